@@ -1,0 +1,32 @@
+"""Exceptions raised by summarizer.
+
+SummarizerError
+ ├── InputError    an article cannot be read or decoded (bad path, binary, empty, invalid JSON)
+ ├── ConfigError   settings are inconsistent (unknown engine, missing endpoint for the llm engine)
+ ├── EngineError   an engine failed on a chunk after its retries (transport, validation, truncation)
+ └── CacheError    the cache directory is unusable or an entry was refused
+
+Messages are written for the person running the tool; the CLI alone maps them to exit codes.
+"""
+
+from __future__ import annotations
+
+
+class SummarizerError(Exception):
+    """Base class of every error summarizer raises on purpose."""
+
+
+class InputError(SummarizerError):
+    """An input cannot be turned into an article."""
+
+
+class ConfigError(SummarizerError):
+    """The settings cannot work together."""
+
+
+class EngineError(SummarizerError):
+    """An engine could not summarize a chunk."""
+
+
+class CacheError(SummarizerError):
+    """The cache cannot be used, or an entry in it was refused."""

@@ -1,0 +1,198 @@
+"""The data contracts: what goes into the pipeline and what comes out of it.
+
+Field descriptions are written for two readers: the people who consume the JSON, and the LLM,
+which receives the JSON Schema of `ChunkSummary` and fills it in.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1"
+
+Span = tuple[int, int]
+
+Direction = Literal["up", "down", "flat"]
+InstrumentKind = Literal[
+    "stock", "index", "etf", "fund", "commodity", "currency", "crypto", "bond", "sector", "other"
+]
+Qualifier = Literal["exact", "over", "nearly", "about", "up_to", "limit"]
+Session = Literal[
+    "close", "intraday", "intraday_high", "open", "pre_market", "after_hours", "unspecified"
+]
+Timeframe = Literal[
+    "day", "prior_session", "week", "month", "quarter", "ytd", "year", "multi_day", "unspecified"
+]
+CatalystType = Literal[
+    "earnings",
+    "monetary_policy",
+    "macro_data",
+    "government_policy",
+    "geopolitics_trade",
+    "corporate_action",
+    "product_technology",
+    "analyst_rating",
+    "capital_flows",
+    "cross_market",
+    "commodity_supply",
+    "management_legal",
+    "other",
+]
+RiskType = Literal[
+    "volatility_sentiment",
+    "valuation",
+    "monetary_rates",
+    "macro_growth",
+    "policy_regulatory",
+    "geopolitical_trade",
+    "credit_liquidity",
+    "earnings_fundamental",
+    "fx_currency",
+    "event_uncertainty",
+    "other",
+]
+Impact = Literal["positive", "negative", "mixed", "neutral"]
+Status = Literal["ok", "partial", "failed"]
+EngineName = Literal["rules", "llm"]
+
+_EVIDENCE = (
+    "Verbatim quote from the text that states this item: copy the words exactly, "
+    "at most one sentence."
+)
+_SPAN = (
+    "[start, end) character offsets of the evidence in the article text. "
+    "Set by the summarizer after locating the evidence; leave null."
+)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Article(_Frozen):
+    """One input article: its full original text and what is known about it."""
+
+    id: str = Field(description="Stable identifier: the record's own id, else a content hash.")
+    text: str = Field(description="The original article text; every offset refers to it.")
+    title: str | None = None
+    published: str | None = Field(default=None, description="Publication date as stated.")
+    publisher: str | None = None
+    source_path: str | None = Field(default=None, description="File (and record) it came from.")
+
+
+class Chunk(_Frozen):
+    """A piece of the article sent to an engine in one call."""
+
+    index: int = Field(ge=0)
+    start: int = Field(ge=0, description="Offset of the first character in the article text.")
+    end: int = Field(ge=0, description="Offset one past the last character in the article text.")
+    text: str = Field(description="Exactly article.text[start:end].")
+
+
+class Move(_Frozen):
+    """A realised price move of one instrument, as the text states it."""
+
+    instrument: str = Field(
+        description="The instrument as named in the text, e.g. 'BABA-W', 'Hang Seng Tech Index'. "
+        "One instrument per move: split 'A and B rose 2%' into two moves."
+    )
+    ticker: str | None = Field(
+        default=None,
+        description="Code only when the text writes one, e.g. '513770', 'NYSE:BABA'; else null.",
+    )
+    kind: InstrumentKind = Field(default="other", description="What kind of instrument it is.")
+    market: str | None = Field(
+        default=None, description="Market or exchange when stated, e.g. 'Hong Kong', 'A-share'."
+    )
+    direction: Direction = Field(description="Which way the price moved.")
+    change_pct: float | None = Field(
+        default=None,
+        description="Signed change in percent as stated (-1.5 for 'fell 1.5%'); null when the "
+        "text gives no percentage. Never a forecast, target or fundamental growth figure.",
+    )
+    qualifier: Qualifier = Field(
+        default="exact",
+        description="How the number is hedged: 'over 18%' -> over, 'nearly 9%' -> nearly, "
+        "'about' -> about, 'up to 6%' -> up_to, daily limit hit -> limit.",
+    )
+    session: Session = Field(
+        default="unspecified",
+        description="Basis of the number: close, intraday, intraday_high, open, pre_market...",
+    )
+    timeframe: Timeframe = Field(
+        default="unspecified", description="Period the move covers: day, week, ytd, year..."
+    )
+    evidence: str = Field(description=_EVIDENCE)
+    span: Span | None = Field(default=None, description=_SPAN)
+
+
+class Catalyst(_Frozen):
+    """Something the text presents as driving prices or sentiment."""
+
+    summary: str = Field(
+        description="The driver in a few words, e.g. 'Alibaba cloud revenue beat'."
+    )
+    type: CatalystType = Field(description="One category for the driver.")
+    entities: list[str] = Field(
+        default_factory=list, description="Instruments, companies or markets it affects."
+    )
+    impact: Impact = Field(default="positive", description="Its effect on those entities.")
+    evidence: str = Field(description=_EVIDENCE)
+    span: Span | None = Field(default=None, description=_SPAN)
+
+
+class Risk(_Frozen):
+    """A warning, concern or uncertainty the text states (never a legal disclaimer)."""
+
+    summary: str = Field(description="The risk in a few words.")
+    type: RiskType = Field(description="One category for the risk.")
+    entities: list[str] = Field(
+        default_factory=list, description="Instruments, companies or markets it concerns."
+    )
+    evidence: str = Field(description=_EVIDENCE)
+    span: Span | None = Field(default=None, description=_SPAN)
+
+
+class ChunkSummary(_Frozen):
+    """Everything one chunk of text states about moves, their drivers and risks."""
+
+    moves: list[Move] = Field(default_factory=list, description="Realised price moves.")
+    catalysts: list[Catalyst] = Field(default_factory=list, description="Stated drivers.")
+    risks: list[Risk] = Field(default_factory=list, description="Stated risks.")
+
+
+class Usage(_Frozen):
+    """What producing a digest cost."""
+
+    llm_calls: int = Field(default=0, description="HTTP calls made to the model, re-asks included.")
+    cache_hits: int = Field(default=0, description="Chunks answered from the cache.")
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    reasks: int = Field(default=0, description="Calls that re-asked after a validation error.")
+    seconds: float = Field(default=0.0, description="Wall time spent on this article.")
+    cost_usd: float | None = Field(default=None, description="From the configured prices.")
+
+
+class ArticleDigest(_Frozen):
+    """The summary of one article: one JSON file per article."""
+
+    schema_version: str = SCHEMA_VERSION
+    id: str
+    source_path: str | None = None
+    title: str | None = None
+    published: str | None = None
+    publisher: str | None = None
+    engine: EngineName
+    model: str | None = None
+    prompt_version: str | None = None
+    status: Status
+    warnings: list[str] = Field(default_factory=list)
+    error: str | None = None
+    moves: list[Move] = Field(default_factory=list)
+    catalysts: list[Catalyst] = Field(default_factory=list)
+    risks: list[Risk] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+    chunks: int = Field(default=0, description="Chunks the article was split into.")
+    boilerplate_chars: int = Field(default=0, description="Characters removed as boilerplate.")
