@@ -1,0 +1,120 @@
+"""Boilerplate removal that keeps a map back to the original text.
+
+The text is split into blocks (lines); each block is kept or dropped with a reason, and the kept
+blocks are returned as [start, end) spans of the original, so every offset downstream still
+indexes the original article. A block that states a price move is never dropped, except inside a
+trailing sidebar of unrelated headlines.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.models import Span
+
+_DISCLAIMER = re.compile(
+    r"^\W*(?:disclaimer|免责声明|risk (?:warning|reminder)|important (?:notice|information))\b|"
+    r"not (?:financial|investment) advice|should not be regarded as an offer|"
+    r"do(?:es)? not constitute (?:any form of )?investment advice|"
+    r"invest(?:ing|ment) (?:carries|involves) risks?|for reference only|仅供参考|"
+    r"assumes no responsibility|do their own research|"
+    r"past performance (?:of \w+ )?(?:does|do) not",
+    re.IGNORECASE,
+)
+_HEADING_NOISE = re.compile(
+    r"^\W*(?:most (?:discussed|read|popular)|related (?:articles|news|stories)|read more|"
+    r"recommended|trending|you may also like|more from)\W*$",
+    re.IGNORECASE,
+)
+_FURNITURE = re.compile(
+    r"^\W*(?:gotop|go to top|back to top|top|quote|placeholder|share|advertisement|ad|"
+    r"sponsored|print|email|comments?|subscribe|log ?in|sign ?up|menu|search)\W*$",
+    re.IGNORECASE,
+)
+_EMPTY_LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]?\s*)+$")
+_AD = re.compile(
+    r"^\W*(?:join|sign up|register|download|open an account|subscribe|claim|get)\b.{0,80}"
+    r"\b(?:bonus|free|now|today|reward|offer|app|minutes)\b.{0,40}$",
+    re.IGNORECASE,
+)
+_BYLINE = re.compile(r"^\s*(?:作者|by)\s+\S.{0,40}$|^\s*\d+\s*(?:小时前|分钟前|天前)\s*$|"
+                     r"^\s*\d+\s+(?:hours?|minutes?|days?) ago\s*$", re.IGNORECASE)  # fmt: skip
+_MOVE = re.compile(
+    r"\d(?:[\d.,]*)\s?%.{0,0}|\b(?:rose|fell|gained|surged|jumped|climbed|dropped|declined|"
+    r"retreated|slumped|rallied|soared|tumbled|plunged)\b",
+    re.IGNORECASE,
+)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_LATIN = re.compile(r"[A-Za-z]")
+
+
+@dataclass(frozen=True)
+class CleanText:
+    """The kept spans of the original text and what was removed, with reasons."""
+
+    kept: tuple[Span, ...]
+    removed_chars: int
+    removed: tuple[tuple[Span, str], ...]
+
+
+def clean_article(text: str) -> CleanText:
+    """Keep the article's content blocks; drop disclaimers, ads, sidebars and page furniture."""
+    blocks = _blocks(text)
+    reasons = [_drop_reason(text[s:e]) for s, e in blocks]
+    sidebar_from = _trailing_sidebar(text, blocks)
+    for index in range(sidebar_from, len(blocks)):
+        reasons[index] = reasons[index] or "related_sidebar"
+    kept = tuple(span for span, why in zip(blocks, reasons, strict=True) if why is None)
+    removed = tuple(
+        (span, why) for span, why in zip(blocks, reasons, strict=True) if why is not None
+    )
+    return CleanText(kept, sum(e - s for (s, e), _ in removed), removed)
+
+
+def _blocks(text: str) -> list[Span]:
+    """Non-blank lines as spans, surrounding whitespace trimmed."""
+    spans = []
+    for match in re.finditer(r"[^\n]+", text):
+        line = match.group(0)
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            spans.append((match.start() + lead, match.start() + len(line.rstrip())))
+    return spans
+
+
+def _drop_reason(block: str) -> str | None:
+    if _EMPTY_LIST_ITEM.match(block):
+        return "empty_list"
+    if _HEADING_NOISE.match(block):
+        return "most_discussed"
+    if _FURNITURE.match(block):
+        return "page_furniture"
+    if _AD.match(block) and len(block) <= 120:
+        return "ad"
+    if _DISCLAIMER.search(block) and not _states_a_move(block):
+        return "disclaimer"
+    return None
+
+
+def _states_a_move(block: str) -> bool:
+    return bool(_MOVE.search(block))
+
+
+def _trailing_sidebar(text: str, blocks: list[Span]) -> int:
+    """Index of the first block of a trailing run of headlines in another script, or len(blocks)."""
+    main_cjk = _share_cjk(text[: len(text) // 2])
+    start = len(blocks)
+    for index in range(len(blocks) - 1, -1, -1):
+        block = text[blocks[index][0] : blocks[index][1]]
+        foreign = abs(_share_cjk(block) - main_cjk) > 0.5
+        if foreign or _BYLINE.match(block) or _FURNITURE.match(block):
+            start = index
+        else:
+            break
+    return start if start <= len(blocks) - 3 else len(blocks)
+
+
+def _share_cjk(text: str) -> float:
+    cjk, latin = len(_CJK.findall(text)), len(_LATIN.findall(text))
+    return cjk / (cjk + latin) if cjk + latin else 0.0

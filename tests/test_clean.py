@@ -1,0 +1,66 @@
+"""clean: the seeds lose their boilerplate and keep every sentence that states a move."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import SEEDS
+
+from summarizer.clean import clean_article
+
+
+def kept_text(text: str) -> str:
+    return "\n".join(text[s:e] for s, e in clean_article(text).kept)
+
+
+def seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("prefix", "gone", "kept"),
+    [
+        ("000", ["Disclaimer: Investing carries risk", "Most Discussed", "10. 10"],
+         ["BABA-W surged over 18% today.", "Hong Kong stocks gapped up 2.15% today."]),
+        ("001", ["**Risk Reminder:**"], ["closing up 2.29%", "VeriSilicon hit the 20% daily limit"]),
+        ("002", ["Join Bybit now", "免责声明", "作者  Tony Chou", "placeholder", "goTop", "可能会下跌5%"],
+         ["The Hang Seng Tech Index rose 4.2%", "SMIC shares gained over 7%"]),
+        ("003", ["Risk Warning:", "Disclaimer:", "Most Discussed"],
+         ["2021, -36.61%", "closing up 1.13%", "BABA-W rising over 6% intraday"]),
+        ("004", [], ["Kingsoft Cloud (+15%)", "Alibaba’s 7% jump"]),
+    ],
+)  # fmt: skip
+def test_seed_boilerplate_goes_and_moves_stay(
+    prefix: str, gone: list[str], kept: list[str]
+) -> None:
+    text = kept_text(seed(prefix))
+    for phrase in gone:
+        assert phrase not in text
+    for phrase in kept:
+        assert phrase in text
+
+
+def test_every_percent_sentence_of_the_seeds_outside_boilerplate_is_kept() -> None:
+    for path in SEEDS.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        result = clean_article(text)
+        for (start, end), reason in result.removed:
+            if re.search(
+                r"\b(?:rose|fell|gained|surged|closing up)\b[^.]{0,30}\d%", text[start:end]
+            ):
+                assert reason == "related_sidebar", (path.name, text[start:end][:80])
+
+
+def test_offsets_slice_the_original_and_removed_chars_add_up() -> None:
+    text = "Stocks rose 2% today.\n\ngoTop\nDisclaimer: This is not financial advice.\n"
+    result = clean_article(text)
+    assert [text[s:e] for s, e in result.kept] == ["Stocks rose 2% today."]
+    assert result.removed_chars == sum(e - s for (s, e), _ in result.removed)
+    assert {why for _, why in result.removed} == {"page_furniture", "disclaimer"}
+
+
+def test_an_article_without_boilerplate_is_kept_whole() -> None:
+    text = "Oil fell 3% on Monday.\nGold rose 1%."
+    result = clean_article(text)
+    assert result.removed == () and len(result.kept) == 2
