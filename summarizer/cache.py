@@ -1,0 +1,206 @@
+"""The disk cache: chunk results keyed by everything that changes them, and an article index.
+
+Values are JSON strings only. diskcache unpickles rows by default, which lets anyone who can write
+the cache directory run code on read (CVE-2025-69872), so the Disk below refuses to store or load
+anything else. Nothing is evicted silently: the size limit is off and `prune` is explicit.
+A cached value that no longer validates against the current models is a miss, recomputed and
+overwritten.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import diskcache
+from diskcache.core import MODE_PICKLE, UNKNOWN
+from pydantic import ValidationError
+
+from summarizer.errors import CacheError
+from summarizer.models import Article, ChunkSummary
+
+# Bump when the layout of keys or stored values changes: old entries become misses, never mixes.
+CACHE_FORMAT_VERSION = "1"
+
+_CHUNK_PREFIX = "chunk:"
+_ARTICLE_PREFIX = "article:"
+_LAST_RUN = "meta:last_run"
+
+
+class _NoPickleDisk(diskcache.Disk):  # type: ignore[misc]
+    """A diskcache Disk that stores and returns str/bytes only and never unpickles."""
+
+    def store(self, value: Any, read: bool, key: Any = UNKNOWN) -> Any:
+        if not read and not isinstance(value, (str, bytes)):
+            raise CacheError(f"cache values must be JSON text, got {type(value).__name__}")
+        return super().store(value, read, key=key)
+
+    def fetch(self, mode: int, filename: str, value: Any, read: bool) -> Any:
+        if mode == MODE_PICKLE:
+            raise CacheError("refused a pickled cache entry (possible tampering)")
+        return super().fetch(mode, filename, value, read)
+
+
+def canonical_json(value: Any) -> str:
+    """One JSON form for hashing: sorted keys, no spaces, UTF-8 kept."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def chunk_key(engine_identity: Mapping[str, Any], chunker: Mapping[str, Any], text: str) -> str:
+    """The cache key of one chunk: format version, engine identity, chunker settings, text."""
+    record = {
+        "v": CACHE_FORMAT_VERSION,
+        "engine": dict(engine_identity),
+        "chunker": dict(chunker),
+        "chunk": hashlib.sha256(text.encode()).hexdigest(),
+    }
+    return "k1-" + hashlib.sha256(canonical_json(record).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class CachedChunk:
+    """A chunk result as stored: the summary plus what producing it cost the first time."""
+
+    summary: ChunkSummary
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexedArticle:
+    """What `regenerate` needs to rebuild an article's digest without the model."""
+
+    article: Article
+    chunk_keys: tuple[str, ...]
+    run_settings: dict[str, Any]
+    stored_at: float
+
+
+@dataclass(frozen=True)
+class CacheStats:
+    entries: int
+    chunks: int
+    articles: int
+    size_bytes: int
+    directory: Path
+    last_run: dict[str, Any] | None
+
+
+class ChunkCache:
+    """Chunk results and the article index in one diskcache directory."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        try:
+            self._db = diskcache.Cache(
+                str(directory), disk=_NoPickleDisk, eviction_policy="none", size_limit=2**62
+            )
+        except OSError as exc:
+            raise CacheError(f"cannot use cache directory {directory}: {exc}") from exc
+
+    def close(self) -> None:
+        """Close the database handle."""
+        self._db.close()
+
+    def get_chunk(self, key: str) -> CachedChunk | None:
+        """The stored result for key, or None when absent or no longer valid for the models."""
+        raw = self._db.get(_CHUNK_PREFIX + key)
+        if raw is None:
+            return None
+        try:
+            value = json.loads(raw)
+            summary = ChunkSummary.model_validate(value["summary"])
+        except (ValueError, KeyError, TypeError, ValidationError):
+            return None  # stale layout: a miss, recomputed and overwritten by the caller
+        return CachedChunk(summary=summary, warnings=tuple(value.get("warnings", ())))
+
+    def put_chunk(self, key: str, result: CachedChunk) -> None:
+        """Store one chunk result (JSON text)."""
+        value = {
+            "summary": result.summary.model_dump(mode="json"),
+            "warnings": list(result.warnings),
+            "stored_at": time.time(),
+        }
+        self._db.set(_CHUNK_PREFIX + key, canonical_json(value))
+
+    def has_chunk(self, key: str) -> bool:
+        """Whether a result is stored for key (without validating it)."""
+        return (_CHUNK_PREFIX + key) in self._db
+
+    def put_article(
+        self, article: Article, chunk_keys: list[str], run_settings: Mapping[str, Any]
+    ) -> None:
+        """Index an article: its text, metadata, chunk keys and the settings that made them."""
+        value = {
+            "article": article.model_dump(mode="json"),
+            "chunk_keys": chunk_keys,
+            "run_settings": dict(run_settings),
+            "stored_at": time.time(),
+        }
+        self._db.set(_ARTICLE_PREFIX + article.id, canonical_json(value))
+
+    def articles(self) -> Iterator[IndexedArticle]:
+        """Every indexed article, in id order."""
+        keys = sorted(k for k in self._db.iterkeys() if str(k).startswith(_ARTICLE_PREFIX))
+        for key in keys:
+            indexed = self._indexed(key)
+            if indexed is not None:
+                yield indexed
+
+    def article(self, article_id: str) -> IndexedArticle | None:
+        """One indexed article by id."""
+        return self._indexed(_ARTICLE_PREFIX + article_id)
+
+    def _indexed(self, key: str) -> IndexedArticle | None:
+        raw = self._db.get(key)
+        if raw is None:
+            return None
+        try:
+            value = json.loads(raw)
+            return IndexedArticle(
+                article=Article.model_validate(value["article"]),
+                chunk_keys=tuple(value["chunk_keys"]),
+                run_settings=dict(value["run_settings"]),
+                stored_at=float(value["stored_at"]),
+            )
+        except (ValueError, KeyError, TypeError, ValidationError):
+            return None
+
+    def record_run(self, stats: Mapping[str, Any]) -> None:
+        """Remember the hits and misses of the last run, for `cache stats`."""
+        self._db.set(_LAST_RUN, canonical_json(dict(stats)))
+
+    def stats(self) -> CacheStats:
+        """Entries, size and the last run's hits and misses."""
+        keys = [str(k) for k in self._db.iterkeys()]
+        last = self._db.get(_LAST_RUN)
+        return CacheStats(
+            entries=len(keys),
+            chunks=sum(k.startswith(_CHUNK_PREFIX) for k in keys),
+            articles=sum(k.startswith(_ARTICLE_PREFIX) for k in keys),
+            size_bytes=int(self._db.volume()),
+            directory=self.directory,
+            last_run=json.loads(last) if last else None,
+        )
+
+    def clear(self) -> int:
+        """Remove every entry; returns how many there were."""
+        return int(self._db.clear())
+
+    def prune(self, older_than_s: float) -> int:
+        """Remove chunk and article entries stored more than older_than_s ago."""
+        cutoff = time.time() - older_than_s
+        removed = 0
+        for key in list(self._db.iterkeys()):
+            raw = self._db.get(key)
+            try:
+                stored_at = float(json.loads(raw).get("stored_at", 0)) if raw else 0.0
+            except (ValueError, AttributeError):
+                stored_at = 0.0
+            if str(key) != _LAST_RUN and stored_at < cutoff:
+                removed += int(self._db.delete(key))
+        return removed

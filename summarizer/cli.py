@@ -1,0 +1,439 @@
+"""The `summarizer` command: the only module that prints, draws progress or exits."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Coroutine, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+from pydantic import BaseModel
+
+from summarizer import ingest, render
+from summarizer.errors import ConfigError, SummarizerError
+from summarizer.models import Article, ArticleDigest, ChunkSummary
+from summarizer.settings import Settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+OnDigest = Callable[[int, ArticleDigest], None]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+DEFAULT_OUT = Path("digests")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(package_name="summarizer")
+def cli() -> None:
+    """Turn financial market news into structured, verifiable digests.
+
+    Each article becomes the price moves, catalysts and risks it states, each tied to the exact
+    words of the source. Without an LLM endpoint the offline `rules` engine is used.
+    """
+
+
+def _engine_options(func: F) -> F:
+    options = [
+        click.option("--engine", type=click.Choice(["rules", "llm"]),
+                     help="Default: llm when OPENAI_API_KEY or a base URL is set, else rules."),
+        click.option("--model", help="LLM model name [env SUMMARIZER_MODEL]."),
+        click.option("--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL]."),
+        click.option("--mode", type=click.Choice(["tools", "json_schema", "json", "md_json"]),
+                     help="How the schema is sent to the LLM (see README for each server)."),
+        click.option("--concurrency", type=click.IntRange(1), help="Chunks in flight at once."),
+        click.option("--chunk-tokens", type=click.IntRange(50), help="Token budget per chunk."),
+        click.option("--price-in", type=click.FloatRange(0), help="USD per 1M prompt tokens."),
+        click.option("--price-out", type=click.FloatRange(0), help="USD per 1M completion tokens."),
+        click.option("--max-tokens", type=click.IntRange(1), help="Completion token limit a call."),
+        click.option("--timeout", "timeout_s", type=click.FloatRange(0.1),
+                     help="Seconds before one LLM request is abandoned."),
+        click.option("--max-retries", type=click.IntRange(0),
+                     help="Re-asks after a validation error (default 2)."),
+        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                     help="Cache directory [env SUMMARIZER_CACHE_DIR; default: user cache dir]."),
+        click.option("--prompt-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+                     help="Directory with system.md and user.md replacing the shipped prompts."),
+    ]  # fmt: skip
+    for option in reversed(options):
+        func = option(func)
+    return func
+
+
+def _settings(**flags: Any) -> Settings:
+    return Settings.from_env(os.environ).with_overrides(**flags)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Directory for the digests and reports.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(render.OUTPUT_FORMATS),
+    help="Outputs to write (repeatable). Default: json and md.",
+)
+@_engine_options
+@click.option("--no-cache", "no_cache", is_flag=True, help="Neither read nor write the cache.")
+@click.option("--refresh", is_flag=True, default=None, help="Recompute every chunk, overwrite it.")
+@click.option(
+    "--cache-only",
+    is_flag=True,
+    default=None,
+    help="Never call the model; chunks not in the cache are reported as failed.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors and the summary.")
+def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool, no_cache: bool,
+        **flags: Any) -> None:  # fmt: skip
+    """Summarize articles: files, directories, .jsonl records, or - for stdin.
+
+    Writes OUT/<id>.json per article and OUT/digest.md; exits 1 if any article failed.
+    """
+    settings = _settings(use_cache=False if no_cache else None, **flags)
+    engine, why = _resolve(settings)
+    _say(f"engine: {engine} ({why})")
+    chosen = tuple(formats) or render.DEFAULT_FORMATS
+    started = time.perf_counter()
+    digests = _with_progress(_summarize_paths(paths, settings), out, chosen, quiet)
+    header = f"Engine: `{engine}` ({why})."
+    written = render.write_outputs(out, digests, chosen, run_header=header)  # type: ignore[arg-type]
+    _report_run(digests, written, out, time.perf_counter() - started)
+    sys.exit(EXIT_FAILED if any(d.status == "failed" for d in digests) else EXIT_OK)
+
+
+def _resolve(settings: Settings) -> tuple[str, str]:
+    try:
+        return settings.resolve_engine()
+    except ConfigError as exc:
+        raise click.UsageError(str(exc)) from exc
+
+
+Work = Callable[[OnDigest], Coroutine[Any, Any, list[ArticleDigest]]]
+
+
+def _with_progress(
+    work: Work, out: Path, formats: Sequence[str], quiet: bool
+) -> list[ArticleDigest]:
+    """Run work, drawing progress, writing each digest's JSON as it finishes, printing failures."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())  # fmt: skip
+    with Progress(*columns, transient=True, disable=quiet, console=_stderr()) as progress:
+        task = progress.add_task("summarizing", total=None)
+
+        def on_digest(_position: int, digest: ArticleDigest) -> None:
+            if "json" in formats and not digest.id.startswith("input-"):
+                render.write_digest(out, digest)
+            if digest.status == "failed":
+                progress.console.print(
+                    f"error: {digest.source_path}: {digest.error}",
+                    markup=False, highlight=False, soft_wrap=True,
+                )  # fmt: skip
+            progress.advance(task)
+
+        return asyncio.run(work(on_digest))
+
+
+def _stderr() -> Any:
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _summarize_paths(paths: Sequence[str], settings: Settings) -> Work:
+    from summarizer.pipeline import Summarizer
+
+    async def work(on_digest: OnDigest) -> list[ArticleDigest]:
+        async with Summarizer(settings) as summarizer:
+            return await summarizer.summarize_many(ingest.read_articles(paths), on_digest)
+
+    return work
+
+
+def _report_run(digests: Sequence[ArticleDigest], written: list[Path], out: Path,
+                seconds: float) -> None:  # fmt: skip
+    count = {s: sum(d.status == s for d in digests) for s in ("ok", "partial", "failed")}
+    items = [sum(len(getattr(d, k)) for d in digests) for k in ("moves", "catalysts", "risks")]
+    calls = sum(d.usage.llm_calls for d in digests)
+    hits = sum(d.usage.cache_hits for d in digests)
+    if hits:
+        _say(f"cache: {hits} chunks answered from the cache")
+    tokens = sum(d.usage.prompt_tokens + d.usage.completion_tokens for d in digests)
+    _say(
+        f"{len(digests)} articles: {count['ok']} ok, {count['partial']} partial, "
+        f"{count['failed']} failed · {items[0]} moves, {items[1]} catalysts, {items[2]} risks"
+    )
+    if calls:
+        cost = [d.usage.cost_usd for d in digests if d.usage.cost_usd is not None]
+        cost_text = f" · ${sum(cost):.4f}" if cost else ""
+        _say(f"LLM: {calls} calls, {tokens} tokens{cost_text}")
+    files = ", ".join(p.name for p in written)
+    _say(f"wrote {out}/ ({files or 'per-article JSON'}) in {seconds:.2f} s")
+
+
+def _say(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@cli.command()
+@click.argument("article_ids", nargs=-1)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=DEFAULT_OUT,
+    show_default=True,
+    help="Directory for the digests and reports.",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    type=click.Choice(render.OUTPUT_FORMATS),
+    help="Outputs to write (repeatable). Default: json and md.",
+)
+@click.option(
+    "--cache-dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Cache directory [env SUMMARIZER_CACHE_DIR; default: user cache dir].",
+)
+@click.option("--fill", is_flag=True, help="Ask the model for chunks that are not in the cache.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors and the summary.")
+def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...],
+               cache_dir: Path | None, fill: bool, quiet: bool) -> None:  # fmt: skip
+    """Rebuild digests of cached articles (all, or ARTICLE_IDS) without calling the model.
+
+    Uses the current merge and render code. A chunk whose cache key changed (prompt, schema or
+    model changed) is reported as a miss; --fill asks the model for those.
+    """
+    from summarizer.pipeline import regenerate_digests
+
+    settings = _settings(cache_dir=cache_dir)
+    store = _open_cache(settings)
+    chosen = tuple(formats) or render.DEFAULT_FORMATS
+    started = time.perf_counter()
+
+    async def work(on_digest: OnDigest) -> list[ArticleDigest]:
+        return await regenerate_digests(store, settings, article_ids, fill=fill,
+                                        on_digest=on_digest)  # fmt: skip
+
+    try:
+        digests = _with_progress(work, out, chosen, quiet)
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    for digest in digests:
+        missed = [w for w in digest.warnings if "not in the cache" in w]
+        if missed:
+            _say(f"{digest.id} ({digest.source_path}): {len(missed)} chunk(s) missed the cache")
+    written = render.write_outputs(out, digests, chosen, run_header="Regenerated from the cache.")  # type: ignore[arg-type]
+    _report_run(digests, written, out, time.perf_counter() - started)
+    sys.exit(EXIT_FAILED if any(d.status == "failed" for d in digests) else EXIT_OK)
+
+
+def _open_cache(settings: Settings) -> Any:
+    from summarizer.cache import ChunkCache
+    from summarizer.settings import default_cache_dir
+
+    try:
+        return ChunkCache(settings.cache_dir or default_cache_dir())
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+@cli.group()
+def cache() -> None:
+    """Inspect or empty the cache of chunk results."""
+
+
+_CACHE_DIR_OPTION = click.option(
+    "--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+    help="Cache directory [env SUMMARIZER_CACHE_DIR; default: user cache dir].",
+)  # fmt: skip
+
+
+@cache.command()
+@_CACHE_DIR_OPTION
+def stats(cache_dir: Path | None) -> None:
+    """Entries, size, and the hits and misses of the last run."""
+    store = _open_cache(_settings(cache_dir=cache_dir))
+    try:
+        info = store.stats()
+    finally:
+        store.close()
+    click.echo(f"directory: {info.directory}")
+    click.echo(f"entries: {info.entries} ({info.chunks} chunks, {info.articles} articles)")
+    click.echo(f"size: {info.size_bytes / 1024:.1f} KiB")
+    if info.last_run:
+        last = info.last_run
+        hits, misses = last.get("cache_hits", 0), last.get("cache_misses", 0)
+        calls, engine = last.get("engine_calls", 0), last.get("engine")
+        click.echo(f"last run: {hits} hits, {misses} misses, {calls} engine calls ({engine})")
+
+
+@cache.command()
+@_CACHE_DIR_OPTION
+@click.confirmation_option(prompt="Remove every cached chunk and article?")
+def clear(cache_dir: Path | None) -> None:
+    """Remove every entry."""
+    store = _open_cache(_settings(cache_dir=cache_dir))
+    try:
+        click.echo(f"removed {store.clear()} entries from {store.directory}")
+    finally:
+        store.close()
+
+
+@cache.command()
+@_CACHE_DIR_OPTION
+@click.option("--older-than", required=True, help="Age such as 30d, 12h or 90m.")
+def prune(cache_dir: Path | None, older_than: str) -> None:
+    """Remove entries stored longer ago than --older-than."""
+    seconds = _parse_age(older_than)
+    store = _open_cache(_settings(cache_dir=cache_dir))
+    try:
+        click.echo(f"removed {store.prune(seconds)} entries older than {older_than}")
+    finally:
+        store.close()
+
+
+def _parse_age(text: str) -> float:
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    try:
+        return float(text[:-1]) * units[text[-1]]
+    except (KeyError, ValueError, IndexError):
+        raise click.BadParameter(f"{text!r}: use a number and s, m, h or d, e.g. 30d") from None
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("fixtures/llm"),
+    show_default=True,
+    help="Directory for the fixtures.",
+)
+@_engine_options
+def record(paths: tuple[str, ...], out: Path, **flags: Any) -> None:
+    """Summarize PATHS with a live LLM endpoint and write its answers as replay fixtures.
+
+    One file per article: every request body sent and the response received, in the OpenAI wire
+    format. Headers are never written, so no API key reaches a fixture. The cache is bypassed.
+    """
+    from summarizer.recording import record_fixtures
+
+    settings = _settings(engine="llm", use_cache=False, **flags)
+    _resolve(settings)
+    _say(f"recording from {settings.endpoint_name} (model {settings.model}, mode {settings.mode})")
+    try:
+        written, digests = asyncio.run(record_fixtures(paths, settings, out))
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for path in written:
+        click.echo(str(path))
+    failed = [d for d in digests if d.status == "failed"]
+    for digest in failed:
+        _say(f"error: {digest.source_path}: {digest.error}")
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+@cli.command()
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path),
+              default=Path("schemas"), show_default=True)  # fmt: skip
+def schema(out: Path) -> None:
+    """Write the JSON Schemas of the digest and chunk-summary models."""
+    for path, text in schema_files(out).items():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        click.echo(str(path))
+
+
+def schema_files(out: Path) -> dict[Path, str]:
+    """The schema files `summarizer schema` writes, by path."""
+    models: dict[str, type[BaseModel]] = {
+        "article_digest": ArticleDigest,
+        "chunk_summary": ChunkSummary,
+    }
+    return {
+        out / f"{name}.schema.json": json.dumps(model.model_json_schema(), indent=2) + "\n"
+        for name, model in models.items()
+    }
+
+
+@cli.command(name="eval")
+@click.option(
+    "--gold",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    required=True,
+    help="Directory of gold annotations (<article stem>.json).",
+)
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@_engine_options
+def eval_command(gold: Path, paths: tuple[str, ...], as_json: bool, **flags: Any) -> None:
+    """Score digests against gold annotations: precision, recall and F1.
+
+    PATHS are articles (summarized now) or digest JSON files written by `run`.
+    """
+    import summarizer.evaluate as evaluate
+
+    settings = _settings(**flags)
+    _resolve(settings)
+    try:
+        pairs = _digests_with_text(paths, settings)
+        scores = [
+            evaluate.evaluate_digest(digest, evaluate.load_gold(gold_path), text)
+            for digest, text in pairs
+            if (
+                gold_path := gold / f"{evaluate.gold_name_for(digest.source_path or '')}.json"
+            ).exists()
+        ]
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if not scores:
+        raise click.ClickException(f"no article in {', '.join(paths)} has a gold file in {gold}")
+    report = evaluate.aggregate(scores)
+    click.echo(json.dumps(evaluate.report_to_json(report), indent=2) if as_json
+               else evaluate.render_report_text(report))  # fmt: skip
+
+
+def _digests_with_text(paths: Sequence[str], settings: Settings) -> list[tuple[ArticleDigest, str]]:
+    """Digests paired with their article text: read from digest files or made now."""
+    from summarizer.pipeline import summarize_many
+
+    digest_files = [p for p in paths if _is_digest_file(Path(p))]
+    articles = [a for a in ingest.read_articles([p for p in paths if p not in digest_files])]
+    made = summarize_many(articles, settings)
+    texts = [a.text if isinstance(a, Article) else "" for a in articles]
+    pairs = list(zip(made, texts, strict=True))
+    for path in digest_files:
+        digest = ArticleDigest.model_validate_json(Path(path).read_text(encoding="utf-8"))
+        source = Path(digest.source_path or "")
+        pairs.append((digest, source.read_text(encoding="utf-8") if source.is_file() else ""))
+    return pairs
+
+
+def _is_digest_file(path: Path) -> bool:
+    if path.suffix != ".json" or not path.is_file():
+        return False
+    try:
+        head = json.loads(path.read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return False
+    return isinstance(head, dict) and "schema_version" in head and "engine" in head
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="summarizer")

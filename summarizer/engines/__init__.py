@@ -1,0 +1,24 @@
+"""Engines turn one chunk into one ChunkSummary; `make_engine(settings)` picks one.
+
+This is the seam where tests plug in a scripted engine: the pipeline only knows the protocol in
+`engines.base`. No registry: there are two engines.
+"""
+
+from __future__ import annotations
+
+from summarizer.engines.base import ChunkResult, Engine
+from summarizer.engines.rules import RulesEngine
+from summarizer.settings import Settings
+
+__all__ = ["ChunkResult", "Engine", "RulesEngine", "make_engine"]
+
+
+def make_engine(settings: Settings) -> Engine:
+    """The engine the settings ask for (see Settings.resolve_engine)."""
+    name, _why = settings.resolve_engine()
+    if name == "llm":
+        # engines.llm imports openai and instructor (about 1 s): only pay for it when asked
+        from summarizer.engines.llm import LLMEngine
+
+        return LLMEngine(settings)
+    return RulesEngine()

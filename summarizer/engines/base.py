@@ -1,0 +1,40 @@
+"""What every engine is: the Engine protocol and the ChunkResult it returns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from summarizer.models import Article, Chunk, ChunkSummary, EngineName
+
+
+@dataclass(frozen=True)
+class ChunkResult:
+    """What an engine returns for one chunk: the summary, what it cost, what it had to drop."""
+
+    summary: ChunkSummary
+    llm_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    reasks: int = 0
+    warnings: tuple[str, ...] = field(default_factory=tuple)
+
+
+class Engine(Protocol):
+    """Summarizes one chunk of an article; item spans are in article coordinates."""
+
+    name: EngineName
+    model: str | None
+    prompt_version: str | None
+
+    def identity(self) -> dict[str, Any]:
+        """Everything about this engine that changes its answers (never credentials)."""
+        ...
+
+    async def summarize_chunk(self, chunk: Chunk, article: Article) -> ChunkResult:
+        """Summarize `chunk` of `article`; raise EngineError when it cannot."""
+        ...
+
+    async def aclose(self) -> None:
+        """Release connections."""
+        ...

@@ -1,0 +1,380 @@
+"""Deterministic extraction of price moves from one sentence.
+
+A move is anchored on a stated change: a move verb followed by a percentage ("surged over 18%"),
+a signed percentage ("Kingsoft Cloud (+15%)"), a nominal change ("with a 16% gain", "Alibaba's 7%
+jump"), a limit hit ("hit the 20% daily limit"), a year in a performance table ("2021, -36.61%"),
+or, without a number, a move verb right after an instrument ("JD.com Inc. also climbed sharply").
+The instrument is the nearest name before the anchor in the same clause; lists ("A, B and C all
+rose 2%") give one move per name; "the stock" / "the gauge" refer back to the paragraph's subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer.grounding import check_move
+from summarizer.models import Direction, InstrumentKind, Move, Qualifier, Session, Timeframe
+
+_NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+_PCT = rf"(?P<sign>[+\-−])?(?P<num>{_NUM})\s?(?:%|percent\b|per cent\b)"
+_QUAL = (
+    r"(?P<qual>over|more than|above|exceeding|in excess of|nearly|almost|close to|just under|"
+    r"about|around|approximately|roughly|up to|as much as|as high as|reaching|of|by)?\s*"
+)
+_UP_VERBS = (
+    r"rose|rise|rises|rising|risen|gained|gain|gains|gaining|surged|surge|surges|surging|"
+    r"jumped|jump|jumps|jumping|climbed|climb|climbs|climbing|advanced|advance|advancing|"
+    r"rallied|rally|rallying|soared|soar|soaring|rebounded|rebounding|added|adding|rocketed|"
+    r"spiked|increased|higher|gapped up|ending up|ended up|closing up|closed up|finished up|"
+    r"opened up|trading up|up"
+)
+_DOWN_VERBS = (
+    r"fell|fall|falls|falling|fallen|dropped|drop|drops|dropping|declined|decline|declines|"
+    r"declining|retreated|retreat|retreating|slid|slide|sliding|slumped|slump|slumping|lost|"
+    r"losing|loses|tumbled|tumbling|plunged|plunging|sank|sinking|shed|shedding|decreased|"
+    r"lower|gapped down|ending down|ended down|closing down|closed down|finished down|down"
+)
+_VERB_PCT = re.compile(
+    rf"\b(?P<verb>{_UP_VERBS}|{_DOWN_VERBS})(?:\s+(?:sharply|strongly|further|again|by))?"
+    rf"\s+{_QUAL}{_PCT}",
+    re.IGNORECASE,
+)
+_NOUN_LEAD = re.compile(
+    rf"\b(?:gains?|highs?|rise|increase|jump|drop|decline|losses?)\s+{_QUAL}{_PCT}", re.IGNORECASE
+)
+_NOUN_TRAIL = re.compile(
+    rf"{_PCT}\s+(?:gain|jump|rise|rally|surge|advance|increase|drop|decline|fall|loss|slump)\b",
+    re.IGNORECASE,
+)
+_LIMIT = re.compile(
+    rf"\b(?:hit|reached|touched)\s+the\s+{_PCT}\s+(?:daily\s+)?(?:upper\s+)?limit",
+    re.IGNORECASE,
+)
+_SIGNED_PCT = re.compile(rf"(?<![\w.])(?P<sign>[+\-−])(?P<num>{_NUM})\s?%")
+_PAREN_UP = re.compile(rf"\((?P<verb>up|down)\s+{_PCT}\)", re.IGNORECASE)
+_YEAR_PCT = re.compile(rf"\b(?:19|20)\d{{2}}[,:]\s*(?P<sign>[+\-−])?(?P<num>{_NUM})\s?%")
+
+_DOWN_WORDS = re.compile(rf"\b(?:{_DOWN_VERBS}|losses?|limit down)\b", re.IGNORECASE)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:would|could|might|may|need to|needs to|expected to|forecasts?|projected|target|"
+    r"likely to|set to|estimates?|predicts?|if)\b",
+    re.IGNORECASE,
+)
+# A change of these is a company or market fundamental, not a price move ("revenue up 26%").
+_FUNDAMENTAL = re.compile(
+    r"\b(?:revenues?|profits?|income|earnings|sales|capex|expenditures?|spending|production|"
+    r"output|EBITDA|margins?|growth|inflows?|outflows?|turnover|volume|investments?|orders|"
+    r"shipments|dividends?|payout|stakes?|exposure|weight|GDP|CPI|PMI|exports|"
+    r"imports|users|subscribers|deliveries|costs?|scale|assets|parameters|tons)\b",
+    re.IGNORECASE,
+)
+_PRICE_WORDS = re.compile(r"\b(?:prices?|shares|stocks?|index|ETF|quotes?)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r";\s+|,?\s+while\s+|,\s+whereas\s+|:\s+(?=\S)")
+
+# Capitalised names, tickers and a few lower-case heads that make a name an instrument.
+_NAME = re.compile(
+    r"(?:[A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z]{2,}(?:-[A-Z])?)"
+    r"(?:(?:\s+|-)(?:(?:of|de|&)\s+)?(?:[A-Z0-9][\w.&+'’-]*))*"
+    r"(?:\s+(?:stocks|shares|sector|names|index|futures|prices))?"
+    r"(?:\s*\((?:[A-Z]+:\s?)?[A-Z0-9]{3,8}(?::[A-Z]{2})?\))?"
+    r"|\b(?:tech|property|bank|oil|gold|chip|semiconductor|auto|tungsten\s+concentrate)\s+"
+    r"(?:stocks|shares|prices)\b",
+)
+_NOT_INSTRUMENTS = re.compile(
+    r"^(?:The|A|An|On|In|At|As|It|This|That|These|Those|Its|Their|So|But|And|While|With|"
+    r"Meanwhile|Additionally|Notably|Separately|Also|Among|Other|Others|Major|Leading|Heavy|"
+    r"Computing|Specifically|Currently|Today|Yesterday|Daily|Total|AI|AI\+|US|U\.S\.|UK|EU|"
+    r"A-share|A-shares|H-share|Fed|Q[1-4]|H[12]|FY\d*|Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|"
+    r"Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:tember)?|Oct(?:ober)?|Nov(?:ember)?|"
+    r"Dec(?:ember)?|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Analysts?|"
+    r"Shares|Stocks|Data|Reports?|According|Combined|Under|Despite|Heavy holding)$"
+)
+_LEADING_FILLERS = re.compile(
+    r"^(?:(?:The|Leading|Heavy|Major|Other|Fellow|Index|Computing|Shares|Stocks|Specialists?)\s+)+"
+)
+_LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?$")
+_BETWEEN_OK = re.compile(
+    r"^[\s,]*(?:(?:all|also|both|each|shares|stock|respectively|have|has|had|was|were|"
+    r"continued|continuing|to|its|their|intraday|price|saw|then)\b[\s,]*)*$",
+    re.IGNORECASE,
+)
+_COREF = re.compile(
+    r"\b(?:the|its|their)\s+(?P<ref>stock|shares|company|firm|group|gauge|index|benchmark|"
+    r"fund|ETF)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    start: int
+    end: int
+    direction: Direction
+    pct: float | None
+    qualifier: Qualifier
+    in_table: bool = False  # "2020, 109.31%; 2021, -36.61%": one subject for every row
+
+
+def extract_moves(text: str, start: int, end: int) -> list[Move]:
+    """Moves stated in the sentence text[start:end]; spans are offsets into text."""
+    sentence = text[start:end]
+    moves: list[Move] = []
+    previous: tuple[list[tuple[int, int, str]], int] | None = None
+    for anchor in _anchors(sentence):
+        if _is_hypothetical(sentence, anchor) or _is_fundamental(sentence, anchor):
+            continue
+        names = _names_before(sentence, anchor, previous)
+        if names is None:
+            names = _coreferent(text, start, sentence, anchor)
+        if not names:
+            continue
+        previous = (names, anchor.end)
+        made = [_make_move(start, sentence, anchor, n, names[0][0]) for n in names]
+        moves += [m for m in made if check_move(m, m.evidence) is None]
+    return moves
+
+
+def _anchors(sentence: str) -> list[_Anchor]:
+    found: list[_Anchor] = []
+    patterns = (_YEAR_PCT, _VERB_PCT, _LIMIT, _NOUN_LEAD, _NOUN_TRAIL, _PAREN_UP, _SIGNED_PCT)
+    for pattern in patterns:
+        for match in pattern.finditer(sentence):
+            if not any(a.start < match.end() and match.start() < a.end for a in found):
+                found.append(_make_anchor(pattern, match))
+    return sorted(found, key=lambda a: a.start)
+
+
+def _make_anchor(pattern: re.Pattern[str], match: re.Match[str]) -> _Anchor:
+    if pattern is _YEAR_PCT:
+        return _signed_anchor(match, "exact", in_table=True)
+    if pattern is _SIGNED_PCT:
+        return _signed_anchor(match, "exact")
+    return _word_anchor(match)
+
+
+def _signed_anchor(
+    match: re.Match[str], qualifier: Qualifier, *, in_table: bool = False
+) -> _Anchor:
+    down = (match.group("sign") or "+") in "-−"
+    pct = _number(match.group("num"))
+    direction: Direction = "down" if down else "up"
+    return _Anchor(match.start(), match.end(), direction, pct, qualifier, in_table)
+
+
+def _word_anchor(match: re.Match[str]) -> _Anchor:
+    words = match.group(0)
+    down = bool(_DOWN_WORDS.search(words)) or (match.group("sign") or "+") in "-−"
+    qualifier = _qualifier(match.groupdict().get("qual"), words)
+    pct = _number(match.group("num"))
+    direction: Direction = "down" if down else "up"
+    return _Anchor(match.start(), match.end(), direction, pct, qualifier)
+
+
+def _qualifier(word: str | None, words: str) -> Qualifier:
+    if re.search(r"limit", words, re.IGNORECASE):
+        return "limit"
+    table: dict[str, Qualifier] = {
+        "over": "over", "more than": "over", "above": "over", "exceeding": "over",
+        "in excess of": "over", "nearly": "nearly", "almost": "nearly", "close to": "nearly",
+        "just under": "nearly", "about": "about", "around": "about", "approximately": "about",
+        "roughly": "about", "up to": "up_to", "as much as": "up_to", "as high as": "up_to",
+    }  # fmt: skip
+    return table.get((word or "").lower(), "exact")
+
+
+def _number(raw: str) -> float:
+    return float(raw.replace(",", ""))
+
+
+def _is_hypothetical(sentence: str, anchor: _Anchor) -> bool:
+    clause = sentence[_clause_start(sentence, anchor.start) : anchor.start]
+    return bool(_HYPOTHETICAL.search(clause[-60:]))
+
+
+def _is_fundamental(sentence: str, anchor: _Anchor) -> bool:
+    """'net profit of $371 million, up 22.5%': the thing that changed is not a price."""
+    before = sentence[_clause_start(sentence, anchor.start) : anchor.start][-70:]
+    after = sentence[anchor.end : anchor.end + 25]
+    if re.match(r"\s*(?:year|quarter|month)[- ]on[- ]|\s*(?:YoY|QoQ)", after, re.IGNORECASE):
+        after_is_growth = not _PRICE_WORDS.search(before)
+        if after_is_growth:
+            return True
+    tail = re.split(r"[,;]", before)
+    last = tail[-1] if tail[-1].strip() else (tail[-2] if len(tail) > 1 else "")
+    near = before if len(last.strip()) < 3 else last
+    return bool(_FUNDAMENTAL.search(near)) and not _PRICE_WORDS.search(near)
+
+
+def _clause_start(sentence: str, position: int) -> int:
+    starts = [m.end() for m in _CLAUSE_BREAK.finditer(sentence, 0, position)]
+    return starts[-1] if starts else 0
+
+
+def _names_before(
+    sentence: str, anchor: _Anchor, previous: tuple[list[tuple[int, int, str]], int] | None
+) -> list[tuple[int, int, str]] | None:
+    """Instrument names that are the subject of the anchor, as (start, end, name)."""
+    region_start = _clause_start(sentence, anchor.start)
+    if previous is not None and previous[1] > region_start:
+        region_start = previous[1]
+    runs = _name_runs(sentence, region_start, anchor.start)
+    if not runs and sentence[:region_start].rstrip().endswith(":"):
+        # "Alibaba (NYSE:BABA) US pre-market surge: +6%": the subject precedes the colon
+        runs = _name_runs(sentence, _clause_start(sentence, region_start - 2), region_start)
+    if not runs:
+        same_clause = previous is not None and previous[1] >= _clause_start(sentence, anchor.start)
+        if previous is not None and (same_clause or anchor.in_table):
+            return previous[0]
+        return None
+    return _trailing_list(sentence, runs, anchor)
+
+
+def _name_runs(sentence: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    region = sentence[start:end]
+    relative = _relative_clauses(region)
+    runs = []
+    for match in _NAME.finditer(region):
+        name = _clean_name(match.group(0))
+        if name and not any(a <= match.start() < b for a, b in relative):
+            offset = match.end() - len(match.group(0)) + match.group(0).find(name)
+            runs.append((start + offset, start + offset + len(name), name))
+    return runs
+
+
+def _relative_clauses(region: str) -> list[tuple[int, int]]:
+    spans = []
+    for match in re.finditer(r",\s*(?:which|who|that|a|an|featured|focusing|tracking)\b", region):
+        close = region.find(",", match.end())
+        spans.append((match.start(), close if close >= 0 else len(region)))
+    return spans
+
+
+def _clean_name(raw: str) -> str:
+    name = _LEADING_FILLERS.sub("", raw.strip())
+    name = re.sub(r"(?:'s|’s)$", "", name).strip(" ,-")
+    if name.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Corp|Co|Plc|Bhd|S\.A)\.$", name):
+        name = name.rstrip(".")
+    if not name or _NOT_INSTRUMENTS.match(name) or len(name) < 2:
+        return ""
+    return name
+
+
+def _trailing_list(
+    sentence: str, runs: list[tuple[int, int, str]], anchor: _Anchor
+) -> list[tuple[int, int, str]]:
+    """The last name, plus the names joined to it by commas/'and' ('A, B, and C all rose')."""
+    chosen = [runs[-1]]
+    between = sentence[runs[-1][1] : anchor.start]
+    wanted = 2 if re.search(r"\bboth\b", between) else None
+    for run in reversed(runs[:-1]):
+        gap = sentence[run[1] : chosen[0][0]]
+        if _LIST_JOIN.match(gap) or (wanted and len(chosen) < wanted):
+            chosen.insert(0, run)
+        else:
+            break
+    return chosen
+
+
+def _coreferent(
+    text: str, sentence_start: int, sentence: str, anchor: _Anchor
+) -> list[tuple[int, int, str]] | None:
+    """'The stock rose nearly 5%': the name the paragraph is about."""
+    region = sentence[_clause_start(sentence, anchor.start) : anchor.start]
+    ref = _COREF.search(region)
+    if ref is None:
+        return None
+    wants_index = ref.group("ref").lower() in {"gauge", "index", "benchmark"}
+    paragraph_start = text.rfind("\n", 0, sentence_start) + 1
+    for lo in (paragraph_start, text.rfind("\n", 0, max(paragraph_start - 1, 0)) + 1, 0):
+        name = _paragraph_subject(text[lo:sentence_start], wants_index)
+        if name:
+            return [(-1, -1, name)]
+    return None
+
+
+def _paragraph_subject(passage: str, wants_index: bool) -> str | None:
+    names = [_clean_name(m.group(0)) for m in _NAME.finditer(passage)]
+    if wants_index:
+        indexes = [n for n in names if re.search(r"\bIndex\b", n)]
+        return indexes[-1] if indexes else None
+    companies = [n for n in names if n and not re.search(r"\b(?:sector|stocks|Index)\b", n)]
+    return companies[0] if companies else None
+
+
+def _make_move(
+    offset: int, sentence: str, anchor: _Anchor, name: tuple[int, int, str], first: int
+) -> Move:
+    instrument = name[2]
+    # a table row's direction lives in its sign and the table's "gains and losses" wording
+    begin = 0 if anchor.in_table else first if first >= 0 else _clause_start(sentence, anchor.start)
+    evidence = sentence[begin : anchor.end].strip(" ,;")
+    lead = len(sentence[begin : anchor.end]) - len(sentence[begin : anchor.end].lstrip(" ,;"))
+    window = sentence[
+        max(_clause_start(sentence, anchor.start), anchor.start - 30) : anchor.end + 30
+    ]
+    pct = anchor.pct if anchor.pct is None or anchor.direction == "up" else -anchor.pct
+    return Move(
+        instrument=_strip_ticker(instrument),
+        ticker=_ticker(instrument),
+        kind=_kind(instrument),
+        direction=anchor.direction,
+        change_pct=pct,
+        qualifier=anchor.qualifier,
+        session=_session(sentence[anchor.start : anchor.end], window),
+        timeframe=_timeframe(sentence[anchor.start : anchor.end], window),
+        evidence=evidence,
+        span=(offset + begin + lead, offset + begin + lead + len(evidence)),
+    )
+
+
+def _ticker(name: str) -> str | None:
+    match = re.search(r"\(((?:[A-Z]+:\s?)?[A-Z0-9]{3,8}(?::[A-Z]{2})?)\)$", name)
+    return match.group(1).replace(" ", "") if match else None
+
+
+def _strip_ticker(name: str) -> str:
+    return re.sub(r"\s*\([^)]*\)$", "", name)
+
+
+def _kind(name: str) -> InstrumentKind:
+    lowered = name.lower()
+    if re.search(r"\betf\b|\bfund\b", lowered):
+        return "etf"
+    if re.search(r"\bindex\b|composite|chinext|gauge|barometer|\b(?:nasdaq|s&p)\b", lowered):
+        return "index"
+    if re.search(r"\bprices?\b|\bgold\b(?! (?:international|mining))|\boil\b", lowered):
+        return "commodity"
+    if re.search(r"\b(?:stocks|shares|sector|names)\b", lowered):
+        return "sector"
+    return "stock"
+
+
+def _session(anchor_text: str, window: str) -> Session:
+    anchor_lower, window_lower = anchor_text.lower(), window.lower()
+    if re.search(r"clos|ending|ended|finish", anchor_lower):
+        return "close"
+    if re.search(r"highs?\b|up to|as much as|as high as", anchor_lower):
+        return "intraday_high"
+    if "pre-market" in window_lower or "premarket" in window_lower:
+        return "pre_market"
+    if re.search(r"intraday|before clos", window_lower):
+        return "intraday"
+    if re.search(r"early trading|at the open|opened", window_lower):
+        return "open"
+    return "unspecified"
+
+
+def _timeframe(anchor_text: str, window: str) -> Timeframe:
+    lowered = window.lower()
+    if re.match(r"(?:19|20)\d{2}[,:]", anchor_text):
+        return "year"
+    if re.search(r"so far this year|year[- ]to[- ]date|this year", lowered):
+        return "ytd"
+    if re.search(r"this week|weekly|for the week|straight week", lowered):
+        return "week"
+    if re.search(r"consecutive|straight (?:sessions|days)|in a row|multi-day", lowered):
+        return "multi_day"
+    if re.search(r"\btoday\b|on the day|on \w+day\b", lowered):
+        return "day"
+    return "unspecified"

@@ -1,0 +1,157 @@
+"""Chunk summaries -> one ArticleDigest: grounded, deduplicated, in reading order, with a status."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from summarizer.grounding import check_move, locate_evidence
+from summarizer.models import (
+    Article,
+    ArticleDigest,
+    Catalyst,
+    ChunkSummary,
+    EngineName,
+    Move,
+    Risk,
+    Span,
+    Usage,
+)
+
+Item = TypeVar("Item", Move, Catalyst, Risk)
+
+# Two catalysts (or risks) whose evidence overlaps this much are one item seen from two chunks.
+_SAME_EVIDENCE_OVERLAP = 0.5
+
+
+@dataclass(frozen=True)
+class DigestInfo:
+    """What the pipeline knows about a run of one article, beyond the chunk summaries."""
+
+    engine: EngineName
+    model: str | None = None
+    prompt_version: str | None = None
+    usage: Usage = field(default_factory=Usage)
+    chunks: int = 0
+    boilerplate_chars: int = 0
+    chunk_errors: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
+
+
+def merge_article(
+    article: Article, summaries: Sequence[ChunkSummary], info: DigestInfo
+) -> ArticleDigest:
+    """One digest from the summaries of an article's chunks; ungrounded items are dropped, noted."""
+    warnings = list(info.warnings)
+    moves = _dedupe_moves(
+        _grounded(article.text, [m for s in summaries for m in s.moves], warnings)
+    )
+    catalysts = _dedupe_by_span(
+        _grounded(article.text, [c for s in summaries for c in s.catalysts], warnings)
+    )
+    risks = _dedupe_by_span(
+        _grounded(article.text, [r for s in summaries for r in s.risks], warnings)
+    )
+    warnings.extend(info.chunk_errors)
+    status, error = _status(info, warnings)
+    return ArticleDigest(
+        id=article.id,
+        source_path=article.source_path,
+        title=article.title,
+        published=article.published,
+        publisher=article.publisher,
+        engine=info.engine,
+        model=info.model,
+        prompt_version=info.prompt_version,
+        status=status,
+        warnings=warnings,
+        error=error,
+        moves=moves,
+        catalysts=catalysts,
+        risks=risks,
+        usage=info.usage,
+        chunks=info.chunks,
+        boilerplate_chars=info.boilerplate_chars,
+    )
+
+
+def failed_digest(article: Article, error: str, info: DigestInfo) -> ArticleDigest:
+    """The digest of an article that could not be summarized at all."""
+    return merge_article(article, [], info).model_copy(update={"status": "failed", "error": error})
+
+
+def _status(info: DigestInfo, warnings: list[str]) -> tuple[str, str | None]:
+    if info.chunks == 0:
+        return "failed", "no article text left after removing boilerplate"
+    if len(info.chunk_errors) >= info.chunks:
+        return "failed", f"every chunk failed; first error: {info.chunk_errors[0]}"
+    if warnings:
+        return "partial", None
+    return "ok", None
+
+
+def _grounded(text: str, items: Sequence[Item], warnings: list[str]) -> list[Item]:
+    """Items whose evidence is in the text (span set), and whose moves are stated by it."""
+    kept: list[Item] = []
+    for item in items:
+        span = _verified_span(text, item)
+        if span is None:
+            warnings.append(f"dropped {_describe(item)}: evidence not found in the article")
+            continue
+        if isinstance(item, Move) and (problem := check_move(item, text[span[0] : span[1]])):
+            warnings.append(f"dropped {_describe(item)}: {problem}")
+            continue
+        kept.append(item if item.span == span else item.model_copy(update={"span": span}))
+    return sorted(kept, key=lambda i: i.span or (0, 0))
+
+
+def _verified_span(text: str, item: Move | Catalyst | Risk) -> Span | None:
+    if item.span is not None:
+        start, end = item.span
+        if 0 <= start < end <= len(text) and locate_evidence(item.evidence, text[start:end]):
+            return item.span
+    return locate_evidence(item.evidence, text)
+
+
+def _describe(item: Move | Catalyst | Risk) -> str:
+    if isinstance(item, Move):
+        pct = "" if item.change_pct is None else f" {item.change_pct:+g}%"
+        return f"move '{item.instrument}' {item.direction}{pct}"
+    kind = "catalyst" if isinstance(item, Catalyst) else "risk"
+    return f"{kind} '{item.summary[:60]}'"
+
+
+def _move_key(move: Move) -> tuple[str, str, float | None, str]:
+    name = re.sub(r"[^0-9a-z]+", "", move.instrument.lower())
+    pct = None if move.change_pct is None else round(abs(move.change_pct), 2)
+    return name, move.direction, pct, move.session
+
+
+def _dedupe_moves(moves: list[Move]) -> list[Move]:
+    """The same move stated twice (headline and body, or two overlapping chunks) is kept once."""
+    seen: set[tuple[str, str, float | None, str]] = set()
+    unique = []
+    for move in moves:
+        key = _move_key(move)
+        if key not in seen:
+            seen.add(key)
+            unique.append(move)
+    return unique
+
+
+def _dedupe_by_span(items: list[Item]) -> list[Item]:
+    kept: list[Item] = []
+    for item in items:
+        if not any(_overlap(item.span, other.span) for other in kept):
+            kept.append(item)
+    return kept
+
+
+def _overlap(a: Span | None, b: Span | None) -> bool:
+    if a is None or b is None:
+        return False
+    shared = min(a[1], b[1]) - max(a[0], b[0])
+    shorter = min(a[1] - a[0], b[1] - b[0])
+    return shorter > 0 and shared / shorter >= _SAME_EVIDENCE_OVERLAP

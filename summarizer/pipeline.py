@@ -1,0 +1,339 @@
+"""Drive articles through clean -> chunk -> engine -> merge, many at once, order preserved.
+
+Chunks of many articles are in flight together under one concurrency bound (no batch barriers);
+one failing article becomes a failed digest and never stops the batch. Progress is reported
+through a callback; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import os
+import threading
+import time
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
+from dataclasses import asdict, dataclass
+from typing import Any, TypeVar
+from urllib.parse import urlsplit, urlunsplit
+
+from summarizer.cache import CachedChunk, ChunkCache, canonical_json, chunk_key
+from summarizer.chunking import chunk_article
+from summarizer.clean import clean_article
+from summarizer.engines import ChunkResult, Engine, make_engine
+from summarizer.errors import CacheError, InputError, SummarizerError
+from summarizer.ingest import InputFailure, article_from_text
+from summarizer.merge import DigestInfo, failed_digest, merge_article
+from summarizer.models import Article, ArticleDigest, Chunk, Usage
+from summarizer.settings import Settings, default_cache_dir
+
+T = TypeVar("T")
+
+OnDigest = Callable[[int, ArticleDigest], None]
+"""Called with (input position, digest) as each article finishes, in completion order."""
+
+# Articles read ahead of the ones being summarized: enough to keep every slot busy, bounded so a
+# 10,000-article batch is never all in memory at once.
+_ARTICLES_IN_FLIGHT_PER_SLOT = 4
+
+
+@dataclass(frozen=True)
+class _ChunkOutcome:
+    result: ChunkResult | None
+    error: str | None
+    seconds: float = 0.0
+    cache_hit: bool = False
+
+
+@dataclass
+class RunCounts:
+    """What the cache saved and the engine did during one Summarizer's life."""
+
+    cache_hits: int = 0
+    cache_misses: int = 0
+    engine_calls: int = 0
+
+
+class Summarizer:
+    """Summarizes articles with one engine and one set of settings; reuse it across calls.
+
+    >>> async with Summarizer(Settings()) as s:
+    ...     digest = await s.summarize_article(article)
+    """
+
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        *,
+        engine: Engine | None = None,
+        cache: ChunkCache | None = None,
+    ) -> None:
+        self.settings = settings or Settings.from_env(os.environ)
+        self.engine = engine or make_engine(self.settings)
+        self._owns_cache = cache is None
+        self.cache = cache if cache is not None else _open_cache(self.settings)
+        self.counts = RunCounts()
+        self._slots = asyncio.Semaphore(self.settings.concurrency)
+        self._chunker = {"chunk_tokens": self.settings.chunk_tokens}
+
+    async def __aenter__(self) -> Summarizer:
+        return self
+
+    async def __aexit__(self, *_exc: object) -> None:
+        await self.engine.aclose()
+        if self.cache is not None and self._owns_cache:
+            self.cache.record_run(asdict(self.counts) | {"engine": self.engine.name})
+            self.cache.close()
+
+    async def summarize_article(self, article: Article) -> ArticleDigest:
+        """The digest of one article; engine failures become a failed or partial digest."""
+        cleaned = clean_article(article.text)
+        chunks = chunk_article(article.text, cleaned.kept, max_tokens=self.settings.chunk_tokens)
+        keys = [chunk_key(self.engine.identity(), self._chunker, c.text) for c in chunks]
+        outcomes = await asyncio.gather(
+            *(self._summarize_chunk(c, k, article) for c, k in zip(chunks, keys, strict=True))
+        )
+        if self.cache is not None:
+            self.cache.put_article(article, keys, run_settings(self.settings, self.engine.name))
+        info = DigestInfo(
+            engine=self.engine.name,
+            model=self.engine.model,
+            prompt_version=self.engine.prompt_version,
+            usage=_usage(outcomes, self.settings, timed=self.engine.name == "llm"),
+            chunks=len(chunks),
+            boilerplate_chars=cleaned.removed_chars,
+            chunk_errors=tuple(
+                f"chunk {c.index} failed: {o.error}"
+                for c, o in zip(chunks, outcomes, strict=True)
+                if o.error
+            ),
+            warnings=tuple(w for o in outcomes if o.result for w in o.result.warnings),
+        )
+        summaries = [o.result.summary for o in outcomes if o.result is not None]
+        return merge_article(article, summaries, info)
+
+    async def _summarize_chunk(self, chunk: Chunk, key: str, article: Article) -> _ChunkOutcome:
+        cached = self._cached(key)
+        if cached is not None:
+            return cached
+        if self.settings.cache_only:
+            self.counts.cache_misses += 1
+            return _ChunkOutcome(None, "not in the cache (cache-only: the model was not asked)")
+        async with self._slots:
+            started = time.perf_counter()
+            try:
+                result = await self.engine.summarize_chunk(chunk, article)
+            except SummarizerError as exc:
+                return _ChunkOutcome(None, str(exc), time.perf_counter() - started)
+            finally:
+                self.counts.engine_calls += 1
+            seconds = time.perf_counter() - started
+        if self.cache is not None:
+            self.cache.put_chunk(key, CachedChunk(result.summary, result.warnings))
+        return _ChunkOutcome(result, None, seconds)
+
+    def _cached(self, key: str) -> _ChunkOutcome | None:
+        if self.cache is None or self.settings.refresh:
+            return None
+        try:
+            cached = self.cache.get_chunk(key)
+        except CacheError as exc:
+            self.counts.cache_misses += 1
+            return _ChunkOutcome(None, str(exc))
+        if cached is None:
+            self.counts.cache_misses += 1
+            return None
+        self.counts.cache_hits += 1
+        return _ChunkOutcome(ChunkResult(cached.summary, warnings=cached.warnings), None, 0.0, True)
+
+    async def summarize_stream(
+        self, items: Iterable[Article | InputFailure]
+    ) -> AsyncIterator[tuple[int, ArticleDigest]]:
+        """Yield (input position, digest) as articles finish; every input yields exactly once."""
+        window = self.settings.concurrency * _ARTICLES_IN_FLIGHT_PER_SLOT
+        pending: set[asyncio.Task[tuple[int, ArticleDigest]]] = set()
+        for position, item in enumerate(items):
+            pending.add(asyncio.create_task(self._digest_of(position, item)))
+            if len(pending) >= window:
+                done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                for task in done:
+                    yield task.result()
+        while pending:
+            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+            for task in done:
+                yield task.result()
+
+    async def summarize_many(
+        self, items: Iterable[Article | InputFailure], on_digest: OnDigest | None = None
+    ) -> list[ArticleDigest]:
+        """Digests of every input, in input order."""
+        results: dict[int, ArticleDigest] = {}
+        async for position, digest in self.summarize_stream(items):
+            results[position] = digest
+            if on_digest is not None:
+                on_digest(position, digest)
+        return [results[i] for i in sorted(results)]
+
+    async def _digest_of(
+        self, position: int, item: Article | InputFailure
+    ) -> tuple[int, ArticleDigest]:
+        if isinstance(item, InputFailure):
+            return position, self._input_failure_digest(item)
+        try:
+            return position, await self.summarize_article(item)
+        except Exception as exc:  # one broken article must not stop the batch; it is reported
+            error = f"internal error: {type(exc).__name__}: {exc}"
+            return position, failed_digest(item, error, DigestInfo(engine=self.engine.name))
+
+    def _input_failure_digest(self, failure: InputFailure) -> ArticleDigest:
+        source_hash = hashlib.sha256(failure.source.encode()).hexdigest()[:16]
+        return ArticleDigest(
+            id=f"input-{source_hash}",
+            source_path=failure.source,
+            engine=self.engine.name,
+            model=self.engine.model,
+            status="failed",
+            error=failure.message,
+        )
+
+
+def _usage(outcomes: list[_ChunkOutcome], settings: Settings, *, timed: bool) -> Usage:
+    fresh = [o.result for o in outcomes if o.result is not None and not o.cache_hit]
+    prompt = sum(r.prompt_tokens for r in fresh)
+    completion = sum(r.completion_tokens for r in fresh)
+    priced = settings.price_in is not None or settings.price_out is not None
+    cost = ((settings.price_in or 0) * prompt + (settings.price_out or 0) * completion) / 1e6
+    return Usage(
+        llm_calls=sum(r.llm_calls for r in fresh),
+        cache_hits=sum(o.cache_hit for o in outcomes),
+        prompt_tokens=prompt,
+        completion_tokens=completion,
+        reasks=sum(r.reasks for r in fresh),
+        # only time spent waiting for a model: the rules engine's digests stay byte-identical
+        seconds=round(sum(o.seconds for o in outcomes), 3) if timed else 0.0,
+        cost_usd=round(cost, 6) if priced else None,
+    )
+
+
+def run_settings(settings: Settings, engine: str) -> dict[str, Any]:
+    """The settings that shaped an article's chunk results, stored in the cache's article index.
+
+    Never the API key; the base URL without any user:password part.
+    """
+    base_url = _without_credentials(settings.base_url) if settings.base_url else None
+    fields = ("model", "mode", "temperature", "max_tokens", "chunk_tokens", "max_retries")
+    prompt_dir = str(settings.prompt_dir) if settings.prompt_dir else None
+    return {"engine": engine, "base_url": base_url, "prompt_dir": prompt_dir} | {
+        f: getattr(settings, f) for f in fields
+    }
+
+
+def _without_credentials(url: str) -> str:
+    parts = urlsplit(url)
+    if parts.username is None and parts.password is None:
+        return url
+    host = parts.hostname or ""
+    return urlunsplit(parts._replace(netloc=f"{host}:{parts.port}" if parts.port else host))
+
+
+def _open_cache(settings: Settings) -> ChunkCache | None:
+    if not settings.use_cache:
+        return None
+    return ChunkCache(settings.cache_dir or default_cache_dir())
+
+
+def summarize(text: str | Article, settings: Settings | None = None) -> ArticleDigest:
+    """Summarize one article (text or Article) into an ArticleDigest.
+
+    >>> from summarizer import summarize
+    >>> digest = summarize("BABA-W surged over 18% today after its earnings beat.")
+    >>> digest.moves[0].change_pct
+    18.0
+    """
+    article = text if isinstance(text, Article) else article_from_text(text)
+    return run_sync(_summarize_one(article, settings))
+
+
+async def _summarize_one(article: Article, settings: Settings | None) -> ArticleDigest:
+    async with Summarizer(settings) as summarizer:
+        return await summarizer.summarize_article(article)
+
+
+async def asummarize(text: str | Article, settings: Settings | None = None) -> ArticleDigest:
+    """The async variant of `summarize`."""
+    article = text if isinstance(text, Article) else article_from_text(text)
+    return await _summarize_one(article, settings)
+
+
+def summarize_many(
+    items: Iterable[Article | InputFailure | str],
+    settings: Settings | None = None,
+    *,
+    on_digest: OnDigest | None = None,
+) -> list[ArticleDigest]:
+    """Summarize many articles concurrently; digests come back in input order."""
+    articles = (article_from_text(i) if isinstance(i, str) else i for i in items)
+    return run_sync(_summarize_all(articles, settings, on_digest))
+
+
+async def _summarize_all(
+    items: Iterable[Article | InputFailure], settings: Settings | None, on_digest: OnDigest | None
+) -> list[ArticleDigest]:
+    async with Summarizer(settings) as summarizer:
+        return await summarizer.summarize_many(items, on_digest)
+
+
+def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to completion, also from inside a running event loop (e.g. Jupyter)."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    box: dict[str, Any] = {}
+
+    def work() -> None:
+        try:
+            box["value"] = asyncio.run(coroutine)
+        except BaseException as exc:  # handed back to the caller's thread below
+            box["error"] = exc
+
+    thread = threading.Thread(target=work)
+    thread.start()
+    thread.join()
+    if "error" in box:
+        raise box["error"]
+    return box["value"]  # type: ignore[no-any-return]
+
+
+async def regenerate_digests(
+    cache: ChunkCache,
+    settings: Settings,
+    article_ids: Iterable[str] = (),
+    *,
+    fill: bool = False,
+    on_digest: OnDigest | None = None,
+) -> list[ArticleDigest]:
+    """Rebuild digests of cached articles with the current code; the model is asked only if fill.
+
+    Each article is rebuilt with the settings it was summarized with (engine, model, mode...).
+    A chunk whose key changed (prompt, schema, model or text changed) is a miss: without `fill`
+    it shows in the digest as a failed chunk.
+    """
+    wanted = list(article_ids)
+    indexed = [cache.article(i) for i in wanted] if wanted else list(cache.articles())
+    missing = [i for i, entry in zip(wanted, indexed, strict=False) if entry is None]
+    if missing:
+        raise InputError(f"not in the cache: {', '.join(missing)}")
+    groups: dict[str, list[Article]] = {}
+    stored: dict[str, dict[str, Any]] = {}
+    for entry in indexed:
+        assert entry is not None  # missing ids were reported above
+        group = canonical_json(entry.run_settings)
+        groups.setdefault(group, []).append(entry.article)
+        stored[group] = entry.run_settings
+    digests: list[ArticleDigest] = []
+    for group, articles in groups.items():
+        run = settings.with_overrides(**stored[group], cache_only=not fill, use_cache=True)
+        async with Summarizer(run, cache=cache) as summarizer:
+            digests += await summarizer.summarize_many(articles, on_digest)
+    return digests

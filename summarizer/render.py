@@ -1,0 +1,194 @@
+"""Writers: one JSON per article (stable bytes), JSONL, a Markdown report and a CSV of moves."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Literal
+
+from summarizer.models import ArticleDigest, Move
+
+OutputFormat = Literal["json", "jsonl", "md", "csv"]
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "md", "csv")
+DEFAULT_FORMATS: tuple[OutputFormat, ...] = ("json", "md")
+
+REPORT_NAME = "digest.md"
+JSONL_NAME = "digests.jsonl"
+CSV_NAME = "moves.csv"
+
+MOVE_COLUMNS = (
+    "article_id",
+    "source_path",
+    "title",
+    "instrument",
+    "ticker",
+    "kind",
+    "market",
+    "direction",
+    "change_pct",
+    "qualifier",
+    "session",
+    "timeframe",
+    "evidence",
+    "span_start",
+    "span_end",
+)
+
+
+def digest_to_json(digest: ArticleDigest) -> str:
+    """The canonical JSON text of a digest: field order of the model, 2-space indent, newline."""
+    return json.dumps(digest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write text to path so that a crash never leaves a half-written file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def digest_path(out_dir: Path, digest: ArticleDigest) -> Path:
+    """Where the JSON of one digest goes."""
+    return out_dir / f"{digest.id}.json"
+
+
+def write_digest(out_dir: Path, digest: ArticleDigest) -> Path:
+    """Write one article's JSON file; returns its path."""
+    path = digest_path(out_dir, digest)
+    write_atomic(path, digest_to_json(digest))
+    return path
+
+
+def write_outputs(
+    out_dir: Path,
+    digests: Sequence[ArticleDigest],
+    formats: Sequence[OutputFormat],
+    *,
+    run_header: str = "",
+) -> list[Path]:
+    """Write the batch-level outputs the formats ask for (JSON per article is written earlier)."""
+    written = []
+    if "jsonl" in formats:
+        written.append(out_dir / JSONL_NAME)
+        write_atomic(written[-1], "".join(_jsonl_line(d) for d in digests))
+    if "md" in formats:
+        written.append(out_dir / REPORT_NAME)
+        write_atomic(written[-1], render_markdown(digests, run_header=run_header))
+    if "csv" in formats:
+        written.append(out_dir / CSV_NAME)
+        write_atomic(written[-1], render_moves_csv(digests))
+    return written
+
+
+def _jsonl_line(digest: ArticleDigest) -> str:
+    return json.dumps(digest.model_dump(mode="json"), ensure_ascii=False) + "\n"
+
+
+def render_moves_csv(digests: Sequence[ArticleDigest]) -> str:
+    """One row per move of every digest, columns MOVE_COLUMNS (pandas.read_csv-ready)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(MOVE_COLUMNS)
+    for digest in digests:
+        for move in digest.moves:
+            writer.writerow(_move_row(digest, move))
+    return buffer.getvalue()
+
+
+def _move_row(digest: ArticleDigest, move: Move) -> list[object]:
+    start, end = move.span if move.span else ("", "")
+    return [
+        digest.id,
+        digest.source_path or "",
+        digest.title or "",
+        move.instrument,
+        move.ticker or "",
+        move.kind,
+        move.market or "",
+        move.direction,
+        "" if move.change_pct is None else move.change_pct,
+        move.qualifier,
+        move.session,
+        move.timeframe,
+        move.evidence,
+        start,
+        end,
+    ]
+
+
+def render_markdown(digests: Sequence[ArticleDigest], *, run_header: str = "") -> str:
+    """A readable report: one section per article with its moves, catalysts, risks and warnings."""
+    counts = {s: sum(d.status == s for d in digests) for s in ("ok", "partial", "failed")}
+    lines = ["# Market news digest", ""]
+    if run_header:
+        lines += [run_header, ""]
+    lines += [
+        f"{len(digests)} articles: {counts['ok']} ok, {counts['partial']} partial, "
+        f"{counts['failed']} failed.",
+        "",
+    ]
+    for digest in digests:
+        lines += _article_section(digest)
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _article_section(digest: ArticleDigest) -> list[str]:
+    title = digest.title or digest.source_path or digest.id
+    meta = [p for p in (digest.publisher, digest.published, digest.source_path) if p]
+    lines = [f"## {_md(title)}", ""]
+    lines.append(f"*{' · '.join(_md(p) for p in meta)}* · status **{digest.status}**")
+    lines.append("")
+    if digest.error:
+        lines += [f"**Error:** {_md(digest.error)}", ""]
+    lines += _moves_table(digest.moves)
+    lines += _bullets(
+        "Catalysts", [f"**{c.type}** ({c.impact}): {_quote(c.evidence)}" for c in digest.catalysts]
+    )
+    lines += _bullets("Risks", [f"**{r.type}**: {_quote(r.evidence)}" for r in digest.risks])
+    lines += _bullets("Warnings", [_md(w) for w in digest.warnings])
+    return lines
+
+
+def _moves_table(moves: Sequence[Move]) -> list[str]:
+    if not moves:
+        return ["No price moves stated.", ""]
+    lines = ["| Instrument | Move | Basis | Evidence |", "| --- | --- | --- | --- |"]
+    for move in moves:
+        name = move.instrument + (f" ({move.ticker})" if move.ticker else "")
+        basis = ", ".join(b for b in (move.session, move.timeframe) if b != "unspecified") or "—"
+        lines.append(f"| {_md(name)} | {_format_change(move)} | {basis} | {_md(move.evidence)} |")
+    return [*lines, ""]
+
+
+def _format_change(move: Move) -> str:
+    arrow = {"up": "▲", "down": "▼", "flat": "■"}[move.direction]
+    if move.change_pct is None:
+        return f"{arrow} {move.direction}"
+    hedge = {"over": ">", "nearly": "≈", "about": "~", "up_to": "≤", "limit": "limit "}
+    return f"{arrow} {hedge.get(move.qualifier, '')}{abs(move.change_pct):g}%"
+
+
+def _bullets(heading: str, items: Sequence[str]) -> list[str]:
+    if not items:
+        return []
+    return [f"**{heading}**", "", *(f"- {item}" for item in items), ""]
+
+
+def _quote(text: str) -> str:
+    return f"“{_md(text)}”"
+
+
+def _md(text: str) -> str:
+    """Text safe inside a Markdown table cell or emphasis."""
+    return " ".join(text.split()).replace("|", "\\|").replace("*", "\\*")

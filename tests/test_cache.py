@@ -1,0 +1,87 @@
+"""cache: versioned keys, JSON values only, stale entries are misses, tampering is refused."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from summarizer.cache import CachedChunk, ChunkCache, chunk_key
+from summarizer.engines.llm import LLMEngine
+from summarizer.errors import CacheError
+from summarizer.models import Article, ChunkSummary, Move
+from summarizer.settings import Settings
+
+SUMMARY = ChunkSummary(moves=[Move(instrument="SMIC", direction="up", change_pct=5.0,
+                                   evidence="SMIC rose nearly 5%", span=(0, 19))])  # fmt: skip
+IDENTITY = {"engine": "llm", "model": "m", "prompt_version": "p1-a"}
+
+
+def test_key_names_everything_that_changes_the_answer() -> None:
+    base = chunk_key(IDENTITY, {"chunk_tokens": 1500}, "text")
+    assert base == chunk_key(dict(IDENTITY), {"chunk_tokens": 1500}, "text")
+    assert base != chunk_key(IDENTITY | {"prompt_version": "p1-b"}, {"chunk_tokens": 1500}, "text")
+    assert base != chunk_key(IDENTITY | {"model": "n"}, {"chunk_tokens": 1500}, "text")
+    assert base != chunk_key(IDENTITY, {"chunk_tokens": 800}, "text")
+    assert base != chunk_key(IDENTITY, {"chunk_tokens": 1500}, "text!")
+
+
+def test_engine_identity_never_holds_the_api_key() -> None:
+    settings = Settings(engine="llm", api_key="sk-very-secret", base_url="http://127.0.0.1:1/v1")
+    assert "sk-very-secret" not in repr(LLMEngine(settings).identity())
+    assert "sk-very-secret" not in repr(settings)
+
+
+def test_round_trip_and_miss(tmp_path: Path) -> None:
+    cache = ChunkCache(tmp_path)
+    cache.put_chunk("k", CachedChunk(SUMMARY, ("dropped one",)))
+    hit = cache.get_chunk("k")
+    assert hit is not None and hit.summary == SUMMARY and hit.warnings == ("dropped one",)
+    assert cache.get_chunk("other") is None
+    cache.close()
+
+
+def test_a_value_that_no_longer_validates_is_a_miss(tmp_path: Path) -> None:
+    cache = ChunkCache(tmp_path)
+    cache._db.set("chunk:k", '{"summary": {"moves": [{"instrument": "X"}]}}')
+    assert cache.get_chunk("k") is None
+    cache.close()
+
+
+def test_only_json_text_is_stored(tmp_path: Path) -> None:
+    cache = ChunkCache(tmp_path)
+    with pytest.raises(CacheError, match="JSON text"):
+        cache._db.set("chunk:k", {"not": "text"})
+    cache.close()
+
+
+def test_a_tampered_pickle_row_is_refused(tmp_path: Path) -> None:
+    cache = ChunkCache(tmp_path)
+    cache.put_chunk("k", CachedChunk(SUMMARY))
+    cache.close()
+    with sqlite3.connect(tmp_path / "cache.db") as db:
+        db.execute("UPDATE Cache SET mode = 4 WHERE key = 'chunk:k'")  # MODE_PICKLE
+    cache = ChunkCache(tmp_path)
+    with pytest.raises(CacheError, match="pickled"):
+        cache.get_chunk("k")
+    cache.close()
+
+
+def test_article_index_and_stats(tmp_path: Path) -> None:
+    cache = ChunkCache(tmp_path)
+    article = Article(id="a1", text="SMIC rose nearly 5%", source_path="x.txt")
+    cache.put_chunk("k", CachedChunk(SUMMARY))
+    cache.put_article(article, ["k"], {"engine": "rules"})
+    cache.record_run({"cache_hits": 3, "cache_misses": 1})
+    indexed = list(cache.articles())
+    assert [(i.article, i.chunk_keys) for i in indexed] == [(article, ("k",))]
+    stats = cache.stats()
+    assert (stats.chunks, stats.articles, stats.last_run) == (
+        1,
+        1,
+        {"cache_hits": 3, "cache_misses": 1},
+    )
+    assert cache.prune(older_than_s=3600) == 0
+    assert cache.prune(older_than_s=-1) == 2
+    cache.close()

@@ -1,0 +1,106 @@
+"""End to end through the real command: `python -m summarizer ...` in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, SEEDS
+
+
+def summarizer(
+    *args: str, cwd: Path, stdin: bytes | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "summarizer", *args],
+        cwd=cwd, input=stdin.decode() if stdin else None, capture_output=True, text=True,
+        timeout=120,
+    )  # fmt: skip
+
+
+def test_run_on_the_seeds_writes_digests_and_a_report(tmp_path: Path) -> None:
+    done = summarizer("run", str(SEEDS), "--out", "out", "--format", "json", "--format", "md",
+                      "--format", "csv", cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "engine: rules (no endpoint is configured" in done.stderr
+    digests = sorted((tmp_path / "out").glob("*.json"))
+    assert len(digests) == 5
+    for path in digests:
+        digest = json.loads(path.read_text(encoding="utf-8"))
+        assert digest["status"] == "ok" and digest["engine"] == "rules"
+        assert digest["moves"], path
+    report = (tmp_path / "out" / "digest.md").read_text(encoding="utf-8")
+    assert report.count("\n## ") == 5 and "| BABA-W |" in report
+    assert (tmp_path / "out" / "moves.csv").read_text(encoding="utf-8").startswith("article_id,")
+
+
+def test_a_rerun_gives_identical_bytes(tmp_path: Path) -> None:
+    for out in ("one", "two"):
+        done = summarizer("run", str(SEEDS), "--out", out, "--no-cache", "-q", cwd=tmp_path)
+        assert done.returncode == 0
+    for first in (tmp_path / "one").iterdir():
+        assert first.read_bytes() == (tmp_path / "two" / first.name).read_bytes(), first.name
+
+
+def test_a_cached_rerun_differs_only_in_usage(tmp_path: Path) -> None:
+    for out in ("one", "two"):
+        assert summarizer("run", str(SEEDS), "--out", out, "-q", cwd=tmp_path).returncode == 0
+    for first in (tmp_path / "one").glob("*.json"):
+        one, two = (json.loads(p.read_text()) for p in (first, tmp_path / "two" / first.name))
+        assert (one.pop("usage")["cache_hits"], two.pop("usage")["cache_hits"]) == (
+            0,
+            one["chunks"],
+        )
+        assert one == two
+
+
+def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
+    bad = tmp_path / "in"
+    bad.mkdir()
+    (bad / "empty.txt").write_text("")
+    (bad / "binary.txt").write_bytes(b"\x00\x01\x02PK\x03\x04" * 100)
+    (bad / "latin1.txt").write_bytes("Caf\xe9 stocks rose 2%".encode("latin-1"))
+    (bad / "records.jsonl").write_text('{"text": "SMIC rose nearly 5% today."}\nnot json\n')
+    with (bad / "huge.txt").open("wb") as handle:
+        handle.truncate(20 * 1024 * 1024)
+    (bad / "good.txt").write_text("BABA-W surged over 18% today.")
+    done = summarizer(
+        "run", "in", str(tmp_path / "missing.txt"), "--out", "out", "-q", cwd=tmp_path
+    )
+    assert done.returncode == 1
+    errors = [line for line in done.stderr.splitlines() if line.startswith("error")]
+    for name in (
+        "empty.txt",
+        "binary.txt",
+        "latin1.txt",
+        "records.jsonl",
+        "huge.txt",
+        "missing.txt",
+    ):
+        assert sum(name in line for line in errors) == 1, (name, errors)
+    written = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json")]
+    assert sorted(m["instrument"] for d in written for m in d["moves"]) == ["BABA-W", "SMIC"]
+    assert "6 failed" in done.stderr
+
+
+def test_stdin_and_jsonl_format(tmp_path: Path) -> None:
+    done = summarizer("run", "-", "--out", "out", "--format", "jsonl", "-q", cwd=tmp_path,
+                      stdin=b"The ChiNext Index retreated 1% on Friday.")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    lines = (tmp_path / "out" / "digests.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [m["change_pct"] for m in json.loads(lines[0])["moves"]] == [-1.0]
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert summarizer("run", cwd=tmp_path).returncode == 2
+    llm = summarizer("run", str(SEEDS), "--engine", "llm", cwd=tmp_path)
+    assert llm.returncode == 2 and "OPENAI_API_KEY" in llm.stderr
+
+
+def test_help_lists_the_commands() -> None:
+    done = summarizer("--help", cwd=REPO)
+    assert done.returncode == 0
+    for command in ("run", "schema", "eval"):
+        assert f"  {command} " in done.stdout

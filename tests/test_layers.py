@@ -1,0 +1,68 @@
+"""Contracts as tests: imports point one way, the public API is pinned, the CLI stays light."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import summarizer
+
+PACKAGE = Path(summarizer.__file__).parent
+LAYERS = [
+    {"errors", "models"},
+    {"settings"},
+    {"ingest", "clean", "chunking", "grounding", "prompts"},
+    {"engines", "cache"},
+    {"merge", "render", "evaluate"},
+    {"pipeline"},
+    {"recording"},
+    {"__init__", "cli"},
+    {"__main__"},
+]
+LAYER_OF = {name: i for i, layer in enumerate(LAYERS) for name in layer}
+
+
+def internal_imports(path: Path) -> set[str]:
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.module.startswith("summarizer")
+        ):
+            parts = node.module.split(".")
+            if len(parts) > 1:
+                found.add(parts[1])
+            else:
+                found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.Import):
+            found.update(
+                a.name.split(".")[1] for a in node.names if a.name.startswith("summarizer.")
+            )
+    return found
+
+
+def test_imports_point_down() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        relative = path.relative_to(PACKAGE)
+        module = relative.parts[0] if len(relative.parts) > 1 else path.stem
+        for imported in internal_imports(path) - {module}:
+            assert LAYER_OF[imported] < LAYER_OF[module], f"{relative} imports {imported}"
+
+
+def test_public_api_is_sorted_and_complete() -> None:
+    assert summarizer.__all__ == sorted(summarizer.__all__)
+    for name in summarizer.__all__:
+        assert hasattr(summarizer, name)
+
+
+def test_cli_and_offline_path_do_not_import_openai() -> None:
+    code = (
+        "import sys, summarizer.cli, summarizer.pipeline; "
+        "from summarizer import summarize; summarize('SMIC rose nearly 5% today.'); "
+        "print(sorted(m for m in ('openai', 'instructor') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"

@@ -1,0 +1,63 @@
+"""merge: grounding gate, dedupe across chunks, reading order, status."""
+
+from __future__ import annotations
+
+from summarizer.merge import DigestInfo, merge_article
+from summarizer.models import Article, Catalyst, ChunkSummary, Move
+
+TEXT = "BABA-W surged over 18% today. Earnings beat reignited sentiment. SMIC rose nearly 5%."
+ARTICLE = Article(id="a1", text=TEXT)
+
+
+def move(instrument: str, pct: float, evidence: str, span: tuple[int, int] | None = None) -> Move:
+    return Move(instrument=instrument, direction="up", change_pct=pct, evidence=evidence, span=span)
+
+
+def test_duplicates_from_overlapping_chunks_are_kept_once_in_reading_order() -> None:
+    first = ChunkSummary(moves=[move("SMIC", 5.0, "SMIC rose nearly 5%")])
+    second = ChunkSummary(
+        moves=[
+            move("BABA-W", 18.0, "BABA-W surged over 18%"),
+            move("SMIC", 5.0, "SMIC rose nearly 5%"),
+        ]
+    )
+    digest = merge_article(ARTICLE, [first, second], DigestInfo(engine="rules", chunks=2))
+    assert [m.instrument for m in digest.moves] == ["BABA-W", "SMIC"]
+    assert digest.moves[0].span == (0, 22)
+    assert digest.status == "ok" and digest.warnings == []
+
+
+def test_ungrounded_and_wrong_number_items_are_dropped_with_a_warning() -> None:
+    summary = ChunkSummary(
+        moves=[
+            move("BABA-W", 81.0, "BABA-W surged over 18%"),
+            move("Nvidia", 3.0, "Nvidia rose 3%"),
+        ],
+        catalysts=[
+            Catalyst(
+                summary="earnings", type="earnings", evidence="Earnings beat reignited sentiment"
+            )
+        ],
+    )
+    digest = merge_article(ARTICLE, [summary], DigestInfo(engine="llm", chunks=1))
+    assert digest.moves == []
+    assert len(digest.catalysts) == 1 and digest.catalysts[0].span == (30, 63)
+    assert digest.status == "partial"
+    assert any("81" in w and "not stated" in w for w in digest.warnings)
+    assert any("Nvidia" in w and "not found" in w for w in digest.warnings)
+
+
+def test_a_stale_span_is_corrected_from_the_evidence() -> None:
+    summary = ChunkSummary(moves=[move("SMIC", 5.0, "SMIC rose nearly 5%", span=(0, 10))])
+    digest = merge_article(ARTICLE, [summary], DigestInfo(engine="rules", chunks=1))
+    start, end = digest.moves[0].span or (0, 0)
+    assert TEXT[start:end] == "SMIC rose nearly 5%"
+
+
+def test_status_reflects_failed_chunks() -> None:
+    some = DigestInfo(engine="llm", chunks=2, chunk_errors=("chunk 1 failed: timeout",))
+    every = DigestInfo(engine="llm", chunks=1, chunk_errors=("chunk 0 failed: timeout",))
+    assert merge_article(ARTICLE, [ChunkSummary()], some).status == "partial"
+    failed = merge_article(ARTICLE, [], every)
+    assert failed.status == "failed" and failed.error and "timeout" in failed.error
+    assert merge_article(ARTICLE, [], DigestInfo(engine="rules", chunks=0)).status == "failed"

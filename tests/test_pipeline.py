@@ -1,0 +1,113 @@
+"""pipeline: order, isolation, concurrency bound, status — with a scripted engine."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+import pytest
+
+from summarizer.engines import ChunkResult
+from summarizer.errors import EngineError
+from summarizer.ingest import InputFailure
+from summarizer.models import Article, Chunk, ChunkSummary, EngineName, Move
+from summarizer.pipeline import Summarizer, summarize
+from summarizer.settings import Settings
+
+
+class ScriptedEngine:
+    """Reports the first 'X rose N%' of each chunk; fails or raises on request; counts overlap."""
+
+    name: EngineName = "llm"
+    model: str | None = "scripted"
+    prompt_version: str | None = "p1"
+
+    def __init__(self, delay: float = 0.0) -> None:
+        self.delay = delay
+        self.in_flight = 0
+        self.peak = 0
+
+    def identity(self) -> dict[str, Any]:
+        return {"engine": "scripted"}
+
+    async def summarize_chunk(self, chunk: Chunk, article: Article) -> ChunkResult:  # noqa: ARG002
+        self.in_flight += 1
+        self.peak = max(self.peak, self.in_flight)
+        try:
+            await asyncio.sleep(self.delay)
+            if "FAIL" in chunk.text:
+                raise EngineError("server said 500")
+            if "CRASH" in chunk.text:
+                raise RuntimeError("bug")
+            name, pct = chunk.text.split(" rose ")[0], chunk.text.split(" rose ")[1].split("%")[0]
+            move = Move(instrument=name, direction="up", change_pct=float(pct),
+                        evidence=f"{name} rose {pct}%")  # fmt: skip
+            return ChunkResult(ChunkSummary(moves=[move]), llm_calls=1, prompt_tokens=10)
+        finally:
+            self.in_flight -= 1
+
+    async def aclose(self) -> None:
+        pass
+
+
+def run_many(items: list[Article | InputFailure], engine: ScriptedEngine, **kw: Any) -> list[Any]:
+    async def go() -> list[Any]:
+        async with Summarizer(Settings(use_cache=False, **kw), engine=engine) as summarizer:
+            return await summarizer.summarize_many(items)
+
+    return asyncio.run(go())
+
+
+def article(i: int, text: str) -> Article:
+    return Article(id=f"a{i}", text=text)
+
+
+def test_order_is_kept_and_one_bad_article_never_stops_the_batch() -> None:
+    items: list[Article | InputFailure] = [
+        article(0, "Alpha rose 1%"),
+        article(1, "CRASH rose 2%"),
+        InputFailure(source="missing.txt", message="no such file"),
+        article(3, "FAIL rose 3%"),
+        article(4, "Delta rose 4%"),
+    ]
+    digests = run_many(items, ScriptedEngine())
+    assert [d.status for d in digests] == ["ok", "failed", "failed", "failed", "ok"]
+    assert digests[1].error and "RuntimeError" in digests[1].error
+    assert digests[2].source_path == "missing.txt" and digests[2].error == "no such file"
+    assert digests[3].error and "500" in digests[3].error
+    assert [m.instrument for m in digests[4].moves] == ["Delta"]
+    assert digests[0].usage.llm_calls == 1 and digests[0].usage.prompt_tokens == 10
+
+
+def test_a_failed_chunk_makes_the_article_partial() -> None:
+    text = "Alpha rose 1%\n\n" + "FAIL rose 2% " * 40
+    digests = run_many([article(0, text)], ScriptedEngine(), chunk_tokens=60)
+    assert digests[0].chunks > 1
+    assert digests[0].status == "partial"
+    assert [m.instrument for m in digests[0].moves] == ["Alpha"]
+    assert any("500" in w for w in digests[0].warnings)
+
+
+def test_concurrency_is_bounded_across_articles() -> None:
+    engine = ScriptedEngine(delay=0.01)
+    items: list[Article | InputFailure] = [article(i, f"N{i} rose {i}%") for i in range(30)]
+    digests = run_many(items, engine, concurrency=4)
+    assert engine.peak == 4
+    assert [d.moves[0].change_pct for d in digests] == [float(i) for i in range(30)]
+
+
+def test_summarize_text_with_the_default_engine() -> None:
+    digest = summarize(
+        "Hong Kong stocks gapped up 2.15% today.\n\nDisclaimer: This is not financial advice."
+    )
+    assert digest.engine == "rules" and digest.status == "ok"
+    assert [(m.instrument, m.change_pct) for m in digest.moves] == [("Hong Kong stocks", 2.15)]
+    assert digest.boilerplate_chars > 0
+
+
+@pytest.mark.parametrize("engine", ["llm"])
+def test_llm_without_endpoint_is_a_config_error(engine: str) -> None:
+    from summarizer.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
+        Settings(engine=engine).resolve_engine()  # type: ignore[arg-type]

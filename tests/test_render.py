@@ -1,0 +1,61 @@
+"""render: stable JSON bytes, Markdown report, CSV of moves, atomic writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+from summarizer.models import ArticleDigest, Move
+from summarizer.render import (
+    MOVE_COLUMNS,
+    digest_to_json,
+    render_markdown,
+    render_moves_csv,
+    write_digest,
+    write_outputs,
+)
+
+MOVE = Move(instrument="BABA-W", direction="up", change_pct=18.0, qualifier="over",
+            evidence="BABA-W surged over 18%", span=(10, 32))  # fmt: skip
+DIGEST = ArticleDigest(id="abc", title="Alibaba | chips", engine="rules", status="ok", moves=[MOVE])
+
+
+def test_json_round_trips_and_is_stable() -> None:
+    text = digest_to_json(DIGEST)
+    assert ArticleDigest.model_validate_json(text) == DIGEST
+    assert digest_to_json(ArticleDigest.model_validate_json(text)) == text
+    assert list(json.loads(text))[:2] == ["schema_version", "id"]
+
+
+def test_write_digest_names_the_file_by_id(tmp_path: Path) -> None:
+    path = write_digest(tmp_path, DIGEST)
+    assert path == tmp_path / "abc.json"
+    assert path.read_text(encoding="utf-8") == digest_to_json(DIGEST)
+    assert [p.name for p in tmp_path.iterdir()] == ["abc.json"]  # no temp files left
+
+
+def test_csv_has_one_row_per_move_with_the_columns() -> None:
+    rows = list(csv.DictReader(io.StringIO(render_moves_csv([DIGEST, DIGEST]))))
+    assert len(rows) == 2
+    assert tuple(rows[0]) == MOVE_COLUMNS
+    assert rows[0]["change_pct"] == "18.0" and rows[0]["span_start"] == "10"
+
+
+def test_markdown_shows_moves_and_escapes_table_cells() -> None:
+    failed = ArticleDigest(
+        id="x", source_path="bad.txt", engine="rules", status="failed", error="empty"
+    )
+    report = render_markdown([DIGEST, failed], run_header="Engine: rules")
+    assert "2 articles: 1 ok, 0 partial, 1 failed." in report
+    assert "| BABA-W | ▲ >18% |" in report
+    assert "Alibaba \\| chips" in report
+    assert "**Error:** empty" in report
+
+
+def test_write_outputs_writes_what_the_formats_ask(tmp_path: Path) -> None:
+    written = write_outputs(tmp_path, [DIGEST], ["jsonl", "csv"])
+    assert [p.name for p in written] == ["digests.jsonl", "moves.csv"]
+    line = (tmp_path / "digests.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(line) == 1 and json.loads(line[0])["id"] == "abc"

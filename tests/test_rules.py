@@ -1,0 +1,110 @@
+"""The rules engine on the phrasings the issue names, and on what must not become a move."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.engines.rules import summarize_text
+from summarizer.models import Move
+
+
+def moves_of(text: str) -> list[Move]:
+    return summarize_text(text, 0, len(text)).moves
+
+
+def brief(move: Move) -> tuple[str, str, float | None]:
+    return move.instrument, move.direction, move.change_pct
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("BABA-W surged over 18% today.", [("BABA-W", "up", 18.0)]),
+        ("The ChiNext Index retreated 1% following yesterday's gains.", [("ChiNext Index", "down", -1.0)]),
+        ("VeriSilicon hit the 20% daily limit.", [("VeriSilicon", "up", 20.0)]),
+        ("Computing specialists like Kingsoft Cloud (+15%) led.", [("Kingsoft Cloud", "up", 15.0)]),
+        (
+            "The Commodity ETF (159876) gained over 3% intraday before closing up 2.29%.",
+            [("Commodity ETF", "up", 3.0), ("Commodity ETF", "up", 2.29)],
+        ),
+        (
+            "Tencent Holdings, Kuaishou-W, and Bilibili-W gained over 2%, while Xiaomi Group-W rose nearly 1%.",
+            [("Tencent Holdings", "up", 2.0), ("Kuaishou-W", "up", 2.0), ("Bilibili-W", "up", 2.0),
+             ("Xiaomi Group-W", "up", 1.0)],
+        ),
+        ("The Shanghai Composite Index ended down 0.12%.", [("Shanghai Composite Index", "down", -0.12)]),
+        ("Baidu Inc. led the advance with a 16% gain.", [("Baidu Inc.", "up", 16.0)]),
+        ("It came alongside Alibaba’s 7% jump.", [("Alibaba", "up", 7.0)]),
+    ],
+)  # fmt: skip
+def test_moves_from_the_issue_phrasings(text: str, expected: list[tuple[str, str, float]]) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected
+
+
+def test_two_moves_carry_their_basis() -> None:
+    intraday, close = moves_of(
+        "The Commodity ETF (159876) gained over 3% intraday before closing up 2.29%."
+    )
+    assert (intraday.session, intraday.qualifier, intraday.ticker) == ("intraday", "over", "159876")
+    assert (close.session, close.qualifier) == ("close", "exact")
+    assert intraday.kind == "etf"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Net profit was $371 million, up 22.5% year-over-year.",
+        "Cloud business revenue grew 26% year-over-year.",
+        "The Hong Kong tech gauge would still need to rise about 70% to revisit its record.",
+        "Analysts project NVIDIA's move could alleviate 40% of the shortage.",
+        "The top 10 holdings account for over 72% combined.",
+        "Cumulative cathode copper production was 72,192 tons, up 15.6% year-over-year.",
+    ],
+)
+def test_not_moves(text: str) -> None:
+    assert moves_of(text) == []
+
+
+def test_the_stock_refers_to_the_paragraph_subject() -> None:
+    text = (
+        "Ubtech signed a strategic partnership agreement with InfiniCapital. "
+        "With that backing, the company can focus on R&D. The stock rose nearly 5% today."
+    )
+    assert [brief(m) for m in moves_of(text)] == [("Ubtech", "up", 5.0)]
+
+
+def test_performance_table_gives_one_move_per_year() -> None:
+    text = "Gains of the CSI Internet Index for the past 3 years were: 2022, -23.01%; 2023, -24.74%; 2024, 23.04%."
+    moves = moves_of(text)
+    assert [(m.direction, m.change_pct, m.timeframe) for m in moves] == [
+        ("down", -23.01, "year"), ("down", -24.74, "year"), ("up", 23.04, "year")
+    ]  # fmt: skip
+    assert {m.instrument for m in moves} == {"CSI Internet Index"}
+
+
+def test_every_item_is_grounded_in_its_span() -> None:
+    text = "Hong Kong stocks gapped up 2.15% today, lifted by rate-cut expectations after the Fed spoke."
+    summary = summarize_text(text, 0, len(text))
+    for item in [*summary.moves, *summary.catalysts, *summary.risks]:
+        assert item.span is not None
+        assert text[item.span[0] : item.span[1]] == item.evidence
+
+
+def test_disclaimer_is_not_a_risk() -> None:
+    text = (
+        "Past performance does not predict future performance; investors must invest rationally "
+        "based on their risk tolerance. Long-term chip security issues will remain subject to "
+        "political tensions."
+    )
+    risks = summarize_text(text, 0, len(text)).risks
+    assert [r.type for r in risks] == ["geopolitical_trade"]
+    assert "political tensions" in risks[0].evidence
+
+
+def test_catalyst_needs_a_driver_and_a_type() -> None:
+    text = (
+        "BABA-W's weekend earnings announcement reignited sentiment. "
+        "The company was founded in 1999."
+    )
+    catalysts = summarize_text(text, 0, len(text)).catalysts
+    assert [c.type for c in catalysts] == ["earnings"]
