@@ -38,7 +38,7 @@ _DOWN = re.compile(
     r"\b(?:f[ae]ll(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
     r"retreat(?:s|ed|ing)?|sli(?:d|de|des|ding)|slump(?:s|ed|ing)?|los(?:e|es|t|ing|s|ses)|"
     r"tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|s[ai]nk(?:s|ing)?|sank|shed(?:s|ding)?|down|"
-    r"lower|decreas(?:e|es|ed|ing)|limit[- ]down|underperform\w*)\b",
+    r"lower|decreas(?:e|es|ed|ing)|limit[- ]down|underperform\w*|cool(?:ed|ing)|slide)\b",
     re.IGNORECASE,
 )
 _FLAT = re.compile(r"\b(?:flat|unchanged|steady|little changed)\b", re.IGNORECASE)

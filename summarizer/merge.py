@@ -123,15 +123,16 @@ def _describe(item: Move | Catalyst | Risk) -> str:
     return f"{kind} '{item.summary[:60]}'"
 
 
-def _move_key(move: Move) -> tuple[str, str, float | None, str]:
+def _move_key(move: Move) -> tuple[str, str, float | None]:
+    # not the session: "intraday gains reaching 3.78%" and "intraday highs of 3.78%" are one move
     name = re.sub(r"[^0-9a-z]+", "", move.instrument.lower())
     pct = None if move.change_pct is None else round(abs(move.change_pct), 2)
-    return name, move.direction, pct, move.session
+    return name, move.direction, pct
 
 
 def _dedupe_moves(moves: list[Move]) -> list[Move]:
     """The same move stated twice (headline and body, or two overlapping chunks) is kept once."""
-    seen: set[tuple[str, str, float | None, str]] = set()
+    seen: set[tuple[str, str, float | None]] = set()
     unique = []
     for move in moves:
         key = _move_key(move)

@@ -20,7 +20,10 @@ def brief(move: Move) -> tuple[str, str, float | None]:
     ("text", "expected"),
     [
         ("BABA-W surged over 18% today.", [("BABA-W", "up", 18.0)]),
-        ("The ChiNext Index retreated 1% following yesterday's gains.", [("ChiNext Index", "down", -1.0)]),
+        (
+            "The ChiNext Index retreated 1% following yesterday's gains.",
+            [("ChiNext Index", "down", -1.0), ("ChiNext Index", "up", None)],
+        ),
         ("VeriSilicon hit the 20% daily limit.", [("VeriSilicon", "up", 20.0)]),
         ("Computing specialists like Kingsoft Cloud (+15%) led.", [("Kingsoft Cloud", "up", 15.0)]),
         (
@@ -59,6 +62,8 @@ def test_two_moves_carry_their_basis() -> None:
         "Analysts project NVIDIA's move could alleviate 40% of the shortage.",
         "The top 10 holdings account for over 72% combined.",
         "Cumulative cathode copper production was 72,192 tons, up 15.6% year-over-year.",
+        "Ping An Securities notes that amid US restrictions on advanced chip exports, demand rises.",
+        "It shipped China’s first domestically made advanced processor.",
     ],
 )
 def test_not_moves(text: str) -> None:
@@ -108,3 +113,29 @@ def test_catalyst_needs_a_driver_and_a_type() -> None:
     )
     catalysts = summarize_text(text, 0, len(text)).catalysts
     assert [c.type for c in catalysts] == ["earnings"]
+
+
+def test_a_prior_session_move_says_so() -> None:
+    today, yesterday = moves_of("The ChiNext Index retreated 1% following yesterday's gains.")
+    assert (today.timeframe, yesterday.timeframe) == ("unspecified", "prior_session")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On September 12, Hong Kong stocks continued their rebound.", [("Hong Kong stocks", "up", None)]),
+        ("An MSCI barometer of regional stocks was nearly flat.", [("MSCI", "flat", None)]),
+        ("JD.com Inc. and Baidu Inc. also climbed sharply.", [("JD.com Inc.", "up", None), ("Baidu Inc.", "up", None)]),
+    ],
+)  # fmt: skip
+def test_moves_without_a_number(text: str, expected: list[tuple[str, str, None]]) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected
+
+
+def test_the_index_refers_to_the_named_index() -> None:
+    text = (
+        "The Hang Seng Tech Index rose 4.2%. The index has marked the 7th straight week in gains."
+    )
+    assert [brief(m) for m in moves_of(text)] == [
+        ("Hang Seng Tech Index", "up", 4.2), ("Hang Seng Tech Index", "up", None)
+    ]  # fmt: skip

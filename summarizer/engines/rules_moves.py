@@ -51,11 +51,29 @@ _LIMIT = re.compile(
     rf"\b(?:hit|reached|touched)\s+the\s+{_PCT}\s+(?:daily\s+)?(?:upper\s+)?limit",
     re.IGNORECASE,
 )
+# A stated move without a number: "JD.com Inc. also climbed sharply", "was nearly flat"
+_NULL_VERB = re.compile(
+    r"\b(?:climbed|advanced|rallied|rebounded|surged|jumped|soared|rocketed|slumped|tumbled|"
+    r"plunged|dropped|declined|retreated|cooled|"
+    r"continued (?:its|their) (?:[\w-]+ )?(?:rally|rebound|gains|decline|slide|losses)|"
+    r"continued (?:rebounding|rising|rallying|falling|declining)|"
+    r"(?:was|were) (?:nearly |almost |little |roughly )?flat|"
+    r"marked the \w+ straight (?:week|day|session|month)s? (?:in|of) gains)\b",
+    re.IGNORECASE,
+)
+_NULL_NOUN = re.compile(
+    r"(?:'s|’s)\s+(?:\w+\s+)?(?:gains|decline|rally|rebound|drop|losses|jump|surge|"
+    r"record highs?)\b",
+    re.IGNORECASE,
+)
+_FLAT_WORDS = re.compile(r"\bflat\b", re.IGNORECASE)
 _SIGNED_PCT = re.compile(rf"(?<![\w.])(?P<sign>[+\-−])(?P<num>{_NUM})\s?%")
 _PAREN_UP = re.compile(rf"\((?P<verb>up|down)\s+{_PCT}\)", re.IGNORECASE)
 _YEAR_PCT = re.compile(rf"\b(?:19|20)\d{{2}}[,:]\s*(?P<sign>[+\-−])?(?P<num>{_NUM})\s?%")
 
-_DOWN_WORDS = re.compile(rf"\b(?:{_DOWN_VERBS}|losses?|limit down)\b", re.IGNORECASE)
+_DOWN_WORDS = re.compile(
+    rf"\b(?:{_DOWN_VERBS}|losses?|limit down|slumped|tumbled|plunged|cooled|slide)\b", re.IGNORECASE
+)
 _HYPOTHETICAL = re.compile(
     r"\b(?:would|could|might|may|need to|needs to|expected to|forecasts?|projected|target|"
     r"likely to|set to|estimates?|predicts?|if)\b",
@@ -76,7 +94,7 @@ _CLAUSE_BREAK = re.compile(r";\s+|,?\s+while\s+|,\s+whereas\s+|:\s+(?=\S)")
 _NAME = re.compile(
     r"(?:[A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z]{2,}(?:-[A-Z])?)"
     r"(?:(?:\s+|-)(?:(?:of|de|&)\s+)?(?:[A-Z0-9][\w.&+'’-]*))*"
-    r"(?:\s+(?:stocks|shares|sector|names|index|futures|prices))?"
+    r"(?:\s+(?:[a-z]+\s+)?(?:stocks|shares|sector|names|index|futures|prices|leaders|markets))?"
     r"(?:\s*\((?:[A-Z]+:\s?)?[A-Z0-9]{3,8}(?::[A-Z]{2})?\))?"
     r"|\b(?:tech|property|bank|oil|gold|chip|semiconductor|auto|tungsten\s+concentrate)\s+"
     r"(?:stocks|shares|prices)\b",
@@ -91,7 +109,28 @@ _NOT_INSTRUMENTS = re.compile(
     r"Shares|Stocks|Data|Reports?|According|Combined|Under|Despite|Heavy holding)$"
 )
 _LEADING_FILLERS = re.compile(
-    r"^(?:(?:The|Leading|Heavy|Major|Other|Fellow|Index|Computing|Shares|Stocks|Specialists?)\s+)+"
+    r"^(?:(?:The|An?|Leading|Heavy|Major|Other|Fellow|Index|Computing|Shares|Stocks|Specialists?)\s+)+"
+)
+_MONTHS = (
+    r"Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+)
+# "On September 12, Hong Kong stocks...": a date is where the capitalised run starts, not a name
+_LEADING_DATE = re.compile(rf"^(?:On\s+)?(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?\b,?\s*")
+_BARE_HEADS = re.compile(
+    r"^(?:index|stocks|shares|sector|names|futures|prices|leaders|markets)$", re.IGNORECASE
+)
+# A move without a number belongs to the name right before its verb; the gap may only be
+# adverbs ("also climbed") or the noun the name modifies ("MSCI barometer of regional stocks")
+_NULL_GAP = re.compile(
+    r"^\s*(?:(?:also|all|both|each|shares|stock|have|has|had|was|were|then|further)\b\s*)*$"
+    r"|^\s+[a-z][a-z\s-]{0,40}?\b(?:stocks|shares|index|gauge|barometer|benchmark|sector)\s+"
+    r"(?:(?:was|were|has|have)\s+)?$",
+    re.IGNORECASE,
+)
+_EARLIER_SESSION = re.compile(
+    r"\b(?:yesterday|last (?:week|session|month)|(?:previous|prior) (?:session|day|week))$",
+    re.IGNORECASE,
 )
 _LIST_JOIN = re.compile(r"^\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)(?:the\s+)?$")
 _BETWEEN_OK = re.compile(
@@ -127,7 +166,7 @@ def extract_moves(text: str, start: int, end: int) -> list[Move]:
         names = _names_before(sentence, anchor, previous)
         if names is None:
             names = _coreferent(text, start, sentence, anchor)
-        if not names:
+        if not names or (anchor.pct is None and not _names_next_to(sentence, names, anchor)):
             continue
         previous = (names, anchor.end)
         made = [_make_move(start, sentence, anchor, n, names[0][0]) for n in names]
@@ -142,7 +181,37 @@ def _anchors(sentence: str) -> list[_Anchor]:
         for match in pattern.finditer(sentence):
             if not any(a.start < match.end() and match.start() < a.end for a in found):
                 found.append(_make_anchor(pattern, match))
-    return sorted(found, key=lambda a: a.start)
+    for pattern in (_NULL_VERB, _NULL_NOUN):
+        for match in pattern.finditer(sentence):
+            if not any(a.start < match.end() and match.start() < a.end for a in found):
+                found.append(_null_anchor(match))
+    ordered = sorted(found, key=lambda a: a.start)
+    return [a for i, a in enumerate(ordered) if not _numbered_later(sentence, a, ordered[i + 1 :])]
+
+
+def _names_next_to(sentence: str, names: list[tuple[int, int, str]], anchor: _Anchor) -> bool:
+    """'Ping An Securities notes that ... on advanced chip exports' states no move."""
+    name_end = names[-1][1]
+    if name_end < 0 or _EARLIER_SESSION.search(sentence[: anchor.start]):
+        return True  # "retreated 1% following yesterday's gains": the same subject, a day earlier
+    return bool(_NULL_GAP.match(sentence[name_end : anchor.start]))
+
+
+def _null_anchor(match: re.Match[str]) -> _Anchor:
+    words = match.group(0)
+    direction: Direction = (
+        "flat" if _FLAT_WORDS.search(words) else "down" if _DOWN_WORDS.search(words) else "up"
+    )
+    return _Anchor(match.start(), match.end(), direction, None, "exact")
+
+
+def _numbered_later(sentence: str, anchor: _Anchor, later: list[_Anchor]) -> bool:
+    """'surged in response with intraday gains reaching 3.78%': the number states the move."""
+    if anchor.pct is not None or not later or later[0].pct is None:
+        return False
+    gap = sentence[anchor.end : later[0].start]
+    names_between = any(_clean_name(m.group(0)) for m in _NAME.finditer(gap))
+    return not _CLAUSE_BREAK.search(gap) and not names_between
 
 
 def _make_anchor(pattern: re.Pattern[str], match: re.Match[str]) -> _Anchor:
@@ -251,11 +320,11 @@ def _relative_clauses(region: str) -> list[tuple[int, int]]:
 
 
 def _clean_name(raw: str) -> str:
-    name = _LEADING_FILLERS.sub("", raw.strip())
+    name = _LEADING_FILLERS.sub("", _LEADING_DATE.sub("", raw.strip()))
     name = re.sub(r"(?:'s|’s)$", "", name).strip(" ,-")
     if name.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Corp|Co|Plc|Bhd|S\.A)\.$", name):
         name = name.rstrip(".")
-    if not name or _NOT_INSTRUMENTS.match(name) or len(name) < 2:
+    if len(name) < 2 or _NOT_INSTRUMENTS.match(name) or _BARE_HEADS.match(name):
         return ""
     return name
 
@@ -322,7 +391,11 @@ def _make_move(
         change_pct=pct,
         qualifier=anchor.qualifier,
         session=_session(sentence[anchor.start : anchor.end], window),
-        timeframe=_timeframe(sentence[anchor.start : anchor.end], window),
+        timeframe=_timeframe(
+            sentence[anchor.start : anchor.end],
+            sentence[max(0, anchor.start - 12) : anchor.end],
+            window,
+        ),
         evidence=evidence,
         span=(offset + begin + lead, offset + begin + lead + len(evidence)),
     )
@@ -365,10 +438,13 @@ def _session(anchor_text: str, window: str) -> Session:
     return "unspecified"
 
 
-def _timeframe(anchor_text: str, window: str) -> Timeframe:
+def _timeframe(anchor_text: str, near_anchor: str, window: str) -> Timeframe:
+    """near_anchor reaches a word back: "yesterday's gains" anchors on "'s gains"."""
     lowered = window.lower()
     if re.match(r"(?:19|20)\d{2}[,:]", anchor_text):
         return "year"
+    if re.search(r"yesterday|previous (?:session|day)|prior session", near_anchor.lower()):
+        return "prior_session"
     if re.search(r"so far this year|year[- ]to[- ]date|this year", lowered):
         return "ytd"
     if re.search(r"this week|weekly|for the week|straight week", lowered):
