@@ -25,9 +25,12 @@ Exchange = dict[str, Any]
 
 
 async def record_fixtures(
-    paths: Sequence[str], settings: Settings, out: Path
+    paths: Sequence[str], settings: Settings, out: Path, *, source: str | None = None
 ) -> tuple[list[Path], list[ArticleDigest]]:
-    """Summarize paths with a live endpoint; write out/<source stem>.json per article."""
+    """Summarize paths with a live endpoint; write out/<source stem>.json per article.
+
+    `source` says where the answers came from; `{stem}` in it names the article's file.
+    """
     exchanges: list[Exchange] = []
     engine = LLMEngine(settings, on_exchange=lambda req, resp: exchanges.append(
         {"request": req, "response": resp}))  # fmt: skip
@@ -38,20 +41,26 @@ async def record_fixtures(
     for article in (a for a in articles if isinstance(a, Article)):
         mine = [e for e in exchanges if _asks_about(e["request"], article.text)]
         if mine:
-            path = out / f"{Path(article.source_path or article.id).stem}.json"
-            write_atomic(path, fixture_text(article, mine, settings, engine))
-            written.append(path)
+            stem = Path(article.source_path or article.id).stem
+            said = source.format(stem=stem) if source else None
+            write_atomic(out / f"{stem}.json", fixture_text(article, mine, settings, engine, said))
+            written.append(out / f"{stem}.json")
     return written, digests
 
 
 def fixture_text(
-    article: Article, exchanges: list[Exchange], settings: Settings, engine: LLMEngine
+    article: Article,
+    exchanges: list[Exchange],
+    settings: Settings,
+    engine: LLMEngine,
+    source: str | None = None,
 ) -> str:
     """The JSON text of one article's fixture, exchanges in a stable order."""
     today = dt.date.today().isoformat()
     fixture = {
         "format": FIXTURE_FORMAT,
-        "source": f"recorded from {settings.endpoint_name} (model {settings.model}) on {today} "
+        "source": source
+        or f"recorded from {settings.endpoint_name} (model {settings.model}) on {today} "
         "with `summarizer record`",
         "article": article.source_path,
         "model": settings.model,
