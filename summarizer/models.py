@@ -95,35 +95,28 @@ class Move(_Frozen):
     """A realised price move of one instrument, as the text states it."""
 
     instrument: str = Field(
-        description="The instrument as named in the text, e.g. 'BABA-W', 'Hang Seng Tech Index'. "
-        "One instrument per move: split 'A and B rose 2%' into two moves."
+        description="As named in the text. One per move: 'A and B rose 2%' is two moves."
     )
     ticker: str | None = Field(
         default=None,
-        description="Code only when the text writes one, e.g. '513770', 'NYSE:BABA'; else null.",
+        description="Only if the text writes a code, e.g. '513770'.",
     )
-    kind: InstrumentKind = Field(default="other", description="What kind of instrument it is.")
-    market: str | None = Field(
-        default=None, description="Market or exchange when stated, e.g. 'Hong Kong', 'A-share'."
-    )
-    direction: Direction = Field(description="Which way the price moved.")
+    kind: InstrumentKind = "other"
+    market: str | None = Field(default=None, description="Market or exchange, if stated.")
+    direction: Direction
     change_pct: float | None = Field(
         default=None,
-        description="Signed change in percent as stated (-1.5 for 'fell 1.5%'); null when the "
-        "text gives no percentage. Never a forecast, target or fundamental growth figure.",
+        description="Signed percent as stated: -1.5 for 'fell 1.5%'.",
     )
     qualifier: Qualifier = Field(
         default="exact",
-        description="How the number is hedged: 'over 18%' -> over, 'nearly 9%' -> nearly, "
-        "'about' -> about, 'up to 6%' -> up_to, daily limit hit -> limit.",
+        description="'over 18%' is over; limit: hit the daily limit.",
     )
     session: Session = Field(
         default="unspecified",
-        description="Basis of the number: close, intraday, intraday_high, open, pre_market...",
+        description="Basis of the number.",
     )
-    timeframe: Timeframe = Field(
-        default="unspecified", description="Period the move covers: day, week, ytd, year..."
-    )
+    timeframe: Timeframe = Field(default="unspecified", description="Period the move covers.")
     evidence: str = Field(description=_EVIDENCE)
     span: Span | None = Field(default=None, description=_SPAN)
 
@@ -131,14 +124,12 @@ class Move(_Frozen):
 class Catalyst(_Frozen):
     """Something the text presents as driving prices or sentiment."""
 
-    summary: str = Field(
-        description="The driver in a few words, e.g. 'Alibaba cloud revenue beat'."
-    )
-    type: CatalystType = Field(description="One category for the driver.")
+    summary: str = Field(description="The driver in a few words.")
+    type: CatalystType
     entities: list[str] = Field(
-        default_factory=list, description="Instruments, companies or markets it affects."
+        default_factory=list, description="Instruments or companies it affects."
     )
-    impact: Impact = Field(default="positive", description="Its effect on those entities.")
+    impact: Impact = "positive"
     evidence: str = Field(description=_EVIDENCE)
     span: Span | None = Field(default=None, description=_SPAN)
 
@@ -147,9 +138,9 @@ class Risk(_Frozen):
     """A warning, concern or uncertainty the text states (never a legal disclaimer)."""
 
     summary: str = Field(description="The risk in a few words.")
-    type: RiskType = Field(description="One category for the risk.")
+    type: RiskType
     entities: list[str] = Field(
-        default_factory=list, description="Instruments, companies or markets it concerns."
+        default_factory=list, description="Instruments or companies it concerns."
     )
     evidence: str = Field(description=_EVIDENCE)
     span: Span | None = Field(default=None, description=_SPAN)

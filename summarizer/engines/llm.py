@@ -13,6 +13,7 @@ which the CLI's --help and the rules engine must not pay.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections.abc import Callable
@@ -153,7 +154,7 @@ class LLMEngine:
         requests_before = log.requests
         try:
             summary: MarketSummary = await self._instructor().create(
-                response_model=MarketSummary,
+                response_model=_response_model(),
                 messages=chunk_messages(self.settings.prompt_dir),  # type: ignore[arg-type]
                 context={"chunk": chunk.text},
                 max_retries=self.settings.max_retries,
@@ -202,6 +203,18 @@ class LLMEngine:
                 on_exchange(json.loads(response.request.content), response.json())
 
         return openai.DefaultAsyncHttpx2Client(event_hooks={"response": [keep]})
+
+
+@functools.cache
+def _response_model() -> type[MarketSummary]:
+    """MarketSummary as instructor's ResponseSchema, made once.
+
+    Given a plain model, instructor 1.17 wraps it in a new class on every call, which defeats its
+    schema cache: the JSON Schema was rebuilt per request, about 10 ms of CPU each.
+    """
+    import instructor
+
+    return instructor.response_schema(MarketSummary)
 
 
 def _mode(name: str) -> Any:

@@ -6,11 +6,12 @@ Their error messages go back to the model on a re-ask, so they say what to fix.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from typing import Any
 
-from pydantic import Field, ValidationInfo, field_validator, model_validator
+from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
 from summarizer.grounding import check_move, locate_evidence
@@ -39,9 +40,47 @@ def _require_quote(evidence: str, info: ValidationInfo) -> str:
     return evidence
 
 
-class LLMMove(Move):
-    """A move as the model reports it; grounded in the chunk on validation."""
+# What the model needs to know about evidence, in fewer words than the public schema's.
+_EVIDENCE_FOR_MODEL = "Verbatim quote, one sentence at most."
 
+
+def _compact_for_model(schema: dict[str, Any]) -> None:
+    """Trim the schema the model reads on every call to what carries meaning.
+
+    Titles only repeat the names. Defaults matter to the validator, not to the model, which
+    learns from `required` what it may leave out. An enum's values already give its type (JSON
+    Schema allows an untyped enum; llama.cpp's grammar converter reads it). Pydantic's
+    `anyOf: [X, null]` says `type: [X, "null"]` at twice the length. Measured with a real BPE
+    vocabulary, the schema was most of the prompt (benchmarks/README.md). The top-level title
+    stays: instructor names the tool after it.
+    """
+    for field_schema in schema.get("properties", {}).values():
+        field_schema.pop("title", None)
+        field_schema.pop("default", None)
+        if "enum" in field_schema:
+            field_schema.pop("type", None)
+        options = field_schema.get("anyOf")
+        if options and len(options) == 2 and {"type": "null"} in options:
+            (other,) = (option for option in options if option != {"type": "null"})
+            if set(other) == {"type"}:
+                del field_schema["anyOf"]
+                field_schema["type"] = [other["type"], "null"]
+    if "evidence" in schema.get("properties", {}):
+        schema["properties"]["evidence"]["description"] = _EVIDENCE_FOR_MODEL
+
+
+def _compact_item_for_model(schema: dict[str, Any]) -> None:
+    """As `_compact_for_model`, and an item's title goes too: its `$ref` name says as much."""
+    _compact_for_model(schema)
+    schema.pop("title", None)
+
+
+# The docstrings of these classes are what the model reads as each object's description; the
+# validators ground every item in the chunk (see the module docstring).
+class LLMMove(Move):
+    """A realised price move of one instrument; never a forecast, target or growth figure."""
+
+    model_config = ConfigDict(json_schema_extra=_compact_item_for_model)
     span: SkipJsonSchema[Span | None] = None
 
     @field_validator("evidence")
@@ -65,8 +104,9 @@ class LLMMove(Move):
 
 
 class LLMCatalyst(Catalyst):
-    """A catalyst as the model reports it; its evidence must be a quote of the chunk."""
+    """What the text says drove prices or sentiment."""
 
+    model_config = ConfigDict(json_schema_extra=_compact_item_for_model)
     span: SkipJsonSchema[Span | None] = None
 
     @field_validator("evidence")
@@ -76,8 +116,9 @@ class LLMCatalyst(Catalyst):
 
 
 class LLMRisk(Risk):
-    """A risk as the model reports it; its evidence must be a quote of the chunk."""
+    """A stated warning, concern or uncertainty; never a legal disclaimer."""
 
+    model_config = ConfigDict(json_schema_extra=_compact_item_for_model)
     span: SkipJsonSchema[Span | None] = None
 
     @field_validator("evidence")
@@ -87,11 +128,13 @@ class LLMRisk(Risk):
 
 
 class MarketSummary(ChunkSummary):
-    """Realised price moves, their stated drivers and stated risks in the text."""
+    """The moves, catalysts and risks the text states."""
 
-    moves: list[LLMMove] = Field(default_factory=list, description="Realised price moves.")  # type: ignore[assignment]
-    catalysts: list[LLMCatalyst] = Field(default_factory=list, description="Stated drivers.")  # type: ignore[assignment]
-    risks: list[LLMRisk] = Field(default_factory=list, description="Stated risks.")  # type: ignore[assignment]
+    model_config = ConfigDict(json_schema_extra=_compact_for_model)
+
+    moves: list[LLMMove] = Field(default_factory=list)  # type: ignore[assignment]
+    catalysts: list[LLMCatalyst] = Field(default_factory=list)  # type: ignore[assignment]
+    risks: list[LLMRisk] = Field(default_factory=list)  # type: ignore[assignment]
 
 
 ITEM_MODELS: dict[str, type[LLMMove | LLMCatalyst | LLMRisk]] = {
@@ -106,7 +149,11 @@ def response_schema() -> dict[str, Any]:
     return MarketSummary.model_json_schema()
 
 
+@functools.cache
 def schema_hash() -> str:
-    """A short hash of the response schema: a schema change is a cache miss."""
+    """A short hash of the response schema: a schema change is a cache miss.
+
+    Cached: building the schema takes about 5 ms, and every article's cache key asks for it.
+    """
     text = json.dumps(response_schema(), sort_keys=True, separators=(",", ":"))
     return "s1-" + hashlib.sha256(text.encode()).hexdigest()[:12]
