@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 import os
 import sys
 import time
@@ -107,7 +108,7 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
     digests = _with_progress(_summarize_paths(paths, settings), out, chosen, quiet)
     header = f"Engine: `{engine}` ({why})."
     written = render.write_outputs(out, digests, chosen, run_header=header)  # type: ignore[arg-type]
-    _report_run(digests, written, out, time.perf_counter() - started)
+    _report_run(digests, written, out, chosen, time.perf_counter() - started)
     sys.exit(EXIT_FAILED if any(d.status == "failed" for d in digests) else EXIT_OK)
 
 
@@ -162,7 +163,7 @@ def _summarize_paths(paths: Sequence[str], settings: Settings) -> Work:
 
 
 def _report_run(digests: Sequence[ArticleDigest], written: list[Path], out: Path,
-                seconds: float) -> None:  # fmt: skip
+                formats: Sequence[str], seconds: float) -> None:  # fmt: skip
     count = {s: sum(d.status == s for d in digests) for s in ("ok", "partial", "failed")}
     items = [sum(len(getattr(d, k)) for d in digests) for k in ("moves", "catalysts", "risks")]
     calls = sum(d.usage.llm_calls for d in digests)
@@ -178,8 +179,10 @@ def _report_run(digests: Sequence[ArticleDigest], written: list[Path], out: Path
         cost = [d.usage.cost_usd for d in digests if d.usage.cost_usd is not None]
         cost_text = f" · ${sum(cost):.4f}" if cost else ""
         _say(f"LLM: {calls} calls, {tokens} tokens{cost_text}")
-    files = ", ".join(p.name for p in written)
-    _say(f"wrote {out}/ ({files or 'per-article JSON'}) in {seconds:.2f} s")
+    per_article = sum(not d.id.startswith("input-") for d in digests)  # as on_digest writes
+    files = [f"{per_article} per-article JSON"] if "json" in formats else []
+    files += [p.name for p in written]
+    _say(f"wrote {out}/ ({', '.join(files) or 'nothing'}) in {seconds:.2f} s")
 
 
 def _say(message: str) -> None:
@@ -238,7 +241,7 @@ def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...]
         if missed:
             _say(f"{digest.id} ({digest.source_path}): {len(missed)} chunk(s) missed the cache")
     written = render.write_outputs(out, digests, chosen, run_header="Regenerated from the cache.")  # type: ignore[arg-type]
-    _report_run(digests, written, out, time.perf_counter() - started)
+    _report_run(digests, written, out, chosen, time.perf_counter() - started)
     sys.exit(EXIT_FAILED if any(d.status == "failed" for d in digests) else EXIT_OK)
 
 
@@ -436,4 +439,7 @@ def _is_digest_file(path: Path) -> bool:
 
 def main() -> None:
     """Console-script entry point."""
+    # instructor logs each failed attempt at ERROR, which Python's last-resort handler prints as
+    # pages of stderr; the command reports every article's outcome itself.
+    logging.getLogger("instructor").addHandler(logging.NullHandler())
     cli(prog_name="summarizer")

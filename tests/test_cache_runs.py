@@ -201,3 +201,24 @@ def test_two_runs_sharing_a_cache_both_succeed(tmp_path: Path, env: dict[str, st
         assert len(server.requests) == before
     a, b, c = (digests_without_usage(tmp_path / d) for d in ("a", "b", "c"))
     assert a == b == c and len(a) == 4
+
+
+def test_ungrounded_answers_are_dropped_with_a_reason_and_no_log_noise(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    made_up = json.dumps(
+        {"moves": [{"instrument": "X", "direction": "up", "evidence": "X soared"}]}
+    )
+    articles = write_articles(tmp_path / "in")
+    with serve(FakeOpenAI.scripted([Reply(body=completion(arguments=made_up))])) as server:
+        done = command(
+            "run", str(articles), "--out", "out", *llm_args(server), cwd=tmp_path, env=env
+        )
+    assert done.returncode == 0, done.stderr  # partial digests, not failures
+    assert f"0 ok, {len(ARTICLES)} partial" in done.stderr
+    # instructor logs every failed attempt at ERROR; the digests say what was dropped and why
+    assert "Max retries exceeded" not in done.stderr
+    for path in (tmp_path / "out").glob("*.json"):
+        digest = json.loads(path.read_text(encoding="utf-8"))
+        assert digest["moves"] == []
+        assert any("not a verbatim quote" in w for w in digest["warnings"]), digest["warnings"]

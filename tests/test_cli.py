@@ -25,6 +25,7 @@ def test_run_on_the_seeds_writes_digests_and_a_report(tmp_path: Path) -> None:
                       "--format", "csv", cwd=tmp_path)  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "engine: rules (no endpoint is configured" in done.stderr
+    assert "(5 per-article JSON, digest.md, moves.csv)" in done.stderr
     digests = sorted((tmp_path / "out").glob("*.json"))
     assert len(digests) == 5
     for path in digests:
