@@ -8,7 +8,7 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Literal
 
 from summarizer.models import ArticleDigest, Move
@@ -144,7 +144,8 @@ def render_markdown(digests: Sequence[ArticleDigest], *, run_header: str = "") -
 
 
 def _article_section(digest: ArticleDigest) -> list[str]:
-    title = digest.title or digest.source_path or digest.id
+    # untitled: the file's name, since the full path follows in the line below
+    title = digest.title or (PurePath(digest.source_path).name if digest.source_path else digest.id)
     meta = [p for p in (digest.publisher, digest.published, digest.source_path) if p]
     lines = [f"## {_md(title)}", ""]
     lines.append(f"*{' · '.join(_md(p) for p in meta)}* · status **{digest.status}**")

@@ -59,3 +59,10 @@ def test_write_outputs_writes_what_the_formats_ask(tmp_path: Path) -> None:
     assert [p.name for p in written] == ["digests.jsonl", "moves.csv"]
     line = (tmp_path / "digests.jsonl").read_text(encoding="utf-8").splitlines()
     assert len(line) == 1 and json.loads(line[0])["id"] == "abc"
+
+
+def test_an_untitled_article_is_headed_by_its_file_name_and_its_path_follows() -> None:
+    untitled = DIGEST.model_copy(update={"title": None, "source_path": "news/day1/a.txt"})
+    report = render_markdown([untitled])
+    assert "\n## a.txt\n" in report
+    assert "*news/day1/a.txt* · status **ok**" in report
