@@ -42,6 +42,10 @@ _MOVE = re.compile(
     r"retreated|slumped|rallied|soared|tumbled|plunged)\b"
 )
 # runs, not single characters: findall then builds one string per word instead of per letter
+# A line's text from its first to its last non-space character; blank lines do not match.
+_TRIMMED_LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
+# The article's main script is judged on its start: enough text, at a bounded cost.
+_SCRIPT_SAMPLE_CHARS = 4000
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 
@@ -71,13 +75,7 @@ def clean_article(text: str) -> CleanText:
 
 def _blocks(text: str) -> list[Span]:
     """Non-blank lines as spans, surrounding whitespace trimmed."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        line = match.group(0)
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
-            spans.append((match.start() + lead, match.start() + len(line.rstrip())))
-    return spans
+    return [match.span(1) for match in _TRIMMED_LINE.finditer(text)]
 
 
 def _drop_reason(block: str) -> str | None:
@@ -102,7 +100,7 @@ def _states_a_move(lowered_block: str) -> bool:
 
 def _trailing_sidebar(text: str, blocks: list[Span]) -> int:
     """Index of the first block of a trailing run of headlines in another script, or len(blocks)."""
-    main_cjk = _share_cjk(text[: len(text) // 2])
+    main_cjk = _share_cjk(text[: min(len(text) // 2, _SCRIPT_SAMPLE_CHARS)])
     start = len(blocks)
     for index in range(len(blocks) - 1, -1, -1):
         block = text[blocks[index][0] : blocks[index][1]]

@@ -6,6 +6,8 @@ import re
 
 import pytest
 from conftest import SEEDS
+from hypothesis import given
+from hypothesis import strategies as st
 
 from summarizer.clean import clean_article
 
@@ -64,3 +66,11 @@ def test_an_article_without_boilerplate_is_kept_whole() -> None:
     text = "Oil fell 3% on Monday.\nGold rose 1%."
     result = clean_article(text)
     assert result.removed == () and len(result.kept) == 2
+
+
+@given(st.text(alphabet=st.sampled_from("ab %\n\r\t\u3000\u00a0\u2028涨"), max_size=60))
+def test_blocks_are_the_non_blank_lines_trimmed(text: str) -> None:
+    result = clean_article(text)
+    spans = sorted(result.kept + tuple(span for span, _ in result.removed))
+    expected = [line.strip() for line in text.split("\n") if line.strip()]
+    assert [text[s:e] for s, e in spans] == expected
