@@ -25,7 +25,13 @@ class ConfigError(SummarizerError):
 
 
 class EngineError(SummarizerError):
-    """An engine could not summarize a chunk."""
+    """An engine could not summarize a chunk; the attributes say what the failed attempts cost
+    (a failed chunk's requests are billed all the same, so they count in the digest's usage)."""
+
+    llm_calls: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    reasks: int = 0
 
 
 class CacheError(SummarizerError):

@@ -21,10 +21,10 @@ from summarizer.cache import CachedChunk, ChunkCache, canonical_json, chunk_key
 from summarizer.chunking import chunk_article
 from summarizer.clean import clean_article
 from summarizer.engines import ChunkResult, Engine, make_engine
-from summarizer.errors import CacheError, InputError, SummarizerError
+from summarizer.errors import CacheError, EngineError, InputError, SummarizerError
 from summarizer.ingest import InputFailure, article_from_text
 from summarizer.merge import DigestInfo, failed_digest, merge_article
-from summarizer.models import Article, ArticleDigest, Chunk, Usage
+from summarizer.models import Article, ArticleDigest, Chunk, ChunkSummary, Usage
 from summarizer.settings import Settings, default_cache_dir
 
 T = TypeVar("T")
@@ -43,6 +43,7 @@ class _ChunkOutcome:
     error: str | None
     seconds: float = 0.0
     cache_hit: bool = False
+    spent: ChunkResult | None = None  # what a failed chunk's requests cost
 
 
 @dataclass
@@ -124,7 +125,8 @@ class Summarizer:
             try:
                 result = await self.engine.summarize_chunk(chunk, article)
             except SummarizerError as exc:
-                return _ChunkOutcome(None, str(exc), time.perf_counter() - started)
+                return _ChunkOutcome(None, str(exc), time.perf_counter() - started,
+                                     spent=_spent_by(exc))  # fmt: skip
             finally:
                 self.counts.engine_calls += 1
             seconds = time.perf_counter() - started
@@ -199,6 +201,7 @@ class Summarizer:
 
 def _usage(outcomes: list[_ChunkOutcome], settings: Settings, *, timed: bool) -> Usage:
     fresh = [o.result for o in outcomes if o.result is not None and not o.cache_hit]
+    fresh += [o.spent for o in outcomes if o.spent is not None]
     prompt = sum(r.prompt_tokens for r in fresh)
     completion = sum(r.completion_tokens for r in fresh)
     priced = settings.price_in is not None or settings.price_out is not None
@@ -213,6 +216,13 @@ def _usage(outcomes: list[_ChunkOutcome], settings: Settings, *, timed: bool) ->
         seconds=round(sum(o.seconds for o in outcomes), 3) if timed else 0.0,
         cost_usd=round(cost, 6) if priced else None,
     )
+
+
+def _spent_by(exc: SummarizerError) -> ChunkResult | None:
+    if not isinstance(exc, EngineError) or not exc.llm_calls:
+        return None
+    return ChunkResult(ChunkSummary(), llm_calls=exc.llm_calls, prompt_tokens=exc.prompt_tokens,
+                       completion_tokens=exc.completion_tokens, reasks=exc.reasks)  # fmt: skip
 
 
 def run_settings(settings: Settings, engine: str) -> dict[str, Any]:

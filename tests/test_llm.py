@@ -116,6 +116,15 @@ def test_non_json_content_is_reasked_then_fails_clearly() -> None:
     assert len(server.requests) == 2
 
 
+def test_a_failed_chunk_still_reports_what_its_requests_cost() -> None:
+    prose = Reply(body=completion(content="No JSON here.", prompt_tokens=100, completion_tokens=7))
+    with serve(FakeOpenAI.scripted([prose])) as server, pytest.raises(EngineError) as caught:
+        run_engine(server, mode="json_schema", max_retries=2)
+    assert caught.value.llm_calls == len(server.requests) == 3
+    assert caught.value.reasks == 2
+    assert (caught.value.prompt_tokens, caught.value.completion_tokens) == (300, 21)
+
+
 def test_schema_invalid_json_is_reasked_with_the_error_and_fixed() -> None:
     invalid = tool_reply({"moves": [{"instrument": "BABA-W", "direction": "sideways",
                                      "evidence": "BABA-W surged over 18% today"}]})  # fmt: skip

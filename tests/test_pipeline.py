@@ -36,7 +36,9 @@ class ScriptedEngine:
         try:
             await asyncio.sleep(self.delay)
             if "FAIL" in chunk.text:
-                raise EngineError("server said 500")
+                error = EngineError("server said 500")
+                error.llm_calls, error.prompt_tokens = 3, 30  # the failed attempts' cost
+                raise error
             if "CRASH" in chunk.text:
                 raise RuntimeError("bug")
             name, pct = chunk.text.split(" rose ")[0], chunk.text.split(" rose ")[1].split("%")[0]
@@ -86,6 +88,10 @@ def test_a_failed_chunk_makes_the_article_partial() -> None:
     assert digests[0].status == "partial"
     assert [m.instrument for m in digests[0].moves] == ["Alpha"]
     assert any("500" in w for w in digests[0].warnings)
+    # a failed chunk's requests are billed too: they count in the usage
+    failed_chunks = digests[0].chunks - 1
+    assert digests[0].usage.llm_calls == 1 + 3 * failed_chunks
+    assert digests[0].usage.prompt_tokens == 10 + 30 * failed_chunks
 
 
 def test_concurrency_is_bounded_across_articles() -> None:

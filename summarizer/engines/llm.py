@@ -128,7 +128,10 @@ class LLMEngine:
                 with attempt:
                     return await self._ask_growing_room(chunk, log)
         except _expected_failures() as exc:
-            raise _engine_error(exc, log) from exc
+            error = _engine_error(exc, log)
+            error.llm_calls, error.reasks = log.requests, log.reasks
+            error.prompt_tokens, error.completion_tokens = log.prompt_tokens, log.completion_tokens
+            raise error from exc
         raise EngineError("no attempt was made")  # unreachable: AsyncRetrying runs at least once
 
     async def _ask_growing_room(self, chunk: Chunk, log: _CallLog) -> ChunkSummary:
