@@ -25,7 +25,9 @@ from summarizer.errors import CacheError
 from summarizer.models import Article, ChunkSummary
 
 # Bump when the layout of keys or stored values changes: old entries become misses, never mixes.
-CACHE_FORMAT_VERSION = "1"
+# 2: spans stored relative to the chunk (1 stored article offsets, wrong for the same chunk text
+# at another offset in another article)
+CACHE_FORMAT_VERSION = "2"
 
 _CHUNK_PREFIX = "chunk:"
 _ARTICLE_PREFIX = "article:"
@@ -64,7 +66,8 @@ def chunk_key(engine_identity: Mapping[str, Any], chunker: Mapping[str, Any], te
 
 @dataclass(frozen=True)
 class CachedChunk:
-    """A chunk result as stored: the summary plus what producing it cost the first time."""
+    """A chunk result as stored: the summary, its spans relative to the chunk's start (the same
+    chunk text recurs at other offsets in other articles), and the warnings it produced."""
 
     summary: ChunkSummary
     warnings: tuple[str, ...] = ()

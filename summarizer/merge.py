@@ -108,9 +108,15 @@ def _grounded(text: str, items: Sequence[Item], warnings: list[str]) -> list[Ite
 
 
 def _verified_span(text: str, item: Move | Catalyst | Risk) -> Span | None:
+    """The item's span if it is exactly where its evidence is, else where the evidence is found.
+
+    Exactly: a span that merely contains the evidence, or is off by a character (a shifted
+    span still "contains" the evidence once trailing punctuation is trimmed), is not trusted.
+    """
     if item.span is not None:
         start, end = item.span
-        if 0 <= start < end <= len(text) and locate_evidence(item.evidence, text[start:end]):
+        inside = 0 <= start < end <= len(text)
+        if inside and locate_evidence(item.evidence, text[start:end]) == (0, end - start):
             return item.span
     return locate_evidence(item.evidence, text)
 

@@ -54,6 +54,15 @@ def test_a_stale_span_is_corrected_from_the_evidence() -> None:
     assert TEXT[start:end] == "SMIC rose nearly 5%"
 
 
+def test_a_span_off_by_one_is_corrected_though_it_contains_the_trimmed_evidence() -> None:
+    evidence = "Earnings beat reignited sentiment."
+    start = TEXT.index(evidence)
+    shifted = (start - 1, start - 1 + len(evidence))  # " Earnings ... sentiment"
+    item = Catalyst(summary="earnings", type="earnings", evidence=evidence, span=shifted)
+    digest = merge_article(ARTICLE, [ChunkSummary(catalysts=[item])], DigestInfo(engine="llm"))
+    assert digest.catalysts[0].span == (start, start + len(evidence))
+
+
 def test_status_reflects_failed_chunks() -> None:
     some = DigestInfo(engine="llm", chunks=2, chunk_errors=("chunk 1 failed: timeout",))
     every = DigestInfo(engine="llm", chunks=1, chunk_errors=("chunk 0 failed: timeout",))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -117,3 +118,29 @@ def test_llm_without_endpoint_is_a_config_error(engine: str) -> None:
 
     with pytest.raises(ConfigError, match="OPENAI_API_KEY"):
         Settings(engine=engine).resolve_engine()  # type: ignore[arg-type]
+
+
+def test_a_cached_chunk_reused_at_another_offset_gets_spans_in_its_own_article(
+    tmp_path: Path,
+) -> None:
+    # 72 estimated tokens: with a 50-token budget it is split, and its chunks recur verbatim
+    paragraph = ("Alpha rose 1% today after quarterly earnings beat estimates. Analysts warned "
+                 "that valuations look stretched after the three-week rally in the region's chip "
+                 "stocks. Volumes were the highest in a month.")  # fmt: skip
+    # one character apart, as in "Copy 9" and "Copy 10": a shifted span still nearly fits
+    first = Article(id="first", text=f"Copy 9\n\n{paragraph}")
+    second = Article(id="second", text=f"Copy 10\n\n{paragraph}")
+    settings = Settings(engine="rules", cache_dir=tmp_path, chunk_tokens=50)
+
+    async def go() -> list[Any]:
+        async with Summarizer(settings) as summarizer:
+            return [await summarizer.summarize_article(a) for a in (first, second)]
+
+    digests = asyncio.run(go())
+    assert digests[1].usage.cache_hits >= 1  # the paragraph's chunk came from the cache
+    for source, digest in zip((first, second), digests, strict=True):
+        items = [*digest.moves, *digest.catalysts, *digest.risks]
+        assert len(items) >= 2 and all(i.evidence.endswith(".") for i in items[1:])
+        for item in items:
+            start, end = item.span or (0, 0)
+            assert source.text[start:end] == item.evidence
