@@ -12,7 +12,7 @@ import hashlib
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Sequence
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -27,17 +27,13 @@ from summarizer.merge import DigestInfo, failed_digest, merge_article
 from summarizer.models import (
     Article,
     ArticleDigest,
-    Catalyst,
     Chunk,
     ChunkSummary,
-    Move,
-    Risk,
     Usage,
 )
 from summarizer.settings import Settings, default_cache_dir
 
 T = TypeVar("T")
-Item = TypeVar("Item", Move, Catalyst, Risk)
 
 OnDigest = Callable[[int, ArticleDigest], None]
 """Called with (input position, digest) as each article finishes, in completion order."""
@@ -141,15 +137,14 @@ class Summarizer:
                 self.counts.engine_calls += 1
             seconds = time.perf_counter() - started
         if self.cache is not None:
-            relative = _shift_spans(result.summary, -chunk.start)
-            self.cache.put_chunk(key, CachedChunk(relative, result.warnings))
+            self.cache.put_chunk(key, CachedChunk(result.summary, result.warnings), chunk.start)
         return _ChunkOutcome(result, None, seconds)
 
     def _cached(self, key: str, chunk: Chunk) -> _ChunkOutcome | None:
         if self.cache is None or self.settings.refresh:
             return None
         try:
-            cached = self.cache.get_chunk(key)
+            cached = self.cache.get_chunk(key, chunk.start)
         except CacheError as exc:
             self.counts.cache_misses += 1
             return _ChunkOutcome(None, str(exc))
@@ -157,8 +152,8 @@ class Summarizer:
             self.counts.cache_misses += 1
             return None
         self.counts.cache_hits += 1
-        summary = _shift_spans(cached.summary, chunk.start)
-        return _ChunkOutcome(ChunkResult(summary, warnings=cached.warnings), None, 0.0, True)
+        result = ChunkResult(cached.summary, warnings=cached.warnings)
+        return _ChunkOutcome(result, None, 0.0, True)
 
     async def summarize_stream(
         self, items: Iterable[Article | InputFailure]
@@ -228,21 +223,6 @@ def _usage(outcomes: list[_ChunkOutcome], settings: Settings, *, timed: bool) ->
         seconds=round(sum(o.seconds for o in outcomes), 3) if timed else 0.0,
         cost_usd=round(cost, 6) if priced else None,
     )
-
-
-def _shift_spans(summary: ChunkSummary, offset: int) -> ChunkSummary:
-    """The summary with every span moved by offset (article <-> chunk coordinates)."""
-
-    def shifted(items: Sequence[Item]) -> list[Item]:
-        return [
-            i.model_copy(update={"span": (i.span[0] + offset, i.span[1] + offset)}) if i.span else i
-            for i in items
-        ]
-
-    return summary.model_copy(
-        update={"moves": shifted(summary.moves), "catalysts": shifted(summary.catalysts),
-                "risks": shifted(summary.risks)}
-    )  # fmt: skip
 
 
 def _spent_by(exc: SummarizerError) -> ChunkResult | None:

@@ -41,8 +41,12 @@ MOVE_COLUMNS = (
 
 
 def digest_to_json(digest: ArticleDigest) -> str:
-    """The canonical JSON text of a digest: field order of the model, 2-space indent, newline."""
-    return json.dumps(digest.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"
+    """The canonical JSON text of a digest: field order of the model, 2-space indent, newline.
+
+    pydantic's serializer, not json.dumps: with an indent, json.dumps falls back to its
+    pure-Python encoder, 5x slower and half the time of a regenerate.
+    """
+    return digest.model_dump_json(indent=2) + "\n"
 
 
 def write_atomic(path: Path, text: str) -> None:

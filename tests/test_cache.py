@@ -42,6 +42,20 @@ def test_round_trip_and_miss(tmp_path: Path) -> None:
     cache.close()
 
 
+def test_spans_are_stored_relative_to_the_chunk_and_read_back_where_it_now_starts(
+    tmp_path: Path,
+) -> None:
+    cache = ChunkCache(tmp_path)
+    stored_at_100 = SUMMARY.model_copy(
+        update={"moves": [SUMMARY.moves[0].model_copy(update={"span": (100, 119)})]}
+    )
+    cache.put_chunk("k", CachedChunk(stored_at_100), 100)
+    for chunk_start in (100, 7):
+        hit = cache.get_chunk("k", chunk_start)
+        assert hit is not None and hit.summary.moves[0].span == (chunk_start, chunk_start + 19)
+    cache.close()
+
+
 def test_a_value_that_no_longer_validates_is_a_miss(tmp_path: Path) -> None:
     cache = ChunkCache(tmp_path)
     cache._db.set("chunk:k", '{"summary": {"moves": [{"instrument": "X"}]}}')
