@@ -18,6 +18,7 @@ from summarizer.models import Direction, InstrumentKind, Move, Qualifier, Sessio
 
 _NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PCT = rf"(?P<sign>[+\-−])?(?P<num>{_NUM})\s?(?:%|percent\b|per cent\b)"
+_PERCENT_WORD = re.compile(r"per ?cent\b", re.IGNORECASE)
 _QUAL = (
     r"(?P<qual>over|more than|above|exceeding|in excess of|nearly|almost|close to|just under|"
     r"about|around|approximately|roughly|up to|as much as|as high as|reaching|of|by)?\s*"
@@ -176,8 +177,11 @@ def extract_moves(text: str, start: int, end: int) -> list[Move]:
 
 def _anchors(sentence: str) -> list[_Anchor]:
     found: list[_Anchor] = []
+    # Every numbered pattern needs a percentage; most sentences state none, and these
+    # case-insensitive alternations were four fifths of the rules engine's time.
+    states_a_percent = "%" in sentence or _PERCENT_WORD.search(sentence) is not None
     patterns = (_YEAR_PCT, _VERB_PCT, _LIMIT, _NOUN_LEAD, _NOUN_TRAIL, _PAREN_UP, _SIGNED_PCT)
-    for pattern in patterns:
+    for pattern in patterns if states_a_percent else ():
         for match in pattern.finditer(sentence):
             if not any(a.start < match.end() and match.start() < a.end for a in found):
                 found.append(_make_anchor(pattern, match))
