@@ -141,7 +141,7 @@ class ChunkCache:
         """Index an article: its text, metadata, chunk keys and the settings that made them.
 
         An entry that would not change is left as it is (with its first stored_at): a cached
-        re-run or a regenerate then reads the index without rewriting it, a third of its time.
+        re-run or a regenerate then reads the index without rewriting it (a tenth of its time).
         """
         value: dict[str, Any] = {
             "article": article.model_dump(mode="json"),
@@ -229,7 +229,7 @@ def _without_stored_at(raw: str) -> Any:
 
 def _shift_spans(summary: dict[str, Any], offset: int) -> dict[str, Any]:
     """A dumped ChunkSummary with every span moved by offset (done on the JSON: a model_copy
-    per item took an eighth of a regenerate)."""
+    per item took a tenth of a regenerate)."""
     if offset:
         for kind in ("moves", "catalysts", "risks"):
             for item in summary.get(kind, ()):
