@@ -41,11 +41,11 @@ _MOVE = re.compile(
     r"\d(?:[\d.,]*)\s?%.{0,0}|\b(?:rose|fell|gained|surged|jumped|climbed|dropped|declined|"
     r"retreated|slumped|rallied|soared|tumbled|plunged)\b"
 )
-# runs, not single characters: findall then builds one string per word instead of per letter
 # A line's text from its first to its last non-space character; blank lines do not match.
 _TRIMMED_LINE = re.compile(r"^[^\S\n]*(\S(?:[^\n]*\S)?)", re.MULTILINE)
 # The article's main script is judged on its start: enough text, at a bounded cost.
 _SCRIPT_SAMPLE_CHARS = 4000
+# runs, not single characters: findall then builds one string per word instead of per letter
 _CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
 _LATIN_RUN = re.compile(r"[A-Za-z]+")
 

@@ -134,7 +134,7 @@ def _with_progress(
         task = progress.add_task("summarizing", total=None)
 
         def on_digest(_position: int, digest: ArticleDigest) -> None:
-            if "json" in formats and not digest.id.startswith("input-"):
+            if "json" in formats and _has_json_file(digest):
                 render.write_digest(out, digest)
             if digest.status == "failed":
                 progress.console.print(
@@ -179,10 +179,15 @@ def _report_run(digests: Sequence[ArticleDigest], written: list[Path], out: Path
         cost = [d.usage.cost_usd for d in digests if d.usage.cost_usd is not None]
         cost_text = f" · ${sum(cost):.4f}" if cost else ""
         _say(f"LLM: {calls} calls, {tokens} tokens{cost_text}")
-    per_article = sum(not d.id.startswith("input-") for d in digests)  # as on_digest writes
+    per_article = sum(map(_has_json_file, digests))
     files = [f"{per_article} per-article JSON"] if "json" in formats else []
     files += [p.name for p in written]
     _say(f"wrote {out}/ ({', '.join(files) or 'nothing'}) in {seconds:.2f} s")
+
+
+def _has_json_file(digest: ArticleDigest) -> bool:
+    """An input that never became an article (missing, binary...) gets no per-article file."""
+    return not digest.id.startswith("input-")
 
 
 def _say(message: str) -> None:

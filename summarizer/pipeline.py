@@ -24,13 +24,7 @@ from summarizer.engines import ChunkResult, Engine, make_engine
 from summarizer.errors import CacheError, EngineError, InputError, SummarizerError
 from summarizer.ingest import InputFailure, article_from_text
 from summarizer.merge import DigestInfo, failed_digest, merge_article
-from summarizer.models import (
-    Article,
-    ArticleDigest,
-    Chunk,
-    ChunkSummary,
-    Usage,
-)
+from summarizer.models import Article, ArticleDigest, Chunk, ChunkSummary, Usage
 from summarizer.settings import Settings, default_cache_dir
 
 T = TypeVar("T")

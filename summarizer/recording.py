@@ -43,8 +43,9 @@ async def record_fixtures(
         if mine:
             stem = Path(article.source_path or article.id).stem
             said = source.format(stem=stem) if source else None
-            write_atomic(out / f"{stem}.json", fixture_text(article, mine, settings, engine, said))
-            written.append(out / f"{stem}.json")
+            path = out / f"{stem}.json"
+            write_atomic(path, fixture_text(article, mine, settings, engine, said))
+            written.append(path)
     return written, digests
 
 

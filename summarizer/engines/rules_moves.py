@@ -183,14 +183,19 @@ def _anchors(sentence: str) -> list[_Anchor]:
     patterns = (_YEAR_PCT, _VERB_PCT, _LIMIT, _NOUN_LEAD, _NOUN_TRAIL, _PAREN_UP, _SIGNED_PCT)
     for pattern in patterns if states_a_percent else ():
         for match in pattern.finditer(sentence):
-            if not any(a.start < match.end() and match.start() < a.end for a in found):
+            if not _overlaps(found, match):
                 found.append(_make_anchor(pattern, match))
     for pattern in (_NULL_VERB, _NULL_NOUN):
         for match in pattern.finditer(sentence):
-            if not any(a.start < match.end() and match.start() < a.end for a in found):
+            if not _overlaps(found, match):
                 found.append(_null_anchor(match))
     ordered = sorted(found, key=lambda a: a.start)
     return [a for i, a in enumerate(ordered) if not _numbered_later(sentence, a, ordered[i + 1 :])]
+
+
+def _overlaps(found: list[_Anchor], match: re.Match[str]) -> bool:
+    """An earlier pattern already claimed part of this text: its reading wins."""
+    return any(a.start < match.end() and match.start() < a.end for a in found)
 
 
 def _names_next_to(sentence: str, names: list[tuple[int, int, str]], anchor: _Anchor) -> bool:
