@@ -10,18 +10,21 @@ import sys
 import time
 from collections.abc import Callable, Coroutine, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
-from pydantic import BaseModel
 
-from summarizer import ingest, render
 from summarizer.errors import ConfigError, SummarizerError
-from summarizer.models import Article, ArticleDigest, ChunkSummary
-from summarizer.settings import Settings
+from summarizer.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
+
+# The models, the pipeline and pydantic are imported where a command needs them, so that
+# `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
+if TYPE_CHECKING:
+    from summarizer.models import ArticleDigest
+    from summarizer.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
-OnDigest = Callable[[int, ArticleDigest], None]
+OnDigest = Callable[[int, "ArticleDigest"], None]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_OUT = Path("digests")
@@ -65,6 +68,8 @@ def _engine_options(func: F) -> F:
 
 
 def _settings(**flags: Any) -> Settings:
+    from summarizer.settings import Settings
+
     return Settings.from_env(os.environ).with_overrides(**flags)
 
 
@@ -81,7 +86,7 @@ def _settings(**flags: Any) -> Settings:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(render.OUTPUT_FORMATS),
+    type=click.Choice(OUTPUT_FORMATS),
     help="Outputs to write (repeatable). Default: json and md.",
 )
 @_engine_options
@@ -100,10 +105,12 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
 
     Writes OUT/<id>.json per article and OUT/digest.md; exits 1 if any article failed.
     """
+    from summarizer import render
+
     settings = _settings(use_cache=False if no_cache else None, **flags)
     engine, why = _resolve(settings)
     _say(f"engine: {engine} ({why})")
-    chosen = tuple(formats) or render.DEFAULT_FORMATS
+    chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
     digests = _with_progress(_summarize_paths(paths, settings), out, chosen, quiet)
     header = f"Engine: `{engine}` ({why})."
@@ -119,7 +126,7 @@ def _resolve(settings: Settings) -> tuple[str, str]:
         raise click.UsageError(str(exc)) from exc
 
 
-Work = Callable[[OnDigest], Coroutine[Any, Any, list[ArticleDigest]]]
+Work = Callable[[OnDigest], Coroutine[Any, Any, "list[ArticleDigest]"]]
 
 
 def _with_progress(
@@ -127,6 +134,8 @@ def _with_progress(
 ) -> list[ArticleDigest]:
     """Run work, drawing progress, writing each digest's JSON as it finishes, printing failures."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from summarizer import render
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())  # fmt: skip
@@ -153,6 +162,7 @@ def _stderr() -> Any:
 
 
 def _summarize_paths(paths: Sequence[str], settings: Settings) -> Work:
+    from summarizer import ingest
     from summarizer.pipeline import Summarizer
 
     async def work(on_digest: OnDigest) -> list[ArticleDigest]:
@@ -207,7 +217,7 @@ def _say(message: str) -> None:
     "--format",
     "formats",
     multiple=True,
-    type=click.Choice(render.OUTPUT_FORMATS),
+    type=click.Choice(OUTPUT_FORMATS),
     help="Outputs to write (repeatable). Default: json and md.",
 )
 @click.option(
@@ -224,11 +234,12 @@ def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...]
     Uses the current merge and render code. A chunk whose cache key changed (prompt, schema or
     model changed) is reported as a miss; --fill asks the model for those.
     """
+    from summarizer import render
     from summarizer.pipeline import regenerate_digests
 
     settings = _settings(cache_dir=cache_dir)
     store = _open_cache(settings)
-    chosen = tuple(formats) or render.DEFAULT_FORMATS
+    chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
 
     async def work(on_digest: OnDigest) -> list[ArticleDigest]:
@@ -369,6 +380,10 @@ def schema(out: Path) -> None:
 
 def schema_files(out: Path) -> dict[Path, str]:
     """The schema files `summarizer schema` writes, by path."""
+    from pydantic import BaseModel
+
+    from summarizer.models import ArticleDigest, ChunkSummary
+
     models: dict[str, type[BaseModel]] = {
         "article_digest": ArticleDigest,
         "chunk_summary": ChunkSummary,
@@ -418,6 +433,8 @@ def eval_command(gold: Path, paths: tuple[str, ...], as_json: bool, **flags: Any
 
 def _digests_with_text(paths: Sequence[str], settings: Settings) -> list[tuple[ArticleDigest, str]]:
     """Digests paired with their article text: read from digest files or made now."""
+    from summarizer import ingest
+    from summarizer.models import Article, ArticleDigest
     from summarizer.pipeline import summarize_many
 
     digest_files = [p for p in paths if _is_digest_file(Path(p))]

@@ -9,13 +9,9 @@ import os
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path, PurePath
-from typing import Literal
 
+from summarizer.formats import OutputFormat
 from summarizer.models import ArticleDigest, Move
-
-OutputFormat = Literal["json", "jsonl", "md", "csv"]
-OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "md", "csv")
-DEFAULT_FORMATS: tuple[OutputFormat, ...] = ("json", "md")
 
 REPORT_NAME = "digest.md"
 JSONL_NAME = "digests.jsonl"

@@ -7,11 +7,13 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 import summarizer
 
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
-    {"errors", "models"},
+    {"errors", "models", "formats"},
     {"settings"},
     {"ingest", "clean", "chunking", "grounding", "prompts"},
     {"engines", "cache"},
@@ -54,6 +56,7 @@ def test_imports_point_down() -> None:
 
 def test_public_api_is_sorted_and_complete() -> None:
     assert summarizer.__all__ == sorted(summarizer.__all__)
+    assert set(summarizer.__all__) == set(summarizer._HOME_OF)
     for name in summarizer.__all__:
         assert hasattr(summarizer, name)
 
@@ -66,3 +69,19 @@ def test_cli_and_offline_path_do_not_import_openai() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_help_path_imports_no_models_pipeline_or_pydantic() -> None:
+    # What `summarizer --help` loads decides its start-up time (benchmarks/bench_help.sh).
+    code = (
+        "import sys, summarizer.cli; "
+        "print(sorted(m for m in ('pydantic', 'summarizer.models', 'summarizer.pipeline', 'openai')"
+        " if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
+
+
+def test_unknown_attribute_of_the_package_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no_such_name"):
+        summarizer.no_such_name  # noqa: B018
