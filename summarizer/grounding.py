@@ -2,6 +2,9 @@
 
 Pure functions. Matching is exact first, then tolerant of whitespace runs, typographic quotes and
 dashes and width variants; never of case or wording: evidence is a quote.
+
+The number and direction patterns are lower case and searched in lowercased text: with
+re.IGNORECASE these checks cost more than extracting the move (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -23,7 +26,6 @@ _TRIM = " \t\n\r\u00a0.,;:!?\"'"
 
 _PCT = re.compile(
     r"(?<![\w.])[+\-−]?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b)",
-    re.IGNORECASE,
 )
 _NUMBER = re.compile(r"(?<![\w.])[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?")
 _UP = re.compile(
@@ -32,16 +34,14 @@ _UP = re.compile(
     r"rebound(?:s|ed|ing)?|up|higher|highs?|rocket(?:s|ed|ing)?|spik(?:e|es|ed|ing)|"
     r"increas(?:e|es|ed|ing)|added|limit[- ]up|daily limit|upper limit|outperform\w*|"
     r"record high)\b",
-    re.IGNORECASE,
 )
 _DOWN = re.compile(
     r"\b(?:f[ae]ll(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
     r"retreat(?:s|ed|ing)?|sli(?:d|de|des|ding)|slump(?:s|ed|ing)?|los(?:e|es|t|ing|s|ses)|"
     r"tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|s[ai]nk(?:s|ing)?|sank|shed(?:s|ding)?|down|"
     r"lower|decreas(?:e|es|ed|ing)|limit[- ]down|underperform\w*|cool(?:ed|ing)|slide)\b",
-    re.IGNORECASE,
 )
-_FLAT = re.compile(r"\b(?:flat|unchanged|steady|little changed)\b", re.IGNORECASE)
+_FLAT = re.compile(r"\b(?:flat|unchanged|steady|little changed)\b")
 _SIGNED = re.compile(r"(?<![\w.])(?P<sign>[+\-−])\d")
 
 _SAME_NUMBER = 0.005
@@ -117,7 +117,7 @@ def numbers_in(text: str) -> list[float]:
 
 def percents_in(text: str) -> list[float]:
     """Magnitudes of the percentages stated in text ("over 18%", "5.4 percent" -> 5.4)."""
-    return [float(m.group("num").replace(",", "")) for m in _PCT.finditer(text)]
+    return [float(m.group("num").replace(",", "")) for m in _PCT.finditer(text.lower())]
 
 
 def check_move(move: Move, evidence: str) -> str | None:
@@ -138,14 +138,22 @@ def check_move(move: Move, evidence: str) -> str | None:
 
 
 def _direction_problem(direction: str, evidence: str) -> str | None:
-    signs = {m.group("sign") for m in _SIGNED.finditer(evidence) if _PCT.search(evidence)}
-    stated = {
-        "up": bool(_UP.search(evidence)) or "+" in signs,
-        "down": bool(_DOWN.search(evidence)) or bool(signs & {"-", "−"}),
-        "flat": bool(_FLAT.search(evidence)),
-    }
-    if stated[direction]:
+    lowered = evidence.lower()
+    if _states(direction, lowered):
         return None
-    if any(stated.values()):
+    if any(_states(other, lowered) for other in ("up", "down", "flat") if other != direction):
         return f"direction '{direction}' contradicts the evidence"
     return f"direction '{direction}' is not stated in the evidence; quote the words that state it"
+
+
+def _states(direction: str, lowered: str) -> bool:
+    """Whether the lowercased evidence states a move in this direction, by word or by sign."""
+    if direction == "flat":
+        return _FLAT.search(lowered) is not None
+    words, signs = (_UP, "+") if direction == "up" else (_DOWN, "-−")
+    if words.search(lowered):
+        return True
+    # a sign states a direction only beside a percentage ("+15%"), not in "2024-25"
+    return _PCT.search(lowered) is not None and any(
+        m.group("sign") in signs for m in _SIGNED.finditer(lowered)
+    )
