@@ -113,6 +113,8 @@ def _trailing_sidebar(text: str, blocks: list[Span]) -> int:
 
 
 def _share_cjk(text: str) -> float:
+    if not _CJK_RUN.search(text):  # most articles and blocks: no need to count the Latin ones
+        return 0.0
     cjk = sum(map(len, _CJK_RUN.findall(text)))
     latin = sum(map(len, _LATIN_RUN.findall(text)))
     return cjk / (cjk + latin) if cjk + latin else 0.0

@@ -17,9 +17,18 @@ from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from summarizer.cache import CachedChunk, ChunkCache, canonical_json, chunk_key
+from summarizer import chunking, clean
+from summarizer.cache import (
+    CachedChunk,
+    ChunkCache,
+    ChunkLayout,
+    IndexedArticle,
+    canonical_json,
+    chunk_key,
+)
 from summarizer.chunking import chunk_article
 from summarizer.clean import clean_article
+from summarizer.code_version import source_version
 from summarizer.engines import ChunkResult, Engine, make_engine
 from summarizer.errors import CacheError, EngineError, InputError, SummarizerError
 from summarizer.ingest import InputFailure, article_from_text
@@ -35,6 +44,9 @@ OnDigest = Callable[[int, ArticleDigest], None]
 # Articles read ahead of the ones being summarized: enough to keep every slot busy, bounded so a
 # 10,000-article batch is never all in memory at once.
 _ARTICLES_IN_FLIGHT_PER_SLOT = 4
+
+# Names the code that decides where an article's chunks are (see ChunkLayout).
+LAYOUT_VERSION = source_version("l", clean, chunking)
 
 
 @dataclass(frozen=True)
@@ -88,21 +100,26 @@ class Summarizer:
 
     async def summarize_article(self, article: Article) -> ArticleDigest:
         """The digest of one article; engine failures become a failed or partial digest."""
-        cleaned = clean_article(article.text)
-        chunks = chunk_article(article.text, cleaned.kept, max_tokens=self.settings.chunk_tokens)
+        indexed = self.cache.article(article.id) if self.cache is not None else None
+        layout = self._layout(article, indexed)
+        chunks = [
+            Chunk(index=i, start=start, end=end, text=article.text[start:end])
+            for i, (start, end) in enumerate(layout.spans)
+        ]
         keys = [chunk_key(self.engine.identity(), self._chunker, c.text) for c in chunks]
         outcomes = await asyncio.gather(
             *(self._summarize_chunk(c, k, article) for c, k in zip(chunks, keys, strict=True))
         )
         if self.cache is not None:
-            self.cache.put_article(article, keys, run_settings(self.settings, self.engine.name))
+            settings = run_settings(self.settings, self.engine.name)
+            self.cache.put_article(article, keys, settings, layout, known=indexed)
         info = DigestInfo(
             engine=self.engine.name,
             model=self.engine.model,
             prompt_version=self.engine.prompt_version,
             usage=_usage(outcomes, self.settings, timed=self.engine.name == "llm"),
             chunks=len(chunks),
-            boilerplate_chars=cleaned.removed_chars,
+            boilerplate_chars=layout.removed_chars,
             chunk_errors=tuple(
                 f"chunk {c.index} failed: {o.error}"
                 for c, o in zip(chunks, outcomes, strict=True)
@@ -112,6 +129,22 @@ class Summarizer:
         )
         summaries = [o.result.summary for o in outcomes if o.result is not None]
         return merge_article(article, summaries, info)
+
+    def _layout(self, article: Article, indexed: IndexedArticle | None) -> ChunkLayout:
+        """Where the article's chunks are: from the cache's index when the same text was laid
+        out by the same code and budget (cleaning was a fifth of a cached re-run), else anew."""
+        version = f"{LAYOUT_VERSION}/{self.settings.chunk_tokens}"
+        if (
+            indexed is not None
+            and indexed.layout is not None
+            and indexed.layout.version == version
+            and indexed.article.text == article.text
+        ):
+            return indexed.layout
+        cleaned = clean_article(article.text)
+        chunks = chunk_article(article.text, cleaned.kept, max_tokens=self.settings.chunk_tokens)
+        spans = tuple((c.start, c.end) for c in chunks)
+        return ChunkLayout(version, spans, cleaned.removed_chars)
 
     async def _summarize_chunk(self, chunk: Chunk, key: str, article: Article) -> _ChunkOutcome:
         cached = self._cached(key, chunk)

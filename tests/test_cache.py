@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.cache import CachedChunk, ChunkCache, chunk_key
+from summarizer.cache import CachedChunk, ChunkCache, ChunkLayout, chunk_key
 from summarizer.engines.llm import LLMEngine
 from summarizer.errors import CacheError
 from summarizer.models import Article, ChunkSummary, Move
@@ -87,9 +87,12 @@ def test_article_index_and_stats(tmp_path: Path) -> None:
     article = Article(id="a1", text="SMIC rose nearly 5%", source_path="x.txt")
     cache.put_chunk("k", CachedChunk(SUMMARY))
     cache.put_article(article, ["k"], {"engine": "rules"})
+    assert cache.article("a1").layout is None  # as entries written before layouts were kept
+    layout = ChunkLayout("l-test/1500", ((0, 19),), removed_chars=0)
+    cache.put_article(article, ["k"], {"engine": "rules"}, layout)
     cache.record_run({"cache_hits": 3, "cache_misses": 1})
     indexed = list(cache.articles())
-    assert [(i.article, i.chunk_keys) for i in indexed] == [(article, ("k",))]
+    assert [(i.article, i.chunk_keys, i.layout) for i in indexed] == [(article, ("k",), layout)]
     stats = cache.stats()
     assert (stats.chunks, stats.articles, stats.last_run) == (
         1,

@@ -13,7 +13,7 @@ import summarizer
 
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
-    {"errors", "models", "formats"},
+    {"errors", "models", "formats", "code_version"},
     {"settings"},
     {"ingest", "clean", "chunking", "grounding", "prompts"},
     {"engines", "cache"},

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from summarizer import pipeline
 from summarizer.engines import ChunkResult
 from summarizer.errors import EngineError
 from summarizer.ingest import InputFailure
@@ -144,3 +145,29 @@ def test_a_cached_chunk_reused_at_another_offset_gets_spans_in_its_own_article(
         for item in items:
             start, end = item.span or (0, 0)
             assert source.text[start:end] == item.evidence
+
+
+def test_a_cached_rerun_reuses_the_chunk_layout_only_for_the_same_text_and_code(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(engine="rules", cache_dir=tmp_path, chunk_tokens=50)
+    text = ("Disclaimer: not investment advice.\n\nAlpha rose 1% today after quarterly earnings "
+            "beat estimates and raised guidance for the year. Beta fell 2% as rate hikes loomed "
+            "over the region's lenders.\n\nGamma gained 3% intraday.")  # fmt: skip
+    cleaned: list[str] = []
+    real_clean = pipeline.clean_article
+    monkeypatch.setattr(pipeline, "clean_article", lambda t: cleaned.append(t) or real_clean(t))
+
+    def digest_of(text: str, **overrides: Any) -> Any:
+        run = settings.with_overrides(**overrides)
+        return summarize(Article(id="same-id", text=text), run).model_dump(exclude={"usage"})
+
+    first = digest_of(text)
+    assert digest_of(text) == first and len(cleaned) == 1  # laid out once, reused
+    changed = text.replace("Beta fell 2%", "Beta fell 4%")
+    assert digest_of(changed) == digest_of(changed, use_cache=False)  # same id, new text
+    assert len(cleaned) == 3
+    monkeypatch.setattr(pipeline, "LAYOUT_VERSION", "l-edited")  # cleaning or chunking changed
+    assert digest_of(changed) == digest_of(changed, use_cache=False)
+    assert len(cleaned) == 5
+    assert first["boilerplate_chars"] > 0 and first["chunks"] >= 2

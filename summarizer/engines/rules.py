@@ -2,35 +2,21 @@
 
 from __future__ import annotations
 
-import hashlib
 import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 from summarizer import chunking, grounding
 from summarizer.chunking import split_sentences
+from summarizer.code_version import source_version
 from summarizer.engines import rules_context, rules_moves
 from summarizer.engines.base import ChunkResult
 from summarizer.engines.rules_context import extract_catalysts, extract_risks
 from summarizer.engines.rules_moves import extract_moves
 from summarizer.models import Article, Chunk, ChunkSummary, EngineName
 
-
-def _source_version(*modules: ModuleType) -> str:
-    """A hash of the code that decides what the engine extracts.
-
-    It is part of the cache key: any change to a rule is a cache miss, with no version
-    number to forget to bump (a forgotten bump would serve the old rules' answers).
-    """
-    digest = hashlib.sha256()
-    for module in modules:
-        digest.update(Path(module.__file__ or "").read_bytes())
-    return "r-" + digest.hexdigest()[:12]
-
-
-RULES_VERSION = _source_version(
-    sys.modules[__name__], rules_moves, rules_context, grounding, chunking
+# Part of the cache key: any change to a rule is a cache miss.
+RULES_VERSION = source_version(
+    "r", sys.modules[__name__], rules_moves, rules_context, grounding, chunking
 )
 
 
