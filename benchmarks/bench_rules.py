@@ -31,6 +31,7 @@ def make_corpus(directory: Path, count: int) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--workers", type=int, help="default: the command's (one per core)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus, out = Path(tmp) / "in", Path(tmp) / "out"
@@ -38,6 +39,7 @@ def main() -> None:
         make_corpus(corpus, args.articles)
         cache = Path(tmp) / "cache"  # a fresh one: every chunk is computed, and stored
         command = ["run", str(corpus), "--out", str(out), "--cache-dir", str(cache), "-q"]
+        command += ["--workers", str(args.workers)] if args.workers else []
         started = time.perf_counter()
         result = CliRunner().invoke(cli, command)
         seconds = time.perf_counter() - started
@@ -45,8 +47,10 @@ def main() -> None:
             sys.exit(f"run failed: {result.output}")
         written = len(list(out.glob("*.json")))
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"{args.articles} articles ({written} digests) in {seconds:.2f} s = "
-          f"{args.articles / seconds:.0f} articles/s; peak RSS {peak_mb:.0f} MB")  # fmt: skip
+          f"{args.articles / seconds:.0f} articles/s; peak RSS {peak_mb:.0f} MB "
+          f"(largest worker process {worker_mb:.0f} MB)")  # fmt: skip
 
 
 if __name__ == "__main__":

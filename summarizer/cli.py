@@ -28,6 +28,7 @@ OnDigest = Callable[[int, "ArticleDigest"], None]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_OUT = Path("digests")
+DEFAULT_WORKERS = min(4, os.cpu_count() or 1)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -49,6 +50,9 @@ def _engine_options(func: F) -> F:
         click.option("--mode", type=click.Choice(["tools", "json_schema", "json", "md_json"]),
                      help="How the schema is sent to the LLM (see README for each server)."),
         click.option("--concurrency", type=click.IntRange(1), help="Chunks in flight at once."),
+        click.option("--workers", type=click.IntRange(1),
+                     help=f"Processes for the rules engine (default: {DEFAULT_WORKERS}, one per "
+                          "core up to 4)."),
         click.option("--chunk-tokens", type=click.IntRange(50), help="Token budget per chunk."),
         click.option("--price-in", type=click.FloatRange(0), help="USD per 1M prompt tokens."),
         click.option("--price-out", type=click.FloatRange(0), help="USD per 1M completion tokens."),
@@ -70,6 +74,8 @@ def _engine_options(func: F) -> F:
 def _settings(**flags: Any) -> Settings:
     from summarizer.settings import Settings
 
+    if "workers" in flags:  # the library defaults to one process; the command uses the cores
+        flags["workers"] = flags["workers"] or DEFAULT_WORKERS
     return Settings.from_env(os.environ).with_overrides(**flags)
 
 

@@ -52,6 +52,9 @@ class Settings(BaseModel):
     max_retries: int = Field(default=DEFAULT_MAX_RETRIES, ge=0, description="Validation re-asks.")
     transport_retries: int = Field(default=DEFAULT_TRANSPORT_RETRIES, ge=0)
     concurrency: int = Field(default=DEFAULT_CONCURRENCY, ge=1)
+    workers: int = Field(
+        default=1, ge=1, description="Processes for the rules engine (the CLI uses every core)."
+    )
     chunk_tokens: int = Field(default=DEFAULT_CHUNK_TOKENS, ge=50)
     price_in: float | None = Field(default=None, ge=0, description="USD per million input tokens.")
     price_out: float | None = Field(

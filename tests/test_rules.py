@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
+from pathlib import Path
+
 import pytest
 
-from summarizer.engines.rules import summarize_text
-from summarizer.models import Move
+from summarizer.engines import rules
+from summarizer.engines.rules import RulesEngine, summarize_text
+from summarizer.errors import EngineError
+from summarizer.ingest import article_from_text
+from summarizer.models import Chunk, Move
 
 
 def moves_of(text: str) -> list[Move]:
@@ -139,3 +146,32 @@ def test_the_index_refers_to_the_named_index() -> None:
     assert [brief(m) for m in moves_of(text)] == [
         ("Hang Seng Tech Index", "up", 4.2), ("Hang Seng Tech Index", "up", None)
     ]  # fmt: skip
+
+
+def test_worker_processes_give_the_same_answers_and_a_dead_worker_is_an_engine_error() -> None:
+    seeds = Path(__file__).parent.parent / "seeds"
+    articles = [article_from_text(p.read_text(encoding="utf-8")) for p in sorted(seeds.glob("*"))]
+    chunks = [Chunk(index=0, start=0, end=len(a.text), text=a.text) for a in articles]
+
+    async def go() -> None:
+        engine = RulesEngine(workers=2)
+        try:
+            for _ in range(rules._CHUNKS_BEFORE_WORKERS):  # a short run stays in this process
+                await engine.summarize_chunk(chunks[0], articles[0])
+                assert engine._pool is None
+            assert engine._ready_pool() is None  # starting: chunks still run in this process
+            concurrent.futures.wait(engine._started)
+            assert engine._ready_pool() is not None
+            for article, chunk in zip(articles, chunks, strict=True):
+                in_workers = await engine.summarize_chunk(chunk, article)
+                assert in_workers.summary == summarize_text(article.text, 0, len(article.text))
+            pool = engine._ready_pool()
+            assert pool is not None
+            for process in list(pool._processes.values()):
+                process.kill()
+            with pytest.raises(EngineError, match="worker process died"):
+                await engine.summarize_chunk(chunks[0], articles[0])
+        finally:
+            await engine.aclose()
+
+    asyncio.run(go())

@@ -21,4 +21,4 @@ def make_engine(settings: Settings) -> Engine:
         from summarizer.engines.llm import LLMEngine
 
         return LLMEngine(settings)
-    return RulesEngine()
+    return RulesEngine(workers=settings.workers)
