@@ -116,6 +116,8 @@ def _verified_span(text: str, item: Move | Catalyst | Risk) -> Span | None:
     if item.span is not None:
         start, end = item.span
         inside = 0 <= start < end <= len(text)
+        if inside and text[start:end] == item.evidence:  # the usual case, and the cheapest test
+            return item.span
         if inside and locate_evidence(item.evidence, text[start:end]) == (0, end - start):
             return item.span
     return locate_evidence(item.evidence, text)

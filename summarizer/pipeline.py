@@ -12,7 +12,7 @@ import hashlib
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterable
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
@@ -80,12 +80,14 @@ class Summarizer:
         *,
         engine: Engine | None = None,
         cache: ChunkCache | None = None,
+        indexed: Mapping[str, IndexedArticle] | None = None,
     ) -> None:
         self.settings = settings or Settings.from_env(os.environ)
         self.engine = engine or make_engine(self.settings)
         self._owns_cache = cache is None
         self.cache = cache if cache is not None else _open_cache(self.settings)
         self.counts = RunCounts()
+        self._indexed = dict(indexed or {})  # index entries the caller read already, by id
         self._slots = asyncio.Semaphore(self.settings.concurrency)
         self._chunker = {"chunk_tokens": self.settings.chunk_tokens}
 
@@ -100,7 +102,9 @@ class Summarizer:
 
     async def summarize_article(self, article: Article) -> ArticleDigest:
         """The digest of one article; engine failures become a failed or partial digest."""
-        indexed = self.cache.article(article.id) if self.cache is not None else None
+        indexed = self._indexed.pop(article.id, None)
+        if indexed is None and self.cache is not None:
+            indexed = self.cache.article(article.id)
         layout = self._layout(article, indexed)
         chunks = [
             Chunk(index=i, start=start, end=end, text=article.text[start:end])
@@ -375,9 +379,10 @@ async def regenerate_digests(
         group = canonical_json(entry.run_settings)
         groups.setdefault(group, []).append(entry.article)
         stored[group] = entry.run_settings
+    known = {entry.article.id: entry for entry in indexed if entry is not None}
     digests: list[ArticleDigest] = []
     for group, articles in groups.items():
         run = settings.with_overrides(**stored[group], cache_only=not fill, use_cache=True)
-        async with Summarizer(run, cache=cache) as summarizer:
+        async with Summarizer(run, cache=cache, indexed=known) as summarizer:
             digests += await summarizer.summarize_many(articles, on_digest)
     return digests
