@@ -4,6 +4,13 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
 from pathlib import Path
 
 import pytest
@@ -175,3 +182,49 @@ def test_worker_processes_give_the_same_answers_and_a_dead_worker_is_an_engine_e
             await engine.aclose()
 
     asyncio.run(go())
+
+
+def test_worker_processes_exit_when_their_parent_is_killed() -> None:
+    script = textwrap.dedent(
+        """
+        import asyncio, concurrent.futures, os, signal
+        from summarizer.engines import rules
+        from summarizer.engines.rules import RulesEngine
+        from summarizer.models import Article, Chunk
+
+        async def main():
+            engine = RulesEngine(workers=2)
+            text = "SMIC rose nearly 5% today."
+            article = Article(id="a", text=text)
+            chunk = Chunk(index=0, start=0, end=len(text), text=text)
+            for _ in range(rules._CHUNKS_BEFORE_WORKERS):
+                await engine.summarize_chunk(chunk, article)
+            engine._ready_pool()
+            concurrent.futures.wait(engine._started)
+            print(*engine._pool._processes, flush=True)
+            os.kill(os.getpid(), signal.SIGKILL)  # no chance to shut the pool down
+
+        asyncio.run(main())
+        """
+    )
+    # orphans that never exit would also hold the output pipe open: the timeout fails the test
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    workers = [int(pid) for pid in done.stdout.split()]
+    assert done.returncode == -signal.SIGKILL and len(workers) == 2, done.stderr
+    deadline = time.monotonic() + 10
+    while any(_alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(_alive(pid) for pid in workers)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    with contextlib.suppress(OSError):  # a zombie that its (gone) parent never reaped is gone
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat.rsplit(")", 1)[1].split()[0] != "Z"
+    return True

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import os
 import sys
+import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -74,7 +77,9 @@ class RulesEngine:
         if self._pool is None:
             # spawn, not fork: the event loop and a progress thread are running here
             context = multiprocessing.get_context("spawn")
-            self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+            self._pool = ProcessPoolExecutor(
+                self.workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),)
+            )
             self._started = [self._pool.submit(_started) for _ in range(self.workers)]
         return self._pool if all(f.done() for f in self._started) else None
 
@@ -97,3 +102,15 @@ def summarize_text(text: str, start: int, end: int) -> ChunkSummary:
 
 def _started() -> None:
     """Runs once in each worker: by then the worker has imported this module."""
+
+
+def _exit_with(parent_pid: int) -> None:
+    """Make this worker exit when the process that started it is gone (even by kill -9, which
+    gives it no chance to stop its pool); otherwise it would wait for work forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
