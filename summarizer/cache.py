@@ -191,11 +191,17 @@ class ChunkCache:
 
     def articles(self) -> Iterator[IndexedArticle]:
         """Every indexed article, in id order."""
-        keys = sorted(k for k in self._db.iterkeys() if str(k).startswith(_ARTICLE_PREFIX))
-        for key in keys:
-            indexed = self._indexed(key)
+        for article_id in self.article_ids():
+            indexed = self._indexed(_ARTICLE_PREFIX + article_id)
             if indexed is not None:
                 yield indexed
+
+    def article_ids(self) -> list[str]:
+        """The ids of every indexed article, sorted, without reading the entries."""
+        keys = (str(k) for k in self._db.iterkeys())
+        return sorted(
+            k.removeprefix(_ARTICLE_PREFIX) for k in keys if k.startswith(_ARTICLE_PREFIX)
+        )
 
     def article(self, article_id: str) -> IndexedArticle | None:
         """One indexed article by id."""

@@ -8,9 +8,10 @@ import logging
 import os
 import sys
 import time
-from collections.abc import Callable, Coroutine, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import click
 
@@ -118,7 +119,7 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
     _say(f"engine: {engine} ({why})")
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
-    digests = _with_progress(_summarize_paths(paths, settings), out, chosen, quiet)
+    digests = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
     header = f"Engine: `{engine}` ({why})."
     written = render.write_outputs(out, digests, chosen, run_header=header)  # type: ignore[arg-type]
     _report_run(digests, written, out, chosen, time.perf_counter() - started)
@@ -133,32 +134,68 @@ def _resolve(settings: Settings) -> tuple[str, str]:
 
 
 Work = Callable[[OnDigest], Coroutine[Any, Any, "list[ArticleDigest]"]]
+Report = Callable[[str, "str | None", "str | None"], None]
+
+
+def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: str, out: Path,
+                      formats: Sequence[str], quiet: bool) -> list[ArticleDigest]:  # fmt: skip
+    """Every input's digest, in worker processes when the batch is large enough to gain."""
+    from summarizer import ingest, sharding
+
+    units = ingest.input_units(paths)
+    if not sharding.worth_sharding(units, settings.workers):
+        return _with_progress(_summarize_paths(paths, settings), out, formats, quiet)
+    return _in_workers(units, "inputs", settings, engine, out, formats, quiet)
+
+
+def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: Settings,
+                engine: str, out: Path, formats: Sequence[str],
+                quiet: bool) -> list[ArticleDigest]:  # fmt: skip
+    """Digests made by worker processes, which also write each one's JSON file."""
+    from summarizer.sharding import ShardedRun
+
+    sharded = ShardedRun(units, settings, engine=engine, workers=settings.workers,  # type: ignore[arg-type]
+                         json_dir=out if "json" in formats else None, work=work)  # fmt: skip
+    # entering starts the workers: before the progress bar starts a thread, as they are forked
+    with sharded, _reporter(quiet) as report:
+        return sharded.wait(lambda done: report(done.status, done.source_path, done.error))
 
 
 def _with_progress(
     work: Work, out: Path, formats: Sequence[str], quiet: bool
 ) -> list[ArticleDigest]:
     """Run work, drawing progress, writing each digest's JSON as it finishes, printing failures."""
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
     from summarizer import render
+
+    with _reporter(quiet) as report:
+
+        def on_digest(_position: int, digest: ArticleDigest) -> None:
+            if "json" in formats and render.has_own_file(digest):
+                render.write_digest(out, digest)
+            report(digest.status, digest.source_path, digest.error)
+
+        return asyncio.run(work(on_digest))
+
+
+@contextmanager
+def _reporter(quiet: bool) -> Iterator[Report]:
+    """A progress bar on stderr, and a function to count a finished article (and print its
+    error if it failed)."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())  # fmt: skip
     with Progress(*columns, transient=True, disable=quiet, console=_stderr()) as progress:
         task = progress.add_task("summarizing", total=None)
 
-        def on_digest(_position: int, digest: ArticleDigest) -> None:
-            if "json" in formats and _has_json_file(digest):
-                render.write_digest(out, digest)
-            if digest.status == "failed":
+        def report(status: str, source_path: str | None, error: str | None) -> None:
+            if status == "failed":
                 progress.console.print(
-                    f"error: {digest.source_path}: {digest.error}",
-                    markup=False, highlight=False, soft_wrap=True,
-                )  # fmt: skip
+                    f"error: {source_path}: {error}", markup=False, highlight=False, soft_wrap=True
+                )
             progress.advance(task)
 
-        return asyncio.run(work(on_digest))
+        yield report
 
 
 def _stderr() -> Any:
@@ -195,15 +232,12 @@ def _report_run(digests: Sequence[ArticleDigest], written: list[Path], out: Path
         cost = [d.usage.cost_usd for d in digests if d.usage.cost_usd is not None]
         cost_text = f" · ${sum(cost):.4f}" if cost else ""
         _say(f"LLM: {calls} calls, {tokens} tokens{cost_text}")
-    per_article = sum(map(_has_json_file, digests))
+    from summarizer.render import has_own_file
+
+    per_article = sum(map(has_own_file, digests))
     files = [f"{per_article} per-article JSON"] if "json" in formats else []
     files += [p.name for p in written]
     _say(f"wrote {out}/ ({', '.join(files) or 'nothing'}) in {seconds:.2f} s")
-
-
-def _has_json_file(digest: ArticleDigest) -> bool:
-    """An input that never became an article (missing, binary...) gets no per-article file."""
-    return not digest.id.startswith("input-")
 
 
 def _say(message: str) -> None:
@@ -232,28 +266,38 @@ def _say(message: str) -> None:
     help="Cache directory [env SUMMARIZER_CACHE_DIR; default: user cache dir].",
 )
 @click.option("--fill", is_flag=True, help="Ask the model for chunks that are not in the cache.")
+@click.option("--workers", type=click.IntRange(1),
+              help=f"Processes rebuilding digests (default: {DEFAULT_WORKERS}, one per core up "
+                   "to 4).")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors and the summary.")
 def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...],
-               cache_dir: Path | None, fill: bool, quiet: bool) -> None:  # fmt: skip
+               cache_dir: Path | None, fill: bool, workers: int | None,
+               quiet: bool) -> None:  # fmt: skip
     """Rebuild digests of cached articles (all, or ARTICLE_IDS) without calling the model.
 
     Uses the current merge and render code. A chunk whose cache key changed (prompt, schema or
     model changed) is reported as a miss; --fill asks the model for those.
     """
-    from summarizer import render
+    from summarizer import render, sharding
     from summarizer.pipeline import regenerate_digests
 
-    settings = _settings(cache_dir=cache_dir)
+    settings = _settings(cache_dir=cache_dir, workers=workers)
     store = _open_cache(settings)
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
+    every_id = [] if article_ids or fill else store.article_ids()
 
     async def work(on_digest: OnDigest) -> list[ArticleDigest]:
         return await regenerate_digests(store, settings, article_ids, fill=fill,
                                         on_digest=on_digest)  # fmt: skip
 
     try:
-        digests = _with_progress(work, out, chosen, quiet)
+        if sharding.worth_sharding(every_id, settings.workers):
+            store.close()  # each worker opens its own
+            engine, _why = settings.resolve_engine()  # names the engine in a failed digest
+            digests = _in_workers(every_id, "cached", settings, engine, out, chosen, quiet)
+        else:
+            digests = _with_progress(work, out, chosen, quiet)
     except SummarizerError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

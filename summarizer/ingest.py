@@ -66,6 +66,21 @@ def read_articles(
             yield from _read_path(given)
 
 
+def input_units(paths: Sequence[str]) -> list[str]:
+    """The inputs as units that can be read apart (by other processes): each file under a
+    directory, and every other path, or '-', as given. Reading the units one by one gives
+    what read_articles(paths) gives, in the same order."""
+    units: list[str] = []
+    for given in paths:
+        if given != "-" and os.path.isdir(given):
+            # a subdirectory that cannot be listed stays a unit: reading it reports why
+            found = [e if isinstance(e, str) else e.source for e in _supported_files(given)]
+            units += found or [given]
+        else:
+            units.append(given)
+    return units
+
+
 def article_from_text(
     text: str,
     *,

@@ -33,7 +33,7 @@ from summarizer.engines import ChunkResult, Engine, make_engine
 from summarizer.errors import CacheError, EngineError, InputError, SummarizerError
 from summarizer.ingest import InputFailure, article_from_text
 from summarizer.merge import DigestInfo, failed_digest, merge_article
-from summarizer.models import Article, ArticleDigest, Chunk, ChunkSummary, Usage
+from summarizer.models import Article, ArticleDigest, Chunk, ChunkSummary, EngineName, Usage
 from summarizer.settings import Settings, default_cache_dir
 
 T = TypeVar("T")
@@ -226,15 +226,22 @@ class Summarizer:
             return position, failed_digest(item, error, DigestInfo(engine=self.engine.name))
 
     def _input_failure_digest(self, failure: InputFailure) -> ArticleDigest:
-        source_hash = hashlib.sha256(failure.source.encode()).hexdigest()[:16]
-        return ArticleDigest(
-            id=f"input-{source_hash}",
-            source_path=failure.source,
-            engine=self.engine.name,
-            model=self.engine.model,
-            status="failed",
-            error=failure.message,
-        )
+        return input_failure_digest(failure, self.engine.name, self.engine.model)
+
+
+def input_failure_digest(
+    failure: InputFailure, engine: EngineName, model: str | None = None
+) -> ArticleDigest:
+    """The failed digest of an input that never became an article (its id starts 'input-')."""
+    source_hash = hashlib.sha256(failure.source.encode()).hexdigest()[:16]
+    return ArticleDigest(
+        id=f"input-{source_hash}",
+        source_path=failure.source,
+        engine=engine,
+        model=model,
+        status="failed",
+        error=failure.message,
+    )
 
 
 def _usage(outcomes: list[_ChunkOutcome], settings: Settings, *, timed: bool) -> Usage:
@@ -385,4 +392,5 @@ async def regenerate_digests(
         run = settings.with_overrides(**stored[group], cache_only=not fill, use_cache=True)
         async with Summarizer(run, cache=cache, indexed=known) as summarizer:
             digests += await summarizer.summarize_many(articles, on_digest)
-    return digests
+    order = {entry.article.id: i for i, entry in enumerate(indexed) if entry is not None}
+    return sorted(digests, key=lambda d: order[d.id])  # index order, whatever the groups

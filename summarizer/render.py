@@ -47,8 +47,11 @@ def digest_to_json(digest: ArticleDigest) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path so that a crash never leaves a half-written file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except FileNotFoundError:  # the first file of a new directory: no mkdir call for every file
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -56,6 +59,11 @@ def write_atomic(path: Path, text: str) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def has_own_file(digest: ArticleDigest) -> bool:
+    """An input that never became an article (missing, binary...) gets no per-article file."""
+    return not digest.id.startswith("input-")
 
 
 def digest_path(out_dir: Path, digest: ArticleDigest) -> Path:

@@ -20,6 +20,7 @@ from summarizer.ingest import (
     InputFailure,
     article_from_text,
     content_id,
+    input_units,
     read_articles,
 )
 from summarizer.models import Article
@@ -614,3 +615,21 @@ def test_any_bytes_give_items_never_an_exception(data: bytes, suffix: str) -> No
             data.removeprefix(b"\xef\xbb\xbf").decode().replace("\r\n", "\n").replace("\r", "\n")
         )
         assert items[0].text == expected
+
+
+def test_input_units_read_one_by_one_give_what_the_paths_give(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    write(root / "b.txt", "Bravo text.")
+    write(root / "a" / "z.md", "Zulu text.")
+    write(root / "c.jsonl", '{"text": "Charlie one."}\nnot json\n{"text": "Charlie two."}\n')
+    write(root / "e.txt", b"")
+    (root / "empty_dir").mkdir()
+    write(tmp_path / "f.txt", "Foxtrot text.")
+    (tmp_path / "nothing_here").mkdir()
+    paths = [str(root), str(tmp_path / "f.txt"), str(tmp_path / "missing.txt"),
+             str(tmp_path / "nothing_here")]  # fmt: skip
+    units = input_units(paths)
+    assert units[0] == str(root / "a" / "z.md") and str(tmp_path / "missing.txt") in units
+    one_by_one = [item for unit in units for item in read_articles([unit])]
+    assert one_by_one == list(read_articles(paths))
+    assert any(isinstance(i, InputFailure) for i in one_by_one)

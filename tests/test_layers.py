@@ -13,13 +13,13 @@ import summarizer
 
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
-    {"errors", "models", "formats", "code_version"},
+    {"errors", "models", "formats", "code_version", "process_watch"},
     {"settings"},
     {"ingest", "clean", "chunking", "grounding", "prompts"},
     {"engines", "cache"},
     {"merge", "render", "evaluate"},
     {"pipeline"},
-    {"recording"},
+    {"recording", "sharding"},
     {"__init__", "cli"},
     {"__main__"},
 ]

@@ -6,8 +6,6 @@ import asyncio
 import multiprocessing
 import os
 import sys
-import threading
-import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
@@ -21,6 +19,7 @@ from summarizer.engines.rules_context import extract_catalysts, extract_risks
 from summarizer.engines.rules_moves import extract_moves
 from summarizer.errors import EngineError
 from summarizer.models import Article, Chunk, ChunkSummary, EngineName
+from summarizer.process_watch import exit_with
 
 # Part of the cache key: any change to a rule is a cache miss.
 RULES_VERSION = source_version(
@@ -78,7 +77,7 @@ class RulesEngine:
             # spawn, not fork: the event loop and a progress thread are running here
             context = multiprocessing.get_context("spawn")
             self._pool = ProcessPoolExecutor(
-                self.workers, mp_context=context, initializer=_exit_with, initargs=(os.getpid(),)
+                self.workers, mp_context=context, initializer=exit_with, initargs=(os.getpid(),)
             )
             self._started = [self._pool.submit(_started) for _ in range(self.workers)]
         return self._pool if all(f.done() for f in self._started) else None
@@ -102,15 +101,3 @@ def summarize_text(text: str, start: int, end: int) -> ChunkSummary:
 
 def _started() -> None:
     """Runs once in each worker: by then the worker has imported this module."""
-
-
-def _exit_with(parent_pid: int) -> None:
-    """Make this worker exit when the process that started it is gone (even by kill -9, which
-    gives it no chance to stop its pool); otherwise it would wait for work forever."""
-
-    def watch() -> None:
-        while os.getppid() == parent_pid:
-            time.sleep(1.0)
-        os._exit(1)
-
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()

@@ -1,0 +1,133 @@
+"""Batches shared out to worker processes: the same outputs as one process, and no input lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from summarizer import sharding
+from summarizer.ingest import input_units, read_articles
+from summarizer.pipeline import summarize_many
+from summarizer.settings import Settings
+from summarizer.sharding import Finished, ShardedRun, worth_sharding
+
+SEEDS = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))
+ARTICLES = 2 * sharding.MIN_INPUTS_PER_WORKER + 3  # enough for two workers
+
+
+def make_inputs(directory: Path) -> Path:
+    """Unique articles made from the seeds, plus an empty file and a bad JSONL line."""
+    directory.mkdir()
+    for i in range(ARTICLES):
+        seed = SEEDS[i % len(SEEDS)].read_text(encoding="utf-8")
+        (directory / f"article_{i:03d}.txt").write_text(f"Copy {i}\n\n{seed}", encoding="utf-8")
+    (directory / "empty.txt").write_bytes(b"")
+    (directory / "records.jsonl").write_text('{"text": "SMIC rose 5% today."}\nnot json\n')
+    return directory
+
+
+def command(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    env["SUMMARIZER_CACHE_DIR"] = str(cwd / "cache")
+    return subprocess.run([sys.executable, "-m", "summarizer", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+
+
+def files_of(directory: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(directory.iterdir())}
+
+
+def without_usage(directory: Path) -> dict[str, Any]:
+    files: dict[str, Any] = files_of(directory)
+    for name in [n for n in files if n.endswith(".json")]:
+        files[name] = json.loads(files[name])
+        files[name].pop("usage")
+    files["digests.jsonl"] = [json.loads(line) for line in files["digests.jsonl"].splitlines()]
+    for record in files["digests.jsonl"]:
+        record.pop("usage")
+    return files
+
+
+def test_a_run_in_two_workers_writes_what_one_process_writes(tmp_path: Path) -> None:
+    make_inputs(tmp_path / "in")
+    formats = ["--format", "json", "--format", "md", "--format", "csv", "--format", "jsonl"]
+    one = command("run", "in", "--out", "one", "--cache-dir", "cache_one", "--workers", "1",
+                  *formats, cwd=tmp_path)  # fmt: skip
+    two = command("run", "in", "--out", "two", "--workers", "2", *formats, cwd=tmp_path)
+    assert one.returncode == two.returncode == 1  # the empty file and the bad line
+    # only usage may differ: which copy of a repeated chunk hits the cache depends on timing
+    assert without_usage(tmp_path / "one") == without_usage(tmp_path / "two")
+    assert len(list((tmp_path / "two").glob("*.json"))) == ARTICLES + 1  # + the JSONL record
+    for line in ("error: in/empty.txt: empty (no text)", "failed"):
+        assert line in two.stderr
+    # the workers' cache counts arrive together: every chunk was a miss and an engine call
+    stats = command("cache", "stats", cwd=tmp_path).stdout
+    misses = int(stats.split("hits, ")[1].split(" misses")[0])
+    calls = int(stats.split("misses, ")[1].split(" engine calls")[0])
+    assert misses == calls > ARTICLES
+
+
+def test_regenerate_in_two_workers_writes_what_one_process_writes(tmp_path: Path) -> None:
+    make_inputs(tmp_path / "in")
+    assert command("run", "in", "--out", "first", "--workers", "1", cwd=tmp_path).returncode == 1
+    one = command("regenerate", "--out", "one", "--workers", "1", cwd=tmp_path)
+    two = command("regenerate", "--out", "two", "--workers", "2", cwd=tmp_path)
+    assert one.returncode == two.returncode == 0
+    assert files_of(tmp_path / "one") == files_of(tmp_path / "two")
+    assert len(list((tmp_path / "two").glob("*.json"))) == ARTICLES + 1
+
+
+def test_digests_come_back_in_input_order_from_every_worker(tmp_path: Path) -> None:
+    units = input_units([str(make_inputs(tmp_path / "in"))])
+    settings = Settings(engine="rules", use_cache=False)
+    finished: list[Finished] = []
+    with ShardedRun(units, settings, engine="rules", workers=2, json_dir=None) as run:
+        assert run._pool is not None and len(run._pool._processes) == 2
+        digests = run.wait(finished.append)
+    expected = summarize_many(read_articles(units), settings)
+    assert [d.model_dump() for d in digests] == [d.model_dump() for d in expected]
+    assert sorted(f.source_path or "" for f in finished) == sorted(
+        d.source_path or "" for d in expected
+    )
+
+
+def test_a_worker_that_dies_costs_its_shards_not_the_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    units = input_units([str(make_inputs(tmp_path / "in"))])
+    doomed = units[-1]
+
+    def read_or_die(paths: list[str]) -> Any:
+        if doomed in paths:
+            os._exit(3)  # as a segfault or the OOM killer would end it
+        return read_articles(paths)
+
+    monkeypatch.setattr(sharding, "read_articles", read_or_die)  # the workers are forked
+    settings = Settings(engine="rules", use_cache=False)
+    finished: list[Finished] = []
+    with ShardedRun(units, settings, engine="rules", workers=2, json_dir=None) as run:
+        digests = run.wait(finished.append)
+    failed = [d for d in digests if d.error and "worker process failed" in d.error]
+    assert doomed in {d.source_path for d in failed}
+    sources = {d.source_path for d in digests}
+    assert all(u in sources or any(s and s.startswith(u) for s in sources) for u in units)
+    assert len(finished) >= len(units)
+
+
+def test_small_batches_and_stdin_stay_in_one_process() -> None:
+    assert not worth_sharding(["a.txt"] * 10, workers=2)
+    assert worth_sharding(["a.txt"] * 2 * sharding.MIN_INPUTS_PER_WORKER, workers=2)
+    assert not worth_sharding(["-", *["a.txt"] * 100], workers=2)
+    assert not worth_sharding(["a.txt"] * 100, workers=1)
+
+
+def test_shards_are_consecutive_and_cover_every_unit() -> None:
+    units = [str(i) for i in range(10)]
+    shards = sharding._split(units, 4)
+    assert [u for shard in shards for u in shard] == units and len(shards) == 4
