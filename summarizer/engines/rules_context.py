@@ -12,33 +12,41 @@ with re.IGNORECASE made catalysts and risks three times as slow (benchmarks/READ
 from __future__ import annotations
 
 import re
+from typing import TypeVar
 
 from summarizer.models import Catalyst, CatalystType, Impact, Risk, RiskType
 
-_CATALYST_PATTERNS: tuple[tuple[CatalystType, str], ...] = (
-        ("analyst_rating", r"price target|upgrade|downgrade|raised its rating|to buy from|"
-         r"overweight|outperform|brokerage calls"),
-        ("monetary_policy", r"rate[- ]cut|rate hike|\bfed\b|federal reserve|\blpr\b|\brrr\b|"
-         r"pboc|central bank|liquidity easing|monetary"),
-        ("earnings", r"earnings|quarterly results|interim results|\bresults\b|revenue|profit|"
-         r"guidance|exceeded expectations|beat estimates"),
-        ("geopolitics_trade", r"tariff|trade (?:deal|talks|war|tensions)|sanction|summit|"
-         r"us-china|u\.s\.-china|export (?:controls|restrictions)|easing tensions"),
-        ("government_policy", r"\bpolic(?:y|ies)\b|regulator|approval|stimulus|government|"
-         r"national .*fund|state funds"),
-        ("corporate_action", r"acqui|merger|buyback|repurchase|convertible bond|placement|"
-         r"\bipo\b|listing|financing|bond sale|dividend"),
-        ("capital_flows", r"inflows?|net buying|southbound|northbound|capital flow|"
-         r"foreign capital|net purchases"),
-        ("cross_market", r"wall street|nasdaq|s&p 500|treasury yields|oil prices|us futures"),
-        ("commodity_supply", r"supply tightness|opec|inventor(?:y|ies)|output cut|rig count"),
-        ("management_legal", r"\bceo\b|lawsuit|court|probe|investigation|resign"),
-        ("product_technology", r"\bchips?\b|\bmodel\b|models\b|launch|released|unveil|"
-         r"partnership|contract|\bai\b|computing|trial"),
+# A cue is plain phrases (substrings of the lowercased sentence: far cheaper to find than a
+# regular expression's alternatives) and, for words that need boundaries, a pattern.
+_CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | None], ...] = (
+    ("analyst_rating", ("price target", "upgrade", "downgrade", "raised its rating", "to buy from",
+                        "overweight", "outperform", "brokerage calls"), None),
+    ("monetary_policy", ("rate cut", "rate-cut", "rate hike", "federal reserve", "pboc",
+                         "central bank", "liquidity easing", "monetary"),
+     re.compile(r"\b(?:fed|lpr|rrr)\b")),
+    ("earnings", ("earnings", "quarterly results", "interim results", "revenue", "profit",
+                  "guidance", "exceeded expectations", "beat estimates"),
+     re.compile(r"\bresults\b")),
+    ("geopolitics_trade", ("tariff", "trade deal", "trade talks", "trade war", "trade tensions",
+                           "sanction", "summit", "us-china", "u.s.-china", "export controls",
+                           "export restrictions", "easing tensions"), None),
+    ("government_policy", ("regulator", "approval", "stimulus", "government", "state funds"),
+     re.compile(r"\bpolic(?:y|ies)\b|national .*fund")),
+    ("corporate_action", ("acqui", "merger", "buyback", "repurchase", "convertible bond",
+                          "placement", "listing", "financing", "bond sale", "dividend"),
+     re.compile(r"\bipo\b")),
+    ("capital_flows", ("inflow", "net buying", "southbound", "northbound", "capital flow",
+                       "foreign capital", "net purchases"), None),
+    ("cross_market", ("wall street", "nasdaq", "s&p 500", "treasury yields", "oil prices",
+                      "us futures"), None),
+    ("commodity_supply", ("supply tightness", "opec", "inventory", "inventories", "output cut",
+                          "rig count"), None),
+    ("management_legal", ("lawsuit", "court", "probe", "investigation", "resign"),
+     re.compile(r"\bceo\b")),
+    ("product_technology", ("launch", "released", "unveil", "partnership", "contract",
+                            "computing", "trial"),
+     re.compile(r"\bchips?\b|\bmodel\b|models\b|\bai\b")),
 )  # fmt: skip
-_CATALYST_CUES: tuple[tuple[CatalystType, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in _CATALYST_PATTERNS
-)
 _CAUSAL = re.compile(
     r"\b(?:drove|drive[sn]?|driving|boost(?:s|ed)?|fuel(?:s|ed|led)?|lift(?:s|ed)?|spurr?(?:ed)?|"
     r"spark(?:s|ed)?|ignit(?:es|ed)|reignit(?:es|ed)|trigger(?:s|ed)?|thanks to|on the back of|"
@@ -50,27 +58,29 @@ _CAUSAL = re.compile(
 _NEGATIVE_IMPACT = re.compile(
     r"\b(?:restrictions?|declin\w*|fell|drop\w*|pressure|weak\w*|cooled|concerns?|fears?)\b",
 )
-_RISK_PATTERNS: tuple[tuple[RiskType, str], ...] = (
-        ("geopolitical_trade", r"export (?:controls|restrictions)|restrictions on|tariffs?|"
-         r"sanctions?|political tensions|geopolitic|backlash|war\b"),
-        ("monetary_rates", r"hawkish|higher for longer|rate hikes?"),
-        ("valuation", r"valuations? (?:still )?(?:lag|stretched|expensive)|overvalued|"
-         r"overbought|bubble"),
-        ("volatility_sentiment", r"volatil\w+|risk[- ]off|kept risk in check|pullback|"
-         r"correction|negative rumou?rs|sell-?off|profit[- ]taking"),
-        ("macro_growth", r"slowdown|recession|deflation|weak (?:post-pandemic )?economy|"
-         r"weak demand"),
-        ("policy_regulatory", r"crackdown|regulation|tightening rules|delist|lockdown"),
-        ("credit_liquidity", r"default|debt crisis|cash-strapped|liquidity crunch"),
-        ("earnings_fundamental", r"competition|margin pressure|supply bottlenecks?|"
-         r"shortage|weak earnings|earnings concerns?"),
-        ("fx_currency", r"depreciation|currency weakness|yuan weakness"),
-        ("event_uncertainty", r"uncertaint\w+|ahead of|before the federal reserve|awaited|"
-         r"remains? to be seen|hurdle|unlikely"),
+_RISK_CUES: tuple[tuple[RiskType, tuple[str, ...], re.Pattern[str] | None], ...] = (
+    ("geopolitical_trade", ("export controls", "export restrictions", "restrictions on", "tariff",
+                            "sanction", "political tensions", "geopolitic", "backlash"),
+     re.compile(r"war\b")),
+    ("monetary_rates", ("hawkish", "higher for longer", "rate hike"), None),
+    ("valuation", ("overvalued", "overbought", "bubble"),
+     re.compile(r"valuations? (?:still )?(?:lag|stretched|expensive)")),
+    ("volatility_sentiment", ("risk-off", "risk off", "kept risk in check", "pullback",
+                              "correction", "negative rumors", "negative rumours", "sell-off",
+                              "selloff", "profit-taking", "profit taking"),
+     re.compile(r"volatil\w+")),
+    ("macro_growth", ("slowdown", "recession", "deflation", "weak economy",
+                      "weak post-pandemic economy", "weak demand"), None),
+    ("policy_regulatory", ("crackdown", "regulation", "tightening rules", "delist", "lockdown"),
+     None),
+    ("credit_liquidity", ("default", "debt crisis", "cash-strapped", "liquidity crunch"), None),
+    ("earnings_fundamental", ("competition", "margin pressure", "supply bottleneck", "shortage",
+                              "weak earnings", "earnings concern"), None),
+    ("fx_currency", ("depreciation", "currency weakness", "yuan weakness"), None),
+    ("event_uncertainty", ("ahead of", "before the federal reserve", "awaited",
+                           "remain to be seen", "remains to be seen", "hurdle", "unlikely"),
+     re.compile(r"uncertaint\w+")),
 )  # fmt: skip
-_RISK_CUES: tuple[tuple[RiskType, re.Pattern[str]], ...] = tuple(
-    (kind, re.compile(pattern)) for kind, pattern in _RISK_PATTERNS
-)
 _RISK_SIGNAL = re.compile(
     r"\b(?:risks?|concerns?|worr\w+|fears?|uncertain\w*|volatil\w+|pressure|restrictions?|"
     r"tensions?|headwinds?|cautio\w+|challeng\w+|hurdle|threat\w*|negative|in check|"
@@ -90,7 +100,7 @@ def extract_catalysts(text: str, start: int, end: int) -> Catalyst | None:
     lowered = sentence.lower()
     if _GENERIC_WARNING.search(lowered) or not _CAUSAL.search(lowered):
         return None
-    kind = next((k for k, cue in _CATALYST_CUES if cue.search(lowered)), None)
+    kind = _first_kind(_CATALYST_CUES, lowered)
     if kind is None:
         return None
     impact: Impact = "mixed" if _NEGATIVE_IMPACT.search(lowered) else "positive"
@@ -109,7 +119,7 @@ def extract_risks(text: str, start: int, end: int) -> Risk | None:
     lowered = sentence.lower()
     if _GENERIC_WARNING.search(lowered) or not _RISK_SIGNAL.search(lowered):
         return None
-    kind = next((k for k, cue in _RISK_CUES if cue.search(lowered)), None)
+    kind = _first_kind(_RISK_CUES, lowered)
     if kind is None:
         return None
     return Risk(
@@ -118,6 +128,22 @@ def extract_risks(text: str, start: int, end: int) -> Risk | None:
         evidence=sentence.strip(),
         span=_trimmed_span(text, start, end),
     )
+
+
+Kind = TypeVar("Kind", CatalystType, RiskType)
+
+
+def _first_kind(
+    cues: tuple[tuple[Kind, tuple[str, ...], re.Pattern[str] | None], ...], lowered: str
+) -> Kind | None:
+    """The first kind, in table order, one of whose cues the lowercased sentence states."""
+    for kind, phrases, words in cues:
+        for phrase in phrases:  # a plain loop: any() over a generator takes twice as long here
+            if phrase in lowered:
+                return kind
+        if words is not None and words.search(lowered):
+            return kind
+    return None
 
 
 def _summary(sentence: str, limit: int = 100) -> str:
