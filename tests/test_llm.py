@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import asyncio
 import json
+import socket
 from typing import Any
 
 import pytest
 from fake_openai import FakeOpenAI, Reply, completion, serve
 
+from summarizer.engines import llm
 from summarizer.engines.llm import LLMEngine
 from summarizer.errors import EngineError
 from summarizer.models import Article, Chunk
@@ -186,3 +188,48 @@ def test_truncated_twice_is_a_clear_failure() -> None:
     with serve(FakeOpenAI.scripted([cut])) as server, pytest.raises(EngineError, match="cut off"):
         run_engine(server, max_tokens=512)
     assert len(server.requests) == 2
+
+
+def test_an_unreachable_endpoint_fails_the_rest_of_the_batch_at_once() -> None:
+    with socket.socket() as probe:  # a port nothing listens on
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    settings = Settings(engine="llm", base_url=f"http://127.0.0.1:{port}/v1", model="test-model",
+                        transport_retries=0)  # fmt: skip
+
+    async def go() -> list[EngineError]:
+        engine = LLMEngine(settings)
+        errors = []
+        try:
+            for _ in range(llm._UNREACHABLE_AFTER_CHUNKS + 2):
+                with pytest.raises(EngineError) as caught:
+                    await engine.summarize_chunk(CHUNK, ARTICLE)
+                errors.append(caught.value)
+        finally:
+            await engine.aclose()
+        return errors
+
+    errors = asyncio.run(go())
+    tried, not_sent = (
+        errors[: llm._UNREACHABLE_AFTER_CHUNKS],
+        errors[llm._UNREACHABLE_AFTER_CHUNKS :],
+    )
+    assert all("APIConnectionError" in str(e) and e.llm_calls == 1 for e in tried)
+    for error in not_sent:
+        assert str(error).startswith(f"not sent: http://127.0.0.1:{port}/v1 could not be reached")
+        assert error.llm_calls == 0
+
+
+def test_a_chunk_that_reaches_the_server_resets_the_count_of_unreachable_ones() -> None:
+    with serve(FakeOpenAI.scripted([tool_reply(GOOD)])) as server:
+
+        async def go() -> None:
+            engine = LLMEngine(Settings(engine="llm", base_url=server.base_url, model="m"))
+            try:
+                engine._unconnected_in_a_row = llm._UNREACHABLE_AFTER_CHUNKS - 1
+                await engine.summarize_chunk(CHUNK, ARTICLE)
+                assert engine._unconnected_in_a_row == 0 and engine._unreachable is None
+            finally:
+                await engine.aclose()
+
+        asyncio.run(go())
