@@ -185,7 +185,10 @@ def _reporter(quiet: bool) -> Iterator[Report]:
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())  # fmt: skip
-    with Progress(*columns, transient=True, disable=quiet, console=_stderr()) as progress:
+    console = _stderr()
+    # not into a pipe or log file: there a bar is noise, and rich leaves a blank line behind
+    hidden = quiet or not console.is_terminal
+    with Progress(*columns, transient=True, disable=hidden, console=console) as progress:
         task = progress.add_task("summarizing", total=None)
 
         def report(status: str, source_path: str | None, error: str | None) -> None:
