@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
+import itertools
 import os
 import threading
 import time
@@ -143,6 +144,7 @@ class Summarizer:
             and indexed.layout is not None
             and indexed.layout.version == version
             and indexed.article.text == article.text
+            and _spans_fit(indexed.layout.spans, len(article.text))
         ):
             return indexed.layout
         cleaned = clean_article(article.text)
@@ -241,6 +243,16 @@ def input_failure_digest(
         model=model,
         status="failed",
         error=failure.message,
+    )
+
+
+def _spans_fit(spans: tuple[tuple[int, int], ...], length: int) -> bool:
+    """Stored chunk spans that can be trusted: in order, apart, non-empty, inside the text."""
+    ends = [0, *(edge for span in spans for edge in span)]
+    return (
+        all(a <= b for a, b in itertools.pairwise(ends))
+        and ends[-1] <= length
+        and all(start < end for start, end in spans)
     )
 
 

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from summarizer import pipeline
+from summarizer.cache import ChunkCache, ChunkLayout
 from summarizer.engines import ChunkResult
 from summarizer.errors import EngineError
 from summarizer.ingest import InputFailure
@@ -171,3 +172,24 @@ def test_a_cached_rerun_reuses_the_chunk_layout_only_for_the_same_text_and_code(
     assert digest_of(changed) == digest_of(changed, use_cache=False)
     assert len(cleaned) == 5
     assert first["boilerplate_chars"] > 0 and first["chunks"] >= 2
+
+
+def test_a_stored_layout_that_does_not_fit_the_text_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    settings = Settings(engine="rules", cache_dir=tmp_path)
+    article = Article(id="a", text="Alpha rose 1% today.\n\nBeta fell 2% as rate hikes loomed.")
+    first = summarize(article, settings).model_dump(exclude={"usage"})
+    store = ChunkCache(tmp_path)
+    entry = store.article("a")
+    assert entry is not None and entry.layout is not None
+    cleaned: list[str] = []
+    real_clean = pipeline.clean_article
+    monkeypatch.setattr(pipeline, "clean_article", lambda t: cleaned.append(t) or real_clean(t))
+    for spans in (((0, 10**6),), ((20, 30), (0, 10)), ((5, 5),)):  # outside, backwards, empty
+        bad = ChunkLayout(entry.layout.version, spans, 0)
+        store.put_article(article, list(entry.chunk_keys), entry.run_settings, bad)
+        cleaned.clear()
+        assert summarize(article, settings).model_dump(exclude={"usage"}) == first
+        assert cleaned == [article.text]
+    store.close()
