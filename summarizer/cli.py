@@ -52,8 +52,8 @@ def _engine_options(func: F) -> F:
                      help="How the schema is sent to the LLM (see README for each server)."),
         click.option("--concurrency", type=click.IntRange(1), help="Chunks in flight at once."),
         click.option("--workers", type=click.IntRange(1),
-                     help=f"Processes for the rules engine (default: {DEFAULT_WORKERS}, one per "
-                          "core up to 4)."),
+                     help=f"Processes for a large batch (default: {DEFAULT_WORKERS}, one per "
+                          "core up to 4; 1 keeps one process)."),
         click.option("--chunk-tokens", type=click.IntRange(50), help="Token budget per chunk."),
         click.option("--price-in", type=click.FloatRange(0), help="USD per 1M prompt tokens."),
         click.option("--price-out", type=click.FloatRange(0), help="USD per 1M completion tokens."),
