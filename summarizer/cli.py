@@ -21,7 +21,7 @@ from summarizer.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
 # The models, the pipeline and pydantic are imported where a command needs them, so that
 # `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
 if TYPE_CHECKING:
-    from summarizer.models import ArticleDigest
+    from summarizer.models import ArticleDigest, EngineName
     from summarizer.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -126,7 +126,7 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
     sys.exit(EXIT_FAILED if any(d.status == "failed" for d in digests) else EXIT_OK)
 
 
-def _resolve(settings: Settings) -> tuple[str, str]:
+def _resolve(settings: Settings) -> tuple[EngineName, str]:
     try:
         return settings.resolve_engine()
     except ConfigError as exc:
@@ -137,7 +137,7 @@ Work = Callable[[OnDigest], Coroutine[Any, Any, "list[ArticleDigest]"]]
 Report = Callable[[str, "str | None", "str | None"], None]
 
 
-def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: str, out: Path,
+def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path,
                       formats: Sequence[str], quiet: bool) -> list[ArticleDigest]:  # fmt: skip
     """Every input's digest, in worker processes when the batch is large enough to gain."""
     from summarizer import ingest, sharding
@@ -149,12 +149,12 @@ def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: str, out
 
 
 def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: Settings,
-                engine: str, out: Path, formats: Sequence[str],
+                engine: EngineName, out: Path, formats: Sequence[str],
                 quiet: bool) -> list[ArticleDigest]:  # fmt: skip
     """Digests made by worker processes, which also write each one's JSON file."""
     from summarizer.sharding import ShardedRun
 
-    sharded = ShardedRun(units, settings, engine=engine, workers=settings.workers,  # type: ignore[arg-type]
+    sharded = ShardedRun(units, settings, engine=engine, workers=settings.workers,
                          json_dir=out if "json" in formats else None, work=work)  # fmt: skip
     # entering starts the workers: before the progress bar starts a thread, as they are forked
     with sharded, _reporter(quiet) as report:
