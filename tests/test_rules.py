@@ -129,6 +129,20 @@ def test_catalyst_needs_a_driver_and_a_type() -> None:
     assert [c.type for c in catalysts] == ["earnings"]
 
 
+def test_a_heading_is_not_catalyst_evidence_but_the_body_and_list_items_are() -> None:
+    text = (
+        "**Chip Launch Ignites AI Rally**\n\n"
+        "Three key developments drove AI momentum:\n\n"
+        "- Fed rate cut expectations lifted tech\n\n"
+        "The chip launch ignited a rally in AI stocks."
+    )
+    catalysts = summarize_text(text, 0, len(text)).catalysts
+    assert [c.evidence for c in catalysts] == [
+        "- Fed rate cut expectations lifted tech",
+        "The chip launch ignited a rally in AI stocks.",
+    ]
+
+
 def test_a_prior_session_move_says_so() -> None:
     today, yesterday = moves_of("The ChiNext Index retreated 1% following yesterday's gains.")
     assert (today.timeframe, yesterday.timeframe) == ("unspecified", "prior_session")

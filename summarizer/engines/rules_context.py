@@ -94,11 +94,18 @@ _GENERIC_WARNING = re.compile(
 )
 
 
+# A line without a full stop and at most this many words is a heading (list items aside).
+_HEADING_WORDS = 16
+_LIST_ITEM = re.compile(r"^(?:[-*•]\s|\d{1,3}[.)]\s)")
+
+
 def extract_catalysts(text: str, start: int, end: int) -> Catalyst | None:
     """The catalyst the sentence text[start:end] states, if it states one."""
     sentence = text[start:end]
     lowered = sentence.lower()
     if _GENERIC_WARNING.search(lowered) or not _CAUSAL.search(lowered):
+        return None
+    if _is_heading(text, start, end):
         return None
     kind = _first_kind(_CATALYST_CUES, lowered)
     if kind is None:
@@ -144,6 +151,18 @@ def _first_kind(
         if words is not None and words.search(lowered):
             return kind
     return None
+
+
+def _is_heading(text: str, start: int, end: int) -> bool:
+    """A title or section heading ("**Oracle's Giant Leap Ignites Domestic AI Rally**",
+    "Three key developments drove AI momentum:"): a short line of its own that does not end
+    like a sentence. It names a theme; the body states the catalyst with its context."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if line != text[start:end].strip() or _LIST_ITEM.match(line):
+        return False
+    return not line.rstrip("*_\"'”’)").endswith(".") and len(line.split()) <= _HEADING_WORDS
 
 
 def _summary(sentence: str, limit: int = 100) -> str:
