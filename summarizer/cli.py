@@ -220,6 +220,8 @@ def _summarize_paths(paths: Sequence[str], settings: Settings) -> Work:
 
 def _report_run(digests: Sequence[ArticleDigest], written: list[Path], out: Path,
                 formats: Sequence[str], seconds: float) -> None:  # fmt: skip
+    from summarizer.render import has_own_file
+
     count = {s: sum(d.status == s for d in digests) for s in ("ok", "partial", "failed")}
     items = [sum(len(getattr(d, k)) for d in digests) for k in ("moves", "catalysts", "risks")]
     calls = sum(d.usage.llm_calls for d in digests)
@@ -235,8 +237,6 @@ def _report_run(digests: Sequence[ArticleDigest], written: list[Path], out: Path
         cost = [d.usage.cost_usd for d in digests if d.usage.cost_usd is not None]
         cost_text = f" · ${sum(cost):.4f}" if cost else ""
         _say(f"LLM: {calls} calls, {tokens} tokens{cost_text}")
-    from summarizer.render import has_own_file
-
     per_article = sum(map(has_own_file, digests))
     files = [f"{per_article} per-article JSON"] if "json" in formats else []
     files += [p.name for p in written]

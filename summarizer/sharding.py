@@ -114,9 +114,8 @@ class ShardedRun:
             initializer=_start_worker,
             initargs=(os.getpid(), self._announcements),
         )
-        run_shard = _run_shard if self.work == "inputs" else _run_cached_shard
         self._futures = [
-            self._pool.submit(run_shard, shard, self._share, self._json_dir)
+            self._pool.submit(_run_shard, self.work, shard, self._share, self._json_dir)
             for shard in self.shards
         ]
         return self
@@ -199,10 +198,12 @@ def _start_worker(parent_pid: int, announcements: Any) -> None:
 
 
 def _run_shard(
-    units: list[str], settings: Settings, json_dir: Path | None
+    work: Literal["inputs", "cached"], units: list[str], settings: Settings, json_dir: Path | None
 ) -> tuple[list[ArticleDigest], dict[str, int]]:
-    """In a worker: summarize one shard, writing each digest's JSON as it finishes."""
-    return asyncio.run(_summarize_shard(units, settings, json_dir))
+    """In a worker: summarize one shard of inputs, or rebuild one of cached articles (never
+    asking the model), writing each digest's JSON as it finishes."""
+    shard = _summarize_shard if work == "inputs" else _regenerate_shard
+    return asyncio.run(shard(units, settings, json_dir))
 
 
 async def _summarize_shard(
@@ -218,13 +219,6 @@ async def _summarize_shard(
     finally:
         if store is not None:
             store.close()
-
-
-def _run_cached_shard(
-    article_ids: list[str], settings: Settings, json_dir: Path | None
-) -> tuple[list[ArticleDigest], dict[str, int]]:
-    """In a worker: rebuild one shard of cached articles, never asking the model."""
-    return asyncio.run(_regenerate_shard(article_ids, settings, json_dir))
 
 
 async def _regenerate_shard(
