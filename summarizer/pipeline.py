@@ -170,7 +170,8 @@ class Summarizer:
                 self.counts.engine_calls += 1
             seconds = time.perf_counter() - started
         if self.cache is not None:
-            self.cache.put_chunk(key, CachedChunk(result.summary, result.warnings), chunk.start)
+            cached = CachedChunk(result.summary, result.warnings)
+            self.cache.put_chunk(key, cached, chunk.start, commit_now=result.llm_calls > 0)
         return _ChunkOutcome(result, None, seconds)
 
     def _cached(self, key: str, chunk: Chunk) -> _ChunkOutcome | None:

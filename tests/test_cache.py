@@ -42,6 +42,20 @@ def test_round_trip_and_miss(tmp_path: Path) -> None:
     cache.close()
 
 
+def test_a_paid_result_is_committed_at_once_a_free_one_at_the_next_commit(
+    tmp_path: Path,
+) -> None:
+    writer, reader = ChunkCache(tmp_path), ChunkCache(tmp_path)
+    writer.put_chunk("paid", CachedChunk(SUMMARY))  # commit_now is the default
+    writer.put_chunk("free", CachedChunk(SUMMARY), commit_now=False)
+    assert reader.get_chunk("paid") is not None
+    assert reader.get_chunk("free") is None  # not yet committed...
+    assert writer.get_chunk("free") is not None and writer.has_chunk("free")  # ...but seen here
+    writer.close()
+    assert reader.get_chunk("free") is not None
+    reader.close()
+
+
 def test_spans_are_stored_relative_to_the_chunk_and_read_back_where_it_now_starts(
     tmp_path: Path,
 ) -> None:

@@ -189,6 +189,7 @@ def test_a_stored_layout_that_does_not_fit_the_text_is_not_trusted(
     for spans in (((0, 10**6),), ((20, 30), (0, 10)), ((5, 5),)):  # outside, backwards, empty
         bad = ChunkLayout(entry.layout.version, spans, 0)
         store.put_article(article, list(entry.chunk_keys), entry.run_settings, bad)
+        store.commit()  # index entries wait for a commit; the run below opens its own handle
         cleaned.clear()
         assert summarize(article, settings).model_dump(exclude={"usage"}) == first
         assert cleaned == [article.text]
