@@ -135,6 +135,16 @@ _BETWEEN_OK = re.compile(
     r"continued|continuing|to|its|their|intraday|price|saw|then)\b[\s,]*)*$",
     re.IGNORECASE,
 )
+_PERIOD_ON_PERIOD = re.compile(r"\s*(?:year|quarter|month)[- ]on[- ]|\s*(?:YoY|QoQ)", re.IGNORECASE)
+_LIST_SEPARATOR = re.compile(r"[,;]")
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:which|who|that|a|an|featured|focusing|tracking)\b")
+_POSSESSIVE_END = re.compile(r"(?:'s|’s)$")
+_COMPANY_SUFFIX_END = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|Bhd|S\.A)\.$")
+_BOTH = re.compile(r"\bboth\b")
+_INDEX_WORD = re.compile(r"\bIndex\b")
+_GROUP_WORD = re.compile(r"\b(?:sector|stocks|Index)\b")
+_TICKER_END = re.compile(r"\(((?:[A-Z]+:\s?)?[A-Z0-9]{3,8}(?::[A-Z]{2})?)\)$")
+_PARENTHESIS_END = re.compile(r"\s*\([^)]*\)$")
 _COREF = re.compile(
     r"\b(?:the|its|their)\s+(?P<ref>stock|shares|company|firm|group|gauge|index|benchmark|"
     r"fund|ETF)\b",
@@ -256,7 +266,7 @@ def _word_anchor(match: re.Match[str]) -> _Anchor:
 
 
 def _qualifier(word: str | None, words: str) -> Qualifier:
-    if re.search(r"limit", words, re.IGNORECASE):
+    if "limit" in words.lower():
         return "limit"
     table: dict[str, Qualifier] = {
         "over": "over", "more than": "over", "above": "over", "exceeding": "over",
@@ -280,11 +290,11 @@ def _is_fundamental(sentence: str, anchor: _Anchor) -> bool:
     """'net profit of $371 million, up 22.5%': the thing that changed is not a price."""
     before = sentence[_clause_start(sentence, anchor.start) : anchor.start][-70:]
     after = sentence[anchor.end : anchor.end + 25]
-    if re.match(r"\s*(?:year|quarter|month)[- ]on[- ]|\s*(?:YoY|QoQ)", after, re.IGNORECASE):
+    if _PERIOD_ON_PERIOD.match(after):
         after_is_growth = not _PRICE_WORDS.search(before)
         if after_is_growth:
             return True
-    tail = re.split(r"[,;]", before)
+    tail = _LIST_SEPARATOR.split(before)
     last = tail[-1] if tail[-1].strip() else (tail[-2] if len(tail) > 1 else "")
     near = before if len(last.strip()) < 3 else last
     return bool(_FUNDAMENTAL.search(near)) and not _PRICE_WORDS.search(near)
@@ -330,7 +340,7 @@ def _name_runs(sentence: str, start: int, end: int) -> list[tuple[int, int, str]
 
 def _relative_clauses(region: str) -> list[tuple[int, int]]:
     spans = []
-    for match in re.finditer(r",\s*(?:which|who|that|a|an|featured|focusing|tracking)\b", region):
+    for match in _RELATIVE_CLAUSE.finditer(region):
         close = region.find(",", match.end())
         spans.append((match.start(), close if close >= 0 else len(region)))
     return spans
@@ -338,8 +348,8 @@ def _relative_clauses(region: str) -> list[tuple[int, int]]:
 
 def _clean_name(raw: str) -> str:
     name = _LEADING_FILLERS.sub("", _LEADING_DATE.sub("", raw.strip()))
-    name = re.sub(r"(?:'s|’s)$", "", name).strip(" ,-")
-    if name.endswith(".") and not re.search(r"\b(?:Inc|Ltd|Corp|Co|Plc|Bhd|S\.A)\.$", name):
+    name = _POSSESSIVE_END.sub("", name).strip(" ,-")
+    if name.endswith(".") and not _COMPANY_SUFFIX_END.search(name):
         name = name.rstrip(".")
     if len(name) < 2 or _NOT_INSTRUMENTS.match(name) or _BARE_HEADS.match(name):
         return ""
@@ -352,7 +362,7 @@ def _trailing_list(
     """The last name, plus the names joined to it by commas/'and' ('A, B, and C all rose')."""
     chosen = [runs[-1]]
     between = sentence[runs[-1][1] : anchor.start]
-    wanted = 2 if re.search(r"\bboth\b", between) else None
+    wanted = 2 if _BOTH.search(between) else None
     for run in reversed(runs[:-1]):
         gap = sentence[run[1] : chosen[0][0]]
         if _LIST_JOIN.match(gap) or (wanted and len(chosen) < wanted):
@@ -382,9 +392,9 @@ def _coreferent(
 def _paragraph_subject(passage: str, wants_index: bool) -> str | None:
     names = [_clean_name(m.group(0)) for m in _NAME.finditer(passage)]
     if wants_index:
-        indexes = [n for n in names if re.search(r"\bIndex\b", n)]
+        indexes = [n for n in names if _INDEX_WORD.search(n)]
         return indexes[-1] if indexes else None
-    companies = [n for n in names if n and not re.search(r"\b(?:sector|stocks|Index)\b", n)]
+    companies = [n for n in names if n and not _GROUP_WORD.search(n)]
     return companies[0] if companies else None
 
 
@@ -419,55 +429,59 @@ def _make_move(
 
 
 def _ticker(name: str) -> str | None:
-    match = re.search(r"\(((?:[A-Z]+:\s?)?[A-Z0-9]{3,8}(?::[A-Z]{2})?)\)$", name)
+    match = _TICKER_END.search(name)
     return match.group(1).replace(" ", "") if match else None
 
 
 def _strip_ticker(name: str) -> str:
-    return re.sub(r"\s*\([^)]*\)$", "", name)
+    return _PARENTHESIS_END.sub("", name)
+
+
+_KINDS: tuple[tuple[re.Pattern[str], InstrumentKind], ...] = (
+    (re.compile(r"\betf\b|\bfund\b"), "etf"),
+    (re.compile(r"\bindex\b|composite|chinext|gauge|barometer|\b(?:nasdaq|s&p)\b"), "index"),
+    (re.compile(r"\bprices?\b|\bgold\b(?! (?:international|mining))|\boil\b"), "commodity"),
+    (re.compile(r"\b(?:stocks|shares|sector|names)\b"), "sector"),
+)
+_CLOSE_WORDS = re.compile(r"clos|ending|ended|finish")
+_HIGH_WORDS = re.compile(r"highs?\b|up to|as much as|as high as")
+_INTRADAY_WORDS = re.compile(r"intraday|before clos")
+_OPEN_WORDS = re.compile(r"early trading|at the open|opened")
+_YEAR_ROW = re.compile(r"(?:19|20)\d{2}[,:]")
+_PRIOR_SESSION = re.compile(r"yesterday|previous (?:session|day)|prior session")
+_TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
+    (re.compile(r"so far this year|year[- ]to[- ]date|this year"), "ytd"),
+    (re.compile(r"this week|weekly|for the week|straight week"), "week"),
+    (re.compile(r"consecutive|straight (?:sessions|days)|in a row|multi-day"), "multi_day"),
+    (re.compile(r"\btoday\b|on the day|on \w+day\b"), "day"),
+)
 
 
 def _kind(name: str) -> InstrumentKind:
     lowered = name.lower()
-    if re.search(r"\betf\b|\bfund\b", lowered):
-        return "etf"
-    if re.search(r"\bindex\b|composite|chinext|gauge|barometer|\b(?:nasdaq|s&p)\b", lowered):
-        return "index"
-    if re.search(r"\bprices?\b|\bgold\b(?! (?:international|mining))|\boil\b", lowered):
-        return "commodity"
-    if re.search(r"\b(?:stocks|shares|sector|names)\b", lowered):
-        return "sector"
-    return "stock"
+    return next((kind for pattern, kind in _KINDS if pattern.search(lowered)), "stock")
 
 
 def _session(anchor_text: str, window: str) -> Session:
     anchor_lower, window_lower = anchor_text.lower(), window.lower()
-    if re.search(r"clos|ending|ended|finish", anchor_lower):
+    if _CLOSE_WORDS.search(anchor_lower):
         return "close"
-    if re.search(r"highs?\b|up to|as much as|as high as", anchor_lower):
+    if _HIGH_WORDS.search(anchor_lower):
         return "intraday_high"
     if "pre-market" in window_lower or "premarket" in window_lower:
         return "pre_market"
-    if re.search(r"intraday|before clos", window_lower):
+    if _INTRADAY_WORDS.search(window_lower):
         return "intraday"
-    if re.search(r"early trading|at the open|opened", window_lower):
+    if _OPEN_WORDS.search(window_lower):
         return "open"
     return "unspecified"
 
 
 def _timeframe(anchor_text: str, near_anchor: str, window: str) -> Timeframe:
     """near_anchor reaches a word back: "yesterday's gains" anchors on "'s gains"."""
-    lowered = window.lower()
-    if re.match(r"(?:19|20)\d{2}[,:]", anchor_text):
+    if _YEAR_ROW.match(anchor_text):
         return "year"
-    if re.search(r"yesterday|previous (?:session|day)|prior session", near_anchor.lower()):
+    if _PRIOR_SESSION.search(near_anchor.lower()):
         return "prior_session"
-    if re.search(r"so far this year|year[- ]to[- ]date|this year", lowered):
-        return "ytd"
-    if re.search(r"this week|weekly|for the week|straight week", lowered):
-        return "week"
-    if re.search(r"consecutive|straight (?:sessions|days)|in a row|multi-day", lowered):
-        return "multi_day"
-    if re.search(r"\btoday\b|on the day|on \w+day\b", lowered):
-        return "day"
-    return "unspecified"
+    lowered = window.lower()
+    return next((frame for pattern, frame in _TIMEFRAMES if pattern.search(lowered)), "unspecified")
