@@ -170,8 +170,8 @@ class Summarizer:
                 self.counts.engine_calls += 1
             seconds = time.perf_counter() - started
         if self.cache is not None:
-            cached = CachedChunk(result.summary, result.warnings)
-            self.cache.put_chunk(key, cached, chunk.start, commit_now=result.llm_calls > 0)
+            stored = CachedChunk(result.summary, result.warnings)
+            self.cache.put_chunk(key, stored, chunk.start, commit_now=result.llm_calls > 0)
         return _ChunkOutcome(result, None, seconds)
 
     def _cached(self, key: str, chunk: Chunk) -> _ChunkOutcome | None:
