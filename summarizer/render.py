@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path, PurePath
 
 from summarizer.formats import OutputFormat
 from summarizer.models import ArticleDigest, Move
+
+_TEMP_NAME_ATTEMPTS = 100
 
 REPORT_NAME = "digest.md"
 JSONL_NAME = "digests.jsonl"
@@ -47,18 +49,39 @@ def digest_to_json(digest: ArticleDigest) -> str:
 
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path so that a crash never leaves a half-written file."""
+    data = text.encode("utf-8")
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        tmp, fd = _new_temp_file(path)
     except FileNotFoundError:  # the first file of a new directory: no mkdir call for every file
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        tmp, fd = _new_temp_file(path)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(fd, data[written:])
+        finally:
+            os.close(fd)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _new_temp_file(path: Path) -> tuple[str, int]:
+    """A new file beside path, named after it and this process (mkstemp's random names and
+    text wrapper took a third of writing a digest), made with 0o666 less the umask, as open()
+    makes files (mkstemp's were readable by their owner only)."""
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
+    for attempt in itertools.count():
+        # a name taken by a crashed run whose process id this one reuses: the next one
+        tmp = str(path.parent / f".{path.name}.{os.getpid()}{f'-{attempt}' if attempt else ''}.tmp")
+        try:
+            return tmp, os.open(tmp, flags, 0o666)
+        except FileExistsError:
+            if attempt >= _TEMP_NAME_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
 
 
 def has_own_file(digest: ArticleDigest) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
+import stat
 from pathlib import Path
 
 from summarizer.models import ArticleDigest, Move
@@ -13,6 +15,7 @@ from summarizer.render import (
     digest_to_json,
     render_markdown,
     render_moves_csv,
+    write_atomic,
     write_digest,
     write_outputs,
 )
@@ -66,3 +69,20 @@ def test_an_untitled_article_is_headed_by_its_file_name_and_its_path_follows() -
     report = render_markdown([untitled])
     assert "\n## a.txt\n" in report
     assert "*news/day1/a.txt* · status **ok**" in report
+
+
+def test_a_written_file_is_complete_leaves_no_temp_file_and_follows_the_umask(
+    tmp_path: Path,
+) -> None:
+    target = tmp_path / "new dir" / "a.json"
+    stale = target.parent / f".a.json.{os.getpid()}.tmp"  # a crashed run with our process id
+    previous = os.umask(0o027)
+    try:
+        write_atomic(target, "first")
+        stale.write_text("half a file")
+        write_atomic(target, "ünïcode " * 10_000)
+    finally:
+        os.umask(previous)
+    assert target.read_text(encoding="utf-8") == "ünïcode " * 10_000
+    assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    assert sorted(p.name for p in target.parent.iterdir()) == [stale.name, "a.json"]
