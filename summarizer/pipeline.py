@@ -91,6 +91,10 @@ class Summarizer:
         self._indexed = dict(indexed or {})  # index entries the caller read already, by id
         self._slots = asyncio.Semaphore(self.settings.concurrency)
         self._chunker = {"chunk_tokens": self.settings.chunk_tokens}
+        # chunk keys being computed now: the same chunk in another article waits for that
+        # result (through the cache) instead of asking the model for it a second time
+        self._computing: dict[str, asyncio.Event] = {}
+        self._computed: set[str] = set()  # chunk keys computed by this run: fresh even on refresh
 
     async def __aenter__(self) -> Summarizer:
         return self
@@ -153,12 +157,24 @@ class Summarizer:
         return ChunkLayout(version, spans, cleaned.removed_chars)
 
     async def _summarize_chunk(self, chunk: Chunk, key: str, article: Article) -> _ChunkOutcome:
+        if (computing := self._computing.get(key)) is not None:
+            await computing.wait()
         cached = self._cached(key, chunk)
         if cached is not None:
             return cached
         if self.settings.cache_only:
             self.counts.cache_misses += 1
             return _ChunkOutcome(None, "not in the cache (cache-only: the model was not asked)")
+        if self.cache is None:
+            return await self._compute(chunk, key, article)
+        computing = self._computing[key] = asyncio.Event()
+        try:
+            return await self._compute(chunk, key, article)
+        finally:
+            del self._computing[key]
+            computing.set()  # waiters read the result from the cache, or compute it if it failed
+
+    async def _compute(self, chunk: Chunk, key: str, article: Article) -> _ChunkOutcome:
         async with self._slots:
             started = time.perf_counter()
             try:
@@ -172,10 +188,11 @@ class Summarizer:
         if self.cache is not None:
             stored = CachedChunk(result.summary, result.warnings)
             self.cache.put_chunk(key, stored, chunk.start, commit_now=result.llm_calls > 0)
+            self._computed.add(key)
         return _ChunkOutcome(result, None, seconds)
 
     def _cached(self, key: str, chunk: Chunk) -> _ChunkOutcome | None:
-        if self.cache is None or self.settings.refresh:
+        if self.cache is None or (self.settings.refresh and key not in self._computed):
             return None
         try:
             cached = self.cache.get_chunk(key, chunk.start)

@@ -29,6 +29,7 @@ class ScriptedEngine:
         self.delay = delay
         self.in_flight = 0
         self.peak = 0
+        self.asked: list[str] = []
 
     def identity(self) -> dict[str, Any]:
         return {"engine": "scripted"}
@@ -36,6 +37,7 @@ class ScriptedEngine:
     async def summarize_chunk(self, chunk: Chunk, article: Article) -> ChunkResult:  # noqa: ARG002
         self.in_flight += 1
         self.peak = max(self.peak, self.in_flight)
+        self.asked.append(chunk.text)
         try:
             await asyncio.sleep(self.delay)
             if "FAIL" in chunk.text:
@@ -65,6 +67,33 @@ def run_many(items: list[Article | InputFailure], engine: ScriptedEngine, **kw: 
 
 def article(i: int, text: str) -> Article:
     return Article(id=f"a{i}", text=text)
+
+
+@pytest.mark.parametrize("refresh", [False, True])
+def test_a_chunk_of_articles_in_flight_together_is_computed_once(
+    tmp_path: Path, refresh: bool
+) -> None:
+    shared = "Alpha rose 1%"
+    items: list[Article | InputFailure] = [
+        article(0, shared), article(1, shared), article(2, "Beta rose 2%"), article(3, shared)
+    ]  # fmt: skip
+
+    def run(engine: ScriptedEngine, **kw: Any) -> list[Any]:
+        async def go() -> list[Any]:
+            settings = Settings(cache_dir=tmp_path, concurrency=4, **kw)
+            async with Summarizer(settings, engine=engine) as summarizer:
+                return await summarizer.summarize_many(items)
+
+        return asyncio.run(go())
+
+    if refresh:
+        run(ScriptedEngine())  # results from before: a refresh run must not use them
+    engine = ScriptedEngine(delay=0.05)
+    digests = run(engine, refresh=refresh)
+    assert sorted(engine.asked) == ["Alpha rose 1%", "Beta rose 2%"] and engine.peak == 2
+    assert [d.moves[0].instrument for d in digests] == ["Alpha", "Alpha", "Beta", "Alpha"]
+    shared_usage = [(d.usage.llm_calls, d.usage.cache_hits) for d in digests if d.id != "a2"]
+    assert sorted(shared_usage) == [(0, 1), (0, 1), (1, 0)]
 
 
 def test_order_is_kept_and_one_bad_article_never_stops_the_batch() -> None:
