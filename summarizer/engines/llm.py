@@ -24,7 +24,7 @@ from pydantic import ValidationError
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
 from tenacity.wait import wait_random_exponential
 
-from summarizer.engines import instructor_checks
+from summarizer.engines import instructor_once
 from summarizer.engines.base import ChunkResult
 from summarizer.engines.llm_schema import (
     ITEM_MODELS,
@@ -213,6 +213,8 @@ class LLMEngine:
                 http_client=self._recording_http_client(),
             )
             self._client = instructor.from_openai(self._sdk, mode=_MODES[s.mode]())
+            messages = chunk_messages(s.prompt_dir)
+            instructor_once.compile_templates_once(*(m["content"] for m in messages))
         return self._client
 
     def _recording_http_client(self) -> Any:
@@ -237,12 +239,12 @@ def _response_model() -> type[MarketSummary]:
 
     Given a plain model, instructor 1.17 wraps it in a new class on every call, which defeats its
     schema cache: the JSON Schema was rebuilt per request, about 10 ms of CPU each. Its check for
-    async validators is made once for this class, not seven times a call (instructor_checks).
+    async validators is made once for this class, not seven times a call (instructor_once).
     """
     import instructor
 
     model = instructor.response_schema(MarketSummary)
-    instructor_checks.check_once(model)
+    instructor_once.check_model_once(model)
     return model
 
 
