@@ -119,10 +119,16 @@ def _handler_for(state: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
     return Handler
 
 
+class _Server(ThreadingHTTPServer):
+    # socketserver's default backlog of 5 refused some of 16 connections opened at once (the
+    # client then retried them after a backoff); real servers queue hundreds
+    request_queue_size = 128
+
+
 @contextmanager
 def serve(state: FakeOpenAI) -> Iterator[FakeOpenAI]:
     """Run the fake server on 127.0.0.1 on a free port for the duration of the block."""
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(state))
+    server = _Server(("127.0.0.1", 0), _handler_for(state))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
