@@ -1,10 +1,16 @@
-"""A large batch in several processes: the inputs are dealt out in shards, each a complete run.
+"""A large batch in several processes: each worker takes the next piece of work as it frees up.
 
-Each worker process summarizes its shard with its own event loop, engine and cache handle
-(diskcache is safe across processes), writes the shard's per-article JSON files itself and
-returns the digests; the parent reports progress as workers announce finished articles and
-hands back every digest in input order. The CPU-bound parts of a run (extraction, cleaning,
-validating cached results, grounding, serialising, creating files) then use every core.
+Each worker process has its own event loop, engine and cache handle (diskcache is safe across
+processes). It takes inputs (a run) or small batches of cached article ids (a regenerate) from a
+shared queue as it has room for them, writes each digest's JSON file itself and sends the digest
+back as soon as it is made; the parent reports progress as digests arrive and hands them all back
+in input order. Taking work as it frees up keeps every worker busy to the end (fixed shards left
+one idle for up to a shard's time), and an LLM run keeps its requests in flight throughout.
+The CPU-bound parts of a run (extraction, cleaning, validating cached results, grounding,
+serialising, creating files) then use every core.
+
+A worker that dies (a segfault, the OOM killer) breaks the pool: the digests already sent back
+are kept, and every input without a digest becomes a failed digest naming the cause.
 
 Workers are forked where fork exists, before the caller starts any thread, so they start in
 milliseconds with everything imported; elsewhere they are spawned.
@@ -19,7 +25,7 @@ import os
 import queue
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from multiprocessing.context import BaseContext
@@ -31,23 +37,22 @@ from summarizer import render
 from summarizer.cache import ChunkCache
 from summarizer.ingest import InputFailure, read_articles
 from summarizer.models import ArticleDigest, EngineName
-from summarizer.pipeline import (
-    OnDigest,
-    RunCounts,
-    Summarizer,
-    input_failure_digest,
-    regenerate_digests,
-)
+from summarizer.pipeline import RunCounts, Summarizer, input_failure_digest, regenerate_digests
 from summarizer.process_watch import exit_with
 from summarizer.settings import Settings, default_cache_dir
 
 # Fewer inputs than this per worker are summarized faster in one process than shared out.
 MIN_INPUTS_PER_WORKER = 16
-# Shards per worker when the work is all CPU: later shards go to whichever worker is free first.
-# An LLM run gets one shard per worker, so no worker ever waits at a shard's end.
-_SHARDS_PER_CPU_WORKER = 4
-# How long announcements of finished articles may trail their shard's result.
-_LAST_ANNOUNCEMENTS_S = 10.0
+# A regenerate hands out cached article ids this many at a time (each batch is read and
+# rebuilt together): small enough that no worker is left with much when the others finish.
+IDS_PER_BATCH = 16
+# How long digests may trail the end of the worker that sent them (they travel on a queue).
+_LAST_DIGESTS_S = 10.0
+# After a worker died: how long a quiet results queue means every sent digest has arrived.
+_QUIET_AFTER_FAILURE_S = 0.5
+
+Position = tuple[int, int]
+"""(position of the work item, index of the digest within it): input order."""
 
 
 @dataclass(frozen=True)
@@ -61,8 +66,15 @@ class Finished:
 
 OnFinished = Callable[[Finished], None]
 
-# Set in each worker by _start_worker: where to announce finished articles.
-_announcements: Any = None
+# Digests a worker sends back together; it flushes the rest when its work is done.
+_DIGESTS_PER_MESSAGE = 16
+_unsent: list[tuple[Position, ArticleDigest]] = []
+
+# Set in each worker by _start_worker: where to take work from, send digests to, and whether
+# to stop taking work (the parent is shutting down).
+_todo: Any = None
+_results: Any = None
+_stop: Any = None
 
 
 def worth_sharding(units: Sequence[str], workers: int) -> bool:
@@ -90,34 +102,43 @@ class ShardedRun:
         json_dir: Path | None,
         work: Literal["inputs", "cached"] = "inputs",
     ) -> None:
+        self.units = list(units)
         self.engine = engine
         self.settings = settings
         self.workers = workers
         self.work = work
-        per_worker = 1 if engine == "llm" and work == "inputs" else _SHARDS_PER_CPU_WORKER
-        self.shards = _split(list(units), workers * per_worker)
+        per_item = 1 if work == "inputs" else IDS_PER_BATCH
+        self.items = _batches(self.units, per_item)
         # the run's concurrency bound holds across all workers together
         self._share = settings.with_overrides(
             workers=1, concurrency=math.ceil(settings.concurrency / workers)
         )
         self._json_dir = json_dir
         self._context = _context()
-        self._announcements = self._context.Queue()
+        self._todo = self._context.Queue()
+        self._results = self._context.Queue()
+        self._stop = self._context.Event()
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future[tuple[list[ArticleDigest], dict[str, int]]]] = []
-        self._relayed = 0
+        self._futures: list[Future[dict[str, int]]] = []
+        self._digests: dict[Position, ArticleDigest] = {}
 
     def __enter__(self) -> ShardedRun:
         self._pool = ProcessPoolExecutor(
             self.workers,
             mp_context=self._context,
             initializer=_start_worker,
-            initargs=(os.getpid(), self._announcements),
+            initargs=(os.getpid(), self._todo, self._results, self._stop),
         )
+        task = _take_inputs if self.work == "inputs" else _take_cached
         self._futures = [
-            self._pool.submit(_run_shard, self.work, shard, self._share, self._json_dir)
-            for shard in self.shards
+            self._pool.submit(task, self._share, self._json_dir) for _ in range(self.workers)
         ]
+        # queued once the workers exist (a fork pool starts them all at the first submit): the
+        # queue's feeder thread starts with the first put and must not be copied into them
+        for position, batch in enumerate(self.items):
+            self._todo.put((position, batch))
+        for _ in range(self.workers):
+            self._todo.put(None)
         return self
 
     def __exit__(
@@ -126,47 +147,67 @@ class ShardedRun:
         exc: BaseException | None,
         traceback: TracebackType | None,
     ) -> None:
+        self._stop.set()  # if we leave early, workers take no more work
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
-        self._announcements.close()
+        # work left in the queue's buffer if we left early: do not wait to flush it at exit
+        self._todo.cancel_join_thread()
+        self._todo.close()
+        self._results.close()
 
     def wait(self, on_finished: OnFinished) -> list[ArticleDigest]:
-        """Every digest in input order; a shard whose worker died gives failed digests."""
+        """Every digest in input order; inputs a dead worker left without one become failed."""
         while not all(f.done() for f in self._futures):
             self._relay(on_finished, timeout=0.1)
-        # A shard's result can overtake the last announcements of its articles (they travel on
-        # another pipe): wait for them, but not for those of a worker that died.
-        announced = sum(len(f.result()[0]) for f in self._futures if f.exception() is None)
-        deadline = time.monotonic() + _LAST_ANNOUNCEMENTS_S
-        while self._relayed < announced and time.monotonic() < deadline:
-            self._relay(on_finished, timeout=0.1)
+        failures = [error for f in self._futures if (error := f.exception()) is not None]
+        if not failures:  # every worker said how many digests it sent: wait for all of them
+            sent = sum(f.result()["sent"] for f in self._futures)
+            deadline = time.monotonic() + _LAST_DIGESTS_S
+            while len(self._digests) < sent and time.monotonic() < deadline:
+                self._relay(on_finished, timeout=0.1)
+        else:  # a broken pool says nothing more: take what arrives until the queue is quiet
+            while self._relay(on_finished, timeout=_QUIET_AFTER_FAILURE_S):
+                pass
         digests: list[ArticleDigest] = []
-        counts: Counter[str] = Counter()
-        for shard, future in zip(self.shards, self._futures, strict=True):
-            error = future.exception()
-            if error is None:
-                made, shard_counts = future.result()
-                digests += made
-                counts.update(shard_counts)
-                continue
-            reason = f"a worker process failed ({type(error).__name__}: {error})"
-            for unit in shard:
-                failed = input_failure_digest(InputFailure(unit, reason), self.engine)
-                on_finished(Finished(failed.status, failed.source_path, failed.error))
-                digests.append(failed)
-        self._record(counts)
+        by_item: dict[int, list[ArticleDigest]] = {}
+        for (item, _index), digest in sorted(self._digests.items()):
+            by_item.setdefault(item, []).append(digest)
+        for item, batch in enumerate(self.items):
+            made = by_item.get(item, [])
+            digests += made
+            if failures and len(made) < (len(batch) if self.work == "cached" else 1):
+                digests += self._failed(batch[len(made) :], failures[0], on_finished)
+        if not failures:
+            counts: Counter[str] = Counter()
+            for future in self._futures:
+                counts.update(future.result())
+            self._record(counts)
         return digests
 
-    def _relay(self, on_finished: OnFinished, timeout: float) -> None:
-        """Pass on every announcement that has arrived, waiting up to timeout for the first."""
+    def _failed(
+        self, units: list[str], error: BaseException, on_finished: OnFinished
+    ) -> list[ArticleDigest]:
+        reason = f"a worker process failed ({type(error).__name__}: {error})"
+        failed = [input_failure_digest(InputFailure(u, reason), self.engine) for u in units]
+        for digest in failed:
+            on_finished(Finished(digest.status, digest.source_path, digest.error))
+        return failed
+
+    def _relay(self, on_finished: OnFinished, timeout: float) -> bool:
+        """Take every digest that has arrived, waiting up to timeout for the first; whether
+        any arrived."""
         try:
-            finished = self._announcements.get(timeout=timeout)
-            while True:
-                self._relayed += 1
-                on_finished(Finished(*finished))
-                finished = self._announcements.get_nowait()
+            message = self._results.get(timeout=timeout)
         except queue.Empty:
-            return
+            return False
+        while True:
+            for position, digest in message:
+                self._digests[position] = digest
+                on_finished(Finished(digest.status, digest.source_path, digest.error))
+            try:
+                message = self._results.get_nowait()
+            except queue.Empty:
+                return True
 
     def _record(self, counts: Counter[str]) -> None:
         """The workers' hits and misses together, for `cache stats` (a run's, as one process's)."""
@@ -180,9 +221,8 @@ class ShardedRun:
             store.close()
 
 
-def _split(units: list[str], parts: int) -> list[list[str]]:
-    """units in at most `parts` consecutive, nearly equal shards (consecutive keeps the order)."""
-    size = math.ceil(len(units) / max(1, parts)) or 1
+def _batches(units: list[str], size: int) -> list[list[str]]:
+    """units in consecutive batches of `size` (the last may be shorter)."""
     return [units[i : i + size] for i in range(0, len(units), size)]
 
 
@@ -191,51 +231,82 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _start_worker(parent_pid: int, announcements: Any) -> None:
-    global _announcements
-    _announcements = announcements
+def _start_worker(parent_pid: int, todo: Any, results: Any, stop: Any) -> None:
+    global _todo, _results, _stop
+    _todo, _results, _stop = todo, results, stop
+    # A worker must be able to exit with digests still unsent: the parent stopped reading them
+    # (it is leaving early, and their JSON files are written). Otherwise it waits until all
+    # of its digests arrived before stopping the workers.
+    _results.cancel_join_thread()
     exit_with(parent_pid)
 
 
-def _run_shard(
-    work: Literal["inputs", "cached"], units: list[str], settings: Settings, json_dir: Path | None
-) -> tuple[list[ArticleDigest], dict[str, int]]:
-    """In a worker: summarize one shard of inputs, or rebuild one of cached articles (never
-    asking the model), writing each digest's JSON as it finishes."""
-    shard = _summarize_shard if work == "inputs" else _regenerate_shard
-    return asyncio.run(shard(units, settings, json_dir))
+def _taken() -> Iterator[tuple[int, list[str]]]:
+    """In a worker: the work items this worker takes, until there are none or the parent stops."""
+    while not _stop.is_set() and (item := _todo.get()) is not None:
+        yield item
 
 
-async def _summarize_shard(
-    units: list[str], settings: Settings, json_dir: Path | None
-) -> tuple[list[ArticleDigest], dict[str, int]]:
+def _send(position: Position, digest: ArticleDigest, json_dir: Path | None) -> None:
+    if json_dir is not None and render.has_own_file(digest):
+        render.write_digest(json_dir, digest)
+    _unsent.append((position, digest))
+    if len(_unsent) >= _DIGESTS_PER_MESSAGE:
+        _flush()
+
+
+def _flush() -> None:
+    """Send the digests made since the last message, as one message (one per digest cost the
+    workers a tenth of a cached run in queue handling)."""
+    if _unsent:
+        _results.put(list(_unsent))
+        _unsent.clear()
+
+
+def _take_inputs(settings: Settings, json_dir: Path | None) -> dict[str, int]:
+    """In a worker: summarize inputs as they are taken; (digests sent, cache counts)."""
+    return asyncio.run(_summarize_taken(settings, json_dir))
+
+
+async def _summarize_taken(settings: Settings, json_dir: Path | None) -> dict[str, int]:
     # the parent records the run's counts once, for all workers together
     store = ChunkCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None
+    positions: list[Position] = []  # of each article, in the order the stream yields them
+
+    def articles() -> Iterator[Any]:
+        for item, units in _taken():
+            for index, article in enumerate(read_articles(units)):
+                positions.append((item, index))
+                yield article
+
     try:
         async with Summarizer(settings, cache=store) as summarizer:
-            articles = read_articles(units)
-            digests = await summarizer.summarize_many(articles, _write_and_announce(json_dir))
-            return digests, asdict(summarizer.counts)
+            sent = 0
+            async for streamed, digest in summarizer.summarize_stream(articles()):
+                _send(positions[streamed], digest, json_dir)
+                sent += 1
+            _flush()
+            return {"sent": sent} | asdict(summarizer.counts)
     finally:
         if store is not None:
             store.close()
 
 
-async def _regenerate_shard(
-    article_ids: list[str], settings: Settings, json_dir: Path | None
-) -> tuple[list[ArticleDigest], dict[str, int]]:
+def _take_cached(settings: Settings, json_dir: Path | None) -> dict[str, int]:
+    """In a worker: rebuild batches of cached articles as they are taken (never asking the
+    model); digests sent."""
+    return asyncio.run(_regenerate_taken(settings, json_dir))
+
+
+async def _regenerate_taken(settings: Settings, json_dir: Path | None) -> dict[str, int]:
     store = ChunkCache(settings.cache_dir or default_cache_dir())
+    sent = 0
     try:
-        on_digest = _write_and_announce(json_dir)
-        return await regenerate_digests(store, settings, article_ids, on_digest=on_digest), {}
+        for item, article_ids in _taken():
+            for index, digest in enumerate(await regenerate_digests(store, settings, article_ids)):
+                _send((item, index), digest, json_dir)
+                sent += 1
+        _flush()
+        return {"sent": sent}
     finally:
         store.close()
-
-
-def _write_and_announce(json_dir: Path | None) -> OnDigest:
-    def on_digest(_position: int, digest: ArticleDigest) -> None:
-        if json_dir is not None and render.has_own_file(digest):
-            render.write_digest(json_dir, digest)
-        _announcements.put((digest.status, digest.source_path, digest.error))
-
-    return on_digest

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -97,7 +99,7 @@ def test_digests_come_back_in_input_order_from_every_worker(tmp_path: Path) -> N
     )
 
 
-def test_a_worker_that_dies_costs_its_shards_not_the_batch(
+def test_a_worker_that_dies_costs_the_unfinished_inputs_not_the_batch(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     units = input_units([str(make_inputs(tmp_path / "in"))])
@@ -105,6 +107,7 @@ def test_a_worker_that_dies_costs_its_shards_not_the_batch(
 
     def read_or_die(paths: list[str]) -> Any:
         if doomed in paths:
+            time.sleep(1.0)  # the other worker's digests are sent meanwhile
             os._exit(3)  # as a segfault or the OOM killer would end it
         return read_articles(paths)
 
@@ -115,6 +118,7 @@ def test_a_worker_that_dies_costs_its_shards_not_the_batch(
         digests = run.wait(finished.append)
     failed = [d for d in digests if d.error and "worker process failed" in d.error]
     assert doomed in {d.source_path for d in failed}
+    assert len(failed) < len(units) // 2  # what was done before it died is kept
     sources = {d.source_path for d in digests}
     assert all(u in sources or any(s and s.startswith(u) for s in sources) for u in units)
     assert len(finished) >= len(units)
@@ -127,7 +131,36 @@ def test_small_batches_and_stdin_stay_in_one_process() -> None:
     assert not worth_sharding(["a.txt"] * 100, workers=1)
 
 
-def test_shards_are_consecutive_and_cover_every_unit() -> None:
+def test_batches_are_consecutive_and_cover_every_unit() -> None:
     units = [str(i) for i in range(10)]
-    shards = sharding._split(units, 4)
-    assert [u for shard in shards for u in shard] == units and len(shards) == 4
+    batches = sharding._batches(units, 4)
+    assert [u for batch in batches for u in batch] == units
+    assert [len(b) for b in batches] == [4, 4, 2]
+
+
+def test_an_interrupted_run_stops_its_workers_and_keeps_what_was_written(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    seed = SEEDS[0].read_text(encoding="utf-8")
+    for i in range(400):  # seconds of work: still running when interrupted
+        (inputs / f"article_{i:03d}.txt").write_text(f"Copy {i}\n\n{seed}", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    run = subprocess.Popen(
+        [sys.executable, "-m", "summarizer", "run", "in", "--out", "out", "--cache-dir", "cache",
+         "--workers", "2"],
+        cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 60
+    while not list((tmp_path / "out").glob("*.json")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    workers = subprocess.run(["pgrep", "-P", str(run.pid)], capture_output=True, text=True)
+    run.send_signal(signal.SIGINT)  # to the parent alone: its workers are told to stop
+    _, stderr = run.communicate(timeout=30)
+    assert run.returncode == 1 and "Aborted!" in stderr
+    assert len(workers.stdout.split()) == 2
+    time.sleep(0.5)
+    assert not [pid for pid in workers.stdout.split() if Path(f"/proc/{pid}").exists()]
+    written = list((tmp_path / "out").glob("*.json"))
+    assert 0 < len(written) < 400
+    for path in written:
+        assert json.loads(path.read_text(encoding="utf-8"))["status"] == "ok"
