@@ -131,9 +131,12 @@ def _describe(item: Move | Catalyst | Risk) -> str:
     return f"{kind} '{item.summary[:60]}'"
 
 
+_NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
+
+
 def _move_key(move: Move) -> tuple[str, str, float | None]:
     # not the session: "intraday gains reaching 3.78%" and "intraday highs of 3.78%" are one move
-    name = re.sub(r"[^0-9a-z]+", "", move.instrument.lower())
+    name = _NOT_ALPHANUMERIC.sub("", move.instrument.lower())
     pct = None if move.change_pct is None else round(abs(move.change_pct), 2)
     return name, move.direction, pct
 
