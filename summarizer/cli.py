@@ -22,6 +22,7 @@ from summarizer.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
 # `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
 if TYPE_CHECKING:
     from summarizer.models import ArticleDigest, EngineName
+    from summarizer.render import ReportParts
     from summarizer.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -119,9 +120,9 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
     _say(f"engine: {engine} ({why})")
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
-    digests = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
+    digests, parts = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
     header = f"Engine: `{engine}` ({why})."
-    written = render.write_outputs(out, digests, chosen, run_header=header)  # type: ignore[arg-type]
+    written = render.write_outputs(out, digests, chosen, run_header=header, parts=parts)  # type: ignore[arg-type]
     _report_run(digests, written, out, chosen, time.perf_counter() - started)
     sys.exit(EXIT_FAILED if any(d.status == "failed" for d in digests) else EXIT_OK)
 
@@ -134,31 +135,36 @@ def _resolve(settings: Settings) -> tuple[EngineName, str]:
 
 
 Work = Callable[[OnDigest], Coroutine[Any, Any, "list[ArticleDigest]"]]
+Made = tuple["list[ArticleDigest]", "list[ReportParts] | None"]
+"""Digests in input order, and each one's parts of the batch outputs if made already."""
 Report = Callable[[str, "str | None", "str | None"], None]
 
 
 def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path,
-                      formats: Sequence[str], quiet: bool) -> list[ArticleDigest]:  # fmt: skip
+                      formats: Sequence[str], quiet: bool) -> Made:  # fmt: skip
     """Every input's digest, in worker processes when the batch is large enough to gain."""
     from summarizer import ingest, sharding
 
     units = ingest.input_units(paths)
     if not sharding.worth_sharding(units, settings.workers):
-        return _with_progress(_summarize_paths(paths, settings), out, formats, quiet)
+        return _with_progress(_summarize_paths(paths, settings), out, formats, quiet), None
     return _in_workers(units, "inputs", settings, engine, out, formats, quiet)
 
 
 def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: Settings,
                 engine: EngineName, out: Path, formats: Sequence[str],
-                quiet: bool) -> list[ArticleDigest]:  # fmt: skip
-    """Digests made by worker processes, which also write each one's JSON file."""
+                quiet: bool) -> Made:  # fmt: skip
+    """Digests made by worker processes, which also write each one's JSON file and make its
+    parts of the other outputs."""
     from summarizer.sharding import ShardedRun
 
     sharded = ShardedRun(units, settings, engine=engine, workers=settings.workers,
-                         json_dir=out if "json" in formats else None, work=work)  # fmt: skip
+                         json_dir=out if "json" in formats else None, work=work,
+                         formats=formats)  # type: ignore[arg-type]  # fmt: skip
     # entering starts the workers: before the progress bar starts a thread, as they are forked
     with sharded, _reporter(quiet) as report:
-        return sharded.wait(lambda done: report(done.status, done.source_path, done.error))
+        digests = sharded.wait(lambda done: report(done.status, done.source_path, done.error))
+    return digests, sharded.parts
 
 
 def _with_progress(
@@ -294,11 +300,12 @@ def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...]
         return await regenerate_digests(store, settings, article_ids, fill=fill,
                                         on_digest=on_digest)  # fmt: skip
 
+    parts = None
     try:
         if sharding.worth_sharding(every_id, settings.workers):
             store.close()  # each worker opens its own
             engine, _why = settings.resolve_engine()  # names the engine in a failed digest
-            digests = _in_workers(every_id, "cached", settings, engine, out, chosen, quiet)
+            digests, parts = _in_workers(every_id, "cached", settings, engine, out, chosen, quiet)
         else:
             digests = _with_progress(work, out, chosen, quiet)
     except SummarizerError as exc:
@@ -309,7 +316,8 @@ def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...]
         missed = [w for w in digest.warnings if "not in the cache" in w]
         if missed:
             _say(f"{digest.id} ({digest.source_path}): {len(missed)} chunk(s) missed the cache")
-    written = render.write_outputs(out, digests, chosen, run_header="Regenerated from the cache.")  # type: ignore[arg-type]
+    written = render.write_outputs(out, digests, chosen, run_header="Regenerated from the cache.",  # type: ignore[arg-type]
+                                   parts=parts)  # fmt: skip
     _report_run(digests, written, out, chosen, time.perf_counter() - started)
     sys.exit(EXIT_FAILED if any(d.status == "failed" for d in digests) else EXIT_OK)
 

@@ -101,24 +101,47 @@ def write_digest(out_dir: Path, digest: ArticleDigest) -> Path:
     return path
 
 
+ReportParts = dict[str, str]
+"""One article's part of each batch-level output, by format: "jsonl", "md" and "csv" text."""
+
+
+def report_parts(digest: ArticleDigest, formats: Sequence[OutputFormat]) -> ReportParts:
+    """The digest's part of each batch-level output the formats ask for (worker processes make
+    these next to the digest, so the parent only joins them)."""
+    parts: ReportParts = {}
+    if "jsonl" in formats:
+        parts["jsonl"] = _jsonl_line(digest)
+    if "md" in formats:
+        parts["md"] = "\n".join(_article_section(digest))
+    if "csv" in formats:
+        parts["csv"] = _csv_text([_move_row(digest, move) for move in digest.moves])
+    return parts
+
+
 def write_outputs(
     out_dir: Path,
     digests: Sequence[ArticleDigest],
     formats: Sequence[OutputFormat],
     *,
     run_header: str = "",
+    parts: Sequence[ReportParts] | None = None,
 ) -> list[Path]:
-    """Write the batch-level outputs the formats ask for (JSON per article is written earlier)."""
+    """Write the batch-level outputs the formats ask for (JSON per article is written earlier).
+
+    parts, if given, are each digest's report_parts, made earlier; else they are made here.
+    """
+    made = parts if parts is not None else [report_parts(d, formats) for d in digests]
     written = []
     if "jsonl" in formats:
         written.append(out_dir / JSONL_NAME)
-        write_atomic(written[-1], "".join(_jsonl_line(d) for d in digests))
+        write_atomic(written[-1], "".join(p["jsonl"] for p in made))
     if "md" in formats:
         written.append(out_dir / REPORT_NAME)
-        write_atomic(written[-1], render_markdown(digests, run_header=run_header))
+        sections = [p["md"] for p in made]
+        write_atomic(written[-1], _markdown(digests, sections, run_header))
     if "csv" in formats:
         written.append(out_dir / CSV_NAME)
-        write_atomic(written[-1], render_moves_csv(digests))
+        write_atomic(written[-1], _csv_text([MOVE_COLUMNS]) + "".join(p["csv"] for p in made))
     return written
 
 
@@ -128,12 +151,13 @@ def _jsonl_line(digest: ArticleDigest) -> str:
 
 def render_moves_csv(digests: Sequence[ArticleDigest]) -> str:
     """One row per move of every digest, columns MOVE_COLUMNS (pandas.read_csv-ready)."""
+    rows = [_move_row(digest, move) for digest in digests for move in digest.moves]
+    return _csv_text([MOVE_COLUMNS, *rows])
+
+
+def _csv_text(rows: Sequence[Sequence[object]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(MOVE_COLUMNS)
-    for digest in digests:
-        for move in digest.moves:
-            writer.writerow(_move_row(digest, move))
+    csv.writer(buffer, lineterminator="\n").writerows(rows)
     return buffer.getvalue()
 
 
@@ -160,6 +184,10 @@ def _move_row(digest: ArticleDigest, move: Move) -> list[object]:
 
 def render_markdown(digests: Sequence[ArticleDigest], *, run_header: str = "") -> str:
     """A readable report: one section per article with its moves, catalysts, risks and warnings."""
+    return _markdown(digests, ["\n".join(_article_section(d)) for d in digests], run_header)
+
+
+def _markdown(digests: Sequence[ArticleDigest], sections: Sequence[str], run_header: str) -> str:
     counts = {s: sum(d.status == s for d in digests) for s in ("ok", "partial", "failed")}
     lines = ["# Market news digest", ""]
     if run_header:
@@ -168,9 +196,8 @@ def render_markdown(digests: Sequence[ArticleDigest], *, run_header: str = "") -
         f"{len(digests)} articles: {counts['ok']} ok, {counts['partial']} partial, "
         f"{counts['failed']} failed.",
         "",
+        *sections,
     ]
-    for digest in digests:
-        lines += _article_section(digest)
     return "\n".join(lines).rstrip() + "\n"
 
 

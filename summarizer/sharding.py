@@ -35,6 +35,7 @@ from typing import Any, Literal
 
 from summarizer import render
 from summarizer.cache import ChunkCache
+from summarizer.formats import OutputFormat
 from summarizer.ingest import InputFailure, read_articles
 from summarizer.models import ArticleDigest, EngineName
 from summarizer.pipeline import RunCounts, Summarizer, input_failure_digest, regenerate_digests
@@ -68,7 +69,7 @@ OnFinished = Callable[[Finished], None]
 
 # Digests a worker sends back together; it flushes the rest when its work is done.
 _DIGESTS_PER_MESSAGE = 16
-_unsent: list[tuple[Position, ArticleDigest]] = []
+_unsent: list[tuple[Position, ArticleDigest, render.ReportParts]] = []
 
 # Set in each worker by _start_worker: where to take work from, send digests to, and whether
 # to stop taking work (the parent is shutting down).
@@ -101,6 +102,7 @@ class ShardedRun:
         workers: int,
         json_dir: Path | None,
         work: Literal["inputs", "cached"] = "inputs",
+        formats: Sequence[OutputFormat] = (),
     ) -> None:
         self.units = list(units)
         self.engine = engine
@@ -114,13 +116,16 @@ class ShardedRun:
             workers=1, concurrency=math.ceil(settings.concurrency / workers)
         )
         self._json_dir = json_dir
+        # the batch-level outputs' parts are made in the workers too (render.report_parts)
+        self._formats = tuple(f for f in formats if f != "json")
+        self.parts: list[render.ReportParts] = []  # of each digest wait() returned, in order
         self._context = _context()
         self._todo = self._context.Queue()
         self._results = self._context.Queue()
         self._stop = self._context.Event()
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[dict[str, int]]] = []
-        self._digests: dict[Position, ArticleDigest] = {}
+        self._digests: dict[Position, tuple[ArticleDigest, render.ReportParts]] = {}
 
     def __enter__(self) -> ShardedRun:
         self._pool = ProcessPoolExecutor(
@@ -131,7 +136,8 @@ class ShardedRun:
         )
         task = _take_inputs if self.work == "inputs" else _take_cached
         self._futures = [
-            self._pool.submit(task, self._share, self._json_dir) for _ in range(self.workers)
+            self._pool.submit(task, self._share, self._json_dir, self._formats)
+            for _ in range(self.workers)
         ]
         # queued once the workers exist (a fork pool starts them all at the first submit): the
         # queue's feeder thread starts with the first put and must not be copied into them
@@ -168,15 +174,16 @@ class ShardedRun:
         else:  # a broken pool says nothing more: take what arrives until the queue is quiet
             while self._relay(on_finished, timeout=_QUIET_AFTER_FAILURE_S):
                 pass
+        made: dict[int, list[tuple[ArticleDigest, render.ReportParts]]] = {}
+        for (item, _index), arrived in sorted(self._digests.items(), key=lambda kv: kv[0]):
+            made.setdefault(item, []).append(arrived)
         digests: list[ArticleDigest] = []
-        by_item: dict[int, list[ArticleDigest]] = {}
-        for (item, _index), digest in sorted(self._digests.items()):
-            by_item.setdefault(item, []).append(digest)
         for item, batch in enumerate(self.items):
-            made = by_item.get(item, [])
-            digests += made
-            if failures and len(made) < (len(batch) if self.work == "cached" else 1):
-                digests += self._failed(batch[len(made) :], failures[0], on_finished)
+            done = made.get(item, [])
+            if failures and len(done) < (len(batch) if self.work == "cached" else 1):
+                done += self._failed(batch[len(done) :], failures[0], on_finished)
+            digests += [digest for digest, _parts in done]
+            self.parts += [parts for _digest, parts in done]
         if not failures:
             counts: Counter[str] = Counter()
             for future in self._futures:
@@ -186,12 +193,12 @@ class ShardedRun:
 
     def _failed(
         self, units: list[str], error: BaseException, on_finished: OnFinished
-    ) -> list[ArticleDigest]:
+    ) -> list[tuple[ArticleDigest, render.ReportParts]]:
         reason = f"a worker process failed ({type(error).__name__}: {error})"
         failed = [input_failure_digest(InputFailure(u, reason), self.engine) for u in units]
         for digest in failed:
             on_finished(Finished(digest.status, digest.source_path, digest.error))
-        return failed
+        return [(digest, render.report_parts(digest, self._formats)) for digest in failed]
 
     def _relay(self, on_finished: OnFinished, timeout: float) -> bool:
         """Take every digest that has arrived, waiting up to timeout for the first; whether
@@ -201,8 +208,8 @@ class ShardedRun:
         except queue.Empty:
             return False
         while True:
-            for position, digest in message:
-                self._digests[position] = digest
+            for position, digest, parts in message:
+                self._digests[position] = (digest, parts)
                 on_finished(Finished(digest.status, digest.source_path, digest.error))
             try:
                 message = self._results.get_nowait()
@@ -247,10 +254,15 @@ def _taken() -> Iterator[tuple[int, list[str]]]:
         yield item
 
 
-def _send(position: Position, digest: ArticleDigest, json_dir: Path | None) -> None:
+def _send(
+    position: Position,
+    digest: ArticleDigest,
+    json_dir: Path | None,
+    formats: Sequence[OutputFormat],
+) -> None:
     if json_dir is not None and render.has_own_file(digest):
         render.write_digest(json_dir, digest)
-    _unsent.append((position, digest))
+    _unsent.append((position, digest, render.report_parts(digest, formats)))
     if len(_unsent) >= _DIGESTS_PER_MESSAGE:
         _flush()
 
@@ -263,12 +275,16 @@ def _flush() -> None:
         _unsent.clear()
 
 
-def _take_inputs(settings: Settings, json_dir: Path | None) -> dict[str, int]:
+def _take_inputs(
+    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat]
+) -> dict[str, int]:
     """In a worker: summarize inputs as they are taken; (digests sent, cache counts)."""
-    return asyncio.run(_summarize_taken(settings, json_dir))
+    return asyncio.run(_summarize_taken(settings, json_dir, formats))
 
 
-async def _summarize_taken(settings: Settings, json_dir: Path | None) -> dict[str, int]:
+async def _summarize_taken(
+    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat]
+) -> dict[str, int]:
     # the parent records the run's counts once, for all workers together
     store = ChunkCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None
     positions: list[Position] = []  # of each article, in the order the stream yields them
@@ -283,7 +299,7 @@ async def _summarize_taken(settings: Settings, json_dir: Path | None) -> dict[st
         async with Summarizer(settings, cache=store) as summarizer:
             sent = 0
             async for streamed, digest in summarizer.summarize_stream(articles()):
-                _send(positions[streamed], digest, json_dir)
+                _send(positions[streamed], digest, json_dir, formats)
                 sent += 1
             _flush()
             return {"sent": sent} | asdict(summarizer.counts)
@@ -292,19 +308,23 @@ async def _summarize_taken(settings: Settings, json_dir: Path | None) -> dict[st
             store.close()
 
 
-def _take_cached(settings: Settings, json_dir: Path | None) -> dict[str, int]:
+def _take_cached(
+    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat]
+) -> dict[str, int]:
     """In a worker: rebuild batches of cached articles as they are taken (never asking the
     model); digests sent."""
-    return asyncio.run(_regenerate_taken(settings, json_dir))
+    return asyncio.run(_regenerate_taken(settings, json_dir, formats))
 
 
-async def _regenerate_taken(settings: Settings, json_dir: Path | None) -> dict[str, int]:
+async def _regenerate_taken(
+    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat]
+) -> dict[str, int]:
     store = ChunkCache(settings.cache_dir or default_cache_dir())
     sent = 0
     try:
         for item, article_ids in _taken():
             for index, digest in enumerate(await regenerate_digests(store, settings, article_ids)):
-                _send((item, index), digest, json_dir)
+                _send((item, index), digest, json_dir, formats)
                 sent += 1
         _flush()
         return {"sent": sent}
