@@ -25,8 +25,9 @@ import os
 import queue
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from contextlib import asynccontextmanager
 from dataclasses import asdict, dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -67,8 +68,10 @@ class Finished:
 
 OnFinished = Callable[[Finished], None]
 
-# Digests a worker sends back together; it flushes the rest when its work is done.
+# Digests a worker sends back together (one message per digest cost the workers a tenth of a
+# cached run in queue handling), and the longest a made digest waits to be sent (progress).
 _DIGESTS_PER_MESSAGE = 16
+_SEND_EVERY_S = 0.2
 _unsent: list[tuple[Position, ArticleDigest, render.ReportParts]] = []
 
 # Set in each worker by _start_worker: where to take work from, send digests to, and whether
@@ -268,11 +271,28 @@ def _send(
 
 
 def _flush() -> None:
-    """Send the digests made since the last message, as one message (one per digest cost the
-    workers a tenth of a cached run in queue handling)."""
+    """Send the digests made since the last message, as one message."""
     if _unsent:
         _results.put(list(_unsent))
         _unsent.clear()
+
+
+@asynccontextmanager
+async def _sending() -> AsyncIterator[None]:
+    """Flush made digests every _SEND_EVERY_S while the block runs (an LLM run makes them
+    slowly: progress must not wait for 16), and the rest at its end."""
+
+    async def flush_every() -> None:
+        while True:
+            await asyncio.sleep(_SEND_EVERY_S)
+            _flush()
+
+    flusher = asyncio.create_task(flush_every())
+    try:
+        yield
+    finally:
+        flusher.cancel()
+    _flush()
 
 
 def _take_inputs(
@@ -296,13 +316,12 @@ async def _summarize_taken(
                 yield article
 
     try:
-        async with Summarizer(settings, cache=store) as summarizer:
+        async with Summarizer(settings, cache=store) as summarizer, _sending():
             sent = 0
             async for streamed, digest in summarizer.summarize_stream(articles()):
                 _send(positions[streamed], digest, json_dir, formats)
                 sent += 1
-            _flush()
-            return {"sent": sent} | asdict(summarizer.counts)
+        return {"sent": sent} | asdict(summarizer.counts)
     finally:
         if store is not None:
             store.close()
@@ -322,11 +341,12 @@ async def _regenerate_taken(
     store = ChunkCache(settings.cache_dir or default_cache_dir())
     sent = 0
     try:
-        for item, article_ids in _taken():
-            for index, digest in enumerate(await regenerate_digests(store, settings, article_ids)):
-                _send((item, index), digest, json_dir, formats)
-                sent += 1
-        _flush()
+        async with _sending():
+            for item, article_ids in _taken():
+                made = await regenerate_digests(store, settings, article_ids)
+                for index, digest in enumerate(made):
+                    _send((item, index), digest, json_dir, formats)
+                    sent += 1
         return {"sent": sent}
     finally:
         store.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import signal
@@ -14,7 +15,9 @@ from typing import Any
 import pytest
 
 from summarizer import sharding
+from summarizer.engines.rules import RulesEngine
 from summarizer.ingest import input_units, read_articles
+from summarizer.models import Article, Chunk
 from summarizer.pipeline import summarize_many
 from summarizer.settings import Settings
 from summarizer.sharding import Finished, ShardedRun, worth_sharding
@@ -164,3 +167,24 @@ def test_an_interrupted_run_stops_its_workers_and_keeps_what_was_written(tmp_pat
     assert 0 < len(written) < 400
     for path in written:
         assert json.loads(path.read_text(encoding="utf-8"))["status"] == "ok"
+
+
+def test_progress_arrives_as_digests_are_made_not_sixteen_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    units = input_units([str(make_inputs(tmp_path / "in"))])
+    real = RulesEngine.summarize_chunk
+
+    async def slowly(self: RulesEngine, chunk: Chunk, article: Article) -> Any:
+        await asyncio.sleep(0.3)  # as a model would take
+        return await real(self, chunk, article)
+
+    monkeypatch.setattr(RulesEngine, "summarize_chunk", slowly)  # the workers are forked
+    arrivals: list[float] = []
+    started = time.monotonic()
+    settings = Settings(engine="rules", use_cache=False, concurrency=8)
+    with ShardedRun(units, settings, engine="rules", workers=2, json_dir=None) as run:
+        run.wait(lambda _finished: arrivals.append(time.monotonic() - started))
+    # 4 chunks in flight per worker, 2 chunks an article: 16 digests take a worker 2.4 s; the
+    # first are sent long before 16 are made
+    assert len(arrivals) == len(units) + 1 and arrivals[0] < 1.5 < arrivals[-1]
