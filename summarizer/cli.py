@@ -158,6 +158,9 @@ def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: S
     parts of the other outputs."""
     from summarizer.sharding import ShardedRun
 
+    if engine == "llm":  # imported once here, not in every worker (openai is not: see llm.py)
+        import summarizer.engines.llm  # noqa: F401
+
     sharded = ShardedRun(units, settings, engine=engine, workers=settings.workers,
                          json_dir=out if "json" in formats else None, work=work,
                          formats=formats)  # type: ignore[arg-type]  # fmt: skip
@@ -187,14 +190,17 @@ def _with_progress(
 def _reporter(quiet: bool) -> Iterator[Report]:
     """A progress bar on stderr, and a function to count a finished article (and print its
     error if it failed)."""
+    if quiet:  # no bar to draw: rich (70 ms to import) is not needed to print error lines
+        yield _print_failures
+        return
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TimeElapsedColumn())  # fmt: skip
     console = _stderr()
     # not into a pipe or log file: there a bar is noise, and rich leaves a blank line behind
-    hidden = quiet or not console.is_terminal
-    with Progress(*columns, transient=True, disable=hidden, console=console) as progress:
+    with Progress(*columns, transient=True, disable=not console.is_terminal,
+                  console=console) as progress:  # fmt: skip
         task = progress.add_task("summarizing", total=None)
 
         def report(status: str, source_path: str | None, error: str | None) -> None:
@@ -205,6 +211,11 @@ def _reporter(quiet: bool) -> Iterator[Report]:
             progress.advance(task)
 
         yield report
+
+
+def _print_failures(status: str, source_path: str | None, error: str | None) -> None:
+    if status == "failed":
+        _say(f"error: {source_path}: {error}")
 
 
 def _stderr() -> Any:

@@ -85,3 +85,15 @@ def test_help_path_imports_no_models_pipeline_or_pydantic() -> None:
 def test_unknown_attribute_of_the_package_is_an_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no_such_name"):
         summarizer.no_such_name  # noqa: B018
+
+
+def test_a_quiet_run_does_not_import_rich(tmp_path: Path) -> None:
+    # with no bar to draw, its import would be a tenth of a cached run's start-up
+    article = tmp_path / "a.txt"
+    article.write_text("SMIC rose nearly 5% today.", encoding="utf-8")
+    code = (
+        "from click.testing import CliRunner; from summarizer.cli import cli; "
+        f"r = CliRunner().invoke(cli, ['run', {str(article)!r}, '--out', {str(tmp_path / 'o')!r},"
+        " '--no-cache', '-q']); assert r.exit_code == 0, r.output"
+    )
+    assert imported_by(code, ("rich", "rich.progress")) == []
