@@ -157,22 +157,24 @@ class Summarizer:
         return ChunkLayout(version, spans, cleaned.removed_chars)
 
     async def _summarize_chunk(self, chunk: Chunk, key: str, article: Article) -> _ChunkOutcome:
-        if (computing := self._computing.get(key)) is not None:
-            await computing.wait()
+        computing = self._computing.get(key)
+        if computing is not None:
+            await computing.wait()  # then the result is in the cache, unless computing it failed
         cached = self._cached(key, chunk)
         if cached is not None:
             return cached
         if self.settings.cache_only:
             self.counts.cache_misses += 1
             return _ChunkOutcome(None, "not in the cache (cache-only: the model was not asked)")
-        if self.cache is None:
+        if self.cache is None or computing is not None:
+            # after a failure each waiting article tries for itself, as it would have alone
             return await self._compute(chunk, key, article)
         computing = self._computing[key] = asyncio.Event()
         try:
             return await self._compute(chunk, key, article)
         finally:
             del self._computing[key]
-            computing.set()  # waiters read the result from the cache, or compute it if it failed
+            computing.set()
 
     async def _compute(self, chunk: Chunk, key: str, article: Article) -> _ChunkOutcome:
         async with self._slots:

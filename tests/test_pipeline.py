@@ -96,6 +96,28 @@ def test_a_chunk_of_articles_in_flight_together_is_computed_once(
     assert sorted(shared_usage) == [(0, 1), (0, 1), (1, 0)]
 
 
+def test_articles_waiting_for_a_chunk_that_failed_each_try_it_themselves(tmp_path: Path) -> None:
+    class FailsFirst(ScriptedEngine):
+        async def summarize_chunk(self, chunk: Chunk, article: Article) -> ChunkResult:
+            if not self.asked:
+                self.asked.append(chunk.text)
+                await asyncio.sleep(0.05)
+                raise EngineError("server said 503")
+            return await super().summarize_chunk(chunk, article)
+
+    engine = FailsFirst()
+    items: list[Article | InputFailure] = [article(i, "Alpha rose 1%") for i in range(3)]
+
+    async def go() -> list[Any]:
+        settings = Settings(cache_dir=tmp_path, concurrency=4)
+        async with Summarizer(settings, engine=engine) as summarizer:
+            return await summarizer.summarize_many(items)
+
+    digests = asyncio.run(go())
+    assert [d.status for d in digests] == ["failed", "ok", "ok"]
+    assert "server said 503" in (digests[0].error or "") and len(engine.asked) == 3
+
+
 def test_order_is_kept_and_one_bad_article_never_stops_the_batch() -> None:
     items: list[Article | InputFailure] = [
         article(0, "Alpha rose 1%"),
