@@ -22,7 +22,7 @@ from summarizer.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
 # `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
 if TYPE_CHECKING:
     from summarizer.models import ArticleDigest, EngineName
-    from summarizer.render import ReportParts
+    from summarizer.render import DigestOutline, ReportParts
     from summarizer.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -120,11 +120,11 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
     _say(f"engine: {engine} ({why})")
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
-    digests, parts = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
+    outlines, parts = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
     header = f"Engine: `{engine}` ({why})."
-    written = render.write_outputs(out, digests, chosen, run_header=header, parts=parts)  # type: ignore[arg-type]
-    _report_run(digests, written, out, chosen, time.perf_counter() - started)
-    sys.exit(EXIT_FAILED if any(d.status == "failed" for d in digests) else EXIT_OK)
+    written = render.write_joined_outputs(out, outlines, parts, chosen, run_header=header)  # type: ignore[arg-type]
+    _report_run(outlines, written, out, chosen, time.perf_counter() - started)
+    sys.exit(EXIT_FAILED if any(o.status == "failed" for o in outlines) else EXIT_OK)
 
 
 def _resolve(settings: Settings) -> tuple[EngineName, str]:
@@ -135,8 +135,8 @@ def _resolve(settings: Settings) -> tuple[EngineName, str]:
 
 
 Work = Callable[[OnDigest], Coroutine[Any, Any, "list[ArticleDigest]"]]
-Made = tuple["list[ArticleDigest]", "list[ReportParts] | None"]
-"""Digests in input order, and each one's parts of the batch outputs if made already."""
+Made = tuple["list[DigestOutline]", "list[ReportParts]"]
+"""Each digest's outline and its parts of the batch outputs, in input order."""
 Report = Callable[[str, "str | None", "str | None"], None]
 
 
@@ -147,8 +147,16 @@ def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineNa
 
     units = ingest.input_units(paths)
     if not sharding.worth_sharding(units, settings.workers):
-        return _with_progress(_summarize_paths(paths, settings), out, formats, quiet), None
+        digests = _with_progress(_summarize_paths(paths, settings), out, formats, quiet)
+        return _outlined(digests, formats)
     return _in_workers(units, "inputs", settings, engine, out, formats, quiet)
+
+
+def _outlined(digests: Sequence[ArticleDigest], formats: Sequence[str]) -> Made:
+    from summarizer.render import DigestOutline, report_parts
+
+    parts = [report_parts(d, formats) for d in digests]  # type: ignore[arg-type]
+    return [DigestOutline.of(d) for d in digests], parts
 
 
 def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: Settings,
@@ -156,6 +164,7 @@ def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: S
                 quiet: bool) -> Made:  # fmt: skip
     """Digests made by worker processes, which also write each one's JSON file and make its
     parts of the other outputs."""
+    from summarizer.render import DigestOutline
     from summarizer.sharding import ShardedRun
 
     if engine == "llm":  # imported once here, not in every worker (openai is not: see llm.py)
@@ -163,11 +172,13 @@ def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: S
 
     sharded = ShardedRun(units, settings, engine=engine, workers=settings.workers,
                          json_dir=out if "json" in formats else None, work=work,
-                         formats=formats)  # type: ignore[arg-type]  # fmt: skip
+                         formats=formats, outlines=True)  # type: ignore[arg-type]  # fmt: skip
     # entering starts the workers: before the progress bar starts a thread, as they are forked
     with sharded, _reporter(quiet) as report:
-        digests = sharded.wait(lambda done: report(done.status, done.source_path, done.error))
-    return digests, sharded.parts
+        made = sharded.wait(lambda done: report(done.status, done.source_path, done.error))
+    # a digest the parent made itself (a worker died) comes back whole
+    outlines = [m if isinstance(m, DigestOutline) else DigestOutline.of(m) for m in made]
+    return outlines, sharded.parts
 
 
 def _with_progress(
@@ -235,26 +246,26 @@ def _summarize_paths(paths: Sequence[str], settings: Settings) -> Work:
     return work
 
 
-def _report_run(digests: Sequence[ArticleDigest], written: list[Path], out: Path,
+def _report_run(outlines: Sequence[DigestOutline], written: list[Path], out: Path,
                 formats: Sequence[str], seconds: float) -> None:  # fmt: skip
     from summarizer.render import has_own_file
 
-    count = {s: sum(d.status == s for d in digests) for s in ("ok", "partial", "failed")}
-    items = [sum(len(getattr(d, k)) for d in digests) for k in ("moves", "catalysts", "risks")]
-    calls = sum(d.usage.llm_calls for d in digests)
-    hits = sum(d.usage.cache_hits for d in digests)
+    count = {s: sum(o.status == s for o in outlines) for s in ("ok", "partial", "failed")}
+    items = [sum(getattr(o, k) for o in outlines) for k in ("moves", "catalysts", "risks")]
+    calls = sum(o.llm_calls for o in outlines)
+    hits = sum(o.cache_hits for o in outlines)
     if hits:
         _say(f"cache: {hits} chunks answered from the cache")
-    tokens = sum(d.usage.prompt_tokens + d.usage.completion_tokens for d in digests)
+    tokens = sum(o.tokens for o in outlines)
     _say(
-        f"{len(digests)} articles: {count['ok']} ok, {count['partial']} partial, "
+        f"{len(outlines)} articles: {count['ok']} ok, {count['partial']} partial, "
         f"{count['failed']} failed · {items[0]} moves, {items[1]} catalysts, {items[2]} risks"
     )
     if calls:
-        cost = [d.usage.cost_usd for d in digests if d.usage.cost_usd is not None]
+        cost = [o.cost_usd for o in outlines if o.cost_usd is not None]
         cost_text = f" · ${sum(cost):.4f}" if cost else ""
         _say(f"LLM: {calls} calls, {tokens} tokens{cost_text}")
-    per_article = sum(map(has_own_file, digests))
+    per_article = sum(map(has_own_file, outlines))
     files = [f"{per_article} per-article JSON"] if "json" in formats else []
     files += [p.name for p in written]
     _say(f"wrote {out}/ ({', '.join(files) or 'nothing'}) in {seconds:.2f} s")
@@ -311,26 +322,25 @@ def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...]
         return await regenerate_digests(store, settings, article_ids, fill=fill,
                                         on_digest=on_digest)  # fmt: skip
 
-    parts = None
     try:
         if sharding.worth_sharding(every_id, settings.workers):
             store.close()  # each worker opens its own
             engine, _why = settings.resolve_engine()  # names the engine in a failed digest
-            digests, parts = _in_workers(every_id, "cached", settings, engine, out, chosen, quiet)
+            outlines, parts = _in_workers(every_id, "cached", settings, engine, out, chosen, quiet)
         else:
-            digests = _with_progress(work, out, chosen, quiet)
+            outlines, parts = _outlined(_with_progress(work, out, chosen, quiet), chosen)
     except SummarizerError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
-    for digest in digests:
-        missed = [w for w in digest.warnings if "not in the cache" in w]
+    for outline in outlines:
+        missed = [w for w in outline.warnings if "not in the cache" in w]
         if missed:
-            _say(f"{digest.id} ({digest.source_path}): {len(missed)} chunk(s) missed the cache")
-    written = render.write_outputs(out, digests, chosen, run_header="Regenerated from the cache.",  # type: ignore[arg-type]
-                                   parts=parts)  # fmt: skip
-    _report_run(digests, written, out, chosen, time.perf_counter() - started)
-    sys.exit(EXIT_FAILED if any(d.status == "failed" for d in digests) else EXIT_OK)
+            _say(f"{outline.id} ({outline.source_path}): {len(missed)} chunk(s) missed the cache")
+    header = "Regenerated from the cache."
+    written = render.write_joined_outputs(out, outlines, parts, chosen, run_header=header)  # type: ignore[arg-type]
+    _report_run(outlines, written, out, chosen, time.perf_counter() - started)
+    sys.exit(EXIT_FAILED if any(o.status == "failed" for o in outlines) else EXIT_OK)
 
 
 def _open_cache(settings: Settings) -> Any:

@@ -8,6 +8,7 @@ import itertools
 import json
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from summarizer.formats import OutputFormat
@@ -84,7 +85,45 @@ def _new_temp_file(path: Path) -> tuple[str, int]:
     raise AssertionError("unreachable")
 
 
-def has_own_file(digest: ArticleDigest) -> bool:
+@dataclass(frozen=True)
+class DigestOutline:
+    """What a batch's report needs of a digest: whose it is, its status and warnings, how many
+    items it has and what it cost. Worker processes send this, not the digest, to the parent:
+    unpickling whole digests was most of the parent's work in a sharded run."""
+
+    id: str
+    source_path: str | None
+    status: str
+    error: str | None
+    warnings: tuple[str, ...]
+    moves: int
+    catalysts: int
+    risks: int
+    llm_calls: int
+    cache_hits: int
+    tokens: int
+    cost_usd: float | None
+
+    @classmethod
+    def of(cls, digest: ArticleDigest) -> DigestOutline:
+        usage = digest.usage
+        return cls(
+            id=digest.id,
+            source_path=digest.source_path,
+            status=digest.status,
+            error=digest.error,
+            warnings=tuple(digest.warnings),
+            moves=len(digest.moves),
+            catalysts=len(digest.catalysts),
+            risks=len(digest.risks),
+            llm_calls=usage.llm_calls,
+            cache_hits=usage.cache_hits,
+            tokens=usage.prompt_tokens + usage.completion_tokens,
+            cost_usd=usage.cost_usd,
+        )
+
+
+def has_own_file(digest: ArticleDigest | DigestOutline) -> bool:
     """An input that never became an article (missing, binary...) gets no per-article file."""
     return not digest.id.startswith("input-")
 
@@ -124,24 +163,33 @@ def write_outputs(
     formats: Sequence[OutputFormat],
     *,
     run_header: str = "",
-    parts: Sequence[ReportParts] | None = None,
 ) -> list[Path]:
-    """Write the batch-level outputs the formats ask for (JSON per article is written earlier).
+    """Write the batch-level outputs the formats ask for (JSON per article is written earlier)."""
+    outlines = [DigestOutline.of(d) for d in digests]
+    parts = [report_parts(d, formats) for d in digests]
+    return write_joined_outputs(out_dir, outlines, parts, formats, run_header=run_header)
 
-    parts, if given, are each digest's report_parts, made earlier; else they are made here.
-    """
-    made = parts if parts is not None else [report_parts(d, formats) for d in digests]
+
+def write_joined_outputs(
+    out_dir: Path,
+    outlines: Sequence[DigestOutline],
+    parts: Sequence[ReportParts],
+    formats: Sequence[OutputFormat],
+    *,
+    run_header: str = "",
+) -> list[Path]:
+    """write_outputs from each digest's outline and report_parts, made earlier (by workers)."""
     written = []
     if "jsonl" in formats:
         written.append(out_dir / JSONL_NAME)
-        write_atomic(written[-1], "".join(p["jsonl"] for p in made))
+        write_atomic(written[-1], "".join(p["jsonl"] for p in parts))
     if "md" in formats:
         written.append(out_dir / REPORT_NAME)
-        sections = [p["md"] for p in made]
-        write_atomic(written[-1], _markdown(digests, sections, run_header))
+        sections = [p["md"] for p in parts]
+        write_atomic(written[-1], _markdown(outlines, sections, run_header))
     if "csv" in formats:
         written.append(out_dir / CSV_NAME)
-        write_atomic(written[-1], _csv_text([MOVE_COLUMNS]) + "".join(p["csv"] for p in made))
+        write_atomic(written[-1], _csv_text([MOVE_COLUMNS]) + "".join(p["csv"] for p in parts))
     return written
 
 
@@ -187,7 +235,11 @@ def render_markdown(digests: Sequence[ArticleDigest], *, run_header: str = "") -
     return _markdown(digests, ["\n".join(_article_section(d)) for d in digests], run_header)
 
 
-def _markdown(digests: Sequence[ArticleDigest], sections: Sequence[str], run_header: str) -> str:
+def _markdown(
+    digests: Sequence[ArticleDigest] | Sequence[DigestOutline],
+    sections: Sequence[str],
+    run_header: str,
+) -> str:
     counts = {s: sum(d.status == s for d in digests) for s in ("ok", "partial", "failed")}
     lines = ["# Market news digest", ""]
     if run_header:

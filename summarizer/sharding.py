@@ -10,7 +10,8 @@ The CPU-bound parts of a run (extraction, cleaning, validating cached results, g
 serialising, creating files) then use every core.
 
 A worker that dies (a segfault, the OOM killer) breaks the pool: the digests already sent back
-are kept, and every input without a digest becomes a failed digest naming the cause.
+are kept, and every input without a digest becomes a failed digest naming the cause (among them
+what the dead worker made in its last 0.2 s and had not sent yet).
 
 Workers are forked where fork exists, before the caller starts any thread, so they start in
 milliseconds with everything imported; elsewhere they are spawned.
@@ -53,6 +54,9 @@ _LAST_DIGESTS_S = 10.0
 # After a worker died: how long a quiet results queue means every sent digest has arrived.
 _QUIET_AFTER_FAILURE_S = 0.5
 
+Made = ArticleDigest | render.DigestOutline
+"""What a worker sends back for an article: the digest, or its outline if asked."""
+
 Position = tuple[int, int]
 """(position of the work item, index of the digest within it): input order."""
 
@@ -68,11 +72,20 @@ class Finished:
 
 OnFinished = Callable[[Finished], None]
 
+
+@dataclass(frozen=True)
+class _Work:
+    """What a worker sends besides each digest's JSON file."""
+
+    formats: tuple[OutputFormat, ...]  # the batch outputs whose parts it makes
+    outlines: bool  # outlines instead of digests
+
+
 # Digests a worker sends back together (one message per digest cost the workers a tenth of a
 # cached run in queue handling), and the longest a made digest waits to be sent (progress).
 _DIGESTS_PER_MESSAGE = 16
 _SEND_EVERY_S = 0.2
-_unsent: list[tuple[Position, ArticleDigest, render.ReportParts]] = []
+_unsent: list[tuple[Position, Made, render.ReportParts]] = []
 
 # Set in each worker by _start_worker: where to take work from, send digests to, and whether
 # to stop taking work (the parent is shutting down).
@@ -106,6 +119,7 @@ class ShardedRun:
         json_dir: Path | None,
         work: Literal["inputs", "cached"] = "inputs",
         formats: Sequence[OutputFormat] = (),
+        outlines: bool = False,
     ) -> None:
         self.units = list(units)
         self.engine = engine
@@ -122,13 +136,15 @@ class ShardedRun:
         # the batch-level outputs' parts are made in the workers too (render.report_parts)
         self._formats = tuple(f for f in formats if f != "json")
         self.parts: list[render.ReportParts] = []  # of each digest wait() returned, in order
+        # outlines: workers send each digest's outline, not the digest (render.DigestOutline)
+        self._outlines = outlines
         self._context = _context()
         self._todo = self._context.Queue()
         self._results = self._context.Queue()
         self._stop = self._context.Event()
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[dict[str, int]]] = []
-        self._digests: dict[Position, tuple[ArticleDigest, render.ReportParts]] = {}
+        self._digests: dict[Position, tuple[Made, render.ReportParts]] = {}
 
     def __enter__(self) -> ShardedRun:
         self._pool = ProcessPoolExecutor(
@@ -139,7 +155,7 @@ class ShardedRun:
         )
         task = _take_inputs if self.work == "inputs" else _take_cached
         self._futures = [
-            self._pool.submit(task, self._share, self._json_dir, self._formats)
+            self._pool.submit(task, self._share, self._json_dir, self._formats, self._outlines)
             for _ in range(self.workers)
         ]
         # queued once the workers exist (a fork pool starts them all at the first submit): the
@@ -164,8 +180,9 @@ class ShardedRun:
         self._todo.close()
         self._results.close()
 
-    def wait(self, on_finished: OnFinished) -> list[ArticleDigest]:
-        """Every digest in input order; inputs a dead worker left without one become failed."""
+    def wait(self, on_finished: OnFinished) -> list[Made]:
+        """Every digest (or outline) in input order; inputs a dead worker left without one become
+        failed digests."""
         while not all(f.done() for f in self._futures):
             self._relay(on_finished, timeout=0.1)
         failures = [error for f in self._futures if (error := f.exception()) is not None]
@@ -177,10 +194,10 @@ class ShardedRun:
         else:  # a broken pool says nothing more: take what arrives until the queue is quiet
             while self._relay(on_finished, timeout=_QUIET_AFTER_FAILURE_S):
                 pass
-        made: dict[int, list[tuple[ArticleDigest, render.ReportParts]]] = {}
+        made: dict[int, list[tuple[Made, render.ReportParts]]] = {}
         for (item, _index), arrived in sorted(self._digests.items(), key=lambda kv: kv[0]):
             made.setdefault(item, []).append(arrived)
-        digests: list[ArticleDigest] = []
+        digests: list[Made] = []
         for item, batch in enumerate(self.items):
             done = made.get(item, [])
             if failures and len(done) < (len(batch) if self.work == "cached" else 1):
@@ -196,12 +213,13 @@ class ShardedRun:
 
     def _failed(
         self, units: list[str], error: BaseException, on_finished: OnFinished
-    ) -> list[tuple[ArticleDigest, render.ReportParts]]:
+    ) -> list[tuple[Made, render.ReportParts]]:
         reason = f"a worker process failed ({type(error).__name__}: {error})"
         failed = [input_failure_digest(InputFailure(u, reason), self.engine) for u in units]
         for digest in failed:
             on_finished(Finished(digest.status, digest.source_path, digest.error))
-        return [(digest, render.report_parts(digest, self._formats)) for digest in failed]
+        return [(_made(digest, self._outlines), render.report_parts(digest, self._formats))
+                for digest in failed]  # fmt: skip
 
     def _relay(self, on_finished: OnFinished, timeout: float) -> bool:
         """Take every digest that has arrived, waiting up to timeout for the first; whether
@@ -257,15 +275,15 @@ def _taken() -> Iterator[tuple[int, list[str]]]:
         yield item
 
 
-def _send(
-    position: Position,
-    digest: ArticleDigest,
-    json_dir: Path | None,
-    formats: Sequence[OutputFormat],
-) -> None:
+def _send(position: Position, digest: ArticleDigest, json_dir: Path | None, work: _Work) -> None:
     if json_dir is not None and render.has_own_file(digest):
         render.write_digest(json_dir, digest)
-    _unsent.append((position, digest, render.report_parts(digest, formats)))
+    parts = render.report_parts(digest, work.formats)
+    _unsent.append((position, _made(digest, work.outlines), parts))
+
+
+def _made(digest: ArticleDigest, outline: bool) -> Made:
+    return render.DigestOutline.of(digest) if outline else digest
     if len(_unsent) >= _DIGESTS_PER_MESSAGE:
         _flush()
 
@@ -296,14 +314,14 @@ async def _sending() -> AsyncIterator[None]:
 
 
 def _take_inputs(
-    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat]
+    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat], outlines: bool
 ) -> dict[str, int]:
     """In a worker: summarize inputs as they are taken; (digests sent, cache counts)."""
-    return asyncio.run(_summarize_taken(settings, json_dir, formats))
+    return asyncio.run(_summarize_taken(settings, json_dir, _Work(tuple(formats), outlines)))
 
 
 async def _summarize_taken(
-    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat]
+    settings: Settings, json_dir: Path | None, work: _Work
 ) -> dict[str, int]:
     # the parent records the run's counts once, for all workers together
     store = ChunkCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None
@@ -319,7 +337,7 @@ async def _summarize_taken(
         async with Summarizer(settings, cache=store) as summarizer, _sending():
             sent = 0
             async for streamed, digest in summarizer.summarize_stream(articles()):
-                _send(positions[streamed], digest, json_dir, formats)
+                _send(positions[streamed], digest, json_dir, work)
                 sent += 1
         return {"sent": sent} | asdict(summarizer.counts)
     finally:
@@ -328,15 +346,15 @@ async def _summarize_taken(
 
 
 def _take_cached(
-    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat]
+    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat], outlines: bool
 ) -> dict[str, int]:
     """In a worker: rebuild batches of cached articles as they are taken (never asking the
     model); digests sent."""
-    return asyncio.run(_regenerate_taken(settings, json_dir, formats))
+    return asyncio.run(_regenerate_taken(settings, json_dir, _Work(tuple(formats), outlines)))
 
 
 async def _regenerate_taken(
-    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat]
+    settings: Settings, json_dir: Path | None, work: _Work
 ) -> dict[str, int]:
     store = ChunkCache(settings.cache_dir or default_cache_dir())
     sent = 0
@@ -345,7 +363,7 @@ async def _regenerate_taken(
             for item, article_ids in _taken():
                 made = await regenerate_digests(store, settings, article_ids)
                 for index, digest in enumerate(made):
-                    _send((item, index), digest, json_dir, formats)
+                    _send((item, index), digest, json_dir, work)
                     sent += 1
         return {"sent": sent}
     finally:

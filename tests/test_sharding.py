@@ -71,6 +71,9 @@ def test_a_run_in_two_workers_writes_what_one_process_writes(tmp_path: Path) -> 
     assert len(list((tmp_path / "two").glob("*.json"))) == ARTICLES + 1  # + the JSONL record
     for line in ("error: in/empty.txt: empty (no text)", "failed"):
         assert line in two.stderr
+    # the parent's summary, counted from what the workers sent back, says what one process says
+    summary = [line for line in one.stderr.splitlines() if " articles: " in line]
+    assert len(summary) == 1 and summary[0] in two.stderr.splitlines()
     # the workers' cache counts arrive together: every chunk was a miss and an engine call
     stats = command("cache", "stats", cwd=tmp_path).stdout
     misses = int(stats.split("hits, ")[1].split(" misses")[0])
@@ -121,7 +124,8 @@ def test_a_worker_that_dies_costs_the_unfinished_inputs_not_the_batch(
         digests = run.wait(finished.append)
     failed = [d for d in digests if d.error and "worker process failed" in d.error]
     assert doomed in {d.source_path for d in failed}
-    assert len(failed) < len(units) // 2  # what was done before it died is kept
+    # what the other worker did is kept (the dead one's unsent digests are lost with it)
+    assert sum(d.status == "ok" for d in digests) >= 10
     sources = {d.source_path for d in digests}
     assert all(u in sources or any(s and s.startswith(u) for s in sources) for u in units)
     assert len(finished) >= len(units)
