@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import json
 import logging
 import os
@@ -167,8 +168,8 @@ def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: S
     from summarizer.render import DigestOutline
     from summarizer.sharding import ShardedRun
 
-    if engine == "llm":  # imported once here, not in every worker (openai is not: see llm.py)
-        import summarizer.engines.llm  # noqa: F401
+    # the engine's module imported once here, not in every worker (openai is not: see llm.py)
+    importlib.import_module(f"summarizer.engines.{engine}")
 
     sharded = ShardedRun(units, settings, engine=engine, workers=settings.workers,
                          json_dir=out if "json" in formats else None, work=work,

@@ -7,10 +7,9 @@ This is the seam where tests plug in a scripted engine: the pipeline only knows 
 from __future__ import annotations
 
 from summarizer.engines.base import ChunkResult, Engine
-from summarizer.engines.rules import RulesEngine
 from summarizer.settings import Settings
 
-__all__ = ["ChunkResult", "Engine", "RulesEngine", "make_engine"]
+__all__ = ["ChunkResult", "Engine", "make_engine"]
 
 
 def make_engine(settings: Settings) -> Engine:
@@ -21,4 +20,7 @@ def make_engine(settings: Settings) -> Engine:
         from summarizer.engines.llm import LLMEngine
 
         return LLMEngine(settings)
+    # likewise the rules: compiling their patterns is a tenth of a cached LLM run's start-up
+    from summarizer.engines.rules import RulesEngine
+
     return RulesEngine(workers=settings.workers)
