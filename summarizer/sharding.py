@@ -3,9 +3,10 @@
 Each worker process has its own event loop, engine and cache handle (diskcache is safe across
 processes). It takes inputs (a run) or small batches of cached article ids (a regenerate) from a
 shared queue as it has room for them, writes each digest's JSON file itself and sends the digest
-back as soon as it is made; the parent reports progress as digests arrive and hands them all back
-in input order. Taking work as it frees up keeps every worker busy to the end (fixed shards left
-one idle for up to a shard's time), and an LLM run keeps its requests in flight throughout.
+(or, for the command, its outline and its parts of the batch outputs) back soon after it is made;
+the parent reports progress as they arrive and hands them all back in input order. Taking work
+as it frees up keeps every worker busy to the end (fixed shards left one idle for up to a
+shard's time), and an LLM run keeps its requests in flight throughout.
 The CPU-bound parts of a run (extraction, cleaning, validating cached results, grounding,
 serialising, creating files) then use every core.
 
