@@ -12,7 +12,7 @@ import time
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
 import click
 
@@ -144,20 +144,13 @@ Report = Callable[[str, "str | None", "str | None"], None]
 def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path,
                       formats: Sequence[str], quiet: bool) -> Made:  # fmt: skip
     """Every input's digest, in worker processes when the batch is large enough to gain."""
-    from summarizer import ingest, sharding
+    from summarizer import ingest, render, sharding
 
     units = ingest.input_units(paths)
     if not sharding.worth_sharding(units, settings.workers):
         digests = _with_progress(_summarize_paths(paths, settings), out, formats, quiet)
-        return _outlined(digests, formats)
+        return render.outlines_and_parts(digests, formats)  # type: ignore[arg-type]
     return _in_workers(units, "inputs", settings, engine, out, formats, quiet)
-
-
-def _outlined(digests: Sequence[ArticleDigest], formats: Sequence[str]) -> Made:
-    from summarizer.render import DigestOutline, report_parts
-
-    parts = [report_parts(d, formats) for d in digests]  # type: ignore[arg-type]
-    return [DigestOutline.of(d) for d in digests], parts
 
 
 def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: Settings,
@@ -165,7 +158,6 @@ def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: S
                 quiet: bool) -> Made:  # fmt: skip
     """Digests made by worker processes, which also write each one's JSON file and make its
     parts of the other outputs."""
-    from summarizer.render import DigestOutline
     from summarizer.sharding import ShardedRun
 
     # the engine's module imported once here, not in every worker (openai is not: see llm.py)
@@ -177,9 +169,8 @@ def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: S
     # entering starts the workers: before the progress bar starts a thread, as they are forked
     with sharded, _reporter(quiet) as report:
         made = sharded.wait(lambda done: report(done.status, done.source_path, done.error))
-    # a digest the parent made itself (a worker died) comes back whole
-    outlines = [m if isinstance(m, DigestOutline) else DigestOutline.of(m) for m in made]
-    return outlines, sharded.parts
+    # outlines=True: the workers' and the failed digests the parent makes itself (a dead worker)
+    return cast("list[DigestOutline]", made), sharded.parts
 
 
 def _with_progress(
@@ -218,7 +209,7 @@ def _reporter(quiet: bool) -> Iterator[Report]:
         def report(status: str, source_path: str | None, error: str | None) -> None:
             if status == "failed":
                 progress.console.print(
-                    f"error: {source_path}: {error}", markup=False, highlight=False, soft_wrap=True
+                    _failure_line(source_path, error), markup=False, highlight=False, soft_wrap=True
                 )
             progress.advance(task)
 
@@ -227,7 +218,11 @@ def _reporter(quiet: bool) -> Iterator[Report]:
 
 def _print_failures(status: str, source_path: str | None, error: str | None) -> None:
     if status == "failed":
-        _say(f"error: {source_path}: {error}")
+        _say(_failure_line(source_path, error))
+
+
+def _failure_line(source_path: str | None, error: str | None) -> str:
+    return f"error: {source_path}: {error}"
 
 
 def _stderr() -> Any:
@@ -329,7 +324,8 @@ def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...]
             engine, _why = settings.resolve_engine()  # names the engine in a failed digest
             outlines, parts = _in_workers(every_id, "cached", settings, engine, out, chosen, quiet)
         else:
-            outlines, parts = _outlined(_with_progress(work, out, chosen, quiet), chosen)
+            digests = _with_progress(work, out, chosen, quiet)
+            outlines, parts = render.outlines_and_parts(digests, chosen)  # type: ignore[arg-type]
     except SummarizerError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

@@ -151,7 +151,7 @@ def report_parts(digest: ArticleDigest, formats: Sequence[OutputFormat]) -> Repo
     if "jsonl" in formats:
         parts["jsonl"] = _jsonl_line(digest)
     if "md" in formats:
-        parts["md"] = "\n".join(_article_section(digest))
+        parts["md"] = _section_text(digest)
     if "csv" in formats:
         parts["csv"] = _csv_text([_move_row(digest, move) for move in digest.moves])
     return parts
@@ -165,9 +165,15 @@ def write_outputs(
     run_header: str = "",
 ) -> list[Path]:
     """Write the batch-level outputs the formats ask for (JSON per article is written earlier)."""
-    outlines = [DigestOutline.of(d) for d in digests]
-    parts = [report_parts(d, formats) for d in digests]
+    outlines, parts = outlines_and_parts(digests, formats)
     return write_joined_outputs(out_dir, outlines, parts, formats, run_header=run_header)
+
+
+def outlines_and_parts(
+    digests: Sequence[ArticleDigest], formats: Sequence[OutputFormat]
+) -> tuple[list[DigestOutline], list[ReportParts]]:
+    """Each digest's outline and report_parts, as write_joined_outputs takes them."""
+    return [DigestOutline.of(d) for d in digests], [report_parts(d, formats) for d in digests]
 
 
 def write_joined_outputs(
@@ -232,7 +238,7 @@ def _move_row(digest: ArticleDigest, move: Move) -> list[object]:
 
 def render_markdown(digests: Sequence[ArticleDigest], *, run_header: str = "") -> str:
     """A readable report: one section per article with its moves, catalysts, risks and warnings."""
-    return _markdown(digests, ["\n".join(_article_section(d)) for d in digests], run_header)
+    return _markdown(digests, [_section_text(d) for d in digests], run_header)
 
 
 def _markdown(
@@ -251,6 +257,10 @@ def _markdown(
         *sections,
     ]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _section_text(digest: ArticleDigest) -> str:
+    return "\n".join(_article_section(digest))
 
 
 def _article_section(digest: ArticleDigest) -> list[str]:

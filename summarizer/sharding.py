@@ -76,8 +76,9 @@ OnFinished = Callable[[Finished], None]
 
 @dataclass(frozen=True)
 class _Work:
-    """What a worker sends besides each digest's JSON file."""
+    """What a worker does with what it takes, and sends besides each digest's JSON file."""
 
+    kind: Literal["inputs", "cached"]  # summarize inputs, or rebuild cached articles
     formats: tuple[OutputFormat, ...]  # the batch outputs whose parts it makes
     outlines: bool  # outlines instead of digests
 
@@ -154,10 +155,9 @@ class ShardedRun:
             initializer=_start_worker,
             initargs=(os.getpid(), self._todo, self._results, self._stop),
         )
-        task = _take_inputs if self.work == "inputs" else _take_cached
+        work = _Work(self.work, self._formats, self._outlines)
         self._futures = [
-            self._pool.submit(task, self._share, self._json_dir, self._formats, self._outlines)
-            for _ in range(self.workers)
+            self._pool.submit(_take, self._share, self._json_dir, work) for _ in range(self.workers)
         ]
         # queued once the workers exist (a fork pool starts them all at the first submit): the
         # queue's feeder thread starts with the first put and must not be copied into them
@@ -314,11 +314,11 @@ async def _sending() -> AsyncIterator[None]:
     _flush()
 
 
-def _take_inputs(
-    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat], outlines: bool
-) -> dict[str, int]:
-    """In a worker: summarize inputs as they are taken; (digests sent, cache counts)."""
-    return asyncio.run(_summarize_taken(settings, json_dir, _Work(tuple(formats), outlines)))
+def _take(settings: Settings, json_dir: Path | None, work: _Work) -> dict[str, int]:
+    """In a worker: summarize inputs, or rebuild cached articles (never asking the model), as
+    they are taken; digests sent, and for inputs the cache counts."""
+    taken = _summarize_taken if work.kind == "inputs" else _regenerate_taken
+    return asyncio.run(taken(settings, json_dir, work))
 
 
 async def _summarize_taken(
@@ -344,14 +344,6 @@ async def _summarize_taken(
     finally:
         if store is not None:
             store.close()
-
-
-def _take_cached(
-    settings: Settings, json_dir: Path | None, formats: Sequence[OutputFormat], outlines: bool
-) -> dict[str, int]:
-    """In a worker: rebuild batches of cached articles as they are taken (never asking the
-    model); digests sent."""
-    return asyncio.run(_regenerate_taken(settings, json_dir, _Work(tuple(formats), outlines)))
 
 
 async def _regenerate_taken(
