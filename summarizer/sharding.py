@@ -50,7 +50,7 @@ MIN_INPUTS_PER_WORKER = 16
 # A regenerate hands out cached article ids this many at a time (each batch is read and
 # rebuilt together): small enough that no worker is left with much when the others finish.
 IDS_PER_BATCH = 16
-# How long digests may trail the end of the worker that sent them (they travel on a queue).
+# How long a worker's last messages may trail its end (they travel on a queue).
 _LAST_DIGESTS_S = 10.0
 # After a worker died: how long a quiet results queue means every sent digest has arrived.
 _QUIET_AFTER_FAILURE_S = 0.5
@@ -145,8 +145,9 @@ class ShardedRun:
         self._results = self._context.Queue()
         self._stop = self._context.Event()
         self._pool: ProcessPoolExecutor | None = None
-        self._futures: list[Future[dict[str, int]]] = []
+        self._futures: list[Future[None]] = []
         self._digests: dict[Position, tuple[Made, render.ReportParts]] = {}
+        self._counts: list[dict[str, int]] = []  # each finished worker's, its last message
 
     def __enter__(self) -> ShardedRun:
         self._pool = ProcessPoolExecutor(
@@ -184,13 +185,14 @@ class ShardedRun:
     def wait(self, on_finished: OnFinished) -> list[Made]:
         """Every digest (or outline) in input order; inputs a dead worker left without one become
         failed digests."""
-        while not all(f.done() for f in self._futures):
+        # a worker's counts are its last message: once every worker's has arrived, so has
+        # every digest (waiting for the futures instead cost up to a poll's 0.1 s at the end)
+        while len(self._counts) < self.workers and not all(f.done() for f in self._futures):
             self._relay(on_finished, timeout=0.1)
-        failures = [error for f in self._futures if (error := f.exception()) is not None]
-        if not failures:  # every worker said how many digests it sent: wait for all of them
-            sent = sum(f.result()["sent"] for f in self._futures)
+        failures = [e for f in self._futures if f.done() and (e := f.exception()) is not None]
+        if not failures:  # the last counts may still be on their way
             deadline = time.monotonic() + _LAST_DIGESTS_S
-            while len(self._digests) < sent and time.monotonic() < deadline:
+            while len(self._counts) < self.workers and time.monotonic() < deadline:
                 self._relay(on_finished, timeout=0.1)
         else:  # a broken pool says nothing more: take what arrives until the queue is quiet
             while self._relay(on_finished, timeout=_QUIET_AFTER_FAILURE_S):
@@ -207,8 +209,8 @@ class ShardedRun:
             self.parts += [parts for _digest, parts in done]
         if not failures:
             counts: Counter[str] = Counter()
-            for future in self._futures:
-                counts.update(future.result())
+            for worker_counts in self._counts:
+                counts.update(worker_counts)
             self._record(counts)
         return digests
 
@@ -223,13 +225,16 @@ class ShardedRun:
                 for digest in failed]  # fmt: skip
 
     def _relay(self, on_finished: OnFinished, timeout: float) -> bool:
-        """Take every digest that has arrived, waiting up to timeout for the first; whether
+        """Take every message that has arrived, waiting up to timeout for the first; whether
         any arrived."""
         try:
             message = self._results.get(timeout=timeout)
         except queue.Empty:
             return False
         while True:
+            if isinstance(message, dict):  # a worker's counts: it has finished
+                self._counts.append(message)
+                message = []
             for position, digest, parts in message:
                 self._digests[position] = (digest, parts)
                 on_finished(Finished(digest.status, digest.source_path, digest.error))
@@ -281,12 +286,12 @@ def _send(position: Position, digest: ArticleDigest, json_dir: Path | None, work
         render.write_digest(json_dir, digest)
     parts = render.report_parts(digest, work.formats)
     _unsent.append((position, _made(digest, work.outlines), parts))
+    if len(_unsent) >= _DIGESTS_PER_MESSAGE:
+        _flush()
 
 
 def _made(digest: ArticleDigest, outline: bool) -> Made:
     return render.DigestOutline.of(digest) if outline else digest
-    if len(_unsent) >= _DIGESTS_PER_MESSAGE:
-        _flush()
 
 
 def _flush() -> None:
@@ -314,11 +319,11 @@ async def _sending() -> AsyncIterator[None]:
     _flush()
 
 
-def _take(settings: Settings, json_dir: Path | None, work: _Work) -> dict[str, int]:
+def _take(settings: Settings, json_dir: Path | None, work: _Work) -> None:
     """In a worker: summarize inputs, or rebuild cached articles (never asking the model), as
-    they are taken; digests sent, and for inputs the cache counts."""
+    they are taken; then send the counts (for inputs, the cache's), after the last digest."""
     taken = _summarize_taken if work.kind == "inputs" else _regenerate_taken
-    return asyncio.run(taken(settings, json_dir, work))
+    _results.put(asyncio.run(taken(settings, json_dir, work)))
 
 
 async def _summarize_taken(
@@ -336,11 +341,9 @@ async def _summarize_taken(
 
     try:
         async with Summarizer(settings, cache=store) as summarizer, _sending():
-            sent = 0
             async for streamed, digest in summarizer.summarize_stream(articles()):
                 _send(positions[streamed], digest, json_dir, work)
-                sent += 1
-        return {"sent": sent} | asdict(summarizer.counts)
+        return asdict(summarizer.counts)
     finally:
         if store is not None:
             store.close()
@@ -350,14 +353,12 @@ async def _regenerate_taken(
     settings: Settings, json_dir: Path | None, work: _Work
 ) -> dict[str, int]:
     store = ChunkCache(settings.cache_dir or default_cache_dir())
-    sent = 0
     try:
         async with _sending():
             for item, article_ids in _taken():
                 made = await regenerate_digests(store, settings, article_ids)
                 for index, digest in enumerate(made):
                     _send((item, index), digest, json_dir, work)
-                    sent += 1
-        return {"sent": sent}
+        return {}
     finally:
         store.close()

@@ -192,3 +192,23 @@ def test_progress_arrives_as_digests_are_made_not_sixteen_at_a_time(
     # 4 chunks in flight per worker, 2 chunks an article: 16 digests take a worker 2.4 s; the
     # first are sent long before 16 are made
     assert len(arrivals) == len(units) + 1 and arrivals[0] < 1.5 < arrivals[-1]
+
+
+def test_a_worker_sends_its_digests_sixteen_to_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    messages: list[list[Any]] = []
+
+    class Results:
+        def put(self, message: list[Any]) -> None:
+            messages.append(message)
+
+    monkeypatch.setattr(sharding, "_results", Results())
+    monkeypatch.setattr(sharding, "_unsent", [])
+    digest = summarize_many([Article(id="a", text="SMIC rose 5% today.")],
+                            Settings(engine="rules", use_cache=False))[0]  # fmt: skip
+    work = sharding._Work("inputs", (), outlines=True)
+    for position in range(2 * sharding._DIGESTS_PER_MESSAGE + 1):
+        sharding._send((position, 0), digest, None, work)
+    assert [len(m) for m in messages] == [16, 16]
+    sharding._flush()  # the rest go at the next tick of the timer, or at the end
+    assert [len(m) for m in messages] == [16, 16, 1]
+    assert [position for m in messages for (position, _i), _outline, _parts in m] == list(range(33))
