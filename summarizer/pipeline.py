@@ -25,7 +25,7 @@ from summarizer.cache import (
     ChunkLayout,
     IndexedArticle,
     canonical_json,
-    chunk_key,
+    chunk_keyer,
 )
 from summarizer.chunking import chunk_article
 from summarizer.clean import clean_article
@@ -91,6 +91,7 @@ class Summarizer:
         self._indexed = dict(indexed or {})  # index entries the caller read already, by id
         self._slots = asyncio.Semaphore(self.settings.concurrency)
         self._chunker = {"chunk_tokens": self.settings.chunk_tokens}
+        self._key_of = chunk_keyer(self.engine.identity(), self._chunker)
         # chunk keys being computed now: the same chunk in another article waits for that
         # result (through the cache) instead of asking the model for it a second time
         self._computing: dict[str, asyncio.Event] = {}
@@ -115,7 +116,7 @@ class Summarizer:
             Chunk(index=i, start=start, end=end, text=article.text[start:end])
             for i, (start, end) in enumerate(layout.spans)
         ]
-        keys = [chunk_key(self.engine.identity(), self._chunker, c.text) for c in chunks]
+        keys = [self._key_of(c.text) for c in chunks]
         outcomes = await asyncio.gather(
             *(self._summarize_chunk(c, k, article) for c, k in zip(chunks, keys, strict=True))
         )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import sqlite3
 from pathlib import Path
 
@@ -25,6 +27,18 @@ def test_key_names_everything_that_changes_the_answer() -> None:
     assert base != chunk_key(IDENTITY | {"model": "n"}, {"chunk_tokens": 1500}, "text")
     assert base != chunk_key(IDENTITY, {"chunk_tokens": 800}, "text")
     assert base != chunk_key(IDENTITY, {"chunk_tokens": 1500}, "text!")
+
+
+def test_keys_keep_their_format_so_existing_caches_stay_valid() -> None:
+    # the key as first defined: the hash of the record's canonical JSON. A new format must bump
+    # CACHE_FORMAT_VERSION, never change silently (a user would pay the model again for all).
+    identity = IDENTITY | {"endpoint": "café", "temperature": 0.0, "max_tokens": None}
+    for text in ("text", "SMIC rose 5%.\n\n“Quoted” — 中文"):
+        record = {"v": "2", "engine": identity, "chunker": {"chunk_tokens": 1500},
+                  "chunk": hashlib.sha256(text.encode()).hexdigest()}  # fmt: skip
+        canonical = json.dumps(record, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        expected = "k1-" + hashlib.sha256(canonical.encode()).hexdigest()
+        assert chunk_key(identity, {"chunk_tokens": 1500}, text) == expected
 
 
 def test_engine_identity_never_holds_the_api_key() -> None:
@@ -75,6 +89,23 @@ def test_a_value_that_no_longer_validates_is_a_miss(tmp_path: Path) -> None:
     cache._db.set("chunk:k", '{"summary": {"moves": [{"instrument": "X"}]}}')
     assert cache.get_chunk("k") is None
     cache.close()
+
+
+def test_values_are_utf8_json_and_str_entries_of_earlier_versions_still_hit(
+    tmp_path: Path,
+) -> None:
+    cache = ChunkCache(tmp_path)
+    cache.put_chunk("new", CachedChunk(SUMMARY, warnings=("“quoted” — 中文",)))
+    cache._db.set("chunk:old", json.dumps({"summary": SUMMARY.model_dump(mode="json")}))
+    cache.commit()
+    for key in ("new", "old"):
+        hit = cache.get_chunk(key)
+        assert hit is not None and hit.summary == SUMMARY
+    assert cache.get_chunk("new").warnings == ("“quoted” — 中文",)  # type: ignore[union-attr]
+    cache.close()
+    with sqlite3.connect(tmp_path / "cache.db") as db:
+        kinds = dict(db.execute("SELECT key, typeof(value) FROM Cache WHERE key LIKE 'chunk:%'"))
+    assert kinds == {"chunk:new": "blob", "chunk:old": "text"}
 
 
 def test_only_json_text_is_stored(tmp_path: Path) -> None:
