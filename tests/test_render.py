@@ -12,7 +12,7 @@ from pathlib import Path
 from summarizer.models import ArticleDigest, Move
 from summarizer.render import (
     MOVE_COLUMNS,
-    digest_to_json,
+    digest_json,
     render_markdown,
     render_moves_csv,
     write_atomic,
@@ -26,16 +26,24 @@ DIGEST = ArticleDigest(id="abc", title="Alibaba | chips", engine="rules", status
 
 
 def test_json_round_trips_and_is_stable() -> None:
-    text = digest_to_json(DIGEST)
+    text = digest_json(DIGEST)
     assert ArticleDigest.model_validate_json(text) == DIGEST
-    assert digest_to_json(ArticleDigest.model_validate_json(text)) == text
+    assert digest_json(ArticleDigest.model_validate_json(text)) == text
     assert list(json.loads(text))[:2] == ["schema_version", "id"]
+
+
+def test_json_is_what_model_dump_json_says_in_utf8() -> None:
+    # the bytes of the format digests have always had: a regenerate matches earlier runs
+    digest = DIGEST.model_copy(update={"title": "“Chips” — 芯片 | ünïcode", "warnings": ["a\tb"]})
+    expected = (digest.model_dump_json(indent=2) + "\n").encode("utf-8")
+    assert digest_json(digest) == expected
+    assert "芯片".encode() in expected  # UTF-8, not \u escapes
 
 
 def test_write_digest_names_the_file_by_id(tmp_path: Path) -> None:
     path = write_digest(tmp_path, DIGEST)
     assert path == tmp_path / "abc.json"
-    assert path.read_text(encoding="utf-8") == digest_to_json(DIGEST)
+    assert path.read_bytes() == digest_json(DIGEST)
     assert [p.name for p in tmp_path.iterdir()] == ["abc.json"]  # no temp files left
 
 
