@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -105,3 +106,28 @@ def test_help_lists_the_commands() -> None:
     assert done.returncode == 0
     for command in ("run", "schema", "eval"):
         assert f"  {command} " in done.stdout
+
+
+def test_leaving_without_teardown_flushes_what_was_written_and_keeps_the_code(
+    tmp_path: Path,
+) -> None:
+    # main() ends with os._exit, which drops whatever the streams still buffer unless flushed
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # a pipe buffers
+    for code, expected in (("3", 3), ("'no cache here'", 1), ("None", 0)):
+        script = (
+            "import sys; from summarizer.cli import _exit_now; "
+            f"sys.stdout.write('x' * 1000); sys.stderr.write('y'); _exit_now({code})"
+        )
+        done = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, env=env,
+                              capture_output=True, text=True, timeout=60)  # fmt: skip
+        assert (done.returncode, len(done.stdout)) == (expected, 1000)
+        assert done.stderr.startswith("y")
+        assert ("no cache here" in done.stderr) == (expected == 1)
+
+
+def test_an_internal_error_still_shows_its_traceback(tmp_path: Path) -> None:
+    code = "import sys; sys.argv[1:] = ['cache', 'stats']; import summarizer.cli as c; "
+    code += "c.cli = lambda **_: 1 / 0; c.main()"
+    done = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1 and "ZeroDivisionError" in done.stderr
