@@ -115,18 +115,13 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
 
     Writes OUT/<id>.json per article and OUT/digest.md; exits 1 if any article failed.
     """
-    from summarizer import render
-
     settings = _settings(use_cache=False if no_cache else None, **flags)
     engine, why = _resolve(settings)
     _say(f"engine: {engine} ({why})")
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
-    outlines, parts = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
-    header = f"Engine: `{engine}` ({why})."
-    written = render.write_joined_outputs(out, outlines, parts, chosen, run_header=header)  # type: ignore[arg-type]
-    _report_run(outlines, written, out, chosen, time.perf_counter() - started)
-    sys.exit(EXIT_FAILED if any(o.status == "failed" for o in outlines) else EXIT_OK)
+    made = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
+    _finish(made, out, chosen, f"Engine: `{engine}` ({why}).", started)
 
 
 def _resolve(settings: Settings) -> tuple[EngineName, str]:
@@ -145,12 +140,11 @@ Report = Callable[[str, "str | None", "str | None"], None]
 def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path,
                       formats: Sequence[str], quiet: bool) -> Made:  # fmt: skip
     """Every input's digest, in worker processes when the batch is large enough to gain."""
-    from summarizer import ingest, render, sharding
+    from summarizer import ingest, sharding
 
     units = ingest.input_units(paths)
     if not sharding.worth_sharding(units, settings.workers):
-        digests = _with_progress(_summarize_paths(paths, settings), out, formats, quiet)
-        return render.outlines_and_parts(digests, formats)  # type: ignore[arg-type]
+        return _in_this_process(_summarize_paths(paths, settings), out, formats, quiet)
     return _in_workers(units, "inputs", settings, engine, out, formats, quiet)
 
 
@@ -175,10 +169,9 @@ def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: S
     return cast("list[DigestOutline]", made), sharded.parts
 
 
-def _with_progress(
-    work: Work, out: Path, formats: Sequence[str], quiet: bool
-) -> list[ArticleDigest]:
-    """Run work, drawing progress, writing each digest's JSON as it finishes, printing failures."""
+def _in_this_process(work: Work, out: Path, formats: Sequence[str], quiet: bool) -> Made:
+    """Run work, drawing progress, writing each digest's JSON as it finishes, printing failures;
+    each digest's outline and parts of the other outputs, as _in_workers gives them."""
     from summarizer import render
 
     with _reporter(quiet) as report:
@@ -188,7 +181,8 @@ def _with_progress(
                 render.write_digest(out, digest)
             report(digest.status, digest.source_path, digest.error)
 
-        return asyncio.run(work(on_digest))
+        digests = asyncio.run(work(on_digest))
+    return render.outlines_and_parts(digests, formats)  # type: ignore[arg-type]
 
 
 @contextmanager
@@ -242,6 +236,16 @@ def _summarize_paths(paths: Sequence[str], settings: Settings) -> Work:
             return await summarizer.summarize_many(ingest.read_articles(paths), on_digest)
 
     return work
+
+
+def _finish(made: Made, out: Path, formats: Sequence[str], header: str, started: float) -> None:
+    """Write the batch outputs, report the run on stderr and exit: 1 if any article failed."""
+    from summarizer import render
+
+    outlines, parts = made
+    written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header)  # type: ignore[arg-type]
+    _report_run(outlines, written, out, formats, time.perf_counter() - started)
+    sys.exit(EXIT_FAILED if any(o.status == "failed" for o in outlines) else EXIT_OK)
 
 
 def _report_run(outlines: Sequence[DigestOutline], written: list[Path], out: Path,
@@ -307,7 +311,7 @@ def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...]
     Uses the current merge and render code. A chunk whose cache key changed (prompt, schema or
     model changed) is reported as a miss; --fill asks the model for those.
     """
-    from summarizer import render, sharding
+    from summarizer import sharding
     from summarizer.pipeline import regenerate_digests
 
     settings = _settings(cache_dir=cache_dir, workers=workers)
@@ -324,22 +328,18 @@ def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...]
         if sharding.worth_sharding(every_id, settings.workers):
             store.close()  # each worker opens its own
             engine, _why = settings.resolve_engine()  # names the engine in a failed digest
-            outlines, parts = _in_workers(every_id, "cached", settings, engine, out, chosen, quiet)
+            made = _in_workers(every_id, "cached", settings, engine, out, chosen, quiet)
         else:
-            digests = _with_progress(work, out, chosen, quiet)
-            outlines, parts = render.outlines_and_parts(digests, chosen)  # type: ignore[arg-type]
+            made = _in_this_process(work, out, chosen, quiet)
     except SummarizerError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
-    for outline in outlines:
+    for outline in made[0]:
         missed = [w for w in outline.warnings if "not in the cache" in w]
         if missed:
             _say(f"{outline.id} ({outline.source_path}): {len(missed)} chunk(s) missed the cache")
-    header = "Regenerated from the cache."
-    written = render.write_joined_outputs(out, outlines, parts, chosen, run_header=header)  # type: ignore[arg-type]
-    _report_run(outlines, written, out, chosen, time.perf_counter() - started)
-    sys.exit(EXIT_FAILED if any(o.status == "failed" for o in outlines) else EXIT_OK)
+    _finish(made, out, chosen, "Regenerated from the cache.", started)
 
 
 def _open_cache(settings: Settings) -> Any:
