@@ -10,10 +10,11 @@ runs it, --runs times in turn (each into a new output directory):
 2. `summarizer regenerate --out`: every digest rebuilt from the cache, no input files read.
 The wall times include the interpreter's start and imports, as a user sees them.
 
-Both commands create a file per article, and on this machine the CPU time the kernel takes to
-create a file varies tenfold with the state of the disk (0.05 to 0.9 ms; a fifth of a run at
-the high end). Before and after the runs the script measures it where the outputs go, and
-prints it beside the results.
+Both commands create a file per article, and on this machine creating a file costs up to 1.2 ms
+of kernel CPU instead of 0.05 for minutes after many files were deleted nearby (benchmarks/
+disk.py says why). So nothing is deleted until the runs are done, and before them the script
+waits until creating a file costs what it does at quiet times (--no-settle: don't wait). It
+prints that cost before and after the runs beside the results.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -30,6 +30,7 @@ from pathlib import Path
 
 from bench_llm import server_process
 from bench_rules import make_corpus
+from disk import create_cost, settle
 
 
 def summarizer(*args: str, env: dict[str, str]) -> float:
@@ -54,28 +55,11 @@ def cached_chunks(out: Path) -> tuple[int, int]:
     return hits, calls
 
 
-def create_cost(directory: Path, files: int = 300) -> float:
-    """CPU milliseconds the kernel takes to create, write and rename one file in directory, as
-    digests are written (render.write_atomic)."""
-    probe = directory / "probe"
-    probe.mkdir()
-    data = b"x" * 6000  # about a digest's size
-    started = time.thread_time()
-    for i in range(files):
-        temp, final = probe / f".{i:016x}.json.tmp", probe / f"{i:016x}.json"
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        os.write(fd, data)
-        os.close(fd)
-        os.replace(temp, final)
-    cost = (time.thread_time() - started) / files * 1000
-    shutil.rmtree(probe)
-    return cost
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-settle", action="store_true", help="time the runs at once")
     args = parser.parse_args()
     cached: list[float] = []
     regenerated: list[float] = []
@@ -88,7 +72,7 @@ def main() -> None:
         llm = ["--engine", "llm", "--base-url", base_url, "--model", "bench", "--format", "json"]
 
         fill = summarizer("run", str(corpus), "--out", str(Path(tmp) / "first"), *llm, env=env)
-        create_before = create_cost(Path(tmp))
+        create_before = create_cost(Path(tmp)) if args.no_settle else settle(Path(tmp))
         for run in range(args.runs):
             second, regen = Path(tmp) / f"second{run}", Path(tmp) / f"regen{run}"
             cached.append(summarizer("run", str(corpus), "--out", str(second), *llm, env=env))

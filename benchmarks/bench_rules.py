@@ -3,7 +3,8 @@
 Usage: python benchmarks/bench_rules.py [--articles 1000]
 Copies the seeds into a temporary directory until there are N articles (each copy made unique
 by a numbered first line, so ids differ), then times `summarizer run` in-process with a fresh
-cache directory (a first run: every chunk is computed and stored).
+cache directory (a first run: every chunk is computed and stored). Before it, it waits until
+creating a file costs what it does at quiet times (benchmarks/disk.py; --no-settle: don't).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 from click.testing import CliRunner
+from disk import settle
 
 from summarizer.cli import cli
 
@@ -32,6 +34,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--workers", type=int, help="default: the command's (one per core)")
+    parser.add_argument("--no-settle", action="store_true", help="time the run at once")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         corpus, out = Path(tmp) / "in", Path(tmp) / "out"
@@ -40,6 +43,8 @@ def main() -> None:
         cache = Path(tmp) / "cache"  # a fresh one: every chunk is computed, and stored
         command = ["run", str(corpus), "--out", str(out), "--cache-dir", str(cache), "-q"]
         command += ["--workers", str(args.workers)] if args.workers else []
+        if not args.no_settle:
+            settle(Path(tmp))
         started = time.perf_counter()
         result = CliRunner().invoke(cli, command)
         seconds = time.perf_counter() - started
