@@ -52,8 +52,10 @@ def digest_json(digest: ArticleDigest) -> bytes:
 
 def write_atomic(path: Path, text: str | bytes) -> None:
     """Write text (str, or UTF-8 bytes) to path so that a crash never leaves a half-written
-    file."""
+    file. A file that holds these bytes already is left alone, modification time included."""
     data = text.encode("utf-8") if isinstance(text, str) else text
+    if _holds(path, data):
+        return
     try:
         tmp, fd = _new_temp_file(path)
     except FileNotFoundError:  # the first file of a new directory: no mkdir call for every file
@@ -70,6 +72,21 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether path is a file with exactly these bytes in it.
+
+    Re-running into the same directory then frees and allocates no inode for an unchanged
+    digest: on ext4 without a journal, as on this project's machines, every inode freed in the
+    last minutes slows each later file creation nearby (benchmarks/disk.py).
+    """
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        return path.read_bytes() == data
+    except OSError:  # absent, a directory, unreadable: written (or refused) as before
+        return False
 
 
 def _new_temp_file(path: Path) -> tuple[str, int]:

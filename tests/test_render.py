@@ -9,6 +9,8 @@ import os
 import stat
 from pathlib import Path
 
+import pytest
+
 from summarizer.models import ArticleDigest, Move
 from summarizer.render import (
     MOVE_COLUMNS,
@@ -94,3 +96,22 @@ def test_a_written_file_is_complete_leaves_no_temp_file_and_follows_the_umask(
     assert target.read_text(encoding="utf-8") == "ünïcode " * 10_000
     assert stat.S_IMODE(target.stat().st_mode) == 0o640
     assert sorted(p.name for p in target.parent.iterdir()) == [stale.name, "a.json"]
+
+
+def test_a_file_that_holds_the_bytes_already_is_left_alone(tmp_path: Path) -> None:
+    target = tmp_path / "a.json"
+    write_atomic(target, "same")
+    os.utime(target, ns=(1_000_000_000, 1_000_000_000))
+    before = target.stat()
+    write_atomic(target, "same")
+    unchanged = target.stat()
+    write_atomic(target, "other")
+    assert (unchanged.st_ino, unchanged.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)
+    assert target.read_text(encoding="utf-8") == "other"
+    assert target.stat().st_ino != before.st_ino  # a changed file is replaced, atomically
+
+
+def test_a_directory_in_the_way_is_still_an_error(tmp_path: Path) -> None:
+    (tmp_path / "a.json").mkdir()
+    with pytest.raises(OSError):
+        write_atomic(tmp_path / "a.json", "text")
