@@ -22,10 +22,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 from bench_llm import server_process
@@ -33,8 +35,18 @@ from bench_rules import make_corpus
 from disk import create_cost, settle
 
 
-def summarizer(*args: str, env: dict[str, str]) -> float:
-    """Seconds one `summarizer` command took; exits when it fails."""
+@dataclass
+class Timing:
+    """One command's wall time, and the CPU time it used (user, and kernel for it)."""
+
+    wall: float
+    user: float
+    system: float
+
+
+def summarizer(*args: str, env: dict[str, str]) -> Timing:
+    """How long one `summarizer` command took; exits when it fails."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-m", "summarizer", *args, "-q"], env=env, capture_output=True, text=True
@@ -42,7 +54,13 @@ def summarizer(*args: str, env: dict[str, str]) -> float:
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         sys.exit(f"summarizer {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
-    return seconds
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return Timing(seconds, after.ru_utime - before.ru_utime, after.ru_stime - before.ru_stime)
+
+
+def stolen_ticks() -> int:
+    """Clock ticks the hypervisor gave to others while this machine's CPUs wanted to run."""
+    return int(Path("/proc/stat").read_text().split("\n", 1)[0].split()[8])
 
 
 def cached_chunks(out: Path) -> tuple[int, int]:
@@ -61,8 +79,8 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-settle", action="store_true", help="time the runs at once")
     args = parser.parse_args()
-    cached: list[float] = []
-    regenerated: list[float] = []
+    cached: list[Timing] = []
+    regenerated: list[Timing] = []
     with tempfile.TemporaryDirectory() as tmp, server_process(0.0, grounded=True) as base_url:
         corpus = Path(tmp) / "in"
         corpus.mkdir()
@@ -73,6 +91,7 @@ def main() -> None:
 
         fill = summarizer("run", str(corpus), "--out", str(Path(tmp) / "first"), *llm, env=env)
         create_before = create_cost(Path(tmp)) if args.no_settle else settle(Path(tmp))
+        stolen_before, started = stolen_ticks(), time.perf_counter()
         for run in range(args.runs):
             second, regen = Path(tmp) / f"second{run}", Path(tmp) / f"regen{run}"
             cached.append(summarizer("run", str(corpus), "--out", str(second), *llm, env=env))
@@ -82,19 +101,28 @@ def main() -> None:
             regenerated.append(summarizer("regenerate", "--out", str(regen), env=env))
             if len(list(regen.glob("*.json"))) != args.articles:
                 sys.exit(f"regenerate wrote {len(list(regen.glob('*.json')))} digests")
+        stolen = (stolen_ticks() - stolen_before) / os.sysconf("SC_CLK_TCK")
+        stolen_share = stolen / (os.cpu_count() or 1) / (time.perf_counter() - started)
         create_after = create_cost(Path(tmp))
 
     n = args.articles
-    rates = [n / seconds for seconds in cached]
-    print(f"fill: run of {n} articles against a zero-latency server: {fill:.2f} s")
+    rates = [n / t.wall for t in cached]
+    print(f"fill: run of {n} articles against a zero-latency server: {fill.wall:.2f} s")
     print(f"creating a file where the outputs go: {create_before:.2f} ms CPU before the runs, "
-          f"{create_after:.2f} ms after")  # fmt: skip
+          f"{create_after:.2f} ms after; CPU stolen by the host during the runs: "
+          f"{stolen_share:.0%}")  # fmt: skip
     print(f"cached run of {n} articles ({hits} chunks from the cache, 0 model calls), "
           f"{args.runs} runs: {', '.join(f'{r:.0f}' for r in rates)} articles/s; "
-          f"{sum(r >= 500 for r in rates)} of {args.runs} at 500 or more")  # fmt: skip
+          f"{sum(r >= 500 for r in rates)} of {args.runs} at 500 or more; "
+          f"CPU s (user+kernel): {_cpu(cached)}")  # fmt: skip
     print(f"regenerate --out of {n} digests, {args.runs} runs: "
-          f"{', '.join(f'{s:.2f}' for s in regenerated)} s; "
-          f"{sum(s < 2 for s in regenerated)} of {args.runs} under 2 s")  # fmt: skip
+          f"{', '.join(f'{t.wall:.2f}' for t in regenerated)} s; "
+          f"{sum(t.wall < 2 for t in regenerated)} of {args.runs} under 2 s; "
+          f"CPU s (user+kernel): {_cpu(regenerated)}")  # fmt: skip
+
+
+def _cpu(timings: list[Timing]) -> str:
+    return ", ".join(f"{t.user:.2f}+{t.system:.2f}" for t in timings)
 
 
 if __name__ == "__main__":
