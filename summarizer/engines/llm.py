@@ -21,8 +21,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
-from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt
-from tenacity.wait import wait_random_exponential
 
 from summarizer.engines import instructor_once
 from summarizer.engines.base import ChunkResult
@@ -40,6 +38,7 @@ from summarizer.settings import Settings
 
 if TYPE_CHECKING:
     from instructor import AsyncInstructor
+    from tenacity import RetryCallState
 
 _RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504}
 _MAX_RETRY_AFTER_S = 60.0
@@ -124,6 +123,9 @@ class LLMEngine:
             self._sdk = self._client = None
 
     async def _ask_with_transport_retries(self, chunk: Chunk, log: _CallLog) -> ChunkSummary:
+        # here, not at the top: a run answered from the cache never retries (17 ms of import)
+        from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
+
         retrying = AsyncRetrying(
             stop=stop_after_attempt(self.settings.transport_retries + 1),
             wait=_wait_for_retry,
@@ -305,9 +307,6 @@ def _is_transient(exc: BaseException) -> bool:
     return _transport_cause(exc) is not None
 
 
-_backoff = wait_random_exponential(multiplier=0.5, max=8)
-
-
 def _wait_for_retry(state: RetryCallState) -> float:
     """Retry-After when the server gives one (bounded), else exponential backoff with jitter."""
     exc = state.outcome.exception() if state.outcome else None
@@ -319,7 +318,14 @@ def _wait_for_retry(state: RetryCallState) -> float:
             return min(max(float(header), 0.0), _MAX_RETRY_AFTER_S)
         except ValueError:
             pass  # an HTTP-date: fall back to our own backoff
-    return float(_backoff(state))
+    return float(_backoff()(state))
+
+
+@functools.cache
+def _backoff() -> Callable[[RetryCallState], float]:
+    from tenacity.wait import wait_random_exponential
+
+    return wait_random_exponential(multiplier=0.5, max=8)
 
 
 def _engine_error(exc: Exception, log: _CallLog) -> EngineError:
