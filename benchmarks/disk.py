@@ -2,13 +2,15 @@
 
 On this project's machines the root file system is ext4 without a journal. There, the kernel
 does not reuse an inode freed in the last 60 seconds, or 360 while its inode table block is not
-yet written back (RECENTCY_MIN and RECENTCY_DIRTY in fs/ext4/ialloc.c). Each new file's
-allocation walks past every such inode in its block group, reading each one's deletion time:
-`recently_deleted`, `find_get_block_common` and `find_inode_bit` were 70 % of `perf record`'s
-samples of a loop creating files in a slow phase. So right after thousands of files were
-deleted nearby (a previous benchmark's temporary directory, or `rm -rf out/`), creating a file
-costs up to 1.2 ms of CPU instead of 0.05 ms, and a command that writes 1,000 digests pays a
-second for what the previous command did.
+yet written back (RECENTCY_MIN and RECENTCY_DIRTY in fs/ext4/ialloc.c; here dirty blocks are
+written back within about 35 s, vm.dirty_expire_centisecs + dirty_writeback_centisecs, so 60 to
+95 s in practice). Each new file's allocation walks past every such inode ahead of the first
+free one in its block group, reading each one's deletion time: `recently_deleted`,
+`find_get_block_common` and `find_inode_bit` were 70 % of `perf record`'s samples of a loop
+creating files in a slow phase. So right after thousands of files were deleted nearby (a
+previous benchmark's temporary directory, or `rm -rf out/`), creating a file costs up to 1.2 ms
+of CPU instead of 0.05 ms, and a command that writes 1,000 digests pays a second for what the
+previous command did.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ from pathlib import Path
 
 # At quiet times a create costs 0.05-0.13 ms here; with recently freed inodes nearby, 0.3-1.2.
 SETTLED_MS = 0.2
-# Longest the kernel keeps skipping a freed inode, and a margin.
-LONGEST_WAIT_S = 400.0
+# Longest the kernel skips a freed inode here (95 s), and a margin: a cost that lasts longer has
+# another cause, and waiting would not help.
+LONGEST_WAIT_S = 150.0
 
 
 def create_cost(parent: Path, files: int = 200) -> float:
