@@ -11,10 +11,11 @@ runs it, --runs times in turn (each into a new output directory):
 The wall times include the interpreter's start and imports, as a user sees them.
 
 Both commands create a file per article, and on this machine creating a file costs up to 1.2 ms
-of kernel CPU instead of 0.05 for minutes after many files were deleted nearby (benchmarks/
-disk.py says why). So nothing is deleted until the runs are done, and before them the script
-waits until creating a file costs what it does at quiet times (--no-settle: don't wait). It
-prints that cost before and after the runs beside the results.
+of kernel CPU instead of 0.05 for a minute or more after many files were deleted nearby
+(benchmarks/disk.py says why). So nothing is deleted until the runs are done, and before them
+the script waits until creating a file costs what it does at quiet times (--no-settle: don't
+wait). It prints that cost before and after the runs, and each command's CPU time, beside the
+results.
 """
 
 from __future__ import annotations
