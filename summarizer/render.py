@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import csv
 import io
-import itertools
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
@@ -94,7 +93,8 @@ def _new_temp_file(path: Path) -> tuple[str, int]:
     text wrapper took a third of writing a digest), made with 0o666 less the umask, as open()
     makes files (mkstemp's were readable by their owner only)."""
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL
-    for attempt in itertools.count():
+    attempt = 0
+    while True:
         # a name taken by a crashed run whose process id this one reuses: the next one
         tmp = str(path.parent / f".{path.name}.{os.getpid()}{f'-{attempt}' if attempt else ''}.tmp")
         try:
@@ -102,7 +102,7 @@ def _new_temp_file(path: Path) -> tuple[str, int]:
         except FileExistsError:
             if attempt >= _TEMP_NAME_ATTEMPTS:
                 raise
-    raise AssertionError("unreachable")
+        attempt += 1
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def report_parts(digest: ArticleDigest, formats: Sequence[OutputFormat]) -> Repo
     if "md" in formats:
         parts["md"] = _section_text(digest)
     if "csv" in formats:
-        parts["csv"] = _csv_text([_move_row(digest, move) for move in digest.moves])
+        parts["csv"] = _move_rows_csv(digest)
     return parts
 
 
@@ -215,7 +215,7 @@ def write_joined_outputs(
         write_atomic(written[-1], _markdown(outlines, sections, run_header))
     if "csv" in formats:
         written.append(out_dir / CSV_NAME)
-        write_atomic(written[-1], _csv_text([MOVE_COLUMNS]) + "".join(p["csv"] for p in parts))
+        write_atomic(written[-1], _moves_csv(p["csv"] for p in parts))
     return written
 
 
@@ -225,8 +225,16 @@ def _jsonl_line(digest: ArticleDigest) -> str:
 
 def render_moves_csv(digests: Sequence[ArticleDigest]) -> str:
     """One row per move of every digest, columns MOVE_COLUMNS (pandas.read_csv-ready)."""
-    rows = [_move_row(digest, move) for digest in digests for move in digest.moves]
-    return _csv_text([MOVE_COLUMNS, *rows])
+    return _moves_csv(_move_rows_csv(digest) for digest in digests)
+
+
+def _moves_csv(rows_of_each_digest: Iterable[str]) -> str:
+    """The CSV of moves: the header, then each digest's rows (as _move_rows_csv made them)."""
+    return _csv_text([MOVE_COLUMNS]) + "".join(rows_of_each_digest)
+
+
+def _move_rows_csv(digest: ArticleDigest) -> str:
+    return _csv_text([_move_row(digest, move) for move in digest.moves])
 
 
 def _csv_text(rows: Sequence[Sequence[object]]) -> str:
