@@ -1,19 +1,27 @@
-"""Ground items in the source: find an evidence quote, check a move's number and direction.
+"""Ground items in the source: find an evidence quote, check a move against what it says.
 
 Pure functions. Matching is exact first, then tolerant of whitespace runs, typographic quotes and
 dashes and width variants; never of case or wording: evidence is a quote.
 
-The number and direction patterns are lower case and searched in lowercased text: with
-re.IGNORECASE these checks cost more than extracting the move (benchmarks/README.md).
+A move is checked against the clause-level reading of its sentence (`summarizer.reading`): it is
+refused on evidence of a mismatch (its number is not stated, is stated for another instrument, or
+its direction contradicts what the text says of that number or instrument), never merely because
+the reading cannot follow the phrasing.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
+from summarizer import instruments
 from summarizer.models import Move, Span
+from summarizer.reading import Fact, Mention, read_sentence, resolve, stated_numbers
+from summarizer.reading.lexicon import DOWN_VERB, DOWN_WORD, FLAT, TIMEFRAMES, UP_VERB, UP_WORD
+from summarizer.sentences import split_sentences
 
 _FOLD = str.maketrans(
     {
@@ -23,26 +31,6 @@ _FOLD = str.maketrans(
     }
 )  # fmt: skip
 _TRIM = " \t\n\r\u00a0.,;:!?\"'"
-
-_PCT = re.compile(
-    r"(?<![\w.])[+\-−]?(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s?(?:%|percent\b|per cent\b|pct\b)",
-)
-_NUMBER = re.compile(r"(?<![\w.])[+\-−]?\d+(?:,\d{3})*(?:\.\d+)?")
-_UP = re.compile(
-    r"\b(?:ris(?:e|es|ing|en)|rose|gain(?:s|ed|ing)?|surg(?:e|es|ed|ing)|jump(?:s|ed|ing)?|"
-    r"climb(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|rall(?:y|ies|ied|ying)|soar(?:s|ed|ing)?|"
-    r"rebound(?:s|ed|ing)?|up|higher|highs?|rocket(?:s|ed|ing)?|spik(?:e|es|ed|ing)|"
-    r"increas(?:e|es|ed|ing)|added|limit[- ]up|daily limit|upper limit|outperform\w*|"
-    r"record high)\b",
-)
-_DOWN = re.compile(
-    r"\b(?:f[ae]ll(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|"
-    r"retreat(?:s|ed|ing)?|sli(?:d|de|des|ding)|slump(?:s|ed|ing)?|los(?:e|es|t|ing|s|ses)|"
-    r"tumbl(?:e|es|ed|ing)|plung(?:e|es|ed|ing)|s[ai]nk(?:s|ing)?|sank|shed(?:s|ding)?|down|"
-    r"lower|decreas(?:e|es|ed|ing)|limit[- ]down|underperform\w*|cool(?:ed|ing)|slide)\b",
-)
-_FLAT = re.compile(r"\b(?:flat|unchanged|steady|little changed)\b")
-_SIGNED = re.compile(r"(?<![\w.])(?P<sign>[+\-−])\d")
 
 _SAME_NUMBER = 0.005
 
@@ -110,31 +98,198 @@ def _first_at_or_after(origin: tuple[int, ...], offset: int) -> int:
     return lo
 
 
-def numbers_in(text: str) -> list[float]:
-    """Numbers stated in text ("4.2%", "1,466", "-36.61%", "38.6 billion" -> 38.6), as floats."""
-    return [float(m.group(0).replace(",", "").replace("−", "-")) for m in _NUMBER.finditer(text)]
-
-
 def percents_in(text: str) -> list[float]:
-    """Magnitudes of the percentages stated in text ("over 18%", "5.4 percent" -> 5.4)."""
-    return [float(m.group("num").replace(",", "")) for m in _PCT.finditer(text.lower())]
+    """Magnitudes of the percentages stated in text ("over 18%", "5.4 percent", "two per
+    cent" -> 18, 5.4, 2)."""
+    return stated_numbers(text)[0]
 
 
-def check_move(move: Move, evidence: str) -> str | None:
-    """None when the move's number and direction are stated in evidence, else the reason."""
-    if move.change_pct is not None:
-        if (move.change_pct < 0 and move.direction == "up") or (
-            move.change_pct > 0 and move.direction == "down"
+def check_move(
+    move: Move, evidence: str, *, source: str | None = None, span: Span | None = None
+) -> str | None:
+    """None when the text supports the move, else the reason it does not.
+
+    The evidence must state the move's number; the facts read from the evidence's sentences
+    (of `source`, where `span` is the evidence) must not give that number to another
+    instrument, nor a contradicting direction to the number or the instrument.
+    """
+    for value, unit in ((move.change_pct, "change_pct"), (move.change_bp, "change_bp")):
+        if value is not None and (
+            (value < 0 and move.direction == "up") or (value > 0 and move.direction == "down")
         ):
-            return f"change_pct {move.change_pct:g} contradicts direction '{move.direction}'"
-        stated = percents_in(evidence)
-        if not any(abs(abs(move.change_pct) - p) <= _SAME_NUMBER for p in stated):
-            listed = ", ".join(f"{p:g}%" for p in stated) or "no percentage"
-            return (
-                f"change_pct {move.change_pct:g} is not stated in the evidence (it states: "
-                f"{listed}); quote the words that state the number"
-            )
+            return f"{unit} {value:g} contradicts direction '{move.direction}'"
+    percents, points = stated_numbers(evidence)
+    if move.change_pct is not None and not _among(move.change_pct, percents):
+        listed = ", ".join(f"{p:g}%" for p in percents) or "no percentage"
+        return (
+            f"change_pct {move.change_pct:g} is not stated in the evidence (it states: {listed}); "
+            "quote the words that state the number"
+        )
+    if move.change_bp is not None and not _among(move.change_bp, points):
+        listed = ", ".join(f"{p:g} bp" for p in points) or "no basis points"
+        return (
+            f"change_bp {move.change_bp:g} is not stated in the evidence (it states: {listed}); "
+            "quote the words that state the number"
+        )
+    read = _facts_of(evidence, source, span)
+    if move.change_pct is not None or move.change_bp is not None:
+        return _number_problem(move, read.facts) or _unread_direction_problem(move, read, evidence)
+    return _direction_only_problem(move, read, evidence)
+
+
+def _among(value: float, stated: list[float]) -> bool:
+    return any(abs(abs(value) - s) <= _SAME_NUMBER for s in stated)
+
+
+def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
+    """The facts of the sentences the evidence is in (read with the sentences before them, to
+    name references), restricted to those the evidence quotes, and the directions of the move
+    words no fact took up."""
+    if source is None or span is None:
+        source, span = evidence, (0, len(evidence))
+    paragraph_start = source.rfind("\n", 0, span[0]) + 1
+    paragraph_end = source.find("\n", span[1])
+    stop = len(source) if paragraph_end < 0 else paragraph_end
+    sentences = [s for s in split_sentences(source, paragraph_start, stop) if s[0] < span[1]]
+    sentences = sentences[-_CONTEXT - 1 :]
+    readings = resolve([read_sentence(source[s:e]) for s, e in sentences])
+    facts: list[Fact] = []
+    loose: set[str] = set()
+    for (start, end), reading in zip(sentences, readings, strict=True):
+        if end <= span[0]:
+            continue
+        quoted = [f for f in reading.facts if start + f.end > span[0] and start + f.start < span[1]]
+        facts += quoted
+        taken = [f.predicate for f in reading.facts]
+        for cue_start, cue_end, direction in reading.cues:
+            inside = span[0] <= start + cue_start and start + cue_end <= span[1]
+            if inside and not any(a <= cue_start and cue_end <= b for a, b in taken):
+                loose.add(direction)
+    return _Read(facts, loose)
+
+
+@dataclass(frozen=True)
+class _Read:
+    facts: list[Fact]
+    loose_directions: set[str]  # stated by a move word the reading bound to no fact
+
+
+_CONTEXT = 2  # sentences before the evidence read to name its references
+
+
+def _verdict(move: Move, fact: Fact) -> str:
+    if fact.mention is None or fact.mention.reference is not None:
+        return "unknown"
+    return instruments.compare(
+        move.instrument, fact.mention.name, ticker_a=move.ticker, ticker_b=fact.mention.ticker
+    )
+
+
+def _number_problem(move: Move, facts: list[Fact]) -> str | None:
+    """The move's number as the reading binds it: to this instrument, in this direction?"""
+    pct, bp = move.change_pct, move.change_bp
+    stating = [
+        f for f in facts
+        if (pct is not None and f.pct is not None and abs(abs(pct) - f.pct) <= _SAME_NUMBER)
+        or (bp is not None and f.bp is not None and abs(abs(bp) - f.bp) <= _SAME_NUMBER)
+    ]  # fmt: skip
+    number = f"{abs(pct):g}%" if pct is not None else f"{abs(bp or 0):g} bp"
+    own = [f for f in facts if f.has_number and _verdict(move, f) == "same"]
+    if not stating:
+        # the reading bound this number to nothing: a mismatch only if it gives this
+        # instrument a number of its own ("Spot ore with 62 percent content has lost 20
+        # percent" is not a 62 % move)
+        if own and all(_number_of(f) is not None for f in own):
+            return f"{number} is not stated as a move of '{move.instrument}': {_said(own)}"
+        return None
+    ours = [f for f in stating if _verdict(move, f) != "different"]
+    if not ours:
+        owners = _names(f.mention for f in stating)
+        return (
+            f"{number} is stated for {owners}, not for '{move.instrument}'; report each number "
+            "for the instrument the text gives it to"
+        )
+    if own and not any(f in own for f in ours) and all(_verdict(move, f) == "unknown" for f in ours):
+        return f"{number} is not stated for '{move.instrument}': {_said(own)}"
+    frame = _timeframe_claimed(move)
+    if frame != "unspecified":
+        framed = [f for f in own if f.timeframe == frame]
+        if all(f.timeframe not in (frame, "unspecified") for f in ours) or (
+            framed and not any(f in framed for f in ours)
+        ):
+            return f"{number} is not the text's {frame.replace('_', ' ')} move: {_said(framed or ours)}"
+    if any(f.direction == move.direction for f in ours):
+        if all(f.forecast for f in ours if f.direction == move.direction):
+            return f"{number} is a forecast or target in the text, not a realised move"
+        return None
+    said = ours[0]
+    return (
+        f"direction '{move.direction}' contradicts the text, which gives {number} as "
+        f"'{said.direction}'"
+    )
+
+
+_STREAK = re.compile(r"\b(?:streak|straight|consecutive|sessions|[\w-]+-session)\b")
+
+
+def _timeframe_claimed(move: Move) -> str:
+    """The period the move says it covers: its timeframe, or failing that what its name says
+    ('Shanghai Composite Index (year to date)', 'Brent (week)')."""
+    if move.timeframe != "unspecified":
+        return move.timeframe
+    said = " ".join(re.findall(r"\(([^)]*)\)", move.instrument)).lower()
+    if not said:
+        return "unspecified"
+    if _STREAK.search(said):
+        return "multi_day"
+    frames = {frame for pattern, frame in TIMEFRAMES if pattern.search(said)}
+    frames |= {"ytd"} if re.search(r"\byear to date\b", said) else set()
+    return frames.pop() if len(frames) == 1 else "unspecified"
+
+
+def _unread_direction_problem(move: Move, read: _Read, evidence: str) -> str | None:
+    """Where the reading bound nothing, the evidence must at least state the direction."""
+    if any(f.direction == move.direction for f in read.facts):
+        return None
     return _direction_problem(move.direction, evidence)
+
+
+def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | None:
+    """A move without a number: the text must say the instrument (or something it may be)
+    moved that way; it is refused when what the text says of it is only the other way."""
+    ours = [f for f in read.facts if _verdict(move, f) != "different"]
+    if any(f.direction == move.direction for f in ours) or move.direction in read.loose_directions:
+        return None
+    same = [f for f in ours if _verdict(move, f) == "same"]
+    if same:
+        return (
+            f"direction '{move.direction}' contradicts the text, which says "
+            f"'{move.instrument}' moved '{same[0].direction}'"
+        )
+    if ours or read.loose_directions:
+        return f"direction '{move.direction}' contradicts the evidence"
+    return _direction_problem(move.direction, evidence)
+
+
+def _number_of(fact: Fact) -> str | None:
+    if fact.pct is not None:
+        return f"{fact.pct:g}%"
+    return None if fact.bp is None else f"{fact.bp:g} bp"
+
+
+def _said(facts: list[Fact]) -> str:
+    """'the text gives: Shanghai Composite up 4.85% (week)'."""
+    parts = []
+    for fact in facts[:3]:
+        name = fact.mention.name if fact.mention is not None else "it"
+        frame = "" if fact.timeframe == "unspecified" else f" ({fact.timeframe.replace('_', ' ')})"
+        parts.append(f"{name} {fact.direction} {_number_of(fact) or ''}{frame}".replace("  ", " "))
+    return "the text gives " + "; ".join(parts)
+
+
+def _names(mentions: Iterable[Mention | None]) -> str:
+    names = sorted({f"'{m.name}'" for m in mentions if m is not None})
+    return " and ".join(names) or "another instrument"
 
 
 def _direction_problem(direction: str, evidence: str) -> str | None:
@@ -149,11 +304,14 @@ def _direction_problem(direction: str, evidence: str) -> str | None:
 def _states(direction: str, lowered: str) -> bool:
     """Whether the lowercased evidence states a move in this direction, by word or by sign."""
     if direction == "flat":
-        return _FLAT.search(lowered) is not None
-    words, signs = (_UP, "+") if direction == "up" else (_DOWN, "-−")
-    if words.search(lowered):
+        return FLAT.search(lowered) is not None
+    verbs, words, sign = (UP_VERB, UP_WORD, "+") if direction == "up" else (DOWN_VERB, DOWN_WORD, "-")
+    if verbs.search(lowered) or words.search(lowered):
         return True
     # a sign states a direction only beside a percentage ("+15%"), not in "2024-25"
-    return _PCT.search(lowered) is not None and any(
-        m.group("sign") in signs for m in _SIGNED.finditer(lowered)
+    return _SIGNED_PERCENT.search(lowered) is not None and any(
+        m.group(1) in (sign, "−" if sign == "-" else "+") for m in _SIGNED_PERCENT.finditer(lowered)
     )
+
+
+_SIGNED_PERCENT = re.compile(r"(?<![\w.])([+\-−])\d+(?:\.\d+)?\s?(?:%|per ?cent)")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from summarizer import instruments
 from summarizer.grounding import check_move, locate_evidence
 from summarizer.models import (
     Article,
@@ -100,7 +101,9 @@ def _grounded(text: str, items: Sequence[Item], warnings: list[str]) -> list[Ite
         if span is None:
             warnings.append(f"dropped {_describe(item)}: evidence not found in the article")
             continue
-        if isinstance(item, Move) and (problem := check_move(item, text[span[0] : span[1]])):
+        if isinstance(item, Move) and (
+            problem := check_move(item, text[span[0] : span[1]], source=text, span=span)
+        ):
             warnings.append(f"dropped {_describe(item)}: {problem}")
             continue
         kept.append(item if item.span == span else item.model_copy(update={"span": span}))
@@ -136,7 +139,7 @@ _NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
 
 def _move_key(move: Move) -> tuple[str, str, float | None]:
     # not the session: "intraday gains reaching 3.78%" and "intraday highs of 3.78%" are one move
-    name = _NOT_ALPHANUMERIC.sub("", move.instrument.lower())
+    name = instruments.identity(move.instrument) or _NOT_ALPHANUMERIC.sub("", move.instrument.lower())
     pct = None if move.change_pct is None else round(abs(move.change_pct), 2)
     return name, move.direction, pct
 

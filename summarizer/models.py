@@ -108,6 +108,10 @@ class Move(_Frozen):
         default=None,
         description="Signed percent as stated: -1.5 for 'fell 1.5%'.",
     )
+    change_bp: float | None = Field(
+        default=None,
+        description="Signed basis points as stated, for yields and rates: 6 for 'rose 6 bps'.",
+    )
     qualifier: Qualifier = Field(
         default="exact",
         description="'over 18%' is over; limit: hit the daily limit.",
@@ -117,6 +121,9 @@ class Move(_Frozen):
         description="Basis of the number.",
     )
     timeframe: Timeframe = Field(default="unspecified", description="Period the move covers.")
+    period: str | None = Field(
+        default=None, description="The period as the text names it, e.g. '2021' for 'in 2021'."
+    )
     evidence: str = Field(description=_EVIDENCE)
     span: Span | None = Field(default=None, description=_SPAN)
 

@@ -18,7 +18,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
 from urllib.parse import urlsplit, urlunsplit
 
-from summarizer import chunking, clean
+from summarizer import chunking, clean, sentences
 from summarizer.cache import (
     CachedChunk,
     ChunkCache,
@@ -47,7 +47,7 @@ OnDigest = Callable[[int, ArticleDigest], None]
 _ARTICLES_IN_FLIGHT_PER_SLOT = 4
 
 # Names the code that decides where an article's chunks are (see ChunkLayout).
-LAYOUT_VERSION = source_version("l", clean, chunking)
+LAYOUT_VERSION = source_version("l", clean, chunking, sentences)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import Any
 
 from fake_openai import Reply, Responder, completion
 
-from summarizer.chunking import split_sentences
+from summarizer.sentences import split_sentences
 from summarizer.evaluate import Gold, load_gold
 from summarizer.grounding import check_move, locate_evidence
 from summarizer.models import Move

@@ -9,7 +9,8 @@ from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.chunking import chunk_article, estimate_tokens, split_sentences
+from summarizer.chunking import chunk_article, estimate_tokens
+from summarizer.sentences import split_sentences
 from summarizer.clean import clean_article
 
 PROTECTED = ["4.2%", "$182.30", "1,466", "BABA-W", "(513770)", "NYSE:BABA", "U.S.", "Inc.", "Sep.",

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.grounding import check_move, locate_evidence, numbers_in, percents_in
+from summarizer.grounding import check_move, locate_evidence, percents_in
 from summarizer.models import Move
 
 SOURCE = "Alibaba’s “AI+Cloud” push —\n  BABA-W surged over 18% today. SMIC rose nearly 5%."
@@ -47,9 +47,10 @@ def test_any_substring_is_found(source: str, data: st.DataObject) -> None:
     assert span is not None and source[span[0] : span[1]] == needle
 
 
-def test_numbers_and_percents() -> None:
-    assert numbers_in("rose 4.2% to 1,466 or 38.6 billion") == [4.2, 1466.0, 38.6]
+def test_percents_in_digits_and_words() -> None:
     assert percents_in("over 18%, -36.61% and 5.4 percent") == [18.0, 36.61, 5.4]
+    assert percents_in("gave up about one percent, then two per cent") == [1.0, 2.0]
+    assert percents_in("almost three-quarters of a per cent") == [0.75]
 
 
 def move(direction: str, pct: float | None) -> Move:

@@ -14,12 +14,13 @@ import summarizer
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
     {"errors", "models", "formats", "code_version", "process_watch"},
-    {"settings"},
+    {"settings", "sentences", "instruments"},
+    {"reading"},
     {"ingest", "clean", "chunking", "grounding", "prompts"},
     {"engines", "cache"},
     {"merge", "render", "evaluate"},
     {"pipeline"},
-    {"recording", "sharding"},
+    {"recording", "sharding", "oracle"},
     {"__init__", "cli"},
     {"__main__"},
 ]

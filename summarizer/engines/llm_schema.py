@@ -18,7 +18,7 @@ from summarizer.grounding import check_move, locate_evidence
 from summarizer.models import Catalyst, ChunkSummary, Move, Risk, Span
 
 # Bump when a validator changes what is accepted: it is part of the cache key.
-VALIDATORS_VERSION = "1"
+VALIDATORS_VERSION = "2"
 
 # A bound no real daily or yearly move reaches; a small model once answered 1.8e15 %.
 MAX_ABS_CHANGE_PCT = 1000.0
@@ -96,8 +96,10 @@ class LLMMove(Move):
         return change
 
     @model_validator(mode="after")
-    def _number_and_direction_are_stated(self) -> LLMMove:
-        problem = check_move(self, self.evidence)
+    def _number_and_direction_are_stated(self, info: ValidationInfo) -> LLMMove:
+        chunk = _chunk_of(info)
+        span = locate_evidence(self.evidence, chunk) if chunk is not None else None
+        problem = check_move(self, self.evidence, source=chunk, span=span)
         if problem:
             raise ValueError(problem)
         return self

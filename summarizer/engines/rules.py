@@ -10,8 +10,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
-from summarizer import chunking, grounding
-from summarizer.chunking import split_sentences
+from summarizer import grounding, instruments, reading, sentences
+from summarizer.sentences import split_sentences
 from summarizer.code_version import source_version
 from summarizer.engines import rules_context, rules_moves
 from summarizer.engines.base import ChunkResult
@@ -23,7 +23,8 @@ from summarizer.process_watch import exit_with
 
 # Part of the cache key: any change to a rule is a cache miss.
 RULES_VERSION = source_version(
-    "r", sys.modules[__name__], rules_moves, rules_context, grounding, chunking
+    "r", sys.modules[__name__], rules_moves, rules_context, grounding, sentences, reading,
+    instruments, instruments.DATA_FILE,
 )
 
 
@@ -92,8 +93,9 @@ class RulesEngine:
 def summarize_text(text: str, start: int, end: int) -> ChunkSummary:
     """The ChunkSummary of text[start:end], sentence by sentence."""
     sentences = split_sentences(text, start, end)
+    before = split_sentences(text, text.rfind("\n\n", 0, max(start - 2, 0)) + 1, start) if start else []
     return ChunkSummary(
-        moves=[m for s, e in sentences for m in extract_moves(text, s, e)],
+        moves=extract_moves(text, sentences, before),
         catalysts=[c for s, e in sentences if (c := extract_catalysts(text, s, e))],
         risks=[r for s, e in sentences if (r := extract_risks(text, s, e))],
     )

@@ -1,0 +1,349 @@
+"""What an instrument mention names: its kind, its identity among well-known instruments, and
+whether two names can be the same instrument.
+
+Pure and offline. Well-known indices, commodities and crypto assets come from a curated list
+shipped as package data (`data/instruments.json`); currencies from ISO 4217 (pycountry) plus a
+few market nicknames ("greenback", "sterling", "loonie") from the same file.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from summarizer.models import InstrumentKind
+
+Verdict = Literal["same", "different", "unknown"]
+
+# the curated list: part of the rules engine's cache key (engines/rules.py)
+DATA_FILE = Path(__file__).parent / "data" / "instruments.json"
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+_TICKER_IN_PARENTHESES = re.compile(
+    r"\((?P<code>(?:[A-Z]+:\s?\.?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?)\)"
+)
+_RIC_AT_END = re.compile(r"\s([A-Z0-9]{2,6}\.[A-Z]{1,3})$")
+_PAIR = re.compile(r"\b(?P<base>[A-Z]{3})\s?/\s?(?P<quote>[A-Z]{3})\b")
+
+# Words that describe or place a name without telling two instruments apart.
+_GENERIC = frozenset(
+    "the a an its their s of and for on in at to index indices indexes stock stocks share shares "
+    "equity equities average composite benchmark blue chip broad based broader wider main key "
+    "gauge barometer futures future price prices contract contracts spot market markets bourse "
+    "listed local inc ltd co corp corporation company plc group holding holdings limited sa ag "
+    "nv se llc adr adrs h a b w class ordinary common rate exchange traded overall major "
+    "heavyweight leading top policy sensitive rate-sensitive closely watched front most active "
+    "traded tech-heavy broad-based blue-chip crude oil".split()
+)
+# Heads that make a name a group of instruments rather than one.
+_SECTOR_HEADS = re.compile(
+    r"\b(?:stocks|shares|equities|sectors?|names|issues|counters|developers|lenders|banks|"
+    r"banking|miners|insurers|brokers|brokerages|carmakers|automakers|chipmakers|"
+    r"semiconductors|utilities|industrials|financials|techs|exporters|importers|airlines|"
+    r"retailers|property|properties|firms|companies|makers|producers|refiners|plays|"
+    r"heavyweights|stocks?|industry|industries)\b"
+)
+_PLACES = frozenset(
+    "us u s usa america american wall street europe european eurozone euro zone britain british uk "
+    "london england germany german frankfurt france french paris italy italian milan spain "
+    "spanish madrid swiss switzerland dutch netherlands greek greece nordic china chinese "
+    "mainland shanghai shenzhen hong kong japan japanese tokyo korea korean south seoul taiwan "
+    "taiwanese india indian mumbai singapore singaporean malaysia malaysian indonesia "
+    "indonesian thailand thai philippine philippines vietnam vietnamese australia australian "
+    "sydney new zealand canada canadian toronto brazil brazilian mexico mexican asia asian "
+    "pacific regional global world emerging gulf saudi africa african south-african russia "
+    "russian turkey turkish israel israeli middle east latin domestic overseas offshore onshore "
+    "h-shares a-shares h-share a-share".split()
+)
+_DESCRIPTIVE = _GENERIC | _PLACES | frozenset(
+    "tech technology financial energy property real estate consumer healthcare health "
+    "industrial materials utility telecom defensive cyclical small mid large cap small-cap "
+    "mid-cap large-cap growth value internet ai chip semiconductor bank mining insurance auto "
+    "car oil gas metal metals commodity commodities bond bonds sovereign government yield "
+    "yields treasury treasuries note notes bill bills year years month day".split()
+)
+_SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", "chinese": "china",
+             "japanese": "japan", "korean": "korea", "indian": "india", "british": "britain",
+             "uk": "britain", "european": "europe", "german": "germany", "french": "france",
+             "australian": "australia", "taiwanese": "taiwan", "greenback": "dollar"}  # fmt: skip
+_BOND_WORDS = re.compile(
+    r"\b(?:yields?|treasur(?:y|ies)|bunds?|gilts?|jgbs?|t-notes?|t-bills?|"
+    r"government bonds?|sovereign bonds?|bonds?|notes?|oat|btps?)\b"
+)
+_ETF_WORDS = re.compile(r"\betfs?\b|exchange[- ]traded fund")
+_FUND_WORDS = re.compile(r"\b(?:fund|funds|trust|reit)\b")
+_INDEX_WORDS = re.compile(
+    r"\b(?:index|indices|indexes|composite|average|gauge|barometer|benchmark|sub-index|"
+    r"stock market|share market|equity market|bourse|market)\b"
+)
+_FUTURES_WORD = re.compile(r"\bfutures?\b")
+_STOCK_FUTURES = re.compile(r"\b(?:stock|equity|index)\s+futures\b")
+_TICKER_FORM = re.compile(r"^(?:[A-Z]+:\s?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?$")
+
+
+@dataclass(frozen=True)
+class _Known:
+    """The curated list, read once: normalised alias -> (identity, kind)."""
+
+    aliases: dict[str, tuple[str, InstrumentKind]]
+    longest_alias_words: int
+    names_with_and: tuple[str, ...]
+    index_markets: dict[str, str]  # identity -> market ("index:Hang Seng Index" -> "hong kong")
+    broader: dict[str, str]  # identity -> the identity it is a kind of (WTI -> crude oil)
+    place_markets: dict[str, str]  # normalised place word -> market
+
+
+@functools.cache
+def _known() -> _Known:
+    raw = json.loads(DATA_FILE.read_text("utf-8"))
+    aliases: dict[str, tuple[str, InstrumentKind]] = {}
+    groups: list[tuple[str, InstrumentKind]] = [
+        ("indices", "index"), ("commodities", "commodity"), ("crypto", "crypto")
+    ]  # fmt: skip
+    for section, kind in groups:
+        for names in raw[section]:
+            for name in names:
+                aliases.setdefault(_normal(name), (f"{kind}:{names[0]}", kind))
+    for code, words in _currency_words(raw["currency_nicknames"]).items():
+        for word in words:
+            aliases.setdefault(word, (f"currency:{code}", "currency"))
+    longest = max(len(alias.split()) for alias in aliases)
+    index_markets = {f"index:{name}": market for name, market in raw["index_markets"].items()}
+    places = {_normal(place): market for place, market in raw["place_markets"].items()}
+    return _Known(aliases, longest, tuple(raw["names_with_and"]), index_markets, places, raw["broader"])
+
+
+def _currency_words(nicknames: dict[str, list[str]]) -> dict[str, set[str]]:
+    """Each ISO 4217 code -> the normalised words that name it: its full name, its last word
+    when no other currency shares it ("yen", "won", "baht"), and the curated nicknames."""
+    import pycountry  # about 50 ms: only when a currency name is first looked up
+
+    by_last_word: dict[str, set[str]] = {}
+    words: dict[str, set[str]] = {}
+    for currency in pycountry.currencies:
+        name = _normal(currency.name)
+        if not name or currency.alpha_3.startswith("X"):
+            continue  # X-codes are metals, fund units and test codes
+        words.setdefault(currency.alpha_3, set()).update({name, currency.alpha_3.lower()})
+        by_last_word.setdefault(name.split()[-1], set()).add(currency.alpha_3)
+    for word, codes in by_last_word.items():
+        if len(codes) == 1:
+            words[next(iter(codes))].add(word)
+    for code, names in nicknames.items():
+        words.setdefault(code, set()).update(_normal(n) for n in names)
+    return words
+
+
+def _normal(name: str) -> str:
+    """Lower-case words of a name, possessives and punctuation dropped: "Japan’s Nikkei" ->
+    "japan nikkei"."""
+    lowered = name.lower().replace("’", "'").replace("'s ", " ").replace("u.s.", "us")
+    if lowered.endswith("'s"):
+        lowered = lowered[:-2]
+    return " ".join(_TOKEN.findall(lowered))
+
+
+def split_ticker(name: str) -> tuple[str, str | None]:
+    """'Tencent (0700.HK)' -> ('Tencent', '0700.HK'), 'Emaar Malls EMAA.DU' -> ('Emaar Malls',
+    'EMAA.DU'); a name with no code -> (name, None)."""
+    ric = _RIC_AT_END.search(name)
+    if ric is not None and ric.start() > 0:
+        return name[: ric.start()].strip(), ric.group(1)
+    match = _TICKER_IN_PARENTHESES.search(name)
+    if match is None or not any(c.isdigit() or c.isupper() for c in match.group("code")):
+        return name.strip(), None
+    code = match.group("code").strip()
+    if not _TICKER_FORM.match(code) or code.isalpha() and len(code) > 6 and code.istitle():
+        return name.strip(), None
+    bare = " ".join((name[: match.start()] + name[match.end() :]).split()).strip(" ,")
+    return bare, code.replace(": ", ":")
+
+
+def identity(name: str) -> str | None:
+    """The known instrument a name refers to ('the Hang Seng index' -> 'index:Hang Seng Index',
+    'sterling' -> 'currency:GBP', 'USD/JPY' -> 'pair:USD/JPY'), or None when the name is not a
+    well-known instrument or says more than one ('Nasdaq Internet index', 'S&P 500 sectors')."""
+    pair = _PAIR.search(name)
+    if pair:
+        return f"pair:{pair.group('base')}/{pair.group('quote')}"
+    words = _normal(_PARENTHESES.sub("", name)).split()
+    known = _known()
+    for size in range(min(known.longest_alias_words, len(words)), 0, -1):
+        for start in range(len(words) - size + 1):
+            found = known.aliases.get(" ".join(words[start : start + size]))
+            if found is None:
+                continue
+            rest = words[start + size :]
+            # words after the alias that are not generic make it another instrument
+            if all(w in _GENERIC or w in _PLACES or w.isdigit() and size > 1 for w in rest):
+                return found[0]
+            return None
+    return None
+
+
+def kind_of(name: str) -> InstrumentKind:
+    """The kind of instrument a mention names, from the curated list and the words it uses."""
+    known = identity(name)
+    lowered = name.lower()
+    if known is not None:
+        kind = known.split(":", 1)[0]
+        if kind == "pair":
+            return "currency"
+        if kind == "commodity" and _STOCK_FUTURES.search(lowered):
+            return "index"
+        return kind  # type: ignore[return-value]
+    if _ETF_WORDS.search(lowered):
+        return "etf"
+    if _BOND_WORDS.search(lowered) and not _FUND_WORDS.search(lowered):
+        return "bond"
+    if _FUND_WORDS.search(lowered):
+        return "fund"
+    if _INDEX_WORDS.search(lowered) or _STOCK_FUTURES.search(lowered):
+        return "index"
+    if _SECTOR_HEADS.search(lowered) and is_descriptive(name):
+        return "sector"
+    if _FUTURES_WORD.search(lowered):
+        return "commodity"
+    return "stock"
+
+
+def is_descriptive(name: str) -> bool:
+    """Whether a name only describes (a place, a sector, a market: 'Hong Kong stocks', 'Chinese
+    H-shares', 'tech firms') rather than names one instrument ('Tencent', 'Nikkei', 'gold')."""
+    if identity(name) is not None:
+        return False
+    bare, ticker = split_ticker(name)
+    if ticker is not None:
+        return False
+    words = _normal(bare).split()
+    return all(w in _DESCRIPTIVE or _SECTOR_HEADS.fullmatch(w) for w in words)
+
+
+def name_tokens(name: str) -> frozenset[str]:
+    """The distinguishing words of a name: lower case, generic words dropped, plurals and a few
+    synonyms folded ('Chinese technology shares' -> {'china', 'tech'})."""
+    words = _normal(_PARENTHESES.sub("", name)).split()
+    return frozenset(_fold(w) for w in words if w not in _GENERIC)
+
+
+def _fold(word: str) -> str:
+    word = _SYNONYMS.get(word, word)
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None = None) -> Verdict:
+    """Whether two mentions name the same instrument: 'same', 'different', or 'unknown' when
+    one of them says too little to tell (a place or a market: 'Hong Kong stocks', 'US
+    equities', a reference)."""
+    a_bare, a_code = split_ticker(a)
+    b_bare, b_code = split_ticker(b)
+    a_code, b_code = ticker_a or a_code, ticker_b or b_code
+    if a_code and b_code:
+        return "same" if _same_code(a_code, b_code) else "different"
+    id_a, id_b = identity(a_bare), identity(b_bare)
+    if id_a is not None and id_b is not None:
+        if _known().broader.get(id_a) == id_b or _known().broader.get(id_b) == id_a:
+            return "unknown"  # "crude futures" may be WTI's
+        return "same" if _same_identity(id_a, id_b) else "different"
+    if _alias_matches(a, b) or _alias_matches(b, a):
+        return "same"
+    tokens_a, tokens_b = content_tokens(a_bare), content_tokens(b_bare)
+    if not tokens_a or not tokens_b:
+        # a specific name in the text that a vague move name does not contain
+        if tokens_b and not tokens_a and not is_descriptive(b_bare) and _is_market(a_bare):
+            return "different"
+        return "unknown"
+    numbers_a = {t for t in tokens_a if t.isdigit()}
+    numbers_b = {t for t in tokens_b if t.isdigit()}
+    if numbers_a and numbers_b and not numbers_a & numbers_b:
+        return "different"  # 2-year vs 10-year, CSI 300 vs CSI 500
+    # every distinguishing word of the shorter name must be in the longer one: "Woori
+    # Financial" is not "KB Financial", "Hang Seng IT sector" not "Hang Seng energy sub-index"
+    return "same" if tokens_a <= tokens_b or tokens_b <= tokens_a else "different"
+
+
+def content_tokens(name: str) -> frozenset[str]:
+    """The words of a name that tell instruments apart: no places, no generic words."""
+    return frozenset(t for t in name_tokens(name) if t not in _PLACES)
+
+
+def _is_market(name: str) -> bool:
+    """'US equities', 'Hong Kong stocks', 'the market': a whole market, not one instrument."""
+    return bool(_normal(name)) and all(w in _GENERIC or w in _PLACES for w in _normal(name).split())
+
+
+def _alias_matches(name: str, other: str) -> bool:
+    """'China Petroleum and Chemical (Sinopec)' is also called 'Sinopec'."""
+    aliases = re.findall(r"\(([^)]+)\)", name)
+    return any(name_tokens(alias) and name_tokens(alias) == name_tokens(other) for alias in aliases)
+
+
+def _same_code(a: str, b: str) -> bool:
+    def core(code: str) -> str:
+        code = code.upper().split(":")[-1] if ":" in code and not code[0].isdigit() else code
+        return re.split(r"[.:\s]", code.upper().lstrip("."))[0].lstrip("0")
+
+    return core(a) == core(b)
+
+
+def _same_identity(a: str, b: str) -> bool:
+    if a == b:
+        return True
+    # a currency pair moves with either of its currencies (against the other)
+    pairs = [x for x in (a, b) if x.startswith("pair:")]
+    currencies = [x for x in (a, b) if x.startswith("currency:")]
+    if len(pairs) == 1 and len(currencies) == 1:
+        return currencies[0][9:] in pairs[0][5:].split("/")
+    return False
+
+
+def market_of(name: str) -> str | None:
+    """The market a whole-market name or a main index stands for: 'Hong Kong stocks' and 'the
+    Hang Seng Index' -> 'hong kong'; None for anything else ('Tencent', 'tech shares')."""
+    known = _known()
+    found = identity(name)
+    if found is not None:
+        return known.index_markets.get(found)
+    if not _is_market(name):
+        return None
+    words = _normal(name).split()
+    for size in (2, 1):
+        for start in range(len(words) - size + 1):
+            market = known.place_markets.get(" ".join(words[start : start + size]))
+            if market is not None:
+                return market
+    return None
+
+
+def relation(a: str, b: str) -> Literal["same", "inverse", "different", "unknown"]:
+    """As `compare`, and 'inverse' when b is a currency pair quoted in a ('the yen' and
+    'USD/JPY': the yen's rise is the pair's fall)."""
+    id_a, id_b = identity(a), identity(b)
+    for one, other in ((id_a, id_b), (id_b, id_a)):
+        if one and other and one.startswith("currency:") and other.startswith("pair:"):
+            base, quote = other[5:].split("/")
+            if one[9:] == quote:
+                return "inverse"
+    broader = _known().broader
+    if id_a and id_b and (broader.get(id_a) == id_b or broader.get(id_b) == id_a):
+        return "same"  # "Oil prices closed higher" and "WTI crude rose 1.3 percent"
+    market_a, market_b = market_of(a), market_of(b)
+    if market_a is not None and market_a == market_b:
+        return "same"
+    return compare(a, b)
+
+
+def splits_a_name(first: str, second: str) -> bool:
+    """Whether 'first and second' is one company name ('Procter and Gamble', 'Industrial and
+    Commercial Bank of China'), not two instruments."""
+    joined = _normal(f"{first} and {second}")
+    return any(joined.startswith(_normal(n)) for n in _known().names_with_and)

@@ -1,0 +1,571 @@
+"""One sentence of market news -> the facts it states, clause by clause.
+
+A fact is a move of one instrument mention: its direction, the number stated for it (percent or
+basis points, with the qualifier), its session and timeframe, and whether the text states it as
+realised (not a forecast, target or hypothetical) and as a price (not revenue or turnover).
+Lists ("A, B and C each rose 2%"), "respectively", parenthetical lists under a heading ("Top
+gainers: A (5.1%), B (3.2%)"), "X points, or Y%", spelled numbers and references ("the stock")
+are read here, and only here: the rules engine extracts with these facts, and the gate checks an
+LLM's moves against them (`grounding.check_move`).
+
+`read_sentence` is pure and cached by the sentence text; `resolve` then names references
+("the gauge", "it", a subject-less "up 0.1 percent") from the sentences before.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from summarizer import instruments
+from summarizer.models import Direction, Qualifier, Session, Timeframe
+from summarizer.reading import lexicon as lx
+from summarizer.reading.clauses import Predicate, asides, boundaries, find_cues, predicates
+from summarizer.reading.mentions import Mention, find_mentions
+from summarizer.reading.numbers import Change, find_changes
+
+__all__ = ["Fact", "Mention", "SentenceReading", "read_sentence", "resolve", "stated_numbers"]
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """A move the sentence states for one mention (or for an unnamed subject: mention None)."""
+
+    mention: Mention | None
+    direction: Direction
+    pct: float | None  # magnitude; the sign is in direction
+    bp: float | None
+    qualifier: Qualifier
+    session: Session
+    timeframe: Timeframe
+    period: str | None  # "2021" for "in 2021"
+    start: int  # the words that state it: from the subject through the number
+    end: int
+    realised: bool  # False: said with a modal, forecast, target or condition nearby
+    forecast: bool  # plainly not realised: "could fall 5%", "expected to gain 20%"
+    price: bool  # False: a company or economic figure ("revenue up 26%")
+    has_number: bool  # a change was stated (percent, bp, points or money)
+    attached: bool  # the subject stands right before the move words ("Lenovo also rose")
+    predicate: tuple[int, int]  # the move words and number: "fell 1.5%", "a 13.4% slump"
+    weak: bool = False  # said with a verb that also names other changes ("eased", "added")
+    via_pronoun: bool = False  # the subject was "it" or "they", named from an earlier sentence
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceReading:
+    """What one sentence states."""
+
+    sentence: str
+    mentions: tuple[Mention, ...]
+    facts: tuple[Fact, ...]
+    cues: tuple[tuple[int, int, Direction], ...] = ()  # every word that states a direction
+
+
+def stated_numbers(sentence: str) -> tuple[list[float], list[float]]:
+    """The magnitudes of the percentages and of the basis points the text states, in digits
+    or in words ("two per cent", "0.005 percentage point" -> 0.5 bp)."""
+    changes = find_changes(_lower(sentence))
+    percents = [c.pct for c in changes if c.pct is not None]
+    points = [c.bp for c in changes if c.bp is not None]
+    return percents, points
+
+
+@functools.lru_cache(maxsize=4096)
+def read_sentence(sentence: str) -> SentenceReading:
+    """The facts of one sentence; offsets are into the sentence."""
+    lowered = _lower(sentence)
+    mentions = find_mentions(sentence, lowered)
+    if not _may_state_a_move(lowered):
+        return SentenceReading(sentence, tuple(mentions), ())  # its names may be referred to
+    changes = find_changes(lowered)
+    cuts = boundaries(lowered)
+    spans = [(m.start, m.end) for m in mentions]
+    cues = find_cues(lowered)
+    found = predicates(lowered, changes, cues, cuts, spans)
+    facts: list[Fact] = []
+    subject_of_clause: dict[int, list[Mention]] = {}
+    last_subjects: list[Mention] = []
+    last_end = 0
+    for predicate in found:
+        clause = _clause_of(cuts, predicate.start)
+        subjects = _subjects(sentence, lowered, mentions, cuts, predicate, last_end, clause)
+        if predicate.in_list:
+            subjects = _list_item(mentions, predicate) or subjects
+        if not subjects and predicate.temporal:
+            subjects = last_subjects  # "The pound fell, erasing Monday's gains"
+        if not subjects and _PARTICIPIAL_CLAUSE.match(lowered, clause[0]):
+            # "X soared 200 points after opening mostly flat", "with EUR/JPY at 122.86 after
+            # falling to lows": the subject of the clause before
+            before = [m for m in mentions if m.end <= clause[0] and _can_be_subject(lowered, m, mentions)]
+            subjects = before[-1:] or last_subjects
+        if not subjects and predicate.form == "row":
+            subjects = last_subjects if last_subjects and facts and facts[-1].timeframe == "year" else _table_subject(lowered, mentions, predicate)
+        if not subjects and not predicate.possessive and predicate.noun_object is None:
+            subjects = subject_of_clause.get(clause[0]) or _antecedent(mentions, cuts, predicate, lowered) or (
+                last_subjects if predicate.gapped or predicate.form == "sign" or _no_name_in(mentions, clause, predicate) else []
+            )
+        elif clause[0] not in subject_of_clause:
+            subject_of_clause[clause[0]] = subjects
+        subjects = _named_in_sentence(subjects, last_subjects, mentions)
+        facts += _facts(sentence, lowered, predicate, subjects, clause, cuts)
+        if subjects:
+            last_subjects = subjects
+        last_end = predicate.end
+    cue_spans = tuple((c.start, c.end, c.direction) for c in cues)
+    return SentenceReading(sentence, tuple(mentions), tuple(facts), cue_spans)
+
+
+def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
+    """Readings of consecutive sentences with references named from the sentences before:
+    'the index' -> the last index named, 'the stock' -> the last company, 'it' and a fact with
+    no subject -> the last subject."""
+    last: dict[str, Mention] = {}
+    plural: list[Mention] = []  # the last names listed together ("E.ON and RWE")
+    resolved: list[SentenceReading] = []
+    for reading in readings:
+        facts: list[Fact] = []
+        for group in _by_predicate(reading.facts):
+            ref = group[0].mention.reference if group[0].mention is not None else None
+            if ref in ("both", "they") and len(plural) >= 2:
+                facts += _for_each(group, plural, "respectively" in reading.sentence.lower())
+                continue
+            for fact in group:
+                target = _referent(fact.mention, last)
+                pronoun = ref in ("it", "they") or fact.mention is None
+                facts.append(replace(fact, mention=target, via_pronoun=pronoun) if target is not fact.mention else fact)
+        plural = _listed(reading) or plural
+        for fact in facts:
+            if fact.mention is not None and fact.mention.reference is None:
+                _remember(fact.mention, last)
+        for mention in reading.mentions:
+            if mention.reference is None and not mention.descriptive and not any(f.mention == mention for f in facts):
+                _remember(mention, last, weak=True)
+        resolved.append(replace(reading, facts=tuple(facts)))
+    return resolved
+
+
+# --- internals -------------------------------------------------------------------------------
+
+
+def _by_predicate(facts: Sequence[Fact]) -> list[list[Fact]]:
+    groups: dict[tuple[int, int], list[Fact]] = {}
+    for fact in facts:
+        groups.setdefault(fact.predicate, []).append(fact)
+    return list(groups.values())
+
+
+def _for_each(group: list[Fact], names: list[Mention], respectively: bool) -> list[Fact]:
+    """'Both had plummeted, dropping by around 30 and 32 basis points respectively': one fact
+    per name of the sentence before, numbers paired in order."""
+    if respectively and len(group) == len(names):
+        return [replace(f, mention=m) for f, m in zip(group, names, strict=True)]
+    return [replace(f, mention=m) for f in group for m in names]
+
+
+def _listed(reading: SentenceReading) -> list[Mention]:
+    """The last names a sentence lists together ('E.ON and RWE'), or the subjects of its last
+    predicate when they are several."""
+    subjects: dict[tuple[int, int], list[Mention]] = {}
+    for fact in reading.facts:
+        if fact.mention is not None and fact.mention.reference is None:
+            subjects.setdefault(fact.predicate, []).append(fact.mention)
+    several = [names for names in subjects.values() if len(names) > 1]
+    if several:
+        return several[-1]
+    named = [m for m in reading.mentions if m.reference is None and not m.descriptive]
+    if len(named) >= 2 and re.fullmatch(r"\s*(?:and|&|,\s*and)\s*", reading.sentence[named[-2].end : named[-1].start]):
+        return named[-2:]
+    return []
+
+
+_MAY_MOVE = re.compile(
+    r"%|percent|per ?cent|pct|basis point|\bbps?\b|\d|rose|rise|fell|fall|gain|los[te]|drop|"
+    r"climb|jump|surg|soar|rall|slip|slid|eas|dip|shed|sank|sink|slump|tumbl|plung|declin|"
+    r"retreat|advanc|rebound|recover|up\b|down\b|higher|lower|flat|unchanged|steady|weak|firm|"
+    r"strong|soft|added|dove|dived|div|sag|skid|spik|rocket|leap|pare|tack|put on|gave up|"
+    r"pressure|ground|selloff|sell-off|rout|crash|trend|stable|little changed|advance|high|low|"
+    r"limit|streak|tear|cool|edged|inched"
+)
+
+
+def _may_state_a_move(lowered: str) -> bool:
+    return _MAY_MOVE.search(lowered) is not None
+
+
+def _lower(sentence: str) -> str:
+    """Lower case, character for character (so offsets stay valid)."""
+    lowered = sentence.lower()
+    if len(lowered) == len(sentence):
+        return lowered
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+
+
+def _clause_of(cuts: list[tuple[int, int, str]], position: int) -> tuple[int, int]:
+    start = max((e for s, e, kind in cuts if e <= position and kind == "clause"), default=0)
+    end = min((s for s, e, kind in cuts if s >= position and kind == "clause"), default=10**9)
+    return start, end
+
+
+_SKIP_BEFORE = re.compile(
+    r"(?:\b(?:against|versus|vs\.?|per|than|from|to|at|on|into|toward|towards|below|above|"
+    r"near|since|after|before|amid|despite|following|under|behind|over|"
+    r"tracking|track|tracked|led|helped|hit|hurt|dragged|pushed|weighed|boosted|"
+    r"lifted|outpaced|outperformed|trailed|beat|overtook|of|for|among|by|with|within|across|"
+    r"between|about|unlike)|\bahead of|\bin)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
+    r"(?:(?!(?:and|or|but|while|cent|as)\b)[\w-]+\s+){0,2}$"
+)
+_GENERIC_HEAD = re.compile(
+    r"\b(?:shares?|stocks?|gains?|losses|advances?|declines?|index|sub-index|prices?|futures|"
+    r"contracts?|yields?|markets?|sector|adrs?|bonds?|notes?|units?|etfs?|trading|value)\s+(?:in|of)\s+(?:the\s+)?$"
+)
+_WITH = re.compile(r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+
+
+def _subjects(
+    sentence: str, lowered: str, mentions: list[Mention], cuts: list[tuple[int, int, str]],
+    predicate: Predicate, last_end: int, clause: tuple[int, int],
+) -> list[Mention]:
+    """The mention(s) a predicate is about: the last name before it in its clause that is not
+    the object of a preposition, with the names listed with it ('A, B and C all rose')."""
+    lo = max(last_end, clause[0])
+    relative = max((e for s, e, kind in cuts if kind == "relative" and lo <= s and e <= predicate.start), default=None)
+    if relative is not None:
+        return []  # "X, which gained 2.5%": the antecedent, found by the caller
+    inserted = _insertions(lowered, lo, predicate.start)
+    candidates = [
+        m for m in mentions
+        if lo <= m.start and m.end <= predicate.start and _can_be_subject(lowered, m, mentions)
+        and not any(s <= m.start < e for s, e in inserted)
+    ]  # fmt: skip
+    if predicate.noun_object is not None:
+        inside = [m for m in mentions if m.start < predicate.noun_object[1] and predicate.noun_object[0] < m.end]
+        return _with_coordinated(lowered, mentions, inside) if inside else []
+    if predicate.possessive:
+        owner = [m for m in mentions if m.end <= predicate.start and predicate.start - m.end <= 30 and lowered[m.end : m.end + 2] in ("'s", "’s")]
+        return owner[-1:]
+    if not candidates:
+        return []
+    if _detached(lowered, candidates[-1], predicate):
+        return _clause_subject(lowered, mentions, clause, predicate) or candidates[-1:]
+    chosen = [candidates[-1]]
+    # names listed after "including" are still the list ("including A and B rose")
+    listed = [
+        m for m in mentions
+        if lo <= m.start and m.end <= chosen[0].start and m.reference is None
+        and (m in candidates or _INTRODUCED.search(lowered, max(0, m.start - 30), m.start))
+    ]  # fmt: skip
+    for mention in reversed(listed):
+        gap = lowered[mention.end : chosen[0].start]
+        if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:the\s+)?", gap):
+            if instruments.splits_a_name(mention.name, chosen[0].name):
+                merged = Mention(mention.start, chosen[0].end, sentence[mention.start : chosen[0].end], chosen[0].ticker)
+                chosen[0] = merged
+                continue
+            chosen.insert(0, mention)
+        else:
+            break
+    if len(chosen) == 1 and re.search(r"\bboth\b", lowered[chosen[0].end : predicate.start]):
+        earlier = [m for m in candidates if m.end <= chosen[0].start]
+        chosen = earlier[-1:] + chosen  # "A, which ..., and B ... both rose"
+    return chosen
+
+
+_INTRODUCED = re.compile(r"\b(?:including|like|such as|notably|especially|among them)\s+(?:the\s+)?$")
+_INSERTION = re.compile(
+    r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|[a-z]+ing|[a-z]+ed)\b[^,;()]*,"
+)
+_DETACHED_START = re.compile(r"(?:[a-z]+ing|up|down|off|higher|lower|a|an|having|was|were|\d)\b")
+_VERBISH = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|traded|trades|closed|ended|finished|settled|stood|led|"
+    r"hit|touched|reached|remained|stayed|made|saw|posted|logged|took|been)\b"
+)
+
+
+def _insertions(lowered: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """', the largest copper producer,' and ', tracking China's Nasdaq-style board,': words set
+    off by commas or dashes between a subject and its verb."""
+    commas = [(lo + m.start(), lo + m.end()) for m in _INSERTION.finditer(lowered[lo:hi])]
+    return commas + asides(lowered, lo, hi)
+
+
+def _detached(lowered: str, last: Mention, predicate: Predicate) -> bool:
+    """'..., jumping 11.6 percent', '..., down 0.3 percent': a predicate set off by a comma
+    is about the clause's subject, not the last name before it."""
+    gap = lowered[last.end : predicate.start]
+    if "," not in gap or re.search(r",\s*(?:and|or)\s", gap):
+        return False
+    tail = gap[gap.rfind(",") + 1 :].strip()
+    return not tail and _DETACHED_START.match(lowered, predicate.start) is not None or tail in ("having",)
+
+
+def _clause_subject(lowered: str, mentions: list[Mention], clause: tuple[int, int], predicate: Predicate) -> list[Mention]:
+    """The grammatical subject of the clause: the last name before its first verb."""
+    verb = _VERBISH.search(lowered, clause[0], predicate.start)
+    first_verb = verb.start() if verb else predicate.start
+    before = [m for m in mentions if clause[0] <= m.start and m.end <= first_verb and _can_be_subject(lowered, m, mentions)]
+    return before[-1:]
+
+
+def _with_coordinated(lowered: str, mentions: list[Mention], inside: list[Mention]) -> list[Mention]:
+    return inside
+
+
+def _can_be_subject(lowered: str, mention: Mention, mentions: Sequence[Mention] = ()) -> bool:
+    """Not the object of a preposition ('against the yen', 'on China's second exchange'),
+    except of a generic head ('shares of Nvidia', 'gains in tech stocks')."""
+    window = max(0, mention.start - 40)
+    before = lowered[window : mention.start]
+    if _WITH.search(before):
+        return True
+    if not _SKIP_BEFORE.search(before):
+        return True
+    head = _GENERIC_HEAD.search(before)
+    if head is None:
+        return False
+    # "the FTSEurofirst 300 index of top shares": the head belongs to the name before it
+    at = window + head.start()
+    return not any(other.start <= at < other.end for other in mentions if other is not mention)
+
+
+def _antecedent(mentions: list[Mention], cuts: list[tuple[int, int, str]], predicate: Predicate, lowered: str) -> list[Mention]:
+    """'Li Auto, which dived 6.2 percent': the name before ', which'."""
+    relative = [s for s, e, kind in cuts if kind == "relative" and e <= predicate.start]
+    if not relative:
+        return []
+    comma = relative[-1]
+    before = [m for m in mentions if m.end <= comma and m.end >= comma - 3]
+    return before[-1:]
+
+
+def _no_name_in(mentions: list[Mention], clause: tuple[int, int], predicate: Predicate) -> bool:
+    """', but a jump of 3.9 percent from the end of last year': a clause that names nothing
+    before its move goes on about the subject before it."""
+    return not any(clause[0] <= m.start < predicate.start for m in mentions)
+
+
+def _named_in_sentence(subjects: list[Mention], last_subjects: list[Mention], mentions: list[Mention]) -> list[Mention]:
+    """'Pfizer was the biggest loser, its shares down 2.1 per cent': a reference names the
+    subject before it in the same sentence, when there is one."""
+    if len(subjects) != 1 or subjects[0].reference is None or not last_subjects:
+        return subjects
+    ref = subjects[0].reference
+    if ref in lx.INDEX_REFERENCES:
+        named = [m for m in last_subjects if instruments.kind_of(m.name) == "index"]
+        return named or subjects
+    if ref in ("both", "they"):
+        return last_subjects if len(last_subjects) > 1 else subjects
+    return last_subjects[-1:]
+
+
+def _table_subject(lowered: str, mentions: list[Mention], predicate: Predicate) -> list[Mention]:
+    """The subject of a table of yearly returns: the last name before its first row."""
+    before = [m for m in mentions if m.end <= predicate.start and _can_be_subject(lowered, m)]
+    return before[-1:]
+
+
+def _list_item(mentions: list[Mention], predicate: Predicate) -> list[Mention]:
+    """'COL Group (3%)': the name right before the parenthesis."""
+    before = [m for m in mentions if m.end <= predicate.start and predicate.start - m.end <= 4]
+    return before[-1:]
+
+
+def _facts(
+    sentence: str, lowered: str, predicate: Predicate, subjects: list[Mention],
+    clause: tuple[int, int], cuts: list[tuple[int, int, str]],
+) -> list[Fact]:
+    changes: list[Change | None] = list(predicate.changes) or [None]
+    # "dropped 5.6% and 5.5%, respectively", and without the word: "A and B closing 3.2 and
+    # 2.9 per cent lower"
+    respectively = len(changes) > 1 and len(subjects) == len(changes)
+    pairs: list[tuple[Mention | None, Change | None]]
+    if respectively:
+        pairs = list(zip(subjects, changes, strict=True))
+    else:
+        pairs = [(s, c) for c in changes for s in (subjects or [None])]
+    head = lowered[clause[0] : predicate.start]
+    modal = lx.MODAL.search(head) is not None or _MAY.search(sentence, clause[0], predicate.start) is not None
+    forecast = _infinitive(lowered, predicate.start) and modal or _FORECAST.search(head) is not None
+    realised = not forecast and not modal
+    facts = []
+    first = subjects[0] if subjects and not respectively else None
+    for mention, change in pairs:
+        subject = first or mention
+        start = min(subject.start, predicate.start) if subject is not None and subject.start < predicate.end else predicate.start
+        end = max(predicate.end, change.end if change else 0)
+        if sentence[end : end + 1] == ")" and "(" in sentence[start:end] and sentence.count("(", start, end) > sentence.count(")", start, end):
+            end += 1
+        window = _window(lowered, predicate, change, clause)
+        price = _is_price(lowered, mention, predicate, change, clause)
+        facts.append(
+            Fact(
+                mention=mention,
+                direction=predicate.direction,
+                pct=None if change is None or change.is_range else change.pct,
+                bp=None if change is None else change.bp,
+                qualifier=_qualifier(change),  # type: ignore[arg-type]
+                session=_session(window, change),
+                timeframe=_timeframe(window, predicate, change),
+                period=_period(window),
+                start=start,
+                end=end,
+                realised=realised,
+                forecast=forecast,
+                price=price,
+                has_number=change is not None,
+                attached=_attached(lowered, subjects[-1] if mention in subjects and not respectively else mention, predicate),
+                predicate=(predicate.start, predicate.end),
+                weak=predicate.weak,
+            )
+        )
+    return facts
+
+
+_PARTICIPIAL_CLAUSE = re.compile(r"\s*(?:(?:after|before|while|since|when)\s+)?[a-z]+ing\b")
+_ATTACHED = re.compile(
+    r"\s*(?::\s*[\d,.]+\s*\(?\s*)?(?:\([^)]*\)\s*)?(?:(?:also|all|both|each|shares?|stocks?|have|has|had|was|were|is|are|"
+    r"then|further|sharply|initially|later|too|likewise|similarly|been|itself|alone|both|"
+    r"respectively|which|that|who|has since|had earlier|just|continued|continues|continuing|"
+    r"kept|keeps|extended|extends|also)\b[\s,]*)*"
+)
+
+
+def _attached(lowered: str, mention: Mention | None, predicate: Predicate) -> bool:
+    if mention is None:
+        return False
+    if predicate.noun_object is not None:
+        return mention.start < predicate.noun_object[1] and predicate.noun_object[0] < mention.end
+    if predicate.possessive:
+        return True
+    if mention.end > predicate.start:
+        return False
+    return _ATTACHED.fullmatch(lowered, mention.end, predicate.start) is not None
+
+
+_INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$")
+_MAY = re.compile(r"\bmay\b")  # in the original case: "May delivery" is a month
+_FORECAST = re.compile(
+    r"\b(?:would|could|might|should|will|shall|can|cannot|won't)\s+(?:(?:still|also|now|"
+    r"then|easily|further|only|not|even|well|yet|possibly|likely)\s+)*(?:(?:have|be)\s+)?$"
+)
+
+
+def _infinitive(lowered: str, start: int) -> bool:
+    """'to rise 5%' after a verb of expecting is not a move; 'jumped to' is a level anyway."""
+    return _INFINITIVE.search(lowered[max(0, start - 12) : start]) is not None
+
+
+def _qualifier(change: Change | None) -> str:
+    return "exact" if change is None else change.qualifier
+
+
+def _window(lowered: str, predicate: Predicate, change: Change | None, clause: tuple[int, int]) -> tuple[str, str]:
+    """The words that label one change: its predicate with what follows it up to the next
+    number or clause break ('soaring over 130% intraday'), and the few words right before it
+    ('closing' of '... intraday before closing up 2.29%')."""
+    start = predicate.start
+    end = min(clause[1], len(lowered))
+    after = change.end if change else predicate.end
+    nxt = _NEXT_LABEL_STOP.search(lowered, after, end)
+    stop = nxt.start() if nxt else end
+    lead = lowered[max(clause[0], start - 40) : start]
+    lead = _LEAD_STOP.split(lead)[-1]
+    return lowered[start:stop], lead
+
+
+_NEXT_LABEL_STOP = re.compile(r"\d|;|,\s+(?:while|with|and|but)\b|\bbefore\b|\bafter\b|\bwhile\b")
+_LEAD_STOP = re.compile(r"\b(?:before|after|then|while|and|but)\b|[,;%]")
+
+
+def _session(window: tuple[str, str], change: Change | None) -> str:
+    """The session the change is stated for: its own words first, then those right before."""
+    if change is not None and change.qualifier == "up_to":
+        return "intraday_high"
+    for part in window:
+        for pattern, label in _SESSIONS:
+            if pattern.search(part):
+                return label
+    return "unspecified"
+
+
+_SESSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (lx.INTRADAY_HIGH, "intraday_high"),
+    (lx.PRE_MARKET, "pre_market"),
+    (lx.AFTER_HOURS, "after_hours"),
+    (lx.INTRADAY, "intraday"),
+    (lx.CLOSE, "close"),
+    (lx.MIDDAY, "intraday"),
+    (lx.OPEN, "open"),
+)
+
+
+def _timeframe(window: tuple[str, str], predicate: Predicate, change: Change | None) -> str:
+    if predicate.temporal:
+        return "prior_session"
+    words = " ".join(window)
+    if predicate.form == "row" or lx.YEAR.search(words) and change is not None:
+        return "year"
+    for pattern, frame in lx.TIMEFRAMES:
+        if pattern.search(words) is None:
+            continue
+        if frame == "multi_day" and change is not None and _STREAK_OF_CLOSES.search(words):
+            continue  # "closing up 2.47% for three consecutive sessions": the number is the day's
+        return frame
+    return "unspecified"
+
+
+_STREAK_OF_CLOSES = re.compile(r"\bfor\s+(?:a|the)?\s*\w*\s*(?:straight|consecutive|successive)")
+
+
+def _period(window: tuple[str, str]) -> str | None:
+    match = lx.YEAR.search(" ".join(window))
+    if match is None:
+        return None
+    return match.group("year") or match.group("row")
+
+
+def _is_price(lowered: str, mention: Mention | None, predicate: Predicate, change: Change | None, clause: tuple[int, int]) -> bool:
+    """Whether the move is of a price, not of a company or economic figure."""
+    lo = mention.start if mention is not None and mention.start < predicate.start else max(clause[0], predicate.start - 50)
+    head = _INSERTION.sub(",", lowered[lo : predicate.start])
+    if predicate.noun_object is not None:
+        head += " " + lowered[predicate.noun_object[0] : predicate.noun_object[1]]
+    elif predicate.form == "noun":
+        head += lowered[predicate.end : predicate.end + 30].split(",")[0]
+    if mention is not None and lx.FUNDAMENTAL.search(mention.name.lower()) and not lx.PRICE_HEAD.search(mention.name.lower()):
+        return False
+    if change is not None and lx.PERIOD_ON_PERIOD.match(lowered, change.end) and not lx.PRICE_HEAD.search(head):
+        return False  # "revenue up 26% year-over-year" (but "average prices up 34% year-over-year")
+    words = lx.FUNDAMENTAL.search(head)
+    if words is None:
+        return True
+    # "shares of the profit-warning firm fell": a price word after the figure wins
+    return lx.PRICE_HEAD.search(head, words.end()) is not None
+
+
+def _referent(mention: Mention | None, last: dict[str, Mention]) -> Mention | None:
+    if mention is not None and mention.reference is None:
+        return mention
+    ref = mention.reference if mention is not None else None
+    if ref in lx.INDEX_REFERENCES:
+        return last.get("index", mention)
+    if ref in lx.CURRENCY_REFERENCES:
+        return last.get("currency", mention)
+    if ref in ("it", "they", "both", None):
+        return last.get("subject", mention)
+    if ref in ("contract", "yield", "note", "bond"):
+        return last.get("subject", mention)
+    return last.get("company", mention)
+
+
+def _remember(mention: Mention, last: dict[str, Mention], *, weak: bool = False) -> None:
+    kind = instruments.kind_of(mention.name)
+    if kind == "index":
+        last["index"] = mention
+    elif kind == "currency":
+        last["currency"] = mention
+    elif kind in ("stock", "etf", "fund"):
+        last["company"] = mention
+    if not weak:
+        last["subject"] = mention

@@ -1,0 +1,373 @@
+"""Clause boundaries and the direction cues of a sentence, and which cue governs each change.
+
+A *predicate* is a direction cue with the changes it governs: "fell 1.5%", "ended 1.8 percent
+higher", "a 13.4% slump", "(-4.4 per cent)", or a bare change that repeats the last verb
+("Apple gained 1.2 per cent and Comcast 0.6 per cent"). A cue with no change is a predicate of
+its own when it is a verb ("Lenovo Group rose"), or a noun with its object ("a selloff in the
+tech sector").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+
+from summarizer.models import Direction
+from summarizer.reading import lexicon as lx
+from summarizer.reading.numbers import Change
+
+_LEVEL_BEFORE = re.compile(
+    r"(?:\bto|\bat|\bfrom|(?:\babove|\bbelow|\bpast|\bbeyond|\bnear|\bunder|\bover|\bthrough)\s+the)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+|a\s+|key\s+|psychologically important\s+)?$"
+)
+_BOUNDARY = re.compile(
+    r";\s|\s[-–—]\s|:\s(?![\d$€£¥+\-−])|,\s+(?:while|whereas|but|although|though|yet)\s|\s(?:while|whereas)\s|"
+    r"\sbut\s|,\s+(?:with|as|after|following|on|despite|amid|even as)\s|"
+    r"\s(?:after|following|amid|despite)\s|"
+    r"(?<!as much)(?<!as well)(?<!such)(?<!so far)(?<!as high)(?<!as low)(?<!as many)\s+as\s+(?!much\b|well\b|high\b|low\b|many\b|of\b|part\b|a result\b|the\b(?=\s+\w+\s+(?:of|for)\b))|"
+    r"\s+(?:led by|helped by|driven by|dragged (?:down )?by|weighed (?:down )?by|boosted by|"
+    r"lifted by|pressured by|hit by|supported by|buoyed by)\s"
+)
+_POSSESSIVE_BEFORE = re.compile(
+    r"(?<!\bit)(?<!\bthat)(?<!\bthere)(?<!\bhere)(?<!\bwhat)(?<!\bwho)(?<!\blet)['’]s\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
+_TIME_WORD = re.compile(
+    r"\b(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|"
+    r"year|session|day|morning|afternoon)$"
+)
+_YEAR_ROW = re.compile(r"\b(?:19|20)\d{2}[,:]\s*[+\-−]?$")
+_RELATIVE = re.compile(r",\s+(?:which|who|that)\s")
+_LIST_CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s*/\s*|\s+or\s+)$")
+_GAP_FILLER = re.compile(
+    r"^[\s,]*(?:(?:by|of|the|a|an|sharply|strongly|further|again|slightly|modestly|marginally|"
+    r"more|also|just|some|respectively|each|both|all|nearly|almost|about|around|to|in|on|"
+    r"intraday|early|late|trade|trading|deals|session|its|their|value|day|single-day|"
+    r"year-to-date|was|were|is|are|has|have|had|been|be|being|having|ended|closed|finished|"
+    r"settled|stood|traded|trading|still|only|then|now|currently|last|so|far|this|year|"
+    r"week|month|[a-z]+day)\b[\s,]*)*$"
+)
+_NOUN_OBJECT = re.compile(
+    r"^\s*(?:in|from|on|of|for|at|among|across)\s+(?:the\s+)?"
+    r"(?P<object>[^,;.()]{2,60}?)(?=\s*(?:,|;|\.|$|\s(?:was|were|is|are|has|have|had|led|"
+    r"helped|weighed|dragged|limited|after|as|amid|on|in|following|while|and (?:a|an|the)\b)))"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """A word or phrase that states a direction."""
+
+    start: int
+    end: int
+    direction: Direction
+    form: str  # verb, word (up/down/higher...), noun, flat, sign, list
+
+
+@dataclass(slots=True)
+class Predicate:
+    """A direction with the changes it governs (none for "Lenovo rose")."""
+
+    start: int
+    end: int
+    direction: Direction
+    form: str
+    changes: list[Change] = field(default_factory=list)
+    detached: bool = False  # no subject of its own right before it ("..., up 0.1 percent")
+    gapped: bool = False  # repeats the last predicate's verb ("and Comcast 0.6 per cent")
+    noun_object: tuple[int, int] | None = None  # "a selloff in [the tech sector]"
+    in_list: bool = False  # "COL Group (3%)": the name right before the parenthesis
+    possessive: bool = False  # "Cambricon's decline": the name before the 's
+    temporal: bool = False  # "erasing Monday's gains": an earlier session's move
+    weak: bool = False  # a verb that states a price move only of a market ("the yen firmed")
+
+
+def boundaries(lowered: str) -> list[tuple[int, int, str]]:
+    """Clause boundaries as (start, end, kind): kind 'relative' for ', which', else 'clause'."""
+    found = [(m.start(), m.end(), "clause") for m in _BOUNDARY.finditer(lowered)]
+    found += [(m.start(), m.end(), "relative") for m in _RELATIVE.finditer(lowered)]
+    # "(NASDAQ: MSFT)", "(-4.4 per cent; 35 points)": nothing in parentheses ends a clause
+    found = [c for c in found if lowered.count("(", 0, c[0]) <= lowered.count(")", 0, c[0])]
+    return sorted(_without_paired_dashes(lowered, found))
+
+
+def _without_paired_dashes(lowered: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """'A and B - the top two losers - dropped 5.6% and 5.5%': two dashes set off an aside,
+    which does not end the clause (insertions() skips the names in it)."""
+    dashes = [c for c in cuts if lowered[c[0] : c[1]].strip() in ("-", "–", "—")]
+    paired = set()
+    for first, second in zip(dashes, dashes[1:], strict=False):
+        between = [c for c in cuts if first[1] <= c[0] and c[1] <= second[0]]
+        if not between and second[0] - first[1] < 80:
+            paired |= {first, second}
+    return [c for c in cuts if c not in paired]
+
+
+def asides(lowered: str, lo: int, hi: int) -> list[tuple[int, int]]:
+    """Spans of ' - ... - ' asides between lo and hi."""
+    return [(lo + m.start(), lo + m.end()) for m in _DASH_ASIDE.finditer(lowered[lo:hi])]
+
+
+_DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—;]{1,80}?\s[-–—]\s")
+
+
+def find_cues(lowered: str) -> list[Cue]:
+    """Direction cues in reading order; the longer of two overlapping cues wins."""
+    found: list[Cue] = []
+    for match in lx.PARED.finditer(lowered):
+        direction: Direction = "up" if match.group("obj") in ("gains", "advances", "rise") else "down"
+        found.append(Cue(match.start(), match.end(), direction, "verb"))
+    for pattern, direction, form in (
+        (lx.FLAT, "flat", "flat"),
+        (lx.UP_VERB, "up", "verb"),
+        (lx.DOWN_VERB, "down", "verb"),
+        (lx.UP_WORD, "up", "word"),
+        (lx.DOWN_WORD, "down", "word"),
+        (lx.UP_NOUN, "up", "noun"),
+        (lx.DOWN_NOUN, "down", "noun"),
+    ):
+        for match in pattern.finditer(lowered):
+            found.append(Cue(match.start(), match.end(), direction, form))  # type: ignore[arg-type]
+    for pattern, direction, form in ((lx.CAUSE_UP, "up", "cause"), (lx.CAUSE_DOWN, "down", "cause")):
+        for match in pattern.finditer(lowered):
+            found.append(Cue(match.start(), match.end(), direction, form))  # type: ignore[arg-type]
+    kept: list[Cue] = []
+    for cue in sorted(found, key=lambda c: (c.form == "cause", -(c.end - c.start), c.start)):
+        if all(cue.end <= k.start or cue.start >= k.end for k in kept):
+            kept.append(_as_noun(lowered, cue))
+    return sorted(kept, key=lambda c: c.start)
+
+
+_NOUN_CAPABLE = re.compile(
+    r"(?:gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"
+    r"drops?|falls?|declines?|slumps?|dips?|slides?|plunges?|retreats?|decreases?|losses|loss|"
+    r"tumbles?|spikes?|leaps?|recovery|bounces?)"
+)
+_DETERMINER_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|this|that|his|her|our|strong|sharp|big|bigger|biggest|steep|"
+    r"steeper|modest|slight|small|overnight|recent|early|late|further|initial|record|"
+    r"single-day|daily|weekly|monthly|annual|year-to-date|intraday|session|percent|per cent|"
+    r"pct|point|points|price|prices)|%|['’]s)\s*$"
+)
+
+
+def _as_noun(lowered: str, cue: Cue) -> Cue:
+    """'a 16% gain', 'the advance', 'Alibaba’s jump': a move word used as a noun."""
+    if cue.form != "verb" or not _NOUN_CAPABLE.fullmatch(lowered, cue.start, cue.end):
+        return cue
+    if _DETERMINER_BEFORE.search(lowered, max(0, cue.start - 24), cue.start):
+        return Cue(cue.start, cue.end, cue.direction, "noun")
+    return cue
+
+
+def predicates(
+    lowered: str, changes: list[Change], cues: list[Cue], cuts: list[tuple[int, int, str]],
+    mention_spans: list[tuple[int, int]],
+) -> list[Predicate]:
+    """Each change with the cue that governs it, and the cues that stand alone, in order."""
+    used: set[int] = set()
+    found: list[Predicate] = []
+    previous: Predicate | None = None
+    for change in changes:
+        if _is_level(lowered, change, cues):
+            continue
+        predicate = _governed(lowered, change, cues, used, previous, cuts, mention_spans)
+        if predicate is None:
+            continue
+        if previous is not None and (
+            predicate.gapped and not _mention_between(mention_spans, previous.end, change.start)
+            or predicate.form in ("word", "noun") and previous.form == predicate.form and predicate.end == previous.end
+        ):
+            # "rallied 2.2% on Friday and 3.4% on Thursday", "closing 3.2 and 2.9 per cent lower"
+            previous.changes.append(change)
+            continue
+        found.append(predicate)
+        previous = predicate
+    for index in range(len(cues) - 1):
+        # "rising up to 6%", "closed down 1%": a verb right before the word that took the number
+        if index + 1 in used and cues[index].direction == cues[index + 1].direction and not lowered[cues[index].end : cues[index + 1].start].strip():
+            used.add(index)
+    for index, cue in enumerate(cues):
+        if index in used or cue.form == "cause" or cue.form == "word" and not _stands_alone(lowered, cue):
+            continue
+        if cue.form == "noun":
+            obj = _noun_object(lowered, cue)
+            if obj is not None:
+                found.append(Predicate(cue.start, cue.end, cue.direction, "noun", noun_object=obj))
+            elif owner := _POSSESSIVE_BEFORE.search(lowered, max(0, cue.start - 40), cue.start):
+                temporal = _TIME_WORD.search(lowered, max(0, owner.start() - 16), owner.start()) is not None
+                found.append(Predicate(cue.start, cue.end, cue.direction, "noun", possessive=True, temporal=temporal))
+        elif cue.form == "verb" and lx.NEEDS_A_NUMBER.fullmatch(lowered, cue.start, cue.end):
+            found.append(Predicate(cue.start, cue.end, cue.direction, cue.form, weak=True))
+        elif cue.form in ("verb", "flat", "word"):
+            found.append(Predicate(cue.start, cue.end, cue.direction, cue.form))
+    return sorted(found, key=lambda p: p.start)
+
+
+def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
+    """'rose to 2.27 percent', 'at 3.897%': a level reached, not a change (unless a change
+    noun precedes: 'gains ... have increased to 2.7 percent')."""
+    if change.sign or change.qualifier in ("up_to", "limit"):
+        return False
+    before = lowered[max(0, change.start - 40) : change.start]
+    if not _LEVEL_BEFORE.search(before):
+        return False
+    noun = next((c for c in reversed(cues) if c.end <= change.start and c.form == "noun"), None)
+    return not (noun is not None and change.start - noun.end < 45 and "." not in lowered[noun.end : change.start])
+
+
+def _governed(
+    lowered: str, change: Change, cues: list[Cue], used: set[int], previous: Predicate | None,
+    cuts: list[tuple[int, int, str]], mention_spans: list[tuple[int, int]],
+) -> Predicate | None:
+    if _YEAR_ROW.search(lowered, max(0, change.start - 8), change.start):
+        # "2020, 109.31%; 2021, -36.61%": a row of a table of yearly returns
+        direction: Direction = "down" if change.sign < 0 else "up"
+        return Predicate(change.start - 6, change.end, direction, "row", [change])
+    around = next((i for i, c in enumerate(cues) if c.start <= change.start and change.end <= c.end), None)
+    if around is not None:
+        used.add(around)
+        cue = cues[around]
+        limit = replace(change, qualifier="limit") if "limit" in lowered[cue.start : cue.end] else change
+        return Predicate(cue.start, cue.end, cue.direction, cue.form, [limit])
+    left = _left_cue(lowered, change, cues, mention_spans)
+    right = _right_cue(lowered, change, cues)
+    if change.sign and (left is None or cues[left].form != "verb"):
+        direction = "up" if change.sign > 0 else "down"
+        in_list = _in_parentheses(lowered, change)
+        return Predicate(change.start, change.end, direction, "sign", [change], in_list=in_list)
+    if left is not None and (right is None or cues[left].form in ("verb", "flat") and cues[right].form != "word"):
+        cue = cues[left]
+        used.add(left)
+        return Predicate(cue.start, change.end, cue.direction, cue.form, [change])
+    if right is not None:
+        cue = cues[right]
+        used.add(right)
+        start = _article_before(lowered, change.start)
+        return Predicate(start, cue.end, cue.direction, cue.form, [change])
+    if _in_parentheses(lowered, change):
+        head = _list_head(lowered, change.start, cues)
+        if head is not None:
+            return Predicate(change.start, change.end, head, "list", [change], in_list=True)
+        return None
+    if previous is not None and previous.changes and _continues(lowered, previous, change, cuts):
+        return Predicate(change.start, change.end, previous.direction, previous.form, [change], gapped=True)
+    return None
+
+
+def _left_cue(lowered: str, change: Change, cues: list[Cue], mention_spans: list[tuple[int, int]]) -> int | None:
+    """The cue right before the change, with only qualifiers and fillers between ('rose by
+    nearly', 'was down more than', 'a dip of', 'gains of over')."""
+    for index in range(len(cues) - 1, -1, -1):
+        cue = cues[index]
+        if cue.end > change.start or cue.form == "cause":
+            continue
+        if lowered[cue.start : cue.end] in ("above", "below"):
+            return None  # "below 1.5%", "its high above 5%": a level or a threshold
+        gap = lowered[cue.end : change.start]
+        if len(gap) > 48 or _mention_between(mention_spans, cue.end, change.start):
+            return None
+        stripped = lx.QUALIFIER.sub("", gap) if lx.QUALIFIER.search(gap) else gap
+        if _GAP_FILLER.match(stripped) or _GAP_FILLER.match(gap):
+            return index
+        if cue.form == "noun" and _NOUN_TO_NUMBER.match(gap) and "," not in gap:
+            return index
+        return None
+    return None
+
+
+_NOUN_TO_NUMBER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,4}?(?:of|at|to|by|are|were|is|was|have|has|now|stand|stood|reached|"
+    r"reaching|hitting|hit|topping|topped|exceeding|exceeded|increased|grew|widened|totalled|"
+    r"totaled|came to|amounted to|were at|are at)\b"
+)
+
+
+# what may stand between a number and the word after it that gives its direction: "1.8 percent
+# higher", "3.2 and 2.9 per cent lower", "44.96 points, or 2.33 percent, higher"
+_TO_RIGHT_CUE = re.compile(
+    rf"(?:\s*(?:,|and|,\s*and)\s*[+\-−]?{lx.NUM}(?:\s?(?:%|percent|per\s?cent|pct))?)*"
+    r"[\s,)]*(?:(?:single-day|intraday|daily|weekly|monthly|annual|year-to-date|on-day|session)\s+)?"
+)
+
+
+def _right_cue(lowered: str, change: Change, cues: list[Cue]) -> int | None:
+    """'1.8 percent higher', '44.96 points, or 2.33 percent, higher', 'a 13.4% slump', '22
+    percent below the levels'."""
+    for index, cue in enumerate(cues):
+        if cue.start < change.end or cue.form == "cause":
+            continue
+        gap = lowered[change.end : cue.start]
+        if len(gap) > 48 or not _TO_RIGHT_CUE.fullmatch(gap):
+            return None
+        if cue.form in ("word", "noun"):
+            return index
+        return None
+    return None
+
+
+def _article_before(lowered: str, start: int) -> int:
+    """'a 13.4% slump' starts at 'a'."""
+    match = re.search(r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?$", lowered[max(0, start - 20) : start])
+    return start - (len(lowered[max(0, start - 20) : start]) - match.start()) if match else start
+
+
+def _in_parentheses(lowered: str, change: Change) -> bool:
+    before = lowered[max(0, change.start - 2) : change.start]
+    return "(" in before and ")" in lowered[change.end : change.end + 2]
+
+
+def _list_head(lowered: str, start: int, cues: list[Cue]) -> Direction | None:
+    """The direction a list of '(5.2%)' items is headed by: 'Top gainers were', 'took sharp
+    falls:', 'led the gains', or the last move verb before the list."""
+    head = lowered[:start]
+    up = max((m.end() for m in lx.LIST_HEAD_UP.finditer(head)), default=-1)
+    down = max((m.end() for m in lx.LIST_HEAD_DOWN.finditer(head)), default=-1)
+    verb = next((c for c in reversed(cues) if c.end <= start and c.form in ("verb", "noun")), None)
+    if verb is not None and verb.end > max(up, down):
+        return verb.direction
+    if up < 0 and down < 0:
+        return None
+    return "up" if up > down else "down"
+
+
+def _continues(lowered: str, previous: Predicate, change: Change, cuts: list[tuple[int, int, str]]) -> bool:
+    """A bare change after a predicate repeats its verb when only a list joins them ('and 3.4
+    percent on Thursday', ', B 3% and C 1%', 'and Comcast 0.6 per cent')."""
+    gap = lowered[previous.end : change.start]
+    if re.search(r"\b(?:to|at|from|than)\s+$", gap) or _cues_in(gap):
+        return False  # "to HK$76.10 and HK$178.70": levels; "remaining below the key 4%": another verb
+    first = previous.changes[0]
+    if (first.pct is None) != (change.pct is None) and (first.bp is None) != (change.bp is None):
+        return False  # "jumped 4 per cent to HK$76.10 and HK$178.70": a price after a percentage
+    if len(gap) > 80 or any(previous.end <= s < change.start and kind == "clause" and lowered[s:e].strip(" ,") not in ("and",) for s, e, kind in cuts):
+        return False
+    return re.search(r"(?:,|\band\b|;)", gap) is not None and not re.search(r"\b(?:to|at|from)\s*$", gap)
+
+
+def _cues_in(gap: str) -> list[Cue]:
+    return [Cue(m.start(), m.end(), "up", "verb") for p in (lx.UP_VERB, lx.DOWN_VERB, lx.UP_WORD, lx.DOWN_WORD) for m in p.finditer(gap)]
+
+
+def _mention_between(mention_spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(start <= s and e <= end for s, e in mention_spans)
+
+
+def _stands_alone(lowered: str, cue: Cue) -> bool:
+    """'was higher', 'traded lower', 'ended up': an adverb cue with no number states a move
+    only right after a verb of trading."""
+    before = lowered[max(0, cue.start - 24) : cue.start]
+    if cue.direction == "up" and lowered[cue.start : cue.end] in ("above",):
+        return False
+    if lowered[cue.start : cue.end] in ("above", "below", "off", "plus", "minus"):
+        return False
+    return re.search(r"\b(?:was|were|is|are|been|ended|closed|finished|traded|trading|moved|opened|"
+                     r"stayed|remained|held|edged|inched|ticked|turned|headed|pushed|went|go|went)\s+$", before) is not None
+
+
+def _noun_object(lowered: str, cue: Cue) -> tuple[int, int] | None:
+    """'a selloff in [the tech sector]', 'gains from [the properties]': the object a move noun
+    names; None when the noun has no such object."""
+    match = _NOUN_OBJECT.match(lowered, cue.end)
+    if match is None:
+        return None
+    return match.start("object"), match.end("object")

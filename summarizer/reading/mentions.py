@@ -1,0 +1,305 @@
+"""Instrument mentions in a sentence: names ("Hang Seng China Enterprises index", "Tencent
+(0700.HK)", "Microsoft Corp. (NASDAQ: MSFT)"), lower-case market words ("spot gold", "US crude",
+"the yen", "tech shares", "the 10-year Treasury yield") and references ("the stock", "the
+gauge", "the carmaker", "its shares").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from summarizer import instruments
+from summarizer.reading import lexicon as lx
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Words of the sentence that name (or refer to) an instrument."""
+
+    start: int
+    end: int
+    name: str  # cleaned: "Nvidia" for "Shares of Nvidia", "Tencent" for "Tencent (0700.HK)"
+    ticker: str | None = None
+    reference: str | None = None  # "index", "stock", "it"...: refers to an earlier name
+    descriptive: bool = False  # describes a group or market ("Hong Kong stocks", "tech firms")
+
+
+# a code or an alias in parentheses: "(0700.HK)", "(NASDAQ: MSFT)", "(9022 JT)", "(Sinopec)"
+_TICKER = r"\((?:[A-Z]+:\s?\.?)?[A-Z0-9.][A-Za-z0-9.&-]{0,14}(?:[:.\s][A-Z]{1,3})?\)"
+_FIRST_WORD = r"(?:[A-Z][\w.&+'’-]*|[a-z][A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z]{2,}(?:-[A-Z])?)"
+_CAPITALISED_WORD = r"(?:[A-Z][\w.&+'’-]*|\d{1,6}(?![.,]\d|\d|\s?%|\s?per)|[A-Z]{2,}(?:-[A-Z])?)"
+_LOWER_NAME_PART = (
+    r"(?:hynix|ex-japan|composite|industrial average|stock average|small-cap|mid-cap|large-cap|"
+    r"internet|tech|banking|technology|energy|property|index|component|select|"
+    r"50|100|200|225|300|500|600|1000|2000)"
+)
+_NAME = re.compile(
+    rf"{_FIRST_WORD}"
+    rf"(?:(?:\s+|-|/)(?:(?:of|de|du|la|&|ex|the)\s+|ex-)?(?:{_CAPITALISED_WORD}|{_LOWER_NAME_PART}(?=[\s,.;:)]|$)))*"
+    rf"(?:\s+(?:[a-z]+-?[a-z]*\s+)?(?:stocks|shares|sector|index|indices|futures|prices|price|"
+    rf"composite|average|etfs?|adrs|crude|yields?|bonds?|notes?))?"
+    rf"(?:,\s*(?:Inc|Ltd|Co|Corp|Plc|LLC|Limited|S\.A|N\.V|AG|SE)\b\.?)*"
+    rf"(?:\s*{_TICKER}(?:\s+[A-Z][a-z][\w&-]*)*(?:\s+(?:crude|oil|stock|shares|futures|index|composite)\b(?:\s+futures)?)?)?"
+    rf"(?:\s+[A-Z0-9]{{2,6}}\.[A-Z]{{1,3}}\b)?"
+)
+# lower-case words that name an instrument: commodities, currencies, yields, market groups
+_MARKET_WORDS = re.compile(
+    r"\b(?:(?:spot|benchmark|front-month|three-month|u\.s\.|us|london|comex|nymex|cbot|lme|"
+    r"brent|wti|december|november|october|september|june|july|may|march|april|august|"
+    r"january|february|new york|chicago)\s+)*"
+    r"(?:gold|silver|platinum|palladium|copper|aluminium|aluminum|nickel|zinc|tin|iron ore|"
+    r"crude(?: oil)?|oil|brent|natural gas|wheat|corn|soybeans?|soyoil|soymeal|coffee|sugar|"
+    r"cocoa|cotton|palm oil|rubber|lithium|coal|bitcoin|ether|ethereum|"
+    r"(?:(?:\d+|two|three|five|ten|thirty)-year\s+)(?:treasury|bund|gilt|jgb|government bond)?\s*(?:yields?|notes?|bonds?)|"
+    r"treasury yields?|bond yields?|yields|treasuries|bond prices|bonds)"
+    r"(?:\s+(?:futures|prices|contracts?))?\b"
+)
+_CURRENCY_WORDS = re.compile(
+    r"\b(?:the\s+)?(?:(?:brazil|mexico|colombia|chile|peru|argentina|india|china|japan|korea|turkey|"
+    r"russia|australia|canada|britain|south africa|indonesia|malaysia|thailand)['’]s\s+)?"
+    r"(?:(?:u\.s\.|us|american|australian|canadian|new zealand|hong kong|singapore|"
+    r"taiwan|new taiwan|swiss|indian|chinese|offshore|onshore|japanese|korean|south korean|"
+    r"british|brazilian|mexican|turkish|south african)\s+)?"
+    r"(?:dollar|greenback|euro|single currency|yen|yuan|renminbi|won|rupee|rupiah|ringgit|"
+    r"baht|peso|(?<=brazil's )real|(?<=brazil’s )real|(?<=brazilian )real|rand|lira|franc|pound|sterling|rouble|ruble|loonie|aussie|kiwi|dong|sol|"
+    r"shekel|zloty|forint|krona|krone)\b(?!\s+(?:bonds?|index|assets|deposits|stocks|"
+    r"shares|terms|funds|per|a\b|an\b))"
+)
+# words before a name that are not part of it
+_UNIT_BEFORE = re.compile(r"(?:\d|\b(?:billion|million|trillion|bn|mn|thousand|hundred))\s*$")
+_LEADING = re.compile(
+    r"^(?:(?:The|A|An|On|In|At|As|And|But|While|With|Although|Though|Despite|When|If|Because|"
+    r"Since|After|Before|Until|Unless|Whereas|So|Yet|Or|Nor|For|By|From|To|Of|Over|Under|"
+    r"Against|Amid|Following|Including|Like|Unlike|Besides|Beyond|This|These|That|Those|"
+    r"Meanwhile|Elsewhere|Also|Among|Shares of|Shares in|Stocks of|Stock of|"
+    r"Overall|Separately|However|Shares|Stocks|Both|Its|Their|Leading|Heavyweight|Heavyweights|"
+    r"Fellow|Rival|Dow component|Index heavyweight|Top|Other|Major|Blue-chip|Broader|"
+    r"Local|Regional|Notably|Additionally|Specifically|Currently|Today|Yesterday|Earlier|"
+    r"Later|Then|Still|Even|Only|Just|Tech giant|Chip giant|Chipmaker|"
+    r"Carmaker|Automaker|Lender|Insurer|Miner|Retailer|Developer|Brokerage)\s+)+"
+)
+_NOT_NAMES = re.compile(
+    r"^(?:The|A|An|On|In|At|As|It|This|That|These|Those|Its|Their|So|But|And|While|With|"
+    r"Meanwhile|Elsewhere|Additionally|Notably|Separately|Also|Among|Other|Others|Major|"
+    r"Leading|Heavy|Specifically|Currently|Today|Yesterday|Daily|Total|AI|US|U\.S\.|UK|EU|"
+    r"Fed|Q[1-4]|H[12]|FY\d*|Analysts?|Investors?|Traders?|Dealers?|Shares|Stocks|Data|"
+    r"Reports?|According|Combined|Under|Despite|Prices|Markets|Trading|Volume|Turnover|"
+    r"Gainers|Losers|Advancers|Decliners|GMT|EDT|EST|BST|CET|HKT|JST|IST|ET|CEO|CFO|"
+    r"Chairman|President|Governor|Minister|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
+    r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Read|More|"
+    r"Photo|Reuters|Bloomberg|AFP|AP|Xinhua|Yonhap|Kyodo|Bernama|RTTNews|CNBC|By|"
+    r"However|Still|Even|Only|Just|Then|Later|Earlier|Overall|Both|All|Each|Some|Many|Most|"
+    r"Several|Few|Top|Bottom|Big|Biggest|Best|Worst|Key|Main|Further|New|Old|First|Second|"
+    r"Third|Last|Next|Early|Late|Half|Full|Local|Regional|Global|Domestic|Foreign|North|South|"
+    r"East|West|Asian|European|American|Japanese|Chinese|Korean|Indian|Australian|British|"
+    r"German|French|Italian|Spanish|Swiss|Dutch|Greek|Taiwanese|Malaysian|Singaporean|"
+    r"Indonesian|Thai|Canadian|Brazilian|Mexican|Russian|Turkish|South African|Israeli|"
+    r"Saudi|Emirati|Around|Together|Notable|Notably|All \d+|Each|None|Most|Some|Many|"
+    r"Two|Three|Four|Five|Although|Though|Despite|When|If|Because|Since|After|Before|"
+    r"Until|Unless|Whereas|Yet|Or|For|From|To|Of|Over|Against|Amid|Following|Including|"
+    r"Like|Unlike|Besides|Beyond|Year-to-date|Year-on-year|Weekly|Monthly|Daily|Annual|Quarterly|Intraday|"
+    r"Overnight|Sector|Index|Futures|Long-term|Short-term|Elsewhere|Around the region|"
+    r"In the region|Mid-cap|Small-cap|Large-cap|Blue-chip|Gains|Losses|Prices|Bonds|"
+    r"Yields|Currencies|Commodities|Equities|Shares|Stocks|Oil|Gold)$"
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*(?:\s*\([^)]*\))?(?:\s*[—–:]|\s+-|-\s)\s*")
+_MONTH_DATE = re.compile(
+    r"^(?:On\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b,?\s*"
+)
+_SHARES_OF = re.compile(r"^(?:shares?|stocks?|the shares?|the stock) (?:of|in) ", re.IGNORECASE)
+_TRAILING_HEAD = re.compile(r"\s+(?:shares|stock|stocks)$")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_COUNTRY_POSSESSIVE = re.compile(
+    r"^(?:China|Japan|Hong Kong|Korea|South Korea|India|Taiwan|Singapore|Australia|Britain|"
+    r"Germany|France|Italy|Spain|Europe|Asia|America|Malaysia|Indonesia|Thailand|Canada|"
+    r"Brazil|Mexico|Russia|Turkey|Switzerland|Sweden|Norway|Denmark|Netherlands|Italys|"
+    r"Spains|Germanys|Japans|Chinas|Britains|Frances|Koreas)(?:['’]s|(?<=s))\s+"
+)
+_COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|Bhd|S\.A|N\.V|AG|SE)\.$")
+_NOT_A_MODIFIER = (
+    r"(?!(?:while|and|but|as|with|the|a|an|of|in|on|for|by|to|at|after|amid|despite|when|since|"
+    r"than|that|which|who|led|were|was|is|are|also|other|some|many|most|all|both|such|"
+    r"including|like|while|whereas|among|meanwhile)\b)"
+)
+_SECTOR_PHRASE = re.compile(
+    rf"\b(?:{_NOT_A_MODIFIER}(?:[a-z][a-z-]+|[A-Z][a-z]+)\s+){{0,2}}?"
+    r"(?:tech|technology|chip|semiconductor|property|real estate|bank(?:ing)?|financial|energy|"
+    r"oil|mining|resource|consumer|consumer staples|consumer discretionary|healthcare|health care|"
+    r"pharmaceutical|biotech|auto|car|telecom|utility|utilities|industrial|insurance|"
+    r"internet|media|airline|travel|casino|gaming|retail|defensive|export-oriented|exporter|"
+    r"small-cap|large-cap|growth|value|blue-chip|heavyweight|materials|steel|shipping|"
+    r"construction|infrastructure|ev|electric vehicle|solar|battery|military|defence|defense)\s+"
+    r"(?:stocks|shares|sector|sub-index|names|firms|companies|counters|issues|plays|"
+    r"developers|producers|makers|lenders|majors|giants|heavyweights|leaders)\b"
+    r"|\b(?:the\s+)?(?:banks|lenders|miners|insurers|carmakers|automakers|chipmakers|developers|"
+    r"exporters|utilities|financials|industrials|property developers|consumer staples|"
+    r"real estate|telecom|energy stocks|properties|tech firms)\b"
+)
+_LOWER_GROUP = re.compile(
+    r"\b(?:the\s+)?(?:(?!(?:and|the|a|an|of|in|on|lower|higher|up|down|was|were|is|are|while|"
+    r"but|with|by|to|as)\b)[a-z][a-z-]+\s+(?:and\s+(?=[a-z]))?){1,3}"
+    r"(?:index|sector|sub-index|segment|industry)\b"
+)
+# "An MSCI barometer of regional stocks": a named gauge of a group
+_GAUGE_OF = re.compile(
+    r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:gauge|barometer|index|benchmark|measure)\s+of\s+"
+    r"(?:[a-z-]+\s+){0,3}?(?:stocks|shares|equities|companies)\b"
+)
+# "The sub-index of the Hang Seng tracking energy shares": one group, named by what it tracks
+_INDEX_OF = re.compile(
+    r"\b(?:the\s+)?(?:sub-index|index|gauge|measure|barometer)\s+of\s+(?:the\s+)?"
+    r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:\s+tracking\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?:shares|stocks|companies|firms|sector))?",
+    re.IGNORECASE,
+)
+_SECTOR_WORD = (
+    r"(?:tech|technology|chip|semiconductor|property|real estate|banking|bank|financial|energy|"
+    r"oil|mining|resource|consumer|healthcare|pharmaceutical|biotech|auto|telecom|utility|"
+    r"industrial|insurance|internet|media|airline|travel|casino|retail|materials|steel|shipping|"
+    r"construction|infrastructure|solar|battery|defence|defense|electric appliance|"
+    r"transportation equipment|export-oriented|exporter)"
+)
+_SECTOR_PAIR = re.compile(
+    rf"\b(?P<first>{_SECTOR_WORD})\s+and\s+(?P<second>{_SECTOR_WORD})\s+"
+    r"(?P<head>stocks|shares|issues|firms|companies|names|sectors)\b"
+)
+# "A gauge of Chinese technology shares traded in Hong Kong": an index described, not named
+_DESCRIBED_INDEX = re.compile(
+    r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:gauge|index|barometer|measure|benchmark)\s+of\s+"
+    r"(?:[\w-]+\s+){0,4}?(?:stocks|shares|equities|companies)"
+    r"(?:\s+(?:traded|listed)\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?",
+    re.IGNORECASE,
+)
+# "All three major averages": several indices at once
+_INDEX_GROUP = re.compile(
+    r"\b(?:all|the|both|each of the)\s+(?:three|two|four|five|\d+)?\s*(?:main\s+|major\s+|key\s+|u\.s\.\s+|us\s+)*"
+    r"(?:averages|indexes|indices|benchmarks|gauges|bourses)\b"
+)
+# "the yield on the benchmark 10-year Japanese government bond"
+_YIELD_ON = re.compile(
+    r"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:\d+|two|three|five|ten|thirty)-year\s+"
+    r"(?:[A-Z][\w.-]*\s+){0,3}(?:government\s+)?(?:treasury\s+)?(?:notes?|bonds?|treasur(?:y|ies)|gilts?|bunds?|jgbs?|debt)\b",
+    re.IGNORECASE,
+)
+_GENERIC_MARKET = re.compile(
+    rf"\b(?:{_NOT_A_MODIFIER}(?:[A-Z][\w.-]*|[a-z-]+)\s+)?"
+    r"(?:stocks|shares|equities|stock market|share market|markets)\b"
+)
+
+
+def find_mentions(sentence: str, lowered: str) -> list[Mention]:
+    """Every mention of an instrument in the sentence, in order; overlapping finds are merged
+    in favour of the longer, more specific one."""
+    found: list[Mention] = []
+    for match in _NAME.finditer(sentence):
+        mention = _named(sentence, match.start(), match.end())
+        if mention is not None:
+            found.append(mention)
+    for pattern in (_MARKET_WORDS, _CURRENCY_WORDS):
+        for match in pattern.finditer(lowered):
+            if _UNIT_BEFORE.search(lowered, max(0, match.start() - 16), match.start()):
+                continue  # "38.6 billion yuan", "6.40 won": a unit, not the currency's move
+            found.append(_market_word(sentence, match.start(), match.end()))
+    for match in _SECTOR_PAIR.finditer(sentence):
+        head = match.group("head")
+        first = match.group("first")
+        found.append(Mention(match.start("first"), match.end("first"), f"{first} {head}", descriptive=True))
+        found.append(Mention(match.start("second"), match.end(), f"{match.group('second')} {head}", descriptive=True))
+    for match in _SECTOR_PHRASE.finditer(sentence):
+        start, end = match.span()
+        found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
+    for match in _GAUGE_OF.finditer(sentence):
+        start, end = match.span()
+        lead = _LEADING.match(sentence[start:end])
+        start += lead.end() if lead else 0
+        found.append(Mention(start, end, sentence[start:end]))
+    for match in _INDEX_GROUP.finditer(lowered):
+        found.append(Mention(match.start(), match.end(), sentence[match.start() : match.end()], reference="group"))
+    for pattern in (_DESCRIBED_INDEX, _YIELD_ON):
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=pattern is _DESCRIBED_INDEX))
+    for match in _INDEX_OF.finditer(sentence):
+        start, end = match.span()
+        found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
+    for match in _LOWER_GROUP.finditer(sentence):
+        start, end = match.span()
+        if not re.match(r"(?:the\s+)?(?:stock|benchmark|broader|main|key|whole|entire|same|other|"
+                        r"blue-chip|composite|tech-heavy)\s", sentence[start:end]):
+            found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
+    for match in _GENERIC_MARKET.finditer(sentence):
+        start, end = match.span()
+        found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
+    for match in lx.REFERENCE.finditer(lowered):
+        ref = match.group("ref") or match.group("pronoun") or match.group("both") or match.group("prices")
+        words = sentence[match.start() : match.end()].split()
+        if len(words) > 2 and words[1][:1].isupper() and ref not in lx.ENTITY_REFERENCES:
+            continue  # "the Tech index" names an index; "the NZ company" refers to one
+        found.append(Mention(match.start(), match.end(), sentence[match.start() : match.end()], reference=ref))
+    return _merged(found)
+
+
+def _named(sentence: str, start: int, end: int) -> Mention | None:
+    raw = sentence[start:end]
+    dateline = _DATELINE.match(raw)
+    if dateline and len(raw) > dateline.end():
+        start += dateline.end()
+        raw = raw[dateline.end() :]
+    date = _MONTH_DATE.match(raw)
+    if date:
+        start += date.end()
+        raw = raw[date.end() :]
+    lead = _LEADING.match(raw)
+    if lead:
+        start += lead.end()
+        raw = raw[lead.end() :]
+    country = _COUNTRY_POSSESSIVE.match(raw)
+    if country and len(raw) > country.end():
+        start += country.end()
+        raw = raw[country.end() :]
+    cut = re.search(r"['’]s?(?=\s+(?:[a-z]|\d+(?:\.\d+)?\s?%)|$)", raw)
+    if cut:
+        raw = raw[: cut.start()]
+    raw = raw.rstrip(" ,-")
+    if raw.endswith(".") and not _COMPANY_SUFFIX.search(raw):
+        raw = raw[:-1]
+    raw = _POSSESSIVE.sub("", raw) if raw.endswith(("'s", "’s", "s'")) else raw
+    end = start + len(raw)
+    bare, ticker = instruments.split_ticker(raw)
+    bare = _TRAILING_HEAD.sub("", bare) if not instruments.is_descriptive(bare) else bare
+    if len(bare) < 2 or _NOT_NAMES.match(bare) or bare.isdigit() and len(bare) < 3:
+        return None
+    descriptive = instruments.is_descriptive(bare)
+    return Mention(start, end, bare, ticker=ticker, descriptive=descriptive)
+
+
+def _market_word(sentence: str, start: int, end: int) -> Mention:
+    raw = sentence[start:end]
+    name = _strip_article(raw)
+    offset = len(raw) - len(raw.lstrip()) + (len(raw.lstrip()) - len(name))
+    return Mention(start + offset, end, name)
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|The)\s+", "", text.strip())
+
+
+def _merged(found: list[Mention]) -> list[Mention]:
+    """Overlapping mentions: the longer wins, a specific name over a description."""
+    ranked = sorted(found, key=lambda m: (m.descriptive and m.reference is None, -(m.end - m.start), m.reference is not None, m.start))
+    kept: list[Mention] = []
+    for mention in ranked:
+        if all(mention.end <= k.start or mention.start >= k.end for k in kept):
+            kept.append(mention)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def shares_of(sentence: str, mention: Mention) -> Mention:
+    """'Shares of Nvidia' names Nvidia: a leading 'Shares of' never belongs to the name."""
+    match = _SHARES_OF.match(mention.name)
+    if match is None:
+        return mention
+    return Mention(mention.start + match.end(), mention.end, mention.name[match.end() :], mention.ticker)
