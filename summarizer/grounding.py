@@ -211,6 +211,12 @@ def _number_problem(move: Move, facts: list[Fact]) -> str | None:
         )
     if own and not any(f in own for f in ours) and all(_verdict(move, f) == "unknown" for f in ours):
         return f"{number} is not stated for '{move.instrument}': {_said(own)}"
+    session = _session_claimed(move)
+    if session is not None and all(
+        f.session not in ("unspecified", *session) for f in ours if f.direction == move.direction
+    ) and any(f.direction == move.direction for f in ours):
+        said = [f for f in ours if f.direction == move.direction]
+        return f"{number} is the text's {said[0].session.replace('_', ' ')} move, not a {session[0].replace('_', ' ')} one"
     frame = _timeframe_claimed(move)
     if frame != "unspecified":
         framed = [f for f in own if f.timeframe == frame]
@@ -245,6 +251,26 @@ def _timeframe_claimed(move: Move) -> str:
     frames = {frame for pattern, frame in TIMEFRAMES if pattern.search(said)}
     frames |= {"ytd"} if re.search(r"\byear to date\b", said) else set()
     return frames.pop() if len(frames) == 1 else "unspecified"
+
+
+_SESSION_HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
+    (re.compile(r"\b(?:intraday high|session high|as much as|at one point|peak)\b"), ("intraday_high", "intraday")),
+    (re.compile(r"\b(?:intraday|earlier in (?:the )?session|during the session|in the session)\b"), ("intraday", "intraday_high")),
+    (re.compile(r"\b(?:close|closing|settle|settlement)\b"), ("close",)),
+    (re.compile(r"\b(?:open|opening|early trade)\b"), ("open",)),
+)
+
+
+def _session_claimed(move: Move) -> tuple[str, ...] | None:
+    """The sessions the move says it is of: its session, or what its name says ('Hang Seng
+    Tech Index (intraday high)')."""
+    if move.session != "unspecified":
+        return (move.session, "intraday") if move.session == "intraday_high" else (move.session,)
+    said = " ".join(re.findall(r"\(([^)]*)\)", move.instrument)).lower()
+    for pattern, sessions in _SESSION_HINTS:
+        if said and pattern.search(said):
+            return sessions
+    return None
 
 
 def _unread_direction_problem(move: Move, read: _Read, evidence: str) -> str | None:

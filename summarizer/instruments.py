@@ -27,7 +27,8 @@ _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _TICKER_IN_PARENTHESES = re.compile(
     r"\((?P<code>(?:[A-Z]+:\s?\.?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?)\)"
 )
-_RIC_AT_END = re.compile(r"\s([A-Z0-9]{2,6}\.[A-Z]{1,3})$")
+_RIC_AT_END = re.compile(r"\s(\.?[A-Z0-9]{2,10}\.[A-Z]{1,3})$")
+_CODE = re.compile(r"^(?:\.[A-Z0-9]{2,8}|[A-Z0-9]{1,10}\.[A-Z]{1,3}|\d{3,6})$")
 _PAIR = re.compile(r"\b(?P<base>[A-Z]{3})\s?/\s?(?P<quote>[A-Z]{3})\b")
 
 # Words that describe or place a name without telling two instruments apart.
@@ -41,6 +42,14 @@ _GENERIC = frozenset(
     "traded tech-heavy broad-based blue-chip crude oil".split()
 )
 # Heads that make a name a group of instruments rather than one.
+# words that may stand before a known name without making it another instrument
+_QUALIFYING = frozenset(
+    "january february march april may june july august september october november december jan "
+    "feb mar apr jun jul aug sep sept oct nov dec nymex comex cbot cme ice lme shfe dce tocom "
+    "new york london chicago singapore issue pan three month front near dated physical "
+    "benchmark broad based tech heavy blue chip kingdom kingdom's country's nation's main "
+    "offshore onshore".split()
+)
 _SECTOR_HEADS = re.compile(
     r"\b(?:stocks|shares|equities|sectors?|names|issues|counters|developers|lenders|banks|"
     r"banking|miners|insurers|brokers|brokerages|carmakers|automakers|chipmakers|"
@@ -115,7 +124,14 @@ def _known() -> _Known:
     longest = max(len(alias.split()) for alias in aliases)
     index_markets = {f"index:{name}": market for name, market in raw["index_markets"].items()}
     places = {_normal(place): market for place, market in raw["place_markets"].items()}
-    return _Known(aliases, longest, tuple(raw["names_with_and"]), index_markets, places, raw["broader"])
+    return _Known(
+        aliases=aliases,
+        longest_alias_words=longest,
+        names_with_and=tuple(raw["names_with_and"]),
+        index_markets=index_markets,
+        broader=raw["broader"],
+        place_markets=places,
+    )
 
 
 def _currency_words(nicknames: dict[str, list[str]]) -> dict[str, set[str]]:
@@ -178,9 +194,12 @@ def identity(name: str) -> str | None:
             found = known.aliases.get(" ".join(words[start : start + size]))
             if found is None:
                 continue
-            rest = words[start + size :]
-            # words after the alias that are not generic make it another instrument
-            if all(w in _GENERIC or w in _PLACES or w.isdigit() and size > 1 for w in rest):
+            rest, before = words[start + size :], words[:start]
+            # words around the alias that are not generic make it another instrument: "Nasdaq
+            # Internet index", "Impala Platinum"
+            if all(w in _GENERIC or w in _PLACES or w.isdigit() and size > 1 for w in rest) and all(
+                w in _GENERIC or w in _PLACES or w in _QUALIFYING or w.isdigit() for w in before
+            ):
                 return found[0]
             return None
     return None
@@ -250,6 +269,8 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
     if a_code and b_code:
         return "same" if _same_code(a_code, b_code) else "different"
     id_a, id_b = identity(a_bare), identity(b_bare)
+    if id_a is None and id_b is None and bool(_CODE.match(a_bare)) != bool(_CODE.match(b_bare)):
+        return "unknown"  # ".ADI" and "Abu Dhabi index": a code says nothing of a name
     if id_a is not None and id_b is not None:
         if _known().broader.get(id_a) == id_b or _known().broader.get(id_b) == id_a:
             return "unknown"  # "crude futures" may be WTI's

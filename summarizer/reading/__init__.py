@@ -90,19 +90,19 @@ def read_sentence(sentence: str) -> SentenceReading:
     last_end = 0
     for predicate in found:
         clause = _clause_of(cuts, predicate.start)
-        subjects = _subjects(sentence, lowered, mentions, cuts, predicate, last_end, clause)
+        subjects = [] if predicate.unnamed else _subjects(sentence, lowered, mentions, cuts, predicate, last_end, clause)
         if predicate.in_list:
             subjects = _list_item(mentions, predicate) or subjects
         if not subjects and predicate.temporal:
             subjects = last_subjects  # "The pound fell, erasing Monday's gains"
-        if not subjects and _PARTICIPIAL_CLAUSE.match(lowered, clause[0]):
+        if not subjects and (_PARTICIPIAL_CLAUSE.match(lowered, clause[0]) or _no_name_in(mentions, clause, predicate)) and clause[0] > 0:
             # "X soared 200 points after opening mostly flat", "with EUR/JPY at 122.86 after
-            # falling to lows": the subject of the clause before
-            before = [m for m in mentions if m.end <= clause[0] and _can_be_subject(lowered, m, mentions)]
-            subjects = before[-1:] or last_subjects
+            # falling to lows", "A, B and C emerged as the top sectors, rising 2%, 1% and 1%":
+            # the subject of the clause before
+            subjects = _subjects_before(sentence, lowered, mentions, cuts, clause) or last_subjects
         if not subjects and predicate.form == "row":
             subjects = last_subjects if last_subjects and facts and facts[-1].timeframe == "year" else _table_subject(lowered, mentions, predicate)
-        if not subjects and not predicate.possessive and predicate.noun_object is None:
+        if not subjects and not predicate.possessive and predicate.noun_object is None and not predicate.unnamed:
             subjects = subject_of_clause.get(clause[0]) or _antecedent(mentions, cuts, predicate, lowered) or (
                 last_subjects if predicate.gapped or predicate.form == "sign" or _no_name_in(mentions, clause, predicate) else []
             )
@@ -132,6 +132,9 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
                 facts += _for_each(group, plural, "respectively" in reading.sentence.lower())
                 continue
             for fact in group:
+                if fact.mention is None and _names_something(reading):
+                    facts.append(fact)  # its own names, unbound: guessing from before is worse
+                    continue
                 target = _referent(fact.mention, last)
                 pronoun = ref in ("it", "they") or fact.mention is None
                 facts.append(replace(fact, mention=target, via_pronoun=pronoun) if target is not fact.mention else fact)
@@ -147,6 +150,10 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
 
 
 # --- internals -------------------------------------------------------------------------------
+
+
+def _names_something(reading: SentenceReading) -> bool:
+    return any(m.reference is None and not m.descriptive for m in reading.mentions)
 
 
 def _by_predicate(facts: Sequence[Fact]) -> list[list[Fact]]:
@@ -214,7 +221,7 @@ _SKIP_BEFORE = re.compile(
     r"tracking|track|tracked|led|helped|hit|hurt|dragged|pushed|weighed|boosted|"
     r"lifted|outpaced|outperformed|trailed|beat|overtook|of|for|among|by|with|within|across|"
     r"between|about|unlike)|\bahead of|\bin)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
-    r"(?:(?!(?:and|or|but|while|cent|as)\b)[\w-]+\s+){0,2}$"
+    r"(?:(?!(?:and|or|but|while|cent|as|was|were|is|are|has|have|had|been|be)\b)[\w-]+\s+){0,2}$"
 )
 _GENERIC_HEAD = re.compile(
     r"\b(?:shares?|stocks?|gains?|losses|advances?|declines?|index|sub-index|prices?|futures|"
@@ -241,13 +248,13 @@ def _subjects(
     ]  # fmt: skip
     if predicate.noun_object is not None:
         inside = [m for m in mentions if m.start < predicate.noun_object[1] and predicate.noun_object[0] < m.end]
-        return _with_coordinated(lowered, mentions, inside) if inside else []
+        return _object_head(lowered, inside)
     if predicate.possessive:
         owner = [m for m in mentions if m.end <= predicate.start and predicate.start - m.end <= 30 and lowered[m.end : m.end + 2] in ("'s", "’s")]
         return owner[-1:]
     if not candidates:
         return []
-    if _detached(lowered, candidates[-1], predicate):
+    if _detached(lowered, candidates[-1], predicate) and len(predicate.changes) < 2:
         return _clause_subject(lowered, mentions, clause, predicate) or candidates[-1:]
     chosen = [candidates[-1]]
     # names listed after "including" are still the list ("including A and B rose")
@@ -258,7 +265,7 @@ def _subjects(
     ]  # fmt: skip
     for mention in reversed(listed):
         gap = lowered[mention.end : chosen[0].start]
-        if re.fullmatch(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:the\s+)?", gap):
+        if _LIST_GAP.fullmatch(gap):
             if instruments.splits_a_name(mention.name, chosen[0].name):
                 merged = Mention(mention.start, chosen[0].end, sentence[mention.start : chosen[0].end], chosen[0].ticker)
                 chosen[0] = merged
@@ -272,6 +279,11 @@ def _subjects(
     return chosen
 
 
+# what joins the names of a list: "A, B and the broader C", "Spain's Bankia, Italy's UniCredit"
+_LIST_GAP = re.compile(
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:the\s+)?"
+    r"(?:(?!(?:while|but|which|who|as|after)\b)[a-z][\w-]*\s+){0,2}?(?:[a-z]+['’]s\s+)?"
+)
 _INTRODUCED = re.compile(r"\b(?:including|like|such as|notably|especially|among them)\s+(?:the\s+)?$")
 _INSERTION = re.compile(
     r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|[a-z]+ing|[a-z]+ed)\b[^,;()]*,"
@@ -308,8 +320,20 @@ def _clause_subject(lowered: str, mentions: list[Mention], clause: tuple[int, in
     return before[-1:]
 
 
-def _with_coordinated(lowered: str, mentions: list[Mention], inside: list[Mention]) -> list[Mention]:
-    return inside
+def _object_head(lowered: str, inside: list[Mention]) -> list[Mention]:
+    """The names a move noun's object is about: 'rally in China's domestic banks' -> banks;
+    'advances in tech and financial shares' -> both; 'weakness from the oil companies and
+    mixed performances from the financials' -> the oil companies."""
+    heads = [m for m in inside if lowered[m.end : m.end + 2] not in ("'s", "’s") or m is inside[-1]]
+    if not heads:
+        return []
+    chosen = [heads[0]]
+    for mention in heads[1:]:
+        if _LIST_GAP.fullmatch(lowered, chosen[-1].end, mention.start):
+            chosen.append(mention)
+        else:
+            break
+    return chosen
 
 
 def _can_be_subject(lowered: str, mention: Mention, mentions: Sequence[Mention] = ()) -> bool:
@@ -337,6 +361,15 @@ def _antecedent(mentions: list[Mention], cuts: list[tuple[int, int, str]], predi
     comma = relative[-1]
     before = [m for m in mentions if m.end <= comma and m.end >= comma - 3]
     return before[-1:]
+
+
+def _subjects_before(
+    sentence: str, lowered: str, mentions: list[Mention], cuts: list[tuple[int, int, str]], clause: tuple[int, int]
+) -> list[Mention]:
+    """The subject (with the names listed with it) of the clause before this one."""
+    start = max((e for s, e, kind in cuts if e < clause[0] and kind == "clause"), default=0)
+    before = Predicate(clause[0], clause[0], "up", "verb")
+    return _subjects(sentence, lowered, mentions, cuts, before, start, (start, clause[0]))
 
 
 def _no_name_in(mentions: list[Mention], clause: tuple[int, int], predicate: Predicate) -> bool:
@@ -386,6 +419,9 @@ def _facts(
         pairs = [(s, c) for c in changes for s in (subjects or [None])]
     head = lowered[clause[0] : predicate.start]
     modal = lx.MODAL.search(head) is not None or _MAY.search(sentence, clause[0], predicate.start) is not None
+    if predicate.form == "noun" and not predicate.changes:
+        after = lowered[predicate.end : min(clause[1], predicate.end + 60)]
+        modal = modal or _NOUN_HYPOTHETICAL.search(lowered, max(clause[0], predicate.start - 30), predicate.start) is not None or _MODAL_AFTER.search(after) is not None
     forecast = _infinitive(lowered, predicate.start) and modal or _FORECAST.search(head) is not None
     realised = not forecast and not modal
     facts = []
@@ -393,7 +429,11 @@ def _facts(
     for mention, change in pairs:
         subject = first or mention
         start = min(subject.start, predicate.start) if subject is not None and subject.start < predicate.end else predicate.start
+        if subject is not None and predicate.start - subject.end > 60 and (predicate.gapped or _DETACHED_START.match(lowered, predicate.start)):
+            start = predicate.start  # "..., and down more than 26 percent from the levels"
         end = max(predicate.end, change.end if change else 0)
+        if predicate.noun_object is not None and mention is not None and mention.start >= predicate.end:
+            end = max(end, mention.end)  # "a 3.5% rise in Emaar Malls EMAA.DU"
         if sentence[end : end + 1] == ")" and "(" in sentence[start:end] and sentence.count("(", start, end) > sentence.count(")", start, end):
             end += 1
         window = _window(lowered, predicate, change, clause)
@@ -445,6 +485,12 @@ def _attached(lowered: str, mention: Mention | None, predicate: Predicate) -> bo
 
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$")
 _MAY = re.compile(r"\bmay\b")  # in the original case: "May delivery" is a month
+# "room for a further rally", "any major corrections": a move that has not happened
+_NOUN_HYPOTHETICAL = re.compile(
+    r"\b(?:room for|scope for|potential for|risks? of|fears? of|danger of|possibility of|"
+    r"prospects? of|chance of|hopes? (?:of|for)|expectations? (?:of|for)|bets? on|any|further)\b"
+)
+_MODAL_AFTER = re.compile(r"^[^,;.]*?\b(?:would|could|might|may|will|can)\b")
 _FORECAST = re.compile(
     r"\b(?:would|could|might|should|will|shall|can|cannot|won't)\s+(?:(?:still|also|now|"
     r"then|easily|further|only|not|even|well|yet|possibly|likely)\s+)*(?:(?:have|be)\s+)?$"
@@ -548,6 +594,8 @@ def _referent(mention: Mention | None, last: dict[str, Mention]) -> Mention | No
     if mention is not None and mention.reference is None:
         return mention
     ref = mention.reference if mention is not None else None
+    if ref == "group":
+        return mention  # "All three major averages": several at once
     if ref in lx.INDEX_REFERENCES:
         return last.get("index", mention)
     if ref in lx.CURRENCY_REFERENCES:

@@ -39,17 +39,19 @@ _YEAR_ROW = re.compile(r"\b(?:19|20)\d{2}[,:]\s*[+\-−]?$")
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\s")
 _LIST_CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s*/\s*|\s+or\s+)$")
 _GAP_FILLER = re.compile(
-    r"^[\s,]*(?:(?:by|of|the|a|an|sharply|strongly|further|again|slightly|modestly|marginally|"
+    r"^[\s,]*(?:(?:by|of|the|a|an|with|sharply|strongly|further|again|slightly|modestly|marginally|"
     r"more|also|just|some|respectively|each|both|all|nearly|almost|about|around|to|in|on|"
     r"intraday|early|late|trade|trading|deals|session|its|their|value|day|single-day|"
     r"year-to-date|was|were|is|are|has|have|had|been|be|being|having|ended|closed|finished|"
     r"settled|stood|traded|trading|still|only|then|now|currently|last|so|far|this|year|"
     r"week|month|[a-z]+day)\b[\s,]*)*$"
 )
+# the object of a move noun: "gains from [the properties] were limited", "a 3.5% rise in
+# [Emaar Malls EMAA.DU] and ...", "a selloff in [the tech sector]"
 _NOUN_OBJECT = re.compile(
-    r"^\s*(?:in|from|on|of|for|at|among|across)\s+(?:the\s+)?"
-    r"(?P<object>[^,;.()]{2,60}?)(?=\s*(?:,|;|\.|$|\s(?:was|were|is|are|has|have|had|led|"
-    r"helped|weighed|dragged|limited|after|as|amid|on|in|following|while|and (?:a|an|the)\b)))"
+    r"\s*(?:in|from|on|of|for|at|among|across)\s+(?:the\s+)?"
+    r"(?P<object>[^,;()]{2,60}?)(?=\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|"
+    r"helped|weighed|dragged|limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their)\b)))"
 )
 
 
@@ -79,6 +81,7 @@ class Predicate:
     possessive: bool = False  # "Cambricon's decline": the name before the 's
     temporal: bool = False  # "erasing Monday's gains": an earlier session's move
     weak: bool = False  # a verb that states a price move only of a market ("the yen firmed")
+    unnamed: bool = False  # "shed 1.65% and property 0.25%": a subject the reading does not know
 
 
 def boundaries(lowered: str) -> list[tuple[int, int, str]]:
@@ -184,7 +187,7 @@ def predicates(
         previous = predicate
     for index in range(len(cues) - 1):
         # "rising up to 6%", "closed down 1%": a verb right before the word that took the number
-        if index + 1 in used and cues[index].direction == cues[index + 1].direction and not lowered[cues[index].end : cues[index + 1].start].strip():
+        if index + 1 in used and cues[index + 1].form == "word" and not lowered[cues[index].end : cues[index + 1].start].strip():
             used.add(index)
     for index, cue in enumerate(cues):
         if index in used or cue.form == "cause" or cue.form == "word" and not _stands_alone(lowered, cue):
@@ -243,14 +246,19 @@ def _governed(
         cue = cues[right]
         used.add(right)
         start = _article_before(lowered, change.start)
-        return Predicate(start, cue.end, cue.direction, cue.form, [change])
+        # "a 3.5% rise in Emaar Malls": the noun's object moved
+        obj = _noun_object(lowered, cue) if cue.form == "noun" else None
+        return Predicate(start, cue.end, cue.direction, cue.form, [change], noun_object=obj)
     if _in_parentheses(lowered, change):
         head = _list_head(lowered, change.start, cues)
         if head is not None:
             return Predicate(change.start, change.end, head, "list", [change], in_list=True)
         return None
     if previous is not None and previous.changes and _continues(lowered, previous, change, cuts):
-        return Predicate(change.start, change.end, previous.direction, previous.form, [change], gapped=True)
+        gap = lowered[previous.end : change.start]
+        named = _mention_between(mention_spans, previous.end, change.start)
+        unnamed = not named and _UNKNOWN_SUBJECT.search(_GAP_WORDS.sub(" ", gap)) is not None
+        return Predicate(change.start, change.end, previous.direction, previous.form, [change], gapped=True, unnamed=unnamed)
     return None
 
 
@@ -346,6 +354,15 @@ def _continues(lowered: str, previous: Predicate, change: Change, cuts: list[tup
 
 def _cues_in(gap: str) -> list[Cue]:
     return [Cue(m.start(), m.end(), "up", "verb") for p in (lx.UP_VERB, lx.DOWN_VERB, lx.UP_WORD, lx.DOWN_WORD) for m in p.finditer(gap)]
+
+
+# the words a gapped repeat may carry without naming a new subject ("and 3.4 percent on Thursday")
+_GAP_WORDS = re.compile(
+    r"\b(?:and|or|while|on|in|over|for|the|a|past|last|this|previous|earlier|later|day|week|"
+    r"month|year|session|trading|monday|tuesday|wednesday|thursday|friday|respectively|to|at|"
+    r"about|around|nearly|almost|more|than|some|just|over|by|of|its|their|up|down)\b"
+)
+_UNKNOWN_SUBJECT = re.compile(r"[a-z]{3,}")
 
 
 def _mention_between(mention_spans: list[tuple[int, int]], start: int, end: int) -> bool:

@@ -93,7 +93,8 @@ _UP_VERBS = (
     r"continu(?:e|es|ed|ing) (?:its|their) (?:[\w-]+ )?(?:rally|rebound|gains|advance|climb|rise|ascent|uptrend|run)|"
     r"(?:extend|stretch)(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?(?:rally|rebound|winning streak|gains)|"
     r"(?:been|was|were|is|are|be) on a (?:tear|roll|run|rampage)|limit[- ]up|"
-    r"inch(?:ed|es|ing)|edged|push(?:ed|es|ing)? (?:higher|up)|"
+    r"inch(?:ed|es|ing)|edged|push(?:ed|es|ing)? (?:higher|up)|far(?:ed|es|ing) (?:well|better|best)|"
+    r"(?:boosted|lifted|buoyed|supported|propelled) by|"
     r"(?:was|were|is|are) (?:the |among the )?(?:top|biggest|best|leading|standout|strongest) (?:[\w-]+ )?(?:gainers|risers|performers|advancers)|"
     r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |mostly )?(?:firm|firmer|strong|stronger|buoyant|bid|upbeat)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:gains|rally|advance|winning streak)|"
@@ -113,9 +114,10 @@ _DOWN_VERBS = (
     r"depreciat(?:e|es|ed|ing)|gave up|give(?:s|n)? up|giving up|pared|par(?:e|es|ing)|"
     r"crash(?:ed|ing)|crater(?:s|ed|ing)?|tank(?:s|ed|ing)?|shrank|shrink(?:s|ing)?|"
     r"decreas(?:e|es|ed|ing)|trimm(?:ed|ing)|trim(?:s)?|tumbled|slumped|"
-    r"push(?:ed|es|ing)? (?:lower|down)|languish(?:es|ed|ing)?|"
+    r"push(?:ed|es|ing)? (?:lower|down)|languish(?:es|ed|ing)?|far(?:ed|es|ing) (?:badly|poorly|worse|worst)|"
+    r"(?:hit|hurt|pressured|weighed down|dragged down|dented|hammered) by|"
     r"(?:was|were|is|are) (?:the |among the )?(?:top|biggest|worst|leading) (?:[\w-]+ )?(?:losers|fallers|decliners|laggards|underperformers)|"
-    r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |mostly )?(?:soft|softer|weak|weaker|heavy|offered)\b|"
+    r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |mostly )?(?:soft|softer|weak|weaker|offered)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:losses|declines|slide|fall|losing streak|selloff|sell-off)|"
     r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:losses|declines|decline|fall|falls|losers|selloff|sell-off|slide|drop|decliners|fallers)|"
     r"(?:was|were|been|be|is|are|got) (?:\w+ )?(?:hit|dragged|weighed|pressured|hammered|battered)|"
@@ -186,7 +188,7 @@ LIST_HEAD_DOWN = re.compile(
 # --- references ----------------------------------------------------------------------------
 
 REFERENCE = re.compile(
-    r"\b(?:the|its|their|this|that)\s+(?:[a-z][\w-]*\s+)??(?:(?:broader|wider|benchmark|main|local|single|"
+    r"\b(?:the|its|their|this|that)\s+(?:(?:broader|wider|benchmark|main|local|single|"
     r"common|blue-chip|tech-heavy|smaller|larger|bigger|nasdaq-listed|hong kong-listed|"
     r"london-listed|us-listed|u\.s\.-listed)\s+)?"
     r"(?P<ref>stock|stocks|shares|share price|company|firm|group|gauge|index|benchmark|barometer|"

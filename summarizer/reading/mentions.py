@@ -96,7 +96,8 @@ _NOT_NAMES = re.compile(
     r"East|West|Asian|European|American|Japanese|Chinese|Korean|Indian|Australian|British|"
     r"German|French|Italian|Spanish|Swiss|Dutch|Greek|Taiwanese|Malaysian|Singaporean|"
     r"Indonesian|Thai|Canadian|Brazilian|Mexican|Russian|Turkish|South African|Israeli|"
-    r"Saudi|Emirati|Around|Together|Notable|Notably|All \d+|Each|None|Most|Some|Many|"
+    r"Saudi|Emirati|Around|Together|Higher|Lower|Up|Down|Flat|Notable|Trade|Trading|Volume|"
+    r"Markets?|Investors?|Stocks|Shares|Equities|Notably|All \d+|Each|None|Most|Some|Many|"
     r"Two|Three|Four|Five|Although|Though|Despite|When|If|Because|Since|After|Before|"
     r"Until|Unless|Whereas|Yet|Or|For|From|To|Of|Over|Against|Amid|Following|Including|"
     r"Like|Unlike|Besides|Beyond|Year-to-date|Year-on-year|Weekly|Monthly|Daily|Annual|Quarterly|Intraday|"
@@ -173,6 +174,11 @@ _DESCRIBED_INDEX = re.compile(
     r"(?:\s+(?:traded|listed)\s+in\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)?",
     re.IGNORECASE,
 )
+# "the NZ company", "the US lender": a reference, though a capitalised word stands in it
+_NAMED_ENTITY_REFERENCE = re.compile(
+    r"\b[Tt]he\s+[A-Z][\w-]*\s+(?P<ref>company|firm|group|lender|bank|insurer|carmaker|automaker|"
+    r"chipmaker|miner|retailer|developer|airline|giant|maker|producer|operator|brewer|conglomerate)\b"
+)
 # "All three major averages": several indices at once
 _INDEX_GROUP = re.compile(
     r"\b(?:all|the|both|each of the)\s+(?:three|two|four|five|\d+)?\s*(?:main\s+|major\s+|key\s+|u\.s\.\s+|us\s+)*"
@@ -233,6 +239,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in _GENERIC_MARKET.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
+    for match in _NAMED_ENTITY_REFERENCE.finditer(sentence):
+        found.append(Mention(match.start(), match.end(), match.group(0), reference=match.group("ref").lower()))
     for match in lx.REFERENCE.finditer(lowered):
         ref = match.group("ref") or match.group("pronoun") or match.group("both") or match.group("prices")
         words = sentence[match.start() : match.end()].split()
