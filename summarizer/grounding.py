@@ -178,8 +178,8 @@ _CONTEXT = 2  # sentences before the evidence read to name its references
 
 
 def _verdict(move: Move, fact: Fact) -> str:
-    if fact.mention is None or fact.mention.reference is not None:
-        return "unknown"
+    if fact.mention is None or fact.mention.reference is not None or fact.resolved:
+        return "unknown"  # "the stock" named from a sentence before is a guess, not evidence
     return instruments.compare(
         move.instrument, fact.mention.name, ticker_a=move.ticker, ticker_b=fact.mention.ticker
     )
@@ -284,9 +284,18 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     """A move without a number: the text must say the instrument (or something it may be)
     moved that way; it is refused when what the text says of it is only the other way."""
     ours = [f for f in read.facts if _verdict(move, f) != "different"]
-    if any(f.direction == move.direction for f in ours) or move.direction in read.loose_directions:
-        return None
     same = [f for f in ours if _verdict(move, f) == "same"]
+    if any(f.direction == move.direction for f in ours):
+        return None
+    # what the text says of this very instrument decides, unless the move says it is of
+    # another session or period than all of that ("US stocks (early trading)" beside "Stocks
+    # closed higher")
+    other_period = _timeframe_claimed(move) not in ("unspecified", *(f.timeframe for f in same)) or (
+        _session_claimed(move) is not None
+        and not set(_session_claimed(move) or ()) & {f.session for f in same}
+    )
+    if move.direction in read.loose_directions and (not same or other_period):
+        return None
     if same:
         return (
             f"direction '{move.direction}' contradicts the text, which says "

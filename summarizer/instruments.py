@@ -39,7 +39,8 @@ _GENERIC = frozenset(
     "listed local inc ltd co corp corporation company plc group holding holdings limited sa ag "
     "nv se llc adr adrs h a b w class ordinary common rate exchange traded overall major "
     "heavyweight leading top policy sensitive rate-sensitive closely watched front most active "
-    "traded tech-heavy broad-based blue-chip crude oil".split()
+    "traded tech-heavy broad-based blue-chip crude oil january february march april may june "
+    "july august september october november december".split()
 )
 # Heads that make a name a group of instruments rather than one.
 # words that may stand before a known name without making it another instrument
@@ -79,7 +80,9 @@ _DESCRIPTIVE = _GENERIC | _PLACES | frozenset(
 _SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", "chinese": "china",
              "japanese": "japan", "korean": "korea", "indian": "india", "british": "britain",
              "uk": "britain", "european": "europe", "german": "germany", "french": "france",
-             "australian": "australia", "taiwanese": "taiwan", "greenback": "dollar"}  # fmt: skip
+             "australian": "australia", "taiwanese": "taiwan", "greenback": "dollar",
+             "pvt": "private", "intl": "international", "natl": "national", "hldgs": "holdings",
+             "grp": "group", "ind": "industries", "inds": "industries"}  # fmt: skip
 _BOND_WORDS = re.compile(
     r"\b(?:yields?|treasur(?:y|ies)|bunds?|gilts?|jgbs?|t-notes?|t-bills?|"
     r"government bonds?|sovereign bonds?|bonds?|notes?|oat|btps?)\b"
@@ -155,6 +158,7 @@ def _currency_words(nicknames: dict[str, list[str]]) -> dict[str, set[str]]:
     return words
 
 
+@functools.lru_cache(maxsize=8192)
 def _normal(name: str) -> str:
     """Lower-case words of a name, possessives and punctuation dropped: "Japan’s Nikkei" ->
     "japan nikkei"."""
@@ -164,6 +168,7 @@ def _normal(name: str) -> str:
     return " ".join(_TOKEN.findall(lowered))
 
 
+@functools.lru_cache(maxsize=8192)
 def split_ticker(name: str) -> tuple[str, str | None]:
     """'Tencent (0700.HK)' -> ('Tencent', '0700.HK'), 'Emaar Malls EMAA.DU' -> ('Emaar Malls',
     'EMAA.DU'); a name with no code -> (name, None)."""
@@ -180,6 +185,7 @@ def split_ticker(name: str) -> tuple[str, str | None]:
     return bare, code.replace(": ", ":")
 
 
+@functools.lru_cache(maxsize=8192)
 def identity(name: str) -> str | None:
     """The known instrument a name refers to ('the Hang Seng index' -> 'index:Hang Seng Index',
     'sterling' -> 'currency:GBP', 'USD/JPY' -> 'pair:USD/JPY'), or None when the name is not a
@@ -205,6 +211,7 @@ def identity(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def kind_of(name: str) -> InstrumentKind:
     """The kind of instrument a mention names, from the curated list and the words it uses."""
     known = identity(name)
@@ -231,6 +238,7 @@ def kind_of(name: str) -> InstrumentKind:
     return "stock"
 
 
+@functools.lru_cache(maxsize=8192)
 def is_descriptive(name: str) -> bool:
     """Whether a name only describes (a place, a sector, a market: 'Hong Kong stocks', 'Chinese
     H-shares', 'tech firms') rather than names one instrument ('Tencent', 'Nikkei', 'gold')."""
@@ -243,6 +251,7 @@ def is_descriptive(name: str) -> bool:
     return all(w in _DESCRIPTIVE or _SECTOR_HEADS.fullmatch(w) for w in words)
 
 
+@functools.lru_cache(maxsize=8192)
 def name_tokens(name: str) -> frozenset[str]:
     """The distinguishing words of a name: lower case, generic words dropped, plurals and a few
     synonyms folded ('Chinese technology shares' -> {'china', 'tech'})."""
@@ -259,6 +268,7 @@ def _fold(word: str) -> str:
     return word
 
 
+@functools.lru_cache(maxsize=8192)
 def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None = None) -> Verdict:
     """Whether two mentions name the same instrument: 'same', 'different', or 'unknown' when
     one of them says too little to tell (a place or a market: 'Hong Kong stocks', 'US
@@ -292,11 +302,13 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
     return "same" if tokens_a <= tokens_b or tokens_b <= tokens_a else "different"
 
 
+@functools.lru_cache(maxsize=8192)
 def content_tokens(name: str) -> frozenset[str]:
     """The words of a name that tell instruments apart: no places, no generic words."""
     return frozenset(t for t in name_tokens(name) if t not in _PLACES)
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_market(name: str) -> bool:
     """'US equities', 'Hong Kong stocks', 'the market': a whole market, not one instrument."""
     return bool(_normal(name)) and all(w in _GENERIC or w in _PLACES for w in _normal(name).split())
@@ -327,6 +339,7 @@ def _same_identity(a: str, b: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8192)
 def market_of(name: str) -> str | None:
     """The market a whole-market name or a main index stands for: 'Hong Kong stocks' and 'the
     Hang Seng Index' -> 'hong kong'; None for anything else ('Tencent', 'tech shares')."""
@@ -345,6 +358,7 @@ def market_of(name: str) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def relation(a: str, b: str) -> Literal["same", "inverse", "different", "unknown"]:
     """As `compare`, and 'inverse' when b is a currency pair quoted in a ('the yen' and
     'USD/JPY': the yen's rise is the pair's fall)."""

@@ -22,6 +22,7 @@ from summarizer.models import (
 )
 
 Item = TypeVar("Item", Move, Catalyst, Risk)
+Said = TypeVar("Said", Catalyst, Risk)
 
 # Two catalysts (or risks) whose evidence overlaps this much are one item seen from two chunks.
 _SAME_EVIDENCE_OVERLAP = 0.5
@@ -156,12 +157,18 @@ def _dedupe_moves(moves: list[Move]) -> list[Move]:
     return unique
 
 
-def _dedupe_by_span(items: list[Item]) -> list[Item]:
-    kept: list[Item] = []
+def _dedupe_by_span(items: list[Said]) -> list[Said]:
+    """One item seen twice (two overlapping chunks, a lead and its body) is kept once; two
+    drivers quoted from one sentence ("amid a selloff and persistent tensions") are two."""
+    kept: list[Said] = []
     for item in items:
-        if not any(_overlap(item.span, other.span) for other in kept):
+        if not any(_overlap(item.span, other.span) and _says_the_same(item, other) for other in kept):
             kept.append(item)
     return kept
+
+
+def _says_the_same(a: Catalyst | Risk, b: Catalyst | Risk) -> bool:
+    return _NOT_ALPHANUMERIC.sub("", a.summary.lower()) == _NOT_ALPHANUMERIC.sub("", b.summary.lower())
 
 
 def _overlap(a: Span | None, b: Span | None) -> bool:

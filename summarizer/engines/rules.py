@@ -19,6 +19,7 @@ from summarizer.engines.rules_context import extract_catalysts, extract_risks
 from summarizer.engines.rules_moves import extract_moves
 from summarizer.errors import EngineError
 from summarizer.models import Article, Chunk, ChunkSummary, EngineName
+from summarizer.reading.language import is_english
 from summarizer.process_watch import exit_with
 
 # Part of the cache key: any change to a rule is a cache miss.
@@ -27,6 +28,11 @@ RULES_VERSION = source_version(
     instruments, instruments.DATA_FILE,
 )
 
+
+_NOT_ENGLISH = (
+    "this text does not look like English, which is all the rules engine reads: moves, "
+    "catalysts and risks may be missing (the llm engine reads other languages)"
+)
 
 # About half a second of work: a run that short is over before worker processes could start.
 _CHUNKS_BEFORE_WORKERS = 64
@@ -57,10 +63,11 @@ class RulesEngine:
 
     async def summarize_chunk(self, chunk: Chunk, article: Article) -> ChunkResult:
         """Moves, catalysts and risks of the chunk's sentences, spans in article coordinates."""
+        warnings = () if is_english(chunk.text) else (_NOT_ENGLISH,)
         pool = self._ready_pool()
         if pool is None:
             self._chunks_here += 1
-            return ChunkResult(summary=summarize_text(article.text, chunk.start, chunk.end))
+            return ChunkResult(summarize_text(article.text, chunk.start, chunk.end), warnings=warnings)
         loop = asyncio.get_running_loop()
         try:
             summary = await loop.run_in_executor(
@@ -68,7 +75,7 @@ class RulesEngine:
             )
         except BrokenProcessPool as exc:
             raise EngineError(f"a rules worker process died: {exc}") from exc
-        return ChunkResult(summary=summary)
+        return ChunkResult(summary=summary, warnings=warnings)
 
     def _ready_pool(self) -> ProcessPoolExecutor | None:
         """The worker pool once every worker has started, else None (work in this process)."""
@@ -96,7 +103,7 @@ def summarize_text(text: str, start: int, end: int) -> ChunkSummary:
     before = split_sentences(text, text.rfind("\n\n", 0, max(start - 2, 0)) + 1, start) if start else []
     return ChunkSummary(
         moves=extract_moves(text, sentences, before),
-        catalysts=[c for s, e in sentences if (c := extract_catalysts(text, s, e))],
+        catalysts=[c for s, e in sentences for c in extract_catalysts(text, s, e)],
         risks=[r for s, e in sentences if (r := extract_risks(text, s, e))],
     )
 

@@ -1,12 +1,14 @@
 """Deterministic extraction of catalysts and risks from one sentence.
 
-A sentence is a catalyst when it names a driver (a cue of one of the catalyst types) and presents
-it as driving prices or sentiment (a causal cue). A sentence is a risk when it states a warning,
-concern or uncertainty; generic compliance language ("past performance ...", "invest rationally")
-is never a risk.
+A catalyst is a driver the text ties to prices or sentiment: the phrase after a causal word
+("after the company raised its forecast", "on worries about...", "driven by...", "tracking
+gains on Wall Street") or the subject of a causal verb ("Strong results lifted the Kospi"),
+typed by its cues, with an impact read from the phrase (or from the move it explains). A risk
+is a stated concern, warning or uncertainty; compliance language ("past performance ..."), a
+falling fear gauge and a positive forecast are not risks.
 
 Every pattern is written in lower case and searched in the lowercased sentence: the same cues
-with re.IGNORECASE made catalysts and risks three times as slow (benchmarks/README.md).
+with re.IGNORECASE cost several times as much (benchmarks/README.md).
 """
 
 from __future__ import annotations
@@ -15,126 +17,307 @@ import re
 from typing import TypeVar
 
 from summarizer.models import Catalyst, CatalystType, Impact, Risk, RiskType
+from summarizer.reading import read_sentence
 
-# A cue is plain phrases (substrings of the lowercased sentence: far cheaper to find than a
-# regular expression's alternatives) and, for words that need boundaries, a pattern.
+# A cue is plain phrases (substrings of the lowercased text: far cheaper to find than a regular
+# expression's alternatives) and, for words that need boundaries, a pattern.
 _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | None], ...] = (
     ("analyst_rating", ("price target", "upgrade", "downgrade", "raised its rating", "to buy from",
-                        "overweight", "outperform", "brokerage calls"), None),
+                        "overweight", "outperform rating", "brokerage calls", "short-seller",
+                        "called the stock", "rating on"), re.compile(r"\banalysts? at\b")),
     ("monetary_policy", ("rate cut", "rate-cut", "rate hike", "federal reserve", "pboc",
-                         "central bank", "liquidity easing", "monetary"),
-     re.compile(r"\b(?:fed|lpr|rrr)\b")),
+                         "central bank", "liquidity easing", "monetary", "interest rate",
+                         "reserve requirement", "bank of japan", "bank of england", "ecb",
+                         "yellen", "powell", "lagarde", "rates higher", "cutting rates",
+                         "raise rates", "hike rates"),
+     re.compile(r"\b(?:fed|lpr|rrr|boj|boe|rba|rbi)\b")),
     ("earnings", ("earnings", "quarterly results", "interim results", "revenue", "profit",
-                  "guidance", "exceeded expectations", "beat estimates"),
-     re.compile(r"\bresults\b")),
+                  "guidance", "exceeded expectations", "beat estimates", "net income", "net loss",
+                  "core loss", "sales forecast", "sales that beat", "better-than-expected results"),
+     re.compile(r"\bresults\b|\bsales\b")),
     ("geopolitics_trade", ("tariff", "trade deal", "trade talks", "trade war", "trade tensions",
-                           "sanction", "summit", "us-china", "u.s.-china", "export controls",
-                           "export restrictions", "easing tensions"), None),
-    ("government_policy", ("regulator", "approval", "stimulus", "government", "state funds"),
+                           "sanction", "summit", "us-china", "u.s.-china", "sino-u.s.", "export controls",
+                           "export restrictions", "easing tensions", "tensions", "protests",
+                           "brexit", "g7", "g20", "war in", "invasion", "conflict"), None),
+    ("government_policy", ("regulator", "regulation", "approval", "stimulus", "government",
+                           "state funds", "rescue measures", "measures to", "tax cut",
+                           "policy support", "election", "minister", "president", "beijing",
+                           "lockdown", "emerge from lockdowns", "bailout", "policymakers",
+                           "parliament", "senate", "congress"),
      re.compile(r"\bpolic(?:y|ies)\b|national .*fund")),
     ("corporate_action", ("acqui", "merger", "buyback", "repurchase", "convertible bond",
-                          "placement", "listing", "financing", "bond sale", "dividend"),
+                          "placement", "listing", "financing", "bond sale", "dividend",
+                          "takeover", "tie-up", "rescued by", "to buy", "cut its stake",
+                          "stake in", "spin-off", "deal to"),
      re.compile(r"\bipo\b")),
     ("capital_flows", ("inflow", "net buying", "southbound", "northbound", "capital flow",
-                       "foreign capital", "net purchases"), None),
+                       "foreign capital", "net purchases", "margin trad", "profit-taking",
+                       "profit taking", "took profits", "cashed out", "short-covering",
+                       "short covering", "foreigners buying", "offloaded", "unwound",
+                       "peripheral buying", "bargain hunting", "sell-off by", "selling by",
+                       "book profits", "liquidations", "fund flows", "rebalancing"),
+     None),
+    ("macro_data", ("data", "gdp", "pmi", "cpi", "inflation figures", "jobs report", "payrolls",
+                    "retail sales", "industrial production", "numbers out of", "economic",
+                    "growth recovered", "global growth", "economy", "purchasing manager",
+                    "home prices", "unemployment"), None),
     ("cross_market", ("wall street", "nasdaq", "s&p 500", "treasury yields", "oil prices",
-                      "us futures"), None),
-    ("commodity_supply", ("supply tightness", "opec", "inventory", "inventories", "output cut",
-                          "rig count"), None),
-    ("management_legal", ("lawsuit", "court", "probe", "investigation", "resign"),
+                      "oil price", "us futures", "stock futures", "us equities", "u.s. stocks",
+                      "us stocks", "global stocks", "dollar", "bond yields", "gold's gains",
+                      "the yen", "crude prices", "iron ore prices", "copper prices",
+                      "stock markets", "gold futures", "metal price", "prices of", "commodities",
+                      "european stocks", "asian stocks", "global sentiment", "energy prices",
+                      "natural gas", "crude oil"), None),
+    ("commodity_supply", ("supply", "supplies", "opec", "inventory", "inventories",
+                          "output cut", "rig count", "harvest", "crop", "mines", "deficit",
+                          "export demand", "oil stocks", "stocks of crude", "production cut",
+                          "demand out of", "force majeure", "crop ratings", "rig count",
+                          "production cuts", "shipments", "stockpiles", "weather"), None),
+    ("management_legal", ("lawsuit", "court", "probe", "investigation", "resign", "copyright",
+                          "ruling", "fine", "settlement", "indictment"),
      re.compile(r"\bceo\b")),
     ("product_technology", ("launch", "released", "unveil", "partnership", "contract",
-                            "computing", "trial"),
+                            "computing", "trial", "artificial intelligence", "breakthrough",
+                            "order for", "electric vehicles", "self-driving", "rights",
+                            "vaccine", "tests", "clinical", "app for", "stream"),
      re.compile(r"\bchips?\b|\bmodel\b|models\b|\bai\b")),
 )  # fmt: skip
-_CAUSAL = re.compile(
-    r"\b(?:drove|drive[sn]?|driving|boost(?:s|ed)?|fuel(?:s|ed|led)?|lift(?:s|ed)?|spurr?(?:ed)?|"
-    r"spark(?:s|ed)?|ignit(?:es|ed)|reignit(?:es|ed)|trigger(?:s|ed)?|thanks to|on the back of|"
-    r"amid|after|following|due to|because|benefit(?:s|ed|ing)?|catalys(?:t|ts|e|ed)|"
-    r"expectations?|momentum|sentiment|rally|rallied|surged|jumped|gains?|rebound|"
-    r"optimis(?:m|tic)|confidence|re-rating|added fuel|rocket fuel|beneficiar(?:y|ies)|"
-    r"attract(?:s|ed)?|exceed(?:s|ed|ing) expectations)\b",
+
+# A causal word and the phrase it introduces, up to the next clause break.
+_CAUSE = re.compile(
+    r"\b(?:after|following|amid|due to|thanks to|because of|on the back of|driven by|"
+    r"helped by|aided by|boosted by|lifted by|buoyed by|supported by|fuel(?:l)?ed by|spurred by|"
+    r"underpinned by|weighed(?: down)? by|dragged(?: down)? by|pressured by|hit by|hurt by|"
+    r"dented by|(?:tracking|tracked|along with)(?=\s+(?:[\w’'.-]+\s+){0,3}?(?:overnight|gains|losses|"
+    r"advances|declines|rise|fall|drop|rally|slide|wall street|u\.s\.|us|global|regional|oil|gold|"
+    r"copper|the dollar|the yen|yields|prices|futures|stocks|equities|markets))|in response to|in reaction to|with relief that|despite|"
+    r"in the wake of|citing|cited|on the news|on reports|"
+    r"with (?=(?:[\w’'-]+\s+){0,4}(?:prices?|yields?|stocks?|markets?|shares?|futures|liquidations|"
+    r"rates?)\s+(?:rising|falling|climbing|dropping|sliding|surging|hit|higher|lower|continuing|"
+    r"soaring|slumping|rallying|easing|firming|weakening))|"
+    r"on (?=(?:worries|concerns|fears|hopes|expectations|optimism|news|reports?|data|"
+    r"profit-taking|profit taking|supply|demand|bets|speculation|signs|relief|confidence|"
+    r"strong|weak|upbeat|better|disappointing))|"
+    r"(?<!as much )(?<!as well )(?<!such )(?<!so far )as (?!(?:much|well|of|expected|a result|"
+    r"part|high|low|many|far|long|soon|usual|such)\b))"
 )
-_NEGATIVE_IMPACT = re.compile(
-    r"\b(?:restrictions?|declin\w*|fell|drop\w*|pressure|weak\w*|cooled|concerns?|fears?)\b",
+_PHRASE_END = re.compile(
+    r"[;:]|,\s+(?:while|whereas|but|and|which|as|after|with|following|adding|said|"
+    r"according)\b|\s(?:while|whereas|but)\s|\.(?:\s|$)|\s[-–—]\s|$"
 )
+# the subject of a causal verb: "Strong results from Samsung lifted the Kospi"
+_CAUSAL_VERB = re.compile(
+    r"\b(?:boosted|lifted|spurred|prompted|drove|drives|fuel(?:l)?ed|sparked|triggered|"
+    r"weighed on|dragged|dented|pressured|helped|supported|buoyed|made|sent|pushed|"
+    r"reignited|ignited|reinforced)\b"
+)
+_CLAUSE_START = re.compile(r"^|[;:]\s|,\s+(?:while|whereas|but|and|as)\s|\s(?:while|but)\s")
+# a phrase that only says the same market moved before ("after four days of gains", "after
+# opening flat", "following yesterday's strong gains") is not a driver
+_ONLY_A_MOVE = re.compile(
+    r"^(?:after|following|despite)\s+(?:(?:yesterday|friday|monday|tuesday|wednesday|thursday|"
+    r"last week|the previous session)['’]?s?\s+)?(?:a\s+|an\s+|its\s+|their\s+)?(?:strong\s+|"
+    r"sharp\s+|early\s+|big\s+)?(?:\w+\s+)?(?:gains?|losses|declines?|rally|rebound|drop|fall|"
+    r"opening|falling|rising|climbing|trading|hitting|touching|reaching|surging|slumping|"
+    r"days of|sessions of)\b"
+)
+_NEGATIVE = re.compile(
+    r"\b(?:restrictions?|declin\w*|fell|fall|drop\w*|pressure\w*|weak\w*|cool(?:ed|ing)|"
+    r"concerns?|worr\w*|fears?|disappoint\w*|lacklustre|lackluster|loss\w*|doubts?|tensions?|"
+    r"sell-?off|rout|plung\w*|slump\w*|cuts? (?:its|their) (?:stake|outlook|forecast)|"
+    r"warning|downgrade\w*|probe|investigation|crash|uncertain\w*|protests?|jeopardi\w*|"
+    r"suspended|lower|slow\w*|profit-taking|took profits|cashed out|offloaded|unwound)\b"
+)
+_POSITIVE = re.compile(
+    r"\b(?:optimis\w*|hopes?|strong\w*|beat\w*|upbeat|better|boost\w*|rall\w*|gains?|support\w*|"
+    r"relief|rebound\w*|record|exceed\w*|raised|improv\w*|surg\w*|buoy\w*|lift\w*|welcom\w*|"
+    r"upgrade\w*|breakthrough|excitement|fervor|rescue\w*|recover\w*|confidence|"
+    r"bargain|buying|inflows?|stimulus|cut(?:s|ting)? rates|rate cut)\b"
+)
+
 _RISK_CUES: tuple[tuple[RiskType, tuple[str, ...], re.Pattern[str] | None], ...] = (
     ("geopolitical_trade", ("export controls", "export restrictions", "restrictions on", "tariff",
-                            "sanction", "political tensions", "geopolitic", "backlash"),
-     re.compile(r"war\b")),
-    ("monetary_rates", ("hawkish", "higher for longer", "rate hike"), None),
-    ("valuation", ("overvalued", "overbought", "bubble"),
-     re.compile(r"valuations? (?:still )?(?:lag|stretched|expensive)")),
+                            "sanction", "political tensions", "geopolitic", "backlash",
+                            "tensions", "trade war", "brexit", "land-grab", "invasion",
+                            "protests"),
+     re.compile(r"\bwar\b")),
+    ("monetary_rates", ("hawkish", "higher for longer", "rate hike", "hike interest rates",
+                        "hike rates", "hikes can be paused", "raise interest rates",
+                        "tightening", "federal reserve", "central bank's policy", "fed "),
+     None),
+    ("valuation", ("overvalued", "overbought", "bubble", "valuations", "valuation", "expensive",
+                   "high-flyers"), None),
     ("volatility_sentiment", ("risk-off", "risk off", "kept risk in check", "pullback",
                               "correction", "negative rumors", "negative rumours", "sell-off",
-                              "selloff", "profit-taking", "profit taking"),
+                              "selloff", "profit-taking", "profit taking", "vulnerable",
+                              "nervous", "on edge", "jitters", "sensitive to",
+                              "short-covering", "risk sentiment"),
      re.compile(r"volatil\w+")),
-    ("macro_growth", ("slowdown", "recession", "deflation", "weak economy",
-                      "weak post-pandemic economy", "weak demand"), None),
-    ("policy_regulatory", ("crackdown", "regulation", "tightening rules", "delist", "lockdown"),
-     None),
-    ("credit_liquidity", ("default", "debt crisis", "cash-strapped", "liquidity crunch"), None),
+    ("macro_growth", ("slowdown", "recession", "deflation", "weak economy", "global economy",
+                      "weak post-pandemic economy", "weak demand", "outlook for demand",
+                      "economic growth", "health of the", "might not recover", "growth",
+                      "the economy"), None),
+    ("policy_regulatory", ("crackdown", "regulation", "tightening rules", "delist", "lockdown",
+                           "privacy"), None),
+    ("credit_liquidity", ("default", "debt crisis", "cash-strapped", "liquidity crunch",
+                          "bad loans", "failure of any bank", "sovereign debt", "public debt",
+                          "debt"), None),
     ("earnings_fundamental", ("competition", "margin pressure", "supply bottleneck", "shortage",
-                              "weak earnings", "earnings concern"), None),
-    ("fx_currency", ("depreciation", "currency weakness", "yuan weakness"), None),
-    ("event_uncertainty", ("ahead of", "before the federal reserve", "awaited",
-                           "remain to be seen", "remains to be seen", "hurdle", "unlikely"),
+                              "weak earnings", "earnings concern", "tight supplies", "supplies",
+                              "supply", "import costs", "profits"), None),
+    ("fx_currency", ("depreciation", "currency weakness", "yuan weakness", "risky currency",
+                     "currency"), None),
+    ("event_uncertainty", ("ahead of", "before the federal reserve", "awaited", "await",
+                           "remain to be seen", "remains to be seen", "hurdle", "unlikely",
+                           "closely watching", "all eyes", "for clues", "whether",
+                           "deciding factor", "a ways to go", "may not satisfy",
+                           "looking ahead", "in focus"),
      re.compile(r"uncertaint\w+")),
 )  # fmt: skip
 _RISK_SIGNAL = re.compile(
-    r"\b(?:risks?|concerns?|worr\w+|fears?|uncertain\w*|volatil\w+|pressure|restrictions?|"
-    r"tensions?|headwinds?|cautio\w+|challeng\w+|hurdle|threat\w*|negative|in check|"
-    r"unlikely|shortage|bottlenecks?|despite|limits?)\b",
+    r"\b(?:risks?|concerns?|concerned|worr\w+|fears?|feared|uncertain\w*|volatil\w+|"
+    r"restrictions?|tensions?|headwinds?|cautio\w+|hurdle|threat\w*|vulnerable|"
+    r"nervous|jitters|on edge|unlikely|shortage|bottlenecks?|bubble|overvalued|lofty|"
+    r"jeopardi\w+|doubts?|may not|might not|could (?:hurt|weigh|pressure|derail|hit|drag|dent|"
+    r"put|negatively|trigger|spark|wipe)|would (?:also )?put pressure|negatively impact|"
+    r"sensitive to|deciding factor|all eyes|closely watch\w*|for clues|await\w*|ahead of|"
+    r"whether|remains? to be seen|a ways to go|limited room|(?<!profit )(?<!earnings )(?<!after )warn\w*|"
+    r"slowdown|recession|crisis|default|bad loans|correction|pullback|foresee|"
+    r"in focus|looking ahead)\b"
+)
+# said of a risk that has receded, or of a gauge of fear that fell: not a risk
+_RISK_EASED = re.compile(
+    r"\b(?:eas(?:ed|ing|es) (?:\w+ )?(?:concerns?|worries|fears?|tensions?)|allay\w* (?:\w+ )?"
+    r"(?:concerns?|worries|fears?)|(?:concerns?|worries|fears?) (?:eased|receded|faded|abated)|"
+    r"risk appetite|risk-on|(?:vix|fear gauge|volatility index)\b[^.;]*\b(?:fell|dropped|"
+    r"declined|eased|slid|retreated|lower)|could (?:alleviate|boost|add|lift|help|support|"
+    r"benefit|double)|cautiously optimistic|favou?red|volatile (?:food|components|items))\b"
 )
 # Compliance boilerplate that can survive cleaning inside a paragraph: never an article risk.
 _GENERIC_WARNING = re.compile(
     r"investment advice|past performance|future (?:results|performance)|invest rationally|"
     r"risk tolerance|risk management|not indicative|requires? caution|carr(?:y|ies) risks?|"
-    r"own research|risk (?:reminder|warning)",
+    r"own research|risk (?:reminder|warning)|forward-looking statements",
 )
-
 
 # A line without a full stop and at most this many words is a heading (list items aside).
 _HEADING_WORDS = 16
 _LIST_ITEM = re.compile(r"^(?:[-*•]\s|\d{1,3}[.)]\s)")
+_LEAD_IN = re.compile(r"^[\s,;:]+|[\s,;:.]+$")
 
 
-def extract_catalysts(text: str, start: int, end: int) -> Catalyst | None:
-    """The catalyst the sentence text[start:end] states, if it states one."""
+def extract_catalysts(text: str, start: int, end: int) -> list[Catalyst]:
+    """The catalysts the sentence text[start:end] states: each causal phrase with a driver."""
     sentence = text[start:end]
     lowered = sentence.lower()
-    if _GENERIC_WARNING.search(lowered) or not _CAUSAL.search(lowered):
-        return None
-    if _is_heading(text, start, end):
-        return None
-    kind = _first_kind(_CATALYST_CUES, lowered)
-    if kind is None:
-        return None
-    impact: Impact = "mixed" if _NEGATIVE_IMPACT.search(lowered) else "positive"
-    return Catalyst(
-        summary=_summary(sentence),
-        type=kind,
-        impact=impact,
-        evidence=sentence.strip(),
-        span=_trimmed_span(text, start, end),
-    )
+    if _GENERIC_WARNING.search(lowered) or _is_heading(text, start, end):
+        return []
+    found: list[Catalyst] = []
+    spans = _causal_phrases(lowered) or _driver_sentence(sentence, lowered)
+    for phrase_start, phrase_end in spans:
+        phrase = lowered[phrase_start:phrase_end]
+        if _ONLY_A_MOVE.match(phrase):
+            continue
+        kind = _first_kind(_CATALYST_CUES, phrase) or _untyped_driver(phrase, lowered, phrase_start)
+        if kind is None:
+            continue
+        evidence_start, evidence_end = _trimmed(sentence, phrase_start, phrase_end)
+        found.append(
+            Catalyst(
+                summary=_summary(sentence[evidence_start:evidence_end]),
+                type=kind,
+                impact=_impact(phrase, sentence),
+                evidence=sentence[evidence_start:evidence_end],
+                span=(start + evidence_start, start + evidence_end),
+            )
+        )
+    return found
 
 
 def extract_risks(text: str, start: int, end: int) -> Risk | None:
     """The risk the sentence text[start:end] states, if it states one."""
     sentence = text[start:end]
     lowered = sentence.lower()
-    if _GENERIC_WARNING.search(lowered) or not _RISK_SIGNAL.search(lowered):
+    if _GENERIC_WARNING.search(lowered) or _is_heading(text, start, end):
         return None
-    kind = _first_kind(_RISK_CUES, lowered)
-    if kind is None:
+    signal = _RISK_SIGNAL.search(lowered)
+    if signal is None or _RISK_EASED.search(lowered) and not _RISK_SIGNAL.search(lowered, signal.end()):
         return None
+    kind = _first_kind(_RISK_CUES, lowered) or "other"
+    evidence_start, evidence_end = _trimmed(sentence, 0, len(sentence))
     return Risk(
         summary=_summary(sentence),
         type=kind,
-        evidence=sentence.strip(),
-        span=_trimmed_span(text, start, end),
+        evidence=sentence[evidence_start:evidence_end],
+        span=(start + evidence_start, start + evidence_end),
     )
+
+
+# who acts when a sentence is itself a driver: "The People's Bank of China slashed reserve
+# requirements", "Beijing implemented measures", "Toyota said it expects net income to rise"
+_ACTOR_ACTION = re.compile(
+    r"\b(?:announc\w*|unveil\w*|implement\w*|approv\w*|launch\w*|slash\w*|cut|cuts|raised|"
+    r"hiked|lowered|signal\w*|pledg\w*|vow\w*|said|says|reported|posted|expects|forecast|"
+    r"forecasts|plans|agreed|reached|held|kicks off|welcomed|warned|downgraded|upgraded|"
+    r"confirmed|won|filed|opened|ruled|declared|suspended)\b"
+)
+_DRIVER_KINDS = frozenset({"earnings", "monetary_policy", "government_policy", "corporate_action",
+                           "analyst_rating", "product_technology", "management_legal",
+                           "geopolitics_trade"})  # fmt: skip
+
+
+_STATED_DRIVER = re.compile(
+    r"\b(?:fears?|worries|worry|hopes?|concerns?|optimism|pessimism|sentiment|expectations?|bets?|"
+    r"speculation|jitters|relief|enthusiasm|excitement|risk appetite|uncertainty)\b"
+)
+
+
+_FOLLOWS_A_MARKET = re.compile(r"^(?:tracking|tracked|along with|with)\b")
+
+
+def _untyped_driver(phrase: str, lowered: str, start: int) -> CatalystType | None:
+    """A driver no cue types: a move followed ('tracking overnight advances', 'with iron ore
+    prices rising') is cross-market; a stated mood ('on fears demand will be lacklustre') is
+    other; else it is no driver. A clause after "as" needs a typed cue: it is as often the
+    same market's move as a cause."""
+    if _FOLLOWS_A_MARKET.match(phrase) and any(f.realised and f.price for f in read_sentence(phrase).facts):
+        return "cross_market"
+    if lowered.startswith("as ", start):
+        return None
+    return "other" if _STATED_DRIVER.search(phrase) else None
+
+
+def _driver_sentence(sentence: str, lowered: str) -> list[tuple[int, int]]:
+    """A sentence that states no price move but an act of a driver ('The People's Bank of
+    China also slashed reserve requirements'): the sentence is the catalyst."""
+    if not _ACTOR_ACTION.search(lowered) or _first_kind(_CATALYST_CUES, lowered) not in _DRIVER_KINDS:
+        return []
+    if any(f.realised and f.price and f.has_number for f in read_sentence(sentence).facts):
+        return []
+    return [(0, len(sentence))]
+
+
+def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
+    """Spans of the phrases introduced by a causal word, and of the subjects of causal verbs."""
+    spans: list[tuple[int, int]] = []
+    for match in _CAUSE.finditer(lowered):
+        stop = _PHRASE_END.search(lowered, match.end())
+        end = stop.start() if stop else len(lowered)
+        if end - match.start() > 12:
+            spans.append((match.start(), end))
+    for match in _CAUSAL_VERB.finditer(lowered):
+        clause_start = max((m.end() for m in _CLAUSE_START.finditer(lowered, 0, match.start())), default=0)
+        stop = _PHRASE_END.search(lowered, match.end())
+        end = stop.start() if stop else len(lowered)
+        if match.start() - clause_start > 6 and not any(s <= clause_start < e for s, e in spans):
+            spans.append((clause_start, end))
+    spans.sort()
+    kept: list[tuple[int, int]] = []
+    for span in spans:
+        if kept and span[0] < kept[-1][1]:
+            continue  # one driver, one item: nested causal words belong to the first phrase
+        kept.append(span)
+    return kept
 
 
 Kind = TypeVar("Kind", CatalystType, RiskType)
@@ -143,7 +326,7 @@ Kind = TypeVar("Kind", CatalystType, RiskType)
 def _first_kind(
     cues: tuple[tuple[Kind, tuple[str, ...], re.Pattern[str] | None], ...], lowered: str
 ) -> Kind | None:
-    """The first kind, in table order, one of whose cues the lowercased sentence states."""
+    """The first kind, in table order, one of whose cues the lowercased text states."""
     for kind, phrases, words in cues:
         for phrase in phrases:  # a plain loop: any() over a generator takes twice as long here
             if phrase in lowered:
@@ -151,6 +334,24 @@ def _first_kind(
         if words is not None and words.search(lowered):
             return kind
     return None
+
+
+def _impact(phrase: str, sentence: str) -> Impact:
+    """What the driver did: from its own words, else from the move of its sentence."""
+    negative, positive = _NEGATIVE.search(phrase), _POSITIVE.search(phrase)
+    if negative and positive:
+        return "mixed"
+    if negative:
+        return "negative"
+    if positive:
+        return "positive"
+    moves = [f for f in read_sentence(sentence).facts if f.realised and f.price]
+    directions = {f.direction for f in moves} - {"flat"}
+    if directions == {"up"}:
+        return "positive"
+    if directions == {"down"}:
+        return "negative"
+    return "mixed" if directions else "neutral"
 
 
 def _is_heading(text: str, start: int, end: int) -> bool:
@@ -162,7 +363,12 @@ def _is_heading(text: str, start: int, end: int) -> bool:
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
     if line != text[start:end].strip() or _LIST_ITEM.match(line):
         return False
-    return not line.rstrip("*_\"'”’)").endswith(".") and len(line.split()) <= _HEADING_WORDS
+    words = line.split()
+    if not line.rstrip("*_\"'”’)").endswith(".") and len(words) <= _HEADING_WORDS:
+        return True
+    # a title, however long ("China’s ETF Market Kicks Off 2026 With a Bang as Tech Funds ...")
+    capitalised = sum(1 for w in words if w[:1].isupper())
+    return not line.endswith(".") and capitalised >= 0.6 * len(words)
 
 
 def _summary(sentence: str, limit: int = 100) -> str:
@@ -170,7 +376,10 @@ def _summary(sentence: str, limit: int = 100) -> str:
     return words if len(words) <= limit else words[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
-def _trimmed_span(text: str, start: int, end: int) -> tuple[int, int]:
-    segment = text[start:end]
-    lead = len(segment) - len(segment.lstrip())
-    return start + lead, start + lead + len(segment.strip())
+def _trimmed(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """The span without leading punctuation and trailing punctuation or whitespace."""
+    while start < end and (sentence[start].isspace() or sentence[start] in ",;:"):
+        start += 1
+    while end > start and (sentence[end - 1].isspace() or sentence[end - 1] in ",;:"):
+        end -= 1
+    return start, end

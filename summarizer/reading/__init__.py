@@ -51,6 +51,7 @@ class Fact:
     predicate: tuple[int, int]  # the move words and number: "fell 1.5%", "a 13.4% slump"
     weak: bool = False  # said with a verb that also names other changes ("eased", "added")
     via_pronoun: bool = False  # the subject was "it" or "they", named from an earlier sentence
+    resolved: bool = False  # the subject was named from an earlier sentence ("the stock")
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,7 @@ def read_sentence(sentence: str) -> SentenceReading:
     cues = find_cues(lowered)
     found = predicates(lowered, changes, cues, cuts, spans)
     facts: list[Fact] = []
+    used: set[Mention] = set()  # subjects of the predicates read so far
     subject_of_clause: dict[int, list[Mention]] = {}
     last_subjects: list[Mention] = []
     last_end = 0
@@ -109,7 +111,8 @@ def read_sentence(sentence: str) -> SentenceReading:
         elif clause[0] not in subject_of_clause:
             subject_of_clause[clause[0]] = subjects
         subjects = _named_in_sentence(subjects, last_subjects, mentions)
-        facts += _facts(sentence, lowered, predicate, subjects, clause, cuts)
+        facts += _facts(sentence, lowered, predicate, subjects, clause, used)
+        used.update(subjects)
         if subjects:
             last_subjects = subjects
         last_end = predicate.end
@@ -129,7 +132,8 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
         for group in _by_predicate(reading.facts):
             ref = group[0].mention.reference if group[0].mention is not None else None
             if ref in ("both", "they") and len(plural) >= 2:
-                facts += _for_each(group, plural, "respectively" in reading.sentence.lower())
+                named = _for_each(group, plural, "respectively" in reading.sentence.lower())
+                facts += [replace(f, resolved=True) for f in named]
                 continue
             for fact in group:
                 if fact.mention is None and _names_something(reading):
@@ -137,7 +141,7 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
                     continue
                 target = _referent(fact.mention, last)
                 pronoun = ref in ("it", "they") or fact.mention is None
-                facts.append(replace(fact, mention=target, via_pronoun=pronoun) if target is not fact.mention else fact)
+                facts.append(replace(fact, mention=target, via_pronoun=pronoun, resolved=True) if target is not fact.mention else fact)
         plural = _listed(reading) or plural
         for fact in facts:
             if fact.mention is not None and fact.mention.reference is None:
@@ -224,8 +228,10 @@ _SKIP_BEFORE = re.compile(
     r"(?:(?!(?:and|or|but|while|cent|as|was|were|is|are|has|have|had|been|be)\b)[\w-]+\s+){0,2}$"
 )
 _GENERIC_HEAD = re.compile(
-    r"\b(?:shares?|stocks?|gains?|losses|advances?|declines?|index|sub-index|prices?|futures|"
-    r"contracts?|yields?|markets?|sector|adrs?|bonds?|notes?|units?|etfs?|trading|value)\s+(?:in|of)\s+(?:the\s+)?$"
+    r"\b(?:(?:shares?|stocks?|gains?|losses|advances?|declines?|index|sub-index|prices?|futures|"
+    r"contracts?|yields?|markets?|sector|adrs?|bonds?|notes?|units?|etfs?|trading|value)\s+(?:in|of)|"
+    r"(?:all|each|both|most|some|many|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of)"
+    r"\s+(?:the\s+)?$"
 )
 _WITH = re.compile(r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 
@@ -350,7 +356,7 @@ def _can_be_subject(lowered: str, mention: Mention, mentions: Sequence[Mention] 
         return False
     # "the FTSEurofirst 300 index of top shares": the head belongs to the name before it
     at = window + head.start()
-    return not any(other.start <= at < other.end for other in mentions if other is not mention)
+    return not any(other.start <= at < other.end for other in mentions if other is not mention and not other.descriptive)
 
 
 def _antecedent(mentions: list[Mention], cuts: list[tuple[int, int, str]], predicate: Predicate, lowered: str) -> list[Mention]:
@@ -406,7 +412,7 @@ def _list_item(mentions: list[Mention], predicate: Predicate) -> list[Mention]:
 
 def _facts(
     sentence: str, lowered: str, predicate: Predicate, subjects: list[Mention],
-    clause: tuple[int, int], cuts: list[tuple[int, int, str]],
+    clause: tuple[int, int], used: set[Mention],
 ) -> list[Fact]:
     changes: list[Change | None] = list(predicate.changes) or [None]
     # "dropped 5.6% and 5.5%, respectively", and without the word: "A and B closing 3.2 and
@@ -429,7 +435,7 @@ def _facts(
     for mention, change in pairs:
         subject = first or mention
         start = min(subject.start, predicate.start) if subject is not None and subject.start < predicate.end else predicate.start
-        if subject is not None and predicate.start - subject.end > 60 and (predicate.gapped or _DETACHED_START.match(lowered, predicate.start)):
+        if subject is not None and subject in used and predicate.start - subject.end > 60:
             start = predicate.start  # "..., and down more than 26 percent from the levels"
         end = max(predicate.end, change.end if change else 0)
         if predicate.noun_object is not None and mention is not None and mention.start >= predicate.end:

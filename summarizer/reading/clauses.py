@@ -36,6 +36,13 @@ _TIME_WORD = re.compile(
     r"year|session|day|morning|afternoon)$"
 )
 _YEAR_ROW = re.compile(r"\b(?:19|20)\d{2}[,:]\s*[+\-−]?$")
+# "featured as a pick", "emerged as the top sectors", "known as": "as" after a verb of being
+# named is a preposition, not the start of a clause
+_AS_PREPOSITION = re.compile(r"(?:\w+ed|\w+ing|known|seen|such|same|regarded)\s+as\s+$|(?:\w+ed|\w+ing|known|seen|such|same|regarded)\s+as\s+\S*$")
+# "surged with BABA-W rising up to 6%": a clause of its own even without a comma
+_WITH_CLAUSE = re.compile(
+    r"(?<!,)\swith\s(?=(?:the\s+)?[\w.&'’-]+(?:\s+[\w.&'’-]+){0,3}\s+(?:\w+ing|up|down|off)\b)"
+)
 _RELATIVE = re.compile(r",\s+(?:which|who|that)\s")
 _LIST_CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s*/\s*|\s+or\s+)$")
 _GAP_FILLER = re.compile(
@@ -51,7 +58,7 @@ _GAP_FILLER = re.compile(
 _NOUN_OBJECT = re.compile(
     r"\s*(?:in|from|on|of|for|at|among|across)\s+(?:the\s+)?"
     r"(?P<object>[^,;()]{2,60}?)(?=\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|"
-    r"helped|weighed|dragged|limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their)\b)))"
+    r"helped|weighed|dragged|limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their))\b))"
 )
 
 
@@ -86,7 +93,8 @@ class Predicate:
 
 def boundaries(lowered: str) -> list[tuple[int, int, str]]:
     """Clause boundaries as (start, end, kind): kind 'relative' for ', which', else 'clause'."""
-    found = [(m.start(), m.end(), "clause") for m in _BOUNDARY.finditer(lowered)]
+    found = [(m.start(), m.end(), "clause") for m in _BOUNDARY.finditer(lowered) if not _AS_PREPOSITION.search(lowered, max(0, m.start() - 20), m.end()) or "as" not in m.group(0)]
+    found += [(m.start(), m.end(), "clause") for m in _WITH_CLAUSE.finditer(lowered)]
     found += [(m.start(), m.end(), "relative") for m in _RELATIVE.finditer(lowered)]
     # "(NASDAQ: MSFT)", "(-4.4 per cent; 35 points)": nothing in parentheses ends a clause
     found = [c for c in found if lowered.count("(", 0, c[0]) <= lowered.count(")", 0, c[0])]
@@ -177,7 +185,7 @@ def predicates(
         if predicate is None:
             continue
         if previous is not None and (
-            predicate.gapped and not _mention_between(mention_spans, previous.end, change.start)
+            predicate.gapped and not predicate.unnamed and not _mention_between(mention_spans, previous.end, change.start)
             or predicate.form in ("word", "noun") and previous.form == predicate.form and predicate.end == previous.end
         ):
             # "rallied 2.2% on Friday and 3.4% on Thursday", "closing 3.2 and 2.9 per cent lower"

@@ -96,7 +96,7 @@ _NOT_NAMES = re.compile(
     r"East|West|Asian|European|American|Japanese|Chinese|Korean|Indian|Australian|British|"
     r"German|French|Italian|Spanish|Swiss|Dutch|Greek|Taiwanese|Malaysian|Singaporean|"
     r"Indonesian|Thai|Canadian|Brazilian|Mexican|Russian|Turkish|South African|Israeli|"
-    r"Saudi|Emirati|Around|Together|Higher|Lower|Up|Down|Flat|Notable|Trade|Trading|Volume|"
+    r"Saudi|Emirati|Around|Together|R&D|M&A|IPOs?|ESG|EV|EVs|GDP|CPI|PPI|PMI|Higher|Lower|Up|Down|Flat|Notable|Trade|Trading|Volume|"
     r"Markets?|Investors?|Stocks|Shares|Equities|Notably|All \d+|Each|None|Most|Some|Many|"
     r"Two|Three|Four|Five|Although|Though|Despite|When|If|Because|Since|After|Before|"
     r"Until|Unless|Whereas|Yet|Or|For|From|To|Of|Over|Against|Amid|Following|Including|"
@@ -121,7 +121,8 @@ _COUNTRY_POSSESSIVE = re.compile(
 )
 _COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|Bhd|S\.A|N\.V|AG|SE)\.$")
 _NOT_A_MODIFIER = (
-    r"(?!(?:while|and|but|as|with|the|a|an|of|in|on|for|by|to|at|after|amid|despite|when|since|"
+    r"(?!(?i:while|and|but|as|with|the|a|an|of|in|on|for|by|to|at|after|amid|despite|when|since|"
+    r"although|though|if|because|meanwhile|elsewhere|however|so|yet|"
     r"than|that|which|who|led|were|was|is|are|also|other|some|many|most|all|both|such|"
     r"including|like|while|whereas|among|meanwhile)\b)"
 )
