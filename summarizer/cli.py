@@ -24,6 +24,7 @@ from summarizer.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
 # `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
 if TYPE_CHECKING:
     from summarizer.models import ArticleDigest, EngineName
+    from summarizer.oracle import OracleMode
     from summarizer.render import DigestOutline, ReportParts
     from summarizer.settings import Settings
 
@@ -33,6 +34,8 @@ OnDigest = Callable[[int, "ArticleDigest"], None]
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 DEFAULT_OUT = Path("digests")
 DEFAULT_WORKERS = min(4, os.cpu_count() or 1)
+# summarizer.oracle.ORACLE_MODES, spelled out: importing that module here would slow --help
+_ORACLE_MODES = "perfect,flip,num,swap,fab"
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -484,12 +487,31 @@ def schema_files(out: Path) -> dict[Path, str]:
 )
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--oracle",
+    is_flag=True,
+    help="Measure the LLM gate instead: run the llm engine against a stand-in model on "
+    "loopback that answers from the gold, correctly and wrongly on purpose (no API key).",
+)
+@click.option(
+    "--oracle-modes",
+    metavar="MODES",
+    help=f"With --oracle: comma-separated modes among {_ORACLE_MODES} (default: all).",
+)
 @_engine_options
-def eval_command(gold: Path, paths: tuple[str, ...], as_json: bool, **flags: Any) -> None:
+def eval_command(gold: Path, paths: tuple[str, ...], as_json: bool, oracle: bool,
+                 oracle_modes: str | None, **flags: Any) -> None:  # fmt: skip
     """Score digests against gold annotations: precision, recall and F1.
 
-    PATHS are articles (summarized now) or digest JSON files written by `run`.
+    PATHS are articles (summarized now) or digest JSON files written by `run`. With --oracle,
+    PATHS are articles, and the report says, per mode, what the pipeline keeps of correct
+    answers (recall, precision) and how many wrong moves it lets through.
     """
+    if oracle:
+        _eval_oracle(gold, paths, oracle_modes, as_json, flags)
+        return
+    if oracle_modes is not None:
+        raise click.UsageError("--oracle-modes needs --oracle")
     import summarizer.evaluate as evaluate
 
     settings = _settings(**flags)
@@ -510,6 +532,45 @@ def eval_command(gold: Path, paths: tuple[str, ...], as_json: bool, **flags: Any
     report = evaluate.aggregate(scores)
     click.echo(json.dumps(evaluate.report_to_json(report), indent=2) if as_json
                else evaluate.render_report_text(report))  # fmt: skip
+
+
+def _eval_oracle(gold: Path, paths: Sequence[str], modes_text: str | None, as_json: bool,
+                 flags: dict[str, Any]) -> None:  # fmt: skip
+    """Run the gate-measuring harness (summarizer.oracle) and print its report."""
+    from summarizer import oracle
+
+    for name in ("engine", "model", "base_url"):
+        if flags.get(name) is not None:
+            option = "--" + name.replace("_", "-")
+            raise click.UsageError(f"--oracle brings its own model and endpoint: drop {option}")
+    modes = _oracle_mode_list(modes_text, oracle.ORACLE_MODES)
+    settings = _settings(**flags)
+    try:
+        pairs, left_out = oracle.articles_with_gold(paths, gold)
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    for reason in left_out:
+        _say(f"skipped: {reason}")
+    if not pairs:
+        raise click.ClickException(f"no article in {', '.join(paths)} has a gold file in {gold}")
+    _say(f"oracle: {len(pairs)} articles, modes {', '.join(modes)}")
+    results = oracle.measure_gate(pairs, modes, settings)
+    click.echo(json.dumps(oracle.gate_report_to_json(results), indent=2, ensure_ascii=False)
+               if as_json else oracle.render_gate_text(results), nl=as_json)  # fmt: skip
+
+
+def _oracle_mode_list(text: str | None, known: Sequence[OracleMode]) -> list[OracleMode]:
+    """The modes --oracle-modes names, in the report's order; all of them when not given."""
+    if text is None:
+        return list(known)
+    named = {m.strip() for m in text.split(",") if m.strip()}
+    unknown = sorted(named.difference(known))
+    if unknown or not named:
+        raise click.BadParameter(
+            f"{', '.join(unknown) or 'none given'}: choose among {', '.join(known)}",
+            param_hint="--oracle-modes",
+        )
+    return [m for m in known if m in named]
 
 
 def _digests_with_text(paths: Sequence[str], settings: Settings) -> list[tuple[ArticleDigest, str]]:

@@ -1,8 +1,9 @@
 """Score digests against gold annotations: one-to-one matching, precision, recall, F1.
 
-A predicted move matches a gold move when the direction agrees, the magnitude agrees within 0.05
-(or both are null), and the instrument names or the evidence overlap. Catalysts and risks match
-on evidence overlap. Matching is one-to-one (maximum bipartite matching).
+A predicted move matches a gold move when the direction agrees, the percent agrees within 0.05
+(or both are null), a gold move stated in basis points has a `change_bp` whose magnitude agrees
+within 0.5, and the instrument names or the evidence overlap. Catalysts and risks match on
+evidence overlap. Matching is one-to-one (maximum bipartite matching).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from summarizer.grounding import locate_evidence
 from summarizer.models import ArticleDigest, Catalyst, Move, Risk, Span
 
 MAGNITUDE_TOLERANCE = 0.05
+BP_TOLERANCE = 0.5  # basis points, so a rounded figure still matches
 EVIDENCE_OVERLAP = 0.5  # of the shorter span
 CATEGORIES = ("moves", "catalysts", "risks")
 
@@ -30,11 +32,15 @@ _STOPWORDS = frozenset(
 
 
 class GoldMove(BaseModel):
+    """One gold move: `percent` and `bp` are magnitudes (null when not stated); `direction`
+    carries the sign."""
+
     model_config = ConfigDict(extra="ignore")
     instrument: str
     ticker: str | None = None
     direction: Literal["up", "down", "flat"]
     percent: float | None = Field(default=None, ge=0)
+    bp: float | None = Field(default=None, ge=0)
     text: str
 
 
@@ -156,6 +162,12 @@ def _matches(kind: str, predicted: Any, gold: Any, gold_span: Span | None, text:
         and abs(abs(move.change_pct) - gold.percent) > MAGNITUDE_TOLERANCE
     ):
         return False
+    # a move gold states in basis points must carry them; a bp figure gold lacks is not held
+    # against the prediction ("rose to 2.94% from 2.85%": gold has no bp, a model may say 9)
+    if gold.bp is not None and (
+        move.change_bp is None or abs(abs(move.change_bp) - gold.bp) > BP_TOLERANCE
+    ):
+        return False
     return overlap or _names_overlap(move, gold)
 
 
@@ -212,14 +224,16 @@ def _maximum_matching(
 def _describe(item: Any) -> str:
     if isinstance(item, Move):
         pct = "null" if item.change_pct is None else f"{item.change_pct:+g}%"
-        return f"{item.instrument} {item.direction} {pct} — “{item.evidence}”"
+        bp = "" if item.change_bp is None else f" {item.change_bp:+g}bp"
+        return f"{item.instrument} {item.direction} {pct}{bp} — “{item.evidence}”"
     return f"{item.type}: “{item.evidence}”"
 
 
 def _describe_gold(item: Any) -> str:
     if isinstance(item, GoldMove):
         pct = "null" if item.percent is None else f"{item.percent:g}%"
-        return f"{item.instrument} {item.direction} {pct} — “{item.text}”"
+        bp = "" if item.bp is None else f" {item.bp:g}bp"
+        return f"{item.instrument} {item.direction} {pct}{bp} — “{item.text}”"
     return f"{item.type + ': ' if item.type else ''}“{item.text}”"
 
 

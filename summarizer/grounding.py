@@ -209,21 +209,33 @@ def _number_problem(move: Move, facts: list[Fact]) -> str | None:
             f"{number} is stated for {owners}, not for '{move.instrument}'; report each number "
             "for the instrument the text gives it to"
         )
-    if own and not any(f in own for f in ours) and all(_verdict(move, f) == "unknown" for f in ours):
+    if (
+        own
+        and not any(f in own for f in ours)
+        and all(_verdict(move, f) == "unknown" for f in ours)
+    ):
         return f"{number} is not stated for '{move.instrument}': {_said(own)}"
     session = _session_claimed(move)
-    if session is not None and all(
-        f.session not in ("unspecified", *session) for f in ours if f.direction == move.direction
-    ) and any(f.direction == move.direction for f in ours):
-        said = [f for f in ours if f.direction == move.direction]
-        return f"{number} is the text's {said[0].session.replace('_', ' ')} move, not a {session[0].replace('_', ' ')} one"
+    if (
+        session is not None
+        and all(
+            f.session not in ("unspecified", *session)
+            for f in ours
+            if f.direction == move.direction
+        )
+        and any(f.direction == move.direction for f in ours)
+    ):
+        alike = [f for f in ours if f.direction == move.direction]
+        stated, claimed = alike[0].session.replace("_", " "), session[0].replace("_", " ")
+        return f"{number} is the text's {stated} move, not a {claimed} one"
     frame = _timeframe_claimed(move)
     if frame != "unspecified":
         framed = [f for f in own if f.timeframe == frame]
         if all(f.timeframe not in (frame, "unspecified") for f in ours) or (
             framed and not any(f in framed for f in ours)
         ):
-            return f"{number} is not the text's {frame.replace('_', ' ')} move: {_said(framed or ours)}"
+            period = frame.replace("_", " ")
+            return f"{number} is not the text's {period} move: {_said(framed or ours)}"
     if any(f.direction == move.direction for f in ours):
         if all(f.forecast for f in ours if f.direction == move.direction):
             return f"{number} is a forecast or target in the text, not a realised move"
@@ -254,8 +266,16 @@ def _timeframe_claimed(move: Move) -> str:
 
 
 _SESSION_HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
-    (re.compile(r"\b(?:intraday high|session high|as much as|at one point|peak)\b"), ("intraday_high", "intraday")),
-    (re.compile(r"\b(?:intraday|earlier in (?:the )?session|during the session|in the session)\b"), ("intraday", "intraday_high")),
+    (
+        re.compile(r"\b(?:intraday high|session high|as much as|at one point|peak)\b"),
+        ("intraday_high", "intraday"),
+    ),
+    (
+        re.compile(
+            r"\b(?:intraday|earlier in (?:the )?session|during the session|in the session)\b"
+        ),
+        ("intraday", "intraday_high"),
+    ),
     (re.compile(r"\b(?:close|closing|settle|settlement)\b"), ("close",)),
     (re.compile(r"\b(?:open|opening|early trade)\b"), ("open",)),
 )
@@ -290,7 +310,10 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     # what the text says of this very instrument decides, unless the move says it is of
     # another session or period than all of that ("US stocks (early trading)" beside "Stocks
     # closed higher")
-    other_period = _timeframe_claimed(move) not in ("unspecified", *(f.timeframe for f in same)) or (
+    other_period = _timeframe_claimed(move) not in (
+        "unspecified",
+        *(f.timeframe for f in same),
+    ) or (
         _session_claimed(move) is not None
         and not set(_session_claimed(move) or ()) & {f.session for f in same}
     )
@@ -340,7 +363,9 @@ def _states(direction: str, lowered: str) -> bool:
     """Whether the lowercased evidence states a move in this direction, by word or by sign."""
     if direction == "flat":
         return FLAT.search(lowered) is not None
-    verbs, words, sign = (UP_VERB, UP_WORD, "+") if direction == "up" else (DOWN_VERB, DOWN_WORD, "-")
+    verbs, words, sign = (
+        (UP_VERB, UP_WORD, "+") if direction == "up" else (DOWN_VERB, DOWN_WORD, "-")
+    )
     if verbs.search(lowered) or words.search(lowered):
         return True
     # a sign states a direction only beside a percentage ("+15%"), not in "2024-25"

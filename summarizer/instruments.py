@@ -33,7 +33,7 @@ _PAIR = re.compile(r"\b(?P<base>[A-Z]{3})\s?/\s?(?P<quote>[A-Z]{3})\b")
 
 # Words that describe or place a name without telling two instruments apart.
 _GENERIC = frozenset(
-    "the a an its their s of and for on in at to index indices indexes stock stocks share shares "
+    "the a an its their s of and for on in at to index indices indexes stock stocks share shares "  # noqa: SIM905
     "equity equities average composite benchmark blue chip broad based broader wider main key "
     "gauge barometer futures future price prices contract contracts spot market markets bourse "
     "listed local inc ltd co corp corporation company plc group holding holdings limited sa ag "
@@ -45,7 +45,7 @@ _GENERIC = frozenset(
 # Heads that make a name a group of instruments rather than one.
 # words that may stand before a known name without making it another instrument
 _QUALIFYING = frozenset(
-    "january february march april may june july august september october november december jan "
+    "january february march april may june july august september october november december jan "  # noqa: SIM905
     "feb mar apr jun jul aug sep sept oct nov dec nymex comex cbot cme ice lme shfe dce tocom "
     "new york london chicago singapore issue pan three month front near dated physical "
     "benchmark broad based tech heavy blue chip kingdom kingdom's country's nation's main "
@@ -59,7 +59,7 @@ _SECTOR_HEADS = re.compile(
     r"heavyweights|stocks?|industry|industries)\b"
 )
 _PLACES = frozenset(
-    "us u s usa america american wall street europe european eurozone euro zone britain british uk "
+    "us u s usa america american wall street europe european eurozone euro zone britain british uk "  # noqa: SIM905
     "london england germany german frankfurt france french paris italy italian milan spain "
     "spanish madrid swiss switzerland dutch netherlands greek greece nordic china chinese "
     "mainland shanghai shenzhen hong kong japan japanese tokyo korea korean south seoul taiwan "
@@ -70,12 +70,16 @@ _PLACES = frozenset(
     "russian turkey turkish israel israeli middle east latin domestic overseas offshore onshore "
     "h-shares a-shares h-share a-share".split()
 )
-_DESCRIPTIVE = _GENERIC | _PLACES | frozenset(
-    "tech technology financial energy property real estate consumer healthcare health "
-    "industrial materials utility telecom defensive cyclical small mid large cap small-cap "
-    "mid-cap large-cap growth value internet ai chip semiconductor bank mining insurance auto "
-    "car oil gas metal metals commodity commodities bond bonds sovereign government yield "
-    "yields treasury treasuries note notes bill bills year years month day".split()
+_DESCRIPTIVE = (
+    _GENERIC
+    | _PLACES
+    | frozenset(
+        "tech technology financial energy property real estate consumer healthcare health "  # noqa: SIM905
+        "industrial materials utility telecom defensive cyclical small mid large cap small-cap "
+        "mid-cap large-cap growth value internet ai chip semiconductor bank mining insurance auto "
+        "car oil gas metal metals commodity commodities bond bonds sovereign government yield "
+        "yields treasury treasuries note notes bill bills year years month day".split()
+    )
 )
 _SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", "chinese": "china",
              "japanese": "japan", "korean": "korea", "indian": "india", "british": "britain",
@@ -179,7 +183,7 @@ def split_ticker(name: str) -> tuple[str, str | None]:
     if match is None or not any(c.isdigit() or c.isupper() for c in match.group("code")):
         return name.strip(), None
     code = match.group("code").strip()
-    if not _TICKER_FORM.match(code) or code.isalpha() and len(code) > 6 and code.istitle():
+    if not _TICKER_FORM.match(code) or (code.isalpha() and len(code) > 6 and code.istitle()):
         return name.strip(), None
     bare = " ".join((name[: match.start()] + name[match.end() :]).split()).strip(" ,")
     return bare, code.replace(": ", ":")
@@ -203,7 +207,9 @@ def identity(name: str) -> str | None:
             rest, before = words[start + size :], words[:start]
             # words around the alias that are not generic make it another instrument: "Nasdaq
             # Internet index", "Impala Platinum"
-            if all(w in _GENERIC or w in _PLACES or w.isdigit() and size > 1 for w in rest) and all(
+            if all(
+                w in _GENERIC or w in _PLACES or (w.isdigit() and size > 1) for w in rest
+            ) and all(
                 w in _GENERIC or w in _PLACES or w in _QUALIFYING or w.isdigit() for w in before
             ):
                 return found[0]
@@ -365,7 +371,7 @@ def relation(a: str, b: str) -> Literal["same", "inverse", "different", "unknown
     id_a, id_b = identity(a), identity(b)
     for one, other in ((id_a, id_b), (id_b, id_a)):
         if one and other and one.startswith("currency:") and other.startswith("pair:"):
-            base, quote = other[5:].split("/")
+            quote = other[5:].split("/")[1]
             if one[9:] == quote:
                 return "inverse"
     broader = _known().broader

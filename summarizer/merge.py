@@ -140,7 +140,9 @@ _NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
 
 def _move_key(move: Move) -> tuple[str, str, float | None]:
     # not the session: "intraday gains reaching 3.78%" and "intraday highs of 3.78%" are one move
-    name = instruments.identity(move.instrument) or _NOT_ALPHANUMERIC.sub("", move.instrument.lower())
+    name = instruments.identity(move.instrument) or _NOT_ALPHANUMERIC.sub(
+        "", move.instrument.lower()
+    )
     pct = None if move.change_pct is None else round(abs(move.change_pct), 2)
     return name, move.direction, pct
 
@@ -162,13 +164,17 @@ def _dedupe_by_span(items: list[Said]) -> list[Said]:
     drivers quoted from one sentence ("amid a selloff and persistent tensions") are two."""
     kept: list[Said] = []
     for item in items:
-        if not any(_overlap(item.span, other.span) and _says_the_same(item, other) for other in kept):
+        if not any(
+            _overlap(item.span, other.span) and _says_the_same(item, other) for other in kept
+        ):
             kept.append(item)
     return kept
 
 
 def _says_the_same(a: Catalyst | Risk, b: Catalyst | Risk) -> bool:
-    return _NOT_ALPHANUMERIC.sub("", a.summary.lower()) == _NOT_ALPHANUMERIC.sub("", b.summary.lower())
+    return _NOT_ALPHANUMERIC.sub("", a.summary.lower()) == _NOT_ALPHANUMERIC.sub(
+        "", b.summary.lower()
+    )
 
 
 def _overlap(a: Span | None, b: Span | None) -> bool:

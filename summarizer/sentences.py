@@ -97,7 +97,7 @@ def _lines(passage: str, offset: int) -> list[tuple[int, str]]:
     joined: list[tuple[int, str]] = []
     for start, line in lines:
         if joined and _continues(joined[-1], start, line, offset, passage):
-            first, text = joined[-1]
+            first = joined[-1][0]
             joined[-1] = (first, passage[first - offset : start - offset + len(line)])
         else:
             joined.append((start, line))

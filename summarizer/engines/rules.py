@@ -11,7 +11,6 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any
 
 from summarizer import grounding, instruments, reading, sentences
-from summarizer.sentences import split_sentences
 from summarizer.code_version import source_version
 from summarizer.engines import rules_context, rules_moves
 from summarizer.engines.base import ChunkResult
@@ -19,13 +18,21 @@ from summarizer.engines.rules_context import extract_catalysts, extract_risks
 from summarizer.engines.rules_moves import extract_moves
 from summarizer.errors import EngineError
 from summarizer.models import Article, Chunk, ChunkSummary, EngineName
-from summarizer.reading.language import is_english
 from summarizer.process_watch import exit_with
+from summarizer.reading.language import is_english
+from summarizer.sentences import split_sentences
 
 # Part of the cache key: any change to a rule is a cache miss.
 RULES_VERSION = source_version(
-    "r", sys.modules[__name__], rules_moves, rules_context, grounding, sentences, reading,
-    instruments, instruments.DATA_FILE,
+    "r",
+    sys.modules[__name__],
+    rules_moves,
+    rules_context,
+    grounding,
+    sentences,
+    reading,
+    instruments,
+    instruments.DATA_FILE,
 )
 
 
@@ -67,7 +74,9 @@ class RulesEngine:
         pool = self._ready_pool()
         if pool is None:
             self._chunks_here += 1
-            return ChunkResult(summarize_text(article.text, chunk.start, chunk.end), warnings=warnings)
+            return ChunkResult(
+                summarize_text(article.text, chunk.start, chunk.end), warnings=warnings
+            )
         loop = asyncio.get_running_loop()
         try:
             summary = await loop.run_in_executor(
@@ -100,7 +109,9 @@ class RulesEngine:
 def summarize_text(text: str, start: int, end: int) -> ChunkSummary:
     """The ChunkSummary of text[start:end], sentence by sentence."""
     sentences = split_sentences(text, start, end)
-    before = split_sentences(text, text.rfind("\n\n", 0, max(start - 2, 0)) + 1, start) if start else []
+    before = (
+        split_sentences(text, text.rfind("\n\n", 0, max(start - 2, 0)) + 1, start) if start else []
+    )
     return ChunkSummary(
         moves=extract_moves(text, sentences, before),
         catalysts=[c for s, e in sentences for c in extract_catalysts(text, s, e)],

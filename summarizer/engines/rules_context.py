@@ -36,7 +36,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                   "core loss", "sales forecast", "sales that beat", "better-than-expected results"),
      re.compile(r"\bresults\b|\bsales\b")),
     ("geopolitics_trade", ("tariff", "trade deal", "trade talks", "trade war", "trade tensions",
-                           "sanction", "summit", "us-china", "u.s.-china", "sino-u.s.", "export controls",
+                           "sanction", "summit", "us-china", "u.s.-china", "sino-u.s.",
+                           "export controls",
                            "export restrictions", "easing tensions", "tensions", "protests",
                            "brexit", "g7", "g20", "war in", "invasion", "conflict"), None),
     ("government_policy", ("regulator", "regulation", "approval", "stimulus", "government",
@@ -88,9 +89,11 @@ _CAUSE = re.compile(
     r"\b(?:after|following|amid|due to|thanks to|because of|on the back of|driven by|"
     r"helped by|aided by|boosted by|lifted by|buoyed by|supported by|fuel(?:l)?ed by|spurred by|"
     r"underpinned by|weighed(?: down)? by|dragged(?: down)? by|pressured by|hit by|hurt by|"
-    r"dented by|(?:tracking|tracked|along with)(?=\s+(?:[\w’'.-]+\s+){0,3}?(?:overnight|gains|losses|"
+    r"dented by|(?:tracking|tracked|along with)(?=\s+(?:[\w’'.-]+\s+){0,3}?(?:overnight|gains|"
+    r"losses|"
     r"advances|declines|rise|fall|drop|rally|slide|wall street|u\.s\.|us|global|regional|oil|gold|"
-    r"copper|the dollar|the yen|yields|prices|futures|stocks|equities|markets))|in response to|in reaction to|with relief that|despite|"
+    r"copper|the dollar|the yen|yields|prices|futures|stocks|equities|markets))|in response to|"
+    r"in reaction to|with relief that|despite|"
     r"in the wake of|citing|cited|on the news|on reports|"
     r"with (?=(?:[\w’'-]+\s+){0,4}(?:prices?|yields?|stocks?|markets?|shares?|futures|liquidations|"
     r"rates?)\s+(?:rising|falling|climbing|dropping|sliding|surging|hit|higher|lower|continuing|"
@@ -181,7 +184,8 @@ _RISK_SIGNAL = re.compile(
     r"jeopardi\w+|doubts?|may not|might not|could (?:hurt|weigh|pressure|derail|hit|drag|dent|"
     r"put|negatively|trigger|spark|wipe)|would (?:also )?put pressure|negatively impact|"
     r"sensitive to|deciding factor|all eyes|closely watch\w*|for clues|await\w*|ahead of|"
-    r"whether|remains? to be seen|a ways to go|limited room|(?<!profit )(?<!earnings )(?<!after )warn\w*|"
+    r"whether|remains? to be seen|a ways to go|limited room|"
+    r"(?<!profit )(?<!earnings )(?<!after )warn\w*|"
     r"slowdown|recession|crisis|default|bad loans|correction|pullback|foresee|"
     r"in focus|looking ahead)\b"
 )
@@ -241,7 +245,9 @@ def extract_risks(text: str, start: int, end: int) -> Risk | None:
     if _GENERIC_WARNING.search(lowered) or _is_heading(text, start, end):
         return None
     signal = _RISK_SIGNAL.search(lowered)
-    if signal is None or _RISK_EASED.search(lowered) and not _RISK_SIGNAL.search(lowered, signal.end()):
+    if signal is None or (
+        _RISK_EASED.search(lowered) and not _RISK_SIGNAL.search(lowered, signal.end())
+    ):
         return None
     kind = _first_kind(_RISK_CUES, lowered) or "other"
     evidence_start, evidence_end = _trimmed(sentence, 0, len(sentence))
@@ -280,7 +286,9 @@ def _untyped_driver(phrase: str, lowered: str, start: int) -> CatalystType | Non
     prices rising') is cross-market; a stated mood ('on fears demand will be lacklustre') is
     other; else it is no driver. A clause after "as" needs a typed cue: it is as often the
     same market's move as a cause."""
-    if _FOLLOWS_A_MARKET.match(phrase) and any(f.realised and f.price for f in read_sentence(phrase).facts):
+    if _FOLLOWS_A_MARKET.match(phrase) and any(
+        f.realised and f.price for f in read_sentence(phrase).facts
+    ):
         return "cross_market"
     if lowered.startswith("as ", start):
         return None
@@ -290,7 +298,10 @@ def _untyped_driver(phrase: str, lowered: str, start: int) -> CatalystType | Non
 def _driver_sentence(sentence: str, lowered: str) -> list[tuple[int, int]]:
     """A sentence that states no price move but an act of a driver ('The People's Bank of
     China also slashed reserve requirements'): the sentence is the catalyst."""
-    if not _ACTOR_ACTION.search(lowered) or _first_kind(_CATALYST_CUES, lowered) not in _DRIVER_KINDS:
+    if (
+        not _ACTOR_ACTION.search(lowered)
+        or _first_kind(_CATALYST_CUES, lowered) not in _DRIVER_KINDS
+    ):
         return []
     if any(f.realised and f.price and f.has_number for f in read_sentence(sentence).facts):
         return []
@@ -306,7 +317,9 @@ def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
         if end - match.start() > 12:
             spans.append((match.start(), end))
     for match in _CAUSAL_VERB.finditer(lowered):
-        clause_start = max((m.end() for m in _CLAUSE_START.finditer(lowered, 0, match.start())), default=0)
+        clause_start = max(
+            (m.end() for m in _CLAUSE_START.finditer(lowered, 0, match.start())), default=0
+        )
         stop = _PHRASE_END.search(lowered, match.end())
         end = stop.start() if stop else len(lowered)
         if match.start() - clause_start > 6 and not any(s <= clause_start < e for s, e in spans):

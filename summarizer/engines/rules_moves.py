@@ -23,14 +23,17 @@ def extract_moves(text: str, sentences: Sequence[Span], context: Sequence[Span] 
     spans = [*context[-_CONTEXT_SENTENCES:], *sentences]
     readings = resolve([read_sentence(text[s:e]) for s, e in spans])
     found: list[tuple[int, Fact]] = []
-    for (start, _end), reading in list(zip(spans, readings, strict=True))[len(spans) - len(sentences) :]:
+    for (start, _end), reading in list(zip(spans, readings, strict=True))[
+        len(spans) - len(sentences) :
+    ]:
         found += [(start, fact) for fact in reading.facts if _is_move(fact)]
     stated = [fact for _, fact in found if fact.pct is not None or fact.bp is not None]
     numbered = [fact for _, fact in found if fact.has_number]
     return [
         _move(text, start, fact)
         for start, fact in found
-        if fact.pct is not None or fact.bp is not None
+        if fact.pct is not None
+        or fact.bp is not None
         or not _restates(fact, stated if fact.has_number else numbered)
     ]
 

@@ -92,25 +92,53 @@ def read_sentence(sentence: str) -> SentenceReading:
     last_end = 0
     for predicate in found:
         clause = _clause_of(cuts, predicate.start)
-        subjects = [] if predicate.unnamed else _subjects(sentence, lowered, mentions, cuts, predicate, last_end, clause)
+        subjects = (
+            []
+            if predicate.unnamed
+            else _subjects(sentence, lowered, mentions, cuts, predicate, last_end, clause)
+        )
         if predicate.in_list:
             subjects = _list_item(mentions, predicate) or subjects
         if not subjects and predicate.temporal:
             subjects = last_subjects  # "The pound fell, erasing Monday's gains"
-        if not subjects and (_PARTICIPIAL_CLAUSE.match(lowered, clause[0]) or _no_name_in(mentions, clause, predicate)) and clause[0] > 0:
+        if (
+            not subjects
+            and (
+                _PARTICIPIAL_CLAUSE.match(lowered, clause[0])
+                or _no_name_in(mentions, clause, predicate)
+            )
+            and clause[0] > 0
+        ):
             # "X soared 200 points after opening mostly flat", "with EUR/JPY at 122.86 after
             # falling to lows", "A, B and C emerged as the top sectors, rising 2%, 1% and 1%":
             # the subject of the clause before
             subjects = _subjects_before(sentence, lowered, mentions, cuts, clause) or last_subjects
         if not subjects and predicate.form == "row":
-            subjects = last_subjects if last_subjects and facts and facts[-1].timeframe == "year" else _table_subject(lowered, mentions, predicate)
-        if not subjects and not predicate.possessive and predicate.noun_object is None and not predicate.unnamed:
-            subjects = subject_of_clause.get(clause[0]) or _antecedent(mentions, cuts, predicate, lowered) or (
-                last_subjects if predicate.gapped or predicate.form == "sign" or _no_name_in(mentions, clause, predicate) else []
+            subjects = (
+                last_subjects
+                if last_subjects and facts and facts[-1].timeframe == "year"
+                else _table_subject(lowered, mentions, predicate)
+            )
+        if (
+            not subjects
+            and not predicate.possessive
+            and predicate.noun_object is None
+            and not predicate.unnamed
+        ):
+            subjects = (
+                subject_of_clause.get(clause[0])
+                or _antecedent(mentions, cuts, predicate)
+                or (
+                    last_subjects
+                    if predicate.gapped
+                    or predicate.form == "sign"
+                    or _no_name_in(mentions, clause, predicate)
+                    else []
+                )
             )
         elif clause[0] not in subject_of_clause:
             subject_of_clause[clause[0]] = subjects
-        subjects = _named_in_sentence(subjects, last_subjects, mentions)
+        subjects = _named_in_sentence(subjects, last_subjects)
         facts += _facts(sentence, lowered, predicate, subjects, clause, used)
         used.update(subjects)
         if subjects:
@@ -141,13 +169,21 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
                     continue
                 target = _referent(fact.mention, last)
                 pronoun = ref in ("it", "they") or fact.mention is None
-                facts.append(replace(fact, mention=target, via_pronoun=pronoun, resolved=True) if target is not fact.mention else fact)
+                facts.append(
+                    replace(fact, mention=target, via_pronoun=pronoun, resolved=True)
+                    if target is not fact.mention
+                    else fact
+                )
         plural = _listed(reading) or plural
         for fact in facts:
             if fact.mention is not None and fact.mention.reference is None:
                 _remember(fact.mention, last)
         for mention in reading.mentions:
-            if mention.reference is None and not mention.descriptive and not any(f.mention == mention for f in facts):
+            if (
+                mention.reference is None
+                and not mention.descriptive
+                and not any(f.mention == mention for f in facts)
+            ):
                 _remember(mention, last, weak=True)
         resolved.append(replace(reading, facts=tuple(facts)))
     return resolved
@@ -186,7 +222,9 @@ def _listed(reading: SentenceReading) -> list[Mention]:
     if several:
         return several[-1]
     named = [m for m in reading.mentions if m.reference is None and not m.descriptive]
-    if len(named) >= 2 and re.fullmatch(r"\s*(?:and|&|,\s*and)\s*", reading.sentence[named[-2].end : named[-1].start]):
+    if len(named) >= 2 and re.fullmatch(
+        r"\s*(?:and|&|,\s*and)\s*", reading.sentence[named[-2].end : named[-1].start]
+    ):
         return named[-2:]
     return []
 
@@ -229,21 +267,31 @@ _SKIP_BEFORE = re.compile(
 )
 _GENERIC_HEAD = re.compile(
     r"\b(?:(?:shares?|stocks?|gains?|losses|advances?|declines?|index|sub-index|prices?|futures|"
-    r"contracts?|yields?|markets?|sector|adrs?|bonds?|notes?|units?|etfs?|trading|value)\s+(?:in|of)|"
-    r"(?:all|each|both|most|some|many|none|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+of)"
+    r"contracts?|yields?|markets?|sector|adrs?|bonds?|notes?|units?|etfs?|trading|value)\s+(?:in|"
+    r"of)|"
+    r"(?:all|each|both|most|some|many|none|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"\d+)\s+of)"
     r"\s+(?:the\s+)?$"
 )
 _WITH = re.compile(r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 
 
 def _subjects(
-    sentence: str, lowered: str, mentions: list[Mention], cuts: list[tuple[int, int, str]],
-    predicate: Predicate, last_end: int, clause: tuple[int, int],
+    sentence: str,
+    lowered: str,
+    mentions: list[Mention],
+    cuts: list[tuple[int, int, str]],
+    predicate: Predicate,
+    last_end: int,
+    clause: tuple[int, int],
 ) -> list[Mention]:
     """The mention(s) a predicate is about: the last name before it in its clause that is not
     the object of a preposition, with the names listed with it ('A, B and C all rose')."""
     lo = max(last_end, clause[0])
-    relative = max((e for s, e, kind in cuts if kind == "relative" and lo <= s and e <= predicate.start), default=None)
+    relative = max(
+        (e for s, e, kind in cuts if kind == "relative" and lo <= s and e <= predicate.start),
+        default=None,
+    )
     if relative is not None:
         return []  # "X, which gained 2.5%": the antecedent, found by the caller
     inserted = _insertions(lowered, lo, predicate.start)
@@ -253,10 +301,20 @@ def _subjects(
         and not any(s <= m.start < e for s, e in inserted)
     ]  # fmt: skip
     if predicate.noun_object is not None:
-        inside = [m for m in mentions if m.start < predicate.noun_object[1] and predicate.noun_object[0] < m.end]
+        inside = [
+            m
+            for m in mentions
+            if m.start < predicate.noun_object[1] and predicate.noun_object[0] < m.end
+        ]
         return _object_head(lowered, inside)
     if predicate.possessive:
-        owner = [m for m in mentions if m.end <= predicate.start and predicate.start - m.end <= 30 and lowered[m.end : m.end + 2] in ("'s", "’s")]
+        owner = [
+            m
+            for m in mentions
+            if m.end <= predicate.start
+            and predicate.start - m.end <= 30
+            and lowered[m.end : m.end + 2] in ("'s", "’s")
+        ]
         return owner[-1:]
     if not candidates:
         return []
@@ -273,7 +331,12 @@ def _subjects(
         gap = lowered[mention.end : chosen[0].start]
         if _LIST_GAP.fullmatch(gap):
             if instruments.splits_a_name(mention.name, chosen[0].name):
-                merged = Mention(mention.start, chosen[0].end, sentence[mention.start : chosen[0].end], chosen[0].ticker)
+                merged = Mention(
+                    mention.start,
+                    chosen[0].end,
+                    sentence[mention.start : chosen[0].end],
+                    chosen[0].ticker,
+                )
                 chosen[0] = merged
                 continue
             chosen.insert(0, mention)
@@ -290,9 +353,12 @@ _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:the\s+)?"
     r"(?:(?!(?:while|but|which|who|as|after)\b)[a-z][\w-]*\s+){0,2}?(?:[a-z]+['’]s\s+)?"
 )
-_INTRODUCED = re.compile(r"\b(?:including|like|such as|notably|especially|among them)\s+(?:the\s+)?$")
+_INTRODUCED = re.compile(
+    r"\b(?:including|like|such as|notably|especially|among them)\s+(?:the\s+)?$"
+)
 _INSERTION = re.compile(
-    r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|[a-z]+ing|[a-z]+ed)\b[^,;()]*,"
+    r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|[a-z]+ing|"
+    r"[a-z]+ed)\b[^,;()]*,"
 )
 _DETACHED_START = re.compile(r"(?:[a-z]+ing|up|down|off|higher|lower|a|an|having|was|were|\d)\b")
 _VERBISH = re.compile(
@@ -315,14 +381,22 @@ def _detached(lowered: str, last: Mention, predicate: Predicate) -> bool:
     if "," not in gap or re.search(r",\s*(?:and|or)\s", gap):
         return False
     tail = gap[gap.rfind(",") + 1 :].strip()
-    return not tail and _DETACHED_START.match(lowered, predicate.start) is not None or tail in ("having",)
+    return (not tail and _DETACHED_START.match(lowered, predicate.start) is not None) or tail in (
+        "having",
+    )
 
 
-def _clause_subject(lowered: str, mentions: list[Mention], clause: tuple[int, int], predicate: Predicate) -> list[Mention]:
+def _clause_subject(
+    lowered: str, mentions: list[Mention], clause: tuple[int, int], predicate: Predicate
+) -> list[Mention]:
     """The grammatical subject of the clause: the last name before its first verb."""
     verb = _VERBISH.search(lowered, clause[0], predicate.start)
     first_verb = verb.start() if verb else predicate.start
-    before = [m for m in mentions if clause[0] <= m.start and m.end <= first_verb and _can_be_subject(lowered, m, mentions)]
+    before = [
+        m
+        for m in mentions
+        if clause[0] <= m.start and m.end <= first_verb and _can_be_subject(lowered, m, mentions)
+    ]
     return before[-1:]
 
 
@@ -356,10 +430,16 @@ def _can_be_subject(lowered: str, mention: Mention, mentions: Sequence[Mention] 
         return False
     # "the FTSEurofirst 300 index of top shares": the head belongs to the name before it
     at = window + head.start()
-    return not any(other.start <= at < other.end for other in mentions if other is not mention and not other.descriptive)
+    return not any(
+        other.start <= at < other.end
+        for other in mentions
+        if other is not mention and not other.descriptive
+    )
 
 
-def _antecedent(mentions: list[Mention], cuts: list[tuple[int, int, str]], predicate: Predicate, lowered: str) -> list[Mention]:
+def _antecedent(
+    mentions: list[Mention], cuts: list[tuple[int, int, str]], predicate: Predicate
+) -> list[Mention]:
     """'Li Auto, which dived 6.2 percent': the name before ', which'."""
     relative = [s for s, e, kind in cuts if kind == "relative" and e <= predicate.start]
     if not relative:
@@ -370,7 +450,11 @@ def _antecedent(mentions: list[Mention], cuts: list[tuple[int, int, str]], predi
 
 
 def _subjects_before(
-    sentence: str, lowered: str, mentions: list[Mention], cuts: list[tuple[int, int, str]], clause: tuple[int, int]
+    sentence: str,
+    lowered: str,
+    mentions: list[Mention],
+    cuts: list[tuple[int, int, str]],
+    clause: tuple[int, int],
 ) -> list[Mention]:
     """The subject (with the names listed with it) of the clause before this one."""
     start = max((e for s, e, kind in cuts if e < clause[0] and kind == "clause"), default=0)
@@ -384,7 +468,7 @@ def _no_name_in(mentions: list[Mention], clause: tuple[int, int], predicate: Pre
     return not any(clause[0] <= m.start < predicate.start for m in mentions)
 
 
-def _named_in_sentence(subjects: list[Mention], last_subjects: list[Mention], mentions: list[Mention]) -> list[Mention]:
+def _named_in_sentence(subjects: list[Mention], last_subjects: list[Mention]) -> list[Mention]:
     """'Pfizer was the biggest loser, its shares down 2.1 per cent': a reference names the
     subject before it in the same sentence, when there is one."""
     if len(subjects) != 1 or subjects[0].reference is None or not last_subjects:
@@ -411,8 +495,12 @@ def _list_item(mentions: list[Mention], predicate: Predicate) -> list[Mention]:
 
 
 def _facts(
-    sentence: str, lowered: str, predicate: Predicate, subjects: list[Mention],
-    clause: tuple[int, int], used: set[Mention],
+    sentence: str,
+    lowered: str,
+    predicate: Predicate,
+    subjects: list[Mention],
+    clause: tuple[int, int],
+    used: set[Mention],
 ) -> list[Fact]:
     changes: list[Change | None] = list(predicate.changes) or [None]
     # "dropped 5.6% and 5.5%, respectively", and without the word: "A and B closing 3.2 and
@@ -422,25 +510,50 @@ def _facts(
     if respectively:
         pairs = list(zip(subjects, changes, strict=True))
     else:
-        pairs = [(s, c) for c in changes for s in (subjects or [None])]
+        named: list[Mention | None] = list(subjects) or [None]
+        pairs = [(s, c) for c in changes for s in named]
     head = lowered[clause[0] : predicate.start]
-    modal = lx.MODAL.search(head) is not None or _MAY.search(sentence, clause[0], predicate.start) is not None
+    modal = (
+        lx.MODAL.search(head) is not None
+        or _MAY.search(sentence, clause[0], predicate.start) is not None
+    )
     if predicate.form == "noun" and not predicate.changes:
         after = lowered[predicate.end : min(clause[1], predicate.end + 60)]
-        modal = modal or _NOUN_HYPOTHETICAL.search(lowered, max(clause[0], predicate.start - 30), predicate.start) is not None or _MODAL_AFTER.search(after) is not None
-    forecast = _infinitive(lowered, predicate.start) and modal or _FORECAST.search(head) is not None
+        modal = (
+            modal
+            or _NOUN_HYPOTHETICAL.search(
+                lowered, max(clause[0], predicate.start - 30), predicate.start
+            )
+            is not None
+            or _MODAL_AFTER.search(after) is not None
+        )
+    forecast = (_infinitive(lowered, predicate.start) and modal) or _FORECAST.search(
+        head
+    ) is not None
     realised = not forecast and not modal
     facts = []
     first = subjects[0] if subjects and not respectively else None
     for mention, change in pairs:
         subject = first or mention
-        start = min(subject.start, predicate.start) if subject is not None and subject.start < predicate.end else predicate.start
+        start = (
+            min(subject.start, predicate.start)
+            if subject is not None and subject.start < predicate.end
+            else predicate.start
+        )
         if subject is not None and subject in used and predicate.start - subject.end > 60:
             start = predicate.start  # "..., and down more than 26 percent from the levels"
         end = max(predicate.end, change.end if change else 0)
-        if predicate.noun_object is not None and mention is not None and mention.start >= predicate.end:
+        if (
+            predicate.noun_object is not None
+            and mention is not None
+            and mention.start >= predicate.end
+        ):
             end = max(end, mention.end)  # "a 3.5% rise in Emaar Malls EMAA.DU"
-        if sentence[end : end + 1] == ")" and "(" in sentence[start:end] and sentence.count("(", start, end) > sentence.count(")", start, end):
+        if (
+            sentence[end : end + 1] == ")"
+            and "(" in sentence[start:end]
+            and sentence.count("(", start, end) > sentence.count(")", start, end)
+        ):
             end += 1
         window = _window(lowered, predicate, change, clause)
         price = _is_price(lowered, mention, predicate, change, clause)
@@ -460,7 +573,11 @@ def _facts(
                 forecast=forecast,
                 price=price,
                 has_number=change is not None,
-                attached=_attached(lowered, subjects[-1] if mention in subjects and not respectively else mention, predicate),
+                attached=_attached(
+                    lowered,
+                    subjects[-1] if mention in subjects and not respectively else mention,
+                    predicate,
+                ),
                 predicate=(predicate.start, predicate.end),
                 weak=predicate.weak,
             )
@@ -470,7 +587,8 @@ def _facts(
 
 _PARTICIPIAL_CLAUSE = re.compile(r"\s*(?:(?:after|before|while|since|when)\s+)?[a-z]+ing\b")
 _ATTACHED = re.compile(
-    r"\s*(?::\s*[\d,.]+\s*\(?\s*)?(?:\([^)]*\)\s*)?(?:(?:also|all|both|each|shares?|stocks?|have|has|had|was|were|is|are|"
+    r"\s*(?::\s*[\d,.]+\s*\(?\s*)?(?:\([^)]*\)\s*)?(?:(?:also|all|both|each|shares?|stocks?|have|"
+    r"has|had|was|were|is|are|"
     r"then|further|sharply|initially|later|too|likewise|similarly|been|itself|alone|both|"
     r"respectively|which|that|who|has since|had earlier|just|continued|continues|continuing|"
     r"kept|keeps|extended|extends|also)\b[\s,]*)*"
@@ -512,7 +630,9 @@ def _qualifier(change: Change | None) -> str:
     return "exact" if change is None else change.qualifier
 
 
-def _window(lowered: str, predicate: Predicate, change: Change | None, clause: tuple[int, int]) -> tuple[str, str]:
+def _window(
+    lowered: str, predicate: Predicate, change: Change | None, clause: tuple[int, int]
+) -> tuple[str, str]:
     """The words that label one change: its predicate with what follows it up to the next
     number or clause break ('soaring over 130% intraday'), and the few words right before it
     ('closing' of '... intraday before closing up 2.29%')."""
@@ -530,7 +650,7 @@ _NEXT_LABEL_STOP = re.compile(r"\d|;|,\s+(?:while|with|and|but)\b|\bbefore\b|\ba
 _LEAD_STOP = re.compile(r"\b(?:before|after|then|while|and|but)\b|[,;%]")
 
 
-def _session(window: tuple[str, str], change: Change | None) -> str:
+def _session(window: tuple[str, str], change: Change | None) -> Session:
     """The session the change is stated for: its own words first, then those right before."""
     if change is not None and change.qualifier == "up_to":
         return "intraday_high"
@@ -541,7 +661,7 @@ def _session(window: tuple[str, str], change: Change | None) -> str:
     return "unspecified"
 
 
-_SESSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
+_SESSIONS: tuple[tuple[re.Pattern[str], Session], ...] = (
     (lx.INTRADAY_HIGH, "intraday_high"),
     (lx.PRE_MARKET, "pre_market"),
     (lx.AFTER_HOURS, "after_hours"),
@@ -552,11 +672,11 @@ _SESSIONS: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
-def _timeframe(window: tuple[str, str], predicate: Predicate, change: Change | None) -> str:
+def _timeframe(window: tuple[str, str], predicate: Predicate, change: Change | None) -> Timeframe:
     if predicate.temporal:
         return "prior_session"
     words = " ".join(window)
-    if predicate.form == "row" or lx.YEAR.search(words) and change is not None:
+    if predicate.form == "row" or (lx.YEAR.search(words) and change is not None):
         return "year"
     for pattern, frame in lx.TIMEFRAMES:
         if pattern.search(words) is None:
@@ -577,17 +697,35 @@ def _period(window: tuple[str, str]) -> str | None:
     return match.group("year") or match.group("row")
 
 
-def _is_price(lowered: str, mention: Mention | None, predicate: Predicate, change: Change | None, clause: tuple[int, int]) -> bool:
+def _is_price(
+    lowered: str,
+    mention: Mention | None,
+    predicate: Predicate,
+    change: Change | None,
+    clause: tuple[int, int],
+) -> bool:
     """Whether the move is of a price, not of a company or economic figure."""
-    lo = mention.start if mention is not None and mention.start < predicate.start else max(clause[0], predicate.start - 50)
+    lo = (
+        mention.start
+        if mention is not None and mention.start < predicate.start
+        else max(clause[0], predicate.start - 50)
+    )
     head = _INSERTION.sub(",", lowered[lo : predicate.start])
     if predicate.noun_object is not None:
         head += " " + lowered[predicate.noun_object[0] : predicate.noun_object[1]]
     elif predicate.form == "noun":
         head += lowered[predicate.end : predicate.end + 30].split(",")[0]
-    if mention is not None and lx.FUNDAMENTAL.search(mention.name.lower()) and not lx.PRICE_HEAD.search(mention.name.lower()):
+    if (
+        mention is not None
+        and lx.FUNDAMENTAL.search(mention.name.lower())
+        and not lx.PRICE_HEAD.search(mention.name.lower())
+    ):
         return False
-    if change is not None and lx.PERIOD_ON_PERIOD.match(lowered, change.end) and not lx.PRICE_HEAD.search(head):
+    if (
+        change is not None
+        and lx.PERIOD_ON_PERIOD.match(lowered, change.end)
+        and not lx.PRICE_HEAD.search(head)
+    ):
         return False  # "revenue up 26% year-over-year" (but "average prices up 34% year-over-year")
     words = lx.FUNDAMENTAL.search(head)
     if words is None:

@@ -9,6 +9,7 @@ tech sector").
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field, replace
 
@@ -17,14 +18,19 @@ from summarizer.reading import lexicon as lx
 from summarizer.reading.numbers import Change
 
 _LEVEL_BEFORE = re.compile(
-    r"(?:\bto|\bat|\bfrom|(?:\babove|\bbelow|\bpast|\bbeyond|\bnear|\bunder|\bover|\bthrough)\s+the)\s+"
-    r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+|a\s+|key\s+|psychologically important\s+)?$"
+    r"(?:\bto|\bat|\bfrom|(?:\babove|\bbelow|\bpast|\bbeyond|\bnear|\bunder|\bover|"
+    r"\bthrough)\s+the)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+|a\s+|key\s+|"
+    r"psychologically important\s+)?$"
 )
 _BOUNDARY = re.compile(
-    r";\s|\s[-–—]\s|:\s(?![\d$€£¥+\-−])|,\s+(?:while|whereas|but|although|though|yet)\s|\s(?:while|whereas)\s|"
+    r";\s|\s[-–—]\s|:\s(?![\d$€£¥+\-−])|,\s+(?:while|whereas|but|although|though|yet)\s|"
+    r"\s(?:while|whereas)\s|"
     r"\sbut\s|,\s+(?:with|as|after|following|on|despite|amid|even as)\s|"
     r"\s(?:after|following|amid|despite)\s|"
-    r"(?<!as much)(?<!as well)(?<!such)(?<!so far)(?<!as high)(?<!as low)(?<!as many)\s+as\s+(?!much\b|well\b|high\b|low\b|many\b|of\b|part\b|a result\b|the\b(?=\s+\w+\s+(?:of|for)\b))|"
+    r"(?<!as much)(?<!as well)(?<!such)(?<!so far)(?<!as high)(?<!as low)(?<!as many)"
+    r"\s+as\s+(?!much\b|"
+    r"well\b|high\b|low\b|many\b|of\b|part\b|a result\b|the\b(?=\s+\w+\s+(?:of|for)\b))|"
     r"\s+(?:led by|helped by|driven by|dragged (?:down )?by|weighed (?:down )?by|boosted by|"
     r"lifted by|pressured by|hit by|supported by|buoyed by)\s"
 )
@@ -38,7 +44,10 @@ _TIME_WORD = re.compile(
 _YEAR_ROW = re.compile(r"\b(?:19|20)\d{2}[,:]\s*[+\-−]?$")
 # "featured as a pick", "emerged as the top sectors", "known as": "as" after a verb of being
 # named is a preposition, not the start of a clause
-_AS_PREPOSITION = re.compile(r"(?:\w+ed|\w+ing|known|seen|such|same|regarded)\s+as\s+$|(?:\w+ed|\w+ing|known|seen|such|same|regarded)\s+as\s+\S*$")
+_AS_PREPOSITION = re.compile(
+    r"(?:\w+ed|\w+ing|known|seen|such|same|regarded)\s+as\s+$|(?:\w+ed|\w+ing|known|seen|such|"
+    r"same|regarded)\s+as\s+\S*$"
+)
 # "surged with BABA-W rising up to 6%": a clause of its own even without a comma
 _WITH_CLAUSE = re.compile(
     r"(?<!,)\swith\s(?=(?:the\s+)?[\w.&'’-]+(?:\s+[\w.&'’-]+){0,3}\s+(?:\w+ing|up|down|off)\b)"
@@ -58,7 +67,8 @@ _GAP_FILLER = re.compile(
 _NOUN_OBJECT = re.compile(
     r"\s*(?:in|from|on|of|for|at|among|across)\s+(?:the\s+)?"
     r"(?P<object>[^,;()]{2,60}?)(?=\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|"
-    r"helped|weighed|dragged|limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their))\b))"
+    r"helped|weighed|dragged|limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|"
+    r"their))\b))"
 )
 
 
@@ -93,7 +103,12 @@ class Predicate:
 
 def boundaries(lowered: str) -> list[tuple[int, int, str]]:
     """Clause boundaries as (start, end, kind): kind 'relative' for ', which', else 'clause'."""
-    found = [(m.start(), m.end(), "clause") for m in _BOUNDARY.finditer(lowered) if not _AS_PREPOSITION.search(lowered, max(0, m.start() - 20), m.end()) or "as" not in m.group(0)]
+    found = [
+        (m.start(), m.end(), "clause")
+        for m in _BOUNDARY.finditer(lowered)
+        if not _AS_PREPOSITION.search(lowered, max(0, m.start() - 20), m.end())
+        or "as" not in m.group(0)
+    ]
     found += [(m.start(), m.end(), "clause") for m in _WITH_CLAUSE.finditer(lowered)]
     found += [(m.start(), m.end(), "relative") for m in _RELATIVE.finditer(lowered)]
     # "(NASDAQ: MSFT)", "(-4.4 per cent; 35 points)": nothing in parentheses ends a clause
@@ -101,12 +116,14 @@ def boundaries(lowered: str) -> list[tuple[int, int, str]]:
     return sorted(_without_paired_dashes(lowered, found))
 
 
-def _without_paired_dashes(lowered: str, cuts: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _without_paired_dashes(
+    lowered: str, cuts: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """'A and B - the top two losers - dropped 5.6% and 5.5%': two dashes set off an aside,
     which does not end the clause (insertions() skips the names in it)."""
     dashes = [c for c in cuts if lowered[c[0] : c[1]].strip() in ("-", "–", "—")]
     paired = set()
-    for first, second in zip(dashes, dashes[1:], strict=False):
+    for first, second in itertools.pairwise(dashes):
         between = [c for c in cuts if first[1] <= c[0] and c[1] <= second[0]]
         if not between and second[0] - first[1] < 80:
             paired |= {first, second}
@@ -121,26 +138,32 @@ def asides(lowered: str, lo: int, hi: int) -> list[tuple[int, int]]:
 _DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—;]{1,80}?\s[-–—]\s")
 
 
+# each pattern of move words with the direction it states and its part of speech; "cause" words
+# ("lifted", "weighed on") state the direction of their object and take no number
+_CUE_PATTERNS: tuple[tuple[re.Pattern[str], Direction, str], ...] = (
+    (lx.FLAT, "flat", "flat"),
+    (lx.UP_VERB, "up", "verb"),
+    (lx.DOWN_VERB, "down", "verb"),
+    (lx.UP_WORD, "up", "word"),
+    (lx.DOWN_WORD, "down", "word"),
+    (lx.UP_NOUN, "up", "noun"),
+    (lx.DOWN_NOUN, "down", "noun"),
+    (lx.CAUSE_UP, "up", "cause"),
+    (lx.CAUSE_DOWN, "down", "cause"),
+)
+
+
 def find_cues(lowered: str) -> list[Cue]:
     """Direction cues in reading order; the longer of two overlapping cues wins."""
     found: list[Cue] = []
     for match in lx.PARED.finditer(lowered):
-        direction: Direction = "up" if match.group("obj") in ("gains", "advances", "rise") else "down"
+        direction: Direction = (
+            "up" if match.group("obj") in ("gains", "advances", "rise") else "down"
+        )
         found.append(Cue(match.start(), match.end(), direction, "verb"))
-    for pattern, direction, form in (
-        (lx.FLAT, "flat", "flat"),
-        (lx.UP_VERB, "up", "verb"),
-        (lx.DOWN_VERB, "down", "verb"),
-        (lx.UP_WORD, "up", "word"),
-        (lx.DOWN_WORD, "down", "word"),
-        (lx.UP_NOUN, "up", "noun"),
-        (lx.DOWN_NOUN, "down", "noun"),
-    ):
+    for pattern, direction, form in _CUE_PATTERNS:
         for match in pattern.finditer(lowered):
-            found.append(Cue(match.start(), match.end(), direction, form))  # type: ignore[arg-type]
-    for pattern, direction, form in ((lx.CAUSE_UP, "up", "cause"), (lx.CAUSE_DOWN, "down", "cause")):
-        for match in pattern.finditer(lowered):
-            found.append(Cue(match.start(), match.end(), direction, form))  # type: ignore[arg-type]
+            found.append(Cue(match.start(), match.end(), direction, form))
     kept: list[Cue] = []
     for cue in sorted(found, key=lambda c: (c.form == "cause", -(c.end - c.start), c.start)):
         if all(cue.end <= k.start or cue.start >= k.end for k in kept):
@@ -171,7 +194,10 @@ def _as_noun(lowered: str, cue: Cue) -> Cue:
 
 
 def predicates(
-    lowered: str, changes: list[Change], cues: list[Cue], cuts: list[tuple[int, int, str]],
+    lowered: str,
+    changes: list[Change],
+    cues: list[Cue],
+    cuts: list[tuple[int, int, str]],
     mention_spans: list[tuple[int, int]],
 ) -> list[Predicate]:
     """Each change with the cue that governs it, and the cues that stand alone, in order."""
@@ -185,8 +211,16 @@ def predicates(
         if predicate is None:
             continue
         if previous is not None and (
-            predicate.gapped and not predicate.unnamed and not _mention_between(mention_spans, previous.end, change.start)
-            or predicate.form in ("word", "noun") and previous.form == predicate.form and predicate.end == previous.end
+            (
+                predicate.gapped
+                and not predicate.unnamed
+                and not _mention_between(mention_spans, previous.end, change.start)
+            )
+            or (
+                predicate.form in ("word", "noun")
+                and previous.form == predicate.form
+                and predicate.end == previous.end
+            )
         ):
             # "rallied 2.2% on Friday and 3.4% on Thursday", "closing 3.2 and 2.9 per cent lower"
             previous.changes.append(change)
@@ -195,18 +229,38 @@ def predicates(
         previous = predicate
     for index in range(len(cues) - 1):
         # "rising up to 6%", "closed down 1%": a verb right before the word that took the number
-        if index + 1 in used and cues[index + 1].form == "word" and not lowered[cues[index].end : cues[index + 1].start].strip():
+        if (
+            index + 1 in used
+            and cues[index + 1].form == "word"
+            and not lowered[cues[index].end : cues[index + 1].start].strip()
+        ):
             used.add(index)
     for index, cue in enumerate(cues):
-        if index in used or cue.form == "cause" or cue.form == "word" and not _stands_alone(lowered, cue):
+        if (
+            index in used
+            or cue.form == "cause"
+            or (cue.form == "word" and not _stands_alone(lowered, cue))
+        ):
             continue
         if cue.form == "noun":
             obj = _noun_object(lowered, cue)
             if obj is not None:
                 found.append(Predicate(cue.start, cue.end, cue.direction, "noun", noun_object=obj))
             elif owner := _POSSESSIVE_BEFORE.search(lowered, max(0, cue.start - 40), cue.start):
-                temporal = _TIME_WORD.search(lowered, max(0, owner.start() - 16), owner.start()) is not None
-                found.append(Predicate(cue.start, cue.end, cue.direction, "noun", possessive=True, temporal=temporal))
+                temporal = (
+                    _TIME_WORD.search(lowered, max(0, owner.start() - 16), owner.start())
+                    is not None
+                )
+                found.append(
+                    Predicate(
+                        cue.start,
+                        cue.end,
+                        cue.direction,
+                        "noun",
+                        possessive=True,
+                        temporal=temporal,
+                    )
+                )
         elif cue.form == "verb" and lx.NEEDS_A_NUMBER.fullmatch(lowered, cue.start, cue.end):
             found.append(Predicate(cue.start, cue.end, cue.direction, cue.form, weak=True))
         elif cue.form in ("verb", "flat", "word"):
@@ -223,22 +277,37 @@ def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
     if not _LEVEL_BEFORE.search(before):
         return False
     noun = next((c for c in reversed(cues) if c.end <= change.start and c.form == "noun"), None)
-    return not (noun is not None and change.start - noun.end < 45 and "." not in lowered[noun.end : change.start])
+    return not (
+        noun is not None
+        and change.start - noun.end < 45
+        and "." not in lowered[noun.end : change.start]
+    )
 
 
 def _governed(
-    lowered: str, change: Change, cues: list[Cue], used: set[int], previous: Predicate | None,
-    cuts: list[tuple[int, int, str]], mention_spans: list[tuple[int, int]],
+    lowered: str,
+    change: Change,
+    cues: list[Cue],
+    used: set[int],
+    previous: Predicate | None,
+    cuts: list[tuple[int, int, str]],
+    mention_spans: list[tuple[int, int]],
 ) -> Predicate | None:
     if _YEAR_ROW.search(lowered, max(0, change.start - 8), change.start):
         # "2020, 109.31%; 2021, -36.61%": a row of a table of yearly returns
         direction: Direction = "down" if change.sign < 0 else "up"
         return Predicate(change.start - 6, change.end, direction, "row", [change])
-    around = next((i for i, c in enumerate(cues) if c.start <= change.start and change.end <= c.end), None)
+    around = next(
+        (i for i, c in enumerate(cues) if c.start <= change.start and change.end <= c.end), None
+    )
     if around is not None:
         used.add(around)
         cue = cues[around]
-        limit = replace(change, qualifier="limit") if "limit" in lowered[cue.start : cue.end] else change
+        limit = (
+            replace(change, qualifier="limit")
+            if "limit" in lowered[cue.start : cue.end]
+            else change
+        )
         return Predicate(cue.start, cue.end, cue.direction, cue.form, [limit])
     left = _left_cue(lowered, change, cues, mention_spans)
     right = _right_cue(lowered, change, cues)
@@ -246,7 +315,9 @@ def _governed(
         direction = "up" if change.sign > 0 else "down"
         in_list = _in_parentheses(lowered, change)
         return Predicate(change.start, change.end, direction, "sign", [change], in_list=in_list)
-    if left is not None and (right is None or cues[left].form in ("verb", "flat") and cues[right].form != "word"):
+    if left is not None and (
+        right is None or (cues[left].form in ("verb", "flat") and cues[right].form != "word")
+    ):
         cue = cues[left]
         used.add(left)
         return Predicate(cue.start, change.end, cue.direction, cue.form, [change])
@@ -266,11 +337,21 @@ def _governed(
         gap = lowered[previous.end : change.start]
         named = _mention_between(mention_spans, previous.end, change.start)
         unnamed = not named and _UNKNOWN_SUBJECT.search(_GAP_WORDS.sub(" ", gap)) is not None
-        return Predicate(change.start, change.end, previous.direction, previous.form, [change], gapped=True, unnamed=unnamed)
+        return Predicate(
+            change.start,
+            change.end,
+            previous.direction,
+            previous.form,
+            [change],
+            gapped=True,
+            unnamed=unnamed,
+        )
     return None
 
 
-def _left_cue(lowered: str, change: Change, cues: list[Cue], mention_spans: list[tuple[int, int]]) -> int | None:
+def _left_cue(
+    lowered: str, change: Change, cues: list[Cue], mention_spans: list[tuple[int, int]]
+) -> int | None:
     """The cue right before the change, with only qualifiers and fillers between ('rose by
     nearly', 'was down more than', 'a dip of', 'gains of over')."""
     for index in range(len(cues) - 1, -1, -1):
@@ -302,7 +383,8 @@ _NOUN_TO_NUMBER = re.compile(
 # higher", "3.2 and 2.9 per cent lower", "44.96 points, or 2.33 percent, higher"
 _TO_RIGHT_CUE = re.compile(
     rf"(?:\s*(?:,|and|,\s*and)\s*[+\-−]?{lx.NUM}(?:\s?(?:%|percent|per\s?cent|pct))?)*"
-    r"[\s,)]*(?:(?:single-day|intraday|daily|weekly|monthly|annual|year-to-date|on-day|session)\s+)?"
+    r"[\s,)]*(?:(?:single-day|intraday|daily|weekly|monthly|annual|year-to-date|on-day|"
+    r"session)\s+)?"
 )
 
 
@@ -323,7 +405,9 @@ def _right_cue(lowered: str, change: Change, cues: list[Cue]) -> int | None:
 
 def _article_before(lowered: str, start: int) -> int:
     """'a 13.4% slump' starts at 'a'."""
-    match = re.search(r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?$", lowered[max(0, start - 20) : start])
+    match = re.search(
+        r"\b(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?$", lowered[max(0, start - 20) : start]
+    )
     return start - (len(lowered[max(0, start - 20) : start]) - match.start()) if match else start
 
 
@@ -346,22 +430,37 @@ def _list_head(lowered: str, start: int, cues: list[Cue]) -> Direction | None:
     return "up" if up > down else "down"
 
 
-def _continues(lowered: str, previous: Predicate, change: Change, cuts: list[tuple[int, int, str]]) -> bool:
+def _continues(
+    lowered: str, previous: Predicate, change: Change, cuts: list[tuple[int, int, str]]
+) -> bool:
     """A bare change after a predicate repeats its verb when only a list joins them ('and 3.4
     percent on Thursday', ', B 3% and C 1%', 'and Comcast 0.6 per cent')."""
     gap = lowered[previous.end : change.start]
     if re.search(r"\b(?:to|at|from|than)\s+$", gap) or _cues_in(gap):
-        return False  # "to HK$76.10 and HK$178.70": levels; "remaining below the key 4%": another verb
+        return (
+            False  # "to HK$76.10 and HK$178.70": levels; "remaining below the key 4%": another verb
+        )
     first = previous.changes[0]
     if (first.pct is None) != (change.pct is None) and (first.bp is None) != (change.bp is None):
         return False  # "jumped 4 per cent to HK$76.10 and HK$178.70": a price after a percentage
-    if len(gap) > 80 or any(previous.end <= s < change.start and kind == "clause" and lowered[s:e].strip(" ,") not in ("and",) for s, e, kind in cuts):
+    if len(gap) > 80 or any(
+        previous.end <= s < change.start
+        and kind == "clause"
+        and lowered[s:e].strip(" ,") not in ("and",)
+        for s, e, kind in cuts
+    ):
         return False
-    return re.search(r"(?:,|\band\b|;)", gap) is not None and not re.search(r"\b(?:to|at|from)\s*$", gap)
+    return re.search(r"(?:,|\band\b|;)", gap) is not None and not re.search(
+        r"\b(?:to|at|from)\s*$", gap
+    )
 
 
 def _cues_in(gap: str) -> list[Cue]:
-    return [Cue(m.start(), m.end(), "up", "verb") for p in (lx.UP_VERB, lx.DOWN_VERB, lx.UP_WORD, lx.DOWN_WORD) for m in p.finditer(gap)]
+    return [
+        Cue(m.start(), m.end(), "up", "verb")
+        for p in (lx.UP_VERB, lx.DOWN_VERB, lx.UP_WORD, lx.DOWN_WORD)
+        for m in p.finditer(gap)
+    ]
 
 
 # the words a gapped repeat may carry without naming a new subject ("and 3.4 percent on Thursday")
@@ -385,8 +484,14 @@ def _stands_alone(lowered: str, cue: Cue) -> bool:
         return False
     if lowered[cue.start : cue.end] in ("above", "below", "off", "plus", "minus"):
         return False
-    return re.search(r"\b(?:was|were|is|are|been|ended|closed|finished|traded|trading|moved|opened|"
-                     r"stayed|remained|held|edged|inched|ticked|turned|headed|pushed|went|go|went)\s+$", before) is not None
+    return (
+        re.search(
+            r"\b(?:was|were|is|are|been|ended|closed|finished|traded|trading|moved|opened|"
+            r"stayed|remained|held|edged|inched|ticked|turned|headed|pushed|went|go|went)\s+$",
+            before,
+        )
+        is not None
+    )
 
 
 def _noun_object(lowered: str, cue: Cue) -> tuple[int, int] | None:

@@ -12,7 +12,7 @@ import re
 _SAMPLE_CHARS = 4000
 _WORD = re.compile(r"[^\W\d_]+")
 _ENGLISH = frozenset(
-    "the of and to in a is for on with as at by from that was were said its it be has have "
+    "the of and to in a is for on with as at by from that was were said its it be has have "  # noqa: SIM905
     "are this after rose fell percent per cent shares stocks index while but or an their which "
     "up down than over more".split()
 )

@@ -9,31 +9,37 @@ from __future__ import annotations
 
 import re
 
+from summarizer.models import Timeframe
+
 # --- numbers -------------------------------------------------------------------------------
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PERCENT_UNIT = r"(?:%|\s?percent\b|\s?per\s?cent\b|\s?pct\b|\s?percentage\s+points?\b|\s?ppts?\b)"
 # one number with its unit; a list "30 and 32 basis points" shares the unit of its last member
-PERCENT = re.compile(
-    rf"(?<![\w.])(?P<sign>[+\-−–])?\s?(?P<num>{NUM})(?P<unit>{_PERCENT_UNIT})"
+PERCENT = re.compile(rf"(?<![\w.])(?P<sign>[+\-−–])?\s?(?P<num>{NUM})(?P<unit>{_PERCENT_UNIT})")
+BASIS_POINTS = re.compile(
+    rf"(?<![\w.])(?P<sign>[+\-−])?(?P<num>{NUM})\s?(?:basis[ -]points?|bps?\b)"
 )
-BASIS_POINTS = re.compile(rf"(?<![\w.])(?P<sign>[+\-−])?(?P<num>{NUM})\s?(?:basis[ -]points?|bps?\b)")
 POINTS = re.compile(rf"(?<![\w.$])(?P<sign>[+\-−])?(?P<num>{NUM})\s?(?:points?|pts?\b)")
 # money changes: "$1.20", "HK$0.45", "52 cents", "9-1/2 cents", "6.40 won", "5.0 sen", "40p"
 MONEY = re.compile(
-    rf"(?<![\w.])(?P<sign>[+\-−])?(?:(?:[a-z]{{0,3}}\$|us\$|€|£|¥|rs\.?\s?|rmb\s?|inr\s?)(?P<amount>{NUM})"
+    rf"(?<![\w.])(?P<sign>[+\-−])?(?:(?:[a-z]{{0,3}}\$|us\$|€|£|¥|rs\.?\s?|rmb\s?|"
+    rf"inr\s?)(?P<amount>{NUM})"
     rf"(?:\s?(?:billion|million|bn|mn|m|trillion))?"
     rf"|(?P<cents>{NUM}(?:-\d/\d)?|\d/\d)\s?(?:cents?|sen|pence|p\b|won\b|yen\b|rupees?|paise|"
     rf"yuan\b|ringgit|baht|rand\b))"
 )
 # "132.61, or 1.2 percent" and "9.08 (0.49 per cent)": a bare number that is the absolute change
-BARE_BEFORE_PERCENT = re.compile(rf"(?<![\w.$])(?P<num>{NUM})(?=\s*(?:,\s*or\s+|\(\s*)[+\-−]?{NUM}{_PERCENT_UNIT})")
+BARE_BEFORE_PERCENT = re.compile(
+    rf"(?<![\w.$])(?P<num>{NUM})(?=\s*(?:,\s*or\s+|\(\s*)[+\-−]?{NUM}{_PERCENT_UNIT})"
+)
 # "DAX: 5,859.43 (-107.77)": a signed change in points after a level
 PAREN_SIGNED = re.compile(rf"(?<=\()(?P<sign>[+\-−])(?P<num>{NUM})(?=\))")
 # spelled percentages: "two per cent", "about one percent", "half a percent", "three-quarters of
 # a per cent", "a quarter of a percentage point"
 SPELLED_POINTS = re.compile(
-    r"(?<![\w-])(?P<words>(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"(?<![\w-])(?P<words>(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|"
     r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|and)[\s-]+)+)points?\b"
 )
 SPELLED_PERCENT = re.compile(
@@ -43,15 +49,19 @@ SPELLED_PERCENT = re.compile(
     r"fifth|fifths)[\s-]+)+)(?:of\s+(?:a|an|one)\s+)?(?P<unit>percent\b|per\s?cent\b|"
     r"percentage\s+points?\b|basis\s+points?\b)"
 )
-SPELLED_FRACTIONS = {"half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3,
-                     "thirds": 1 / 3, "tenth": 0.1, "tenths": 0.1, "fifth": 0.2, "fifths": 0.2}  # fmt: skip
+SPELLED_FRACTIONS = {
+    "half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3,
+    "tenth": 0.1, "tenths": 0.1, "fifth": 0.2, "fifths": 0.2,
+}  # fmt: skip
 # "between 1 percent and 4.9 percent", "by between 3.5 and 4.5 per cent", "1-2%", "3% to 5%"
 RANGE = re.compile(
     rf"\bbetween\s+{NUM}\s?(?:{_PERCENT_UNIT})?\s+and\s+{NUM}{_PERCENT_UNIT}"
     rf"|(?<![\w.]){NUM}\s?(?:%|percent|per cent)?\s?(?:-|–|to)\s?{NUM}{_PERCENT_UNIT}"
 )
 # "30 and 32 basis points", "0.33 per cent and 1.77 per cent": members of one list of numbers
-NUMBER_LIST_MEMBER = re.compile(rf"(?<![\w.])(?P<num>{NUM})(?=\s*(?:,\s*|\s+and\s+|,\s+and\s+){NUM})")
+NUMBER_LIST_MEMBER = re.compile(
+    rf"(?<![\w.])(?P<num>{NUM})(?=\s*(?:,\s*|\s+and\s+|,\s+and\s+){NUM})"
+)
 
 QUALIFIER = re.compile(
     r"(?P<qual>more than|over|above|upwards of|in excess of|exceeding|just over|just above|"
@@ -79,7 +89,8 @@ _UP_VERBS = (
     r"surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|rebound(?:s|ed|ing)?|"
     r"recover(?:s|ed|ing)?|advanc(?:e|es|ed|ing)|add(?:s|ed|ing)?|spik(?:e|es|ed|ing)|"
     r"rocket(?:s|ed|ing)?|leap(?:s|t|ed|ing)?|firm(?:s|ed|ing)|strengthen(?:s|ed|ing)?|"
-    r"appreciat(?:e|es|ed|ing)|bounc(?:e|es|ed|ing)|perk(?:s|ed|ing)? up|shot up|shoot(?:s|ing)? up|"
+    r"appreciat(?:e|es|ed|ing)|bounc(?:e|es|ed|ing)|perk(?:s|ed|ing)? up|shot up|shoot(?:s|"
+    r"ing)? up|"
     r"put(?:s|ting)? on|tack(?:s|ed|ing)? on|pick(?:s|ed|ing)? up|collect(?:s|ed|ing)?|"
     r"grew|grow(?:s|ing)?|increas(?:e|es|ed|ing)|climb|zoom(?:s|ed|ing)?|skyrocket(?:s|ed|ing)?|"
     r"burst above|swell(?:s|ed|ing)?|swelled|rall(?:ied)|outperform(?:s|ed|ing)?|"
@@ -90,20 +101,29 @@ _UP_VERBS = (
     r"crept (?:up|higher)|head(?:s|ed|ing)? higher|turn(?:s|ed|ing)? higher|"
     r"finish(?:es|ed|ing)? in the green|ended in the green|closed in the green|"
     r"traded higher|trading higher|end(?:s|ed)? higher|clos(?:e|es|ed|ing) higher|"
-    r"continu(?:e|es|ed|ing) (?:its|their) (?:[\w-]+ )?(?:rally|rebound|gains|advance|climb|rise|ascent|uptrend|run)|"
-    r"(?:extend|stretch)(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?(?:rally|rebound|winning streak|gains)|"
+    r"continu(?:e|es|ed|ing) (?:its|their) (?:[\w-]+ )?(?:rally|rebound|gains|advance|climb|rise|"
+    r"ascent|uptrend|run)|"
+    r"(?:extend|stretch)(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?(?:rally|rebound|winning streak|"
+    r"gains)|"
     r"(?:been|was|were|is|are|be) on a (?:tear|roll|run|rampage)|limit[- ]up|"
-    r"inch(?:ed|es|ing)|edged|push(?:ed|es|ing)? (?:higher|up)|far(?:ed|es|ing) (?:well|better|best)|"
+    r"inch(?:ed|es|ing)|edged|push(?:ed|es|ing)? (?:higher|up)|far(?:ed|es|ing) (?:well|better|"
+    r"best)|"
     r"(?:boosted|lifted|buoyed|supported|propelled) by|"
-    r"(?:was|were|is|are) (?:the |among the )?(?:top|biggest|best|leading|standout|strongest) (?:[\w-]+ )?(?:gainers?|risers?|performers?|advancers?)|"
-    r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |mostly )?(?:firm|firmer|strong|stronger|buoyant|bid|upbeat)\b|"
+    r"(?:was|were|is|are) (?:the |among the )?(?:top|biggest|best|leading|standout|"
+    r"strongest) (?:[\w-]+ )?(?:gainers?|risers?|performers?|advancers?)|"
+    r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |"
+    r"mostly )?(?:firm|firmer|strong|stronger|buoyant|bid|upbeat)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:gains|rally|advance|winning streak)|"
-    r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:gains|gainers|advance|advances|rally|rise|risers|advancers)|"
+    r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:gains|gainers|advance|advances|rally|"
+    r"rise|risers|advancers)|"
     r"(?:was|were|been|be|is|are|got) (?:\w+ )?(?:boosted|lifted|buoyed|propelled|underpinned)|"
-    r"(?:logged|posted|extended|notched|recorded|marked|booked|stretched|on) (?:a |an |its |their )?(?:[\w-]+ )?winning (?:streak|run)|"
+    r"(?:logged|posted|extended|notched|recorded|marked|booked|stretched|on) (?:a |an |its |"
+    r"their )?(?:[\w-]+ )?winning (?:streak|run)|"
     r"snapp(?:ed|ing) (?:a |an |its |their )?(?:[\w-]+ )?losing (?:streak|run)|"
-    r"marked (?:the|a|its) \w+ (?:straight|consecutive) (?:week|day|session|month)s? (?:in|of) gains|hit the (?:daily |upper )?limit|"
-    r"(?:hit|reached|touched|rose by|jumped by|surged by|climbed by) the (?:daily |upper )?(?:\d+(?:\.\d+)?% )?(?:daily |upper )?limit(?: up)?"
+    r"marked (?:the|a|its) \w+ (?:straight|consecutive) (?:week|day|session|month)s? (?:in|"
+    r"of) gains|hit the (?:daily |upper )?limit|"
+    r"(?:hit|reached|touched|rose by|jumped by|surged by|climbed by) the (?:daily |"
+    r"upper )?(?:\d+(?:\.\d+)?% )?(?:daily |upper )?limit(?: up)?"
 )
 _DOWN_VERBS = (
     r"f[ae]ll(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|los(?:e|es|t|ing)|"
@@ -114,16 +134,24 @@ _DOWN_VERBS = (
     r"depreciat(?:e|es|ed|ing)|gave up|give(?:s|n)? up|giving up|pared|par(?:e|es|ing)|"
     r"crash(?:ed|ing)|crater(?:s|ed|ing)?|tank(?:s|ed|ing)?|shrank|shrink(?:s|ing)?|"
     r"decreas(?:e|es|ed|ing)|trimm(?:ed|ing)|trim(?:s)?|tumbled|slumped|"
-    r"push(?:ed|es|ing)? (?:lower|down)|languish(?:es|ed|ing)?|far(?:ed|es|ing) (?:badly|poorly|worse|worst)|"
+    r"push(?:ed|es|ing)? (?:lower|down)|languish(?:es|ed|ing)?|far(?:ed|es|ing) (?:badly|poorly|"
+    r"worse|worst)|"
     r"(?:hit|hurt|pressured|weighed down|dragged down|dented|hammered) by|"
-    r"(?:was|were|is|are) (?:the |among the )?(?:top|biggest|worst|leading) (?:[\w-]+ )?(?:losers?|fallers?|decliners?|laggards?|underperformers?)|"
-    r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |mostly )?(?:soft|softer|weak|weaker|offered)\b|"
-    r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:losses|declines|slide|fall|losing streak|selloff|sell-off)|"
-    r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:losses|declines|decline|fall|falls|losers|selloff|sell-off|slide|drop|decliners|fallers)|"
+    r"(?:was|were|is|are) (?:the |among the )?(?:top|biggest|worst|"
+    r"leading) (?:[\w-]+ )?(?:losers?|fallers?|decliners?|laggards?|underperformers?)|"
+    r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |"
+    r"mostly )?(?:soft|softer|weak|weaker|offered)\b|"
+    r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:losses|declines|slide|fall|losing streak|"
+    r"selloff|sell-off)|"
+    r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:losses|declines|decline|fall|falls|"
+    r"losers|selloff|sell-off|slide|drop|decliners|fallers)|"
     r"(?:was|were|been|be|is|are|got) (?:\w+ )?(?:hit|dragged|weighed|pressured|hammered|battered)|"
-    r"(?:came|come|comes|coming|been|was|were|is|are|remained|stayed) under (?:heavy |renewed |selling |some )?pressure|"
-    r"(?:logged|posted|extended|notched|recorded|marked|booked|stretched|on) (?:a |an |its |their )?(?:[\w-]+ )?losing (?:streak|run)|"
-    r"(?:snapp|end|broke|halt)(?:ed|ing|s)? (?:a |an |its |their )?(?:[\w-]+ )?winning (?:streak|run)|"
+    r"(?:came|come|comes|coming|been|was|were|is|are|remained|stayed) under (?:heavy |renewed |"
+    r"selling |some )?pressure|"
+    r"(?:logged|posted|extended|notched|recorded|marked|booked|stretched|on) (?:a |an |its |"
+    r"their )?(?:[\w-]+ )?losing (?:streak|run)|"
+    r"(?:snapp|end|broke|halt)(?:ed|ing|s)? (?:a |an |its |their )?(?:[\w-]+ )?winning (?:streak|"
+    r"run)|"
     r"lost ground|los(?:e|es|ing) ground|erase[ds]? (?:its |their |earlier |early )?gains|"
     r"surrender(?:s|ed|ing)? (?:its |their |earlier |early )?gains|"
     r"hit (?:a |an )?(?:record|all-time|fresh|new|\d+-(?:year|month|week)) low|"
@@ -132,8 +160,10 @@ _DOWN_VERBS = (
     r"finish(?:es|ed|ing)? in the red|ended in the red|closed in the red|"
     r"traded lower|trading lower|end(?:s|ed)? lower|clos(?:e|es|ed|ing) lower|"
     r"weigh(?:s|ed|ing)? on|sell(?:s|ing)? off|sold off|wip(?:e|ed|es) out|cool(?:s|ed|ing)|"
-    r"continu(?:e|es|ed|ing) (?:its|their) (?:[\w-]+ )?(?:decline|slide|losses|fall|retreat|slump|downtrend)|"
-    r"(?:extend|stretch)(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?(?:losses|decline|slide|losing streak)|"
+    r"continu(?:e|es|ed|ing) (?:its|their) (?:[\w-]+ )?(?:decline|slide|losses|fall|retreat|slump|"
+    r"downtrend)|"
+    r"(?:extend|stretch)(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?(?:losses|decline|slide|"
+    r"losing streak)|"
     r"limit[- ]down|hit the (?:daily )?lower limit"
 )
 _FLAT_WORDS = (
@@ -165,16 +195,21 @@ DOWN_WORD = re.compile(
     r"in negative territory|below)\b"
 )
 UP_NOUN = re.compile(
-    r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+highs?|gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"
+    r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+highs?|gains?|"
+    r"rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"
     r"upticks?|spikes?|bounces?|recovery|upswing|leaps?|strength|winning streak|winning run)\b"
 )
 DOWN_NOUN = re.compile(
-    r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+lows?|loss|losses|falls?|drops?|declines?|slumps?|dips?|slides?|plunges?|retreats?|"
+    r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+lows?|loss|losses|"
+    r"falls?|drops?|declines?|slumps?|dips?|slides?|plunges?|retreats?|"
     r"sell-?offs?|selloffs?|routs?|decreases?|downturns?|tumbles?|slips?|weakness|"
     r"sell-off|pullbacks?|corrections?|downswing|losing streak|losing run)\b"
 )
 # "pared gains" is still up; "pared losses" is still down: the object decides
-PARED = re.compile(r"\b(?:pared|pare|pares|paring|trimmed|trimming|trims)\s+(?:some of\s+)?(?:its |their |early |earlier )*(?P<obj>gains|losses|advances|declines|rise|fall|drop)\b")
+PARED = re.compile(
+    r"\b(?:pared|pare|pares|paring|trimmed|trimming|trims)\s+(?:some of\s+)?(?:its |their |early |"
+    r"earlier )*(?P<obj>gains|losses|advances|declines|rise|fall|drop)\b"
+)
 # a leading direction before a list: "Top gainers were", "Among decliners:", "took sharp falls:"
 LIST_HEAD_UP = re.compile(
     r"\b(?:gainers?|advancers?|winners|risers|leaders|outperformers|best performers?|"
@@ -198,17 +233,47 @@ REFERENCE = re.compile(
     r"greenback|single currency|common currency)\b"
     r"|\b(?P<pronoun>it|they)\b|(?:^|[;:]\s*)(?P<both>both)\b|^(?P<prices>prices)\b"
 )
-ENTITY_REFERENCES = frozenset({
-    "company", "firm", "group", "lender", "bank", "insurer", "carmaker", "automaker", "chipmaker",
-    "miner", "retailer", "developer", "airline", "e-commerce giant", "giant", "maker", "producer",
-    "operator", "brewer", "conglomerate", "unit", "subsidiary", "parent",
-})
+ENTITY_REFERENCES = frozenset(
+    {
+        "company",
+        "firm",
+        "group",
+        "lender",
+        "bank",
+        "insurer",
+        "carmaker",
+        "automaker",
+        "chipmaker",
+        "miner",
+        "retailer",
+        "developer",
+        "airline",
+        "e-commerce giant",
+        "giant",
+        "maker",
+        "producer",
+        "operator",
+        "brewer",
+        "conglomerate",
+        "unit",
+        "subsidiary",
+        "parent",
+    }
+)
 # words that state a direction of their object ("lifted tech shares", "weighed on banks"): no
 # move of their own subject, but a direction the text states
-CAUSE_UP = re.compile(r"\b(?:lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|buoy(?:s|ed|ing)?|help(?:s|ed|ing)?|propel(?:s|led|ling)?|support(?:s|ed|ing)?|underpin(?:s|ned|ning)?|power(?:s|ed|ing)?)\b")
-CAUSE_DOWN = re.compile(r"\b(?:weigh(?:s|ed|ing)?|drag(?:s|ged|ging)?|hit|hurt(?:s|ing)?|pressur(?:e|es|ed|ing)|dent(?:s|ed|ing)?|hammer(?:s|ed|ing)?|batter(?:s|ed|ing)?|sap(?:s|ped|ping)?)\b")
+CAUSE_UP = re.compile(
+    r"\b(?:lift(?:s|ed|ing)?|boost(?:s|ed|ing)?|buoy(?:s|ed|ing)?|help(?:s|ed|ing)?|propel(?:s|"
+    r"led|ling)?|support(?:s|ed|ing)?|underpin(?:s|ned|ning)?|power(?:s|ed|ing)?)\b"
+)
+CAUSE_DOWN = re.compile(
+    r"\b(?:weigh(?:s|ed|ing)?|drag(?:s|ged|ging)?|hit|hurt(?:s|ing)?|pressur(?:e|es|ed|ing)|"
+    r"dent(?:s|ed|ing)?|hammer(?:s|ed|ing)?|batter(?:s|ed|ing)?|sap(?:s|ped|ping)?)\b"
+)
 INDEX_REFERENCES = frozenset({"gauge", "index", "benchmark", "barometer", "market", "bourse"})
-CURRENCY_REFERENCES = frozenset({"currency", "pair", "greenback", "single currency", "common currency"})
+CURRENCY_REFERENCES = frozenset(
+    {"currency", "pair", "greenback", "single currency", "common currency"}
+)
 
 # --- what is not a realised price move ------------------------------------------------------
 
@@ -216,7 +281,8 @@ CURRENCY_REFERENCES = frozenset({"currency", "pair", "greenback", "single curren
 MODAL = re.compile(
     r"\b(?:would|could|might|should|will|shall|can|expects?|expected|expecting|forecasts?|"
     r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|estimates?|"
-    r"estimated|seen (?:rising|falling|gaining|climbing|dropping|at|as)|targets?|targeting|aims? to|plans? to|likely to|unlikely to|"
+    r"estimated|seen (?:rising|falling|gaining|climbing|dropping|at|as)|targets?|targeting|"
+    r"aims? to|plans? to|likely to|unlikely to|"
     r"set to|poised to|tipped to|bound to|need(?:s|ed)? to|hopes? to|if|unless|whether|"
     r"anticipat\w+|assum\w+)\b"
 )
@@ -228,7 +294,8 @@ FUNDAMENTAL = re.compile(
     r"turnover|volumes?|trading volume|stakes?|weight(?:ing)?|market share|"
     r"dividends?|payout|orders|deliveries|shipments|users|subscribers|spending|capex|"
     r"investments?|assets|aum|inflows?|outflows?|subscriptions|home prices|house prices|"
-    r"property prices|rents?|wages|costs?|expenses|expenditures?|debt|loans|deposits|reserves|growth|"
+    r"property prices|rents?|wages|costs?|expenses|expenditures?|debt|loans|deposits|reserves|"
+    r"growth|"
     r"demand|supply|inventor(?:y|ies)|stockpiles|rig count|population|approval rating|"
     r"probability|odds|chance|market value|market cap(?:italisation|italization)?|valuation|"
     r"net asset value|nav|open interest|margin debt|short interest|tax|fees?|"
@@ -237,7 +304,8 @@ FUNDAMENTAL = re.compile(
 )
 # "up 168% year-over-year": a company or economic figure compared with a year before
 PERIOD_ON_PERIOD = re.compile(
-    r"\s*(?:\)\s*)?(?:,\s*)?(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|y/y|quarter[- ]on[- ]quarter|"
+    r"\s*(?:\)\s*)?(?:,\s*)?(?:year[- ]over[- ]year|year[- ]on[- ]year|yoy|y/y|"
+    r"quarter[- ]on[- ]quarter|"
     r"quarter[- ]over[- ]quarter|qoq|q/q|month[- ]on[- ]month|month[- ]over[- ]month|mom|m/m|"
     r"sequentially|from a year earlier|from the previous quarter|compared with a year)\b"
 )
@@ -250,20 +318,82 @@ CLOSE = re.compile(
     r"at the close|by the close)\b"
 )
 INTRADAY_HIGH = re.compile(r"\b(?:as much as|up to|as high as|intraday high|session high)\b")
-INTRADAY = re.compile(r"\b(?:intraday|intra-day|at one point|during the session|in the session|during the day|earlier in the day|during the morning|in the afternoon|at one stage)\b")
-OPEN = re.compile(r"\b(?:open(?:ed|ing|s)?|at the open|in early trad(?:e|ing)|early in the session|early deals)\b")
+INTRADAY = re.compile(
+    r"\b(?:intraday|intra-day|at one point|during the session|in the session|during the day|"
+    r"earlier in the day|during the morning|in the afternoon|at one stage)\b"
+)
+OPEN = re.compile(
+    r"\b(?:open(?:ed|ing|s)?|at the open|in early trad(?:e|ing)|early in the session|early deals)\b"
+)
 PRE_MARKET = re.compile(r"\b(?:pre-?market|premarket|before the bell|before the open)\b")
 AFTER_HOURS = re.compile(r"\b(?:after-?hours|after the bell|extended trading|late trading)\b")
 MIDDAY = re.compile(r"\b(?:midday|mid-day|at noon|morning session|lunch break)\b")
 
-YEAR = re.compile(r"\b(?:in|for|during|over)\s+(?P<year>(?:19|20)\d{2})\b|\b(?P<row>(?:19|20)\d{2})[,:]\s*[+\-−]?\d")
-TIMEFRAMES: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"\b(?:so far this year|this year|year[- ]to[- ]date|ytd|since the (?:start|beginning) of (?:the year|20\d\d|19\d\d)|from the end of last year|from year-end|(?:since|from) (?:dec\.?|december) 31|since january|in the year to date|for the year)\b"), "ytd"),
-    (re.compile(r"\b(?:this week|for the week|weekly|on the week|over the (?:past|last) week|in the week|last week|week-on-week|a week|the week)\b"), "week"),
-    (re.compile(r"\b(?:this month|for the month|monthly|on the month|over the (?:past|last) month|in the month|last month|month-to-date|a month)\b"), "month"),
-    (re.compile(r"\b(?:this quarter|for the quarter|in the (?:first|second|third|fourth) quarter|quarterly|so far this quarter)\b"), "quarter"),
-    (re.compile(r"\b(?:over the (?:past|last) (?:12|twelve) months|in 12 months|from a year ago|a year ago|year-on-year|over the past year|from the levels a year ago|in the past year|annual)\b"), "year"),
-    (re.compile(r"\b(?:straight|consecutive|successive) (?:sessions?|days?|weeks?|months?|trading days?)|in a row|winning streak|losing streak|(?:two|three|four|five|six|seven|eight|nine|ten|\d+)(?:-day| days| sessions| weeks)|along the way|multi-day|in recent (?:sessions|weeks|days|months)|recent weeks|over the past (?:few|several|two|three|\d+) (?:days|sessions|weeks|months)|this past week"), "multi_day"),
-    (re.compile(r"\b(?:yesterday|overnight|previous (?:session|day|trading day)|prior (?:session|day)|last session|a day earlier|the day before)\b"), "prior_session"),
-    (re.compile(r"\b(?:today|on the day|for the day|on (?:monday|tuesday|wednesday|thursday|friday)|in the session|single-day|daily)\b"), "day"),
+YEAR = re.compile(
+    r"\b(?:in|for|during|over)\s+(?P<year>(?:19|20)\d{2})\b|\b(?P<row>(?:19|"
+    r"20)\d{2})[,:]\s*[+\-−]?\d"
+)
+TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
+    (
+        re.compile(
+            r"\b(?:so far this year|this year|year[- ]to[- ]date|ytd|since the (?:start|"
+            r"beginning) of (?:the year|20\d\d|19\d\d)|from the end of last year|from year-end|"
+            r"(?:since|from) (?:dec\.?|december) 31|since january|in the year to date|"
+            r"for the year)\b"
+        ),
+        "ytd",
+    ),
+    (
+        re.compile(
+            r"\b(?:this week|for the week|weekly|on the week|over the (?:past|last) week|"
+            r"in the week|last week|week-on-week|a week|the week)\b"
+        ),
+        "week",
+    ),
+    (
+        re.compile(
+            r"\b(?:this month|for the month|monthly|on the month|over the (?:past|last) month|"
+            r"in the month|last month|month-to-date|a month)\b"
+        ),
+        "month",
+    ),
+    (
+        re.compile(
+            r"\b(?:this quarter|for the quarter|in the (?:first|second|third|fourth) quarter|"
+            r"quarterly|so far this quarter)\b"
+        ),
+        "quarter",
+    ),
+    (
+        re.compile(
+            r"\b(?:over the (?:past|last) (?:12|twelve) months|in 12 months|from a year ago|"
+            r"a year ago|year-on-year|over the past year|from the levels a year ago|"
+            r"in the past year|annual)\b"
+        ),
+        "year",
+    ),
+    (
+        re.compile(
+            r"\b(?:straight|consecutive|successive) (?:sessions?|days?|weeks?|months?|"
+            r"trading days?)|in a row|winning streak|losing streak|(?:two|three|four|five|six|"
+            r"seven|eight|nine|ten|\d+)(?:-day| days| sessions| weeks)|along the way|multi-day|"
+            r"in recent (?:sessions|weeks|days|months)|recent weeks|over the past (?:few|several|"
+            r"two|three|\d+) (?:days|sessions|weeks|months)|this past week"
+        ),
+        "multi_day",
+    ),
+    (
+        re.compile(
+            r"\b(?:yesterday|overnight|previous (?:session|day|trading day)|prior (?:session|day)|"
+            r"last session|a day earlier|the day before)\b"
+        ),
+        "prior_session",
+    ),
+    (
+        re.compile(
+            r"\b(?:today|on the day|for the day|on (?:monday|tuesday|wednesday|thursday|friday)|"
+            r"in the session|single-day|daily)\b"
+        ),
+        "day",
+    ),
 )

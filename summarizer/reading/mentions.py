@@ -36,11 +36,13 @@ _LOWER_NAME_PART = (
 )
 _NAME = re.compile(
     rf"{_FIRST_WORD}"
-    rf"(?:(?:\s+|-|/)(?:(?:of|de|du|la|&|ex|the)\s+|ex-)?(?:{_CAPITALISED_WORD}|{_LOWER_NAME_PART}(?=[\s,.;:)]|$)))*"
+    rf"(?:(?:\s+|-|/)(?:(?:of|de|du|la|&|ex|the)\s+|ex-)?(?:{_CAPITALISED_WORD}|"
+    rf"{_LOWER_NAME_PART}(?=[\s,.;:)]|$)))*"
     rf"(?:\s+(?:[a-z]+-?[a-z]*\s+)?(?:stocks|shares|sector|index|indices|futures|prices|price|"
     rf"composite|average|etfs?|adrs|crude|yields?|bonds?|notes?))?"
     rf"(?:,\s*(?:Inc|Ltd|Co|Corp|Plc|LLC|Limited|S\.A|N\.V|AG|SE)\b\.?)*"
-    rf"(?:\s*{_TICKER}(?:\s+[A-Z][a-z][\w&-]*)*(?:\s+(?:crude|oil|stock|shares|futures|index|composite)\b(?:\s+futures)?)?)?"
+    rf"(?:\s*{_TICKER}(?:\s+[A-Z][a-z][\w&-]*)*(?:\s+(?:crude|oil|stock|shares|futures|index|"
+    rf"composite)\b(?:\s+futures)?)?)?"
     rf"(?:\s+[A-Z0-9]{{2,6}}\.[A-Z]{{1,3}}\b)?"
 )
 # lower-case words that name an instrument: commodities, currencies, yields, market groups
@@ -51,18 +53,21 @@ _MARKET_WORDS = re.compile(
     r"(?:gold|silver|platinum|palladium|copper|aluminium|aluminum|nickel|zinc|tin|iron ore|"
     r"crude(?: oil)?|oil|brent|natural gas|wheat|corn|soybeans?|soyoil|soymeal|coffee|sugar|"
     r"cocoa|cotton|palm oil|rubber|lithium|coal|bitcoin|ether|ethereum|"
-    r"(?:(?:\d+|two|three|five|ten|thirty)-year\s+)(?:treasury|bund|gilt|jgb|government bond)?\s*(?:yields?|notes?|bonds?)|"
+    r"(?:(?:\d+|two|three|five|ten|thirty)-year\s+)(?:treasury|bund|gilt|jgb|"
+    r"government bond)?\s*(?:yields?|notes?|bonds?)|"
     r"treasury yields?|bond yields?|yields|treasuries|bond prices|bonds)"
     r"(?:\s+(?:futures|prices|contracts?))?\b"
 )
 _CURRENCY_WORDS = re.compile(
-    r"\b(?:the\s+)?(?:(?:brazil|mexico|colombia|chile|peru|argentina|india|china|japan|korea|turkey|"
+    r"\b(?:the\s+)?(?:(?:brazil|mexico|colombia|chile|peru|argentina|india|china|japan|korea|"
+    r"turkey|"
     r"russia|australia|canada|britain|south africa|indonesia|malaysia|thailand)['’]s\s+)?"
     r"(?:(?:u\.s\.|us|american|australian|canadian|new zealand|hong kong|singapore|"
     r"taiwan|new taiwan|swiss|indian|chinese|offshore|onshore|japanese|korean|south korean|"
     r"british|brazilian|mexican|turkish|south african)\s+)?"
     r"(?:dollar|greenback|euro|single currency|yen|yuan|renminbi|won|rupee|rupiah|ringgit|"
-    r"baht|peso|(?<=brazil's )real|(?<=brazil’s )real|(?<=brazilian )real|rand|lira|franc|pound|sterling|rouble|ruble|loonie|aussie|kiwi|dong|sol|"
+    r"baht|peso|(?<=brazil's )real|(?<=brazil’s )real|(?<=brazilian )real|rand|lira|franc|pound|"
+    r"sterling|rouble|ruble|loonie|aussie|kiwi|dong|sol|"
     r"shekel|zloty|forint|krona|krone)\b(?!\s+(?:bonds?|index|assets|deposits|stocks|"
     r"shares|terms|funds|per|a\b|an\b))"
 )
@@ -96,21 +101,25 @@ _NOT_NAMES = re.compile(
     r"East|West|Asian|European|American|Japanese|Chinese|Korean|Indian|Australian|British|"
     r"German|French|Italian|Spanish|Swiss|Dutch|Greek|Taiwanese|Malaysian|Singaporean|"
     r"Indonesian|Thai|Canadian|Brazilian|Mexican|Russian|Turkish|South African|Israeli|"
-    r"Saudi|Emirati|Around|Together|R&D|M&A|IPOs?|ESG|EV|EVs|GDP|CPI|PPI|PMI|Higher|Lower|Up|Down|Flat|Notable|Trade|Trading|Volume|"
+    r"Saudi|Emirati|Around|Together|R&D|M&A|IPOs?|ESG|EV|EVs|GDP|CPI|PPI|PMI|Higher|Lower|Up|Down|"
+    r"Flat|Notable|Trade|Trading|Volume|"
     r"Markets?|Investors?|Stocks|Shares|Equities|Notably|All \d+|Each|None|Most|Some|Many|"
     r"Two|Three|Four|Five|Although|Though|Despite|When|If|Because|Since|After|Before|"
     r"Until|Unless|Whereas|Yet|Or|For|From|To|Of|Over|Against|Amid|Following|Including|"
-    r"Like|Unlike|Besides|Beyond|Year-to-date|Year-on-year|Weekly|Monthly|Daily|Annual|Quarterly|Intraday|"
+    r"Like|Unlike|Besides|Beyond|Year-to-date|Year-on-year|Weekly|Monthly|Daily|Annual|Quarterly|"
+    r"Intraday|"
     r"Overnight|Sector|Index|Futures|Long-term|Short-term|Elsewhere|Around the region|"
     r"In the region|Mid-cap|Small-cap|Large-cap|Blue-chip|Gains|Losses|Prices|Bonds|"
     r"Yields|Currencies|Commodities|Equities|Shares|Stocks|Oil|Gold)$"
 )
-_DATELINE = re.compile(r"^[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*(?:\s*\([^)]*\))?(?:\s*[—–:]|\s+-|-\s)\s*")
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*(?:\s*\([^)]*\))?(?:\s*[—–:]|\s+-|-\s)\s*"
+)
 _MONTH_DATE = re.compile(
     r"^(?:On\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b,?\s*"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|"
+    r"th)?\b,?\s*"
 )
-_SHARES_OF = re.compile(r"^(?:shares?|stocks?|the shares?|the stock) (?:of|in) ", re.IGNORECASE)
 _TRAILING_HEAD = re.compile(r"\s+(?:shares|stock|stocks)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _COUNTRY_POSSESSIVE = re.compile(
@@ -178,17 +187,21 @@ _DESCRIBED_INDEX = re.compile(
 # "the NZ company", "the US lender": a reference, though a capitalised word stands in it
 _NAMED_ENTITY_REFERENCE = re.compile(
     r"\b[Tt]he\s+[A-Z][\w-]*\s+(?P<ref>company|firm|group|lender|bank|insurer|carmaker|automaker|"
-    r"chipmaker|miner|retailer|developer|airline|giant|maker|producer|operator|brewer|conglomerate)\b"
+    r"chipmaker|miner|retailer|developer|airline|giant|maker|producer|operator|brewer|"
+    r"conglomerate)\b"
 )
 # "All three major averages": several indices at once
 _INDEX_GROUP = re.compile(
-    r"\b(?:all|the|both|each of the)\s+(?:three|two|four|five|\d+)?\s*(?:main\s+|major\s+|key\s+|u\.s\.\s+|us\s+)*"
+    r"\b(?:all|the|both|each of the)\s+(?:three|two|four|five|\d+)?\s*(?:main\s+|major\s+|key\s+|"
+    r"u\.s\.\s+|us\s+)*"
     r"(?:averages|indexes|indices|benchmarks|gauges|bourses)\b"
 )
 # "the yield on the benchmark 10-year Japanese government bond"
 _YIELD_ON = re.compile(
-    r"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:\d+|two|three|five|ten|thirty)-year\s+"
-    r"(?:[A-Z][\w.-]*\s+){0,3}(?:government\s+)?(?:treasury\s+)?(?:notes?|bonds?|treasur(?:y|ies)|gilts?|bunds?|jgbs?|debt)\b",
+    r"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:\d+|two|three|five|ten|"
+    r"thirty)-year\s+"
+    r"(?:[A-Z][\w.-]*\s+){0,3}(?:government\s+)?(?:treasury\s+)?(?:notes?|bonds?|treasur(?:y|ies)|"
+    r"gilts?|bunds?|jgbs?|debt)\b",
     re.IGNORECASE,
 )
 _GENERIC_MARKET = re.compile(
@@ -213,8 +226,17 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in _SECTOR_PAIR.finditer(sentence):
         head = match.group("head")
         first = match.group("first")
-        found.append(Mention(match.start("first"), match.end("first"), f"{first} {head}", descriptive=True))
-        found.append(Mention(match.start("second"), match.end(), f"{match.group('second')} {head}", descriptive=True))
+        found.append(
+            Mention(match.start("first"), match.end("first"), f"{first} {head}", descriptive=True)
+        )
+        found.append(
+            Mention(
+                match.start("second"),
+                match.end(),
+                f"{match.group('second')} {head}",
+                descriptive=True,
+            )
+        )
     for match in _SECTOR_PHRASE.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
@@ -224,30 +246,57 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         start += lead.end() if lead else 0
         found.append(Mention(start, end, sentence[start:end]))
     for match in _INDEX_GROUP.finditer(lowered):
-        found.append(Mention(match.start(), match.end(), sentence[match.start() : match.end()], reference="group"))
+        found.append(
+            Mention(
+                match.start(), match.end(), sentence[match.start() : match.end()], reference="group"
+            )
+        )
     for pattern in (_DESCRIBED_INDEX, _YIELD_ON):
         for match in pattern.finditer(sentence):
             start, end = match.span()
-            found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=pattern is _DESCRIBED_INDEX))
+            found.append(
+                Mention(
+                    start,
+                    end,
+                    _strip_article(sentence[start:end]),
+                    descriptive=pattern is _DESCRIBED_INDEX,
+                )
+            )
     for match in _INDEX_OF.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
     for match in _LOWER_GROUP.finditer(sentence):
         start, end = match.span()
-        if not re.match(r"(?:the\s+)?(?:stock|benchmark|broader|main|key|whole|entire|same|other|"
-                        r"blue-chip|composite|tech-heavy)\s", sentence[start:end]):
+        if not re.match(
+            r"(?:the\s+)?(?:stock|benchmark|broader|main|key|whole|entire|same|other|"
+            r"blue-chip|composite|tech-heavy)\s",
+            sentence[start:end],
+        ):
             found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
     for match in _GENERIC_MARKET.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
     for match in _NAMED_ENTITY_REFERENCE.finditer(sentence):
-        found.append(Mention(match.start(), match.end(), match.group(0), reference=match.group("ref").lower()))
+        found.append(
+            Mention(
+                match.start(), match.end(), match.group(0), reference=match.group("ref").lower()
+            )
+        )
     for match in lx.REFERENCE.finditer(lowered):
-        ref = match.group("ref") or match.group("pronoun") or match.group("both") or match.group("prices")
+        ref = (
+            match.group("ref")
+            or match.group("pronoun")
+            or match.group("both")
+            or match.group("prices")
+        )
         words = sentence[match.start() : match.end()].split()
         if len(words) > 2 and words[1][:1].isupper() and ref not in lx.ENTITY_REFERENCES:
             continue  # "the Tech index" names an index; "the NZ company" refers to one
-        found.append(Mention(match.start(), match.end(), sentence[match.start() : match.end()], reference=ref))
+        found.append(
+            Mention(
+                match.start(), match.end(), sentence[match.start() : match.end()], reference=ref
+            )
+        )
     return _merged(found)
 
 
@@ -279,7 +328,7 @@ def _named(sentence: str, start: int, end: int) -> Mention | None:
     end = start + len(raw)
     bare, ticker = instruments.split_ticker(raw)
     bare = _TRAILING_HEAD.sub("", bare) if not instruments.is_descriptive(bare) else bare
-    if len(bare) < 2 or _NOT_NAMES.match(bare) or bare.isdigit() and len(bare) < 3:
+    if len(bare) < 2 or _NOT_NAMES.match(bare) or (bare.isdigit() and len(bare) < 3):
         return None
     descriptive = instruments.is_descriptive(bare)
     return Mention(start, end, bare, ticker=ticker, descriptive=descriptive)
@@ -298,17 +347,17 @@ def _strip_article(text: str) -> str:
 
 def _merged(found: list[Mention]) -> list[Mention]:
     """Overlapping mentions: the longer wins, a specific name over a description."""
-    ranked = sorted(found, key=lambda m: (m.descriptive and m.reference is None, -(m.end - m.start), m.reference is not None, m.start))
+    ranked = sorted(
+        found,
+        key=lambda m: (
+            m.descriptive and m.reference is None,
+            -(m.end - m.start),
+            m.reference is not None,
+            m.start,
+        ),
+    )
     kept: list[Mention] = []
     for mention in ranked:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
-
-
-def shares_of(sentence: str, mention: Mention) -> Mention:
-    """'Shares of Nvidia' names Nvidia: a leading 'Shares of' never belongs to the name."""
-    match = _SHARES_OF.match(mention.name)
-    if match is None:
-        return mention
-    return Mention(mention.start + match.end(), mention.end, mention.name[match.end() :], mention.ticker)

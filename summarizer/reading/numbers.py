@@ -65,7 +65,9 @@ def _amounts(lowered: str) -> list[Amount]:
     for span in _ranges(lowered):
         found.append(Amount(span[0], span[1], None, "pct", 0))
     for match in lx.PERCENT.finditer(lowered):
-        unit: Unit = "pp" if "point" in match.group("unit") or "ppt" in match.group("unit") else "pct"
+        unit: Unit = (
+            "pp" if "point" in match.group("unit") or "ppt" in match.group("unit") else "pct"
+        )
         found.append(_amount(match, unit))
     for match in lx.SPELLED_PERCENT.finditer(lowered):
         value = spelled_value(match.group("words"))
@@ -95,7 +97,9 @@ def _amounts(lowered: str) -> list[Amount]:
     for match in lx.NUMBER_LIST_MEMBER.finditer(lowered):
         unit_of_list = _unit_of_list(lowered, match.end())
         if unit_of_list is not None:
-            found.append(Amount(match.start(), match.end(), _float(match.group("num")), unit_of_list, 0))
+            found.append(
+                Amount(match.start(), match.end(), _float(match.group("num")), unit_of_list, 0)
+            )
     return _without_overlaps(found)
 
 
@@ -142,7 +146,10 @@ def _without_overlaps(found: list[Amount]) -> list[Amount]:
     return sorted(kept, key=lambda a: a.start)
 
 
-_RESTATED = re.compile(r"^\s*(?:,\s*or\s+|\(\s*|or\s+|,\s*|/\s*)(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|over\s+|more than\s+|less than\s+)?$")
+_RESTATED = re.compile(
+    r"^\s*(?:,\s*or\s+|\(\s*|or\s+|,\s*|/\s*)(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|"
+    r"over\s+|more than\s+|less than\s+)?$"
+)
 
 
 def _restates(lowered: str, first: Amount, second: Amount) -> bool:
@@ -161,11 +168,23 @@ def _change(lowered: str, group: list[Amount]) -> Change:
     first = group[0]
     sign = next((a.sign for a in group if a.sign), 0)
     qualifier = _qualifier(lowered, first.start)
-    inner_qualifier = _qualifier(lowered, pct.start) if pct is not None and pct is not first else None
-    bp_value = bp.value if bp is not None else (round(pp.value * 100, 6) if pp and pp.value is not None else None)
+    inner_qualifier = (
+        _qualifier(lowered, pct.start) if pct is not None and pct is not first else None
+    )
+    bp_value = (
+        bp.value
+        if bp is not None
+        else (round(pp.value * 100, 6) if pp and pp.value is not None else None)
+    )
     return Change(
         start=first.start,
-        end=group[-1].end + (1 if lowered[group[-1].end : group[-1].end + 1] == ")" and "(" in lowered[first.start : group[-1].end] else 0),
+        end=group[-1].end
+        + (
+            1
+            if lowered[group[-1].end : group[-1].end + 1] == ")"
+            and "(" in lowered[first.start : group[-1].end]
+            else 0
+        ),
         pct=pct.value if pct is not None else None,
         bp=bp_value,
         absolute=any(a.unit in ("points", "money") for a in group),
