@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from summarizer import instruments
-from summarizer.models import Move, Span
+from summarizer.models import Move, Span, Timeframe
 from summarizer.reading import Fact, Mention, read_sentence, resolve, stated_numbers
 from summarizer.reading.lexicon import DOWN_VERB, DOWN_WORD, FLAT, TIMEFRAMES, UP_VERB, UP_WORD
 from summarizer.sentences import split_sentences
@@ -202,6 +202,11 @@ def _number_problem(move: Move, facts: list[Fact]) -> str | None:
         if own and all(_number_of(f) is not None for f in own):
             return f"{number} is not stated as a move of '{move.instrument}': {_said(own)}"
         return None
+    if all(not f.price for f in stating):
+        return (
+            f"{number} is a company or economic figure in the text (revenue, profit, output), "
+            "not a price move"
+        )
     ours = [f for f in stating if _verdict(move, f) != "different"]
     if not ours:
         owners = _names(f.mention for f in stating)
@@ -260,9 +265,22 @@ def _timeframe_claimed(move: Move) -> str:
         return "unspecified"
     if _STREAK.search(said):
         return "multi_day"
-    frames = {frame for pattern, frame in TIMEFRAMES if pattern.search(said)}
-    frames |= {"ytd"} if re.search(r"\byear to date\b", said) else set()
+    frames = {frame for pattern, frame in (*_FRAME_HINTS, *TIMEFRAMES) if pattern.search(said)}
     return frames.pop() if len(frames) == 1 else "unspecified"
+
+
+# what a name's parenthesis says of its period: "(week)", "(year to date)", "(12 months)"
+_FRAME_HINTS: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
+    (
+        re.compile(r"\b(?:year to date|ytd|this year|since (?:january|the start of the year))\b"),
+        "ytd",
+    ),
+    (re.compile(r"^(?:week|weekly|the week)$"), "week"),
+    (re.compile(r"^(?:month|monthly|the month|[a-z]+ month)$"), "month"),
+    (re.compile(r"^(?:quarter|quarterly)$"), "quarter"),
+    (re.compile(r"^(?:year|annual|12 months|one year|a year)$"), "year"),
+    (re.compile(r"\b(?:previous|prior) (?:session|day)\b|^(?:yesterday)$"), "prior_session"),
+)
 
 
 _SESSION_HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (

@@ -285,7 +285,7 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
     if a_code and b_code:
         return "same" if _same_code(a_code, b_code) else "different"
     id_a, id_b = identity(a_bare), identity(b_bare)
-    if id_a is None and id_b is None and bool(_CODE.match(a_bare)) != bool(_CODE.match(b_bare)):
+    if bool(_CODE.match(a_bare)) != bool(_CODE.match(b_bare)):
         return "unknown"  # ".ADI" and "Abu Dhabi index": a code says nothing of a name
     if id_a is not None and id_b is not None:
         if _known().broader.get(id_a) == id_b or _known().broader.get(id_b) == id_a:

@@ -138,18 +138,22 @@ def _describe(item: Move | Catalyst | Risk) -> str:
 _NOT_ALPHANUMERIC = re.compile(r"[^0-9a-z]+")
 
 
-def _move_key(move: Move) -> tuple[str, str, float | None]:
-    # not the session: "intraday gains reaching 3.78%" and "intraday highs of 3.78%" are one move
-    name = instruments.identity(move.instrument) or _NOT_ALPHANUMERIC.sub(
-        "", move.instrument.lower()
-    )
+def _move_key(move: Move) -> tuple[str, str, float | None, float | None, str]:
+    """What makes two moves one: a headline's "STOXX 600 ends down 0.1 pct" and the body's
+    "STOXX 600 index fell 0.1 percent" are one; "spot platinum" and "NYMEX July platinum", both
+    up with no number, are two; a week's 2.1% and a day's 2.1% are two. Not the session:
+    "intraday gains reaching 3.78%" and "intraday highs of 3.78%" are one move."""
+    numbered = move.change_pct is not None or move.change_bp is not None
+    known = instruments.identity(move.instrument) if numbered else None
+    name = known or _NOT_ALPHANUMERIC.sub("", move.instrument.lower())
     pct = None if move.change_pct is None else round(abs(move.change_pct), 2)
-    return name, move.direction, pct
+    bp = None if move.change_bp is None else round(abs(move.change_bp), 1)
+    return name, move.direction, pct, bp, move.timeframe
 
 
 def _dedupe_moves(moves: list[Move]) -> list[Move]:
     """The same move stated twice (headline and body, or two overlapping chunks) is kept once."""
-    seen: set[tuple[str, str, float | None]] = set()
+    seen: set[tuple[str, str, float | None, float | None, str]] = set()
     unique = []
     for move in moves:
         key = _move_key(move)

@@ -315,8 +315,14 @@ def _governed(
         direction = "up" if change.sign > 0 else "down"
         in_list = _in_parentheses(lowered, change)
         return Predicate(change.start, change.end, direction, "sign", [change], in_list=in_list)
-    if left is not None and (
-        right is None or (cues[left].form in ("verb", "flat") and cues[right].form != "word")
+    # "weighed down by a 3% decline in Talaat Mostafa": a move noun with its object wins
+    right_object = (
+        right is not None and cues[right].form == "noun" and _noun_object(lowered, cues[right])
+    )
+    if (
+        left is not None
+        and not right_object
+        and (right is None or (cues[left].form in ("verb", "flat") and cues[right].form != "word"))
     ):
         cue = cues[left]
         used.add(left)

@@ -162,7 +162,7 @@ _GAUGE_OF = re.compile(
 # "The sub-index of the Hang Seng tracking energy shares": one group, named by what it tracks
 _INDEX_OF = re.compile(
     r"\b(?:the\s+)?(?:sub-index|index|gauge|measure|barometer)\s+of\s+(?:the\s+)?"
-    r"[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*(?:\s+tracking\s+(?:[a-z-]+\s+){0,3}?"
+    r"(?-i:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*)(?:\s+tracking\s+(?:[a-z-]+\s+){0,3}?"
     r"(?:shares|stocks|companies|firms|sector))?",
     re.IGNORECASE,
 )
@@ -263,8 +263,9 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
                 )
             )
     for match in _INDEX_OF.finditer(sentence):
+        # a named group, not a description: it wins over the name inside it ("Hang Seng")
         start, end = match.span()
-        found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
+        found.append(Mention(start, end, _strip_article(sentence[start:end])))
     for match in _LOWER_GROUP.finditer(sentence):
         start, end = match.span()
         if not re.match(
