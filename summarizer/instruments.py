@@ -314,6 +314,12 @@ def content_tokens(name: str) -> frozenset[str]:
     return frozenset(t for t in name_tokens(name) if t not in _PLACES)
 
 
+def is_place(name: str) -> bool:
+    """'China', 'Hong Kong': a place, not a market or an instrument ('Hong Kong stocks')."""
+    words = _normal(name).split()
+    return bool(words) and all(w in _PLACES for w in words)
+
+
 @functools.lru_cache(maxsize=8192)
 def _is_market(name: str) -> bool:
     """'US equities', 'Hong Kong stocks', 'the market': a whole market, not one instrument."""

@@ -400,11 +400,20 @@ def _clause_subject(
     return before[-1:]
 
 
+def _only_a_place(mention: Mention) -> bool:
+    return instruments.is_place(mention.name)
+
+
 def _object_head(lowered: str, inside: list[Mention]) -> list[Mention]:
     """The names a move noun's object is about: 'rally in China's domestic banks' -> banks;
     'advances in tech and financial shares' -> both; 'weakness from the oil companies and
     mixed performances from the financials' -> the oil companies."""
-    heads = [m for m in inside if lowered[m.end : m.end + 2] not in ("'s", "’s") or m is inside[-1]]
+    heads = [
+        m
+        for m in inside
+        if (lowered[m.end : m.end + 2] not in ("'s", "’s") or m is inside[-1])
+        and not _only_a_place(m)  # "the rise of China's AI capabilities" is no move of China
+    ]
     if not heads:
         return []
     chosen = [heads[0]]

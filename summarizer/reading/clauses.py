@@ -326,7 +326,12 @@ def _governed(
     ):
         cue = cues[left]
         used.add(left)
-        return Predicate(cue.start, change.end, cue.direction, cue.form, [change])
+        # "NASDAQ Golden Dragon China Index (up 3.2%)": the name before the parenthesis
+        in_list = (
+            lowered[max(0, cue.start - 2) : cue.start].strip() == "("
+            and ")" in lowered[change.end : change.end + 2]
+        )
+        return Predicate(cue.start, change.end, cue.direction, cue.form, [change], in_list=in_list)
     if right is not None:
         cue = cues[right]
         used.add(right)
