@@ -25,7 +25,7 @@ DATA_FILE = Path(__file__).parent / "data" / "instruments.json"
 _TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _TICKER_IN_PARENTHESES = re.compile(
-    r"\((?P<code>(?:[A-Z]+:\s?\.?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?)\)"
+    r"\((?P<code>(?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?)\)"
 )
 _RIC_AT_END = re.compile(r"\s(\.?[A-Z0-9]{2,10}\.[A-Z]{1,3})$")
 _CODE = re.compile(r"^(?:\.[A-Z0-9]{2,8}|[A-Z0-9]{1,10}\.[A-Z]{1,3}|\d{3,6})$")
@@ -68,7 +68,9 @@ _PLACES = frozenset(
     "sydney new zealand canada canadian toronto brazil brazilian mexico mexican asia asian "
     "pacific regional global world emerging gulf saudi africa african south-african russia "
     "russian turkey turkish israel israeli middle east latin domestic overseas offshore onshore "
-    "h-shares a-shares h-share a-share".split()
+    "h-shares a-shares h-share a-share polish hungarian czech swedish norwegian danish finnish "
+    "austrian belgian irish portuguese ukrainian egyptian nigerian kenyan argentine chilean "
+    "colombian peruvian vietnamese pakistani philippine icelandic romanian".split()
 )
 _DESCRIPTIVE = (
     _GENERIC
@@ -85,6 +87,8 @@ _SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", 
              "japanese": "japan", "korean": "korea", "indian": "india", "british": "britain",
              "uk": "britain", "european": "europe", "german": "germany", "french": "france",
              "australian": "australia", "taiwanese": "taiwan", "greenback": "dollar",
+             "italian": "italy", "spanish": "spain", "greek": "greece", "dutch": "netherlands",
+             "swiss": "switzerland", "portuguese": "portugal", "canadian": "canada",
              "pvt": "private", "intl": "international", "natl": "national", "hldgs": "holdings",
              "grp": "group", "ind": "industries", "inds": "industries"}  # fmt: skip
 _BOND_WORDS = re.compile(
@@ -99,7 +103,7 @@ _INDEX_WORDS = re.compile(
 )
 _FUTURES_WORD = re.compile(r"\bfutures?\b")
 _STOCK_FUTURES = re.compile(r"\b(?:stock|equity|index)\s+futures\b")
-_TICKER_FORM = re.compile(r"^(?:[A-Z]+:\s?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?$")
+_TICKER_FORM = re.compile(r"^(?:[A-Z][A-Za-z]*:\s?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?$")
 
 
 @dataclass(frozen=True)
@@ -293,6 +297,12 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
         return "same" if _same_identity(id_a, id_b) else "different"
     if _alias_matches(a, b) or _alias_matches(b, a):
         return "same"
+    if _BOND_WORDS.search(a_bare.lower()) and _BOND_WORDS.search(b_bare.lower()):
+        return _compare_yields(a_bare, b_bare)
+    if _initials_of(a_bare, b_bare) or _initials_of(b_bare, a_bare):
+        return "same"  # "RBS" is the Royal Bank of Scotland
+    if _fund_and_code(a_bare, b_bare) or _fund_and_code(b_bare, a_bare):
+        return "unknown"  # "GDX" may be the Market Vectors Gold Miners ETF's code
     tokens_a, tokens_b = content_tokens(a_bare), content_tokens(b_bare)
     if not tokens_a or not tokens_b:
         # a specific name in the text that a vague move name does not contain
@@ -306,6 +316,61 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
     # every distinguishing word of the shorter name must be in the longer one: "Woori
     # Financial" is not "KB Financial", "Hang Seng IT sector" not "Hang Seng energy sub-index"
     return "same" if tokens_a <= tokens_b or tokens_b <= tokens_a else "different"
+
+
+def _compare_yields(a: str, b: str) -> Verdict:
+    """Yields and bonds by country, tenor and spread: 'German 10-year Bund yield' is the
+    'yield on German 10-year government bonds', not the 'French 10-year yield' nor the German
+    2/10-year spread; a 'bond yield' says too little to tell."""
+    tokens_a = frozenset(_SPELLED_TENORS.get(t, t) for t in name_tokens(a))
+    tokens_b = frozenset(_SPELLED_TENORS.get(t, t) for t in name_tokens(b))
+    countries_a, countries_b = _bond_countries(tokens_a), _bond_countries(tokens_b)
+    if countries_a and countries_b and not countries_a & countries_b:
+        return "different"
+    tenors_a = {t for t in tokens_a if t.isdigit()}
+    tenors_b = {t for t in tokens_b if t.isdigit()}
+    if tenors_a and tenors_b and tenors_a != tenors_b:
+        return "different"
+    if tenors_a and tenors_b and _is_spread(a) != _is_spread(b):
+        return "different"
+    if tenors_a and tenors_b:
+        return "same"  # "the 10-year yield" of a story on Treasuries is the US 10-year yield
+    return "unknown"
+
+
+def _bond_countries(tokens: frozenset[str]) -> frozenset[str]:
+    folded_places = {_fold(_SYNONYMS.get(p, p)) for p in _PLACES}
+    found = {_BOND_MARKETS.get(t, t) for t in tokens}
+    return frozenset(t for t in found if t in folded_places)
+
+
+_SPELLED_TENORS = {"one": "1", "two": "2", "three": "3", "five": "5", "seven": "7", "ten": "10",
+                   "twenty": "20", "thirty": "30"}  # fmt: skip
+_BOND_MARKETS = {"bund": "germany", "gilt": "britain", "jgb": "japan", "treasury": "us",
+                 "oat": "france", "btp": "italy"}  # fmt: skip
+
+
+def _is_spread(name: str) -> bool:
+    return re.search(r"\b(?:spread|curve|premium)\b|\d\s*/\s*\d", name.lower()) is not None
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """'RBS' of 'Royal Bank of Scotland', 'HSBC' of 'Hongkong and Shanghai Banking Corp'."""
+    if re.fullmatch(r"[A-Z]{2,5}", short) is None:
+        return False
+    words = [w for w in re.findall(r"[A-Za-z]+", _PARENTHESES.sub("", name)) if w[0].isupper()]
+    initials = "".join(w[0] for w in words)
+    return len(words) >= 2 and (initials == short or initials.rstrip("CLPGI") == short)
+
+
+def _fund_and_code(code: str, name: str) -> bool:
+    """A bare exchange code ('GDX', 'GLD') beside a fund's name."""
+    return (
+        re.fullmatch(r"[A-Z]{2,5}", code) is not None
+        and (_ETF_WORDS.search(name.lower()) or _FUND_WORDS.search(name.lower())
+             or re.search(r"\b(?:spdr|ishares|vaneck|invesco|vanguard|market vectors|proshares|"
+                          r"direxion|wisdomtree|global x)\b", name.lower())) is not None
+    )  # fmt: skip
 
 
 @functools.lru_cache(maxsize=8192)
@@ -334,7 +399,9 @@ def _alias_matches(name: str, other: str) -> bool:
 
 def _same_code(a: str, b: str) -> bool:
     def core(code: str) -> str:
-        code = code.upper().split(":")[-1] if ":" in code and not code[0].isdigit() else code
+        code = (
+            code.upper().split(":")[-1].strip() if ":" in code and not code[0].isdigit() else code
+        )
         return re.split(r"[.:\s]", code.upper().lstrip("."))[0].lstrip("0")
 
     return core(a) == core(b)

@@ -110,8 +110,23 @@ def _continues(previous: tuple[int, str], start: int, line: str, offset: int, pa
         return False  # a blank line between them: a new paragraph
     if _LINE_END.search(text) or _LIST_START.match(line) or not line.strip():
         return False
-    last_line = text.rsplit("\n", 1)[-1]
-    return line.lstrip()[:1].islower() or len(last_line.strip()) >= _WRAPPED_WIDTH
+    last_line = text.rsplit("\n", 1)[-1].strip()
+    return (
+        line.lstrip()[:1].islower()
+        or len(last_line) >= _WRAPPED_WIDTH
+        or _ENDS_MID_SENTENCE.search(last_line) is not None
+        or _DATELINE.match(last_line) is not None
+    )
+
+
+# a line that ends on a word no sentence ends on, or opens with a dateline ("LONDON, June 7"),
+# runs on into the next line
+_ENDS_MID_SENTENCE = re.compile(
+    r"\b(?:the|a|an|of|to|in|on|at|for|with|by|and|or|but|as|from|that|which|its|their|was|"
+    r"were|is|are|has|have|had|said|than|after|amid|while)$",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(r"^[A-Z][A-Z .]{2,},\s+[A-Z][a-z]{2,}\.?\s+\d{1,2}\b")
 
 
 def _is_abbreviation(text: str, start: int, boundary: int) -> bool:

@@ -119,8 +119,9 @@ _CLAUSE_START = re.compile(r"^|[;:]\s|,\s+(?:while|whereas|but|and|as)\s|\s(?:wh
 # opening flat", "following yesterday's strong gains") is not a driver
 _ONLY_A_MOVE = re.compile(
     r"^(?:after|following|despite)\s+(?:(?:yesterday|friday|monday|tuesday|wednesday|thursday|"
-    r"last week|the previous session)['’]?s?\s+)?(?:a\s+|an\s+|its\s+|their\s+)?(?:strong\s+|"
-    r"sharp\s+|early\s+|big\s+)?(?:\w+\s+)?(?:gains?|losses|declines?|rally|rebound|drop|fall|"
+    r"last week|the previous session)['’]?s?\s+)?(?:a\s+|an\s+|its\s+|their\s+|the\s+|"
+    r"this\s+)?(?:strong\s+|sharp\s+|early\s+|big\s+)?(?:[\w-]+\s+)?(?:gains?|losses|declines?|"
+    r"rally|rebound|drop|fall|"
     r"opening|falling|rising|climbing|trading|hitting|touching|reaching|surging|slumping|"
     r"days of|sessions of)\b"
 )
@@ -192,7 +193,8 @@ _RISK_SIGNAL = re.compile(
 # said of a risk that has receded, or of a gauge of fear that fell: not a risk
 _RISK_EASED = re.compile(
     r"\b(?:eas(?:ed|ing|es) (?:\w+ )?(?:concerns?|worries|fears?|tensions?)|allay\w* (?:\w+ )?"
-    r"(?:concerns?|worries|fears?)|(?:concerns?|worries|fears?) (?:eased|receded|faded|abated)|"
+    r"(?:concerns?|worries|fears?)|(?:concerns?|worries|fears?)(?: [\w-]+){0,4} "
+    r"(?:eased|receded|faded|abated|eases|recede)|"
     r"risk appetite|risk-on|(?:vix|fear gauge|volatility index)\b[^.;]*\b(?:fell|dropped|"
     r"declined|eased|slid|retreated|lower)|could (?:alleviate|boost|add|lift|help|support|"
     r"benefit|double)|cautiously optimistic|favou?red|volatile (?:food|components|items))\b"
@@ -328,7 +330,12 @@ def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
     kept: list[tuple[int, int]] = []
     for span in spans:
         if kept and span[0] < kept[-1][1]:
-            continue  # one driver, one item: nested causal words belong to the first phrase
+            # "after earnings beat estimates and following an upgrade": two drivers, two
+            # phrases; any other causal word inside a phrase is part of it
+            if lowered[max(kept[-1][0], span[0] - 5) : span[0]].endswith("and "):
+                kept[-1] = (kept[-1][0], span[0] - 5)
+                kept.append(span)
+            continue
         kept.append(span)
     return kept
 

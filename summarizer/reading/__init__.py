@@ -52,6 +52,7 @@ class Fact:
     weak: bool = False  # said with a verb that also names other changes ("eased", "added")
     via_pronoun: bool = False  # the subject was "it" or "they", named from an earlier sentence
     resolved: bool = False  # the subject was named from an earlier sentence ("the stock")
+    against: str | None = None  # the currency a rate move is stated against: "currency:USD"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +63,7 @@ class SentenceReading:
     mentions: tuple[Mention, ...]
     facts: tuple[Fact, ...]
     cues: tuple[tuple[int, int, Direction], ...] = ()  # every word that states a direction
+    subjects: tuple[Mention, ...] = ()  # the names that are not the object of a preposition
 
 
 def stated_numbers(sentence: str) -> tuple[list[float], list[float]]:
@@ -79,7 +81,8 @@ def read_sentence(sentence: str) -> SentenceReading:
     lowered = _lower(sentence)
     mentions = find_mentions(sentence, lowered)
     if not _may_state_a_move(lowered):
-        return SentenceReading(sentence, tuple(mentions), ())  # its names may be referred to
+        # its names may be referred to from the sentences after it
+        return SentenceReading(sentence, tuple(mentions), (), (), _subject_like(lowered, mentions))
     changes = find_changes(lowered)
     cuts = boundaries(lowered)
     spans = [(m.start, m.end) for m in mentions]
@@ -113,6 +116,8 @@ def read_sentence(sentence: str) -> SentenceReading:
             # falling to lows", "A, B and C emerged as the top sectors, rising 2%, 1% and 1%":
             # the subject of the clause before
             subjects = _subjects_before(sentence, lowered, mentions, cuts, clause) or last_subjects
+        if not subjects and (fronted := _fronted_subject(lowered, mentions, predicate)):
+            subjects = fronted  # "After surging 23% on Monday, Fortescue wiped off 9.4%"
         if not subjects and predicate.form == "row":
             subjects = (
                 last_subjects
@@ -145,7 +150,42 @@ def read_sentence(sentence: str) -> SentenceReading:
             last_subjects = subjects
         last_end = predicate.end
     cue_spans = tuple((c.start, c.end, c.direction) for c in cues)
-    return SentenceReading(sentence, tuple(mentions), tuple(facts), cue_spans)
+    return SentenceReading(
+        sentence, tuple(mentions), tuple(facts), cue_spans, _subject_like(lowered, mentions)
+    )
+
+
+def _fronted_subject(lowered: str, mentions: list[Mention], predicate: Predicate) -> list[Mention]:
+    """The subject of a sentence that opens with a participle ('After rising 4.3% last week,
+    the SPDR Gold Shares ...'): the first name after the opening phrase's comma."""
+    opening = _FRONTED.match(lowered)
+    if opening is None or predicate.start > lowered.find(",", opening.end()) >= 0:
+        return []
+    comma = lowered.find(",", predicate.end)
+    if comma < 0:
+        return []
+    after = [
+        m
+        for m in mentions
+        if m.start > comma and _can_be_subject(lowered, m, mentions) and not _only_a_place(m)
+    ]
+    if not after or not _FRONTED_GAP.fullmatch(lowered, comma + 1, after[0].start):
+        return []
+    return after[:1]
+
+
+_FRONTED_GAP = re.compile(r"\s*(?:the|its|their|shares of|shares in)?\s*")
+_FRONTED = re.compile(
+    r"\W*(?:after|before|despite|since|while|having|on top of)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b"
+)
+
+
+def _subject_like(lowered: str, mentions: list[Mention]) -> tuple[Mention, ...]:
+    return tuple(
+        m
+        for m in mentions
+        if m.reference is None and not m.descriptive and _can_be_subject(lowered, m, mentions)
+    )
 
 
 def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
@@ -178,13 +218,13 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
         for fact in facts:
             if fact.mention is not None and fact.mention.reference is None:
                 _remember(fact.mention, last)
-        for mention in reading.mentions:
-            if (
-                mention.reference is None
-                and not mention.descriptive
-                and not any(f.mention == mention for f in facts)
-            ):
+        # names a sentence states no move of may still be referred to: "Rheinmetall won a large
+        # order. It rose 4.5%"; not the object of a preposition ("a partnership with X")
+        for mention in reading.subjects:
+            if not any(f.mention == mention for f in facts):
                 _remember(mention, last, weak=True)
+        if reading.subjects and not any(f.mention is not None for f in facts):
+            last["subject"] = reading.subjects[0]
         resolved.append(replace(reading, facts=tuple(facts)))
     return resolved
 
@@ -235,7 +275,8 @@ _MAY_MOVE = re.compile(
     r"retreat|advanc|rebound|recover|up\b|down\b|higher|lower|flat|unchanged|steady|weak|firm|"
     r"strong|soft|added|dove|dived|div|sag|skid|spik|rocket|leap|pare|tack|put on|gave up|"
     r"pressure|ground|selloff|sell-off|rout|crash|trend|stable|little changed|advance|high|low|"
-    r"limit|streak|tear|cool|edged|inched"
+    r"limit|streak|tear|cool|edged|inched|laggard|gainer|loser|decliner|advancer|winner|faller|"
+    r"doubl|tripl|quadrupl|halv|pull|suffer|setback"
 )
 
 
@@ -297,7 +338,11 @@ def _subjects(
     inserted = _insertions(lowered, lo, predicate.start)
     candidates = [
         m for m in mentions
-        if lo <= m.start and m.end <= predicate.start and _can_be_subject(lowered, m, mentions)
+        if lo <= m.start and m.end <= predicate.start
+        and (
+            _can_be_subject(lowered, m, mentions)
+            or _subject_after_conjunction(lowered, m, predicate)
+        )
         and not any(s <= m.start < e for s, e in inserted)
     ]  # fmt: skip
     if predicate.noun_object is not None:
@@ -372,6 +417,30 @@ def _insertions(lowered: str, lo: int, hi: int) -> list[tuple[int, int]]:
     off by commas or dashes between a subject and its verb."""
     commas = [(lo + m.start(), lo + m.end()) for m in _INSERTION.finditer(lowered[lo:hi])]
     return commas + asides(lowered, lo, hi)
+
+
+def _subject_after_conjunction(lowered: str, mention: Mention, predicate: Predicate) -> bool:
+    """'after oil prices plummeted 7%': 'after' opens a clause, not a phrase, when the name
+    stands right before the move words."""
+    if not _ATTACHED.fullmatch(lowered, mention.end, predicate.start):
+        return False
+    # "led by 10-year yields dropping 10 basis points": a name right before a participle
+    participle = (
+        _PARTICIPLE.match(lowered, predicate.start) is not None
+        and _OF_A_HEAD.search(lowered, max(0, mention.start - 12), mention.start) is None
+    )
+    return participle or (
+        _CONJUNCTION_BEFORE.search(lowered, max(0, mention.start - 30), mention.start) is not None
+    )
+
+
+_PARTICIPLE = re.compile(r"[a-z]+ing\b")
+_OF_A_HEAD = re.compile(r"\b(?:at|of|in|for|from|to)\s+(?:the\s+|its\s+)?$")  # "profits at Sony"
+
+
+_CONJUNCTION_BEFORE = re.compile(
+    r"\b(?:after|before|since|until|as|while|when|once)\s+(?:the\s+|its\s+|their\s+)?$"
+)
 
 
 def _detached(lowered: str, last: Mention, predicate: Predicate) -> bool:
@@ -589,9 +658,36 @@ def _facts(
                 ),
                 predicate=(predicate.start, predicate.end),
                 weak=predicate.weak,
+                against=_against(lowered, change.end if change else predicate.end, clause),
             )
         )
     return facts
+
+
+def _against(lowered: str, after: int, clause: tuple[int, int]) -> str | None:
+    """The currency the words after a change quote it against: 'up 0.14% against the dollar
+    at 1.236', 'lost 0.3 percent to 1.1340 per euro'; up to the next 'and' or clause break."""
+    tail = _AGAINST_STOP.split(lowered[after : min(clause[1], after + 60)])[0]
+    for match in _AGAINST.finditer(tail):
+        if (currency := currency_named(match.group(1))) is not None:
+            return currency
+    return None
+
+
+def currency_named(words: str) -> str | None:
+    """The identity of the currency the first one or two words name ('the dollar at' ->
+    'currency:USD'), or None."""
+    parts = words.split()
+    for size in (2, 1):
+        if len(parts) >= size:
+            found = instruments.identity(" ".join(parts[:size]))
+            if found is not None and found.startswith("currency:"):
+                return found
+    return None
+
+
+_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|per)\s+((?:the\s+)?[a-z][\w.]*(?:\s+[a-z]+)?)")
+_AGAINST_STOP = re.compile(r"\band\b|\bwhile\b|\bbut\b|;|\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)")
 
 
 _PARTICIPIAL_CLAUSE = re.compile(r"\s*(?:(?:after|before|while|since|when)\s+)?[a-z]+ing\b")
@@ -625,6 +721,8 @@ _NOUN_HYPOTHETICAL = re.compile(
 )
 _MODAL_AFTER = re.compile(r"^[^,;.]*?\b(?:would|could|might|may|will|can)\b")
 _FORECAST = re.compile(
+    r"\b(?:is|are|was|were|been|be)\s+(?:widely\s+|now\s+|still\s+)?(?:seen|expected|forecast|"
+    r"projected|tipped|predicted|estimated|set|poised|likely|due)\s+(?:to\s+)?$|"
     r"\b(?:would|could|might|should|will|shall|can|cannot|won't)\s+(?:(?:still|also|now|"
     r"then|easily|further|only|not|even|well|yet|possibly|likely)\s+)*(?:(?:have|be)\s+)?$"
 )
@@ -649,13 +747,21 @@ def _window(
     end = min(clause[1], len(lowered))
     after = change.end if change else predicate.end
     nxt = _NEXT_LABEL_STOP.search(lowered, after, end)
+    while nxt is not None and _MONTH_BEFORE.search(lowered, 0, nxt.start()):
+        # "a gain of 5.3 percent from Dec. 31": a day of a month is part of the label
+        nxt = _NEXT_LABEL_STOP.search(lowered, nxt.end(), end)
     stop = nxt.start() if nxt else end
     lead = lowered[max(clause[0], start - 40) : start]
     lead = _LEAD_STOP.split(lead)[-1]
     return lowered[start:stop], lead
 
 
-_NEXT_LABEL_STOP = re.compile(r"\d|;|,\s+(?:while|with|and|but)\b|\bbefore\b|\bafter\b|\bwhile\b")
+_NEXT_LABEL_STOP = re.compile(
+    r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d|;|,|\bbefore\b|\bafter\b|\bwhile\b"
+)
+_MONTH_BEFORE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)?\.?\s$"
+)
 _LEAD_STOP = re.compile(r"\b(?:before|after|then|while|and|but)\b|[,;%]")
 
 
@@ -706,6 +812,9 @@ def _period(window: tuple[str, str]) -> str | None:
     return match.group("year") or match.group("row")
 
 
+_OF_ITS_VALUE = re.compile(r"\s+of\s+(?:its|their)\s+(?:market\s+)?value\b")
+
+
 def _is_price(
     lowered: str,
     mention: Mention | None,
@@ -736,6 +845,8 @@ def _is_price(
         and not lx.PRICE_HEAD.search(head)
     ):
         return False  # "revenue up 26% year-over-year" (but "average prices up 34% year-over-year")
+    if change is not None and _OF_ITS_VALUE.match(lowered, change.end):
+        return True  # "has lost 52% of its value"
     words = lx.FUNDAMENTAL.search(head)
     if words is None:
         return True

@@ -14,7 +14,9 @@ from summarizer.models import Timeframe
 # --- numbers -------------------------------------------------------------------------------
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_PERCENT_UNIT = r"(?:%|\s?percent\b|\s?per\s?cent\b|\s?pct\b|\s?percentage\s+points?\b|\s?ppts?\b)"
+_PERCENT_UNIT = (
+    r"(?:%|\s?percent\b|\s?per\s?cent\b|\s?pct\b|\s?percentage\s+points?\b|\s?ppts?\b|pc\b)"
+)
 # one number with its unit; a list "30 and 32 basis points" shares the unit of its last member
 PERCENT = re.compile(rf"(?<![\w.])(?P<sign>[+\-−–])?\s?(?P<num>{NUM})(?P<unit>{_PERCENT_UNIT})")
 BASIS_POINTS = re.compile(
@@ -31,7 +33,7 @@ MONEY = re.compile(
 )
 # "132.61, or 1.2 percent" and "9.08 (0.49 per cent)": a bare number that is the absolute change
 BARE_BEFORE_PERCENT = re.compile(
-    rf"(?<![\w.$])(?P<num>{NUM})(?=\s*(?:,\s*or\s+|\(\s*)[+\-−]?{NUM}{_PERCENT_UNIT})"
+    rf"(?<![\w.$,])(?P<num>{NUM})(?=\s*(?:,\s*or\s+|\(\s*)[+\-−]?{NUM}{_PERCENT_UNIT})"
 )
 # "DAX: 5,859.43 (-107.77)": a signed change in points after a level
 PAREN_SIGNED = re.compile(rf"(?<=\()(?P<sign>[+\-−])(?P<num>{NUM})(?=\))")
@@ -106,11 +108,14 @@ _UP_VERBS = (
     r"(?:extend|stretch)(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?(?:rally|rebound|winning streak|"
     r"gains)|"
     r"(?:been|was|were|is|are|be) on a (?:tear|roll|run|rampage)|limit[- ]up|"
-    r"inch(?:ed|es|ing)|edged|push(?:ed|es|ing)? (?:higher|up)|far(?:ed|es|ing) (?:well|better|"
-    r"best)|"
+    r"inch(?:ed|es|ing)|edged|returned|push(?:ed|es|ing)? (?:higher|up)|"
+    r"far(?:ed|es|ing) (?:well|better|best)|"
     r"(?:boosted|lifted|buoyed|supported|propelled) by|"
     r"(?:was|were|is|are) (?:the |among the )?(?:top|biggest|best|leading|standout|"
-    r"strongest) (?:[\w-]+ )?(?:gainers?|risers?|performers?|advancers?)|"
+    r"strongest|big|clear) (?:[\w-]+ )?(?:gainers?|risers?|performers?|advancers?|winners?)|"
+    r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)(?!\s+(?:its|their|the|a|an|his|her|from)\b)|"
+    r"(?:was|were|is|are) (?:also )?among (?:the )?(?:[\w-]+ )?(?:gainers|risers|advancers|"
+    r"winners)|"
     r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |"
     r"mostly )?(?:firm|firmer|strong|stronger|buoyant|bid|upbeat)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:gains|rally|advance|winning streak)|"
@@ -138,7 +143,12 @@ _DOWN_VERBS = (
     r"worse|worst)|"
     r"(?:hit|hurt|pressured|weighed down|dragged down|dented|hammered) by|"
     r"(?:was|were|is|are) (?:the |among the )?(?:top|biggest|worst|"
-    r"leading) (?:[\w-]+ )?(?:losers?|fallers?|decliners?|laggards?|underperformers?)|"
+    r"leading|big|clear) (?:[\w-]+ )?(?:losers?|fallers?|decliners?|laggards?|underperformers?)|"
+    r"halv(?:ed|es|ing)(?!\s+(?:its|their|the|a|an|his|her|from)\b)|pull(?:s|ed|ing)? back|"
+    r"suffer(?:s|ed|ing)? (?:a |an |its |their |the )?(?:[\w-]+ ){0,3}(?:loss|losses|drop|fall|"
+    r"decline|slump|selloff|sell-off|rout)|"
+    r"(?:was|were|is|are) (?:also )?among (?:the )?(?:[\w-]+ )?(?:losers|fallers|decliners|"
+    r"laggards)|"
     r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |"
     r"mostly )?(?:soft|softer|weak|weaker|offered)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:losses|declines|slide|fall|losing streak|"
@@ -179,7 +189,7 @@ _FLAT_WORDS = (
 # verbs that also name other changes ("increased its stake", "added 3,000 jobs", "eased
 # rules"): a move only with a number
 NEEDS_A_NUMBER = re.compile(
-    r"(?:increas\w*|grew|grow\w*|add\w*|collect\w*|pick\w* up|put\w* on|tack\w* on|"
+    r"(?:returned|increas\w*|grew|grow\w*|add\w*|collect\w*|pick\w* up|put\w* on|tack\w* on|"
     r"trim\w*|pare\w*|pared|decreas\w*|shrank|shrink\w*|swell\w*|lost|los(?:e|es|ing)|"
     r"shed\w*|snap\w*|weigh\w* on|sell\w* off|sold off|outperform\w*|underperform\w*)"
 )
@@ -197,13 +207,15 @@ DOWN_WORD = re.compile(
 UP_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+highs?|gains?|"
     r"rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"
-    r"upticks?|spikes?|bounces?|recovery|upswing|leaps?|strength|winning streak|winning run)\b"
+    r"upticks?|spikes?|bounces?|recovery|upswing|leaps?|strength|winning streak|winning run|"
+    r"(?:strong|firm|solid|bright|upbeat) start)\b"
 )
 DOWN_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+lows?|loss|losses|"
     r"falls?|drops?|declines?|slumps?|dips?|slides?|plunges?|retreats?|"
     r"sell-?offs?|selloffs?|routs?|decreases?|downturns?|tumbles?|slips?|weakness|"
-    r"sell-off|pullbacks?|corrections?|downswing|losing streak|losing run)\b"
+    r"sell-off|pullbacks?|corrections?|downswing|losing streak|losing run|setbacks?|"
+    r"(?:weak|soft|shaky|poor|sluggish|rocky) start)\b"
 )
 # "pared gains" is still up; "pared losses" is still down: the object decides
 PARED = re.compile(
@@ -231,6 +243,9 @@ REFERENCE = re.compile(
     r"e-commerce giant|giant|maker|producer|operator|brewer|conglomerate|currency|pair|"
     r"contract|yield|note|bond|market|bourse|counter|unit|subsidiary|parent|adrs?|"
     r"greenback|single currency|common currency)\b"
+    r"|\b(?:the|its|this)\s+(?:(?!(?:of|in|on|at|to|for|with)\b)[a-z][\w-]*\s+){1,3}?"
+    r"(?P<one>stock|company|firm|lender|insurer|carmaker|automaker|chipmaker|miner|retailer|"
+    r"developer|airline|brewer|conglomerate)\b(?!['’-])"
     r"|\b(?P<pronoun>it|they)\b|(?:^|[;:]\s*)(?P<both>both)\b|^(?P<prices>prices)\b"
 )
 ENTITY_REFERENCES = frozenset(
@@ -294,6 +309,8 @@ FUNDAMENTAL = re.compile(
     r"turnover|volumes?|trading volume|stakes?|weight(?:ing)?|market share|"
     r"dividends?|payout|orders|deliveries|shipments|users|subscribers|spending|capex|"
     r"investments?|assets|aum|inflows?|outflows?|subscriptions|home prices|house prices|"
+    r"consumer prices|producer prices|import prices|export prices|wholesale prices|"
+    r"factory-gate prices|prices paid|retail prices|"
     r"property prices|rents?|wages|costs?|expenses|expenditures?|debt|loans|deposits|reserves|"
     r"growth|"
     r"demand|supply|inventor(?:y|ies)|stockpiles|rig count|population|approval rating|"
@@ -346,14 +363,17 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     (
         re.compile(
             r"\b(?:this week|for the week|weekly|on the week|over the (?:past|last) week|"
-            r"in the week|last week|week-on-week|a week|the week)\b"
+            r"in the week|last week|week-on-week|a week|the week|(?:completed|shortened) "
+            r"(?:trading )?week|trading week)\b"
         ),
         "week",
     ),
     (
         re.compile(
             r"\b(?:this month|for the month|monthly|on the month|over the (?:past|last) month|"
-            r"in the month|last month|month-to-date|a month)\b"
+            r"in the month|last month|month-to-date|a month|(?:so far )?(?:in|during) (?:january|"
+            r"february|march|april|may|june|july|august|september|october|november|december)"
+            r"(?! \d))\b"
         ),
         "month",
     ),
@@ -368,7 +388,7 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
         re.compile(
             r"\b(?:over the (?:past|last) (?:12|twelve) months|in 12 months|from a year ago|"
             r"a year ago|year-on-year|over the past year|from the levels a year ago|"
-            r"in the past year|annual)\b"
+            r"in the past year|annual|going back (?:one|a|1) year)\b"
         ),
         "year",
     ),

@@ -26,7 +26,7 @@ class Mention:
 
 
 # a code or an alias in parentheses: "(0700.HK)", "(NASDAQ: MSFT)", "(9022 JT)", "(Sinopec)"
-_TICKER = r"\((?:[A-Z]+:\s?\.?)?[A-Z0-9.][A-Za-z0-9.&-]{0,14}(?:[:.\s][A-Z]{1,3})?\)"
+_TICKER = r"\((?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.][A-Za-z0-9.&-]{0,14}(?:[:.\s][A-Z]{1,3})?\)"
 _FIRST_WORD = r"(?:[A-Z][\w.&+'’-]*|[a-z][A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z]{2,}(?:-[A-Z])?)"
 _CAPITALISED_WORD = r"(?:[A-Z][\w.&+'’-]*|\d{1,6}(?![.,]\d|\d|\s?%|\s?per)|[A-Z]{2,}(?:-[A-Z])?)"
 _LOWER_NAME_PART = (
@@ -46,17 +46,26 @@ _NAME = re.compile(
     rf"(?:\s+[A-Z0-9]{{2,6}}\.[A-Z]{{1,3}}\b)?"
 )
 # lower-case words that name an instrument: commodities, currencies, yields, market groups
+_NATIONAL = (
+    r"(?:german|french|italian|spanish|british|uk|u\.s\.|us|japanese|australian|greek|"
+    r"portuguese|chinese|indian|canadian|swiss|dutch|korean|south korean|new zealand)"
+)
 _MARKET_WORDS = re.compile(
-    r"\b(?:(?:spot|benchmark|front-month|three-month|u\.s\.|us|london|comex|nymex|cbot|lme|"
+    rf"\b(?:(?:spot|benchmark|front-month|three-month|{_NATIONAL}|london|comex|nymex|cbot|lme|"
     r"brent|wti|december|november|october|september|june|july|may|march|april|august|"
     r"january|february|new york|chicago)\s+)*"
     r"(?:gold|silver|platinum|palladium|copper|aluminium|aluminum|nickel|zinc|tin|iron ore|"
     r"crude(?: oil)?|oil|brent|natural gas|wheat|corn|soybeans?|soyoil|soymeal|coffee|sugar|"
-    r"cocoa|cotton|palm oil|rubber|lithium|coal|bitcoin|ether|ethereum|"
-    r"(?:(?:\d+|two|three|five|ten|thirty)-year\s+)(?:treasury|bund|gilt|jgb|"
-    r"government bond)?\s*(?:yields?|notes?|bonds?)|"
+    r"cocoa|cotton|palm oil|rubber|lithium|coal|bitcoin|ether|ethereum|solana|dogecoin|cardano|"
+    r"litecoin|"
+    rf"(?:(?:\d+/)?(?:\d+|two|three|five|seven|ten|twenty|thirty)-year\s+)(?:{_NATIONAL}\s+)?"
+    r"(?:treasury|bund|gilt|jgb|government bond)?\s*(?:bonds?\s+yields?|yields?|notes?|bonds?)"
+    r"(?:\s+(?:spread|curve))?|"
     r"treasury yields?|bond yields?|yields|treasuries|bond prices|bonds)"
     r"(?:\s+(?:futures|prices|contracts?))?\b"
+    # "iron ore producers", "gold miners": companies, not the commodity
+    r"(?!\s+(?:producers?|miners?|stocks|shares|companies|firms|exporters|importers|sector|"
+    r"names|majors|giants|explorers|refiners|plays|equities|counters|etfs?|funds?)\b)"
 )
 _CURRENCY_WORDS = re.compile(
     r"\b(?:the\s+)?(?:(?:brazil|mexico|colombia|chile|peru|argentina|india|china|japan|korea|"
@@ -97,6 +106,7 @@ _NOT_NAMES = re.compile(
     r"Photo|Reuters|Bloomberg|AFP|AP|Xinhua|Yonhap|Kyodo|Bernama|RTTNews|CNBC|By|"
     r"However|Still|Even|Only|Just|Then|Later|Earlier|Overall|Both|All|Each|Some|Many|Most|"
     r"Several|Few|Top|Bottom|Big|Biggest|Best|Worst|Key|Main|Further|New|Old|First|Second|"
+    r"Smaller|Larger|Bigger|Small|Large|Mid|"
     r"Third|Last|Next|Early|Late|Half|Full|Local|Regional|Global|Domestic|Foreign|North|South|"
     r"East|West|Asian|European|American|Japanese|Chinese|Korean|Indian|Australian|British|"
     r"German|French|Italian|Spanish|Swiss|Dutch|Greek|Taiwanese|Malaysian|Singaporean|"
@@ -110,7 +120,8 @@ _NOT_NAMES = re.compile(
     r"Intraday|"
     r"Overnight|Sector|Index|Futures|Long-term|Short-term|Elsewhere|Around the region|"
     r"In the region|Mid-cap|Small-cap|Large-cap|Blue-chip|Gains|Losses|Prices|Bonds|"
-    r"Yields|Currencies|Commodities|Equities|Shares|Stocks|Oil|Gold)$"
+    r"Yields|Currencies|Commodities|Equities|Shares|Stocks|Oil|Gold|"
+    r"(?:They|We|It|He|She|You)(?:['’](?:re|ve|s|d|ll))?)$"
 )
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*(?:\s*\([^)]*\))?(?:\s*[—–:]|\s+-|-\s)\s*"
@@ -157,7 +168,8 @@ _LOWER_GROUP = re.compile(
 # "An MSCI barometer of regional stocks": a named gauge of a group
 _GAUGE_OF = re.compile(
     r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:gauge|barometer|index|benchmark|measure)\s+of\s+"
-    r"(?:[a-z-]+\s+){0,3}?(?:stocks|shares|equities|companies)\b"
+    r"(?:[\w-]+\s+){0,4}?(?:stocks|shares|equities|companies)\b"
+    r"(?:\s+(?:outside|excluding|ex)\s+[A-Z][\w-]*)?"
 )
 # "The sub-index of the Hang Seng tracking energy shares": one group, named by what it tracks
 _INDEX_OF = re.compile(
@@ -204,8 +216,19 @@ _YIELD_ON = re.compile(
     r"gilts?|bunds?|jgbs?|debt)\b",
     re.IGNORECASE,
 )
+_REFERRING_LEAD = re.compile(
+    r"(?:the\s+)?(?:(?:stock|benchmark|broader|main|key|whole|entire|same|other|blue-chip|"
+    r"composite|tech-heavy)\s+)+"
+)
+# verbs that take shares as their object: "a move that sent shares down 3.1%"
+_MOVES_SHARES = (
+    r"(?!(?i:sent|sends|send|sending|pushed|pushes|push|drove|drives|drive|lifted|lifts|lift|"
+    r"dragged|drags|drag|knocked|knocks|took|takes|sank|sinks|boosted|boosts|hit|hits|hurt|"
+    r"hurts|bought|buy|buys|buying|sold|sell|sells|selling|held|holds|hold|own|owns|owned|"
+    r"tipped|tips|propelled|propels|weighed|weighs|dumped|dumps)\b)"
+)
 _GENERIC_MARKET = re.compile(
-    rf"\b(?:{_NOT_A_MODIFIER}(?:[A-Z][\w.-]*|[a-z-]+)\s+)?"
+    rf"\b(?:{_NOT_A_MODIFIER}{_MOVES_SHARES}(?:[A-Z][\w.-]*|[a-z-]+)\s+)?"
     r"(?:stocks|shares|equities|stock market|share market|markets)\b"
 )
 
@@ -268,11 +291,11 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         found.append(Mention(start, end, _strip_article(sentence[start:end])))
     for match in _LOWER_GROUP.finditer(sentence):
         start, end = match.span()
-        if not re.match(
-            r"(?:the\s+)?(?:stock|benchmark|broader|main|key|whole|entire|same|other|"
-            r"blue-chip|composite|tech-heavy)\s",
-            sentence[start:end],
-        ):
+        # "the broader index" refers to one named before; "the broader all share index" names one
+        lead = _REFERRING_LEAD.match(sentence, start, end)
+        if lead is not None:
+            start = lead.end()
+        if lead is None or _LOWER_GROUP.fullmatch(sentence, start, end):
             found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
     for match in _GENERIC_MARKET.finditer(sentence):
         start, end = match.span()
@@ -286,6 +309,7 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in lx.REFERENCE.finditer(lowered):
         ref = (
             match.group("ref")
+            or match.group("one")
             or match.group("pronoun")
             or match.group("both")
             or match.group("prices")

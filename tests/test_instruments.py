@@ -1,0 +1,192 @@
+"""instruments: the kind and identity of a mention, and whether two mentions name one instrument.
+
+`compare(a, b)` is read with `a` the name a move gives and `b` a name in the text; 'unknown'
+means one of them says too little to tell, which the gate treats as no evidence either way.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.instruments import compare, identity, kind_of, market_of, relation, split_ticker
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("Nikkei 225", "index"),
+        ("the Kospi", "index"),
+        ("ASX 200", "index"),
+        ("the Dow", "index"),
+        ("Nasdaq Internet index", "index"),
+        ("Dow Jones Transportation Average", "index"),
+        ("S&P 500 futures", "index"),
+        ("Toyota shares", "stock"),
+        ("Toyota", "stock"),
+        ("iron ore futures", "commodity"),
+        ("Brent crude", "commodity"),
+        ("natural gas", "commodity"),
+        ("sterling", "currency"),
+        ("USD/JPY", "currency"),
+        ("Bitcoin", "crypto"),
+        ("ether", "crypto"),
+        ("US 10-year Treasury yield", "bond"),
+        ("German 10-year Bund yield", "bond"),
+        ("gilts", "bond"),
+        ("Vanguard Total Stock Market ETF", "etf"),
+        ("Vanguard Wellington Fund", "fund"),
+        ("energy stocks", "sector"),
+        ("An MSCI gauge of Asian shares", "index"),
+    ],
+)
+def test_kind_of(name: str, kind: str) -> None:
+    assert kind_of(name) == kind
+
+
+@pytest.mark.parametrize(
+    ("names", "known"),
+    [
+        (["the Dow", "DJIA", "Dow Jones Industrial Average", "the Dow Jones"],
+         "index:Dow Jones Industrial Average"),
+        (["sterling", "the pound", "GBP", "British pound", "pound sterling"], "currency:GBP"),
+        (["yen", "the Japanese yen", "JPY"], "currency:JPY"),
+        (["yuan", "renminbi", "CNY"], "currency:CNY"),
+        (["the loonie", "Canadian dollar"], "currency:CAD"),
+        (["Nikkei", "Nikkei 225", "Nikkei Stock Average"], "index:Nikkei 225"),
+        (["Stoxx 600", "STOXX 600"], "index:STOXX 600"),
+        ([".TASI", "Tadawul All Share Index"], "index:Tadawul All Share Index"),
+        (["the Hang Seng index", "Hang Seng"], "index:Hang Seng Index"),
+        (["Bitcoin", "bitcoin"], "crypto:bitcoin"),
+    ],
+)  # fmt: skip
+def test_aliases_name_one_identity(names: list[str], known: str) -> None:
+    assert {identity(name) for name in names} == {known}
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("zloty", "PLN"),  # ISO 4217 names from pycountry, beyond the curated nicknames
+        ("forint", "HUF"),
+        ("Swedish krona", "SEK"),
+        ("Norwegian krone", "NOK"),
+        ("Polish zloty", "PLN"),  # a country adjective before the name
+        ("Hungarian forint", "HUF"),
+    ],
+)  # fmt: skip
+def test_currency_names_from_iso_4217(name: str, code: str) -> None:
+    assert identity(name) == f"currency:{code}"
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Nasdaq Internet index", "Impala Platinum", "Tencent", "Hong Kong stocks", "krona", "peso"],
+)
+def test_names_that_are_no_known_instrument(name: str) -> None:
+    assert identity(name) is None  # another instrument, a company, a market, or ambiguous
+
+
+def test_a_currency_pair_is_its_own_identity() -> None:
+    assert identity("USD/JPY") == "pair:USD/JPY"
+    assert identity("EUR/USD") == "pair:EUR/USD"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "related"),
+    [
+        ("yen", "USD/JPY", "inverse"),  # the yen's rise is the pair's fall
+        ("USD/JPY", "the yen", "inverse"),
+        ("dollar", "USD/JPY", "same"),
+        ("sterling", "GBP/USD", "same"),
+        ("euro", "USD/JPY", "different"),
+        ("Oil prices", "WTI crude", "same"),
+        ("Hong Kong stocks", "the Hang Seng Index", "same"),
+    ],
+)
+def test_relation(a: str, b: str, related: str) -> None:
+    assert relation(a, b) == related
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        ("the Dow", "DJIA", "same"),
+        ("sterling", "the pound", "same"),
+        ("Woori Financial Group", "Woori Financial", "same"),
+        ("Tencent", "Tencent Holdings", "same"),
+        ("US 10-year Treasury yield", "10-year yield", "same"),
+        ("Tencent (0700.HK)", "Tencent Holdings 0700.HK", "same"),
+        ("China Petroleum and Chemical (Sinopec)", "Sinopec", "same"),
+        ("Woori Financial", "KB Financial", "different"),
+        ("2-year Treasury yield", "10-year Treasury yield", "different"),
+        ("CSI 300", "CSI 500", "different"),
+        ("Hang Seng Index", "Hang Seng Tech Index", "different"),
+        ("gold", "silver", "different"),
+        ("Nikkei", "Topix", "different"),
+        ("Apple", "Microsoft", "different"),
+        ("Tencent (0700.HK)", "Alibaba (9988.HK)", "different"),
+        ("Tencent", "Hong Kong stocks", "unknown"),
+        ("Apple", "US equities", "unknown"),
+        ("Brent crude", "crude futures", "unknown"),
+        # a code beside a name is no evidence either way, even where the curated list knows both
+        (".TASI", "Tadawul All Share Index", "unknown"),
+        ("Tadawul All Share Index", ".TASI", "unknown"),
+        # yields by country, tenor and spread, whatever the words for the bond
+        ("German 10-year Bund yield", "yield on German 10-year government bonds", "same"),
+        ("Italian 10-year yield", "Italy 10-year BTP yield", "same"),
+        ("US 10-year Treasury yield", "two-year Treasury yield", "different"),
+        ("German 10-year Bund yield", "French 10-year yield", "different"),
+        ("UK 10-year gilt yield", "Japanese 10-year government bond yield", "different"),
+        ("German 2/10-year yield spread", "German 2-year yield", "different"),
+        ("German 2-year yield", "bond yield", "unknown"),
+        # a name's initials, and a fund's exchange code (its name does not say which code)
+        ("Royal Bank of Scotland", "RBS", "same"),
+        ("Banco Bilbao Vizcaya Argentaria", "BBVA", "same"),
+        ("iShares Silver Trust", "SLV", "unknown"),
+        ("Vedanta", "ONGC", "different"),
+    ],
+)
+def test_compare(a: str, b: str, verdict: str) -> None:
+    assert compare(a, b) == verdict
+
+
+def test_a_ticker_given_apart_decides() -> None:
+    assert compare("Tencent", "Tencent", ticker_a="0700.HK", ticker_b="9988.HK") == "different"
+    assert compare("Tencent", "Tencent Holdings", ticker_a="0700.HK", ticker_b="700 HK") == "same"
+
+
+@pytest.mark.parametrize(
+    ("name", "market"),
+    [
+        ("Hong Kong stocks", "hong kong"),
+        ("the Hang Seng Index", "hong kong"),
+        ("Tadawul All Share Index", "saudi arabia"),
+        ("Tencent", None),
+        ("tech shares", None),
+    ],
+)
+def test_market_of(name: str, market: str | None) -> None:
+    assert market_of(name) == market
+
+
+@pytest.mark.parametrize(
+    ("name", "split"),
+    [
+        ("Tencent (0700.HK)", ("Tencent", "0700.HK")),
+        ("Lenovo Group (0992:HK)", ("Lenovo Group", "0992:HK")),
+        ("Microsoft Corp. (NASDAQ: MSFT)", ("Microsoft Corp.", "NASDAQ:MSFT")),
+        ("Alibaba (NYSE:BABA)", ("Alibaba", "NYSE:BABA")),
+        ("AI ETF (589520)", ("AI ETF", "589520")),
+        ("Emaar Malls EMAA.DU", ("Emaar Malls", "EMAA.DU")),
+        ("Nasdaq Composite (.IXIC)", ("Nasdaq Composite", ".IXIC")),
+        ("Samsung Electronics (005930.KS)", ("Samsung Electronics", "005930.KS")),
+        ("Apple", ("Apple", None)),
+        (
+            "China Petroleum and Chemical (Sinopec)",
+            ("China Petroleum and Chemical (Sinopec)", None),
+        ),
+        ("Brent (week)", ("Brent (week)", None)),
+    ],
+)
+def test_split_ticker(name: str, split: tuple[str, str | None]) -> None:
+    assert split_ticker(name) == split

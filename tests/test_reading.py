@@ -1,0 +1,499 @@
+"""reading: the phrasings of issues 13 and 14, one invented sentence each.
+
+Each case states what a careful reader takes from the sentence: who moved, which way, by how much,
+and on what basis. A case the reading gets wrong today is kept and marked `xfail(strict=True)`
+with the reason, so that it documents the requirement and turns red when it is met.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import instruments
+from summarizer.engines.rules import summarize_text
+from summarizer.reading import Fact, read_sentence, resolve, stated_numbers
+from summarizer.reading.language import is_english
+
+Stated = tuple[str | None, str, float | None]
+
+
+def _name(fact: Fact) -> str | None:
+    return fact.mention.name if fact.mention is not None else None
+
+
+def numbered(sentence: str) -> list[Stated]:
+    """(instrument, direction, percent) of every fact the sentence states with a number."""
+    return [(_name(f), f.direction, f.pct) for f in read_sentence(sentence).facts if f.has_number]
+
+
+def directions(sentence: str) -> set[tuple[str | None, str]]:
+    """(instrument, direction) of every realised price fact, with or without a number."""
+    return {
+        (_name(f), f.direction) for f in read_sentence(sentence).facts if f.realised and f.price
+    }
+
+
+def only_fact(sentence: str) -> Fact:
+    """The one fact a sentence states with a number."""
+    facts = [f for f in read_sentence(sentence).facts if f.has_number]
+    assert len(facts) == 1, facts
+    return facts[0]
+
+
+def moves(text: str) -> list[tuple[str, str, float | None]]:
+    return [
+        (m.instrument, m.direction, m.change_pct) for m in summarize_text(text, 0, len(text)).moves
+    ]
+
+
+def _xfail(*values: object, reason: str) -> object:
+    """A case that fails today: it documents the requirement until the reading meets it."""
+    return pytest.param(*values, marks=pytest.mark.xfail(strict=True, reason=reason))
+
+
+# --- lists, "respectively", gapping and parenthetical lists ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Unilever, Diageo and Reckitt each rose 1.4%.",
+         [("Unilever", "up", 1.4), ("Diageo", "up", 1.4), ("Reckitt", "up", 1.4)]),
+        ("Fanuc, Keyence and SMC all fell 2.2% in Tokyo.",
+         [("Fanuc", "down", 2.2), ("Keyence", "down", 2.2), ("SMC", "down", 2.2)]),
+        ("Sony and Nintendo rose 1.2% and 3.4%, respectively.",
+         [("Sony", "up", 1.2), ("Nintendo", "up", 3.4)]),
+        ("Repsol and Eni lost 0.8% and 1.5% respectively on Thursday.",
+         [("Repsol", "down", 0.8), ("Eni", "down", 1.5)]),
+        ("Hitachi rose 2% and Fanuc 3%.", [("Hitachi", "up", 2.0), ("Fanuc", "up", 3.0)]),
+        ("Top gainers were Delta Air Lines (6.1%), Carnival (4.4%) and Expedia (2.8%).",
+         [("Delta Air Lines", "up", 6.1), ("Carnival", "up", 4.4), ("Expedia", "up", 2.8)]),
+        ("Among decliners: Santos (-3.3%), Woodside (-1.7%).",
+         [("Santos", "down", 3.3), ("Woodside", "down", 1.7)]),
+    ],
+)  # fmt: skip
+def test_lists_give_one_fact_per_instrument(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+# --- number forms ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The S&P/TSX composite index rose 112.3 points, or 0.5%.",
+         [("S&P/TSX composite index", "up", 0.5)]),
+        ("The Dow Jones Industrial Average rose 318.7 points, or 0.8 percent, to 41,250.3.",
+         [("Dow Jones Industrial Average", "up", 0.8)]),
+        ("The Dow gained 145 points, or 0.4%.", [("Dow", "up", 0.4)]),
+        ("Brent crude settled up $1.07, or 1.3 percent, at $82.44 a barrel.",
+         [("Brent crude", "up", 1.3)]),
+        ("WTI crude settled up $0.85, or 1.1%.", [("WTI crude", "up", 1.1)]),
+        ("Bitcoin climbed $2,350, or 3.6%, to $67,900.", [("Bitcoin", "up", 3.6)]),
+        ("Copper climbed two percent on Tuesday.", [("Copper", "up", 2.0)]),
+        ("Silver rose one and a half percent.", [("Silver", "up", 1.5)]),
+        ("The pound fell about one percent against the dollar.", [("pound", "down", 1.0)]),
+        ("The Kospi lost three-quarters of a per cent.", [("Kospi", "down", 0.75)]),
+        ("Kering was off 6.3% in Paris.", [("Kering", "down", 6.3)]),
+        ("Burberry was 2.6% weaker in London.", [("Burberry", "down", 2.6)]),
+        ("The CAC 40 ended 1.3 percent higher.", [("CAC 40", "up", 1.3)]),
+        ("The FTSE 250 was 0.6 percent lower.", [("FTSE 250", "down", 0.6)]),
+    ],
+)  # fmt: skip
+def test_number_forms(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+def test_qualifier_of_a_spelled_number() -> None:
+    assert only_fact("The pound fell about one percent against the dollar.").qualifier == "about"
+
+
+@pytest.mark.parametrize(
+    ("text", "percents", "points"),
+    [
+        ("up two percent", [2.0], []),
+        ("nearly three-quarters of a per cent", [0.75], []),
+        ("rose 187.6 points, or 0.5 percent", [0.5], []),
+        ("a rise of twenty-five basis points", [], [25.0]),
+        ("half a percentage point higher", [], [50.0]),
+        ("fell 12 bps, while the index lost 1.5%", [1.5], [12.0]),
+        ("BP fell 2.4pc", [2.4], []),
+    ],
+)  # fmt: skip
+def test_stated_numbers(text: str, percents: list[float], points: list[float]) -> None:
+    assert stated_numbers(text) == (percents, points)
+
+
+# --- move verbs ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Shares of Hermes slipped 1.3% in Paris.", [("Hermes", "down", 1.3)]),
+        ("The Hang Seng eased 0.4% by midday.", [("Hang Seng", "down", 0.4)]),
+        ("Unilever dipped 0.8%.", [("Unilever", "down", 0.8)]),
+        ("Siemens edged up 0.2%.", [("Siemens", "up", 0.2)]),
+        ("Bayer edged lower by 0.3%.", [("Bayer", "down", 0.3)]),
+        ("Novartis shed 2.2%.", [("Novartis", "down", 2.2)]),
+        ("Apple gave up 5%.", [("Apple", "down", 5.0)]),
+        ("Airbus put on 3.3%.", [("Airbus", "up", 3.3)]),
+        ("Ferrari tacked on 1.7%.", [("Ferrari", "up", 1.7)]),
+        ("Sea Ltd dived 8%.", [("Sea Ltd", "down", 8.0)]),
+        ("Nio, which dived 5.8 percent, dragged on the sector.", [("Nio", "down", 5.8)]),
+        ("Woodside sagged 1.9% in Sydney.", [("Woodside", "down", 1.9)]),
+        ("Glencore came under pressure, losing 2.4%.", [("Glencore", "down", 2.4)]),
+        ("Tesco bucked the trend, rising 0.9%.", [("Tesco", "up", 0.9)]),
+        ("The Nasdaq pared losses to close down 0.2%.", [("Nasdaq", "down", 0.2)]),
+        ("Netflix pared its gain to 1.1%.", [("Netflix", "up", 1.1)]),
+        ("The Stoxx 600 eased 0.2% as the euro firmed 0.3%.",
+         [("Stoxx 600", "down", 0.2), ("euro", "up", 0.3)]),
+    ],
+)  # fmt: skip
+def test_move_verbs(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The yuan was firmer against the dollar.", {("yuan", "up")}),
+        ("The rupee was weaker in early trade.", {("rupee", "down")}),
+        ("China's CSI 300 was little changed.", {("CSI 300", "flat")}),
+        ("Banks came under pressure on Monday.", {("Banks", "down")}),
+    ],
+)
+def test_moves_without_a_number(sentence: str, expected: set[tuple[str, str]]) -> None:
+    assert directions(sentence) == expected
+
+
+# --- instrument names and tickers ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "ticker", "direction", "pct"),
+    [
+        ("Shares of Nvidia fell 4% in late trading.", "Nvidia", None, "down", 4.0),
+        ("Tencent (0700.HK) fell 2%.", "Tencent", "0700.HK", "down", 2.0),
+        ("Microsoft Corp. (NASDAQ: MSFT) rose 1.5%.", "Microsoft Corp.", "NASDAQ:MSFT", "up", 1.5),
+        ("Geely Automobile (0175:HK), off 3.6%, was the weakest carmaker.",
+         "Geely Automobile", "0175:HK", "down", 3.6),
+        ("The dollar weakened 0.4% against the Swiss franc.", "dollar", None, "down", 0.4),
+        ("The euro fell 0.3% to $1.0740.", "euro", None, "down", 0.3),
+    ],
+)  # fmt: skip
+def test_the_subject_is_the_instrument(
+    sentence: str, name: str, ticker: str | None, direction: str, pct: float
+) -> None:
+    fact = only_fact(sentence)
+    assert fact.mention is not None
+    assert (fact.mention.name, fact.mention.ticker, fact.direction, fact.pct) == (
+        name, ticker, direction, pct
+    )  # fmt: skip
+
+
+def test_futures_named_with_their_market_are_a_commodity() -> None:
+    fact = only_fact("Iron ore futures in Singapore fell 2.5%.")
+    assert fact.mention is not None
+    assert (fact.mention.name, fact.direction, fact.pct) == ("Iron ore futures", "down", 2.5)
+    assert instruments.kind_of(fact.mention.name) == "commodity"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "direction", "bp"),
+    [
+        (
+            "The 10-year Bund yield climbed 6 basis points to 2.61%.",
+            "10-year Bund yield",
+            "up",
+            6.0,
+        ),
+        ("The two-year Treasury yield fell 12 bps.", "two-year Treasury yield", "down", 12.0),
+    ],
+)
+def test_basis_points(sentence: str, name: str, direction: str, bp: float) -> None:
+    fact = only_fact(sentence)
+    assert fact.mention is not None
+    assert (fact.mention.name, fact.direction, fact.bp, fact.pct) == (name, direction, bp, None)
+    assert instruments.kind_of(fact.mention.name) == "bond"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("The Nikkei 225 rose 1.1%.", "index"),
+        ("The Kospi fell 0.7%.", "index"),
+        ("The ASX 200 added 0.5%.", "index"),
+        ("The Dow slipped 0.2%.", "index"),
+        ("Toyota shares rose 1.9%.", "stock"),
+    ],
+)
+def test_kind_of_the_subject(sentence: str, kind: str) -> None:
+    fact = only_fact(sentence)
+    assert fact.mention is not None
+    assert instruments.kind_of(fact.mention.name) == kind
+
+
+def test_toyota_shares_name_toyota() -> None:
+    fact = only_fact("Toyota shares rose 1.9%.")
+    assert fact.mention is not None and fact.mention.name == "Toyota"
+
+
+def test_an_msci_gauge_is_an_index_not_the_stock_msci() -> None:
+    fact = only_fact("An MSCI gauge of Asia-Pacific shares outside Japan slipped 0.5%.")
+    assert fact.mention is not None
+    assert fact.mention.name == "MSCI gauge of Asia-Pacific shares outside Japan"
+    assert instruments.kind_of(fact.mention.name) == "index"
+
+
+def test_a_short_msci_gauge_keeps_its_name() -> None:
+    fact = only_fact("An MSCI gauge of Asian shares edged up 0.1%.")
+    assert fact.mention is not None
+    assert fact.mention.name == "MSCI gauge of Asian shares"
+    assert instruments.kind_of(fact.mention.name) == "index"
+
+
+# --- what is not a move ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Analysts expect Tesla to gain 20% next year.",
+        "Quarterly revenue rose 26% to $4.1 billion.",
+        "Strategists warn the Nasdaq could fall another 5%.",
+        "The new price target implies 15% upside for Airbnb.",
+        "US CPI rose 0.4% in March.",
+        "UK consumer prices rose 0.5% in June.",
+    ],
+)  # fmt: skip
+def test_not_moves(text: str) -> None:
+    assert moves(text) == []
+
+
+def test_a_forecast_is_read_but_not_realised() -> None:
+    fact = only_fact("Analysts expect Tesla to gain 20% next year.")
+    assert (fact.realised, fact.forecast) == (False, True)
+    assert only_fact("Strategists warn the Nasdaq could fall another 5%.").realised is False
+
+
+def test_a_fundamental_is_not_a_price() -> None:
+    assert all(
+        not f.price for f in read_sentence("Quarterly revenue rose 26% to $4.1 billion.").facts
+    )
+
+
+# --- sessions, timeframes and periods --------------------------------------------------------
+
+
+def test_intraday_close_and_week_are_three_facts() -> None:
+    sentence = (
+        "Shares of Zai Lab soared over 95% intraday before closing up 61.4%, with weekly gains "
+        "exceeding 140%."
+    )
+    facts = [f for f in read_sentence(sentence).facts if f.has_number]
+    assert [(f.pct, f.qualifier, f.session) for f in facts[:2]] == [
+        (95.0, "over", "intraday"), (61.4, "exact", "close")
+    ]  # fmt: skip
+    assert all(f.timeframe != "week" for f in facts[:2])
+    assert (facts[2].pct, facts[2].timeframe) == (140.0, "week")
+    assert {_name(f) for f in facts} == {"Zai Lab"}
+
+
+def test_a_close_over_a_streak_is_the_days_move() -> None:
+    fact = only_fact(
+        "The ChiNext index extended its rally, closing up 1.83% for four consecutive trading sessions."
+    )
+    assert (fact.pct, fact.session) == (1.83, "close")
+    assert fact.timeframe != "multi_day"
+
+
+def test_close_up_is_the_close() -> None:
+    fact = only_fact("Xiaomi shares close up 3.1% after the launch.")
+    assert (_name(fact), fact.direction, fact.pct, fact.session) == ("Xiaomi", "up", 3.1, "close")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "week"),
+    [
+        ("Brent rose 0.8% on Friday and gained 3.5% for the week.", 0.8, 3.5),
+        ("The Stoxx 600 added 0.3% on Friday and rose 2.1% over the week.", 0.3, 2.1),
+        ("Brent rose 0.8% on Friday, for a weekly gain of 3.5%.", 0.8, 3.5),
+    ],
+)  # fmt: skip
+def test_the_days_number_is_not_the_weeks(sentence: str, day: float, week: float) -> None:
+    by_number = {f.pct: f.timeframe for f in read_sentence(sentence).facts if f.has_number}
+    assert by_number[week] == "week"
+    assert by_number[day] != "week"
+
+
+def test_a_year_is_kept_in_period() -> None:
+    fact = only_fact("The Hang Seng Index rose 4% in 2023.")
+    assert (fact.pct, fact.period) == (4.0, "2023")
+
+
+def test_a_funds_return_for_a_year() -> None:
+    fact = only_fact("The Invesco QQQ Trust returned 54% in 2023.")
+    assert (fact.direction, fact.pct, fact.period) == ("up", 54.0, "2023")
+
+
+# --- references across sentences -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Shares of Qualcomm jumped 6% on Wednesday. The stock has gained 40% this year.",
+         [("Qualcomm", "up", 6.0), ("Qualcomm", "up", 40.0)]),
+        ("Japan's Topix added 0.6% on Friday. The gauge has risen for six straight weeks.",
+         [("Topix", "up", 0.6), ("Topix", "up", None)]),
+        ("Rheinmetall jumped on Monday after winning an order. It closed 4.5% higher.",
+         [("Rheinmetall", "up", 4.5)]),
+        ("Orsted and Vestas reported weak orders. Both fell 3.1% and 2.2%, respectively.",
+         [("Orsted", "down", -3.1), ("Vestas", "down", -2.2)]),
+        ("Nvidia posted results after the bell. Its shares fell 4% in extended trading.",
+         [("Nvidia", "down", -4.0)]),
+        ("Rheinmetall won a large order on Monday. The stock rose 4.5% in Frankfurt.",
+         [("Rheinmetall", "up", 4.5)]),
+        ("Rheinmetall won a large order on Monday. It rose 4.5% in Frankfurt.",
+         [("Rheinmetall", "up", 4.5)]),
+    ],
+)  # fmt: skip
+def test_references_are_named_from_the_sentences_before(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert moves(text) == expected
+
+
+def test_resolve_names_the_index_and_marks_it_resolved() -> None:
+    first, second = resolve(
+        [read_sentence("The Taiex rose 0.8%."), read_sentence("The index rose 2.5% this week.")]
+    )
+    (fact,) = [f for f in second.facts if f.has_number]
+    assert fact.mention is not None
+    assert (fact.mention.name, fact.pct, fact.resolved) == ("Taiex", 2.5, True)
+    assert all(not f.resolved for f in first.facts)
+
+
+# --- patterns from unseen publishers (each rule tried on sentences written for it) ----------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # crypto names written in lower case
+        ("Bitcoin slid 3%, while dogecoin lost 7% and litecoin shed 2%.",
+         [("Bitcoin", "down", 3.0), ("dogecoin", "down", 7.0), ("litecoin", "down", 2.0)]),
+        # a clause after "after": its name is its subject, not the object of a preposition
+        ("Energy shares fell after crude prices plunged 4% overnight.",
+         [("crude prices", "down", 4.0)]),
+        # a name right before a participle is its subject
+        ("Treasuries rallied, led by 10-year yields dropping 9 basis points.",
+         [("10-year yields", "down", None)]),
+        # an opening participle takes the subject of the main clause
+        ("After sliding 12% last week, Zoom Video rebounded 3.4% on Monday.",
+         [("Zoom Video", "down", 12.0), ("Zoom Video", "up", 3.4)]),
+        # the verbs of wire copy
+        ("The cosmetics retailer pulled back more than 5% before the opening bell.",
+         [("The cosmetics retailer", "down", 5.0)]),
+        # a token losing part of its value is a price move
+        ("Solana has lost 40% of its value since March.", [("Solana", "down", 40.0)]),
+        # a lower-case index named after "the broader"
+        ("The Top40 index fell 0.5%, while the broader all share index dropped 0.4%.",
+         [("Top40 index", "down", 0.5), ("all share index", "down", 0.4)]),
+    ],
+)  # fmt: skip
+def test_unseen_publisher_patterns(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Tata Steel, Hindalco and JSW Steel were among the laggards.",
+         {("Tata Steel", "down"), ("Hindalco", "down"), ("JSW Steel", "down")}),
+        ("Cipla and Lupin were also among the gainers.", {("Cipla", "up"), ("Lupin", "up")}),
+        ("Smaller lithium producers are big winners.", {(None, "up")}),  # not lithium's move
+        ("Drug developer Arcellx more than doubled.", {("Arcellx", "up")}),
+        ("Yields on Spanish government bonds suffered their biggest one-day drop.",
+         {("Yields", "down")}),
+        ("A setback in the dollar helped soybeans.", {("dollar", "down")}),
+    ],
+)  # fmt: skip
+def test_directions_of_unseen_publisher_patterns(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert directions(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The miner doubled its dividend after a record year.",  # an object: not a price move
+        "The company halved its forecast for the year.",
+        "Iron ore producers cut output in March.",  # producers are not the commodity
+    ],
+)
+def test_not_price_moves_of_the_object(sentence: str) -> None:
+    assert not any(f.realised and f.price for f in read_sentence(sentence).facts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timeframe"),
+    [
+        ("The Kospi rose 4.1% in October.", "month"),
+        ("The Taiex closed 0.7 percent higher, a gain of 9.1 percent from Dec. 31.", "ytd"),
+        ("The fund gained 3.2% in the holiday-shortened trading week.", "week"),
+        ("The shares are up 48% going back one year.", "year"),
+    ],
+)
+def test_period_words_of_the_number(sentence: str, timeframe: str) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.has_number]
+    assert facts[-1].timeframe == timeframe
+
+
+@pytest.mark.parametrize(
+    ("sentence", "against"),
+    [
+        ("The Australian dollar rose 0.5% versus the greenback.", "currency:USD"),
+        ("The franc lost 0.3 percent to 1.1340 per euro.", "currency:EUR"),
+        ("The yen fell 0.4% to a three-month low.", None),
+    ],
+)
+def test_the_currency_a_rate_move_is_against(sentence: str, against: str | None) -> None:
+    assert only_fact(sentence).against == against
+
+
+def test_a_yield_spread_is_named_with_its_tenors() -> None:
+    fact = only_fact("The 2/10-year German bond yield spread fell by 1.4 basis points.")
+    assert fact.mention is not None and fact.mention.name == "2/10-year German bond yield spread"
+
+
+def test_a_described_stock_refers_to_the_company_before() -> None:
+    _, second = resolve(
+        [
+            read_sentence("Nvidia reported results after the bell."),
+            read_sentence("The graphics chip stock fell 4% in late trading."),
+        ]
+    )
+    (fact,) = [f for f in second.facts if f.has_number]
+    assert fact.mention is not None and fact.mention.name == "Nvidia" and fact.resolved
+
+
+# --- language --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "english"),
+    [
+        ("Asian shares rose on Tuesday as investors bet that the Federal Reserve would cut "
+         "rates later in the year, while the dollar slipped against the yen.", True),
+        ("Les actions européennes ont terminé en hausse mardi, portées par les banques et par "
+         "l'espoir d'une baisse des taux de la BCE.", False),
+        ("周二沪深两市震荡走高，上证指数收涨1.2%，创业板指涨2.3%，半导体板块领涨。", False),
+        ("Sony rose 2%.", True),  # too short to tell: taken for English
+    ],
+)  # fmt: skip
+def test_is_english(text: str, english: bool) -> None:
+    assert is_english(text) is english
