@@ -13,13 +13,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from summarizer import instruments
 from summarizer.models import Move, Span, Timeframe
-from summarizer.reading import Fact, Mention, read_sentence, resolve, stated_numbers
+from summarizer.reading import (
+    Fact,
+    Mention,
+    currency_named,
+    read_sentence,
+    resolve,
+    stated_numbers,
+)
 from summarizer.reading.lexicon import DOWN_VERB, DOWN_WORD, FLAT, TIMEFRAMES, UP_VERB, UP_WORD
 from summarizer.sentences import split_sentences
 
@@ -132,15 +139,62 @@ def check_move(
             "quote the words that state the number"
         )
     read = _facts_of(evidence, source, span)
+    move = _with_declared_code(move, source or evidence)
     if move.change_pct is not None or move.change_bp is not None:
         return _number_problem(move, read.facts) or _unread_direction_problem(move, read, evidence)
     return _direction_only_problem(move, read, evidence)
+
+
+def period_stated(
+    move: Move, evidence: str, *, source: str | None = None, span: Span | None = None
+) -> Timeframe | None:
+    """The period the text gives a move, where the move claims none and the text gives the
+    same instrument a day's move beside it: 'rose 0.55% on Friday ... gaining 4.85% this week'
+    (4.85 is the week's), 'fell on Tuesday, erasing Monday's gains' (the rise is Monday's). A
+    digest line without it would read as the day's move."""
+    if move.timeframe != "unspecified" or _timeframe_claimed(move) != "unspecified":
+        return None
+    if _session_claimed(move) is not None:
+        return None
+    move = _with_declared_code(move, source or evidence)
+    pct, bp = move.change_pct, move.change_bp
+    facts = _facts_of(evidence, source, span).facts
+    same = [f for f in facts if _verdict(move, f) == "same"]
+    if pct is None and bp is None:
+        stating = [
+            f for f in facts if f.direction == move.direction and _verdict(move, f) != "different"
+        ]
+        if any(f not in same for f in stating):
+            return None
+    else:
+        stating = [
+            f for f in same
+            if f.direction == move.direction and (
+                (pct is not None and f.pct is not None and abs(abs(pct) - f.pct) <= _SAME_NUMBER)
+                or (bp is not None and f.bp is not None and abs(abs(bp) - f.bp) <= _SAME_NUMBER)
+            )
+        ]  # fmt: skip
+    periods = {f.timeframe for f in stating}
+    if len(periods) != 1 or not periods <= _LONGER_THAN_A_DAY:
+        return None
+    day = [f for f in same if f.timeframe in ("unspecified", "day") and not f.forecast]
+    if pct is None and bp is None:
+        day = [f for f in day if f.direction != move.direction]
+    else:
+        day = [f for f in day if f.has_number]
+    return periods.pop() if day else None
+
+
+_LONGER_THAN_A_DAY: frozenset[Timeframe] = frozenset(
+    {"week", "month", "quarter", "year", "ytd", "multi_day", "prior_session"}
+)
 
 
 def _among(value: float, stated: list[float]) -> bool:
     return any(abs(abs(value) - s) <= _SAME_NUMBER for s in stated)
 
 
+@lru_cache(maxsize=256)
 def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
     """The facts of the sentences the evidence is in (read with the sentences before them, to
     name references), restricted to those the evidence quotes, and the directions of the move
@@ -153,25 +207,67 @@ def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
     sentences = [s for s in split_sentences(source, paragraph_start, stop) if s[0] < span[1]]
     sentences = sentences[-_CONTEXT - 1 :]
     readings = resolve([read_sentence(source[s:e]) for s, e in sentences])
+    codes = frozenset(code for _, code in _declared_codes(source))
     facts: list[Fact] = []
     loose: set[str] = set()
     for (start, end), reading in zip(sentences, readings, strict=True):
         if end <= span[0]:
             continue
-        quoted = [f for f in reading.facts if start + f.end > span[0] and start + f.start < span[1]]
+        quoted = [
+            _with_code_as_ticker(f, codes)
+            for f in reading.facts
+            if start + f.end > span[0] and start + f.start < span[1]
+        ]
         facts += quoted
         taken = [f.predicate for f in reading.facts]
         for cue_start, cue_end, direction in reading.cues:
             inside = span[0] <= start + cue_start and start + cue_end <= span[1]
             if inside and not any(a <= cue_start and cue_end <= b for a, b in taken):
                 loose.add(direction)
-    return _Read(facts, loose)
+    return _Read(tuple(facts), frozenset(loose))
+
+
+def _with_declared_code(move: Move, source: str) -> Move:
+    """The move with the code the text gives its name ('the Market Vectors Gold Miners ETF
+    (NYSEArca: GDX)'), so that 'GDX gained 5.8%' later is known to be the same fund."""
+    if move.ticker is not None:
+        return move
+    for name, code in _declared_codes(source):
+        if instruments.compare(move.instrument, name) == "same":
+            return move.model_copy(update={"ticker": code})
+    return move
+
+
+def _with_code_as_ticker(fact: Fact, codes: frozenset[str]) -> Fact:
+    """A fact whose subject is a code the text declared ('GDX') carries it as its ticker."""
+    mention = fact.mention
+    if mention is None or mention.ticker is not None or mention.name not in codes:
+        return fact
+    return replace(fact, mention=replace(mention, ticker=mention.name))
+
+
+@lru_cache(maxsize=64)
+def _declared_codes(source: str) -> tuple[tuple[str, str], ...]:
+    """(name, code) for each 'Name (EXCHANGE: CODE)' or 'Name (CODE)' of the text."""
+    found = []
+    for match in _CODE_IN_PARENTHESES.finditer(source):
+        named = _NAME_BEFORE.search(source, max(0, match.start() - 80), match.start())
+        if named is None:
+            continue
+        name, code = instruments.split_ticker(named.group(0) + match.group(0))
+        if code is not None and name:
+            found.append((name, code.split(":")[-1]))
+    return tuple(found)
+
+
+_CODE_IN_PARENTHESES = re.compile(r"\((?:[A-Za-z]+:\s?)?[A-Z]{2,6}\)")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*\s*$")
 
 
 @dataclass(frozen=True)
 class _Read:
-    facts: list[Fact]
-    loose_directions: set[str]  # stated by a move word the reading bound to no fact
+    facts: tuple[Fact, ...]  # shared by every caller (cached): never changed
+    loose_directions: frozenset[str]  # stated by a move word the reading bound to no fact
 
 
 _CONTEXT = 2  # sentences before the evidence read to name its references
@@ -185,7 +281,7 @@ def _verdict(move: Move, fact: Fact) -> str:
     )
 
 
-def _number_problem(move: Move, facts: list[Fact]) -> str | None:
+def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
     """The move's number as the reading binds it: to this instrument, in this direction?"""
     pct, bp = move.change_pct, move.change_bp
     stating = [
@@ -221,18 +317,25 @@ def _number_problem(move: Move, facts: list[Fact]) -> str | None:
     ):
         return f"{number} is not stated for '{move.instrument}': {_said(own)}"
     session = _session_claimed(move)
-    if (
-        session is not None
-        and all(
-            f.session not in ("unspecified", *session)
-            for f in ours
-            if f.direction == move.direction
+    alike = [f for f in ours if f.direction == move.direction]
+    if session is not None and alike:
+        if all(f.session not in ("unspecified", *session) for f in alike):
+            stated, claimed = alike[0].session.replace("_", " "), session[0].replace("_", " ")
+            return f"{number} is the text's {stated} move, not a {claimed} one"
+        # "fell as much as 0.9 percent ... before trading 0.3 percent weaker": where the text
+        # marks another number as the session's, an unmarked one is not
+        marked = [f for f in own if f.session in session and f.direction == move.direction]
+        if marked and not any(f in marked for f in alike):
+            return (
+                f"{number} is not the text's {session[0].replace('_', ' ')} move: {_said(marked)}"
+            )
+    counter = _counter_claimed(move)
+    if counter is not None and alike and all(f.against not in (None, counter) for f in alike):
+        stated = (alike[0].against or "").removeprefix("currency:")
+        return (
+            f"{number} is the text's move against {stated}, not against "
+            f"{counter.removeprefix('currency:')}"
         )
-        and any(f.direction == move.direction for f in ours)
-    ):
-        alike = [f for f in ours if f.direction == move.direction]
-        stated, claimed = alike[0].session.replace("_", " "), session[0].replace("_", " ")
-        return f"{number} is the text's {stated} move, not a {claimed} one"
     frame = _timeframe_claimed(move)
     if frame != "unspecified":
         framed = [f for f in own if f.timeframe == frame]
@@ -265,8 +368,16 @@ def _timeframe_claimed(move: Move) -> str:
         return "unspecified"
     if _STREAK.search(said):
         return "multi_day"
+    if _MONTH_NAME.fullmatch(said.strip()) and instruments.kind_of(move.instrument) != "commodity":
+        return "month"  # "German 2-year yield (May)"; "Natural gas (October)" is a contract
     frames = {frame for pattern, frame in (*_FRAME_HINTS, *TIMEFRAMES) if pattern.search(said)}
     return frames.pop() if len(frames) == 1 else "unspecified"
+
+
+_MONTH_NAME = re.compile(
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
+)
 
 
 # what a name's parenthesis says of its period: "(week)", "(year to date)", "(12 months)"
@@ -295,8 +406,19 @@ _SESSION_HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("intraday", "intraday_high"),
     ),
     (re.compile(r"\b(?:close|closing|settle|settlement)\b"), ("close",)),
-    (re.compile(r"\b(?:open|opening|early trade)\b"), ("open",)),
+    (re.compile(r"\b(?:open|opening|early|start)\b"), ("open",)),
 )
+
+
+def _counter_claimed(move: Move) -> str | None:
+    """The currency a move says it is against: 'Swiss franc (vs euro)', 'yen (against the
+    dollar, intraday)'."""
+    said = " ".join(re.findall(r"\(([^)]*)\)", move.instrument)).lower()
+    match = _COUNTER.search(said)
+    return None if match is None else currency_named(match.group(1))
+
+
+_COUNTER = re.compile(r"\b(?:vs\.?|versus|against)\s+((?:the\s+)?[a-z][\w.]*(?:\s+[a-z]+)?)")
 
 
 def _session_claimed(move: Move) -> tuple[str, ...] | None:
@@ -323,6 +445,8 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     moved that way; it is refused when what the text says of it is only the other way."""
     ours = [f for f in read.facts if _verdict(move, f) != "different"]
     same = [f for f in ours if _verdict(move, f) == "same"]
+    if problem := _period_direction_problem(move, same):
+        return problem
     if any(f.direction == move.direction for f in ours):
         return None
     # what the text says of this very instrument decides, unless the move says it is of
@@ -345,6 +469,21 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     if ours or read.loose_directions:
         return f"direction '{move.direction}' contradicts the evidence"
     return _direction_problem(move.direction, evidence)
+
+
+def _period_direction_problem(move: Move, same: list[Fact]) -> str | None:
+    """A move without a number that names its period ('German 10-year yield (May)') must go
+    the way the text says the instrument went over that period."""
+    frame = _timeframe_claimed(move)
+    if frame == "unspecified":
+        return None  # where the direction is a longer period's, merge says so (period_stated)
+    decisive = [f for f in same if f.timeframe == frame]
+    if decisive and not any(f.direction == move.direction for f in decisive):
+        return (
+            f"direction '{move.direction}' contradicts the text's {frame.replace('_', ' ')} "
+            f"move of '{move.instrument}': {_said(decisive)}"
+        )
+    return None
 
 
 def _number_of(fact: Fact) -> str | None:

@@ -14,10 +14,10 @@ from typing import Any
 
 from fake_openai import Reply, Responder, completion
 
-from summarizer.sentences import split_sentences
 from summarizer.evaluate import Gold, load_gold
 from summarizer.grounding import check_move, locate_evidence
 from summarizer.models import Move
+from summarizer.sentences import split_sentences
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_DIR = REPO / "seeds"

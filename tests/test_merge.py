@@ -70,3 +70,46 @@ def test_status_reflects_failed_chunks() -> None:
     failed = merge_article(ARTICLE, [], every)
     assert failed.status == "failed" and failed.error and "timeout" in failed.error
     assert merge_article(ARTICLE, [], DigestInfo(engine="rules", chunks=0)).status == "failed"
+
+
+def digest_of_move(text: str, instrument: str, direction: str, pct: float, **fields: str) -> Move:
+    item = Move(instrument=instrument, direction=direction, change_pct=pct, evidence=text, **fields)  # type: ignore[arg-type]
+    digest = merge_article(
+        Article(id="p", text=text), [ChunkSummary(moves=[item])], DigestInfo(engine="llm")
+    )
+    assert len(digest.moves) == 1, digest.warnings
+    return digest.moves[0]
+
+
+def test_a_number_the_text_gives_a_longer_period_is_kept_with_that_period() -> None:
+    # invented sentences: the day's number beside the week's, the month's, since year-end
+    week = "The Kospi rose 0.4% on Friday and gained 2.3% for the week."
+    assert digest_of_move(week, "Kospi", "up", 2.3).timeframe == "week"
+    assert digest_of_move(week, "Kospi", "up", 0.4).timeframe == "unspecified"
+    month = "Ether slid 6% on Tuesday and is down 18% this month."
+    assert digest_of_move(month, "Ether", "down", -18).timeframe == "month"
+    ytd = "The Taiex closed 0.7 percent higher, a gain of 9.1 percent from Dec. 31."
+    assert digest_of_move(ytd, "Taiex", "up", 9.1).timeframe == "ytd"
+
+
+def test_a_direction_the_text_gives_only_an_earlier_day_is_kept_with_that_day() -> None:
+    text = "The rand weakened on Tuesday, erasing Monday's gains."
+    digest = merge_article(
+        Article(id="r", text=text),
+        [
+            ChunkSummary(
+                moves=[Move(instrument="South African rand", direction="up", evidence=text)]
+            )
+        ],
+        DigestInfo(engine="llm"),
+    )
+    assert [m.timeframe for m in digest.moves] == ["prior_session"]
+
+
+def test_a_period_is_left_alone_when_claimed_or_when_the_text_gives_no_days_number() -> None:
+    alone = "The Kospi gained 2.3% for the week."
+    assert digest_of_move(alone, "Kospi", "up", 2.3).timeframe == "unspecified"
+    claimed = "The Kospi rose 0.4% on Friday and gained 2.3% over five sessions."
+    assert digest_of_move(claimed, "Kospi", "up", 2.3, timeframe="multi_day").timeframe == (
+        "multi_day"
+    )

@@ -18,7 +18,7 @@ from summarizer.grounding import check_move, locate_evidence
 from summarizer.models import Catalyst, ChunkSummary, Move, Risk, Span
 
 # Bump when a validator changes what is accepted: it is part of the cache key.
-VALIDATORS_VERSION = "2"
+VALIDATORS_VERSION = "3"
 
 # A bound no real daily or yearly move reaches; a small model once answered 1.8e15 %.
 MAX_ABS_CHANGE_PCT = 1000.0
