@@ -322,7 +322,10 @@ class ModeResult:
 
     `scores` (perfect mode only) matches the digests against the gold the stand-in answered
     from. `moves_sent` counts the moves of every answer, re-asks included; `let_through` the
-    moves in the digests, with `let_through_moves` describing them ('<article>: <move>').
+    moves in the digests, with `let_through_moves` describing them ('<article>: <move>'), and
+    `true_after_corruption` those of them that state a fact the gold also holds (a swap of two
+    null moves going the same way, or a number of another gold move of the same name): the
+    yardstick counts them as let through, but they are not wrong.
     """
 
     mode: OracleMode
@@ -334,6 +337,7 @@ class ModeResult:
     let_through: int
     scores: EvalReport | None = None
     let_through_moves: tuple[str, ...] = ()
+    true_after_corruption: int = 0
 
     @property
     def share(self) -> float | None:
@@ -408,6 +412,27 @@ def _run_mode(
         let_through=sum(len(d.moves) for d in digests),
         scores=scores,
         let_through_moves=tuple(_describe_moves(digests)) if model.mode != "perfect" else (),
+        true_after_corruption=0
+        if model.mode == "perfect"
+        else sum(
+            states_a_gold_fact(move, gold)
+            for digest, (_, gold) in zip(digests, pairs, strict=True)
+            for move in digest.moves
+        ),
+    )
+
+
+def states_a_gold_fact(move: Move, gold: Gold) -> bool:
+    """Whether a move says what one of the gold moves says: same name and direction, and the
+    same number or none."""
+    return any(
+        g.instrument == move.instrument
+        and g.direction == move.direction
+        and (
+            move.change_pct is None
+            or (g.percent is not None and abs(abs(move.change_pct) - g.percent) <= 0.005)
+        )
+        for g in gold.moves
     )
 
 
@@ -440,9 +465,14 @@ def render_gate_text(results: Sequence[ModeResult]) -> str:
             lines.append(f"{r.mode:<8} {cells} · {run}")
         else:
             share = "n/a" if r.share is None else f"{r.share:.1%}"
+            true = (
+                f", {r.true_after_corruption} of them true facts of the gold"
+                if r.true_after_corruption
+                else ""
+            )
             lines.append(
                 f"{r.mode:<8} let through {r.let_through} of {r.moves_sent} wrong moves sent "
-                f"({share}) · {run}"
+                f"({share}{true}) · {run}"
             )
     return "\n".join(lines) + "\n"
 
@@ -466,6 +496,7 @@ def gate_report_to_json(results: Sequence[ModeResult]) -> dict[str, Any]:
         else:
             share = None if r.share is None else round(r.share, 4)
             entry |= {"sent": r.moves_sent, "let_through": r.let_through, "share": share,
+                      "true_after_corruption": r.true_after_corruption,
                       "let_through_moves": list(r.let_through_moves)}  # fmt: skip
         report[r.mode] = entry
     return report

@@ -101,6 +101,30 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert llm.returncode == 2 and "OPENAI_API_KEY" in llm.stderr
 
 
+def test_eval_oracle_measures_the_gate_without_an_api_key(tmp_path: Path) -> None:
+    gold = str(REPO / "fixtures" / "gold")
+    done = summarizer("eval", "--gold", gold, str(SEEDS), "--oracle", "--oracle-modes",
+                      "perfect,fab", "--json", cwd=tmp_path)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "oracle: 5 articles, modes perfect, fab" in done.stderr
+    report = json.loads(done.stdout)
+    assert list(report) == ["perfect", "fab"]
+    assert report["perfect"]["moves"]["tp"] + report["perfect"]["moves"]["fn"] == 94
+    assert report["fab"]["sent"] > 0 and report["fab"]["articles"] == 5
+    text = summarizer("eval", "--gold", gold, str(SEEDS), "--oracle", "--oracle-modes", "flip",
+                      cwd=tmp_path)  # fmt: skip
+    assert text.returncode == 0 and text.stdout.startswith("flip     let through "), text.stderr
+
+
+def test_eval_oracle_usage_errors_exit_2(tmp_path: Path) -> None:
+    gold = str(REPO / "fixtures" / "gold")
+    for extra in (["--oracle", "--oracle-modes", "perfect,bogus"],
+                  ["--oracle", "--base-url", "http://127.0.0.1:9/v1"],
+                  ["--oracle-modes", "perfect"]):  # fmt: skip
+        done = summarizer("eval", "--gold", gold, str(SEEDS), *extra, cwd=tmp_path)
+        assert done.returncode == 2, (extra, done.stderr)
+
+
 def test_help_lists_the_commands() -> None:
     done = summarizer("--help", cwd=REPO)
     assert done.returncode == 0

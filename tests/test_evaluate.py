@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from pydantic import ValidationError
+
 from summarizer.evaluate import (
     Gold,
     aggregate,
@@ -101,3 +104,41 @@ def test_report_and_gold_files(tmp_path: Path) -> None:
     text = render_report_text(report)
     assert "moves" in text and "miss  004_x moves: SMIC up null" in text
     assert report_to_json(report)["overall"]["moves"]["recall"] == 0.0
+
+
+YIELD_TEXT = "The 10-year yield rose 6 basis points to 4.31%, and the Bund yield rose to 2.9%."
+YIELD_GOLD = Gold.model_validate(
+    {
+        "moves": [
+            {"instrument": "10-year yield", "direction": "up", "bp": 6,
+             "text": "The 10-year yield rose 6 basis points"},
+            {"instrument": "Bund yield", "direction": "up", "text": "the Bund yield rose"},
+        ]
+    }
+)  # fmt: skip
+
+
+def yield_move(bp: float | None) -> Move:
+    return Move(instrument="10-year yield", direction="up", change_bp=bp,
+                evidence="The 10-year yield rose 6 basis points")  # fmt: skip
+
+
+def test_a_gold_move_in_basis_points_needs_change_bp_within_half_a_point() -> None:
+    for bp, matched in ((6, True), (-6.5, True), (5.5, True), (6.6, False), (None, False)):
+        moves = evaluate_digest(digest(yield_move(bp)), YIELD_GOLD, YIELD_TEXT).scores["moves"]
+        assert moves.tp == int(matched), bp
+
+
+def test_change_bp_is_not_held_against_a_gold_move_without_bp() -> None:
+    bund = Move(instrument="Bund yield", direction="up", change_bp=4.0,
+                evidence="the Bund yield rose")  # fmt: skip
+    moves = evaluate_digest(digest(bund), YIELD_GOLD, YIELD_TEXT).scores["moves"]
+    assert (moves.tp, moves.fn) == (1, 1)
+
+
+def test_gold_bp_is_a_magnitude_and_shows_in_the_report() -> None:
+    with pytest.raises(ValidationError):
+        Gold.model_validate({"moves": [{"instrument": "x", "direction": "down", "bp": -3,
+                                        "text": "x"}]})  # fmt: skip
+    missed = evaluate_digest(digest(), YIELD_GOLD, YIELD_TEXT).misses["moves"]
+    assert missed[0] == "10-year yield up null 6bp — “The 10-year yield rose 6 basis points”"
