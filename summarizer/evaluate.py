@@ -145,7 +145,7 @@ def _match_category(
     def fits(p: int, g: int) -> bool:
         return _matches(kind, predicted[p], golds[g], spans[g], text)
 
-    return _maximum_matching(len(predicted), len(golds), fits)
+    return maximum_matching(len(predicted), len(golds), fits)
 
 
 def _matches(kind: str, predicted: Any, gold: Any, gold_span: Span | None, text: str) -> bool:
@@ -199,7 +199,7 @@ def _names_overlap(move: Move, gold: GoldMove) -> bool:
     return ours <= theirs or theirs <= ours or len(ours & theirs) / len(ours | theirs) >= 0.5
 
 
-def _maximum_matching(
+def maximum_matching(
     n_predicted: int, n_gold: int, fits: Callable[[int, int], bool]
 ) -> list[tuple[int, int]]:
     """Maximum one-to-one matching (augmenting paths); small inputs, so O(V·E) is fine."""

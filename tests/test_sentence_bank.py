@@ -21,6 +21,7 @@ import pytest
 from conftest import REPO
 
 from summarizer.engines.rules import summarize_text
+from summarizer.evaluate import maximum_matching
 from summarizer.models import ChunkSummary, Move
 
 BANK = REPO / "fixtures" / "sentences"
@@ -86,22 +87,11 @@ def is_sign_error(move: Move, expected: dict[str, Any]) -> bool:
 def one_to_one(
     predicted: Sequence[Move], expected: Sequence[dict[str, Any]], match: Callable[..., bool]
 ) -> dict[int, int]:
-    """A maximum one-to-one matching, expected index -> predicted index (augmenting paths)."""
-    owner: dict[int, int] = {}
-
-    def claim(p: int, seen: set[int]) -> bool:
-        for e, wanted in enumerate(expected):
-            if e in seen or not match(predicted[p], wanted):
-                continue
-            seen.add(e)
-            if e not in owner or claim(owner[e], seen):
-                owner[e] = p
-                return True
-        return False
-
-    for p in range(len(predicted)):
-        claim(p, set())
-    return owner
+    """A maximum one-to-one matching, expected index -> predicted index (as `eval` matches)."""
+    pairs = maximum_matching(
+        len(predicted), len(expected), lambda p, e: match(predicted[p], expected[e])
+    )
+    return {e: p for p, e in pairs}
 
 
 @dataclass(frozen=True)
