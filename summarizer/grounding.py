@@ -472,16 +472,20 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
 
 
 def _period_direction_problem(move: Move, same: list[Fact]) -> str | None:
-    """A move without a number that names its period ('German 10-year yield (May)') must go
-    the way the text says the instrument went over that period."""
-    frame = _timeframe_claimed(move)
-    if frame == "unspecified":
+    """A move without a number that names its period or session ('German 10-year yield (May)',
+    'Hang Seng Index (open)') must go the way the text says the instrument went then."""
+    frame, sessions = _timeframe_claimed(move), _session_claimed(move)
+    if frame != "unspecified":
+        decisive, period = [f for f in same if f.timeframe == frame], frame.replace("_", " ")
+    elif sessions is not None:
+        decisive = [f for f in same if f.session in sessions]
+        period = sessions[0].replace("_", " ")
+    else:
         return None  # where the direction is a longer period's, merge says so (period_stated)
-    decisive = [f for f in same if f.timeframe == frame]
     if decisive and not any(f.direction == move.direction for f in decisive):
         return (
-            f"direction '{move.direction}' contradicts the text's {frame.replace('_', ' ')} "
-            f"move of '{move.instrument}': {_said(decisive)}"
+            f"direction '{move.direction}' contradicts the text's {period} move of "
+            f"'{move.instrument}': {_said(decisive)}"
         )
     return None
 

@@ -116,6 +116,7 @@ class _Known:
     index_markets: dict[str, str]  # identity -> market ("index:Hang Seng Index" -> "hong kong")
     broader: dict[str, str]  # identity -> the identity it is a kind of (WTI -> crude oil)
     place_markets: dict[str, str]  # normalised place word -> market
+    codes: dict[str, tuple[str, InstrumentKind]]  # "usd", "sol": codes, matched as written
 
 
 @functools.cache
@@ -125,14 +126,20 @@ def _known() -> _Known:
     groups: list[tuple[str, InstrumentKind]] = [
         ("indices", "index"), ("commodities", "commodity"), ("crypto", "crypto")
     ]  # fmt: skip
+    codes: dict[str, tuple[str, InstrumentKind]] = {}
     for section, kind in groups:
         for names in raw[section]:
             for name in names:
-                aliases.setdefault(_normal(name), (f"{kind}:{names[0]}", kind))
-    for code, words in _currency_words(raw["currency_nicknames"]).items():
+                # a crypto code is also a word ("SOL" and Peru's "sol", "ADA"): kept apart
+                is_code = kind == "crypto" and re.fullmatch(r"[A-Z]{2,5}", name) is not None
+                table = codes if is_code else aliases
+                table.setdefault(_normal(name), (f"{kind}:{names[0]}", kind))
+    currencies = _currency_words(raw["currency_nicknames"])
+    for code, words in currencies.items():
+        codes.setdefault(code.lower(), (f"currency:{code}", "currency"))
         for word in words:
             aliases.setdefault(word, (f"currency:{code}", "currency"))
-    longest = max(len(alias.split()) for alias in aliases)
+    longest = max(len(alias.split()) for alias in [*aliases, *codes])
     index_markets = {f"index:{name}": market for name, market in raw["index_markets"].items()}
     places = {_normal(place): market for place, market in raw["place_markets"].items()}
     return _Known(
@@ -142,6 +149,7 @@ def _known() -> _Known:
         index_markets=index_markets,
         broader=raw["broader"],
         place_markets=places,
+        codes=codes,
     )
 
 
@@ -156,7 +164,7 @@ def _currency_words(nicknames: dict[str, list[str]]) -> dict[str, set[str]]:
         name = _normal(currency.name)
         if not name or currency.alpha_3.startswith("X"):
             continue  # X-codes are metals, fund units and test codes
-        words.setdefault(currency.alpha_3, set()).update({name, currency.alpha_3.lower()})
+        words.setdefault(currency.alpha_3, set()).add(name)
         by_last_word.setdefault(name.split()[-1], set()).add(currency.alpha_3)
     for word, codes in by_last_word.items():
         if len(codes) == 1:
@@ -205,7 +213,14 @@ def identity(name: str) -> str | None:
     known = _known()
     for size in range(min(known.longest_alias_words, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
-            found = known.aliases.get(" ".join(words[start : start + size]))
+            alias = " ".join(words[start : start + size])
+            # a code counts where it is written as one: "SOL" is Solana, "sol" Peru's currency,
+            # and "All Shares index" is not the lek (ALL)
+            found = (
+                known.codes[alias]
+                if alias in known.codes and re.search(rf"\b{alias.upper()}\b", name)
+                else known.aliases.get(alias)
+            )
             if found is None:
                 continue
             rest, before = words[start + size :], words[:start]
@@ -299,6 +314,8 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
         return "same"
     if _BOND_WORDS.search(a_bare.lower()) and _BOND_WORDS.search(b_bare.lower()):
         return _compare_yields(a_bare, b_bare)
+    if _other_asset_class(a_bare, b_bare) or _other_asset_class(b_bare, a_bare):
+        return "different"  # "gold prices tumbled as stock markets recovered"
     if _initials_of(a_bare, b_bare) or _initials_of(b_bare, a_bare):
         return "same"  # "RBS" is the Royal Bank of Scotland
     if _fund_and_code(a_bare, b_bare) or _fund_and_code(b_bare, a_bare):
@@ -352,6 +369,26 @@ _BOND_MARKETS = {"bund": "germany", "gilt": "britain", "jgb": "japan", "treasury
 
 def _is_spread(name: str) -> bool:
     return re.search(r"\b(?:spread|curve|premium)\b|\d\s*/\s*\d", name.lower()) is not None
+
+
+_NOT_EQUITY = ("commodity", "currency", "crypto", "pair")
+_EQUITY_MARKET = re.compile(
+    r"\b(?:stocks|shares|equities|stock markets?|share markets?|bourses?|miners|producers|"
+    r"companies|firms|explorers|refiners|developers|counters|plays|majors|etfs?)\b"
+)
+
+
+def _other_asset_class(known: str, market: str) -> bool:
+    """A commodity, currency or crypto asset beside a stock market ('gold' and 'stock markets',
+    'the yen' and 'Tokyo stocks'): never the same."""
+    found = identity(known)
+    return (
+        found is not None
+        and found.split(":", 1)[0] in _NOT_EQUITY
+        and identity(market) is None
+        and _EQUITY_MARKET.search(market.lower()) is not None
+        and _STOCK_FUTURES.search(market.lower()) is None
+    )
 
 
 def _initials_of(short: str, name: str) -> bool:

@@ -144,6 +144,11 @@ def test_relation(a: str, b: str, related: str) -> None:
         ("Banco Bilbao Vizcaya Argentaria", "BBVA", "same"),
         ("iShares Silver Trust", "SLV", "unknown"),
         ("Vedanta", "ONGC", "different"),
+        # a commodity, currency or crypto asset is never a stock market or a group of stocks
+        ("Gold", "stock markets", "different"),
+        ("Japanese yen", "Tokyo stocks", "different"),
+        ("Gold", "gold miners", "different"),
+        ("gold", "Gold prices", "same"),
     ],
 )
 def test_compare(a: str, b: str, verdict: str) -> None:
@@ -190,3 +195,17 @@ def test_market_of(name: str, market: str | None) -> None:
 )
 def test_split_ticker(name: str, split: tuple[str, str | None]) -> None:
     assert split_ticker(name) == split
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("USD", "currency:USD"),  # a code written as a code
+        ("All Shares index", None),  # not the lek (ALL)
+        ("SOL", "crypto:Solana"),
+        ("Peruvian sol", "currency:PEN"),  # the word, not Solana's code
+        ("the Dax", "index:DAX"),
+    ],
+)
+def test_codes_count_where_written_as_codes(name: str, known: str | None) -> None:
+    assert identity(name) == known

@@ -277,12 +277,12 @@ def report_line(result: ModeResult) -> str:
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
 # Measured 2026-11-29 on 80 corpus articles: perfect moves 0.981, catalysts 1.000, risks 1.000;
-# let through: flip 6.5%, num 5.4%, swap 15.1%, fab 0% (of which true facts of the gold, which
+# let through: flip 5.3%, num 5.4%, swap 15.1%, fab 0% (of which true facts of the gold, which
 # the yardstick counts all the same: flip 6, num 14, swap 21 moves).
 KEPT = {"moves": (0.975, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.07, 0.05), "num": (0.06, 0.05), "swap": (0.16, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 5.8%, num 2.2%, swap 8.3%
-WRONG = {"flip": 0.065, "num": 0.03, "swap": 0.09, "fab": 0.0}
+STOPPED = {"flip": (0.06, 0.05), "num": (0.06, 0.05), "swap": (0.16, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 4.7%, num 2.2%, swap 8.3%
+WRONG = {"flip": 0.055, "num": 0.03, "swap": 0.09, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:

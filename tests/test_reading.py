@@ -419,6 +419,14 @@ def test_unseen_publisher_patterns(sentence: str, expected: list[Stated]) -> Non
         ("Yields on Spanish government bonds suffered their biggest one-day drop.",
          {("Yields", "down")}),
         ("A setback in the dollar helped soybeans.", {("dollar", "down")}),
+        # groups listed before the head they share
+        ("Shipping, tourism and duty-free retail stocks led the gains, while the property and "
+         "insurance sectors slipped.",
+         {("shipping stocks", "up"), ("tourism stocks", "up"), ("duty-free retail stocks", "up"),
+          ("property sectors", "down"), ("insurance sectors", "down")}),
+        ("Oil prices rose and bank shares fell.", {("Oil prices", "up"), ("bank shares", "down")}),
+        ("Maybank shaved 2 sen while the ringgit firmed against the dollar.",
+         {("Maybank", "down"), ("ringgit", "up")}),
     ],
 )  # fmt: skip
 def test_directions_of_unseen_publisher_patterns(
@@ -433,6 +441,8 @@ def test_directions_of_unseen_publisher_patterns(
         "The miner doubled its dividend after a record year.",  # an object: not a price move
         "The company halved its forecast for the year.",
         "Iron ore producers cut output in March.",  # producers are not the commodity
+        "The company firmed up its plans for a listing.",
+        "Investors bought and sold shares all day.",
     ],
 )
 def test_not_price_moves_of_the_object(sentence: str) -> None:

@@ -276,7 +276,7 @@ _MAY_MOVE = re.compile(
     r"strong|soft|added|dove|dived|div|sag|skid|spik|rocket|leap|pare|tack|put on|gave up|"
     r"pressure|ground|selloff|sell-off|rout|crash|trend|stable|little changed|advance|high|low|"
     r"limit|streak|tear|cool|edged|inched|laggard|gainer|loser|decliner|advancer|winner|faller|"
-    r"doubl|tripl|quadrupl|halv|pull|suffer|setback"
+    r"doubl|tripl|quadrupl|halv|pull|suffer|setback|shav"
 )
 
 

@@ -189,6 +189,19 @@ _SECTOR_PAIR = re.compile(
     rf"\b(?P<first>{_SECTOR_WORD})\s+and\s+(?P<second>{_SECTOR_WORD})\s+"
     r"(?P<head>stocks|shares|issues|firms|companies|names|sectors)\b"
 )
+# "Hotel, tourism and aircraft manufacturing stocks", "the electronic information and financial
+# sectors": groups listed before the head they share
+_LIST_ITEM = (
+    r"(?!(?i:and|or|the|a|an|of|in|on|to|its|their|some|all|many|most|other|both|were|was|are|"
+    r"is|bought|sold|buy|sell|own|hold|with|while|as|by|for|from)\b)[A-Za-z][a-z-]+(?<!ed)"
+)
+_GROUP_LIST = re.compile(
+    r"(?:^|(?<=\bthe\s)|(?<=,\s)|(?<=while\s)|(?<=\bas\s)|(?<=with\s)|(?<=\bbut\s)|(?<=;\s))"
+    rf"(?P<list>{_LIST_ITEM}(?:\s+{_LIST_ITEM})?(?:,\s*{_LIST_ITEM}(?:\s+{_LIST_ITEM})?)*,?"
+    rf"\s+and\s+{_LIST_ITEM}(?:\s+{_LIST_ITEM})?)\s+"
+    r"(?P<head>stocks|shares|issues|firms|companies|names|sectors|counters)\b"
+)
+_LIST_SPLIT = re.compile(r",\s*(?:and\s+)?|\s+and\s+")
 # "A gauge of Chinese technology shares traded in Hong Kong": an index described, not named
 _DESCRIBED_INDEX = re.compile(
     r"\b(?:a|an|the)\s+(?:[\w-]+\s+)?(?:gauge|index|barometer|measure|benchmark)\s+of\s+"
@@ -246,7 +259,9 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             if _UNIT_BEFORE.search(lowered, max(0, match.start() - 16), match.start()):
                 continue  # "38.6 billion yuan", "6.40 won": a unit, not the currency's move
             found.append(_market_word(sentence, match.start(), match.end()))
+    pairs: list[tuple[int, int]] = []
     for match in _SECTOR_PAIR.finditer(sentence):
+        pairs.append(match.span())
         head = match.group("head")
         first = match.group("first")
         found.append(
@@ -260,6 +275,14 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
                 descriptive=True,
             )
         )
+    for match in _GROUP_LIST.finditer(sentence):
+        if any(start <= match.start() < end for start, end in pairs):
+            continue  # a pair of sector words read above
+        groups = _listed_groups(sentence, match)
+        items = {g.name.rsplit(" ", 1)[0] for g in groups}
+        # "Hotel" of "Hotel, tourism and aircraft manufacturing stocks" is no name of its own
+        found = [m for m in found if not (m.name.lower() in items and m.start >= match.start())]
+        found += groups
     for match in _SECTOR_PHRASE.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
@@ -323,6 +346,18 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             )
         )
     return _merged(found)
+
+
+def _listed_groups(sentence: str, match: re.Match[str]) -> list[Mention]:
+    """One descriptive mention per item of a listed group, each named with the shared head."""
+    head, groups = match.group("head"), []
+    position = match.start("list")
+    for item in _LIST_SPLIT.split(match.group("list")):
+        start = sentence.index(item, position)
+        position = start + len(item)
+        end = match.end() if item is match.group("list")[-len(item) :] else position
+        groups.append(Mention(start, end, f"{item.lower()} {head}", descriptive=True))
+    return groups
 
 
 def _named(sentence: str, start: int, end: int) -> Mention | None:
