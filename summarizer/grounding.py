@@ -145,17 +145,19 @@ def check_move(
     return _direction_only_problem(move, read, evidence)
 
 
-def period_stated(
+def when_stated(
     move: Move, evidence: str, *, source: str | None = None, span: Span | None = None
-) -> Timeframe | None:
-    """The period the text gives a move, where the move claims none and the text gives the
-    same instrument a day's move beside it: 'rose 0.55% on Friday ... gaining 4.85% this week'
-    (4.85 is the week's), 'fell on Tuesday, erasing Monday's gains' (the rise is Monday's). A
-    digest line without it would read as the day's move."""
-    if move.timeframe != "unspecified" or _timeframe_claimed(move) != "unspecified":
-        return None
-    if _session_claimed(move) is not None:
-        return None
+) -> dict[str, str]:
+    """The period or session the text gives a move that claims neither, where the text gives
+    the same instrument a day's move beside it: 'rose 0.55% on Friday ... gaining 4.85% this
+    week' (4.85 is the week's), 'fell on Tuesday, erasing Monday's gains' (the rise is
+    Monday's), 'fell as much as 0.9% before trading 0.3% weaker' (0.9 is the intraday high).
+    As fields to set ({"timeframe": "week"}); empty when there is nothing to say. A digest line
+    without them would read as the day's move."""
+    if move.timeframe != "unspecified" or timeframe_claimed(move) != "unspecified":
+        return {}
+    if move.session != "unspecified" or session_claimed(move) is not None:
+        return {}
     move = _with_declared_code(move, source or evidence)
     pct, bp = move.change_pct, move.change_bp
     facts = _facts_of(evidence, source, span).facts
@@ -165,7 +167,7 @@ def period_stated(
             f for f in facts if f.direction == move.direction and _verdict(move, f) != "different"
         ]
         if any(f not in same for f in stating):
-            return None
+            return {}
     else:
         stating = [
             f for f in same
@@ -174,17 +176,27 @@ def period_stated(
                 or (bp is not None and f.bp is not None and abs(abs(bp) - f.bp) <= _SAME_NUMBER)
             )
         ]  # fmt: skip
+    day = [
+        f
+        for f in same
+        if f.timeframe in ("unspecified", "day")
+        and f.session in ("unspecified", "close")
+        and not f.forecast
+        and f not in stating
+        and (f.has_number if pct is not None or bp is not None else f.direction != move.direction)
+    ]
+    if not stating or not day:
+        return {}
     periods = {f.timeframe for f in stating}
-    if len(periods) != 1 or not periods <= _LONGER_THAN_A_DAY:
-        return None
-    day = [f for f in same if f.timeframe in ("unspecified", "day") and not f.forecast]
-    if pct is None and bp is None:
-        day = [f for f in day if f.direction != move.direction]
-    else:
-        day = [f for f in day if f.has_number]
-    return periods.pop() if day else None
+    if len(periods) == 1 and periods <= _LONGER_THAN_A_DAY:
+        return {"timeframe": periods.pop()}
+    sessions = {f.session for f in stating}
+    if len(sessions) == 1 and sessions <= _WITHIN_A_DAY and periods <= {"unspecified", "day"}:
+        return {"session": sessions.pop()}
+    return {}
 
 
+_WITHIN_A_DAY = frozenset({"intraday_high", "intraday", "open", "pre_market", "after_hours"})
 _LONGER_THAN_A_DAY: frozenset[Timeframe] = frozenset(
     {"week", "month", "quarter", "year", "ytd", "multi_day", "prior_session"}
 )
@@ -316,15 +328,16 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         and all(_verdict(move, f) == "unknown" for f in ours)
     ):
         return f"{number} is not stated for '{move.instrument}': {_said(own)}"
-    session = _session_claimed(move)
+    session = session_claimed(move)
     alike = [f for f in ours if f.direction == move.direction]
     if session is not None and alike:
         if all(f.session not in ("unspecified", *session) for f in alike):
             stated, claimed = alike[0].session.replace("_", " "), session[0].replace("_", " ")
             return f"{number} is the text's {stated} move, not a {claimed} one"
-        # "fell as much as 0.9 percent ... before trading 0.3 percent weaker": where the text
-        # marks another number as the session's, an unmarked one is not
-        marked = [f for f in own if f.session in session and f.direction == move.direction]
+        # "fell as much as 0.9 percent ... before trading 0.3 percent weaker", "erasing early
+        # losses to rise 0.4%": where the text marks another move as the session's, an
+        # unmarked number is not
+        marked = [f for f in facts if f.session in session and _verdict(move, f) == "same"]
         if marked and not any(f in marked for f in alike):
             return (
                 f"{number} is not the text's {session[0].replace('_', ' ')} move: {_said(marked)}"
@@ -336,10 +349,10 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
             f"{number} is the text's move against {stated}, not against "
             f"{counter.removeprefix('currency:')}"
         )
-    frame = _timeframe_claimed(move)
+    frame = timeframe_claimed(move)
     if frame != "unspecified":
         framed = [f for f in own if f.timeframe == frame]
-        if all(f.timeframe not in (frame, "unspecified") for f in ours) or (
+        if all(_period_of(f) not in (frame, "unspecified") for f in ours) or (
             framed and not any(f in framed for f in ours)
         ):
             period = frame.replace("_", " ")
@@ -358,7 +371,14 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
 _STREAK = re.compile(r"\b(?:streak|straight|consecutive|sessions|[\w-]+-session)\b")
 
 
-def _timeframe_claimed(move: Move) -> str:
+def _period_of(fact: Fact) -> str:
+    """A fact's period, where a session says it is the day's ('closed 0.55% higher')."""
+    if fact.timeframe == "unspecified" and fact.session != "unspecified":
+        return "day"
+    return fact.timeframe
+
+
+def timeframe_claimed(move: Move) -> str:
     """The period the move says it covers: its timeframe, or failing that what its name says
     ('Shanghai Composite Index (year to date)', 'Brent (week)')."""
     if move.timeframe != "unspecified":
@@ -407,6 +427,7 @@ _SESSION_HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     ),
     (re.compile(r"\b(?:close|closing|settle|settlement)\b"), ("close",)),
     (re.compile(r"\b(?:open|opening|early|start)\b"), ("open",)),
+    (re.compile(r"\b(?:morning|midday|afternoon|lunch)\b"), ("intraday", "intraday_high")),
 )
 
 
@@ -421,7 +442,7 @@ def _counter_claimed(move: Move) -> str | None:
 _COUNTER = re.compile(r"\b(?:vs\.?|versus|against)\s+((?:the\s+)?[a-z][\w.]*(?:\s+[a-z]+)?)")
 
 
-def _session_claimed(move: Move) -> tuple[str, ...] | None:
+def session_claimed(move: Move) -> tuple[str, ...] | None:
     """The sessions the move says it is of: its session, or what its name says ('Hang Seng
     Tech Index (intraday high)')."""
     if move.session != "unspecified":
@@ -452,12 +473,12 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     # what the text says of this very instrument decides, unless the move says it is of
     # another session or period than all of that ("US stocks (early trading)" beside "Stocks
     # closed higher")
-    other_period = _timeframe_claimed(move) not in (
+    other_period = timeframe_claimed(move) not in (
         "unspecified",
         *(f.timeframe for f in same),
     ) or (
-        _session_claimed(move) is not None
-        and not set(_session_claimed(move) or ()) & {f.session for f in same}
+        session_claimed(move) is not None
+        and not set(session_claimed(move) or ()) & {f.session for f in same}
     )
     if move.direction in read.loose_directions and (not same or other_period):
         return None
@@ -474,7 +495,7 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
 def _period_direction_problem(move: Move, same: list[Fact]) -> str | None:
     """A move without a number that names its period or session ('German 10-year yield (May)',
     'Hang Seng Index (open)') must go the way the text says the instrument went then."""
-    frame, sessions = _timeframe_claimed(move), _session_claimed(move)
+    frame, sessions = timeframe_claimed(move), session_claimed(move)
     if frame != "unspecified":
         decisive, period = [f for f in same if f.timeframe == frame], frame.replace("_", " ")
     elif sessions is not None:

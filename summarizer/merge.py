@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from summarizer import instruments
-from summarizer.grounding import check_move, locate_evidence, period_stated
+from summarizer.grounding import check_move, locate_evidence, when_stated
 from summarizer.models import (
     Article,
     ArticleDigest,
@@ -108,10 +108,9 @@ def _grounded(text: str, items: Sequence[Item], warnings: list[str]) -> list[Ite
             warnings.append(f"dropped {_describe(item)}: {problem}")
             continue
         update: dict[str, object] = {} if item.span == span else {"span": span}
-        if isinstance(item, Move) and (
-            period := period_stated(item, text[span[0] : span[1]], source=text, span=span)
-        ):
-            update["timeframe"] = period  # the digest must not read a week's move as the day's
+        if isinstance(item, Move):
+            # the digest must not read a week's move, or an intraday high, as the day's move
+            update |= when_stated(item, text[span[0] : span[1]], source=text, span=span)
         kept.append(item.model_copy(update=update) if update else item)
     return sorted(kept, key=lambda i: i.span or (0, 0))
 

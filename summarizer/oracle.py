@@ -47,6 +47,7 @@ from summarizer.evaluate import (
     gold_name_for,
     load_gold,
 )
+from summarizer.grounding import session_claimed, timeframe_claimed
 from summarizer.ingest import InputFailure, read_articles
 from summarizer.models import Article, ArticleDigest, Move
 from summarizer.pipeline import summarize_many
@@ -423,16 +424,29 @@ def _run_mode(
 
 
 def states_a_gold_fact(move: Move, gold: Gold) -> bool:
-    """Whether a move says what one of the gold moves says: same name and direction, and the
-    same number or none."""
+    """Whether a move says what one of the gold moves says: same direction, the same number or
+    none, and the same name, or the gold's name without the period or session the move carries
+    in its fields ('Shanghai Composite' with timeframe week is 'Shanghai Composite (week)')."""
     return any(
-        g.instrument == move.instrument
-        and g.direction == move.direction
+        g.direction == move.direction
         and (
             move.change_pct is None
             or (g.percent is not None and abs(abs(move.change_pct) - g.percent) <= 0.005)
         )
+        and (g.instrument == move.instrument or _same_when(move, g.instrument))
         for g in gold.moves
+    )
+
+
+def _same_when(move: Move, gold_name: str) -> bool:
+    bare = re.sub(r"\s*\([^)]*\)", "", gold_name).strip()
+    if bare != move.instrument or bare == gold_name:
+        return False
+    named = move.model_copy(update={"instrument": gold_name, "timeframe": "unspecified",
+                                    "session": "unspecified"})  # fmt: skip
+    sessions = session_claimed(named) or ()
+    return (move.timeframe != "unspecified" and timeframe_claimed(named) == move.timeframe) or (
+        move.session != "unspecified" and move.session in sessions
     )
 
 

@@ -296,3 +296,30 @@ def test_a_period_named_without_a_number_must_go_that_way() -> None:
     assert gate(text, text, "German 10-year Bund yield (May)", "up") is None
     problem = gate(text, text, "German 10-year Bund yield (May)", "down")
     assert problem is not None and "month" in problem
+
+
+TAIEX = "The Taiex rose 0.6% to close at 21,000, its sixth straight gain, and has gained 3.1% this week."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "pct", "refused"),
+    [
+        # a number the text gives as the day's close is not a streak's or a week's
+        (TAIEX, "Taiex (six-session streak)", 0.6, True),
+        (TAIEX, "Taiex (week)", 3.1, False),
+        # where the text marks the session's move, even without a number, an unmarked number is
+        # not that session's
+        pytest.param(
+            "The rand erased early losses to rise 0.4%.", "South African rand (early session)", 0.4,
+            True, marks=pytest.mark.xfail(strict=True, reason="'erased early losses' is not read "
+                                          "as a fall of the early session"),
+        ),
+        ("Sony fell in morning trade but closed 1.2% higher.", "Sony (morning trade)", 1.2, True),
+        ("Sony fell in morning trade but closed 1.2% higher.", "Sony", 1.2, False),
+    ],
+)  # fmt: skip
+def test_a_sessions_or_periods_number_is_the_one_the_text_marks(
+    sentence: str, instrument: str, pct: float, refused: bool
+) -> None:
+    problem = gate(around(sentence), sentence, instrument, "up", pct)
+    assert (problem is not None) is refused, problem

@@ -106,6 +106,13 @@ def test_a_direction_the_text_gives_only_an_earlier_day_is_kept_with_that_day() 
     assert [m.timeframe for m in digest.moves] == ["prior_session"]
 
 
+def test_an_intraday_high_beside_the_close_is_kept_as_the_intraday_high() -> None:
+    text = "Copper rose as much as 2.1% before settling 0.8% higher."
+    high = digest_of_move(text, "Copper", "up", 2.1)
+    assert (high.session, high.timeframe) == ("intraday_high", "unspecified")
+    assert digest_of_move(text, "Copper", "up", 0.8).session == "unspecified"
+
+
 def test_a_period_is_left_alone_when_claimed_or_when_the_text_gives_no_days_number() -> None:
     alone = "The Kospi gained 2.3% for the week."
     assert digest_of_move(alone, "Kospi", "up", 2.3).timeframe == "unspecified"

@@ -178,6 +178,12 @@ def test_a_wrong_answer_that_states_another_gold_fact_is_told_apart() -> None:
     assert not states_a_gold_fact(move("Brent", "up", 2.7), gold)
     assert not states_a_gold_fact(move("Brent", "down", -2.2), gold)  # flip
     assert not states_a_gold_fact(move("Alibaba Group", "up", None), gold)
+    weekly = Gold.model_validate({"moves": [
+        {"instrument": "Kospi (week)", "direction": "up", "percent": 2.3, "text": "2.3% this week"},
+    ]})  # fmt: skip
+    dated = move("Kospi", "up", 2.3)
+    assert states_a_gold_fact(dated.model_copy(update={"timeframe": "week"}), weekly)
+    assert not states_a_gold_fact(dated, weekly)  # without its period it reads as the day's
 
 
 def test_the_chunk_is_read_from_the_user_message_even_after_a_json_reask() -> None:
@@ -277,12 +283,13 @@ def report_line(result: ModeResult) -> str:
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
 # Measured 2026-11-29 on 80 corpus articles: perfect moves 0.981, catalysts 1.000, risks 1.000;
-# let through: flip 5.3%, num 5.4%, swap 15.1%, fab 0% (of which true facts of the gold, which
-# the yardstick counts all the same: flip 6, num 14, swap 21 moves).
+# let through: flip 5.2%, num 5.2%, swap 13.8%, fab 0% (of which true facts of the gold, which
+# the yardstick counts all the same: flip 8, num 16, swap 30 moves).
 KEPT = {"moves": (0.975, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.06, 0.05), "num": (0.06, 0.05), "swap": (0.16, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 4.7%, num 2.2%, swap 8.3%
-WRONG = {"flip": 0.055, "num": 0.03, "swap": 0.09, "fab": 0.0}
+STOPPED = {"flip": (0.06, 0.05), "num": (0.06, 0.05), "swap": (0.15, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 4.4%, num 1.6%, swap 4.2%;
+# issue 13's targets (5%, 5%, 5%, 0) are met by this count, not yet by the yardstick's
+WRONG = {"flip": 0.05, "num": 0.025, "swap": 0.05, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:

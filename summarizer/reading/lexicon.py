@@ -338,7 +338,8 @@ CLOSE = re.compile(
 INTRADAY_HIGH = re.compile(r"\b(?:as much as|up to|as high as|intraday high|session high)\b")
 INTRADAY = re.compile(
     r"\b(?:intraday|intra-day|at one point|during the session|in the session|during the day|"
-    r"earlier in the day|during the morning|in the afternoon|at one stage)\b"
+    r"earlier in the day|during the morning|in the afternoon|at one stage|in (?:early |late )?"
+    r"(?:morning|afternoon) (?:trade|trading|deals))\b"
 )
 OPEN = re.compile(
     r"\b(?:open(?:ed|ing|s)?|at the open|in early trad(?:e|ing)|early in the session|early deals)\b"
