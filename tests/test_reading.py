@@ -65,6 +65,9 @@ def _xfail(*values: object, reason: str) -> object:
          [("Sony", "up", 1.2), ("Nintendo", "up", 3.4)]),
         ("Repsol and Eni lost 0.8% and 1.5% respectively on Thursday.",
          [("Repsol", "down", 0.8), ("Eni", "down", 1.5)]),
+        # an aside between dashes, with a hyphen of its own
+        ("Orsted and Vestas - the two worst-hit stocks - dropped 6.1% and 4.3%, respectively.",
+         [("Orsted", "down", 6.1), ("Vestas", "down", 4.3)]),
         ("Hitachi rose 2% and Fanuc 3%.", [("Hitachi", "up", 2.0), ("Fanuc", "up", 3.0)]),
         ("Top gainers were Delta Air Lines (6.1%), Carnival (4.4%) and Expedia (2.8%).",
          [("Delta Air Lines", "up", 6.1), ("Carnival", "up", 4.4), ("Expedia", "up", 2.8)]),
@@ -427,6 +430,12 @@ def test_unseen_publisher_patterns(sentence: str, expected: list[Stated]) -> Non
         ("Oil prices rose and bank shares fell.", {("Oil prices", "up"), ("bank shares", "down")}),
         ("Maybank shaved 2 sen while the ringgit firmed against the dollar.",
          {("Maybank", "down"), ("ringgit", "up")}),
+        # a direction adjective before a name
+        ("Copper slipped as a stronger dollar made metals dearer for other buyers.",
+         {("Copper", "down"), ("dollar", "up")}),
+        ("The rupee fell against the resurgent US dollar.", {("rupee", "down"), ("US dollar", "up")}),
+        # "stock markets" after "the precious metal as" is no reference to a stock
+        ("Gold slid as stock markets recovered.", {("Gold", "down"), ("stock markets", "up")}),
     ],
 )  # fmt: skip
 def test_directions_of_unseen_publisher_patterns(
@@ -443,6 +452,7 @@ def test_directions_of_unseen_publisher_patterns(
         "Iron ore producers cut output in March.",  # producers are not the commodity
         "The company firmed up its plans for a listing.",
         "Investors bought and sold shares all day.",
+        "Analysts expect a weaker yen next year.",  # a forecast
     ],
 )
 def test_not_price_moves_of_the_object(sentence: str) -> None:

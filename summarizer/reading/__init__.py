@@ -276,7 +276,7 @@ _MAY_MOVE = re.compile(
     r"strong|soft|added|dove|dived|div|sag|skid|spik|rocket|leap|pare|tack|put on|gave up|"
     r"pressure|ground|selloff|sell-off|rout|crash|trend|stable|little changed|advance|high|low|"
     r"limit|streak|tear|cool|edged|inched|laggard|gainer|loser|decliner|advancer|winner|faller|"
-    r"doubl|tripl|quadrupl|halv|pull|suffer|setback|shav"
+    r"doubl|tripl|quadrupl|halv|pull|suffer|setback|shav|resurgent"
 )
 
 
@@ -812,6 +812,7 @@ def _period(window: tuple[str, str]) -> str | None:
     return match.group("year") or match.group("row")
 
 
+_PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:&|and|of|[A-Z][\w&.'’-]*))+$")
 _OF_ITS_VALUE = re.compile(r"\s+of\s+(?:its|their)\s+(?:market\s+)?value\b")
 
 
@@ -829,12 +830,15 @@ def _is_price(
         else max(clause[0], predicate.start - 50)
     )
     head = _INSERTION.sub(",", lowered[lo : predicate.start])
+    if predicate.noun_object is not None and predicate.noun_object[0] - predicate.end <= 2:
+        head = ""  # "a stronger dollar": the adjective stands right before its name
     if predicate.noun_object is not None:
         head += " " + lowered[predicate.noun_object[0] : predicate.noun_object[1]]
     elif predicate.form == "noun":
         head += lowered[predicate.end : predicate.end + 30].split(",")[0]
     if (
         mention is not None
+        and not _PROPER_NAME.match(mention.name)  # "China Overseas Land & Investment"
         and lx.FUNDAMENTAL.search(mention.name.lower())
         and not lx.PRICE_HEAD.search(mention.name.lower())
     ):

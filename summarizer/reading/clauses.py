@@ -135,7 +135,7 @@ def asides(lowered: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(lo + m.start(), lo + m.end()) for m in _DASH_ASIDE.finditer(lowered[lo:hi])]
 
 
-_DASH_ASIDE = re.compile(r"\s[-–—]\s[^-–—;]{1,80}?\s[-–—]\s")
+_DASH_ASIDE = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s)[^;]){1,80}?\s[-–—]\s")  # "H-share" inside
 
 
 # each pattern of move words with the direction it states and its part of speech; "cause" words
@@ -236,11 +236,13 @@ def predicates(
         ):
             used.add(index)
     for index, cue in enumerate(cues):
-        if (
-            index in used
-            or cue.form == "cause"
-            or (cue.form == "word" and not _stands_alone(lowered, cue))
-        ):
+        if index in used or cue.form == "cause":
+            continue
+        if cue.form == "word" and (obj := _attributive(lowered, cue, mention_spans)):
+            # "a stronger dollar made oil more expensive": the dollar rose
+            found.append(Predicate(cue.start, cue.end, cue.direction, "noun", noun_object=obj))
+            continue
+        if cue.form == "word" and not _stands_alone(lowered, cue):
             continue
         if cue.form == "noun":
             obj = _noun_object(lowered, cue)
@@ -485,6 +487,23 @@ _UNKNOWN_SUBJECT = re.compile(r"[a-z]{3,}")
 
 def _mention_between(mention_spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(start <= s and e <= end for s, e in mention_spans)
+
+
+def _attributive(
+    lowered: str, cue: Cue, mention_spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """The name a direction adjective stands before: 'a stronger dollar', 'the resurgent US
+    dollar', 'a softer yen'."""
+    if lowered[cue.start : cue.end] not in _ATTRIBUTIVE:
+        return None
+    if not _ARTICLE_BEFORE.search(lowered, max(0, cue.start - 8), cue.start):
+        return None
+    after = [(s, e) for s, e in mention_spans if cue.end < s <= cue.end + 2]
+    return after[0] if after else None
+
+
+_ATTRIBUTIVE = frozenset({"stronger", "weaker", "firmer", "softer", "resurgent"})
+_ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+$")
 
 
 def _stands_alone(lowered: str, cue: Cue) -> bool:

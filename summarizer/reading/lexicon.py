@@ -198,7 +198,7 @@ UP_VERB = re.compile(rf"\b(?:{_UP_VERBS})\b")
 DOWN_VERB = re.compile(rf"\b(?:{_DOWN_VERBS})\b")
 FLAT = re.compile(rf"\b(?:{_FLAT_WORDS})\b")
 UP_WORD = re.compile(
-    r"\b(?:up(?!\s+to\s+[\d.])|higher|firmer|stronger|plus|in the green|in the black|"
+    r"\b(?:up(?!\s+to\s+[\d.])|higher|firmer|stronger|resurgent|plus|in the green|in the black|"
     r"in positive territory|above)\b"
 )
 DOWN_WORD = re.compile(
@@ -244,9 +244,11 @@ REFERENCE = re.compile(
     r"e-commerce giant|giant|maker|producer|operator|brewer|conglomerate|currency|pair|"
     r"contract|yield|note|bond|market|bourse|counter|unit|subsidiary|parent|adrs?|"
     r"greenback|single currency|common currency)\b"
-    r"|\b(?:the|its|this)\s+(?:(?!(?:of|in|on|at|to|for|with)\b)[a-z][\w-]*\s+){1,3}?"
+    r"|\b(?:the|its|this)\s+(?:(?!(?:of|in|on|at|to|for|with|as|and|or|but|while|than|that|"
+    r"which|who|after|before|by|from|into|over|is|was|are|were)\b)[a-z][\w-]*\s+){1,3}?"
     r"(?P<one>stock|company|firm|lender|insurer|carmaker|automaker|chipmaker|miner|retailer|"
-    r"developer|airline|brewer|conglomerate)\b(?!['’-])"
+    r"developer|airline|brewer|conglomerate)\b(?!['’-]|\s+(?:markets?|exchanges?|index|indices|"
+    r"futures|prices?|options|shares))"
     r"|\b(?P<pronoun>it|they)\b|(?:^|[;:]\s*)(?P<both>both)\b|^(?P<prices>prices)\b"
 )
 ENTITY_REFERENCES = frozenset(
