@@ -22,6 +22,7 @@ from summarizer.models import Move, Span, Timeframe
 from summarizer.reading import (
     Fact,
     Mention,
+    SentenceReading,
     currency_named,
     read_sentence,
     resolve,
@@ -125,7 +126,7 @@ def check_move(
             (value < 0 and move.direction == "up") or (value > 0 and move.direction == "down")
         ):
             return f"{unit} {value:g} contradicts direction '{move.direction}'"
-    percents, points = stated_numbers(evidence)
+    percents, points = _numbers_in(evidence)
     if move.change_pct is not None and not _among(move.change_pct, percents):
         listed = ", ".join(f"{p:g}%" for p in percents) or "no percentage"
         return (
@@ -202,7 +203,14 @@ _LONGER_THAN_A_DAY: frozenset[Timeframe] = frozenset(
 )
 
 
-def _among(value: float, stated: list[float]) -> bool:
+@lru_cache(maxsize=256)
+def _numbers_in(evidence: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
+    """The evidence's percentages and basis points (checked at validation and again at merge)."""
+    percents, points = stated_numbers(evidence)
+    return tuple(percents), tuple(points)
+
+
+def _among(value: float, stated: Sequence[float]) -> bool:
     return any(abs(abs(value) - s) <= _SAME_NUMBER for s in stated)
 
 
@@ -216,9 +224,9 @@ def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
     paragraph_start = source.rfind("\n", 0, span[0]) + 1
     paragraph_end = source.find("\n", span[1])
     stop = len(source) if paragraph_end < 0 else paragraph_end
-    sentences = [s for s in split_sentences(source, paragraph_start, stop) if s[0] < span[1]]
+    sentences = [s for s in _sentences(source, paragraph_start, stop) if s[0] < span[1]]
     sentences = sentences[-_CONTEXT - 1 :]
-    readings = resolve([read_sentence(source[s:e]) for s, e in sentences])
+    readings = _resolved(source, tuple(sentences))
     codes = frozenset(code for _, code in _declared_codes(source))
     facts: list[Fact] = []
     loose: set[str] = set()
@@ -237,6 +245,17 @@ def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
             if inside and not any(a <= cue_start and cue_end <= b for a, b in taken):
                 loose.add(direction)
     return _Read(tuple(facts), frozenset(loose))
+
+
+# the moves of one sentence share its paragraph's split and its reading
+@lru_cache(maxsize=64)
+def _sentences(source: str, start: int, stop: int) -> tuple[tuple[int, int], ...]:
+    return tuple(split_sentences(source, start, stop))
+
+
+@lru_cache(maxsize=256)
+def _resolved(source: str, sentences: tuple[tuple[int, int], ...]) -> tuple[SentenceReading, ...]:
+    return tuple(resolve([read_sentence(source[s:e]) for s, e in sentences]))
 
 
 def _with_declared_code(move: Move, source: str) -> Move:

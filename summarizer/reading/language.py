@@ -24,10 +24,10 @@ _MIN_ENGLISH_SHARE = 0.12
 def is_english(text: str) -> bool:
     """True for English text, or text too short or too bare of words to tell."""
     sample = text[:_SAMPLE_CHARS]
-    letters = sum(1 for c in sample if c.isalpha())
+    words = [w.lower() for w in _WORD.findall(sample)]
+    letters = sum(map(len, words))  # a word is a run of letters: this counts them all
     if letters and len(_CJK.findall(sample)) / letters > 0.3:
         return False
-    words = [w.lower() for w in _WORD.findall(sample)]
     if len(words) < 12:
         return True
     return sum(1 for w in words if w in _ENGLISH) / len(words) >= _MIN_ENGLISH_SHARE
