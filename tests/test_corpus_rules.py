@@ -1,9 +1,10 @@
 """The rules engine over the real-article corpus and the seeds, scored against their gold.
 
 Runs the real pipeline in process (`summarize_many`, rules engine, no cache) and scores with
-`summarizer.evaluate`. The thresholds sit about three points below what was measured when they
-were set (numbers in each test), and never below the targets of issues 13 and 14; each test
-prints what it measures (`pytest -s`).
+`summarizer.evaluate`. The thresholds sit two to three points below what was measured when they
+were set (numbers in each test), so a change that makes the engine worse fails; where that is
+below issue 14's target, the target is not met yet (benchmarks/README.md says by how much). Each
+test prints what it measures (`pytest -s`).
 """
 
 from __future__ import annotations
@@ -94,25 +95,25 @@ def sign_errors(run_: Run) -> list[str]:
 def test_corpus_moves() -> None:
     moves = score(*corpus()).overall["moves"]
     print("\ncorpus", described("moves", moves))
-    # measured 2026-11-29: P 0.940, R 0.757 (recall stays at the issue's target, 0.75)
+    # measured 2026-11-29 (last commit): P 0.931, R 0.796 (issue 14's target: 0.90 / 0.80)
     assert moves.precision >= 0.91
-    assert moves.recall >= 0.75
+    assert moves.recall >= 0.77
 
 
 def test_corpus_moves_that_state_a_percent() -> None:
     moves = percent_moves_only(corpus()).overall["moves"]
     print("\ncorpus", described("moves with a percent", moves))
-    # measured 2026-11-29: P 0.971, R 0.961
-    assert moves.precision >= 0.94
-    assert moves.recall >= 0.93
+    # measured 2026-11-29 (last commit): P 0.970, R 0.973 (target: 0.95 / 0.90)
+    assert moves.precision >= 0.95
+    assert moves.recall >= 0.95
 
 
 def test_corpus_catalysts_and_risks() -> None:
     overall = score(*corpus()).overall
     print("\ncorpus", described("catalysts", overall["catalysts"]))
     print("corpus", described("risks", overall["risks"]))
-    # measured 2026-11-29: catalysts R 0.591, risks R 0.690
-    assert overall["catalysts"].recall >= 0.56
+    # measured 2026-11-29 (last commit): catalysts R 0.595, risks R 0.690 (target: 0.60, 0.60)
+    assert overall["catalysts"].recall >= 0.57
     assert overall["risks"].recall >= 0.66
 
 
@@ -125,6 +126,7 @@ def test_no_sign_errors(which: str) -> None:
 def test_seed_moves() -> None:
     moves = score(*run(SEEDS, SEED_GOLD)).overall["moves"]
     print("\nseeds", described("moves", moves))
-    # measured 2026-11-29: P 1.000, R 0.947 (the issue's targets)
+    # measured 2026-11-29 (last commit): P 1.000, R 0.936 (restatements are one move now; the
+    # seeds' gold counts them twice)
     assert moves.precision >= 0.95
     assert moves.recall >= 0.90
