@@ -325,8 +325,9 @@ class ModeResult:
     from. `moves_sent` counts the moves of every answer, re-asks included; `let_through` the
     moves in the digests, with `let_through_moves` describing them ('<article>: <move>'), and
     `true_after_corruption` those of them that state a fact the gold also holds (a swap of two
-    null moves going the same way, or a number of another gold move of the same name): the
-    yardstick counts them as let through, but they are not wrong.
+    null moves going the same way, a number of another gold move of the same name, or one whose
+    period merge set as the gold's name says it): the yardstick counts them as let through, but
+    they are not wrong.
     """
 
     mode: OracleMode
@@ -439,6 +440,8 @@ def states_a_gold_fact(move: Move, gold: Gold) -> bool:
 
 
 def _same_when(move: Move, gold_name: str) -> bool:
+    """Whether the gold name is the move's with the period or session the move has in its
+    fields: 'Shanghai Composite (week)' for 'Shanghai Composite' with timeframe week."""
     bare = re.sub(r"\s*\([^)]*\)", "", gold_name).strip()
     if bare != move.instrument or bare == gold_name:
         return False

@@ -355,7 +355,7 @@ def _listed_groups(sentence: str, match: re.Match[str]) -> list[Mention]:
     for item in _LIST_SPLIT.split(match.group("list")):
         start = sentence.index(item, position)
         position = start + len(item)
-        end = match.end() if item is match.group("list")[-len(item) :] else position
+        end = match.end() if position == match.end("list") else position  # the last takes the head
         groups.append(Mention(start, end, f"{item.lower()} {head}", descriptive=True))
     return groups
 
