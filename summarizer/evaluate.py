@@ -120,7 +120,7 @@ def evaluate_digest(digest: ArticleDigest, gold: Gold, article_text: str) -> Art
         )
         misses[kind] = [_describe_gold(g) for i, g in enumerate(golds) if i not in matched_g]
         false_positives[kind] = [
-            _describe(p) for i, p in enumerate(predicted) if i not in matched_p
+            describe_item(p) for i, p in enumerate(predicted) if i not in matched_p
         ]
     name = gold_name_for(digest.source_path or digest.id)
     return ArticleScore(name, scores, misses, false_positives)
@@ -221,7 +221,8 @@ def maximum_matching(
     return sorted((p, g) for g, p in gold_to_pred.items())
 
 
-def _describe(item: Any) -> str:
+def describe_item(item: Any) -> str:
+    """'Tencent up +2.1% — “Tencent rose 2.1%”': a predicted item as reports list it."""
     if isinstance(item, Move):
         pct = "null" if item.change_pct is None else f"{item.change_pct:+g}%"
         bp = "" if item.change_bp is None else f" {item.change_bp:+g}bp"

@@ -170,13 +170,7 @@ def when_stated(
         if any(f not in same for f in stating):
             return {}
     else:
-        stating = [
-            f for f in same
-            if f.direction == move.direction and (
-                (pct is not None and f.pct is not None and abs(abs(pct) - f.pct) <= _SAME_NUMBER)
-                or (bp is not None and f.bp is not None and abs(abs(bp) - f.bp) <= _SAME_NUMBER)
-            )
-        ]  # fmt: skip
+        stating = [f for f in same if f.direction == move.direction and _states_number(f, pct, bp)]
     day = [
         f
         for f in same
@@ -208,6 +202,13 @@ def _numbers_in(evidence: str) -> tuple[tuple[float, ...], tuple[float, ...]]:
     """The evidence's percentages and basis points (checked at validation and again at merge)."""
     percents, points = stated_numbers(evidence)
     return tuple(percents), tuple(points)
+
+
+def _states_number(fact: Fact, pct: float | None, bp: float | None) -> bool:
+    """Whether the fact's percent or basis points are the move's (signs aside)."""
+    return (pct is not None and fact.pct is not None and _among(pct, (fact.pct,))) or (
+        bp is not None and fact.bp is not None and _among(bp, (fact.bp,))
+    )
 
 
 def _among(value: float, stated: Sequence[float]) -> bool:
@@ -315,11 +316,7 @@ def _verdict(move: Move, fact: Fact) -> str:
 def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
     """The move's number as the reading binds it: to this instrument, in this direction?"""
     pct, bp = move.change_pct, move.change_bp
-    stating = [
-        f for f in facts
-        if (pct is not None and f.pct is not None and abs(abs(pct) - f.pct) <= _SAME_NUMBER)
-        or (bp is not None and f.bp is not None and abs(abs(bp) - f.bp) <= _SAME_NUMBER)
-    ]  # fmt: skip
+    stating = [f for f in facts if _states_number(f, pct, bp)]
     number = f"{abs(pct):g}%" if pct is not None else f"{abs(bp or 0):g} bp"
     own = [f for f in facts if f.has_number and _verdict(move, f) == "same"]
     if not stating:
@@ -402,7 +399,7 @@ def timeframe_claimed(move: Move) -> str:
     ('Shanghai Composite Index (year to date)', 'Brent (week)')."""
     if move.timeframe != "unspecified":
         return move.timeframe
-    said = " ".join(re.findall(r"\(([^)]*)\)", move.instrument)).lower()
+    said = instruments.name_hints(move.instrument)
     if not said:
         return "unspecified"
     if _STREAK.search(said):
@@ -453,7 +450,7 @@ _SESSION_HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 def _counter_claimed(move: Move) -> str | None:
     """The currency a move says it is against: 'Swiss franc (vs euro)', 'yen (against the
     dollar, intraday)'."""
-    said = " ".join(re.findall(r"\(([^)]*)\)", move.instrument)).lower()
+    said = instruments.name_hints(move.instrument)
     match = _COUNTER.search(said)
     return None if match is None else currency_named(match.group(1))
 
@@ -466,7 +463,7 @@ def session_claimed(move: Move) -> tuple[str, ...] | None:
     Tech Index (intraday high)')."""
     if move.session != "unspecified":
         return (move.session, "intraday") if move.session == "intraday_high" else (move.session,)
-    said = " ".join(re.findall(r"\(([^)]*)\)", move.instrument)).lower()
+    said = instruments.name_hints(move.instrument)
     for pattern, sessions in _SESSION_HINTS:
         if said and pattern.search(said):
             return sessions
@@ -492,13 +489,11 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     # what the text says of this very instrument decides, unless the move says it is of
     # another session or period than all of that ("US stocks (early trading)" beside "Stocks
     # closed higher")
+    sessions = session_claimed(move)
     other_period = timeframe_claimed(move) not in (
         "unspecified",
         *(f.timeframe for f in same),
-    ) or (
-        session_claimed(move) is not None
-        and not set(session_claimed(move) or ()) & {f.session for f in same}
-    )
+    ) or (sessions is not None and not set(sessions) & {f.session for f in same})
     if move.direction in read.loose_directions and (not same or other_period):
         return None
     if same:
@@ -521,7 +516,7 @@ def _period_direction_problem(move: Move, same: list[Fact]) -> str | None:
         decisive = [f for f in same if f.session in sessions]
         period = sessions[0].replace("_", " ")
     else:
-        return None  # where the direction is a longer period's, merge says so (period_stated)
+        return None  # where the direction is a longer period's, merge says so (when_stated)
     if decisive and not any(f.direction == move.direction for f in decisive):
         return (
             f"direction '{move.direction}' contradicts the text's {period} move of "
@@ -570,9 +565,8 @@ def _states(direction: str, lowered: str) -> bool:
     if verbs.search(lowered) or words.search(lowered):
         return True
     # a sign states a direction only beside a percentage ("+15%"), not in "2024-25"
-    return _SIGNED_PERCENT.search(lowered) is not None and any(
-        m.group(1) in (sign, "−" if sign == "-" else "+") for m in _SIGNED_PERCENT.finditer(lowered)
-    )
+    signs = "+" if sign == "+" else "-−"
+    return any(m.group(1) in signs for m in _SIGNED_PERCENT.finditer(lowered))
 
 
 _SIGNED_PERCENT = re.compile(r"(?<![\w.])([+\-−])\d+(?:\.\d+)?\s?(?:%|per ?cent)")

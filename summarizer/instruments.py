@@ -131,7 +131,7 @@ def _known() -> _Known:
         for names in raw[section]:
             for name in names:
                 # a crypto code is also a word ("SOL" and Peru's "sol", "ADA"): kept apart
-                is_code = kind == "crypto" and re.fullmatch(r"[A-Z]{2,5}", name) is not None
+                is_code = kind == "crypto" and _BARE_CODE.fullmatch(name) is not None
                 table = codes if is_code else aliases
                 table.setdefault(_normal(name), (f"{kind}:{names[0]}", kind))
     currencies = _currency_words(raw["currency_nicknames"])
@@ -356,13 +356,13 @@ def _compare_yields(a: str, b: str) -> Verdict:
 
 
 def _bond_countries(tokens: frozenset[str]) -> frozenset[str]:
-    folded_places = {_fold(_SYNONYMS.get(p, p)) for p in _PLACES}
     found = {_BOND_MARKETS.get(t, t) for t in tokens}
-    return frozenset(t for t in found if t in folded_places)
+    return frozenset(t for t in found if t in _FOLDED_PLACES)
 
 
 _SPELLED_TENORS = {"one": "1", "two": "2", "three": "3", "five": "5", "seven": "7", "ten": "10",
                    "twenty": "20", "thirty": "30"}  # fmt: skip
+_FOLDED_PLACES = frozenset(_fold(_SYNONYMS.get(p, p)) for p in _PLACES)  # as name_tokens folds
 _BOND_MARKETS = {"bund": "germany", "gilt": "britain", "jgb": "japan", "treasury": "us",
                  "oat": "france", "btp": "italy"}  # fmt: skip
 
@@ -393,7 +393,7 @@ def _other_asset_class(known: str, market: str) -> bool:
 
 def _initials_of(short: str, name: str) -> bool:
     """'RBS' of 'Royal Bank of Scotland', 'HSBC' of 'Hongkong and Shanghai Banking Corp'."""
-    if re.fullmatch(r"[A-Z]{2,5}", short) is None:
+    if _BARE_CODE.fullmatch(short) is None:
         return False
     words = [w for w in re.findall(r"[A-Za-z]+", _PARENTHESES.sub("", name)) if w[0].isupper()]
     initials = "".join(w[0] for w in words)
@@ -402,12 +402,17 @@ def _initials_of(short: str, name: str) -> bool:
 
 def _fund_and_code(code: str, name: str) -> bool:
     """A bare exchange code ('GDX', 'GLD') beside a fund's name."""
-    return (
-        re.fullmatch(r"[A-Z]{2,5}", code) is not None
-        and (_ETF_WORDS.search(name.lower()) or _FUND_WORDS.search(name.lower())
-             or re.search(r"\b(?:spdr|ishares|vaneck|invesco|vanguard|market vectors|proshares|"
-                          r"direxion|wisdomtree|global x)\b", name.lower())) is not None
-    )  # fmt: skip
+    lowered = name.lower()
+    return _BARE_CODE.fullmatch(code) is not None and any(
+        words.search(lowered) for words in (_ETF_WORDS, _FUND_WORDS, _FUND_FAMILIES)
+    )
+
+
+_BARE_CODE = re.compile(r"[A-Z]{2,5}")  # "GDX", "RBS", "SOL"
+_FUND_FAMILIES = re.compile(
+    r"\b(?:spdr|ishares|vaneck|invesco|vanguard|market vectors|proshares|direxion|wisdomtree|"
+    r"global x)\b"
+)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -426,6 +431,15 @@ def is_place(name: str) -> bool:
 def _is_market(name: str) -> bool:
     """'US equities', 'Hong Kong stocks', 'the market': a whole market, not one instrument."""
     return bool(_normal(name)) and all(w in _GENERIC or w in _PLACES for w in _normal(name).split())
+
+
+def name_hints(name: str) -> str:
+    """What a name's parentheses say, lower case: 'Brent (week)' -> 'week', 'Swiss franc (vs
+    euro, intraday)' -> 'vs euro, intraday'."""
+    return " ".join(_HINTS.findall(name)).lower()
+
+
+_HINTS = re.compile(r"\(([^)]*)\)")
 
 
 def _alias_matches(name: str, other: str) -> bool:

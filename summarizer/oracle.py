@@ -43,6 +43,7 @@ from summarizer.evaluate import (
     GoldItem,
     GoldMove,
     aggregate,
+    describe_item,
     evaluate_digest,
     gold_name_for,
     load_gold,
@@ -457,12 +458,7 @@ def _describe_moves(digests: Sequence[ArticleDigest]) -> Iterator[str]:
     for digest in digests:
         name = gold_name_for(digest.source_path or digest.id)
         for move in digest.moves:
-            yield f"{name}: {_describe_move(move)}"
-
-
-def _describe_move(move: Move) -> str:
-    pct = "null" if move.change_pct is None else f"{move.change_pct:+g}%"
-    return f"{move.instrument} {move.direction} {pct} — “{move.evidence}”"
+            yield f"{name}: {describe_item(move)}"  # a wrong move carries no change_bp
 
 
 # --- the report -------------------------------------------------------------------------------
