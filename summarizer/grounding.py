@@ -28,7 +28,15 @@ from summarizer.reading import (
     resolve,
     stated_numbers,
 )
-from summarizer.reading.lexicon import DOWN_VERB, DOWN_WORD, FLAT, TIMEFRAMES, UP_VERB, UP_WORD
+from summarizer.reading.lexicon import (
+    DOWN_VERB,
+    DOWN_WORD,
+    FLAT,
+    MONTH,
+    TIMEFRAMES,
+    UP_VERB,
+    UP_WORD,
+)
 from summarizer.sentences import split_sentences
 
 _FOLD = str.maketrans(
@@ -410,10 +418,7 @@ def timeframe_claimed(move: Move) -> str:
     return frames.pop() if len(frames) == 1 else "unspecified"
 
 
-_MONTH_NAME = re.compile(
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.?"
-)
+_MONTH_NAME = re.compile(MONTH)
 
 
 # what a name's parenthesis says of its period: "(week)", "(year to date)", "(12 months)"

@@ -473,6 +473,12 @@ def test_period_words_of_the_number(sentence: str, timeframe: str) -> None:
     assert facts[-1].timeframe == timeframe
 
 
+def test_only_a_month_carries_the_label_past_a_number() -> None:
+    # "Dec. 31" keeps the label going; a word that merely begins like a month does not
+    first = read_sentence("Zinc added 1.4% in a market 2% higher this week.").facts[0]
+    assert (first.pct, first.timeframe) == (1.4, "unspecified")
+
+
 @pytest.mark.parametrize(
     ("sentence", "against"),
     [

@@ -759,9 +759,7 @@ def _window(
 _NEXT_LABEL_STOP = re.compile(
     r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d|;|,|\bbefore\b|\bafter\b|\bwhile\b"
 )
-_MONTH_BEFORE = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)(?:[a-z]*)?\.?\s$"
-)
+_MONTH_BEFORE = re.compile(rf"\b{lx.MONTH}\s$")  # not "market 2%" nor "decline 3"
 _LEAD_STOP = re.compile(r"\b(?:before|after|then|while|and|but)\b|[,;%]")
 
 

@@ -354,6 +354,12 @@ YEAR = re.compile(
     r"\b(?:in|for|during|over)\s+(?P<year>(?:19|20)\d{2})\b|\b(?P<row>(?:19|"
     r"20)\d{2})[,:]\s*[+\-−]?\d"
 )
+# a month's name or its abbreviation, lower case: "dec", "dec.", "december", "sept"
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+
 TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     (
         re.compile(
