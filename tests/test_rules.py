@@ -357,3 +357,81 @@ def _alive(pid: int) -> bool:
         stat = Path(f"/proc/{pid}/stat").read_text()
         return stat.rsplit(")", 1)[1].split()[0] != "Z"
     return True
+
+
+# Catalyst phrasing beyond "after/on/amid" (issue 14), each pattern on an invented sentence.
+@pytest.mark.parametrize(
+    ("text", "kind", "evidence"),
+    [
+        ("Shares of Norvex jumped 40% after the biotech said it is being bought out by a rival.",
+         "corporate_action", "after the biotech said it is being bought out by a rival"),
+        ("Zinc futures climbed, which followed a rally in U.S. industrial stocks overnight.",
+         "cross_market", "followed a rally in U.S. industrial stocks overnight"),
+        # an abbreviation's full stop does not end the phrase
+        ("Palm oil slipped as the U.S. dollar firmed against major currencies.",
+         "cross_market", "as the U.S. dollar firmed against major currencies"),
+        ("The bounce in Brent helped underpin energy shares.",
+         "cross_market", "The bounce in Brent helped underpin energy shares"),
+        ("Traders sold miners to lock in profits before the holiday, dealers said.",
+         "capital_flows", "to lock in profits before the holiday"),
+        ("Casino stocks sank following a newspaper report alleging lapses at two operators.",
+         "management_legal", "following a newspaper report alleging lapses at two operators"),
+        ("Banks edged higher ahead of the central bank's interest-rate decision on Thursday.",
+         "monetary_policy", "ahead of the central bank's interest-rate decision on Thursday"),
+        ("The peso firmed on talk of central bank intervention.",
+         "monetary_policy", "on talk of central bank intervention"),
+        ("Soybeans fell, pressured by the expanding harvest of a record crop.",
+         "commodity_supply", "pressured by the expanding harvest of a record crop"),
+        ("Chief executive Jane Roe resigned, the company said.",
+         "management_legal", "Chief executive Jane Roe resigned, the company said."),
+    ],
+)  # fmt: skip
+def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:
+    assert [(c.type, c.evidence) for c in summary_of(text).catalysts] == [(kind, evidence)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vantor will announce its quarterly results on July 29.",  # an act to come
+        "“We are disappointed with our results,” the chief executive said.",  # comment
+        "The CEO said he was pleased with the quarter.",
+        "Bursa Malaysia closed lower ahead of the long weekend.",  # no driver named
+    ],
+)
+def test_not_a_catalyst(text: str) -> None:
+    assert summary_of(text).catalysts == []
+
+
+def test_a_waiting_market_is_a_risk_and_not_also_a_catalyst() -> None:
+    summary = summary_of("Traders stayed cautious ahead of Friday's payrolls report.")
+    assert ([r.type for r in summary.risks], summary.catalysts) == (["event_uncertainty"], [])
+
+
+def test_another_markets_move_drives_in_the_direction_of_the_move_it_explains() -> None:
+    (catalyst,) = summary_of("Copper rose 1% on a weaker dollar, a trader said.").catalysts
+    assert (catalyst.type, catalyst.impact) == ("cross_market", "positive")
+
+
+def test_a_driver_restated_in_detail_is_one_catalyst_and_a_new_company_is_another() -> None:
+    text = (
+        "Shares of Vantor slid 18% after the company released weak quarterly results. "
+        "Management also lowered its full-year revenue guidance to $40 million. "
+        "Rival Keplan said its quarterly sales rose 9%."
+    )
+    assert [c.evidence for c in summary_of(text).catalysts] == [
+        "after the company released weak quarterly results",
+        "Rival Keplan said its quarterly sales rose 9%.",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dealers remained wary of further losses in the currency.",
+        "Investors are jittery about the election.",
+        "Failure to hold the 1,800 level may trigger another sell-off.",
+    ],
+)
+def test_more_stated_risks(text: str) -> None:
+    assert len(summary_of(text).risks) == 1

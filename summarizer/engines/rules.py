@@ -14,7 +14,7 @@ from summarizer import grounding, instruments, reading, sentences
 from summarizer.code_version import source_version
 from summarizer.engines import rules_context, rules_moves
 from summarizer.engines.base import ChunkResult
-from summarizer.engines.rules_context import extract_catalysts, extract_risks
+from summarizer.engines.rules_context import extract_chunk_catalysts, extract_risks
 from summarizer.engines.rules_moves import extract_moves
 from summarizer.errors import EngineError
 from summarizer.models import Article, Chunk, ChunkSummary, EngineName
@@ -114,7 +114,7 @@ def summarize_text(text: str, start: int, end: int) -> ChunkSummary:
     )
     return ChunkSummary(
         moves=extract_moves(text, sentences, before),
-        catalysts=[c for s, e in sentences for c in extract_catalysts(text, s, e)],
+        catalysts=extract_chunk_catalysts(text, sentences),
         risks=[r for s, e in sentences if (r := extract_risks(text, s, e))],
     )
 

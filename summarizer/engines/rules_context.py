@@ -24,18 +24,30 @@ from summarizer.reading import read_sentence
 _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | None], ...] = (
     ("analyst_rating", ("price target", "upgrade", "downgrade", "raised its rating", "to buy from",
                         "overweight", "outperform rating", "brokerage calls", "short-seller",
-                        "called the stock", "rating on"), re.compile(r"\banalysts? at\b")),
+                        "called the stock", "rating on", "target price",
+                        "cut the stock", "rating downgrade"), re.compile(r"\banalysts? at\b")),
     ("monetary_policy", ("rate cut", "rate-cut", "rate hike", "federal reserve", "pboc",
                          "central bank", "liquidity easing", "monetary", "interest rate",
                          "reserve requirement", "bank of japan", "bank of england", "ecb",
                          "yellen", "powell", "lagarde", "rates higher", "cutting rates",
-                         "raise rates", "hike rates"),
+                         "raise rates", "hike rates", "interest-rate", "rate decision",
+                         "national bank", "reserve bank", "intervention"),
      re.compile(r"\b(?:fed|lpr|rrr|boj|boe|rba|rbi)\b")),
+    ("capital_flows", ("inflow", "net buying", "southbound", "northbound", "capital flow",
+                       "foreign capital", "net purchases", "margin trad", "profit-taking",
+                       "profit taking", "took profits", "cashed out", "short-covering",
+                       "short covering", "foreigners buying", "offloaded", "unwound",
+                       "peripheral buying", "bargain hunting", "sell-off by", "selling by",
+                       "book profits", "liquidations", "fund flows", "rebalancing",
+                       "locked in profits", "lock in profits", "off the table", "short positions",
+                       "net short"),
+     None),
     ("earnings", ("earnings", "quarterly results", "interim results", "revenue", "profit",
                   "guidance", "exceeded expectations", "beat estimates", "net income", "net loss",
                   "core loss", "sales forecast", "sales that beat", "better-than-expected results"),
      re.compile(r"\bresults\b|\bsales\b")),
     ("geopolitics_trade", ("tariff", "trade deal", "trade talks", "trade war", "trade tensions",
+                           "trade dispute", "trade spat", "trade row",
                            "sanction", "summit", "us-china", "u.s.-china", "sino-u.s.",
                            "export controls",
                            "export restrictions", "easing tensions", "tensions", "protests",
@@ -49,15 +61,9 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
     ("corporate_action", ("acqui", "merger", "buyback", "repurchase", "convertible bond",
                           "placement", "listing", "financing", "bond sale", "dividend",
                           "takeover", "tie-up", "rescued by", "to buy", "cut its stake",
-                          "stake in", "spin-off", "deal to"),
+                          "stake in", "spin-off", "deal to", "bought out", "buyout",
+                          "buy out", "agreement to", "preliminary agreement", "stake sale"),
      re.compile(r"\bipo\b")),
-    ("capital_flows", ("inflow", "net buying", "southbound", "northbound", "capital flow",
-                       "foreign capital", "net purchases", "margin trad", "profit-taking",
-                       "profit taking", "took profits", "cashed out", "short-covering",
-                       "short covering", "foreigners buying", "offloaded", "unwound",
-                       "peripheral buying", "bargain hunting", "sell-off by", "selling by",
-                       "book profits", "liquidations", "fund flows", "rebalancing"),
-     None),
     ("macro_data", ("data", "gdp", "pmi", "cpi", "inflation figures", "jobs report", "payrolls",
                     "retail sales", "industrial production", "numbers out of", "economic",
                     "growth recovered", "global growth", "economy", "purchasing manager",
@@ -68,15 +74,22 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                       "the yen", "crude prices", "iron ore prices", "copper prices",
                       "stock markets", "gold futures", "metal price", "prices of", "commodities",
                       "european stocks", "asian stocks", "global sentiment", "energy prices",
-                      "natural gas", "crude oil"), None),
+                      "natural gas", "crude oil", "stocks elsewhere"),
+     re.compile(r"\b(?:oil|gold|copper|iron ore|metals?|crude|coal|commodity|grain|wheat|corn|"
+                r"soybean) prices?\b|\b(?:u\.s\.|us|american|european|asian|chinese|japanese|"
+                r"global|regional|overseas|world)(?: [\w-]+){0,2} (?:stocks|shares|equities|"
+                r"markets|peers|bourses)\b|\bmarkets in\b")),
     ("commodity_supply", ("supply", "supplies", "opec", "inventory", "inventories",
                           "output cut", "rig count", "harvest", "crop", "mines", "deficit",
                           "export demand", "oil stocks", "stocks of crude", "production cut",
                           "demand out of", "force majeure", "crop ratings", "rig count",
                           "production cuts", "shipments", "stockpiles", "weather"), None),
     ("management_legal", ("lawsuit", "court", "probe", "investigation", "resign", "copyright",
-                          "ruling", "fine", "settlement", "indictment"),
-     re.compile(r"\bceo\b")),
+                          "ruling", "fine", "settlement", "indictment", "alleg", "secretary change",
+                          "commingled", "fraud"),
+     # a chief executive's change is a driver; a chief executive's comment is not
+     re.compile(r"\b(?:ceo|chief executive)\b[^.;]{0,40}\b(?:resign\w*|steps? down|stepped down|"
+                r"quit|fired|ousted|depart\w*|replaced)|\bnew (?:ceo|chief executive)\b")),
     ("product_technology", ("launch", "released", "unveil", "partnership", "contract",
                             "computing", "trial", "artificial intelligence", "breakthrough",
                             "order for", "electric vehicles", "self-driving", "rights",
@@ -93,26 +106,32 @@ _CAUSE = re.compile(
     r"losses|"
     r"advances|declines|rise|fall|drop|rally|slide|wall street|u\.s\.|us|global|regional|oil|gold|"
     r"copper|the dollar|the yen|yields|prices|futures|stocks|equities|markets))|in response to|"
-    r"in reaction to|with relief that|despite|"
+    r"in reaction to|with relief that|despite|on the heels of|"
+    r"(?:triggered|sparked|caused|prompted) by|(?:under )?pressure from|ahead of|"
+    r"(?<=\w )followed (?=(?:a|an|the)\s)|to (?=(?:book|lock in|take|cash in) profits)|"
     r"in the wake of|citing|cited|on the news|on reports|"
+    r"with (?=(?:[\w’'-]+\s+){1,4}(?:remarking|saying|warning|announcing|signall?ing)\b)|"
     r"with (?=(?:[\w’'-]+\s+){0,4}(?:prices?|yields?|stocks?|markets?|shares?|futures|liquidations|"
     r"rates?)\s+(?:rising|falling|climbing|dropping|sliding|surging|hit|higher|lower|continuing|"
     r"soaring|slumping|rallying|easing|firming|weakening))|"
     r"on (?=(?:worries|concerns|fears|hopes|expectations|optimism|news|reports?|data|"
     r"profit-taking|profit taking|supply|demand|bets|speculation|signs|relief|confidence|"
-    r"strong|weak|upbeat|better|disappointing))|"
+    r"strong|weak|upbeat|better|disappointing|talk|rumou?rs?|comments|remarks|the prospects?|"
+    r"(?:a |an )?(?:higher|lower|firmer|weaker|stronger|softer|rising|falling|improving|"
+    r"worsening|robust|solid)\b))|"
     r"(?<!as much )(?<!as well )(?<!such )(?<!so far )as (?!(?:much|well|of|expected|a result|"
     r"part|high|low|many|far|long|soon|usual|such)\b))"
 )
 _PHRASE_END = re.compile(
-    r"[;:]|,\s+(?:while|whereas|but|and|which|as|after|with|following|adding|said|"
-    r"according)\b|\s(?:while|whereas|but)\s|\.(?:\s|$)|\s[-–—]\s|$"
+    r"[;:]|[\"”],\s|,\s+(?:while|whereas|but|and|which|as|after|with|following|adding|said|"
+    r"according)\b|,\s+(?:[\w-]+\s+){1,2}(?:said|says|noted|added)\b|\s(?:while|whereas|but)\s|\.[\"”’)]*\s*$|\s[-–—]\s|$"
 )
 # the subject of a causal verb: "Strong results from Samsung lifted the Kospi"
 _CAUSAL_VERB = re.compile(
     r"\b(?:boosted|lifted|spurred|prompted|drove|drives|fuel(?:l)?ed|sparked|triggered|"
-    r"weighed on|dragged|dented|pressured|helped|supported|buoyed|made|sent|pushed|"
-    r"reignited|ignited|reinforced)\b"
+    r"weigh(?:ed|s|ing)? on|drag(?:ged|s|ging)?(?: on| down)?|dented|pressured|help(?:ed|s|ing)|"
+    r"supported|buoyed|made|sent|pushed|reignited|ignited|reinforced|underpin\w*|meant|"
+    r"resulted in|causing|contributing to|lay behind|had an impact on)\b(?!\s+by\b)"
 )
 _CLAUSE_START = re.compile(r"^|[;:]\s|,\s+(?:while|whereas|but|and|as)\s|\s(?:while|but)\s")
 # a phrase that only says the same market moved before ("after four days of gains", "after
@@ -155,7 +174,8 @@ _RISK_CUES: tuple[tuple[RiskType, tuple[str, ...], re.Pattern[str] | None], ...]
                               "correction", "negative rumors", "negative rumours", "sell-off",
                               "selloff", "profit-taking", "profit taking", "vulnerable",
                               "nervous", "on edge", "jitters", "sensitive to",
-                              "short-covering", "risk sentiment"),
+                              "short-covering", "risk sentiment", "wary", "uneasy", "jittery",
+                              "bearish", "dangerous"),
      re.compile(r"volatil\w+")),
     ("macro_growth", ("slowdown", "recession", "deflation", "weak economy", "global economy",
                       "weak post-pandemic economy", "weak demand", "outlook for demand",
@@ -182,9 +202,10 @@ _RISK_SIGNAL = re.compile(
     r"\b(?:risks?|concerns?|concerned|worr\w+|fears?|feared|uncertain\w*|volatil\w+|"
     r"restrictions?|tensions?|headwinds?|cautio\w+|hurdle|threat\w*|vulnerable|"
     r"nervous|jitters|on edge|unlikely|shortage|bottlenecks?|bubble|overvalued|lofty|"
-    r"jeopardi\w+|doubts?|may not|might not|could (?:hurt|weigh|pressure|derail|hit|drag|dent|"
-    r"put|negatively|trigger|spark|wipe)|would (?:also )?put pressure|negatively impact|"
-    r"sensitive to|deciding factor|all eyes|closely watch\w*|for clues|await\w*|ahead of|"
+    r"jeopardi\w+|doubts?|may not|might not|(?:could|may|might) (?:hurt|weigh|pressure|derail|hit|"
+    r"drag|dent|put|negatively|trigger|spark|wipe)|wary|uneasy|jittery|bearish|dangerous|"
+    r"austerity|failure to|would (?:also )?put pressure|negatively impact|"
+    r"sensitive to|deciding factor|all eyes|closely watch\w*|for clues|await\w*|"
     r"whether|remains? to be seen|a ways to go|limited room|"
     r"(?<!profit )(?<!earnings )(?<!after )warn\w*|"
     r"slowdown|recession|crisis|default|bad loans|correction|pullback|foresee|"
@@ -212,6 +233,52 @@ _LIST_ITEM = re.compile(r"^(?:[-*•]\s|\d{1,3}[.)]\s)")
 _LEAD_IN = re.compile(r"^[\s,;:]+|[\s,;:.]+$")
 
 
+def extract_chunk_catalysts(text: str, sentences: list[tuple[int, int]]) -> list[Catalyst]:
+    """The catalysts of the sentences, in order. A sentence that only reports a driver's act
+    ("Management also lowered its full-year guidance ...") after a catalyst of the same type
+    about the same names restates that driver in detail: gold counts a restated driver once,
+    and so do we. A sentence naming someone new ("Isuzu posted a net loss") is a new driver."""
+    found: list[Catalyst] = []
+    names_by_kind: dict[CatalystType, set[str]] = {}
+    previous = ""
+    for start, end in sentences:
+        # "the company" names no one: it is whoever the sentence before named
+        names = _proper_names(text[start:end]) or _proper_names(previous, with_first=True)
+        previous = text[start:end]
+        for catalyst in extract_catalysts(text, start, end):
+            seen = names_by_kind.setdefault(catalyst.type, set())
+            restated = (
+                bool(seen) and names <= seen and _is_driver_sentence(text, start, end, catalyst)
+            )
+            seen.update(names or {"·"})
+            if not restated:
+                found.append(catalyst)
+    return found
+
+
+_PROPER_NAME = re.compile(r"(?<=\s)[A-Z][\w&'’-]+")
+_FIRST_WORD = re.compile(r"^\W*([A-Z][\w&'’-]+)")
+_NOT_A_NAME = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Its", "It", "This",
+                         "That", "He", "She", "They", "We", "Management", "Shares", "Monday",
+                         "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+                         "CEO", "Chief", "Executive", "Officer"})  # fmt: skip
+
+
+def _proper_names(sentence: str, *, with_first: bool = False) -> set[str]:
+    """Capitalised words after the first (or with it, unless it is an adverb like "Currently"):
+    the companies, people and bodies a sentence names."""
+    names = {w for w in _PROPER_NAME.findall(sentence) if w not in _NOT_A_NAME}
+    first = _FIRST_WORD.match(sentence) if with_first else None
+    if first and first[1] not in _NOT_A_NAME and not first[1].endswith("ly"):
+        names.add(first[1])
+    return names
+
+
+def _is_driver_sentence(text: str, start: int, end: int, catalyst: Catalyst) -> bool:
+    assert catalyst.span is not None
+    return (catalyst.span[1] - catalyst.span[0]) >= len(text[start:end].strip()) - 1
+
+
 def extract_catalysts(text: str, start: int, end: int) -> list[Catalyst]:
     """The catalysts the sentence text[start:end] states: each causal phrase with a driver."""
     sentence = text[start:end]
@@ -222,7 +289,10 @@ def extract_catalysts(text: str, start: int, end: int) -> list[Catalyst]:
     spans = _causal_phrases(lowered) or _driver_sentence(sentence, lowered)
     for phrase_start, phrase_end in spans:
         phrase = lowered[phrase_start:phrase_end]
-        if _ONLY_A_MOVE.match(phrase):
+        if _ONLY_A_MOVE.match(phrase) or (
+            # "cautious ahead of Friday's payrolls" states a risk, and one sentence is one item
+            phrase.startswith("ahead of") and _RISK_SIGNAL.search(lowered)
+        ):
             continue
         kind = _first_kind(_CATALYST_CUES, phrase) or _untyped_driver(phrase, lowered, phrase_start)
         if kind is None:
@@ -232,7 +302,7 @@ def extract_catalysts(text: str, start: int, end: int) -> list[Catalyst]:
             Catalyst(
                 summary=_summary(sentence[evidence_start:evidence_end]),
                 type=kind,
-                impact=_impact(phrase, sentence),
+                impact=_impact(phrase, sentence, kind, phrase_start),
                 evidence=sentence[evidence_start:evidence_end],
                 span=(start + evidence_start, start + evidence_end),
             )
@@ -267,8 +337,10 @@ _ACTOR_ACTION = re.compile(
     r"\b(?:announc\w*|unveil\w*|implement\w*|approv\w*|launch\w*|slash\w*|cut|cuts|raised|"
     r"hiked|lowered|signal\w*|pledg\w*|vow\w*|said|says|reported|posted|expects|forecast|"
     r"forecasts|plans|agreed|reached|held|kicks off|welcomed|warned|downgraded|upgraded|"
-    r"confirmed|won|filed|opened|ruled|declared|suspended)\b"
+    r"confirmed|won|filed|opened|ruled|declared|suspended|revised|revising|reiterated|"
+    r"maintained|initiated|trimmed|reduced|completed)\b"
 )
+_FUTURE_ACT = re.compile(r"\b(?:will|would|to|shall)\s+$")
 _DRIVER_KINDS = frozenset({"earnings", "monetary_policy", "government_policy", "corporate_action",
                            "analyst_rating", "product_technology", "management_legal",
                            "geopolitics_trade"})  # fmt: skip
@@ -281,6 +353,20 @@ _STATED_DRIVER = re.compile(
 
 
 _FOLLOWS_A_MARKET = re.compile(r"^(?:tracking|tracked|along with|with)\b")
+# a subject that is itself a market's move: "The bounce in CBOT wheat helped underpin corn",
+# "A fall in the oil price meant ...", "The gains helped the energy group advance 1%"
+_A_MOVE_AS_SUBJECT = re.compile(
+    r"^(?:the|a|an|this|that|its|their)\s+(?:[\w-]+\s+)?(?:bounce|rally|fall|drop|rise|gains?|"
+    r"losses|slump|surge|jump|decline|weakness|strength|rebound|sell-?off|slide|recovery|advance|"
+    r"divergence)\b"
+)
+# a phrase after a causal word that reports what someone said or did: "after it said trading
+# had been strong", "following a Reuters report alleging ...", "as the company announced ..."
+_A_STATEMENT = re.compile(
+    r"\b(?:said|says|announc\w+|unveil\w+|report(?:s|ed)?|remark\w*|comments?|statement|"
+    r"disclos\w+|warned|signall?ed)\b"
+)
+_ANNOUNCED = re.compile(r"\b(?:announc\w+|unveil\w+|reported|disclos\w+)\b")
 
 
 def _untyped_driver(phrase: str, lowered: str, start: int) -> CatalystType | None:
@@ -292,16 +378,23 @@ def _untyped_driver(phrase: str, lowered: str, start: int) -> CatalystType | Non
         f.realised and f.price for f in read_sentence(phrase).facts
     ):
         return "cross_market"
-    if lowered.startswith("as ", start):
-        return None
-    return "other" if _STATED_DRIVER.search(phrase) else None
+    if _A_MOVE_AS_SUBJECT.match(phrase):
+        return "cross_market"
+    if lowered.startswith(("as ", "ahead of "), start):
+        return "other" if lowered.startswith("as ", start) and _ANNOUNCED.search(phrase) else None
+    return "other" if _STATED_DRIVER.search(phrase) or _A_STATEMENT.search(phrase) else None
 
 
 def _driver_sentence(sentence: str, lowered: str) -> list[tuple[int, int]]:
     """A sentence that states no price move but an act of a driver ('The People's Bank of
     China also slashed reserve requirements'): the sentence is the catalyst."""
+    act = _ACTOR_ACTION.search(lowered)
     if (
-        not _ACTOR_ACTION.search(lowered)
+        act is None
+        # an act to come ("Illumina will announce its results on July 29") has not driven
+        # anything yet, and an executive's own quote is comment, not an act
+        or _FUTURE_ACT.search(lowered, 0, act.start())
+        or lowered.lstrip().startswith(("“", '"'))
         or _first_kind(_CATALYST_CUES, lowered) not in _DRIVER_KINDS
     ):
         return []
@@ -356,8 +449,14 @@ def _first_kind(
     return None
 
 
-def _impact(phrase: str, sentence: str) -> Impact:
-    """What the driver did: from its own words, else from the move of its sentence."""
+def _impact(phrase: str, sentence: str, kind: CatalystType, phrase_start: int) -> Impact:
+    """What the driver did: from its own words, else from the move of its sentence. Another
+    market's move did to this one what this one did: "Copper rose on a weaker dollar" is a
+    positive driver of copper, whatever "weaker" says."""
+    if kind == "cross_market" and phrase_start > 0:
+        led = _impact_of_moves(sentence[:phrase_start])
+        if led != "neutral":
+            return led
     negative, positive = _NEGATIVE.search(phrase), _POSITIVE.search(phrase)
     if negative and positive:
         return "mixed"
@@ -365,7 +464,11 @@ def _impact(phrase: str, sentence: str) -> Impact:
         return "negative"
     if positive:
         return "positive"
-    moves = [f for f in read_sentence(sentence).facts if f.realised and f.price]
+    return _impact_of_moves(sentence)
+
+
+def _impact_of_moves(text: str) -> Impact:
+    moves = [f for f in read_sentence(text).facts if f.realised and f.price]
     directions = {f.direction for f in moves} - {"flat"}
     if directions == {"up"}:
         return "positive"
