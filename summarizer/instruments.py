@@ -502,7 +502,8 @@ def relation(a: str, b: str) -> Literal["same", "inverse", "different", "unknown
     if id_a and id_b and (broader.get(id_a) == id_b or broader.get(id_b) == id_a):
         return "same"  # "Oil prices closed higher" and "WTI crude rose 1.3 percent"
     market_a, market_b = market_of(a), market_of(b)
-    if market_a is not None and market_a == market_b:
+    # "Hong Kong stocks" is the Hang Seng's market; the Hang Seng Tech Index is not the Hang Seng
+    if market_a is not None and market_a == market_b and not (id_a and id_b and id_a != id_b):
         return "same"
     return compare(a, b)
 

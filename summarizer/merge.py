@@ -156,15 +156,22 @@ def _move_key(move: Move) -> tuple[str, str, float | None, float | None, str]:
 
 
 def _dedupe_moves(moves: list[Move]) -> list[Move]:
-    """The same move stated twice (headline and body, or two overlapping chunks) is kept once."""
-    seen: set[tuple[str, str, float | None, float | None, str]] = set()
-    unique = []
+    """The same move stated twice (headline and body, or two overlapping chunks) is kept once:
+    the statement that says most, so a headline's "STI rises 1.1%" gives way to the body's
+    "The benchmark Straits Times Index (STI) ended 1.1 per cent or 48.89 points higher"."""
+    best: dict[tuple[str, str, float | None, float | None, str], Move] = {}
     for move in moves:
         key = _move_key(move)
-        if key not in seen:
-            seen.add(key)
-            unique.append(move)
-    return unique
+        if key not in best or _says_more(move, best[key]):
+            best[key] = move
+    return sorted(best.values(), key=lambda m: m.span or (0, 0))
+
+
+def _says_more(move: Move, other: Move) -> bool:
+    def detail(m: Move) -> tuple[bool, int, int]:
+        return m.ticker is not None, len(m.instrument), len(m.evidence)
+
+    return detail(move) > detail(other)
 
 
 def _dedupe_by_span(items: list[Said]) -> list[Said]:

@@ -101,6 +101,11 @@ def test_a_currency_pair_is_its_own_identity() -> None:
         ("euro", "USD/JPY", "different"),
         ("Oil prices", "WTI crude", "same"),
         ("Hong Kong stocks", "the Hang Seng Index", "same"),
+        # two indices of one market are two instruments, whatever market both stand for
+        ("Hang Seng", "Hang Seng Tech Index", "different"),
+        ("Sensex", "Nifty", "different"),
+        ("Kospi", "Kosdaq", "different"),
+        ("Nifty", "Bank Nifty", "different"),
     ],
 )
 def test_relation(a: str, b: str, related: str) -> None:

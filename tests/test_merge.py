@@ -120,3 +120,21 @@ def test_a_period_is_left_alone_when_claimed_or_when_the_text_gives_no_days_numb
     assert digest_of_move(claimed, "Kospi", "up", 2.3, timeframe="multi_day").timeframe == (
         "multi_day"
     )
+
+
+def test_a_move_stated_twice_keeps_the_statement_that_says_most() -> None:
+    text = "STI rises 1.1%\n\nThe benchmark Straits Times Index (STI) ended 1.1 per cent higher."
+    headline = Move(instrument="STI", direction="up", change_pct=1.1, evidence="STI rises 1.1%")
+    body = Move(
+        instrument="Straits Times Index",
+        ticker="STI",
+        direction="up",
+        change_pct=1.1,
+        evidence="Straits Times Index (STI) ended 1.1 per cent higher",
+    )
+    digest = merge_article(
+        Article(id="a", text=text),
+        [ChunkSummary(moves=[headline, body])],
+        DigestInfo(engine="rules", chunks=1),
+    )
+    assert [(m.instrument, m.ticker) for m in digest.moves] == [("Straits Times Index", "STI")]

@@ -184,6 +184,12 @@ def test_moves_without_a_number(sentence: str, expected: set[tuple[str, str]]) -
          "Geely Automobile", "0175:HK", "down", 3.6),
         ("The dollar weakened 0.4% against the Swiss franc.", "dollar", None, "down", 0.4),
         ("The euro fell 0.3% to $1.0740.", "euro", None, "down", 0.3),
+        # a sentence's first adverb is no name
+        ("Similarly, Wolfram Mining ended 1.95% higher.", "Wolfram Mining", None, "up", 1.95),
+        ("Markets slid after Orvane, the bourse's heaviest stock, lost 2.2 percent.",
+         "Orvane", None, "down", 2.2),
+        # a lower-case word that makes the name another index is part of the name
+        ("The bank Nifty index fell 0.8% on Friday.", "bank Nifty index", None, "down", 0.8),
     ],
 )  # fmt: skip
 def test_the_subject_is_the_instrument(
@@ -523,3 +529,12 @@ def test_a_described_stock_refers_to_the_company_before() -> None:
 )  # fmt: skip
 def test_is_english(text: str, english: bool) -> None:
     assert is_english(text) is english
+
+
+def test_a_company_described_by_its_country_is_the_company_named_before() -> None:
+    readings = resolve(
+        [read_sentence("Kestrel Bank led the gains."),
+         read_sentence("Norway's largest lender rose 3.6 per cent to NOK 210.")]
+    )  # fmt: skip
+    (fact,) = readings[1].facts
+    assert fact.mention is not None and (fact.mention.name, fact.pct) == ("Kestrel Bank", 3.6)

@@ -421,8 +421,13 @@ def _insertions(lowered: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 def _subject_after_conjunction(lowered: str, mention: Mention, predicate: Predicate) -> bool:
     """'after oil prices plummeted 7%': 'after' opens a clause, not a phrase, when the name
-    stands right before the move words."""
-    if not _ATTACHED.fullmatch(lowered, mention.end, predicate.start):
+    stands right before the move words, or a description set off by commas stands between
+    ('after TSMC, the most heavily weighted stock, gained 1%')."""
+    after = mention.end
+    inserted = _INSERTION.match(lowered, after, predicate.start)
+    if inserted is not None:
+        after = inserted.end()
+    if not _ATTACHED.fullmatch(lowered, after, predicate.start):
         return False
     # "led by 10-year yields dropping 10 basis points": a name right before a participle
     participle = (

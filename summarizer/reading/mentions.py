@@ -121,7 +121,8 @@ _NOT_NAMES = re.compile(
     r"Overnight|Sector|Index|Futures|Long-term|Short-term|Elsewhere|Around the region|"
     r"In the region|Mid-cap|Small-cap|Large-cap|Blue-chip|Gains|Losses|Prices|Bonds|"
     r"Yields|Currencies|Commodities|Equities|Shares|Stocks|Oil|Gold|"
-    r"(?:They|We|It|He|She|You)(?:['’](?:re|ve|s|d|ll))?)$"
+    r"(?:They|We|It|He|She|You)(?:['’](?:re|ve|s|d|ll))?|"
+    r"(?!Italy$)[A-Z][a-z]{3,}ly)$"  # a sentence's first adverb: "Similarly, BSE bankex ..."
 )
 _DATELINE = re.compile(
     r"^[A-Z][A-Z.]+(?:\s+[A-Z][A-Z.]+)*(?:\s*\([^)]*\))?(?:\s*[—–:]|\s+-|-\s)\s*"
@@ -215,6 +216,15 @@ _NAMED_ENTITY_REFERENCE = re.compile(
     r"chipmaker|miner|retailer|developer|airline|giant|maker|producer|operator|brewer|"
     r"conglomerate)\b"
 )
+# "South-east Asia's largest bank", "Japan's No. 2 carmaker": a company described, not the place
+_POSSESSIVE_ENTITY_REFERENCE = re.compile(
+    r"\b(?:[Tt]he\s+)?(?:[A-Z][\w-]*\s+){0,2}[A-Z][\w-]*['’]s\s+(?:(?:largest|biggest|"
+    r"second-largest|second-biggest|third-largest|top|leading|no\.\s?\d|number-one|"
+    r"most valuable|oldest)\s+)(?:[\w-]+\s+){0,2}?(?P<ref>company|firm|group|lender|bank|insurer|"
+    r"carmaker|automaker|chipmaker|miner|retailer|developer|airline|maker|producer|operator|"
+    r"brewer|conglomerate|exporter|telco|carrier)\b",
+    re.IGNORECASE,
+)
 # "All three major averages": several indices at once
 _INDEX_GROUP = re.compile(
     r"\b(?:all|the|both|each of the)\s+(?:three|two|four|five|\d+)?\s*(?:main\s+|major\s+|key\s+|"
@@ -253,7 +263,7 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in _NAME.finditer(sentence):
         mention = _named(sentence, match.start(), match.end())
         if mention is not None:
-            found.append(mention)
+            found.append(_with_word_before(sentence, mention))
     for pattern in (_MARKET_WORDS, _CURRENCY_WORDS):
         for match in pattern.finditer(lowered):
             if _UNIT_BEFORE.search(lowered, max(0, match.start() - 16), match.start()):
@@ -323,7 +333,10 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in _GENERIC_MARKET.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
-    for match in _NAMED_ENTITY_REFERENCE.finditer(sentence):
+    for match in [
+        *_NAMED_ENTITY_REFERENCE.finditer(sentence),
+        *_POSSESSIVE_ENTITY_REFERENCE.finditer(sentence),
+    ]:
         found.append(
             Mention(
                 match.start(), match.end(), match.group(0), reference=match.group("ref").lower()
@@ -392,6 +405,22 @@ def _named(sentence: str, start: int, end: int) -> Mention | None:
         return None
     descriptive = instruments.is_descriptive(bare)
     return Mention(start, end, bare, ticker=ticker, descriptive=descriptive)
+
+
+_WORD_BEFORE = re.compile(r"\b([a-z]{2,})\s+$")
+
+
+def _with_word_before(sentence: str, mention: Mention) -> Mention:
+    """'bank Nifty index' is the Nifty Bank index, not the Nifty: a lower-case word that makes
+    the name another known instrument belongs to the name."""
+    word = _WORD_BEFORE.search(sentence, max(0, mention.start - 20), mention.start)
+    if word is None or mention.reference is not None:
+        return mention
+    longer = f"{word[1]} {mention.name}"
+    known = instruments.identity(longer)
+    if known is None or known == instruments.identity(mention.name):
+        return mention
+    return Mention(word.start(), mention.end, longer, ticker=mention.ticker)
 
 
 def _market_word(sentence: str, start: int, end: int) -> Mention:
