@@ -190,6 +190,9 @@ def test_moves_without_a_number(sentence: str, expected: set[tuple[str, str]]) -
          "Orvane", None, "down", 2.2),
         # a lower-case word that makes the name another index is part of the name
         ("The bank Nifty index fell 0.8% on Friday.", "bank Nifty index", None, "down", 0.8),
+        # "On Tuesday" is when, not a preposition taking the name as its object
+        ("On Tuesday the Kospi closed at a decade high, rising by 1.7 percent.",
+         "Kospi", None, "up", 1.7),
     ],
 )  # fmt: skip
 def test_the_subject_is_the_instrument(
@@ -207,6 +210,13 @@ def test_futures_named_with_their_market_are_a_commodity() -> None:
     assert fact.mention is not None
     assert (fact.mention.name, fact.direction, fact.pct) == ("Iron ore futures", "down", 2.5)
     assert instruments.kind_of(fact.mention.name) == "commodity"
+
+
+def test_a_yield_keeps_the_country_that_owns_it() -> None:
+    fact = only_fact("Spain's 10-year bond yield was up 3 bps at 3.1%.")
+    assert fact.mention is not None
+    assert (fact.mention.name, fact.bp) == ("Spain's 10-year bond yield", 3.0)
+    assert instruments.compare(fact.mention.name, "Italian 10-year yield") == "different"
 
 
 @pytest.mark.parametrize(

@@ -57,15 +57,27 @@ def _restates(fact: Fact, numbered: list[Fact]) -> bool:
     """'Hong Kong stocks ended lower' beside 'the Hang Seng index was down 0.63%', 'Wheat rose'
     beside 'U.S. wheat futures rose more than two per cent': one move, stated twice."""
     assert fact.mention is not None
+    group = _is_group(fact.mention.name)
     for other in numbered:
         if other is fact or other.mention is None or not _same_period(fact, other):
             continue
+        if (
+            group
+            and not _is_group(other.mention.name)
+            and not instruments.market_of(other.mention.name)
+        ):
+            continue  # "Banks gained ground" is not "Bank of America rose 1.8%"
         related = instruments.relation(fact.mention.name, other.mention.name)
         if related == "same" and other.direction == fact.direction:
             return True
         if related == "inverse" and {other.direction, fact.direction} == {"up", "down"}:
             return True
     return False
+
+
+def _is_group(name: str) -> bool:
+    """A plural description of many instruments: 'Banks', 'Chinese tech stocks'."""
+    return instruments.is_descriptive(name) and name.rstrip().lower().endswith("s")
 
 
 _ONE_DAY = frozenset({"unspecified", "day", "prior_session"})

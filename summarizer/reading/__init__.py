@@ -304,7 +304,8 @@ _SKIP_BEFORE = re.compile(
     r"tracking|track|tracked|led|helped|hit|hurt|dragged|pushed|weighed|boosted|"
     r"lifted|outpaced|outperformed|trailed|beat|overtook|of|for|among|by|with|within|across|"
     r"between|about|unlike)|\bahead of|\bin)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
-    r"(?:(?!(?:and|or|but|while|cent|as|was|were|is|are|has|have|had|been|be)\b)[\w-]+\s+){0,2}$"
+    r"(?:(?!(?:and|or|but|while|cent|as|was|were|is|are|has|have|had|been|be|monday|tuesday|"
+    r"wednesday|thursday|friday|saturday|sunday|today|yesterday)\b)[\w-]+\s+){0,2}$"
 )
 _GENERIC_HEAD = re.compile(
     r"\b(?:(?:shares?|stocks?|gains?|losses|advances?|declines?|index|sub-index|prices?|futures|"

@@ -58,6 +58,8 @@ _MARKET_WORDS = re.compile(
     r"crude(?: oil)?|oil|brent|natural gas|wheat|corn|soybeans?|soyoil|soymeal|coffee|sugar|"
     r"cocoa|cotton|palm oil|rubber|lithium|coal|bitcoin|ether|ethereum|solana|dogecoin|cardano|"
     r"litecoin|"
+    r"(?:(?:france|germany|italy|spain|portugal|greece|britain|japan|china|australia|canada|"
+    r"india|korea|south korea|new zealand|switzerland)['’]s\s+)?"
     rf"(?:(?:\d+/)?(?:\d+|two|three|five|seven|ten|twenty|thirty)-year\s+)(?:{_NATIONAL}\s+)?"
     r"(?:treasury|bund|gilt|jgb|government bond)?\s*(?:bonds?\s+yields?|yields?|notes?|bonds?)"
     r"(?:\s+(?:spread|curve))?|"
@@ -130,7 +132,8 @@ _DATELINE = re.compile(
 _MONTH_DATE = re.compile(
     r"^(?:On\s+)?(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|"
-    r"th)?\b,?\s*"
+    r"th)?\b,?\s*|^(?:On\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b,?\s*(?:the\s+)?|"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+the\s+)"
 )
 _TRAILING_HEAD = re.compile(r"\s+(?:shares|stock|stocks)$")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -140,6 +143,7 @@ _COUNTRY_POSSESSIVE = re.compile(
     r"Brazil|Mexico|Russia|Turkey|Switzerland|Sweden|Norway|Denmark|Netherlands|Italys|"
     r"Spains|Germanys|Japans|Chinas|Britains|Frances|Koreas)(?:['’]s|(?<=s))\s+"
 )
+_YIELD_WORDS = re.compile(r"\b(?:yields?|bonds?|bunds?|gilts?|notes?|treasur(?:y|ies))\b", re.I)
 _COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|Bhd|S\.A|N\.V|AG|SE)\.$")
 _NOT_A_MODIFIER = (
     r"(?!(?i:while|and|but|as|with|the|a|an|of|in|on|for|by|to|at|after|amid|despite|when|since|"
@@ -388,7 +392,8 @@ def _named(sentence: str, start: int, end: int) -> Mention | None:
         start += lead.end()
         raw = raw[lead.end() :]
     country = _COUNTRY_POSSESSIVE.match(raw)
-    if country and len(raw) > country.end():
+    # "France's 10-year bond yield" is France's: a yield without its country is no yield
+    if country and len(raw) > country.end() and not _YIELD_WORDS.search(raw, country.end()):
         start += country.end()
         raw = raw[country.end() :]
     cut = re.search(r"['’]s?(?=\s+(?:[a-z]|\d+(?:\.\d+)?\s?%)|$)", raw)
