@@ -435,3 +435,11 @@ def test_a_driver_restated_in_detail_is_one_catalyst_and_a_new_company_is_anothe
 )
 def test_more_stated_risks(text: str) -> None:
     assert len(summary_of(text).risks) == 1
+
+
+def test_a_group_without_a_number_is_not_folded_into_one_members_move() -> None:
+    moves = summary_of("Banks gained ground on Tuesday. Bank of Kestrel rose 1.8%.").moves
+    assert [(m.instrument, m.change_pct) for m in moves] == [
+        ("Banks", None),
+        ("Bank of Kestrel", 1.8),
+    ]
