@@ -30,8 +30,11 @@ _DISCLAIMER_WORDS = (
 )  # fmt: skip
 _HEADING_NOISE = re.compile(
     r"^\W*(?:most (?:discussed|read|popular)|related (?:articles|news|stories)|read more|"
-    r"recommended|trending|you may also like|more from)\W*$"
+    r"recommended|trending|you may also like|more from|"
+    r"stocks mentioned in (?:the|this) article)\W*$"
 )
+# a row of a quote widget: "EURO / BRITISH POUND (EUR/GBP) -0.32% 0.88156 Delayed Quote.4.63%"
+_QUOTE_ROW = re.compile(r"\b(?:delayed|real-?time|live) quote\b")
 _FURNITURE = re.compile(
     r"^\W*(?:gotop|go to top|back to top|top|quote|placeholder|share|advertisement|ad|"
     r"sponsored|print|email|comments?|subscribe|log ?in|sign ?up|menu|search)\W*$"
@@ -93,6 +96,8 @@ def _drop_reason(block: str) -> str | None:
         return "most_discussed"
     if _FURNITURE.match(block):
         return "page_furniture"
+    if "quote" in block and _QUOTE_ROW.search(block):
+        return "quote_tape"
     if _AD.match(block) and len(block) <= 120:
         return "ad"
     if _may_be_disclaimer(block) and _DISCLAIMER.search(block) and not _states_a_move(block):

@@ -74,3 +74,16 @@ def test_blocks_are_the_non_blank_lines_trimmed(text: str) -> None:
     spans = sorted(result.kept + tuple(span for span, _ in result.removed))
     expected = [line.strip() for line in text.split("\n") if line.strip()]
     assert [text[s:e] for s, e in spans] == expected
+
+
+def test_a_quote_widget_is_page_furniture_not_news() -> None:
+    text = (
+        "Gilt yields rose 2 basis points on Wednesday.\n"
+        "Stocks mentioned in the article\n"
+        "EURO / BRITISH POUND (EUR/GBP) -0.32% 0.88156 Delayed Quote.4.63%\n"
+        "US DOLLAR / BRITISH POUND (USD/GBP) -0.47% 0.9012 Real-time Quote.-1.20%\n"
+    )
+    result = clean_article(text)
+    kept = [text[start:end] for start, end in result.kept]
+    assert kept == ["Gilt yields rose 2 basis points on Wednesday."]
+    assert {why for _, why in result.removed} == {"most_discussed", "quote_tape"}

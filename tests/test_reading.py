@@ -297,6 +297,14 @@ def test_a_forecast_is_read_but_not_realised() -> None:
     assert only_fact("Strategists warn the Nasdaq could fall another 5%.").realised is False
 
 
+def test_a_rise_in_a_figure_named_far_after_it_is_not_a_price() -> None:
+    (fact, *_) = read_sentence(
+        "Kestrel, the country's biggest software exporter, reported a 9.8 per cent rise in "
+        "September quarter consolidated net profit but trimmed its forecast."
+    ).facts
+    assert (fact.pct, fact.price) == (9.8, False)
+
+
 def test_a_fundamental_is_not_a_price() -> None:
     assert all(
         not f.price for f in read_sentence("Quarterly revenue rose 26% to $4.1 billion.").facts

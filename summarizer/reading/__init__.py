@@ -820,6 +820,9 @@ _PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:&|and|of|[A-Z][\w&.'’-]*
 _OF_ITS_VALUE = re.compile(r"\s+of\s+(?:its|their)\s+(?:market\s+)?value\b")
 
 
+_NOUN_TAIL_END = re.compile(r"[,;]|\s(?:but|while|whereas|as|after)\s")
+
+
 def _is_price(
     lowered: str,
     mention: Mention | None,
@@ -839,7 +842,8 @@ def _is_price(
     if predicate.noun_object is not None:
         head += " " + lowered[predicate.noun_object[0] : predicate.noun_object[1]]
     elif predicate.form == "noun":
-        head += lowered[predicate.end : predicate.end + 30].split(",")[0]
+        # "a 9.8 per cent rise in September quarter consolidated net profit": what rose
+        head += _NOUN_TAIL_END.split(lowered[predicate.end : predicate.end + 60], 1)[0]
     if (
         mention is not None
         and not _PROPER_NAME.match(mention.name)  # "China Overseas Land & Investment"
