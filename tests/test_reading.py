@@ -336,6 +336,26 @@ def test_a_close_over_a_streak_is_the_days_move() -> None:
     assert fact.timeframe != "multi_day"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "day", "earlier"),
+    [
+        ("Kestrel Mining gained for a seventh day.", "up", "up"),
+        ("Palladium futures marked a fourth straight day of gains.", "up", "up"),
+        ("The Bovespa closed lower for a third consecutive session.", "down", "down"),
+        # the day broke the streak: the sessions before went the other way
+        ("Latin American stocks snapped an eight-day losing streak.", "up", "down"),
+    ],
+)
+def test_a_streak_is_the_days_move_and_the_earlier_sessions_move(
+    sentence: str, day: str, earlier: str
+) -> None:
+    facts = read_sentence(sentence).facts
+    assert [(f.direction, f.timeframe, f.pct) for f in facts] == [
+        (day, "unspecified", None),
+        (earlier, "multi_day", None),
+    ]
+
+
 def test_close_up_is_the_close() -> None:
     fact = only_fact("Xiaomi shares close up 3.1% after the launch.")
     assert (_name(fact), fact.direction, fact.pct, fact.session) == ("Xiaomi", "up", 3.1, "close")

@@ -641,6 +641,7 @@ def _facts(
             end += 1
         window = _window(lowered, predicate, change, clause)
         price = _is_price(lowered, mention, predicate, change, clause)
+        streak = _STREAK.search(" ".join(window))
         facts.append(
             Fact(
                 mention=mention,
@@ -667,7 +668,50 @@ def _facts(
                 against=_against(lowered, change.end if change else predicate.end, clause),
             )
         )
+        if streak is not None and realised:
+            facts[-1:] = _streak_facts(
+                facts[-1], broken=_BROKEN_STREAK.search(streak[0]) is not None
+            )
     return facts
+
+
+# "gained for a seventh day", "a fourth straight day of gains", "snapped an eight-day losing
+# streak": the day's move, and a move of the sessions before it
+_ORDINAL = (
+    r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"\d+(?:st|nd|rd|th))"
+)
+_STREAK = re.compile(
+    rf"\b(?:for|in|marked|notched|posted|logged) (?:a|the|its|their) {_ORDINAL} "
+    r"(?:straight |consecutive |successive )?(?:trading )?(?:days?|sessions?|weeks?|months?)\b|"
+    rf"\b{_ORDINAL} (?:straight|consecutive|successive) (?:trading )?(?:days?|sessions?|weeks?|"
+    r"months?|gains?|advances?|rises?|declines?|falls?|drops?|loss(?:es)?)\b|"
+    r"\b(?:snapp(?:ed|ing)|snaps?|broke|breaking|breaks|end(?:ed|ing|s)?|halt(?:ed|ing|s)?) "
+    r"(?:a|an|its|their|the) (?:[\w-]+ ){0,2}(?:winning|losing) (?:streak|run)\b"
+)
+_BROKEN_STREAK = re.compile(r"^(?:snap|broke|break|end|halt)")
+
+
+def _streak_facts(fact: Fact, *, broken: bool) -> list[Fact]:
+    """The day's move (labelled as the rest of its words say, a streak aside) and the earlier
+    sessions' move: the same way, or the other way when the day broke the streak."""
+    day = replace(
+        fact, timeframe="unspecified" if fact.timeframe == "multi_day" else fact.timeframe
+    )
+    earlier = replace(
+        fact,
+        direction=_OPPOSITE.get(fact.direction, fact.direction) if broken else fact.direction,
+        pct=None,
+        bp=None,
+        qualifier="exact",
+        session="unspecified",
+        timeframe="multi_day",
+        has_number=False,
+    )
+    return [day, earlier]
+
+
+_OPPOSITE: dict[Direction, Direction] = {"up": "down", "down": "up"}
 
 
 def _against(lowered: str, after: int, clause: tuple[int, int]) -> str | None:
