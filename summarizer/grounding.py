@@ -489,8 +489,6 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     same = [f for f in ours if _verdict(move, f) == "same"]
     if problem := _period_direction_problem(move, same):
         return problem
-    if any(f.direction == move.direction for f in ours):
-        return None
     # what the text says of this very instrument decides, unless the move says it is of
     # another session or period than all of that ("US stocks (early trading)" beside "Stocks
     # closed higher")
@@ -499,6 +497,11 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
         "unspecified",
         *(f.timeframe for f in same),
     ) or (sessions is not None and not set(sessions) & {f.session for f in same})
+    # "The euro rose and bonds in the region slipped": the bonds' fall says nothing of the
+    # euro, whose own rise the text states
+    deciding = same if same and not other_period else ours
+    if any(f.direction == move.direction for f in deciding):
+        return None
     if move.direction in read.loose_directions and (not same or other_period):
         return None
     if same:

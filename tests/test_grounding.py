@@ -323,3 +323,33 @@ def test_a_sessions_or_periods_number_is_the_one_the_text_marks(
 ) -> None:
     problem = gate(around(sentence), sentence, instrument, "up", pct)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "evidence", "refused"),
+    [
+        # what the text says of the euro decides, not the bonds' fall beside it
+        ("euro", "down", "The euro rose and bonds in the region slipped.", True),
+        ("euro", "up", "The euro rose and bonds in the region slipped.", False),
+    ],
+)
+def test_a_direction_only_move_is_judged_by_what_the_text_says_of_that_instrument(
+    instrument: str, direction: str, evidence: str, refused: bool
+) -> None:
+    move = Move(instrument=instrument, direction=direction, evidence=evidence)
+    assert (check_move(move, evidence) is not None) == refused
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        "Tin was up 1.2% at $29,160, while lead was 0.8% lower at $1,953.",
+        "Gold rose 1%, while the greenback was down 0.8%.",
+    ],
+)
+def test_a_contrast_clause_with_its_own_subject_does_not_give_its_number_to_the_first(
+    evidence: str,
+) -> None:
+    first = evidence.split()[0]
+    move = Move(instrument=first, direction="down", change_pct=-0.8, evidence=evidence)
+    assert check_move(move, evidence) is not None

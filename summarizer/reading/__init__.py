@@ -108,7 +108,7 @@ def read_sentence(sentence: str) -> SentenceReading:
             not subjects
             and (
                 _PARTICIPIAL_CLAUSE.match(lowered, clause[0])
-                or _no_name_in(mentions, clause, predicate)
+                or _no_name_in(mentions, clause, predicate, lowered)
             )
             and clause[0] > 0
         ):
@@ -137,7 +137,7 @@ def read_sentence(sentence: str) -> SentenceReading:
                     last_subjects
                     if predicate.gapped
                     or predicate.form == "sign"
-                    or _no_name_in(mentions, clause, predicate)
+                    or _no_name_in(mentions, clause, predicate, lowered)
                     else []
                 )
             )
@@ -546,10 +546,26 @@ def _subjects_before(
     return _subjects(sentence, lowered, mentions, cuts, before, start, (start, clause[0]))
 
 
-def _no_name_in(mentions: list[Mention], clause: tuple[int, int], predicate: Predicate) -> bool:
+def _no_name_in(
+    mentions: list[Mention], clause: tuple[int, int], predicate: Predicate, lowered: str = ""
+) -> bool:
     """', but a jump of 3.9 percent from the end of last year': a clause that names nothing
-    before its move goes on about the subject before it."""
-    return not any(clause[0] <= m.start < predicate.start for m in mentions)
+    before its move goes on about the subject before it; ', while lead was 0.8% lower' has a
+    subject of its own, one no pattern knows, and is not about the subject before."""
+    if any(clause[0] <= m.start < predicate.start for m in mentions):
+        return False
+    own = _OWN_SUBJECT.search(lowered, max(0, clause[0] - 12), predicate.start)
+    return own is None or own.start() > clause[0] or predicate.form == "noun"
+
+
+# ", while lead was", ", whereas the information technology": a contrast clause opening with
+# a subject of its own that no pattern names
+_OWN_SUBJECT = re.compile(
+    r"\b(?:while|whereas|but|though|although)\s+(?:the\s+)?"
+    r"(?!(?:it|its|they|their|also|then|later|still|was|were|is|are|has|had|have|a|an)\b)"
+    r"(?![a-z]+(?:ed|ing)\b)"  # "but closed 0.3% lower": a verb, the subject is the one before
+    r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*(?:(?:was|were|is|are|has|had|have)\s*)?$"
+)
 
 
 def _named_in_sentence(subjects: list[Mention], last_subjects: list[Mention]) -> list[Mention]:
@@ -561,6 +577,10 @@ def _named_in_sentence(subjects: list[Mention], last_subjects: list[Mention]) ->
     if ref in lx.INDEX_REFERENCES:
         named = [m for m in last_subjects if instruments.kind_of(m.name) == "index"]
         return named or subjects
+    if ref in lx.CURRENCY_REFERENCES:
+        # "Gold rose 1%, while the currency fell": the currency is no metal
+        named = [m for m in last_subjects if instruments.kind_of(m.name) == "currency"]
+        return named[-1:] or subjects
     if ref in ("both", "they"):
         return last_subjects if len(last_subjects) > 1 else subjects
     return last_subjects[-1:]

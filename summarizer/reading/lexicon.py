@@ -243,7 +243,7 @@ REFERENCE = re.compile(
     r"fund|etf|lender|bank|insurer|carmaker|automaker|chipmaker|miner|retailer|developer|airline|"
     r"e-commerce giant|giant|maker|producer|operator|brewer|conglomerate|currency|pair|"
     r"contract|yield|note|bond|market|bourse|counter|unit|subsidiary|parent|adrs?|"
-    r"greenback|single currency|common currency)\b"
+    r"single currency|common currency)\b"
     r"|\b(?:the|its|this)\s+(?:(?!(?:of|in|on|at|to|for|with|as|and|or|but|while|than|that|"
     r"which|who|after|before|by|from|into|over|is|was|are|were)\b)[a-z][\w-]*\s+){1,3}?"
     r"(?P<one>stock|company|firm|lender|insurer|carmaker|automaker|chipmaker|miner|retailer|"
@@ -289,9 +289,7 @@ CAUSE_DOWN = re.compile(
     r"dent(?:s|ed|ing)?|hammer(?:s|ed|ing)?|batter(?:s|ed|ing)?|sap(?:s|ped|ping)?)\b"
 )
 INDEX_REFERENCES = frozenset({"gauge", "index", "benchmark", "barometer", "market", "bourse"})
-CURRENCY_REFERENCES = frozenset(
-    {"currency", "pair", "greenback", "single currency", "common currency"}
-)
+CURRENCY_REFERENCES = frozenset({"currency", "pair", "single currency", "common currency"})
 
 # --- what is not a realised price move ------------------------------------------------------
 
