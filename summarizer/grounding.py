@@ -361,7 +361,14 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         # "fell as much as 0.9 percent ... before trading 0.3 percent weaker", "erasing early
         # losses to rise 0.4%": where the text marks another move as the session's, an
         # unmarked number is not
-        marked = [f for f in facts if f.session in session and _verdict(move, f) == "same"]
+        # the text's subject for the number, even where a place names it ("Hong Kong slumped
+        # 1.90 percent ... after losing 2.31 percent during intraday trade")
+        subjects = {f.mention for f in alike if f.mention is not None}
+        marked = [
+            f
+            for f in facts
+            if f.session in session and (_verdict(move, f) == "same" or f.mention in subjects)
+        ]
         if marked and not any(f in marked for f in alike):
             return (
                 f"{number} is not the text's {session[0].replace('_', ' ')} move: {_said(marked)}"
@@ -484,8 +491,9 @@ def _unread_direction_problem(move: Move, read: _Read, evidence: str) -> str | N
 
 def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | None:
     """A move without a number: the text must say the instrument (or something it may be)
-    moved that way; it is refused when what the text says of it is only the other way."""
-    ours = [f for f in read.facts if _verdict(move, f) != "different"]
+    moved that way; it is refused when what the text says of it is only the other way. A
+    figure's forecast ("earnings should drop 60%") says nothing of the stock."""
+    ours = [f for f in read.facts if (f.realised or f.price) and _verdict(move, f) != "different"]
     same = [f for f in ours if _verdict(move, f) == "same"]
     if problem := _period_direction_problem(move, same):
         return problem

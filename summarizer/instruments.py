@@ -280,8 +280,12 @@ def is_descriptive(name: str) -> bool:
 def name_tokens(name: str) -> frozenset[str]:
     """The distinguishing words of a name: lower case, generic words dropped, plurals and a few
     synonyms folded ('Chinese technology shares' -> {'china', 'tech'})."""
-    words = _normal(_PARENTHESES.sub("", name)).split()
+    # "PSI20" is the "PSI 20", "CAC40" the "CAC 40"
+    words = _INDEX_NUMBER.sub(r"\1 \2", _normal(_PARENTHESES.sub("", name))).split()
     return frozenset(_fold(w) for w in words if w not in _GENERIC)
+
+
+_INDEX_NUMBER = re.compile(r"\b([a-z]{2,})(\d{2,4})\b")
 
 
 def _fold(word: str) -> str:

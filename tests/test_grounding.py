@@ -353,3 +353,36 @@ def test_a_contrast_clause_with_its_own_subject_does_not_give_its_number_to_the_
     first = evidence.split()[0]
     move = Move(instrument=first, direction="down", change_pct=-0.8, evidence=evidence)
     assert check_move(move, evidence) is not None
+
+
+@pytest.mark.parametrize(
+    ("move", "evidence", "refused"),
+    [
+        # a code after a name is its ticker, and the quote box's own figure is no statement
+        (Move(instrument="Brent crude (August)", direction="down", change_pct=-1.1,
+              evidence="x"),
+         "August Brent crude LCOQ8, -0.82% fell 82 cents, or 1.1%, to $74.73 a barrel.", False),
+        (Move(instrument="LME aluminium", direction="down", change_pct=-0.3, evidence="x"),
+         "LME aluminium (CMAl3) slid 0.3% to $2,550 a ton.", False),
+        (Move(instrument="PSI 20", direction="down", change_pct=-1.11, evidence="x"),
+         "In Lisbon, the PSI20 index depreciated by 1.11%, to 5,864.36 points.", False),
+        # a figure's forecast says nothing of the stock's direction
+        (Move(instrument="US financial sector", direction="up", evidence="x"),
+         "Citigroup was part of a rally in the financial sector, despite acknowledging that "
+         "third-quarter earnings should drop 60% from a year ago.", False),
+        # the place that names the index also names its intraday number
+        (Move(instrument="Hang Seng Index (intraday)", direction="down", change_pct=-1.9,
+              evidence="x"),
+         "Hong Kong slumped 1.90 percent, to 23,229.21, recovering somewhat after losing 2.31 "
+         "percent during intraday trade.", True),
+        (Move(instrument="Bitcoin", direction="up", evidence="x"),
+         "Bitcoin has largely erased the gains it made since the election.", True),
+        (Move(instrument="Advantest (earlier in session)", direction="down", evidence="x"),
+         "Advantest reversed losses to close 2% higher.", False),
+    ],
+)  # fmt: skip
+def test_reading_of_codes_sectors_and_undone_moves(
+    move: Move, evidence: str, refused: bool
+) -> None:
+    move = move.model_copy(update={"evidence": evidence})
+    assert (check_move(move, evidence) is not None) == refused

@@ -576,3 +576,22 @@ def test_a_company_described_by_its_country_is_the_company_named_before() -> Non
     )  # fmt: skip
     (fact,) = readings[1].facts
     assert fact.mention is not None and (fact.mention.name, fact.pct) == ("Kestrel Bank", 3.6)
+
+
+# The cheap prefilter that skips sentences stating no move must know every cue's words.
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [
+        ("The yen recouped some of its losses.", "up"),
+        ("Norvex erased the gains it made since March.", "down"),
+        ("Kestrel Mining wiped out its early advance.", "down"),
+        ("Brent gave back its gains.", "down"),
+        ("Orvane surrendered most of its rally.", "down"),
+        ("The rand reversed earlier losses.", "up"),
+        ("Kestrel Mining pared its losses.", "down"),
+        ("Kestrel Mining dived.", "down"),
+        ("Orvane put on 2 per cent.", "up"),
+    ],
+)
+def test_every_cue_passes_the_prefilter(sentence: str, direction: str) -> None:
+    assert [f.direction for f in read_sentence(sentence).facts][:1] == [direction]

@@ -94,6 +94,10 @@ def read_sentence(sentence: str) -> SentenceReading:
     last_subjects: list[Mention] = []
     last_end = 0
     for predicate in found:
+        if predicate.form == "sign" and _QUOTE_WIDGET.search(
+            sentence, max(0, predicate.start - 12), predicate.start
+        ):
+            continue  # "August Brent crude LCOQ8, -0.82% fell 82 cents": the page's quote box
         clause = _clause_of(cuts, predicate.start)
         subjects = (
             []
@@ -153,6 +157,9 @@ def read_sentence(sentence: str) -> SentenceReading:
     return SentenceReading(
         sentence, tuple(mentions), tuple(facts), cue_spans, _subject_like(lowered, mentions)
     )
+
+
+_QUOTE_WIDGET = re.compile(r"\b[A-Z]{2,6}\d{1,2},\s*$")
 
 
 def _fronted_subject(lowered: str, mentions: list[Mention], predicate: Predicate) -> list[Mention]:
@@ -276,7 +283,8 @@ _MAY_MOVE = re.compile(
     r"strong|soft|added|dove|dived|div|sag|skid|spik|rocket|leap|pare|tack|put on|gave up|"
     r"pressure|ground|selloff|sell-off|rout|crash|trend|stable|little changed|advance|high|low|"
     r"limit|streak|tear|cool|edged|inched|laggard|gainer|loser|decliner|advancer|winner|faller|"
-    r"doubl|tripl|quadrupl|halv|pull|suffer|setback|shav|resurgent"
+    r"doubl|tripl|quadrupl|halv|pull|suffer|setback|shav|resurgent|loss|erase|wip|gave back|"
+    r"surrender|revers|recoup"
 )
 
 
@@ -688,6 +696,9 @@ def _facts(
                 against=_against(lowered, change.end if change else predicate.end, clause),
             )
         )
+        erased = lx.ERASED.match(lowered, predicate.start)
+        if erased is not None and realised and _EARLIER_MOVE.search(erased[0]):
+            facts.append(_move_before(facts[-1]))
         if streak is not None and realised:
             facts[-1:] = _streak_facts(
                 facts[-1], broken=_BROKEN_STREAK.search(streak[0]) is not None
@@ -732,6 +743,25 @@ def _streak_facts(fact: Fact, *, broken: bool) -> list[Fact]:
 
 
 _OPPOSITE: dict[Direction, Direction] = {"up": "down", "down": "up"}
+
+
+def _move_before(fact: Fact) -> Fact:
+    """'reversed losses', 'erasing early losses': the move it undid, the other way, earlier in
+    the session. ('erased the gains it made since March' states no move of its own beside
+    the fall, and 'erasing Monday's gains' is read as Monday's move.)"""
+    return replace(
+        fact,
+        direction=_OPPOSITE.get(fact.direction, fact.direction),
+        pct=None,
+        bp=None,
+        qualifier="exact",
+        session="intraday",
+        timeframe="unspecified",
+        has_number=False,
+    )
+
+
+_EARLIER_MOVE = re.compile(r"^revers|\b(?:early|earlier|initial)\b")
 
 
 def _against(lowered: str, after: int, clause: tuple[int, int]) -> str | None:

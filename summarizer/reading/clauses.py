@@ -161,6 +161,9 @@ def find_cues(lowered: str) -> list[Cue]:
             "up" if match.group("obj") in ("gains", "advances", "rise") else "down"
         )
         found.append(Cue(match.start(), match.end(), direction, "verb"))
+    for match in lx.ERASED.finditer(lowered):
+        down = match.group("obj") in ("gains", "advance", "advances", "rally", "rise")
+        found.append(Cue(match.start(), match.end(), "down" if down else "up", "verb"))
     for pattern, direction, form in _CUE_PATTERNS:
         for match in pattern.finditer(lowered):
             found.append(Cue(match.start(), match.end(), direction, form))

@@ -223,6 +223,14 @@ PARED = re.compile(
     r"\b(?:pared|pare|pares|paring|trimmed|trimming|trims)\s+(?:some of\s+)?(?:its |their |early |"
     r"earlier )*(?P<obj>gains|losses|advances|declines|rise|fall|drop)\b"
 )
+# "erased the gains it made" is a fall; "erasing early losses" is a rise: the object decides
+ERASED = re.compile(
+    r"\b(?:erased|erasing|erases|erase|wiped out|wiping out|wipes out|gave back|giving back|"
+    r"gives back|surrendered|surrendering|reversed|reversing|recouped|recouping)\s+"
+    r"(?:all\s+|most\s+|much\s+|some\s+|part\s+|half\s+)?(?:of\s+)?(?:the\s+|its\s+|their\s+|"
+    r"early\s+|earlier\s+|initial\s+|recent\s+)*"
+    r"(?P<obj>gains|advances?|rally|rise|losses|declines?|drop|fall|slide)\b"
+)
 # a leading direction before a list: "Top gainers were", "Among decliners:", "took sharp falls:"
 LIST_HEAD_UP = re.compile(
     r"\b(?:gainers?|advancers?|winners|risers|leaders|outperformers|best performers?|"

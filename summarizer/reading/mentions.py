@@ -55,6 +55,8 @@ _MARKET_WORDS = re.compile(
     r"brent|wti|december|november|october|september|june|july|may|march|april|august|"
     r"january|february|new york|chicago)\s+)*"
     r"(?:gold|silver|platinum|palladium|copper|aluminium|aluminum|nickel|zinc|tin|iron ore|"
+    r"(?<=lme )lead|(?<=shfe )lead|lead(?= (?:futures|prices|was|were|slid|fell|rose|gained|"
+    r"climbed|dropped|eased|edged|added|lost|slipped|declined|advanced|jumped|firmed|rallied)\b)|"
     r"crude(?: oil)?|oil|brent|natural gas|wheat|corn|soybeans?|soyoil|soymeal|coffee|sugar|"
     r"cocoa|cotton|palm oil|rubber|lithium|coal|bitcoin|ether|ethereum|solana|dogecoin|cardano|"
     r"litecoin|"
@@ -190,6 +192,12 @@ _SECTOR_WORD = (
     r"construction|infrastructure|solar|battery|defence|defense|electric appliance|"
     r"transportation equipment|export-oriented|exporter)"
 )
+# a sector by its index name alone: "while the information technology was down 1.68 per cent"
+_SECTOR_NAME = re.compile(
+    r"\b(?:the\s+)?(?:information technology|consumer discretionary|consumer staples|"
+    r"communication services|financials|industrials|utilities)\b"
+    r"(?!\s+(?:stocks|shares|sector|sub-index|index|names|firms|companies|group|bills?)\b)"
+)
 _SECTOR_PAIR = re.compile(
     rf"\b(?P<first>{_SECTOR_WORD})\s+and\s+(?P<second>{_SECTOR_WORD})\s+"
     r"(?P<head>stocks|shares|issues|firms|companies|names|sectors)\b"
@@ -297,6 +305,9 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         # "Hotel" of "Hotel, tourism and aircraft manufacturing stocks" is no name of its own
         found = [m for m in found if not (m.name.lower() in items and m.start >= match.start())]
         found += groups
+    for match in _SECTOR_NAME.finditer(lowered):
+        start, end = match.span()
+        found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
     for match in _SECTOR_PHRASE.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
@@ -362,7 +373,37 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
                 match.start(), match.end(), sentence[match.start() : match.end()], reference=ref
             )
         )
-    return _merged(found)
+    return _with_codes_attached(sentence, _merged(found))
+
+
+# a code written right after a name: "LME aluminium (CMAl3)", MarketWatch's inline quote
+# "August Brent crude LCOQ8, -0.82%"
+_CODE_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,5}\d{1,2})\s*\)|\s+([A-Z]{2,6}\d{1,2})(?=,\s)")
+
+
+def _with_codes_attached(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A contract or market code right after a name is that name's ticker, not a name."""
+    kept: list[Mention] = []
+    skip: set[int] = set()
+    for index, mention in enumerate(mentions):
+        if index in skip:
+            continue
+        code = _CODE_AFTER.match(sentence, mention.end)
+        following = mentions[index + 1] if index + 1 < len(mentions) else None
+        if (
+            code is not None
+            and mention.ticker is None
+            and mention.reference is None
+            and following is not None
+            and following.name == (code[1] or code[2])
+        ):
+            mention = Mention(
+                mention.start, mention.start + len(sentence[mention.start : code.end()]),
+                mention.name, ticker=following.name, descriptive=mention.descriptive,
+            )  # fmt: skip
+            skip.add(index + 1)
+        kept.append(mention)
+    return kept
 
 
 def _listed_groups(sentence: str, match: re.Match[str]) -> list[Mention]:
