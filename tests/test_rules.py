@@ -443,3 +443,28 @@ def test_a_group_without_a_number_is_not_folded_into_one_members_move() -> None:
         ("Banks", None),
         ("Bank of Kestrel", 1.8),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gross domestic product grew 4.6 percent in the third quarter.",
+        "YoY, core prices were up 6.0%, above forecasts.",
+        # MarketWatch's inline quote box beside a name is page furniture
+        "Shares of Norvex Inc. NVX, +249.19% soared after the buyout.",
+        # a level reached, even with a sign
+        "Germany's 10-year yield spiked to -0.26%.",
+    ],
+)
+def test_no_percent_move(text: str) -> None:
+    assert [m.change_pct for m in summary_of(text).moves if m.change_pct is not None] == []
+
+
+def test_a_list_of_places_after_in_is_the_object_of_the_index_before_it() -> None:
+    text = (
+        "The MSCI BRIC Index fell. The benchmark index of shares in Brazil, Russia, China and "
+        "India slipped 1.3 percent to 258.78."
+    )
+    assert [(m.instrument, m.change_pct) for m in summary_of(text).moves] == [
+        ("MSCI BRIC Index", -1.3)
+    ]

@@ -95,7 +95,7 @@ def read_sentence(sentence: str) -> SentenceReading:
     last_end = 0
     for predicate in found:
         if predicate.form == "sign" and _QUOTE_WIDGET.search(
-            sentence, max(0, predicate.start - 12), predicate.start
+            sentence, max(0, predicate.start - 14), predicate.start
         ):
             continue  # "August Brent crude LCOQ8, -0.82% fell 82 cents": the page's quote box
         clause = _clause_of(cuts, predicate.start)
@@ -159,7 +159,8 @@ def read_sentence(sentence: str) -> SentenceReading:
     )
 
 
-_QUOTE_WIDGET = re.compile(r"\b[A-Z]{2,6}\d{1,2},\s*$")
+# MarketWatch's inline quote after a name: "Resonant Inc. RESN, +249.19%", "LCOQ8, -0.82%"
+_QUOTE_WIDGET = re.compile(r"[^\s:;,]\s+[A-Z]{2,6}\d{0,2},\s*$")
 
 
 def _fronted_subject(lowered: str, mentions: list[Mention], predicate: Predicate) -> list[Mention]:
@@ -323,6 +324,7 @@ _GENERIC_HEAD = re.compile(
     r"\d+)\s+of)"
     r"\s+(?:the\s+)?$"
 )
+_GAUGE_OF = re.compile(r"\b(?:index|gauge|benchmark|barometer|measure)\s+of\s+$")
 _WITH = re.compile(r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 
 
@@ -396,6 +398,20 @@ def _subjects(
             chosen.insert(0, mention)
         else:
             break
+    joined = [
+        m
+        for m in mentions
+        if m.end <= chosen[0].start and re.fullmatch(r",\s*", lowered[m.end : chosen[0].start])
+    ]
+    if (
+        joined
+        and joined[-1] not in candidates
+        and instruments.is_place(joined[-1].name)
+        and _is_object(lowered, joined[-1], mentions)
+    ):
+        # "The benchmark index of shares in Brazil, Russia, China and India slipped": the
+        # list is the object of "in", and the subject is the index before it
+        return [m for m in candidates if m.end <= joined[-1].start][-1:]
     if len(chosen) == 1 and re.search(r"\bboth\b", lowered[chosen[0].end : predicate.start]):
         earlier = [m for m in candidates if m.end <= chosen[0].start]
         chosen = earlier[-1:] + chosen  # "A, which ..., and B ... both rose"
@@ -419,6 +435,10 @@ _VERBISH = re.compile(
     r"\b(?:was|were|is|are|has|have|had|traded|trades|closed|ended|finished|settled|stood|led|"
     r"hit|touched|reached|remained|stayed|made|saw|posted|logged|took|been)\b"
 )
+
+
+def _is_object(lowered: str, mention: Mention, mentions: list[Mention]) -> bool:
+    return mention.reference is None and not _can_be_subject(lowered, mention, mentions)
 
 
 def _insertions(lowered: str, lo: int, hi: int) -> list[tuple[int, int]]:
@@ -522,6 +542,8 @@ def _can_be_subject(lowered: str, mention: Mention, mentions: Sequence[Mention] 
         return False
     # "the FTSEurofirst 300 index of top shares": the head belongs to the name before it
     at = window + head.start()
+    if _GAUGE_OF.search(lowered, max(0, at - 30), at):
+        return False  # "The benchmark index of shares in Brazil, Russia ...": the index moved
     return not any(
         other.start <= at < other.end
         for other in mentions

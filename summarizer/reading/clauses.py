@@ -273,11 +273,16 @@ def predicates(
     return sorted(found, key=lambda p: p.start)
 
 
+_SIGNED_LEVEL = re.compile(r"\b(?:to|at)\s*$")
+
+
 def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
     """'rose to 2.27 percent', 'at 3.897%': a level reached, not a change (unless a change
     noun precedes: 'gains ... have increased to 2.7 percent')."""
-    if change.sign or change.qualifier in ("up_to", "limit"):
+    if change.qualifier in ("up_to", "limit"):
         return False
+    if change.sign and not _SIGNED_LEVEL.search(lowered, max(0, change.start - 6), change.start):
+        return False  # "+1.2%" is a change; "spiked to -0.26%" is a level all the same
     before = lowered[max(0, change.start - 40) : change.start]
     if not _LEVEL_BEFORE.search(before):
         return False

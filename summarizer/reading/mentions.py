@@ -104,7 +104,7 @@ _NOT_NAMES = re.compile(
     r"Fed|Q[1-4]|H[12]|FY\d*|Analysts?|Investors?|Traders?|Dealers?|Shares|Stocks|Data|"
     r"Reports?|According|Combined|Under|Despite|Prices|Markets|Trading|Volume|Turnover|"
     r"Gainers|Losers|Advancers|Decliners|GMT|EDT|EST|BST|CET|HKT|JST|IST|ET|CEO|CFO|"
-    r"Chairman|President|Governor|Minister|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Chairman|President|Governor|Minister|Company|Companies|YoY|MoM|QoQ|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Read|More|"
     r"Photo|Reuters|Bloomberg|AFP|AP|Xinhua|Yonhap|Kyodo|Bernama|RTTNews|CNBC|By|"
@@ -378,7 +378,9 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
 
 # a code written right after a name: "LME aluminium (CMAl3)", MarketWatch's inline quote
 # "August Brent crude LCOQ8, -0.82%"
-_CODE_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,5}\d{1,2})\s*\)|\s+([A-Z]{2,6}\d{1,2})(?=,\s)")
+_CODE_AFTER = re.compile(
+    r"\s*\(\s*([A-Z][A-Za-z]{1,5}\d{1,2})\s*\)|\s+([A-Z]{2,6}\d{0,2})(?=,\s*[+\-−]?\d)"
+)
 
 
 def _with_codes_attached(sentence: str, mentions: list[Mention]) -> list[Mention]:
