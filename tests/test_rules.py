@@ -468,3 +468,16 @@ def test_a_list_of_places_after_in_is_the_object_of_the_index_before_it() -> Non
     assert [(m.instrument, m.change_pct) for m in summary_of(text).moves] == [
         ("MSCI BRIC Index", -1.3)
     ]
+
+
+def test_owing_to_introduces_a_driver_and_a_pronouns_made_is_no_cause() -> None:
+    (catalyst,) = summary_of(
+        "Hong Kong stocks fell 1% owing to weak Chinese factory data."
+    ).catalysts
+    assert (catalyst.type, catalyst.evidence) == (
+        "macro_data", "owing to weak Chinese factory data"
+    )  # fmt: skip
+    assert (
+        summary_of("Bitcoin has largely erased the gains it made since the election.").catalysts
+        == []
+    )

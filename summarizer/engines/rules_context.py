@@ -99,7 +99,7 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
 
 # A causal word and the phrase it introduces, up to the next clause break.
 _CAUSE = re.compile(
-    r"\b(?:after|following|amid|due to|thanks to|because of|on the back of|driven by|"
+    r"\b(?:after|following|amid|due to|owing to|thanks to|because of|on the back of|driven by|"
     r"helped by|aided by|boosted by|lifted by|buoyed by|supported by|fuel(?:l)?ed by|spurred by|"
     r"underpinned by|weighed(?: down)? by|dragged(?: down)? by|pressured by|hit by|hurt by|"
     r"dented by|(?:tracking|tracked|along with)(?=\s+(?:[\w’'.-]+\s+){0,3}?(?:overnight|gains|"
@@ -130,7 +130,8 @@ _PHRASE_END = re.compile(
 _CAUSAL_VERB = re.compile(
     r"\b(?:boosted|lifted|spurred|prompted|drove|drives|fuel(?:l)?ed|sparked|triggered|"
     r"weigh(?:ed|s|ing)? on|drag(?:ged|s|ging)?(?: on| down)?|dented|pressured|help(?:ed|s|ing)|"
-    r"supported|buoyed|made|sent|pushed|reignited|ignited|reinforced|underpin\w*|meant|"
+    r"supported|buoyed|(?<!\bit )(?<!\bthey )(?<!\bwe )made|sent|pushed|reignited|ignited|"
+    r"reinforced|underpin\w*|meant|"
     r"resulted in|causing|contributing to|lay behind|had an impact on)\b(?!\s+by\b)"
 )
 _CLAUSE_START = re.compile(r"^|[;:]\s|,\s+(?:while|whereas|but|and|as)\s|\s(?:while|but)\s")
@@ -177,7 +178,8 @@ _RISK_CUES: tuple[tuple[RiskType, tuple[str, ...], re.Pattern[str] | None], ...]
                               "short-covering", "risk sentiment", "wary", "uneasy", "jittery",
                               "bearish", "dangerous"),
      re.compile(r"volatil\w+")),
-    ("macro_growth", ("slowdown", "recession", "deflation", "weak economy", "global economy",
+    ("macro_growth", ("slowdown", "slowing", "recession", "deflation", "weak economy",
+                      "global economy",
                       "weak post-pandemic economy", "weak demand", "outlook for demand",
                       "economic growth", "health of the", "might not recover", "growth",
                       "the economy"), None),
@@ -208,7 +210,8 @@ _RISK_SIGNAL = re.compile(
     r"sensitive to|deciding factor|all eyes|closely watch\w*|for clues|await\w*|"
     r"whether|remains? to be seen|a ways to go|limited room|"
     r"(?<!profit )(?<!earnings )(?<!after )warn\w*|"
-    r"slowdown|recession|crisis|default|bad loans|correction|pullback|foresee|"
+    r"slowdown|slowing|recession|crisis|default|bad loans|correction|pullback|foresee|fragile|"
+    r"struggl\w+|lingering|"
     r"in focus|looking ahead)\b"
 )
 # said of a risk that has receded, or of a gauge of fear that fell: not a risk
