@@ -481,3 +481,8 @@ def test_owing_to_introduces_a_driver_and_a_pronouns_made_is_no_cause() -> None:
         summary_of("Bitcoin has largely erased the gains it made since the election.").catalysts
         == []
     )
+
+
+def test_a_price_index_of_the_economy_is_no_instrument() -> None:
+    text = "In Switzerland, the consumer price index declined 0.3% in September."
+    assert summary_of(text).moves == []

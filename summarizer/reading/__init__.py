@@ -324,6 +324,10 @@ _GENERIC_HEAD = re.compile(
     r"\d+)\s+of)"
     r"\s+(?:the\s+)?$"
 )
+# "The benchmark index of shares in Brazil, Russia, ...": places that say what a gauge covers
+_PLACES_OF_A_GAUGE = re.compile(
+    r"\b(?:index|gauge|benchmark|barometer|measure)\s+of\s+(?:[\w-]+\s+){0,2}in\s+$"
+)
 _GAUGE_OF = re.compile(r"\b(?:index|gauge|benchmark|barometer|measure)\s+of\s+$")
 _WITH = re.compile(r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 
@@ -407,7 +411,7 @@ def _subjects(
         joined
         and joined[-1] not in candidates
         and instruments.is_place(joined[-1].name)
-        and _is_object(lowered, joined[-1], mentions)
+        and _PLACES_OF_A_GAUGE.search(lowered, max(0, joined[-1].start - 40), joined[-1].start)
     ):
         # "The benchmark index of shares in Brazil, Russia, China and India slipped": the
         # list is the object of "in", and the subject is the index before it
@@ -435,10 +439,6 @@ _VERBISH = re.compile(
     r"\b(?:was|were|is|are|has|have|had|traded|trades|closed|ended|finished|settled|stood|led|"
     r"hit|touched|reached|remained|stayed|made|saw|posted|logged|took|been)\b"
 )
-
-
-def _is_object(lowered: str, mention: Mention, mentions: list[Mention]) -> bool:
-    return mention.reference is None and not _can_be_subject(lowered, mention, mentions)
 
 
 def _insertions(lowered: str, lo: int, hi: int) -> list[tuple[int, int]]:
