@@ -190,6 +190,8 @@ def test_moves_without_a_number(sentence: str, expected: set[tuple[str, str]]) -
          "Orvane", None, "down", 2.2),
         # a lower-case word that makes the name another index is part of the name
         ("The bank Nifty index fell 0.8% on Friday.", "bank Nifty index", None, "down", 0.8),
+        # descriptions between "shares of" and the name
+        ("Shares of Dutch chipmaker Velmora slid 2.1% in Amsterdam.", "Velmora", None, "down", 2.1),
         # "On Tuesday" is when, not a preposition taking the name as its object
         ("On Tuesday the Kospi closed at a decade high, rising by 1.7 percent.",
          "Kospi", None, "up", 1.7),
@@ -595,3 +597,26 @@ def test_a_company_described_by_its_country_is_the_company_named_before() -> Non
 )
 def test_every_cue_passes_the_prefilter(sentence: str, direction: str) -> None:
     assert [f.direction for f in read_sentence(sentence).facts][:1] == [direction]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("ShFE copper fell 1.3% to 70,360 yuan a tonne and lead decreased 1.5% to 14,900 yuan.",
+         [("copper", 1.3), ("lead", 1.5)]),
+        # an item no pattern names is no one's, not the item before it
+        ("Among indices, auto declined 0.97 per cent, consumer discretionary (0.38 per cent), "
+         "bankex (0.36 per cent) and commodities (0.34 per cent).",
+         [(None, 0.97), ("consumer discretionary", 0.38), (None, 0.36), (None, 0.34)]),
+        # "kept pace with": the name after "with" is a comparison, not the subject
+        ("Kestrel Coin (KST) has kept pace with BTC and trades at $571, down 2.4% on the day.",
+         [("Kestrel Coin", 2.4)]),
+        ("Sales rose, along with the Forkast NFT Composite that rose 0.22% to 1,132 points.",
+         [("Forkast NFT Composite", 0.22)]),
+    ],
+)  # fmt: skip
+def test_numbers_go_to_the_names_the_words_give_them(
+    sentence: str, expected: list[tuple[str | None, float]]
+) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.pct is not None]
+    assert [(f.mention.name if f.mention else None, f.pct) for f in facts] == expected

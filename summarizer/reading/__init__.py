@@ -105,7 +105,13 @@ def read_sentence(sentence: str) -> SentenceReading:
             else _subjects(sentence, lowered, mentions, cuts, predicate, last_end, clause)
         )
         if predicate.in_list:
-            subjects = _list_item(mentions, predicate) or subjects
+            # "consumer discretionary (0.38 per cent), bankex (0.36 per cent)": an item no
+            # pattern names is no one's, not the item before it
+            subjects = _list_item(mentions, predicate) or (
+                []
+                if _UNNAMED_ITEM.search(lowered, max(0, predicate.start - 30), predicate.start)
+                else subjects
+            )
         if not subjects and predicate.temporal:
             subjects = last_subjects  # "The pound fell, erasing Monday's gains"
         if (
@@ -130,6 +136,7 @@ def read_sentence(sentence: str) -> SentenceReading:
             )
         if (
             not subjects
+            and not (predicate.in_list and _UNNAMED_ITEM.search(lowered, 0, predicate.start))
             and not predicate.possessive
             and predicate.noun_object is None
             and not predicate.unnamed
@@ -139,9 +146,15 @@ def read_sentence(sentence: str) -> SentenceReading:
                 or _antecedent(mentions, cuts, predicate)
                 or (
                     last_subjects
-                    if predicate.gapped
-                    or predicate.form == "sign"
-                    or _no_name_in(mentions, clause, predicate, lowered)
+                    if (
+                        predicate.gapped
+                        or predicate.form == "sign"
+                        or _no_name_in(mentions, clause, predicate, lowered)
+                    )
+                    # "..., bankex (0.36 per cent)": an item no pattern names is no one's
+                    and not _UNNAMED_ITEM.search(
+                        lowered, max(0, predicate.start - 30), predicate.start
+                    )
                     else []
                 )
             )
@@ -160,6 +173,7 @@ def read_sentence(sentence: str) -> SentenceReading:
 
 
 # MarketWatch's inline quote after a name: "Resonant Inc. RESN, +249.19%", "LCOQ8, -0.82%"
+_UNNAMED_ITEM = re.compile(r"(?:^|[,;:]\s*|\band\s+)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*\(\s*$")
 _QUOTE_WIDGET = re.compile(r"[^\s:;,]\s+[A-Z]{2,6}\d{0,2},\s*$")
 
 
@@ -322,13 +336,15 @@ _GENERIC_HEAD = re.compile(
     r"of)|"
     r"(?:all|each|both|most|some|many|none|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"\d+)\s+of)"
-    r"\s+(?:the\s+)?$"
+    # "shares of French automaker Renault", "stocks of the private lender Garanti Bankasi"
+    r"\s+(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,3}?$"
 )
 # "The benchmark index of shares in Brazil, Russia, ...": places that say what a gauge covers
 _PLACES_OF_A_GAUGE = re.compile(
     r"\b(?:index|gauge|benchmark|barometer|measure)\s+of\s+(?:[\w-]+\s+){0,2}in\s+$"
 )
 _GAUGE_OF = re.compile(r"\b(?:index|gauge|benchmark|barometer|measure)\s+of\s+$")
+_COMPARED_WITH = re.compile(r"\b(?:pace|line|compared|par|tandem|step)\s+with\s+\S*\s*$")
 _WITH = re.compile(r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,3}$")
 
 
@@ -378,6 +394,10 @@ def _subjects(
         return owner[-1:]
     if not candidates:
         return []
+    if _UNNAMED_ITEM.search(
+        lowered, max(candidates[-1].end, predicate.start - 30), predicate.start
+    ):
+        return []  # "consumer discretionary (0.38 per cent), bankex (0.36 per cent)"
     if _detached(lowered, candidates[-1], predicate) and len(predicate.changes) < 2:
         return _clause_subject(lowered, mentions, clause, predicate) or candidates[-1:]
     chosen = [candidates[-1]]
@@ -533,7 +553,7 @@ def _can_be_subject(lowered: str, mention: Mention, mentions: Sequence[Mention] 
     except of a generic head ('shares of Nvidia', 'gains in tech stocks')."""
     window = max(0, mention.start - 40)
     before = lowered[window : mention.start]
-    if _WITH.search(before):
+    if _WITH.search(before) and not _COMPARED_WITH.search(before):
         return True
     if not _SKIP_BEFORE.search(before):
         return True
