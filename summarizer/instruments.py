@@ -28,7 +28,11 @@ _TICKER_IN_PARENTHESES = re.compile(
     r"\((?P<code>(?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?)\)"
 )
 _RIC_AT_END = re.compile(r"\s(\.?[A-Z0-9]{2,10}\.[A-Z]{1,3})$")
-_CODE = re.compile(r"^(?:\.[A-Z0-9]{2,8}|[A-Z0-9]{1,10}\.[A-Z]{1,3}|\d{3,6})$")
+_CODE = re.compile(
+    r"^(?:\.[A-Z0-9]{2,8}|[A-Z0-9]{1,10}\.[A-Z]{1,3}|\d{3,6}|[A-Z]{2,6}(?:cv)?\d|"
+    r"[A-Z0-9]{3,10}=[A-Z]*)$"
+)  # ".DJI", "0700.HK", "9022", Reuters continuous futures "DJMcv1" and "JP20YTN=JBTC"
+_VENUE = re.compile(r"\b(?:exchange|board of trade|bourse)$", re.IGNORECASE)
 _PAIR = re.compile(r"\b(?P<base>[A-Z]{3})\s?/\s?(?P<quote>[A-Z]{3})\b")
 
 # Words that describe or place a name without telling two instruments apart.
@@ -70,7 +74,10 @@ _PLACES = frozenset(
     "russian turkey turkish israel israeli middle east latin domestic overseas offshore onshore "
     "h-shares a-shares h-share a-share polish hungarian czech swedish norwegian danish finnish "
     "austrian belgian irish portuguese ukrainian egyptian nigerian kenyan argentine chilean "
-    "colombian peruvian vietnamese pakistani philippine icelandic romanian".split()
+    "colombian peruvian vietnamese pakistani philippine icelandic romanian new york york chicago "
+    "dalian zhengzhou dubai abu dhabi riyadh doha kuwait muscat johannesburg sao paulo taipei "
+    "zurich amsterdam stockholm oslo copenhagen helsinki vienna brussels lisbon dublin istanbul "
+    "moscow cairo lagos nairobi karachi jakarta bangkok manila kuala lumpur wellington".split()
 )
 _DESCRIPTIVE = (
     _GENERIC
@@ -324,6 +331,8 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
         return "same"  # "RBS" is the Royal Bank of Scotland
     if _fund_and_code(a_bare, b_bare) or _fund_and_code(b_bare, a_bare):
         return "unknown"  # "GDX" may be the Market Vectors Gold Miners ETF's code
+    if _VENUE.search(a_bare) or _VENUE.search(b_bare):
+        return "unknown"  # "the Dalian Commodity Exchange": where it trades, not what
     tokens_a, tokens_b = content_tokens(a_bare), content_tokens(b_bare)
     if not tokens_a or not tokens_b:
         # a specific name in the text that a vague move name does not contain

@@ -214,3 +214,28 @@ def test_split_ticker(name: str, split: tuple[str, str | None]) -> None:
 )
 def test_codes_count_where_written_as_codes(name: str, known: str | None) -> None:
     assert identity(name) == known
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("WTI crude futures", "New York"),  # where it trades says nothing of what
+        ("Dalian iron ore (September)", "Dalian Commodity Exchange"),
+        ("Dalian coke", "DCJcv1"),  # a Reuters code beside a name
+        ("Japan 20-year JGB yield", "JP20YTN=JBTC"),
+    ],
+)
+def test_a_venue_or_a_code_is_no_evidence_against_a_name(a: str, b: str) -> None:
+    assert compare(a, b) == "unknown"
+
+
+@pytest.mark.parametrize(
+    ("name", "known"),
+    [
+        ("Saudi Tadawul All-Shares Index", "index:Tadawul All Share Index"),
+        ("Dubai Financial Market Index", "index:DFM General Index"),
+        ("Binance coin", "crypto:BNB"),
+    ],
+)
+def test_more_names_of_known_instruments(name: str, known: str) -> None:
+    assert identity(name) == known

@@ -620,3 +620,33 @@ def test_numbers_go_to_the_names_the_words_give_them(
 ) -> None:
     facts = [f for f in read_sentence(sentence).facts if f.pct is not None]
     assert [(f.mention.name if f.mention else None, f.pct) for f in facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "ticker", "pct", "bp"),
+    [
+        # a decimal read out, as Korean wire copy writes it (with non-breaking hyphens)
+        ("The KOSDAQ ended the week up two\u2011point\u201171 percent.", "KOSDAQ", None, 2.71, None),
+        ("The Kospi rose 5-point-31 percent.", "Kospi", None, 5.31, None),
+        # codes after a name are its ticker
+        ("Mining giant Anglo American PLC [JSE:AGL] closed the day 3.38% lower.",
+         "Anglo American PLC", "JSE:AGL", 3.38, None),
+        ("Coking coal DJMcv1 decreased by 5 percent.", "coal", "DJMcv1", 5.0, None),
+        ("The 20-year JGB yield JP20YTN=JBTC jumped 7 basis points to 1.315%.",
+         "20-year JGB yield", "JP20YTN=JBTC", None, 7.0),
+        # a name ends at its company suffix when the next sentence starts
+        ("Retailers trailed Metro Inc. They closed at $104.08, up 12.68 per cent.",
+         "They", None, 12.68, None),
+    ],
+)  # fmt: skip
+def test_numbers_and_codes_as_wires_write_them(
+    sentence: str, name: str, ticker: str | None, pct: float | None, bp: float | None
+) -> None:
+    fact = [f for f in read_sentence(sentence).facts if f.has_number][-1]
+    assert fact.mention is not None
+    assert (fact.mention.name, fact.mention.ticker, fact.pct, fact.bp) == (name, ticker, pct, bp)
+
+
+def test_so_far_in_a_year_is_the_year_to_date() -> None:
+    (fact,) = read_sentence("So far, TASI has lost 6.4 percent in 2015.").facts
+    assert (fact.pct, fact.timeframe) == (6.4, "ytd")

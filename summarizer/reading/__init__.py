@@ -328,7 +328,7 @@ _SKIP_BEFORE = re.compile(
     r"lifted|outpaced|outperformed|trailed|beat|overtook|of|for|among|by|with|within|across|"
     r"between|about|unlike)|\bahead of|\bin)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
     r"(?:(?!(?:and|or|but|while|cent|as|was|were|is|are|has|have|had|been|be|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|today|yesterday)\b)[\w-]+\s+){0,2}$"
+    r"wednesday|thursday|friday|saturday|sunday|today|yesterday)\b)[\w'’-]+\s+){0,2}$"
 )
 _GENERIC_HEAD = re.compile(
     r"\b(?:(?:shares?|stocks?|gains?|losses|advances?|declines?|index|sub-index|prices?|futures|"
@@ -712,6 +712,9 @@ def _facts(
         window = _window(lowered, predicate, change, clause)
         price = _is_price(lowered, mention, predicate, change, clause)
         streak = _STREAK.search(" ".join(window))
+        timeframe = _timeframe(window, predicate, change)
+        if timeframe == "year" and _SO_FAR.search(lowered, clause[0], predicate.start):
+            timeframe = "ytd"  # "So far, TASI has lost 6.4 percent in 2015"
         facts.append(
             Fact(
                 mention=mention,
@@ -720,7 +723,7 @@ def _facts(
                 bp=None if change is None else change.bp,
                 qualifier=_qualifier(change),  # type: ignore[arg-type]
                 session=_session(window, change),
-                timeframe=_timeframe(window, predicate, change),
+                timeframe=timeframe,
                 period=_period(window),
                 start=start,
                 end=end,
@@ -942,6 +945,7 @@ def _timeframe(window: tuple[str, str], predicate: Predicate, change: Change | N
     return "unspecified"
 
 
+_SO_FAR = re.compile(r"\bso far\b")
 _STREAK_OF_CLOSES = re.compile(r"\bfor\s+(?:a|the)?\s*\w*\s*(?:straight|consecutive|successive)")
 
 

@@ -51,6 +51,19 @@ SPELLED_PERCENT = re.compile(
     r"fifth|fifths)[\s-]+)+)(?:of\s+(?:a|an|one)\s+)?(?P<unit>percent\b|per\s?cent\b|"
     r"percentage\s+points?\b|basis\s+points?\b)"
 )
+# a decimal read out: "two-point-71 percent", "109-point-13 points" (Korean wire copy; the
+# hyphens are often non-breaking)
+SPELLED_DECIMAL = re.compile(
+    r"(?<![\w\-\u2011])(?P<int>\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
+    r"[\-\u2011 ]point[\-\u2011 ](?P<frac>\d{1,3})\s*(?P<unit>percent\b|per\s?cent\b|%|"
+    r"percentage\s+points?\b|basis\s+points?\b|points?\b)"
+)
+SMALL_NUMBERS = {
+    w: n
+    for n, w in enumerate(
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    )
+}
 SPELLED_FRACTIONS = {
     "half": 0.5, "quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3,
     "tenth": 0.1, "tenths": 0.1, "fifth": 0.2, "fifths": 0.2,
@@ -371,7 +384,8 @@ MONTH = (
 TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     (
         re.compile(
-            r"\b(?:so far this year|this year|year[- ]to[- ]date|ytd|since the (?:start|"
+            r"\b(?:so far this year|so far in (?:19|20)\d\d|this year|year[- ]to[- ]date|ytd|"
+            r"since the (?:start|"
             r"beginning) of (?:the year|20\d\d|19\d\d)|from the end of last year|from year-end|"
             r"(?:since|from) (?:dec\.?|december) 31|since january|in the year to date|"
             r"for the year)\b"

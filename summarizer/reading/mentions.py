@@ -381,34 +381,35 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     return _with_codes_attached(sentence, _merged(found))
 
 
-# a code written right after a name: "LME aluminium (CMAl3)", MarketWatch's inline quote
-# "August Brent crude LCOQ8, -0.82%"
+# a code written right after a name: "LME aluminium (CMAl3)", "Anglo American PLC [JSE:AGL]",
+# Reuters codes ("Coking coal DJMcv1", "The 20-year JGB yield JP20YTN=JBTC") and MarketWatch's
+# inline quote ("August Brent crude LCOQ8, -0.82%")
 _CODE_AFTER = re.compile(
-    r"\s*\(\s*([A-Z][A-Za-z]{1,5}\d{1,2})\s*\)|\s+([A-Z]{2,6}\d{0,2})(?=,\s*[+\-−]?\d)"
+    r"\s*\(\s*(?P<paren>[A-Z][A-Za-z]{1,5}\d{1,2})\s*\)"
+    r"|\s*\[\s*(?P<bracket>[A-Z]{2,6}:\s?[A-Z0-9.]{1,10})\s*\]"
+    r"|\s+(?P<ric>[A-Z]{2,6}cv?\d|[A-Z0-9]{3,10}=[A-Z]{0,6})(?![\w=])"
+    r"|\s+(?P<quote>[A-Z]{2,6}\d{0,2})(?=,\s*[+\-−]?\d)"
 )
 
 
 def _with_codes_attached(sentence: str, mentions: list[Mention]) -> list[Mention]:
-    """A contract or market code right after a name is that name's ticker, not a name."""
+    """A contract, market or exchange code right after a name is that name's ticker, not a
+    name of its own."""
     kept: list[Mention] = []
-    skip: set[int] = set()
-    for index, mention in enumerate(mentions):
-        if index in skip:
-            continue
+    covered_until = -1
+    for mention in mentions:
+        if mention.start < covered_until:
+            continue  # a part of a code attached to the name before it ("JSE", "AGL")
         code = _CODE_AFTER.match(sentence, mention.end)
-        following = mentions[index + 1] if index + 1 < len(mentions) else None
-        if (
-            code is not None
-            and mention.ticker is None
-            and mention.reference is None
-            and following is not None
-            and following.name == (code[1] or code[2])
-        ):
-            mention = Mention(
-                mention.start, mention.start + len(sentence[mention.start : code.end()]),
-                mention.name, ticker=following.name, descriptive=mention.descriptive,
-            )  # fmt: skip
-            skip.add(index + 1)
+        if code is not None and mention.ticker is None and mention.reference is None:
+            found = next(group for group in code.groups() if group)
+            standalone = code["quote"] is not None or code["paren"] is not None
+            if not standalone or any(m.start >= mention.end and m.name == found for m in mentions):
+                mention = Mention(
+                    mention.start, code.end(), mention.name,
+                    ticker=found.replace(" ", ""), descriptive=mention.descriptive,
+                )  # fmt: skip
+                covered_until = code.end()
         kept.append(mention)
     return kept
 
@@ -427,6 +428,10 @@ def _listed_groups(sentence: str, match: re.Match[str]) -> list[Mention]:
 
 def _named(sentence: str, start: int, end: int) -> Mention | None:
     raw = sentence[start:end]
+    run_on = _NEXT_SENTENCE.search(raw)
+    if run_on:  # "Metro Inc. They closed at $104.08": the name ends at its suffix
+        raw = raw[: run_on.end("stop")]
+        end = start + len(raw)
     dateline = _DATELINE.match(raw)
     if dateline and len(raw) > dateline.end():
         start += dateline.end()
@@ -461,6 +466,12 @@ def _named(sentence: str, start: int, end: int) -> Mention | None:
 
 
 _WORD_BEFORE = re.compile(r"\b([a-z]{2,})\s+$")
+
+
+_NEXT_SENTENCE = re.compile(
+    r"\b(?:Inc|Corp|Ltd|Co|Plc|Bhd)(?P<stop>\.)\s+(?:They|The|It|This|That|He|She|We|Its|Their|Shares|"
+    r"But|And|In|On|At)\b"
+)
 
 
 def _with_word_before(sentence: str, mention: Mention) -> Mention:

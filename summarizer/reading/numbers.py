@@ -64,6 +64,19 @@ def _amounts(lowered: str) -> list[Amount]:
     found: list[Amount] = []
     for span in _ranges(lowered):
         found.append(Amount(span[0], span[1], None, "pct", 0))
+    for match in lx.SPELLED_DECIMAL.finditer(lowered):
+        whole = match.group("int")
+        number = whole if whole.isdigit() else str(lx.SMALL_NUMBERS[whole])
+        unit_text = match.group("unit")
+        unit = (
+            "bp" if "basis" in unit_text
+            else "pp" if "percentage" in unit_text
+            else "points" if "point" in unit_text
+            else "pct"
+        )  # fmt: skip
+        found.append(
+            Amount(match.start(), match.end(), float(f"{number}.{match.group('frac')}"), unit, 0)
+        )
     for match in lx.PERCENT.finditer(lowered):
         unit: Unit = (
             "pp" if "point" in match.group("unit") or "ppt" in match.group("unit") else "pct"
