@@ -67,16 +67,8 @@ def _amounts(lowered: str) -> list[Amount]:
     for match in lx.SPELLED_DECIMAL.finditer(lowered):
         whole = match.group("int")
         number = whole if whole.isdigit() else str(lx.SMALL_NUMBERS[whole])
-        unit_text = match.group("unit")
-        unit = (
-            "bp" if "basis" in unit_text
-            else "pp" if "percentage" in unit_text
-            else "points" if "point" in unit_text
-            else "pct"
-        )  # fmt: skip
-        found.append(
-            Amount(match.start(), match.end(), float(f"{number}.{match.group('frac')}"), unit, 0)
-        )
+        decimal = float(f"{number}.{match.group('frac')}")
+        found.append(Amount(match.start(), match.end(), decimal, _unit_read_out(match["unit"]), 0))
     for match in lx.PERCENT.finditer(lowered):
         unit: Unit = (
             "pp" if "point" in match.group("unit") or "ppt" in match.group("unit") else "pct"
@@ -117,6 +109,14 @@ def _amounts(lowered: str) -> list[Amount]:
 
 
 _BIG_MONEY = re.compile(r"billion|million|trillion|bn|mn|m$")
+
+
+def _unit_read_out(words: str) -> Unit:
+    if "basis" in words:
+        return "bp"
+    if "percentage" in words:
+        return "pp"
+    return "points" if "point" in words else "pct"
 
 
 def _amount(match: re.Match[str], unit: Unit) -> Amount:
