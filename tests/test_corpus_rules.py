@@ -95,7 +95,7 @@ def sign_errors(run_: Run) -> list[str]:
 def test_corpus_moves() -> None:
     moves = score(*corpus()).overall["moves"]
     print("\ncorpus", described("moves", moves))
-    # measured 2026-11-29 (last commit): P 0.931, R 0.796 (issue 14's target: 0.90 / 0.80)
+    # measured 2026-11-29 on 128 articles (parts A-G): P 0.923, R 0.798 (target: 0.90 / 0.80)
     assert moves.precision >= 0.91
     assert moves.recall >= 0.77
 
@@ -103,7 +103,7 @@ def test_corpus_moves() -> None:
 def test_corpus_moves_that_state_a_percent() -> None:
     moves = percent_moves_only(corpus()).overall["moves"]
     print("\ncorpus", described("moves with a percent", moves))
-    # measured 2026-11-29 (last commit): P 0.970, R 0.973 (target: 0.95 / 0.90)
+    # measured 2026-11-29 on 128 articles: P 0.979, R 0.971 (target: 0.95 / 0.90)
     assert moves.precision >= 0.95
     assert moves.recall >= 0.95
 
@@ -112,9 +112,11 @@ def test_corpus_catalysts_and_risks() -> None:
     overall = score(*corpus()).overall
     print("\ncorpus", described("catalysts", overall["catalysts"]))
     print("corpus", described("risks", overall["risks"]))
-    # measured 2026-11-29 (last commit): catalysts R 0.595, risks R 0.690 (target: 0.60, 0.60)
-    assert overall["catalysts"].recall >= 0.57
-    assert overall["risks"].recall >= 0.66
+    # measured 2026-11-29 on 128 articles: catalysts P 0.714 R 0.667, risks P 0.630 R 0.760
+    # (target: catalysts R 0.60 with P 0.70, risks R 0.60)
+    assert overall["catalysts"].recall >= 0.64
+    assert overall["catalysts"].precision >= 0.69
+    assert overall["risks"].recall >= 0.73
 
 
 @pytest.mark.parametrize("which", ["corpus", "seeds"])

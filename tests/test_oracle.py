@@ -282,14 +282,14 @@ def report_line(result: ModeResult) -> str:
 # Issue #13's targets, and the floor each is held to today. A floor is the measured figure less a
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
-# Measured 2026-11-29 on 80 corpus articles: perfect moves 0.982, catalysts 1.000, risks 1.000;
-# let through: flip 4.7%, num 4.7%, swap 13.8%, fab 0% (of which true facts of the gold, which
-# the yardstick counts all the same: flip 8, num 16, swap 30 moves).
-KEPT = {"moves": (0.975, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.05, 0.05), "num": (0.05, 0.05), "swap": (0.15, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 3.8%, num 1.1%, swap 4.2%;
-# issue 13's 5% is met by this count for swap too, not yet by the yardstick's
-WRONG = {"flip": 0.045, "num": 0.02, "swap": 0.05, "fab": 0.0}
+# Measured 2026-11-29 on 128 corpus articles (parts A-G; E, F and G were written after the gate
+# was tuned on A-D, and their first-look figures are in benchmarks/README.md): perfect moves
+# 0.975, catalysts 1.000, risks 1.000; let through: flip 5.6%, num 5.2%, swap 22.2%, fab 0% (of
+# which true facts of the gold, which the yardstick counts all the same: flip 8, num 17, swap 51).
+KEPT = {"moves": (0.97, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
+STOPPED = {"flip": (0.06, 0.05), "num": (0.06, 0.05), "swap": (0.23, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 5.1%, num 2.8%, swap 12.2%
+WRONG = {"flip": 0.055, "num": 0.03, "swap": 0.125, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:
@@ -338,7 +338,7 @@ def _target(kind: str, reached_today: bool) -> Any:
 
 
 @pytest.mark.parametrize(
-    "kind", [_target("moves", True), _target("catalysts", True), _target("risks", True)]
+    "kind", [_target("moves", False), _target("catalysts", True), _target("risks", True)]
 )
 def test_perfect_answers_are_kept_to_the_target(
     corpus_gate: dict[str, ModeResult], kind: str
@@ -349,7 +349,7 @@ def test_perfect_answers_are_kept_to_the_target(
 
 @pytest.mark.parametrize(
     "mode",
-    [_target("flip", True), _target("num", True), _target("swap", False), _target("fab", True)],
+    [_target("flip", False), _target("num", False), _target("swap", False), _target("fab", True)],
 )
 def test_wrong_answers_are_stopped_to_the_target(
     corpus_gate: dict[str, ModeResult], mode: str
