@@ -108,9 +108,7 @@ def read_sentence(sentence: str) -> SentenceReading:
             # "consumer discretionary (0.38 per cent), bankex (0.36 per cent)": an item no
             # pattern names is no one's, not the item before it
             subjects = _list_item(mentions, predicate) or (
-                []
-                if _UNNAMED_ITEM.search(lowered, max(0, predicate.start - 30), predicate.start)
-                else subjects
+                [] if _unnamed_item(lowered, predicate.start) else subjects
             )
         if not subjects and predicate.temporal:
             subjects = last_subjects  # "The pound fell, erasing Monday's gains"
@@ -136,7 +134,7 @@ def read_sentence(sentence: str) -> SentenceReading:
             )
         if (
             not subjects
-            and not (predicate.in_list and _UNNAMED_ITEM.search(lowered, 0, predicate.start))
+            and not (predicate.in_list and _unnamed_item(lowered, predicate.start))
             and not predicate.possessive
             and predicate.noun_object is None
             and not predicate.unnamed
@@ -152,9 +150,7 @@ def read_sentence(sentence: str) -> SentenceReading:
                         or _no_name_in(mentions, clause, predicate, lowered)
                     )
                     # "..., bankex (0.36 per cent)": an item no pattern names is no one's
-                    and not _UNNAMED_ITEM.search(
-                        lowered, max(0, predicate.start - 30), predicate.start
-                    )
+                    and not _unnamed_item(lowered, predicate.start)
                     else []
                 )
             )
@@ -173,8 +169,13 @@ def read_sentence(sentence: str) -> SentenceReading:
 
 
 # MarketWatch's inline quote after a name: "Resonant Inc. RESN, +249.19%", "LCOQ8, -0.82%"
-_UNNAMED_ITEM = re.compile(r"(?:^|[,;:]\s*|\band\s+)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*\(\s*$")
 _QUOTE_WIDGET = re.compile(r"[^\s:;,]\s+[A-Z]{2,6}\d{0,2},\s*$")
+# a list item in lower case, which no pattern names: "..., bankex (0.36 per cent)"
+_UNNAMED_ITEM = re.compile(r"(?:^|[,;:]\s*|\band\s+)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*\(\s*$")
+
+
+def _unnamed_item(lowered: str, at: int) -> bool:
+    return _UNNAMED_ITEM.search(lowered, max(0, at - 30), at) is not None
 
 
 def _fronted_subject(lowered: str, mentions: list[Mention], predicate: Predicate) -> list[Mention]:
@@ -597,7 +598,7 @@ def _subjects_before(
 
 
 def _no_name_in(
-    mentions: list[Mention], clause: tuple[int, int], predicate: Predicate, lowered: str = ""
+    mentions: list[Mention], clause: tuple[int, int], predicate: Predicate, lowered: str
 ) -> bool:
     """', but a jump of 3.9 percent from the end of last year': a clause that names nothing
     before its move goes on about the subject before it; ', while lead was 0.8% lower' has a
