@@ -336,7 +336,7 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
     tokens_a, tokens_b = content_tokens(a_bare), content_tokens(b_bare)
     if not tokens_a or not tokens_b:
         # a specific name in the text that a vague move name does not contain
-        if tokens_b and not tokens_a and not is_descriptive(b_bare) and _is_market(a_bare):
+        if tokens_b and not tokens_a and not is_descriptive(b_bare) and is_market(a_bare):
             return "different"
         return "unknown"
     numbers_a = {t for t in tokens_a if t.isdigit()}
@@ -441,7 +441,7 @@ def is_place(name: str) -> bool:
 
 
 @functools.lru_cache(maxsize=8192)
-def _is_market(name: str) -> bool:
+def is_market(name: str) -> bool:
     """'US equities', 'Hong Kong stocks', 'the market': a whole market, not one instrument."""
     return bool(_normal(name)) and all(w in _GENERIC or w in _PLACES for w in _normal(name).split())
 
@@ -490,7 +490,7 @@ def market_of(name: str) -> str | None:
     found = identity(name)
     if found is not None:
         return known.index_markets.get(found)
-    if not _is_market(name):
+    if not is_market(name):
         return None
     words = _normal(name).split()
     for size in (2, 1):

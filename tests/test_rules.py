@@ -486,3 +486,25 @@ def test_owing_to_introduces_a_driver_and_a_pronouns_made_is_no_cause() -> None:
 def test_a_price_index_of_the_economy_is_no_instrument() -> None:
     text = "In Switzerland, the consumer price index declined 0.3% in September."
     assert summary_of(text).moves == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a lead about the whole market, no place named, restates the benchmark's numbered move
+        ("Stock markets closed lower on Thursday. The DAX fell 1.2% and the CAC 40 lost 0.8%.",
+         [("DAX", -1.2), ("CAC 40", -0.8)]),
+        # a commodity or a currency is no lead
+        ("Crude oil prices plunged. The DAX fell 1.2%.",
+         [("Crude oil prices", None), ("DAX", -1.2)]),
+    ],
+)  # fmt: skip
+def test_a_general_lead_is_the_benchmarks_move(
+    text: str, expected: list[tuple[str, float | None]]
+) -> None:
+    assert [(m.instrument, m.change_pct) for m in summary_of(text).moves] == expected
+
+
+def test_a_price_index_of_consumption_is_an_economic_figure() -> None:
+    text = "The Personal Consumption Expenditures (PCE) Price Index rose 0.3% in September."
+    assert summary_of(text).moves == []

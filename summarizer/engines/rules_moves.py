@@ -7,6 +7,7 @@ its subject right before the move words ("JD.com Inc. also climbed sharply").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from summarizer import instruments
@@ -58,9 +59,12 @@ def _restates(fact: Fact, numbered: list[Fact]) -> bool:
     beside 'U.S. wheat futures rose more than two per cent': one move, stated twice."""
     assert fact.mention is not None
     group = _is_group(fact.mention.name)
+    lead = _is_general_lead(fact.mention.name)
     for other in numbered:
         if other is fact or other.mention is None or not _same_period(fact, other):
             continue
+        if lead and other.direction == fact.direction and _is_benchmark(other.mention.name):
+            return True  # "Stock markets closed lower" beside "The DAX fell 1.2%"
         if (
             group
             and not _is_group(other.mention.name)
@@ -73,6 +77,26 @@ def _restates(fact: Fact, numbered: list[Fact]) -> bool:
         if related == "inverse" and {other.direction, fact.direction} == {"up", "down"}:
             return True
     return False
+
+
+def _is_general_lead(name: str) -> bool:
+    """'stock markets', 'equity markets', 'Benchmark equity indices': the whole market, no
+    place named; a lead that the article's benchmarks state in numbers (gold.md)."""
+    return (
+        instruments.is_market(name)
+        and instruments.market_of(name) is None
+        and instruments.identity(name) is None  # "Crude oil prices", "the euro": not a lead
+        and _EQUITY_WORDS.search(name.lower()) is not None
+    )
+
+
+_EQUITY_WORDS = re.compile(
+    r"\b(?:stocks?|shares|equit(?:y|ies)|markets?|indices|indexes|bourses?)\b"
+)
+
+
+def _is_benchmark(name: str) -> bool:
+    return instruments.kind_of(name) == "index" or instruments.market_of(name) is not None
 
 
 def _is_group(name: str) -> bool:

@@ -985,6 +985,8 @@ def _is_price(
     elif predicate.form == "noun":
         # "a 9.8 per cent rise in September quarter consolidated net profit": what rose
         head += _NOUN_TAIL_END.split(lowered[predicate.end : predicate.end + 60], 1)[0]
+    if mention is not None and lx.ECONOMIC_INDEX.search(mention.name.lower()):
+        return False  # "The Personal Consumption Expenditures (PCE) Price Index rose 0.3%"
     if (
         mention is not None
         and not _PROPER_NAME.match(mention.name)  # "China Overseas Land & Investment"

@@ -323,6 +323,11 @@ MODAL = re.compile(
     r"set to|poised to|tipped to|bound to|need(?:s|ed)? to|hopes? to|if|unless|whether|"
     r"anticipat\w+|assum\w+)\b"
 )
+# an economic gauge named like an index: never a price, capitalised or not
+ECONOMIC_INDEX = re.compile(
+    r"\b(?:consumer price index|producer price index|retail price index|harmoni[sz]ed index|"
+    r"personal consumption expenditures|pce|cpi|ppi|pmi|purchasing managers)\b"
+)
 # a company or economic figure whose change is not a price move ("revenue up 26%")
 FUNDAMENTAL = re.compile(
     r"\b(?:revenues?|sales|profits?|net income|income|earnings|eps|ebitda|ebit|margins?|"
@@ -334,6 +339,7 @@ FUNDAMENTAL = re.compile(
     r"consumer prices|producer prices|import prices|export prices|wholesale prices|"
     r"factory-gate prices|prices paid|retail prices|core prices|core inflation|"
     r"gross domestic product|consumer price index|producer price index|retail price index|"
+    r"personal consumption expenditures|pce|"
     r"harmoni[sz]ed index|"
     r"property prices|rents?|wages|costs?|expenses|expenditures?|debt|loans|deposits|reserves|"
     r"growth|"
