@@ -650,3 +650,18 @@ def test_numbers_and_codes_as_wires_write_them(
 def test_so_far_in_a_year_is_the_year_to_date() -> None:
     (fact,) = read_sentence("So far, TASI has lost 6.4 percent in 2015.").facts
     assert (fact.pct, fact.timeframe) == (6.4, "ytd")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Oil settled higher.", [("Oil", "up")]),
+        ("Seoul ended higher, while Shanghai settled lower.", [("Seoul", "up"), ("Shanghai", "down")]),
+        # "as the real climbed": a clause with a subject of its own that no pattern names
+        ("Planemaker Embraer SA slumped to an eight-week low as the real climbed.",
+         [("Planemaker Embraer SA", "down"), (None, "up")]),
+    ],
+)  # fmt: skip
+def test_settled_and_as_clauses(sentence: str, expected: list[tuple[str | None, str]]) -> None:
+    facts = read_sentence(sentence).facts
+    assert [(f.mention.name if f.mention else None, f.direction) for f in facts] == expected

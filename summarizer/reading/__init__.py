@@ -612,7 +612,7 @@ def _no_name_in(
 # ", while lead was", ", whereas the information technology": a contrast clause opening with
 # a subject of its own that no pattern names
 _OWN_SUBJECT = re.compile(
-    r"\b(?:while|whereas|but|though|although)\s+(?:the\s+)?"
+    r"\b(?:while|whereas|but|though|although|as)\s+(?:the\s+)?"
     r"(?!(?:it|its|they|their|also|then|later|still|was|were|is|are|has|had|have|a|an)\b)"
     r"(?![a-z]+(?:ed|ing)\b)"  # "but closed 0.3% lower": a verb, the subject is the one before
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*(?:(?:was|were|is|are|has|had|have)\s*)?$"
