@@ -287,9 +287,12 @@ def is_descriptive(name: str) -> bool:
 def name_tokens(name: str) -> frozenset[str]:
     """The distinguishing words of a name: lower case, generic words dropped, plurals and a few
     synonyms folded ('Chinese technology shares' -> {'china', 'tech'})."""
+    return frozenset(_fold(w) for w in _words(name) if w not in _GENERIC)
+
+
+def _words(name: str) -> list[str]:
     # "PSI20" is the "PSI 20", "CAC40" the "CAC 40"
-    words = _INDEX_NUMBER.sub(r"\1 \2", _normal(_PARENTHESES.sub("", name))).split()
-    return frozenset(_fold(w) for w in words if w not in _GENERIC)
+    return _INDEX_NUMBER.sub(r"\1 \2", _normal(_PARENTHESES.sub("", name))).split()
 
 
 _INDEX_NUMBER = re.compile(r"\b([a-z]{2,})(\d{2,4})\b")
@@ -431,7 +434,11 @@ _FUND_FAMILIES = re.compile(
 @functools.lru_cache(maxsize=8192)
 def content_tokens(name: str) -> frozenset[str]:
     """The words of a name that tell instruments apart: no places, no generic words."""
-    return frozenset(t for t in name_tokens(name) if t not in _PLACES)
+    # a place is filtered before folding too: "Paris" is no plural of "pari"
+    return (
+        frozenset(_fold(w) for w in _words(name) if w not in _GENERIC and w not in _PLACES)
+        - _PLACES
+    )
 
 
 def is_place(name: str) -> bool:

@@ -239,3 +239,8 @@ def test_a_venue_or_a_code_is_no_evidence_against_a_name(a: str, b: str) -> None
 )
 def test_more_names_of_known_instruments(name: str, known: str) -> None:
     assert identity(name) == known
+
+
+def test_a_city_that_ends_in_s_is_still_a_place() -> None:
+    assert compare("CAC 40", "Paris") == "unknown"  # "Paris bourse closed down 1.28%"
+    assert identity("the weighted index") == "index:Taiex"

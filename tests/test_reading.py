@@ -665,3 +665,21 @@ def test_so_far_in_a_year_is_the_year_to_date() -> None:
 def test_settled_and_as_clauses(sentence: str, expected: list[tuple[str | None, str]]) -> None:
     facts = read_sentence(sentence).facts
     assert [(f.mention.name if f.mention else None, f.direction) for f in facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a ranking: "followed by X, down Y%", and a relative clause's own antecedent
+        ("Cemex led the decline, falling 4.79%, followed by Grupo Carso, down 4.09%, and "
+         "Televisa, which dropped 3.71% to 8.82 pesos.",
+         [("Cemex", 4.79), ("Grupo Carso", 4.09), ("Televisa", 3.71)]),
+        # a sentence's opening preposition is no name
+        ("During the day, it lost nearly 2 percent.", [("it", 2.0)]),
+    ],
+)  # fmt: skip
+def test_rankings_relatives_and_openings(
+    sentence: str, expected: list[tuple[str | None, float]]
+) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.pct is not None]
+    assert [(f.mention.name if f.mention else None, f.pct) for f in facts] == expected

@@ -140,8 +140,9 @@ def read_sentence(sentence: str) -> SentenceReading:
             and not predicate.unnamed
         ):
             subjects = (
-                subject_of_clause.get(clause[0])
-                or _antecedent(mentions, cuts, predicate)
+                # "and Televisa, which dropped 3.71%": the relative clause's own antecedent
+                _antecedent(mentions, cuts, predicate)
+                or subject_of_clause.get(clause[0])
                 or (
                     last_subjects
                     if (
@@ -453,8 +454,9 @@ _INTRODUCED = re.compile(
 )
 _INSERTION = re.compile(
     r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|[a-z]+ing|"
-    r"[a-z]+ed)\b[^,;()]*,"
+    r"(?!followed\b|trailed\b)[a-z]+ed)\b[^,;()]*,"
 )
+_FOLLOWED_BY = re.compile(r"\b(?:followed by|trailed by)\s+(?:the\s+)?$")
 _DETACHED_START = re.compile(r"(?:[a-z]+ing|up|down|off|higher|lower|a|an|having|was|were|\d)\b")
 _VERBISH = re.compile(
     r"\b(?:was|were|is|are|has|have|had|traded|trades|closed|ended|finished|settled|stood|led|"
@@ -504,6 +506,8 @@ def _detached(lowered: str, last: Mention, predicate: Predicate) -> bool:
     gap = lowered[last.end : predicate.start]
     if "," not in gap or re.search(r",\s*(?:and|or)\s", gap):
         return False
+    if _FOLLOWED_BY.search(lowered, max(0, last.start - 20), last.start):
+        return False  # "Cemex led the decline, followed by Grupo Carso, down 4.09%"
     tail = gap[gap.rfind(",") + 1 :].strip()
     return (not tail and _DETACHED_START.match(lowered, predicate.start) is not None) or tail in (
         "having",
@@ -556,6 +560,8 @@ def _can_be_subject(lowered: str, mention: Mention, mentions: Sequence[Mention] 
     before = lowered[window : mention.start]
     if _WITH.search(before) and not _COMPARED_WITH.search(before):
         return True
+    if _FOLLOWED_BY.search(before):
+        return True  # "followed by Grupo Carso, down 4.09%": the next in a ranking
     if not _SKIP_BEFORE.search(before):
         return True
     head = _GENERIC_HEAD.search(before)
