@@ -282,14 +282,14 @@ def report_line(result: ModeResult) -> str:
 # Issue #13's targets, and the floor each is held to today. A floor is the measured figure less a
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
-# Measured 2026-11-29 on 128 corpus articles (parts A-G; E, F and G were written after the gate
-# was tuned on A-D, and their first-look figures are in benchmarks/README.md): perfect moves
-# 0.975, catalysts 1.000, risks 1.000; let through: flip 5.6%, num 5.2%, swap 22.2%, fab 0% (of
-# which true facts of the gold, which the yardstick counts all the same: flip 8, num 17, swap 51).
-KEPT = {"moves": (0.97, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
+# Measured 2026-11-29 on 144 corpus articles (parts A-H; E to H were written after the gate was
+# tuned on A-D, and their first-look figures are in benchmarks/README.md): perfect moves 0.959,
+# catalysts 1.000, risks 1.000; let through: flip 5.3%, num 5.5%, swap 21.9%, fab 0% (of which
+# true facts of the gold, which the yardstick counts all the same: flip 8, num 17, swap 53).
+KEPT = {"moves": (0.95, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
 STOPPED = {"flip": (0.06, 0.05), "num": (0.06, 0.05), "swap": (0.23, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 5.1%, num 2.8%, swap 12.2%
-WRONG = {"flip": 0.055, "num": 0.03, "swap": 0.125, "fab": 0.0}
+# the moves let through that are wrong (not a fact of the gold): flip 4.8%, num 3.3%, swap 12.4%
+WRONG = {"flip": 0.055, "num": 0.04, "swap": 0.13, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:
