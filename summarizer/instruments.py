@@ -441,6 +441,11 @@ def content_tokens(name: str) -> frozenset[str]:
     )
 
 
+def names_a_bond(text: str) -> bool:
+    """Whether the words name a bond or its yield ('10-year bond yield', 'gilts', 'BTPs')."""
+    return _BOND_WORDS.search(text.lower()) is not None
+
+
 def is_place(name: str) -> bool:
     """'China', 'Hong Kong': a place, not a market or an instrument ('Hong Kong stocks')."""
     words = _normal(name).split()

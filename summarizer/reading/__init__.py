@@ -781,17 +781,8 @@ def _streak_facts(fact: Fact, *, broken: bool) -> list[Fact]:
     day = replace(
         fact, timeframe="unspecified" if fact.timeframe == "multi_day" else fact.timeframe
     )
-    earlier = replace(
-        fact,
-        direction=_OPPOSITE.get(fact.direction, fact.direction) if broken else fact.direction,
-        pct=None,
-        bp=None,
-        qualifier="exact",
-        session="unspecified",
-        timeframe="multi_day",
-        has_number=False,
-    )
-    return [day, earlier]
+    direction = _OPPOSITE.get(fact.direction, fact.direction) if broken else fact.direction
+    return [day, _earlier_move(fact, direction, session="unspecified", timeframe="multi_day")]
 
 
 _OPPOSITE: dict[Direction, Direction] = {"up": "down", "down": "up"}
@@ -801,14 +792,22 @@ def _move_before(fact: Fact) -> Fact:
     """'reversed losses', 'erasing early losses': the move it undid, the other way, earlier in
     the session. ('erased the gains it made since March' states no move of its own beside
     the fall, and 'erasing Monday's gains' is read as Monday's move.)"""
+    direction = _OPPOSITE.get(fact.direction, fact.direction)
+    return _earlier_move(fact, direction, session="intraday", timeframe="unspecified")
+
+
+def _earlier_move(
+    fact: Fact, direction: Direction, *, session: Session, timeframe: Timeframe
+) -> Fact:
+    """The move the same words state for an earlier time: its direction, no number."""
     return replace(
         fact,
-        direction=_OPPOSITE.get(fact.direction, fact.direction),
+        direction=direction,
         pct=None,
         bp=None,
         qualifier="exact",
-        session="intraday",
-        timeframe="unspecified",
+        session=session,
+        timeframe=timeframe,
         has_number=False,
     )
 

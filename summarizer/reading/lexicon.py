@@ -326,23 +326,23 @@ MODAL = re.compile(
     r"anticipat\w+|assum\w+)\b"
 )
 # an economic gauge named like an index: never a price, capitalised or not
-ECONOMIC_INDEX = re.compile(
-    r"\b(?:consumer price index|producer price index|retail price index|harmoni[sz]ed index|"
-    r"personal consumption expenditures|pce|cpi|ppi|pmi|purchasing managers)\b"
+_ECONOMIC_GAUGES = (
+    r"consumer price index|producer price index|retail price index|harmoni[sz]ed index|"
+    r"personal consumption expenditures|pce|cpi|ppi|pmi|purchasing managers"
 )
+ECONOMIC_INDEX = re.compile(rf"\b(?:{_ECONOMIC_GAUGES})\b")
 # a company or economic figure whose change is not a price move ("revenue up 26%")
 FUNDAMENTAL = re.compile(
     r"\b(?:revenues?|sales|profits?|net income|income|earnings|eps|ebitda|ebit|margins?|"
-    r"output|production|exports?|imports?|cpi|ppi|inflation|gdp|pmi|payrolls|jobs|unemployment|"
+    rf"output|production|exports?|imports?|{_ECONOMIC_GAUGES}|inflation|gdp|payrolls|jobs|"
+    r"unemployment|"
     r"retail sales|industrial production|consumer confidence|confidence|sentiment index|"
     r"turnover|volumes?|trading volume|stakes?|weight(?:ing)?|market share|"
     r"dividends?|payout|orders|deliveries|shipments|users|subscribers|spending|capex|"
     r"investments?|assets|aum|inflows?|outflows?|subscriptions|home prices|house prices|"
     r"consumer prices|producer prices|import prices|export prices|wholesale prices|"
     r"factory-gate prices|prices paid|retail prices|core prices|core inflation|"
-    r"gross domestic product|consumer price index|producer price index|retail price index|"
-    r"personal consumption expenditures|pce|"
-    r"harmoni[sz]ed index|"
+    r"gross domestic product|"
     r"property prices|rents?|wages|costs?|expenses|expenditures?|debt|loans|deposits|reserves|"
     r"growth|"
     r"demand|supply|inventor(?:y|ies)|stockpiles|rig count|population|approval rating|"

@@ -147,7 +147,6 @@ _COUNTRY_POSSESSIVE = re.compile(
     r"Brazil|Mexico|Russia|Turkey|Switzerland|Sweden|Norway|Denmark|Netherlands|Italys|"
     r"Spains|Germanys|Japans|Chinas|Britains|Frances|Koreas)(?:['’]s|(?<=s))\s+"
 )
-_YIELD_WORDS = re.compile(r"\b(?:yields?|bonds?|bunds?|gilts?|notes?|treasur(?:y|ies))\b", re.I)
 _COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|Bhd|S\.A|N\.V|AG|SE)\.$")
 _NOT_A_MODIFIER = (
     r"(?!(?i:while|and|but|as|with|the|a|an|of|in|on|for|by|to|at|after|amid|despite|when|since|"
@@ -240,7 +239,8 @@ _POSSESSIVE_ENTITY_REFERENCE = re.compile(
     r"brewer|conglomerate|exporter|telco|carrier)\b",
     re.IGNORECASE,
 )
-# "Chile's currency, up 14 percent so far this year, dropped 1.3 percent": the peso named before
+# "Chile's currency, up 14 percent so far this year, dropped 1.3 percent": a reference to the
+# currency named before, where the reading knows that name as a currency
 _COUNTRYS_CURRENCY = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?P<ref>currency)\b")
 # "All three major averages": several indices at once
 _INDEX_GROUP = re.compile(
@@ -447,7 +447,7 @@ def _named(sentence: str, start: int, end: int) -> Mention | None:
         raw = raw[lead.end() :]
     country = _COUNTRY_POSSESSIVE.match(raw)
     # "France's 10-year bond yield" is France's: a yield without its country is no yield
-    if country and len(raw) > country.end() and not _YIELD_WORDS.search(raw, country.end()):
+    if country and len(raw) > country.end() and not instruments.names_a_bond(raw[country.end() :]):
         start += country.end()
         raw = raw[country.end() :]
     cut = re.search(r"['’]s?(?=\s+(?:[a-z]|\d+(?:\.\d+)?\s?%)|$)", raw)
