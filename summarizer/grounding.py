@@ -37,6 +37,7 @@ from summarizer.reading.lexicon import (
     UP_VERB,
     UP_WORD,
 )
+from summarizer.reading.periods import When, conflicts, when_named
 from summarizer.sentences import split_sentences
 
 _FOLD = str.maketrans(
@@ -352,6 +353,8 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         and all(_verdict(move, f) == "unknown" for f in ours)
     ):
         return f"{number} is not stated for '{move.instrument}': {_said(own)}"
+    if problem := _named_period_problem(move, number, ours, facts):
+        return problem
     session = session_claimed(move)
     alike = [f for f in ours if f.direction == move.direction]
     if session is not None and alike:
@@ -399,6 +402,64 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
     )
 
 
+def _named_period_problem(
+    move: Move, number: str, ours: Sequence[Fact], facts: Sequence[Fact]
+) -> str | None:
+    """The number as the text dates it, where the move names a period ('Gold (December)', or
+    in its `period`): 'Bullion is up 16% this month after rising 2% in December' gives 16% to
+    this month, so 'Gold (December)' at 16% is refused; 'Gold (week)' at 16% too, a month
+    being no week."""
+    claimed = _when_claimed(move)
+    if claimed is None:
+        return None  # a name without a period claims none: no contradiction to find
+    subjects = {f.mention for f in ours if f.mention is not None}
+    # the instrument's other facts: named as the move is, or with the subject of the number
+    # ("It was the top gainer last year rising 18.4 percent but is down 3.8 percent this year")
+    its = [
+        f for f in facts if f not in ours and (_verdict(move, f) == "same" or f.mention in subjects)
+    ]
+    if all(f.when is not None and conflicts(f.when, claimed) for f in ours):
+        return f"{number} is the text's move {_words(ours[0].when)}, not {_words(claimed)}"
+    dated = [f for f in its if f.has_number and f.when == claimed]
+    if dated and not any(f.when == claimed for f in ours):
+        return f"{number} is not the text's move {_words(claimed)}: {_said(dated)}"
+    return None
+
+
+def _when_claimed(move: Move) -> When | None:
+    """The period a move names: in its `period` field, or in its name's parentheses."""
+    for words in (move.period, instruments.name_hints(move.instrument)):
+        if words:
+            for part in words.lower().split(","):
+                when = when_named(part.strip(), bare=True)
+                if when is not None:
+                    return when
+    return None
+
+
+def _words(when: When | None) -> str:
+    """'for the previous week', 'for December', 'for 2014', 'on Monday'."""
+    if when is None or when.which is None:
+        return "over several sessions" if when is not None else "of another period"
+    if when.which == "previous":
+        return f"for the previous {when.unit.replace('_', ' ')}"
+    if when.which == "this":
+        return f"for this {when.unit.replace('_', ' ')}"
+    if when.unit == "month":
+        return f"for {_MONTHS.get(when.which, when.which)}"
+    if when.unit == "day":
+        return f"on {_DAYS.get(when.which, when.which)}"
+    return f"for {when.which}"
+
+
+# English names whatever the locale (calendar's follow it)
+_MONTHS = {m[:3].lower(): m for m in ("January", "February", "March", "April", "May", "June",
+                                      "July", "August", "September", "October", "November",
+                                      "December")}  # fmt: skip
+_DAYS = {d[:3].lower(): d for d in ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+                                    "Saturday", "Sunday")}  # fmt: skip
+
+
 _STREAK = re.compile(r"\b(?:streak|straight|consecutive|sessions|[\w-]+-session)\b")
 
 
@@ -444,7 +505,10 @@ _FRAME_HINTS: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
 
 _SESSION_HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
     (
-        re.compile(r"\b(?:intraday high|session high|as much as|at one point|peak)\b"),
+        re.compile(
+            r"\b(?:intraday (?:high|low)|session (?:high|low)|day's (?:high|low)|as much as|"
+            r"at one point|peak)\b"
+        ),
         ("intraday_high", "intraday"),
     ),
     (

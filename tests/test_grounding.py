@@ -325,6 +325,61 @@ def test_a_sessions_or_periods_number_is_the_one_the_text_marks(
     assert (problem is not None) is refused, problem
 
 
+NICKEL = "Nickel is up 9% this month after rising 3% in March and gaining 4.5% in February."
+COCOA = "Cocoa gained 6.2% this week, after falling 2.4% last week."
+LUMBER = "Lumber, which ended 2023 up 14 percent, has shed 5.5 percent this year."
+PALM = (
+    "It was the best performer last year, rising 21.5 percent, but is down 2.2 percent this year."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "direction", "pct", "refused"),
+    [
+        # one instrument's numbers for named periods: a number goes with its own period
+        (NICKEL, "Nickel (March)", "up", 9, True),
+        (NICKEL, "Nickel (March)", "up", 3, False),
+        (NICKEL, "Nickel (month to date)", "up", 3, True),
+        (NICKEL, "Nickel (this month)", "up", 9, False),
+        (NICKEL, "Nickel (February)", "up", 3, True),
+        (NICKEL, "Nickel (week)", "up", 9, True),  # a month is no week
+        (NICKEL, "Nickel", "up", 3, False),  # a name without a period claims none
+        (COCOA, "Cocoa (previous week)", "up", 6.2, True),
+        (COCOA, "Cocoa (previous week)", "down", 2.4, False),
+        (COCOA, "Cocoa (week)", "down", 2.4, True),
+        (LUMBER, "Lumber (2023)", "down", 5.5, True),
+        (LUMBER, "Lumber (2023)", "up", 14, False),
+        (LUMBER, "Lumber (year to date)", "up", 14, True),
+        # the subject named by a pronoun still owns the other period's number
+        (PALM, "Crude palm oil (year to date)", "up", 21.5, True),
+        (PALM, "Crude palm oil (year to date)", "down", 2.2, False),
+    ],
+)  # fmt: skip
+def test_a_named_period_must_be_the_numbers_own(
+    sentence: str, instrument: str, direction: str, pct: float, refused: bool
+) -> None:
+    signed = -pct if direction == "down" else pct
+    problem = gate(around(sentence), sentence, instrument, direction, signed)
+    assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "pct"),
+    [
+        # the period is the reader's and the writer's: 'this week' read a week later is the
+        # previous week, and 'last month' may be the month named
+        ("The dollar index closed the week 0.9% higher.", "US dollar index (previous week)", 0.9),
+        ("Zinc is up 12% from a low it hit last month.", "Zinc (week)", 12),
+        ("Ether is 3.1% lower than it was this time yesterday.", "Ether (24 hours)", 3.1),
+    ],
+)
+def test_periods_the_text_may_mean_are_not_refused(
+    sentence: str, instrument: str, pct: float
+) -> None:
+    direction, signed = ("down", -pct) if "lower" in sentence else ("up", pct)
+    assert gate(around(sentence), sentence, instrument, direction, signed) is None
+
+
 @pytest.mark.parametrize(
     ("instrument", "direction", "evidence", "refused"),
     [

@@ -284,12 +284,12 @@ def report_line(result: ModeResult) -> str:
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
 # Measured 2026-11-29 on 144 corpus articles (parts A-H; E to H were written after the gate was
 # tuned on A-D, and their first-look figures are in benchmarks/README.md): perfect moves 0.959,
-# catalysts 1.000, risks 1.000; let through: flip 5.3%, num 5.5%, swap 21.9%, fab 0% (of which
+# catalysts 1.000, risks 1.000; let through: flip 5.3%, num 3.9%, swap 16.3%, fab 0% (of which
 # true facts of the gold, which the yardstick counts all the same: flip 8, num 17, swap 53).
 KEPT = {"moves": (0.95, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.06, 0.05), "num": (0.06, 0.05), "swap": (0.23, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 4.8%, num 3.3%, swap 12.4%
-WRONG = {"flip": 0.055, "num": 0.04, "swap": 0.13, "fab": 0.0}
+STOPPED = {"flip": (0.06, 0.05), "num": (0.045, 0.05), "swap": (0.175, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 4.8%, num 1.7%, swap 6.8%
+WRONG = {"flip": 0.055, "num": 0.025, "swap": 0.075, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:
@@ -349,7 +349,7 @@ def test_perfect_answers_are_kept_to_the_target(
 
 @pytest.mark.parametrize(
     "mode",
-    [_target("flip", False), _target("num", False), _target("swap", False), _target("fab", True)],
+    [_target("flip", False), _target("num", True), _target("swap", False), _target("fab", True)],
 )
 def test_wrong_answers_are_stopped_to_the_target(
     corpus_gate: dict[str, ModeResult], mode: str

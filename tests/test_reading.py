@@ -631,7 +631,7 @@ def test_numbers_go_to_the_names_the_words_give_them(
         # codes after a name are its ticker
         ("Mining giant Anglo American PLC [JSE:AGL] closed the day 3.38% lower.",
          "Anglo American PLC", "JSE:AGL", 3.38, None),
-        ("Coking coal DJMcv1 decreased by 5 percent.", "coal", "DJMcv1", 5.0, None),
+        ("Coking coal DJMcv1 decreased by 5 percent.", "Coking coal", "DJMcv1", 5.0, None),
         ("The 20-year JGB yield JP20YTN=JBTC jumped 7 basis points to 1.315%.",
          "20-year JGB yield", "JP20YTN=JBTC", None, 7.0),
         # a name ends at its company suffix when the next sentence starts
@@ -645,6 +645,55 @@ def test_numbers_and_codes_as_wires_write_them(
     fact = [f for f in read_sentence(sentence).facts if f.has_number][-1]
     assert fact.mention is not None
     assert (fact.mention.name, fact.mention.ticker, fact.pct, fact.bp) == (name, ticker, pct, bp)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # lower-case commodity names with their contract codes, each its own subject
+        ("In Dalian, rebar SRBcv9 rose 1.2 percent, hot rolled coil SHHCcv9 0.7 percent and "
+         "wire rod SWRcv9 2 percent.",
+         [("rebar", "SRBcv9", 1.2), ("hot rolled coil", "SHHCcv9", 0.7), ("wire rod", "SWRcv9", 2.0)]),
+        # lower-case index names of wire copy
+        ("The all share gained 0.4% while the top 40 added 0.6%.",
+         [("all share", None, 0.4), ("top 40", None, 0.6)]),
+        # a market's sub-index named by the group it tracks; "per cent and" is no name
+        ("The NSE midcap gauge rose 0.3 per cent and smallcap index climbed 0.5 per cent.",
+         [("NSE midcap gauge", None, 0.3), ("smallcap index", None, 0.5)]),
+        ("The Nikkei metals index fell 2.2%.", [("Nikkei metals index", None, 2.2)]),
+    ],
+)  # fmt: skip
+def test_lower_case_names_and_sub_indices(
+    sentence: str, expected: list[tuple[str, str | None, float]]
+) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.pct is not None]
+    assert [(f.mention.name if f.mention else None, f.mention.ticker if f.mention else None,
+             f.pct) for f in facts] == expected  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("sentence", "periods"),
+    [
+        ("Tin is up 7% this month after rising 2% in January and 1.5% in December.",
+         [("month", "this"), ("month", "jan"), ("month", "dec")]),
+        ("Oats rose 3.3% this week after a 1.1% fall last week.",
+         [("week", "this"), ("week", "previous")]),
+        ("After jumping 11% on Tuesday, the stock fell 4% to $20.", [("day", "tue"), None]),
+        ("The index, which ended 2022 down 9 percent, is up 4 percent so far this year.",
+         [("year", "2022"), ("year", "this")]),
+        ("The index is 6% higher than at the end of last year.", [("year", "this")]),
+        ("The fund is up 30% over the past 12 months.", [("year", "past")]),
+        # a move since a reference point is not the period that point is in
+        ("Cobalt has rallied 25% from a low it hit last month.", [None]),
+        ("Wheat rose 2% on the day, capping its best three-week run, and is up 5% for the week.",
+         [None, ("week", "this")]),
+    ],
+)  # fmt: skip
+def test_the_period_each_number_is_dated_by(
+    sentence: str, periods: list[tuple[str, str | None] | None]
+) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.pct is not None]
+    assert [f.when and (f.when.unit, f.when.which) for f in facts] == periods
 
 
 def test_so_far_in_a_year_is_the_year_to_date() -> None:

@@ -25,6 +25,7 @@ from summarizer.reading import lexicon as lx
 from summarizer.reading.clauses import Predicate, asides, boundaries, find_cues, predicates
 from summarizer.reading.mentions import Mention, find_mentions
 from summarizer.reading.numbers import Change, find_changes
+from summarizer.reading.periods import When, before_reference_point, when_named
 
 __all__ = ["Fact", "Mention", "SentenceReading", "read_sentence", "resolve", "stated_numbers"]
 
@@ -53,6 +54,7 @@ class Fact:
     via_pronoun: bool = False  # the subject was "it" or "they", named from an earlier sentence
     resolved: bool = False  # the subject was named from an earlier sentence ("the stock")
     against: str | None = None  # the currency a rate move is stated against: "currency:USD"
+    when: When | None = None  # the period its words name: "in December", "last week"
 
 
 @dataclass(frozen=True, slots=True)
@@ -722,6 +724,9 @@ def _facts(
         timeframe = _timeframe(window, predicate, change)
         if timeframe == "year" and _SO_FAR.search(lowered, clause[0], predicate.start):
             timeframe = "ytd"  # "So far, TASI has lost 6.4 percent in 2015"
+        when = when_named(window[0]) or when_named(window[1])
+        if when is not None and when.unit == "multi_day" and timeframe != "multi_day":
+            when = None  # "closing up 2.47% for three consecutive sessions": the day's number
         facts.append(
             Fact(
                 mention=mention,
@@ -746,6 +751,7 @@ def _facts(
                 predicate=(predicate.start, predicate.end),
                 weak=predicate.weak,
                 against=_against(lowered, change.end if change else predicate.end, clause),
+                when=when,
             )
         )
         erased = lx.ERASED.match(lowered, predicate.start)
@@ -779,7 +785,9 @@ def _streak_facts(fact: Fact, *, broken: bool) -> list[Fact]:
     """The day's move (labelled as the rest of its words say, a streak aside) and the earlier
     sessions' move: the same way, or the other way when the day broke the streak."""
     day = replace(
-        fact, timeframe="unspecified" if fact.timeframe == "multi_day" else fact.timeframe
+        fact,
+        timeframe="unspecified" if fact.timeframe == "multi_day" else fact.timeframe,
+        when=None if fact.when is not None and fact.when.unit == "multi_day" else fact.when,
     )
     direction = _OPPOSITE.get(fact.direction, fact.direction) if broken else fact.direction
     return [day, _earlier_move(fact, direction, session="unspecified", timeframe="multi_day")]
@@ -809,6 +817,7 @@ def _earlier_move(
         session=session,
         timeframe=timeframe,
         has_number=False,
+        when=When("multi_day", None) if timeframe == "multi_day" else None,
     )
 
 
@@ -907,8 +916,10 @@ def _window(
     return lowered[start:stop], lead
 
 
+# a year or a count of periods ("over the past 12 months") labels the number before it
 _NEXT_LABEL_STOP = re.compile(
-    r"(?<![\w.,])(?!(?:19|20)\d\d\b)\d|;|,|\bbefore\b|\bafter\b|\bwhile\b"
+    r"(?<![\w.,])(?!(?:19|20)\d\d\b|\d+ (?:days|weeks|months|years|sessions)\b)\d|;|,|"
+    r"\bbefore\b|\bafter\b|\bwhile\b"
 )
 _MONTH_BEFORE = re.compile(rf"\b{lx.MONTH}\s$")  # not "market 2%" nor "decline 3"
 _LEAD_STOP = re.compile(r"\b(?:before|after|then|while|and|but)\b|[,;%]")
@@ -939,7 +950,7 @@ _SESSIONS: tuple[tuple[re.Pattern[str], Session], ...] = (
 def _timeframe(window: tuple[str, str], predicate: Predicate, change: Change | None) -> Timeframe:
     if predicate.temporal:
         return "prior_session"
-    words = " ".join(window)
+    words = before_reference_point(" ".join(window))
     if predicate.form == "row" or (lx.YEAR.search(words) and change is not None):
         return "year"
     for pattern, frame in lx.TIMEFRAMES:

@@ -60,7 +60,10 @@ _MARKET_WORDS = re.compile(
     r"decreased|increased|dipped|shed|tumbled|surged|inched|ended|closed|settled)\b)|"
     r"crude(?: oil)?|oil|brent|natural gas|wheat|corn|soybeans?|soyoil|soymeal|coffee|sugar|"
     r"cocoa|cotton|palm oil|rubber|lithium|coal|bitcoin|ether|ethereum|solana|dogecoin|cardano|"
-    r"litecoin|"
+    r"litecoin|rebar|hot[- ]rolled coils?|wire rods?|stainless steel|coking coal|lumber|canola|"
+    r"rapeseed|lean hogs|live cattle|feeder cattle|gasoline|heating oil|gasoil|"
+    # lower-case index names of wire copy: "the all share closed 0.75% lower", "the top 40"
+    r"all[- ]share(?: index)?|top[- ]40(?: index)?|"
     r"(?:(?:france|germany|italy|spain|portugal|greece|britain|japan|china|australia|canada|"
     r"india|korea|south korea|new zealand|switzerland)['’]s\s+)?"
     rf"(?:(?:\d+/)?(?:\d+|two|three|five|seven|ten|twenty|thirty)-year\s+)(?:{_NATIONAL}\s+)?"
@@ -169,7 +172,8 @@ _SECTOR_PHRASE = re.compile(
     r"real estate|telecom|energy stocks|properties|tech firms)\b"
 )
 _LOWER_GROUP = re.compile(
-    r"\b(?:the\s+)?(?:(?!(?:and|the|a|an|of|in|on|lower|higher|up|down|was|were|is|are|while|"
+    r"\b(?:the\s+)?(?:(?!(?:and|the|a|an|of|in|on|lower|higher|up|down|was|were|is|are|while|per|"
+    r"cent|percent|"
     r"but|with|by|to|as|only|first|other|another|each|every|its|their|one)\b)[a-z][a-z-]+\s+"
     r"(?:and\s+(?=[a-z]))?){1,3}"
     r"(?:index|sector|sub-index|segment|industry)\b"
@@ -193,6 +197,13 @@ _SECTOR_WORD = (
     r"industrial|insurance|internet|media|airline|travel|casino|retail|materials|steel|shipping|"
     r"construction|infrastructure|solar|battery|defence|defense|electric appliance|"
     r"transportation equipment|export-oriented|exporter)"
+)
+# "the BSE midcap gauge", "the Nifty metal index", "the Stoxx banks index": a market's
+# sub-index, named by the market and the group it tracks
+_MARKET_SUB_INDEX = re.compile(
+    r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,2}\s+"
+    rf"(?:midcap|smallcap|small-cap|mid-cap|largecap|large-cap|{_SECTOR_WORD}s?|metals?|realty|"
+    r"pharma|fmcg|power|banks)\s+(?:index|gauge|sub-index)\b"
 )
 # a sector by its index name alone: "while the information technology was down 1.68 per cent"
 _SECTOR_NAME = re.compile(
@@ -338,6 +349,11 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
                     descriptive=pattern is _DESCRIBED_INDEX,
                 )
             )
+    for match in _MARKET_SUB_INDEX.finditer(sentence):
+        start, end = match.span()
+        lead = _LEADING.match(sentence[start:end])
+        start += lead.end() if lead else 0
+        found.append(Mention(start, end, sentence[start:end]))
     for match in _INDEX_OF.finditer(sentence):
         # a named group, not a description: it wins over the name inside it ("Hang Seng")
         start, end = match.span()

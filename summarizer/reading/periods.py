@@ -1,0 +1,171 @@
+"""Which period words name, as a key two phrasings of one period share.
+
+'rose 2% in December' and a move named 'Gold (December)' both name (month, dec); 'gained 8.8%
+last week' and 'Arabica (previous week)' both name (week, previous). The gate compares these to
+tell one instrument's numbers for different periods apart ('up 16% this month after rising 2%
+in December'): the unit alone (both are months) cannot.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from . import lexicon as lx
+
+
+@dataclass(frozen=True, slots=True)
+class When:
+    """A period as the text names it: its unit, and which one of them where the words say."""
+
+    unit: str  # "day", "week", "month", "year", "multi_day", "weeks"
+    which: str | None  # "this", "previous", "past", "dec", "mon", "2014"; None: not said
+
+
+def when_named(words: str, *, bare: bool = False) -> When | None:
+    """The period the (lower-case) words name, or None. With `bare`, the words are a label
+    of their own ('December', 'week', '2014', as in a name's parentheses), so a month's name
+    or a year needs no preposition before it."""
+    words = before_reference_point(words)
+    for pattern, unit, which in _NAMED:
+        if pattern.search(words):
+            return When(unit, which)
+    weekday = _WEEKDAY.search(words)
+    if weekday is not None:
+        return When("day", weekday.group(1)[:3])
+    month = (_BARE_MONTH.fullmatch if bare else _MONTH_IN.search)(words.strip())
+    if month is not None:
+        return When("month", month.group("month")[:3])
+    year = (_BARE_YEAR.fullmatch if bare else _YEAR_IN.search)(words.strip())
+    if year is not None:
+        return When("year", year.group("year"))
+    if bare:
+        for pattern, unit in _BARE_UNITS:
+            if pattern.fullmatch(words.strip()):
+                return When(unit, "this")
+    return None
+
+
+def before_reference_point(words: str) -> str:
+    """The words before a point a move is measured from: 'up 40% from a low it hit last month'
+    is a move since that low, not last month's."""
+    point = _FROM_A_POINT.search(words)
+    return words if point is None else words[: point.start()]
+
+
+def conflicts(one: When, other: When) -> bool:
+    """Whether two named periods cannot be the same: other units, or two different named ones
+    of a unit ('December', 'November'). 'Last month' may be 'December', and 'this week' of an
+    article may be a reader's 'previous week': those do not."""
+    if one.unit != other.unit:
+        return True
+    relative = {None, "this", "previous", "past"}
+    return one.which != other.which and one.which not in relative and other.which not in relative
+
+
+# "over the last week" is the week to now; "from the end of last year" starts this year
+_PREVIOUS = r"(?<!the )(?:last|previous|prior|preceding)"
+_NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
+    (
+        re.compile(
+            r"\b(?:(?:from|since|than|over) (?:at )?(?:the end of )?last year|last year's "
+            r"(?:close|end|closing))\b"
+        ),
+        "year",
+        "this",
+    ),
+    (re.compile(r"\b(?:this time yesterday|24 hours ago)\b"), "day", "this"),
+    (
+        re.compile(
+            rf"\b(?:{_PREVIOUS} week|the week before|a week (?:earlier|before)|week earlier)\b"
+        ),
+        "week",
+        "previous",
+    ),
+    (
+        re.compile(
+            r"\b(?:this week|for the week|on the week|the week|weekly|week-on-week|in the week|"
+            r"trading week|week to date|week-to-date|over the (?:past|last) week|seven days|"
+            r"seven-day|7-day)\b"
+        ),
+        "week",
+        "this",
+    ),
+    (
+        re.compile(rf"\b(?:{_PREVIOUS} month|the month before|a month earlier)\b"),
+        "month",
+        "previous",
+    ),
+    (
+        re.compile(
+            r"\b(?:this month|for the month|on the month|the month|monthly|month to date|"
+            r"month-to-date|so far in the month)\b"
+        ),
+        "month",
+        "this",
+    ),
+    (
+        re.compile(
+            r"\b(?:going back (?:one|a|1) year|(?:over|in) the (?:past|last) (?:year|12 months|"
+            r"twelve months)|past (?:year|12 months)|(?:one|1|a)[- ]year|12 months|twelve months|"
+            r"from a year (?:ago|earlier)|year-on-year)\b"
+        ),
+        "year",
+        "past",
+    ),
+    (re.compile(rf"\b(?:{_PREVIOUS} year|a year earlier)\b"), "year", "previous"),
+    (
+        re.compile(
+            r"\b(?:this year|so far this year|year to date|year-to-date|ytd|since the (?:start|"
+            r"beginning) of the year|for the year|on the year)\b"
+        ),
+        "year",
+        "this",
+    ),
+    (
+        re.compile(
+            r"\b(?:yesterday|overnight|previous (?:session|day|trading day)|prior (?:session|"
+            r"day)|last session|a day earlier|the day before)\b"
+        ),
+        "day",
+        "previous",
+    ),
+    (re.compile(r"\b(?:24 hours|twenty-four hours)\b"), "day", "this"),
+    (
+        re.compile(
+            r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)[- ]weeks?\b"
+            r"(?![- ](?:highs?|lows?))|"
+            r"\b(?:straight|consecutive|successive) weeks\b"
+        ),
+        "weeks",
+        None,
+    ),
+    (
+        re.compile(
+            r"\b(?:straight|consecutive|successive) (?:sessions?|days?|trading days?)|"
+            r"\bin a row\b|\b(?:winning|losing) (?:streak|run)\b"
+        ),
+        "multi_day",
+        None,
+    ),
+)
+_FROM_A_POINT = re.compile(
+    r"\b(?:from|since|off) (?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:low|high|peak|trough|bottom|record|level)s?\b"
+)
+_WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
+# "in December", "for December", "during November": not "since December" (a longer period),
+# "December gold" (a contract) nor "on Dec. 31" (a day)
+_MONTH_IN = re.compile(
+    rf"\b(?:in|for|during|throughout|over)\s+(?P<month>{lx.MONTH})(?!\s*\d{{1,2}}\b)(?!\w)"
+)
+_BARE_MONTH = re.compile(rf"(?P<month>{lx.MONTH})")
+_YEAR_IN = re.compile(
+    r"\b(?:in|for|during|throughout|over|ended|ending|end of|all of)\s+(?P<year>(?:19|20)\d{2})\b"
+)
+_BARE_YEAR = re.compile(r"(?:year\s+)?(?P<year>(?:19|20)\d{2})")
+_BARE_UNITS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:the )?week"), "week"),
+    (re.compile(r"(?:the )?month"), "month"),
+    (re.compile(r"(?:the )?(?:day|session)"), "day"),
+)
