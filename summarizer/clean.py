@@ -72,6 +72,9 @@ def clean_article(text: str) -> CleanText:
     """Keep the article's content blocks; drop disclaimers, ads, sidebars and page furniture."""
     blocks = _blocks(text)
     reasons = [_drop_reason(text[s:e]) for s, e in blocks]
+    for index, why in enumerate(reasons):
+        if why == "page_furniture" and _inside_a_sentence(text, blocks, index):
+            reasons[index] = None  # "Amgen\n(\nAMGN |\nQuote |\nChart |\n...)\nlost 11.9%"
     sidebar_from = _trailing_sidebar(text, blocks)
     for index in range(sidebar_from, len(blocks)):
         reasons[index] = reasons[index] or "related_sidebar"
@@ -85,6 +88,20 @@ def clean_article(text: str) -> CleanText:
 def _blocks(text: str) -> list[Span]:
     """Non-blank lines as spans, surrounding whitespace trimmed."""
     return [match.span(1) for match in _TRIMMED_LINE.finditer(text)]
+
+
+def _inside_a_sentence(text: str, blocks: list[Span], index: int) -> bool:
+    """Whether the block continues the line before it, whose sentence has not ended: cutting it
+    out would cut a sentence in two, and its quote with it."""
+    if index == 0:
+        return False
+    before_start, before_end = blocks[index - 1]
+    if "\n\n" in text[before_end : blocks[index][0]]:
+        return False
+    return not _SENTENCE_END.search(text, before_start, before_end)
+
+
+_SENTENCE_END = re.compile(r"[.!?:;。！？\"”’)\]]$")
 
 
 def _drop_reason(block: str) -> str | None:

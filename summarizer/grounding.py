@@ -231,10 +231,8 @@ def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
     words no fact took up."""
     if source is None or span is None:
         source, span = evidence, (0, len(evidence))
-    paragraph_start = source.rfind("\n", 0, span[0]) + 1
-    paragraph_end = source.find("\n", span[1])
-    stop = len(source) if paragraph_end < 0 else paragraph_end
-    sentences = [s for s in _sentences(source, paragraph_start, stop) if s[0] < span[1]]
+    start, stop = _paragraph_around(source, span)
+    sentences = [s for s in _sentences(source, start, stop) if s[0] < span[1]]
     sentences = sentences[-_CONTEXT - 1 :]
     readings = _resolved(source, tuple(sentences))
     codes = frozenset(code for _, code in _declared_codes(source))
@@ -255,6 +253,32 @@ def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
             if inside and not any(a <= cue_start and cue_end <= b for a, b in taken):
                 loose.add(direction)
     return _Read(tuple(facts), frozenset(loose))
+
+
+def _paragraph_around(source: str, span: Span) -> Span:
+    """The lines of the evidence, with the lines before it that its first sentence began on
+    and the lines after that its last sentence runs on to, within its paragraph (a blank line
+    ends one): 'Amgen\n(\nAMGN |\n...)\nlost 11.9%,\nBiogen ... 6.4%' is one sentence."""
+    start = source.rfind("\n", 0, span[0]) + 1
+    while start > 0 and span[0] - start < _AROUND:
+        previous = source.rfind("\n", 0, start - 1) + 1
+        line = source[previous : start - 1].rstrip()
+        if not line or _ENDS_SENTENCE.search(line):
+            break
+        start = previous
+    stop = source.find("\n", span[1])
+    while stop >= 0 and stop - span[1] < _AROUND:
+        line = source[source.rfind("\n", 0, stop) + 1 : stop].rstrip()
+        following = source.find("\n", stop + 1)
+        following = len(source) if following < 0 else following
+        if _ENDS_SENTENCE.search(line) or not source[stop + 1 : following].strip():
+            break
+        stop = following if following < len(source) else -1
+    return start, len(source) if stop < 0 else stop
+
+
+_AROUND = 400  # characters at most before and after the evidence
+_ENDS_SENTENCE = re.compile(r"[.!?。！？:;][\"”’)]?$")
 
 
 # the moves of one sentence share its paragraph's split and its reading

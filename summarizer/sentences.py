@@ -86,6 +86,7 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
 # a line ends a sentence when it ends like one, or is short (a heading, a byline, a table row)
 _LINE_END = re.compile(r"[.!?:;。！？\"”’)\]…|]\s*$")
 _WRAPPED_WIDTH = 45
+_OPEN_PARENTHESIS = 120  # characters after an unclosed "(" still inside it
 _LIST_START = re.compile(r"\s*(?:[-*•·▪]|\d{1,3}[.)])\s")
 
 
@@ -108,7 +109,17 @@ def _continues(previous: tuple[int, str], start: int, line: str, offset: int, pa
     first, text = previous
     if "\n" in passage[first - offset + len(text) : start - offset].replace("\n", "", 1):
         return False  # a blank line between them: a new paragraph
-    if _LINE_END.search(text) or _LIST_START.match(line) or not line.strip():
+    if not line.strip() or _LIST_START.match(line):
+        return False
+    opened = text.rfind("(")
+    if line.lstrip().startswith("(") or (
+        opened > text.rfind(")") and len(text) - opened < _OPEN_PARENTHESIS
+    ):
+        return True  # a parenthesis: "Amgen\n(\nAMGN |\nQuote |\n...PowerRating)\nlost 11.9%"
+    head, tail = line.lstrip()[:1], text.rstrip()[-1:]
+    if tail == "," or (tail in (")", "|") and (head.islower() or head.isdigit() or head == ",")):
+        return True  # what a comma, a parenthesis or a quote widget interrupted goes on
+    if _LINE_END.search(text):
         return False
     last_line = text.rsplit("\n", 1)[-1].strip()
     return (

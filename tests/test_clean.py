@@ -87,3 +87,13 @@ def test_a_quote_widget_is_page_furniture_not_news() -> None:
     kept = [text[start:end] for start, end in result.kept]
     assert kept == ["Gilt yields rose 2 basis points on Wednesday."]
     assert {why for _, why in result.removed} == {"most_discussed", "quote_tape"}
+
+
+def test_a_link_line_inside_a_sentence_is_kept_and_one_between_blocks_goes() -> None:
+    # a page that renders a ticker's links one per line, inside the sentence: cutting "Quote |"
+    # out would cut the sentence and every quote of it in two
+    text = "Drugmakers fell again.\nPfizer\n(\nPFE |\nQuote |\nChart)\nlost 4.1%.\nShare\n\nPrint\n"
+    result = clean_article(text)
+    kept = "\n".join(text[start:end] for start, end in result.kept)
+    assert "PFE |\nQuote |\nChart)" in kept
+    assert [text[s:e] for (s, e), _ in result.removed] == ["Share", "Print"]

@@ -325,6 +325,19 @@ def test_a_sessions_or_periods_number_is_the_one_the_text_marks(
     assert (problem is not None) is refused, problem
 
 
+def test_a_list_item_wrapped_over_lines_keeps_the_verb_of_its_sentence() -> None:
+    # one sentence over many lines, as a page with ticker links renders it; the quote holds
+    # only the item's lines, the verb is lines before it
+    text = (
+        "Drugmakers fell again. Pfizer\n(\nPFE |\nQuote |\nChart)\nlost 4.1%,\nMerck\n"
+        "(\nMRK |\nQuote |\nChart)\n2.2%, Amgen\n(\nAMGN |\nQuote |\nChart)\n1.3%."
+    )
+    evidence = "2.2%, Amgen\n(\nAMGN |\nQuote |\nChart)\n1.3%."
+    assert gate(text, evidence, "Amgen", "down", -1.3) is None
+    problem = gate(text, evidence, "Amgen", "down", -2.2)
+    assert problem is not None and "Merck" in problem
+
+
 NICKEL = "Nickel is up 9% this month after rising 3% in March and gaining 4.5% in February."
 COCOA = "Cocoa gained 6.2% this week, after falling 2.4% last week."
 LUMBER = "Lumber, which ended 2023 up 14 percent, has shed 5.5 percent this year."

@@ -634,6 +634,8 @@ def test_numbers_go_to_the_names_the_words_give_them(
         ("Coking coal DJMcv1 decreased by 5 percent.", "Coking coal", "DJMcv1", 5.0, None),
         ("The 20-year JGB yield JP20YTN=JBTC jumped 7 basis points to 1.315%.",
          "20-year JGB yield", "JP20YTN=JBTC", None, 7.0),
+        # a page's links after the ticker are not a name
+        ("Pfizer\n(\nPFE |\nQuote |\nChart |\nNews)\nlost 4.1%.", "Pfizer", "PFE", 4.1, None),
         # a name ends at its company suffix when the next sentence starts
         ("Retailers trailed Metro Inc. They closed at $104.08, up 12.68 per cent.",
          "They", None, 12.68, None),

@@ -74,6 +74,16 @@ _SHORT_WRAPPED = "a short line followed by a capitalised word is taken for a hea
             "The Fed held rates steady\nand signalled patience.",
             ["The Fed held rates steady\nand signalled patience."],
         ),
+        # a page's ticker links, one per line, inside a sentence; a comma never ends one
+        (
+            "Pfizer\n(\nPFE |\nQuote |\nChart)\nlost 4.1%,\nMerck\n(\nMRK |\nChart)\n2.2%. Lilly rose.",
+            ["Pfizer\n(\nPFE |\nQuote |\nChart)\nlost 4.1%,\nMerck\n(\nMRK |\nChart)\n2.2%.",
+             "Lilly rose."],
+        ),
+        (
+            "Among its peers,\nNovartis\n(NOVN)\n, down 1.5%, led.",
+            ["Among its peers,\nNovartis\n(NOVN)\n, down 1.5%, led."],
+        ),
     ],
 )  # fmt: skip
 def test_hard_wrapped_lines_are_joined(text: str, expected: list[str]) -> None:

@@ -80,11 +80,12 @@ def stated_numbers(sentence: str) -> tuple[list[float], list[float]]:
 @functools.lru_cache(maxsize=4096)
 def read_sentence(sentence: str) -> SentenceReading:
     """The facts of one sentence; offsets are into the sentence."""
+    original, sentence = sentence, _LINK_WIDGET.sub(_code_only, sentence)
     lowered = _lower(sentence)
     mentions = find_mentions(sentence, lowered)
     if not _may_state_a_move(lowered):
         # its names may be referred to from the sentences after it
-        return SentenceReading(sentence, tuple(mentions), (), (), _subject_like(lowered, mentions))
+        return SentenceReading(original, tuple(mentions), (), (), _subject_like(lowered, mentions))
     changes = find_changes(lowered)
     cuts = boundaries(lowered)
     spans = [(m.start, m.end) for m in mentions]
@@ -167,12 +168,21 @@ def read_sentence(sentence: str) -> SentenceReading:
         last_end = predicate.end
     cue_spans = tuple((c.start, c.end, c.direction) for c in cues)
     return SentenceReading(
-        sentence, tuple(mentions), tuple(facts), cue_spans, _subject_like(lowered, mentions)
+        original, tuple(mentions), tuple(facts), cue_spans, _subject_like(lowered, mentions)
     )
 
 
 # MarketWatch's inline quote after a name: "Resonant Inc. RESN, +249.19%", "LCOQ8, -0.82%"
 _QUOTE_WIDGET = re.compile(r"[^\s:;,]\s+[A-Z]{2,6}\d{0,2},\s*$")
+# a page's links after a ticker: "Amgen (AMGN | Quote | Chart | News | PowerRating) lost 11.9%"
+_LINK_WIDGET = re.compile(r"\(\s*([A-Z][A-Z0-9.]{0,9})\s*\|(?:\s*[A-Za-z]+\s*\|)*\s*[A-Za-z]+\s*\)")
+
+
+def _code_only(widget: re.Match[str]) -> str:
+    """The ticker in parentheses, padded to the widget's length so offsets stay the text's."""
+    return f"({widget[1]})".ljust(len(widget[0]))
+
+
 # a list item in lower case, which no pattern names: "..., bankex (0.36 per cent)"
 _UNNAMED_ITEM = re.compile(r"(?:^|[,;:]\s*|\band\s+)[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*\(\s*$")
 
