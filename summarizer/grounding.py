@@ -341,8 +341,22 @@ _CONTEXT = 2  # sentences before the evidence read to name its references
 def _verdict(move: Move, fact: Fact) -> str:
     if fact.mention is None or fact.mention.reference is not None or fact.resolved:
         return "unknown"  # "the stock" named from a sentence before is a guess, not evidence
-    return instruments.compare(
+    verdict = instruments.compare(
         move.instrument, fact.mention.name, ticker_a=move.ticker, ticker_b=fact.mention.ticker
+    )
+    if verdict == "unknown" and _the_places_market(move.instrument, fact.mention.name):
+        return "same"  # "Milan (-0.86%) or Frankfurt (-0.65%)": Frankfurt is 'Frankfurt stocks'
+    return verdict
+
+
+def _the_places_market(name: str, place: str) -> bool:
+    """Whether the name is a place's market ('Frankfurt stocks (DAX)') and the place is that
+    one: the text's 'Frankfurt' then is it. (A company named after a place is no market.)"""
+    bare = re.sub(r"\s*\([^)]*\)", "", name)
+    return (
+        instruments.is_place(place)
+        and instruments.is_descriptive(bare)
+        and re.match(rf"(?:the\s+)?{re.escape(place)}\b", bare, re.IGNORECASE) is not None
     )
 
 

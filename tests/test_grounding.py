@@ -376,6 +376,33 @@ def test_a_named_period_must_be_the_numbers_own(
     assert (problem is not None) is refused, problem
 
 
+BOURSES = "Madrid fell less than other centres such as Vienna (-1.12%) or Brussels (-0.48%)."
+AMAZON = "The stock is up 41% over the past year and has soared 250% since early 2019."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "pct", "refused"),
+    [
+        # a city is its market where the move names that city's market
+        (BOURSES, "Brussels stocks (BEL 20)", 1.12, True),
+        (BOURSES, "Brussels stocks (BEL 20)", 0.48, False),
+        (BOURSES, "Vienna stocks", 1.12, False),
+        # a period since a year is no year's
+        (AMAZON, "Amazon (since 2019)", 41, True),
+        (AMAZON, "Amazon (since 2019)", 250, False),
+        (AMAZON, "Amazon (one year)", 250, True),
+        (AMAZON, "Amazon (one year)", 41, False),
+    ],
+)
+def test_places_and_periods_since_a_year(
+    sentence: str, instrument: str, pct: float, refused: bool
+) -> None:
+    direction, signed = ("down", -pct) if "BEL" in instrument or "Vienna" in instrument else (
+        "up", pct)  # fmt: skip
+    problem = gate(around(sentence), sentence, instrument, direction, signed)
+    assert (problem is not None) is refused, problem
+
+
 @pytest.mark.parametrize(
     ("sentence", "instrument", "pct"),
     [
@@ -384,6 +411,11 @@ def test_a_named_period_must_be_the_numbers_own(
         ("The dollar index closed the week 0.9% higher.", "US dollar index (previous week)", 0.9),
         ("Zinc is up 12% from a low it hit last month.", "Zinc (week)", 12),
         ("Ether is 3.1% lower than it was this time yesterday.", "Ether (24 hours)", 3.1),
+        (
+            "Nickel has gained 8% since hitting its 2023 low at the start of the month.",
+            "Nickel (since 2023 low)",
+            8,
+        ),
     ],
 )
 def test_periods_the_text_may_mean_are_not_refused(

@@ -698,6 +698,23 @@ def test_the_period_each_number_is_dated_by(
     assert [f.when and (f.when.unit, f.when.which) for f in facts] == periods
 
 
+@pytest.mark.parametrize(
+    ("sentence", "direction", "pct"),
+    [
+        ("The steel index closed significantly weaker.", "down", None),
+        ("The kiwi ended marginally firmer.", "up", None),
+        ("The peso clawed back some ground.", "up", None),
+        ("In Madrid, the Ibex had a devaluation of 0.9%.", "down", 0.9),
+        ("The won's appreciation of 0.3% was the biggest in Asia.", "up", 0.3),
+    ],
+)
+def test_more_ways_wire_copy_states_a_direction(
+    sentence: str, direction: str, pct: float | None
+) -> None:
+    (fact,) = read_sentence(sentence).facts
+    assert (fact.direction, fact.pct) == (direction, pct)
+
+
 def test_so_far_in_a_year_is_the_year_to_date() -> None:
     (fact,) = read_sentence("So far, TASI has lost 6.4 percent in 2015.").facts
     assert (fact.pct, fact.timeframe) == (6.4, "ytd")

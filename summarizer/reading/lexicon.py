@@ -131,8 +131,9 @@ _UP_VERBS = (
     r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)(?!\s+(?:its|their|the|a|an|his|her|from)\b)|"
     r"(?:was|were|is|are) (?:also )?among (?:the )?(?:[\w-]+ )?(?:gainers|risers|advancers|"
     r"winners)|"
-    r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |"
-    r"mostly )?(?:firm|firmer|strong|stronger|buoyant|bid|upbeat)\b|"
+    r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened) (?:also |"
+    r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:firm|firmer|"
+    r"strong|stronger|buoyant|bid|upbeat)\b|claw(?:s|ed|ing)? back|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:gains|rally|advance|winning streak)|"
     r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:gains|gainers|advance|advances|rally|"
     r"rise|risers|advancers)|"
@@ -164,8 +165,9 @@ _DOWN_VERBS = (
     r"decline|slump|selloff|sell-off|rout)|"
     r"(?:was|were|is|are) (?:also )?among (?:the )?(?:[\w-]+ )?(?:losers|fallers|decliners|"
     r"laggards)|"
-    r"(?:was|were|is|are|looked|stayed|remained|traded) (?:also |slightly |broadly |"
-    r"mostly )?(?:soft|softer|weak|weaker|offered)\b|"
+    r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened) (?:also |"
+    r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:soft|softer|"
+    r"weak|weaker|offered)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:losses|declines|slide|fall|losing streak|"
     r"selloff|sell-off)|"
     r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:losses|declines|decline|fall|falls|"
@@ -224,6 +226,7 @@ UP_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+highs?|gains?|"
     r"rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"
     r"upticks?|spikes?|bounces?|recovery|upswing|leaps?|strength|winning streak|winning run|"
+    r"appreciation|"
     r"(?:strong|firm|solid|bright|upbeat) start)\b"
 )
 DOWN_NOUN = re.compile(
@@ -231,6 +234,7 @@ DOWN_NOUN = re.compile(
     r"falls?|drops?|declines?|slumps?|dips?|slides?|plunges?|retreats?|"
     r"sell-?offs?|selloffs?|routs?|decreases?|downturns?|tumbles?|slips?|weakness|"
     r"sell-off|pullbacks?|corrections?|downswing|losing streak|losing run|setbacks?|"
+    r"depreciation|devaluation|"
     r"(?:weak|soft|shaky|poor|sluggish|rocky) start)\b"
 )
 # "pared gains" is still up; "pared losses" is still down: the object decides

@@ -18,7 +18,7 @@ from . import lexicon as lx
 class When:
     """A period as the text names it: its unit, and which one of them where the words say."""
 
-    unit: str  # "day", "week", "month", "year", "multi_day", "weeks"
+    unit: str  # "day", "week", "month", "year", "multi_day", "weeks", "since"
     which: str | None  # "this", "previous", "past", "dec", "mon", "2014"; None: not said
 
 
@@ -30,6 +30,9 @@ def when_named(words: str, *, bare: bool = False) -> When | None:
     for pattern, unit, which in _NAMED:
         if pattern.search(words):
             return When(unit, which)
+    since = _SINCE.search(words)
+    if since is not None:
+        return When("since", since.group("year"))
     weekday = _WEEKDAY.search(words)
     if weekday is not None:
         return When("day", weekday.group(1)[:3])
@@ -150,8 +153,13 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     ),
 )
 _FROM_A_POINT = re.compile(
-    r"\b(?:from|since|off) (?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
+    r"\b(?:from|since|off) (?:(?:hitting|reaching|touching|setting|its|their) )?"
+    r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:low|high|peak|trough|bottom|record|level)s?\b"
+)
+# "since March 2009", "since early 2020": a move over the years since
+_SINCE = re.compile(
+    rf"\bsince (?:(?:early|late|mid)[- ])?(?:{lx.MONTH}\s+)?(?P<year>(?:19|20)\d{{2}})\b"
 )
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 # "in December", "for December", "during November": not "since December" (a longer period),
