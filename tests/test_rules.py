@@ -508,3 +508,27 @@ def test_a_general_lead_is_the_benchmarks_move(
 def test_a_price_index_of_consumption_is_an_economic_figure() -> None:
     text = "The Personal Consumption Expenditures (PCE) Price Index rose 0.3% in September."
     assert summary_of(text).moves == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a spelled amount of money is a number: the move is the stock's
+        ("Telstra lost two cents to $4.10.", [("Telstra", "down", None)]),
+        # a relative clause or an appositive between the subject and its verb
+        ("Sony, of which the fund owns a tenth, softened in Tokyo trade.",
+         [("Sony", "down", None)]),
+        ("Wistron Corp., another server maker, ended unchanged.",
+         [("Wistron Corp.", "flat", None)]),
+        # a bar or bullion is the metal's own name
+        ("The price of Indian silver bar remained steady.", [("Indian silver bar", "flat", None)]),
+        # the session's low is no restatement of the close
+        ("The pound dropped as low as $1.25 before closing 0.3% lower.",
+         [("pound", "down", None), ("pound", "down", -0.3)]),
+    ],
+)  # fmt: skip
+def test_direction_only_moves_wire_copy_states(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    moves = summary_of(text).moves
+    assert [(m.instrument, m.direction, m.change_pct) for m in moves] == expected

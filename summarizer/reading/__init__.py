@@ -862,7 +862,11 @@ _AGAINST_STOP = re.compile(r"\band\b|\bwhile\b|\bbut\b|;|\d+(?:\.\d+)?\s*(?:%|pe
 
 _PARTICIPIAL_CLAUSE = re.compile(r"\s*(?:(?:after|before|while|since|when)\s+)?[a-z]+ing\b")
 _ATTACHED = re.compile(
-    r"\s*(?::\s*[\d,.]+\s*\(?\s*)?(?:\([^)]*\)\s*)?(?:(?:also|all|both|each|shares?|stocks?|have|"
+    r"\s*(?::\s*[\d,.]+\s*\(?\s*)?(?:\([^)]*\)\s*)?"
+    # a relative clause or an appositive between them: "Tencent, of which Naspers owns about a
+    # third, softened", "Quanta Computer Inc., another AI server supplier, ended unchanged"
+    r"(?:,\s*(?:of which|which|who|whose|in which|a|an|another|the|one of the)\s[^,;]{1,80},\s*)?"
+    r"(?:(?:also|all|both|each|shares?|stocks?|have|"
     r"has|had|was|were|is|are|"
     r"then|further|sharply|initially|later|too|likewise|similarly|been|itself|alone|both|"
     r"respectively|which|that|who|has since|had earlier|just|continued|continues|continuing|"

@@ -31,6 +31,11 @@ MONEY = re.compile(
     rf"|(?P<cents>{NUM}(?:-\d/\d)?|\d/\d)\s?(?:cents?|sen|pence|p\b|won\b|yen\b|rupees?|paise|"
     rf"yuan\b|ringgit|baht|rand\b))"
 )
+# spelled money changes: "lost two cents", "gained a dollar", "half a cent"
+SPELLED_MONEY = re.compile(
+    r"(?<![\w-])(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|half a|half an)\s+)(?:cents?|pence|dollars?|sen)\b"
+)
 # "132.61, or 1.2 percent" and "9.08 (0.49 per cent)": a bare number that is the absolute change
 BARE_BEFORE_PERCENT = re.compile(
     rf"(?<![\w.$,])(?P<num>{NUM})(?=\s*(?:,\s*or\s+|\(\s*)[+\-−]?{NUM}{_PERCENT_UNIT})"
@@ -370,7 +375,10 @@ CLOSE = re.compile(
     r"\b(?:clos(?:e|ed|es|ing)|end(?:ed|s|ing)?|finish(?:ed|es|ing)?|settl(?:e|ed|es|ing)|"
     r"at the close|by the close)\b"
 )
-INTRADAY_HIGH = re.compile(r"\b(?:as much as|up to|as high as|intraday high|session high)\b")
+# the session's extreme, either way: "as low as 1.0975", "to a daily low of 1.1113"
+INTRADAY_HIGH = re.compile(
+    r"\b(?:as much as|up to|as (?:high|low) as|(?:intraday|session|daily|day's) (?:high|low))\b"
+)
 INTRADAY = re.compile(
     r"\b(?:intraday|intra-day|at one point|during the session|in the session|during the day|"
     r"earlier in the day|during the morning|in the afternoon|at one stage|in (?:early |late )?"

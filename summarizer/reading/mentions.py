@@ -70,7 +70,7 @@ _MARKET_WORDS = re.compile(
     r"(?:treasury|bund|gilt|jgb|government bond)?\s*(?:bonds?\s+yields?|yields?|notes?|bonds?)"
     r"(?:\s+(?:spread|curve))?|"
     r"treasury yields?|bond yields?|yields|treasuries|bond prices|bonds)"
-    r"(?:\s+(?:futures|prices|contracts?))?\b"
+    r"(?:\s+(?:futures|prices|contracts?|bars?|bullion|coins?))?\b"
     # "iron ore producers", "gold miners": companies, not the commodity
     r"(?!\s+(?:producers?|miners?|stocks|shares|companies|firms|exporters|importers|sector|"
     r"names|majors|giants|explorers|refiners|plays|equities|counters|etfs?|funds?)\b)"

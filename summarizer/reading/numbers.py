@@ -99,6 +99,8 @@ def _amounts(lowered: str) -> list[Amount]:
         if _BIG_MONEY.search(match.group(0)):
             continue  # "$3.2 billion": a sum raised or earned, not a change in a price
         found.append(Amount(match.start(), match.end(), None, "money", _sign(match)))
+    for match in lx.SPELLED_MONEY.finditer(lowered):
+        found.append(Amount(match.start(), match.end(), None, "money", 0))
     for match in lx.NUMBER_LIST_MEMBER.finditer(lowered):
         unit_of_list = _unit_of_list(lowered, match.end())
         if unit_of_list is not None:
