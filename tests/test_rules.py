@@ -532,3 +532,23 @@ def test_direction_only_moves_wire_copy_states(
 ) -> None:
     moves = summary_of(text).moves
     assert [(m.instrument, m.direction, m.change_pct) for m in moves] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # verbs the reading knows must pass its quick test for a move first
+        ("Shares of Moderna plummeted in early trading.", [("Moderna", "down")]),
+        ("The yen has strengthened in recent sessions.", [("yen", "up")]),
+        ("Oats have been rising since late May.", [("Oats", "up")]),
+        # how much, between the verb and its direction
+        ("In Paris, stocks traded mostly lower.", [("stocks", "down")]),
+        ("The Kospi closed sharply higher.", [("Kospi", "up")]),
+        # groups named by what their companies make
+        ("Homebuilders were the top performers.", [("Homebuilders", "up")]),
+    ],
+)  # fmt: skip
+def test_direction_words_the_quick_test_lets_through(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.instrument, m.direction) for m in summary_of(text).moves] == expected

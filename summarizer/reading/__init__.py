@@ -313,7 +313,11 @@ _MAY_MOVE = re.compile(
     r"pressure|ground|selloff|sell-off|rout|crash|trend|stable|little changed|advance|high|low|"
     r"limit|streak|tear|cool|edged|inched|laggard|gainer|loser|decliner|advancer|winner|faller|"
     r"doubl|tripl|quadrupl|halv|pull|suffer|setback|shav|resurgent|loss|erase|wip|gave back|"
-    r"surrender|revers|recoup"
+    r"surrender|revers|recoup|plummet|strength|apprec|deprec|deval|claw|crater|tank|zoom|perk|"
+    r"languish|perform|bounc|increas|decreas|grew|grow|swell|collect|hammer|batter|weigh|drag|"
+    r"dent|boost|lift|buoy|propel|underpin|hurt|trim|sold off|sell off|selling off|fared|bucked|"
+    r"green|in the red|in the black|territory|crept|nosediv|shrank|shrink|rising|losing|paring|"
+    r"giving up"
 )
 
 
@@ -866,7 +870,7 @@ _ATTACHED = re.compile(
     # a relative clause or an appositive between them: "Tencent, of which Naspers owns about a
     # third, softened", "Quanta Computer Inc., another AI server supplier, ended unchanged"
     r"(?:,\s*(?:of which|which|who|whose|in which|a|an|another|the|one of the)\s[^,;]{1,80},\s*)?"
-    r"(?:(?:also|all|both|each|shares?|stocks?|have|"
+    r"(?:(?:also|all|both|each|shares?|stocks?|index|indexes|indices|have|"
     r"has|had|was|were|is|are|"
     r"then|further|sharply|initially|later|too|likewise|similarly|been|itself|alone|both|"
     r"respectively|which|that|who|has since|had earlier|just|continued|continues|continuing|"

@@ -104,6 +104,11 @@ QUALIFIER_OF = {
 
 # --- direction ------------------------------------------------------------------------------
 
+# "traded mostly lower", "closed sharply higher"
+_HOW_MUCH = (
+    r"(?:(?:mostly|slightly|sharply|broadly|modestly|marginally|firmly|significantly|much|"
+    r"somewhat|a little|a bit|a touch|fractionally) )?"
+)
 _UP_VERBS = (
     r"ris(?:e|es|en|ing)|rose|gain(?:s|ed|ing)?|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|"
     r"surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|rebound(?:s|ed|ing)?|"
@@ -121,8 +126,8 @@ _UP_VERBS = (
     r"(?:edg|inch|tick|nudg|creep|crept|mov|trend)(?:e|es|ed|ing|s)? (?:up|higher|upward)|"
     r"crept (?:up|higher)|head(?:s|ed|ing)? higher|turn(?:s|ed|ing)? higher|"
     r"finish(?:es|ed|ing)? in the green|ended in the green|closed in the green|"
-    r"traded higher|trading higher|end(?:s|ed)? higher|clos(?:e|es|ed|ing) higher|"
-    r"settl(?:e|es|ed|ing) higher|finish(?:es|ed|ing)? higher|"
+    rf"(?:traded|trading|end(?:s|ed)?|clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|"
+    rf"finish(?:es|ed|ing)?|track(?:s|ed|ing)?) {_HOW_MUCH}higher|"
     r"continu(?:e|es|ed|ing) (?:its|their) (?:[\w-]+ )?(?:rally|rebound|gains|advance|climb|rise|"
     r"ascent|uptrend|run)|"
     r"(?:extend|stretch)(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?(?:rally|rebound|winning streak|"
@@ -190,8 +195,8 @@ _DOWN_VERBS = (
     r"(?:edg|inch|tick|nudg|mov|trend|drift)(?:e|es|ed|ing|s)? (?:down|lower|downward)|"
     r"head(?:s|ed|ing)? lower|turn(?:s|ed|ing)? lower|underperform(?:s|ed|ing)?|"
     r"finish(?:es|ed|ing)? in the red|ended in the red|closed in the red|"
-    r"traded lower|trading lower|end(?:s|ed)? lower|clos(?:e|es|ed|ing) lower|"
-    r"settl(?:e|es|ed|ing) lower|finish(?:es|ed|ing)? lower|"
+    rf"(?:traded|trading|end(?:s|ed)?|clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|"
+    rf"finish(?:es|ed|ing)?|track(?:s|ed|ing)?) {_HOW_MUCH}lower|"
     r"weigh(?:s|ed|ing)? on|sell(?:s|ing)? off|sold off|wip(?:e|ed|es) out|cool(?:s|ed|ing)|"
     r"continu(?:e|es|ed|ing) (?:its|their) (?:[\w-]+ )?(?:decline|slide|losses|fall|retreat|slump|"
     r"downtrend)|"
@@ -200,7 +205,7 @@ _DOWN_VERBS = (
     r"limit[- ]down|hit the (?:daily )?lower limit"
 )
 _FLAT_WORDS = (
-    r"(?:was|were|is|are|ended|closed|finished|stayed|remained|held|traded|stood)"
+    r"(?:was|were|is|are|ended|closed|finished|settled|opened|stayed|remained|held|traded|stood)"
     r"\s+(?:nearly |almost |virtually |largely |little |mostly |roughly )?"
     r"(?:flat|unchanged|steady|little[- ]changed|stable)|"
     r"(?:held|stayed|remained) (?:steady|flat|stable)|"
