@@ -552,3 +552,24 @@ def test_direction_words_the_quick_test_lets_through(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.instrument, m.direction) for m in summary_of(text).moves] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # another market's move is a driver; the same market's earlier move is not
+        ("Silver miners rallied after silver jumped 4% overnight.",
+         [("cross_market", "after silver jumped 4% overnight")]),
+        ("Stocks fell after rising 2% last week.", []),
+        # flows after 'on'
+        ("Seoul shares rose on renewed foreign inflows.",
+         [("capital_flows", "on renewed foreign inflows")]),
+        # unrest is geopolitics
+        ("Bangkok stocks fell after a weekend of unrest.",
+         [("geopolitics_trade", "after a weekend of unrest")]),
+    ],
+)  # fmt: skip
+def test_drivers_from_other_markets_flows_and_unrest(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.type, c.evidence) for c in summary_of(text).catalysts] == expected

@@ -51,7 +51,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                            "sanction", "summit", "us-china", "u.s.-china", "sino-u.s.",
                            "export controls",
                            "export restrictions", "easing tensions", "tensions", "protests",
-                           "brexit", "g7", "g20", "war in", "invasion", "conflict"), None),
+                           "brexit", "g7", "g20", "war in", "invasion", "conflict", "unrest",
+                           "demonstrations", "riots", "coup", "geopolitical"), None),
     ("government_policy", ("regulator", "regulation", "approval", "stimulus", "government",
                            "state funds", "rescue measures", "measures to", "tax cut",
                            "policy support", "election", "minister", "president", "beijing",
@@ -78,7 +79,12 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
      re.compile(r"\b(?:oil|gold|copper|iron ore|metals?|crude|coal|commodity|grain|wheat|corn|"
                 r"soybean) prices?\b|\b(?:u\.s\.|us|american|european|asian|chinese|japanese|"
                 r"global|regional|overseas|world)(?: [\w-]+){0,2} (?:stocks|shares|equities|"
-                r"markets|peers|bourses)\b|\bmarkets in\b")),
+                r"markets|peers|bourses)\b|\bmarkets in\b|"
+                # another market's move: "after gold jumped 2.9% overnight"
+                r"\b(?:gold|silver|oil|crude|brent|copper|bitcoin|the dollar|the yen|the euro|"
+                r"treasur(?:y|ies)|yields|bonds|futures)\s+(?:prices?\s+)?(?:jumped|rose|fell|"
+                r"rallied|surged|climbed|dropped|slumped|tumbled|gained|slid|advanced|declined|"
+                r"soared|plunged|rebounded|weakened|strengthened)\b")),
     ("commodity_supply", ("supply", "supplies", "opec", "inventory", "inventories",
                           "output cut", "rig count", "harvest", "crop", "mines", "deficit",
                           "export demand", "oil stocks", "stocks of crude", "production cut",
@@ -117,6 +123,7 @@ _CAUSE = re.compile(
     r"on (?=(?:worries|concerns|fears|hopes|expectations|optimism|news|reports?|data|"
     r"profit-taking|profit taking|supply|demand|bets|speculation|signs|relief|confidence|"
     r"strong|weak|upbeat|better|disappointing|talk|rumou?rs?|comments|remarks|the prospects?|"
+    r"renewed|fresh|foreign|continued|heavy|persistent|inflows|outflows|buying|selling|"
     r"(?:a |an )?(?:higher|lower|firmer|weaker|stronger|softer|rising|falling|improving|"
     r"worsening|robust|solid)\b))|"
     r"(?<!as much )(?<!as well )(?<!such )(?<!so far )as (?!(?:much|well|of|expected|a result|"
