@@ -28,6 +28,7 @@ from summarizer.reading import (
     resolve,
     stated_numbers,
 )
+from summarizer.reading.clauses import find_cues
 from summarizer.reading.lexicon import (
     DOWN_VERB,
     DOWN_WORD,
@@ -680,11 +681,21 @@ def _states(direction: str, lowered: str) -> bool:
     verbs, words, sign = (
         (UP_VERB, UP_WORD, "+") if direction == "up" else (DOWN_VERB, DOWN_WORD, "-")
     )
+    # the words as the reading takes them, the longest first: "gave up" is no "up"
+    lowered = _without_other_cues(direction, lowered)
     if verbs.search(lowered) or words.search(lowered):
         return True
     # a sign states a direction only beside a percentage ("+15%"), not in "2024-25"
     signs = "+" if sign == "+" else "-−"
     return any(m.group(1) in signs for m in _SIGNED_PERCENT.finditer(lowered))
+
+
+def _without_other_cues(direction: str, lowered: str) -> str:
+    """The text with the words that state another direction blanked out."""
+    for cue in find_cues(lowered):
+        if cue.direction != direction and cue.direction != "flat":
+            lowered = lowered[: cue.start] + " " * (cue.end - cue.start) + lowered[cue.end :]
+    return lowered
 
 
 _SIGNED_PERCENT = re.compile(r"(?<![\w.])([+\-−])\d+(?:\.\d+)?\s?(?:%|per ?cent)")

@@ -338,6 +338,15 @@ def test_a_list_item_wrapped_over_lines_keeps_the_verb_of_its_sentence() -> None
     assert problem is not None and "Merck" in problem
 
 
+def test_gave_up_states_no_rise() -> None:
+    # where the reading binds no number, the direction must still be stated, and the words
+    # are taken as the reading takes them, the longest first
+    text = "The Internet fund gave up\n6.2%, the worst in a year."
+    assert gate(text, text, "Internet fund", "down", -6.2) is None
+    problem = gate(text, text, "Internet fund", "up", 6.2)
+    assert problem is not None and "direction" in problem
+
+
 NICKEL = "Nickel is up 9% this month after rising 3% in March and gaining 4.5% in February."
 COCOA = "Cocoa gained 6.2% this week, after falling 2.4% last week."
 LUMBER = "Lumber, which ended 2023 up 14 percent, has shed 5.5 percent this year."

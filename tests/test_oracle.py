@@ -349,7 +349,7 @@ def test_perfect_answers_are_kept_to_the_target(
 
 @pytest.mark.parametrize(
     "mode",
-    [_target("flip", False), _target("num", True), _target("swap", False), _target("fab", True)],
+    [_target("flip", True), _target("num", True), _target("swap", False), _target("fab", True)],
 )
 def test_wrong_answers_are_stopped_to_the_target(
     corpus_gate: dict[str, ModeResult], mode: str
