@@ -685,9 +685,16 @@ def _states(direction: str, lowered: str) -> bool:
     lowered = _without_other_cues(direction, lowered)
     if verbs.search(lowered) or words.search(lowered):
         return True
+    # a ranking states its members' direction: "Among the biggest losers were A, B and C"
+    if (_RANKED_UP if direction == "up" else _RANKED_DOWN).search(lowered):
+        return True
     # a sign states a direction only beside a percentage ("+15%"), not in "2024-25"
     signs = "+" if sign == "+" else "-−"
     return any(m.group(1) in signs for m in _SIGNED_PERCENT.finditer(lowered))
+
+
+_RANKED_UP = re.compile(r"\b(?:gainers|advancers|winners|risers|best performers)\b")
+_RANKED_DOWN = re.compile(r"\b(?:losers|decliners|laggards|fallers|worst performers)\b")
 
 
 def _without_other_cues(direction: str, lowered: str) -> str:

@@ -347,6 +347,18 @@ def test_gave_up_states_no_rise() -> None:
     assert problem is not None and "direction" in problem
 
 
+def test_a_ranking_states_its_members_direction() -> None:
+    text = "Among the biggest losers on the index were Wipro, Cipla and Infosys."
+    assert gate(text, text, "Cipla", "down") is None
+    assert gate(text, text, "Cipla", "up") is not None
+
+
+def test_a_span_counted_back_is_no_year() -> None:
+    text = "Ether is down 12% over the last 30 days and 40% over the past year."
+    assert gate(around(text), text, "Ether (last 30 days)", "down", -12) is None
+    assert gate(around(text), text, "Ether (last 30 days)", "down", -40) is not None
+
+
 NICKEL = "Nickel is up 9% this month after rising 3% in March and gaining 4.5% in February."
 COCOA = "Cocoa gained 6.2% this week, after falling 2.4% last week."
 LUMBER = "Lumber, which ended 2023 up 14 percent, has shed 5.5 percent this year."

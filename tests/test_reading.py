@@ -715,6 +715,62 @@ def test_more_ways_wire_copy_states_a_direction(
     assert (fact.direction, fact.pct) == (direction, pct)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a move noun's number, then its object
+        ("The Stoxx 600 ended up 0.2%, with a gain of 1.1% for Spain's Ibex and an advance of "
+         "0.6% to 7,100.20 in the FTSE 100.",
+         [("Stoxx 600", "up", 0.2), ("Ibex", "up", 1.1), ("FTSE 100", "up", 0.6)]),
+        # an object that names only a place is where, not what
+        ("Xiaomi saw a drop of 3% in Hong Kong.", [("Xiaomi", "down", 3.0)]),
+        # a code named by its company, Vietnamese wire style
+        ("HPG of steelmaker Hoa Phat, down 2.1 percent.", [("Hoa Phat", "down", 2.1)]),
+        # a market's gauge of a group, with a possessive
+        ("The Stoxx 600's gauge of insurers' shares lost 0.4%.",
+         [("Stoxx 600's gauge of insurers' shares", "down", 0.4)]),
+        # descriptors that look like figures
+        ("The market cap weighted NSE 20 index is up 9.5 percent.", [("NSE 20 index", "up", 9.5)]),
+        ("Cebu Pacific, a budget carrier, fell 2%.", [("Cebu Pacific", "down", 2.0)]),
+        # more verbs of wire copy
+        ("Tin erased a further 1.5% on Tuesday.", [("Tin", "down", 1.5)]),
+        ("It had rallied 7% before the weekend and gave back 2.5% yesterday.",
+         [("It", "up", 7.0), ("It", "down", 2.5)]),
+        ("The market value of the chipmaker has grown by 30% this year.",
+         [("the chipmaker", "up", 30.0)]),
+    ],
+)  # fmt: skip
+def test_nouns_objects_codes_and_verbs_of_wire_copy(
+    sentence: str, expected: list[tuple[str, str, float]]
+) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.pct is not None]
+    assert [(f.mention.name if f.mention else None, f.direction, f.pct) for f in facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction"),
+    [
+        ("The peso went up to 17.05 per dollar this morning.", "up"),
+        ("Silver is backing off for a second session.", "down"),
+        ("The dollar came back better bid.", "up"),
+        ("March copper is flattish.", "flat"),
+        ("Nickel showed little movement.", "flat"),
+    ],
+)
+def test_direction_only_phrasings(sentence: str, direction: str) -> None:
+    assert read_sentence(sentence).facts[0].direction == direction
+
+
+def test_a_streak_the_clause_states_before_the_move() -> None:
+    facts = read_sentence(
+        "MWG of retailer Mobile World ended four straight sessions in the red with a rise of 2.2 "
+        "percent."
+    ).facts
+    assert [(f.direction, f.pct, f.timeframe) for f in facts] == [
+        ("up", 2.2, "unspecified"), ("down", None, "multi_day")
+    ]  # fmt: skip
+
+
 def test_so_far_in_a_year_is_the_year_to_date() -> None:
     (fact,) = read_sentence("So far, TASI has lost 6.4 percent in 2015.").facts
     assert (fact.pct, fact.timeframe) == (6.4, "ytd")

@@ -97,6 +97,7 @@ def read_sentence(sentence: str) -> SentenceReading:
     last_subjects: list[Mention] = []
     last_end = 0
     for predicate in found:
+        predicate = _without_a_place_object(predicate, mentions)
         if predicate.form == "sign" and _QUOTE_WIDGET.search(
             sentence, max(0, predicate.start - 14), predicate.start
         ):
@@ -317,7 +318,8 @@ _MAY_MOVE = re.compile(
     r"languish|perform|bounc|increas|decreas|grew|grow|swell|collect|hammer|batter|weigh|drag|"
     r"dent|boost|lift|buoy|propel|underpin|hurt|trim|sold off|sell off|selling off|fared|bucked|"
     r"green|in the red|in the black|territory|crept|nosediv|shrank|shrink|rising|losing|paring|"
-    r"giving up"
+    r"giving up|grown|went|gone|going|bid\b|offered|back off|backing off|backed off|gave back|"
+    r"give back|giving back|flattish|little movement"
 )
 
 
@@ -548,6 +550,18 @@ def _only_a_place(mention: Mention) -> bool:
     return instruments.is_place(mention.name)
 
 
+def _without_a_place_object(predicate: Predicate, mentions: Sequence[Mention]) -> Predicate:
+    """'Tencent saw a drop of 3% in Hong Kong': where a move noun's object names only a place,
+    the noun's subject moved."""
+    if predicate.noun_object is None:
+        return predicate
+    lo, hi = predicate.noun_object
+    inside = [m for m in mentions if m.start < hi and lo < m.end]
+    if inside and all(_only_a_place(m) for m in inside):
+        return replace(predicate, noun_object=None)
+    return predicate
+
+
 def _object_head(lowered: str, inside: list[Mention]) -> list[Mention]:
     """The names a move noun's object is about: 'rally in China's domestic banks' -> banks;
     'advances in tech and financial shares' -> both; 'weakness from the oil companies and
@@ -734,7 +748,9 @@ def _facts(
             end += 1
         window = _window(lowered, predicate, change, clause)
         price = _is_price(lowered, mention, predicate, change, clause)
-        streak = _STREAK.search(" ".join(window))
+        # a streak the clause states before the move words is the move's ("ended three straight
+        # sessions in the red with a rise of 4.4 percent")
+        streak = _STREAK.search(" ".join((window[0], lowered[clause[0] : predicate.start])))
         timeframe = _timeframe(window, predicate, change)
         if timeframe == "year" and _SO_FAR.search(lowered, clause[0], predicate.start):
             timeframe = "ytd"  # "So far, TASI has lost 6.4 percent in 2015"
@@ -790,7 +806,11 @@ _STREAK = re.compile(
     rf"\b{_ORDINAL} (?:straight|consecutive|successive) (?:trading )?(?:days?|sessions?|weeks?|"
     r"months?|gains?|advances?|rises?|declines?|falls?|drops?|loss(?:es)?)\b|"
     r"\b(?:snapp(?:ed|ing)|snaps?|broke|breaking|breaks|end(?:ed|ing|s)?|halt(?:ed|ing|s)?) "
-    r"(?:a|an|its|their|the) (?:[\w-]+ ){0,2}(?:winning|losing) (?:streak|run)\b"
+    r"(?:a|an|its|their|the) (?:[\w-]+ ){0,2}(?:winning|losing) (?:streak|run)\b|"
+    # "ended three straight sessions in the red with a rise of 4.4 percent"
+    r"\b(?:snapp(?:ed|ing)|broke|breaking|end(?:ed|ing|s)?|halt(?:ed|ing|s)?) (?:a |an |its |"
+    r"their )?(?:[\w-]+ ){0,2}(?:straight|consecutive|successive) (?:trading )?(?:sessions?|days?) "
+    r"(?:in the (?:red|green)|of (?:gains|losses|declines|advances))"
 )
 _BROKEN_STREAK = re.compile(r"^(?:snap|broke|break|end|halt)")
 
@@ -922,6 +942,10 @@ def _window(
     number or clause break ('soaring over 130% intraday'), and the few words right before it
     ('closing' of '... intraday before closing up 2.29%')."""
     start = predicate.start
+    # "up more than 8% on the week and 18% over the past 14 days": a second number's label
+    # starts at it, not at the verb the first one shares with it
+    if change is not None and _A_PERCENT.search(lowered, predicate.start, change.start):
+        start = change.start
     end = min(clause[1], len(lowered))
     after = change.end if change else predicate.end
     nxt = _NEXT_LABEL_STOP.search(lowered, after, end)
@@ -934,6 +958,7 @@ def _window(
     return lowered[start:stop], lead
 
 
+_A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")
 # a year or a count of periods ("over the past 12 months") labels the number before it
 _NEXT_LABEL_STOP = re.compile(
     r"(?<![\w.,])(?!(?:19|20)\d\d\b|\d+ (?:days|weeks|months|years|sessions)\b)\d|;|,|"
@@ -995,6 +1020,13 @@ _PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:&|and|of|[A-Z][\w&.'’-]*
 _OF_ITS_VALUE = re.compile(r"\s+of\s+(?:its|their)\s+(?:market\s+)?value\b")
 
 
+# words that describe an instrument with a figure's name: "the market cap weighted NSE 25",
+# "the largest cryptocurrency by market cap", "budget carrier Vietjet", "Inflation-Protected
+# Securities"
+_DESCRIPTOR = re.compile(
+    r"\bmarket[- ]cap(?:itali[sz]ation)?[- ]weighted\b|\bby market (?:cap|capitali[sz]ation|"
+    r"value)\b|\bbudget (?:carrier|airline)s?\b|\binflation[- ](?:protected|linked|indexed)\b"
+)
 _NOUN_TAIL_END = re.compile(r"[,;]|\s(?:but|while|whereas|as|after)\s")
 
 
@@ -1024,7 +1056,7 @@ def _is_price(
     if (
         mention is not None
         and not _PROPER_NAME.match(mention.name)  # "China Overseas Land & Investment"
-        and lx.FUNDAMENTAL.search(mention.name.lower())
+        and lx.FUNDAMENTAL.search(_DESCRIPTOR.sub(" ", mention.name.lower()))
         and not lx.PRICE_HEAD.search(mention.name.lower())
     ):
         return False
@@ -1036,6 +1068,7 @@ def _is_price(
         return False  # "revenue up 26% year-over-year" (but "average prices up 34% year-over-year")
     if change is not None and _OF_ITS_VALUE.match(lowered, change.end):
         return True  # "has lost 52% of its value"
+    head = _DESCRIPTOR.sub(" ", head)
     words = lx.FUNDAMENTAL.search(head)
     if words is None:
         return True

@@ -64,11 +64,19 @@ _GAP_FILLER = re.compile(
 )
 # the object of a move noun: "gains from [the properties] were limited", "a 3.5% rise in
 # [Emaar Malls EMAA.DU] and ...", "a selloff in [the tech sector]"
+_OBJECT_END = (
+    r"(?=\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|helped|weighed|dragged|"
+    r"limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their))\b))"
+)
 _NOUN_OBJECT = re.compile(
-    r"\s*(?:in|from|on|of|for|at|among|across)\s+(?:the\s+)?"
-    r"(?P<object>[^,;()]{2,60}?)(?=\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|"
-    r"helped|weighed|dragged|limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|"
-    r"their))\b))"
+    r"\s*(?:in|from|on|of|for|at|among|across)\s+(?:the\s+)?(?P<object>[^,;()]{2,60}?)"
+    + _OBJECT_END
+)
+# "a gain of 1.25% for Germany's Dax", "an advance of 0.47% to 5,343.41 in the Cac-40"
+_NUMBER_THEN_OBJECT = re.compile(
+    r"\s+of\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?[\d.,]+\s?(?:%|per ?cent|"
+    r"percent)(?:\s+to\s+[\d.,]+)?\s+(?:in|for)\s+(?:the\s+)?(?P<object>[^,;()]{2,60}?)"
+    + _OBJECT_END
 )
 
 
@@ -341,7 +349,15 @@ def _governed(
             lowered[max(0, cue.start - 2) : cue.start].strip() == "("
             and ")" in lowered[change.end : change.end + 2]
         )
-        return Predicate(cue.start, change.end, cue.direction, cue.form, [change], in_list=in_list)
+        # "a gain of 1.25% for Germany's Dax": the noun's object moved, where it names one
+        after = _NUMBER_THEN_OBJECT.match(lowered, cue.end) if cue.form == "noun" else None
+        obj = None if after is None else after.span("object")
+        if obj is not None and not _mention_between(mention_spans, *obj):
+            obj = None
+        return Predicate(
+            cue.start, change.end, cue.direction, cue.form, [change], in_list=in_list,
+            noun_object=obj,
+        )  # fmt: skip
     if right is not None:
         cue = cues[right]
         used.add(right)

@@ -118,7 +118,8 @@ _UP_VERBS = (
     r"appreciat(?:e|es|ed|ing)|bounc(?:e|es|ed|ing)|perk(?:s|ed|ing)? up|shot up|shoot(?:s|"
     r"ing)? up|"
     r"put(?:s|ting)? on|tack(?:s|ed|ing)? on|pick(?:s|ed|ing)? up|collect(?:s|ed|ing)?|"
-    r"grew|grow(?:s|ing)?|increas(?:e|es|ed|ing)|climb|zoom(?:s|ed|ing)?|skyrocket(?:s|ed|ing)?|"
+    r"grew|grow(?:s|n|ing)?|increas(?:e|es|ed|ing)|(?:went|go|goes|gone|going) (?:up|higher)|"
+    r"(?:better|well) bid|climb|zoom(?:s|ed|ing)?|skyrocket(?:s|ed|ing)?|"
     r"burst above|swell(?:s|ed|ing)?|swelled|rall(?:ied)|outperform(?:s|ed|ing)?|"
     r"extend(?:s|ed|ing)? (?:its |their )?gains|gained ground|gain(?:s|ing)? ground|"
     r"bucked the (?:trend|downtrend|broader decline|selloff|sell-off)|"
@@ -163,6 +164,10 @@ _DOWN_VERBS = (
     r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|sag(?:s|ged|ging)?|skid(?:s|ded|ding)?|"
     r"retreat(?:s|ed|ing)?|div(?:e|es|ed|ing)|dove|weaken(?:s|ed|ing)?|soften(?:s|ed|ing)?|"
     r"depreciat(?:e|es|ed|ing)|gave up|give(?:s|n)? up|giving up|pared|par(?:e|es|ing)|"
+    r"gave back|give(?:s|n)? back|giving back|back(?:s|ed|ing)? off|"
+    r"(?:went|go|goes|gone|going) (?:down|lower)|better offered|"
+    # "erased a further 1.5%": erased, with a number and no object
+    r"eras(?:e|es|ed|ing)(?= (?:a further |another |an additional )?\d)|"
     r"crash(?:ed|ing)|crater(?:s|ed|ing)?|tank(?:s|ed|ing)?|shrank|shrink(?:s|ing)?|"
     r"decreas(?:e|es|ed|ing)|trimm(?:ed|ing)|trim(?:s)?|tumbled|slumped|shav(?:ed|es|ing)|"
     r"push(?:ed|es|ing)? (?:lower|down)|languish(?:es|ed|ing)?|far(?:ed|es|ing) (?:badly|poorly|"
@@ -209,7 +214,8 @@ _FLAT_WORDS = (
     r"\s+(?:nearly |almost |virtually |largely |little |mostly |roughly )?"
     r"(?:flat|unchanged|steady|little[- ]changed|stable)|"
     r"(?:held|stayed|remained) (?:steady|flat|stable)|"
-    r"little[- ]changed|unchanged|flat(?:lined|-lined)?|steady|barely (?:moved|changed)"
+    r"little[- ]changed|unchanged|flat(?:lined|-lined|tish|ish)?|steady|barely (?:moved|changed)|"
+    r"(?:showed|saw|with) little movement"
 )
 # The move words; a verb group may carry its auxiliary and session word ("was down", "ended
 # 1.8 percent higher", "closed up"); "up/down/off" and the comparatives take a number after or
@@ -219,6 +225,7 @@ _FLAT_WORDS = (
 NEEDS_A_NUMBER = re.compile(
     r"(?:returned|increas\w*|grew|grow\w*|add\w*|collect\w*|pick\w* up|put\w* on|tack\w* on|"
     r"trim\w*|pare\w*|pared|decreas\w*|shrank|shrink\w*|swell\w*|lost|los(?:e|es|ing)|"
+    r"gave back|give\w* back|giving back|eras\w*|"
     r"shed\w*|snap\w*|weigh\w* on|sell\w* off|sold off|outperform\w*|underperform\w*)"
 )
 UP_VERB = re.compile(rf"\b(?:{_UP_VERBS})\b")

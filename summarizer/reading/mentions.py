@@ -181,8 +181,9 @@ _LOWER_GROUP = re.compile(
 )
 # "An MSCI barometer of regional stocks": a named gauge of a group
 _GAUGE_OF = re.compile(
-    r"\b[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*\s+(?:gauge|barometer|index|benchmark|measure)\s+of\s+"
-    r"(?:[\w-]+\s+){0,4}?(?:stocks|shares|equities|companies)\b"
+    r"\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|\d+))*(?:['’]s)?\s+(?:gauge|barometer|index|benchmark|"
+    r"measure)\s+"
+    r"of\s+(?:[\w'’-]+\s+){0,4}?(?:stocks|shares|equities|companies)\b"
     r"(?:\s+(?:outside|excluding|ex)\s+[A-Z][\w-]*)?"
 )
 # "The sub-index of the Hang Seng tracking energy shares": one group, named by what it tracks
@@ -198,6 +199,13 @@ _SECTOR_WORD = (
     r"industrial|insurance|internet|media|airline|travel|casino|retail|materials|steel|shipping|"
     r"construction|infrastructure|solar|battery|defence|defense|electric appliance|"
     r"transportation equipment|export-oriented|exporter)"
+)
+# a code named by its company, as Vietnamese wire copy writes it: "VRE of mall operator Vincom
+# Retail", "VJC of budget carrier Vietjet"
+_CODE_OF_NAME = re.compile(
+    r"\b(?!(?:CEO|CFO|COO|CTO|ETF|IPO|GDP|CPI|PMI|USD|EUR|GBP|JPY|CNY|THE|AND)\b)"
+    r"(?P<code>[A-Z]{3})\s+of\s+(?:(?-i:[a-z][\w-]*)\s+){1,3}"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*)"
 )
 # "the BSE midcap gauge", "the Nifty metal index", "the Stoxx banks index": a market's
 # sub-index, named by the market and the group it tracks
@@ -254,18 +262,21 @@ _POSSESSIVE_ENTITY_REFERENCE = re.compile(
 # "Chile's currency, up 14 percent so far this year, dropped 1.3 percent": a reference to the
 # currency named before, where the reading knows that name as a currency
 _COUNTRYS_CURRENCY = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?P<ref>currency)\b")
-# "All three major averages": several indices at once
+# "All three major averages": several indices at once; "the corresponding sectoral indices":
+# several named in the sentence before
 _INDEX_GROUP = re.compile(
     r"\b(?:all|the|both|each of the)\s+(?:three|two|four|five|\d+)?\s*(?:main\s+|major\s+|key\s+|"
     r"u\.s\.\s+|us\s+)*"
     r"(?:averages|indexes|indices|benchmarks|gauges|bourses)\b"
+    r"|\bthe\s+(?:corresponding|respective)\s+(?:[\w-]+\s+){0,2}?(?:indices|indexes|sectors|"
+    r"stocks|shares|gauges|contracts)\b"
 )
 # "the yield on the benchmark 10-year Japanese government bond"
 _YIELD_ON = re.compile(
     r"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:\d+|two|three|five|ten|"
     r"thirty)-year\s+"
     r"(?:[A-Z][\w.-]*\s+){0,3}(?:government\s+)?(?:treasury\s+)?(?:notes?|bonds?|treasur(?:y|ies)|"
-    r"gilts?|bunds?|jgbs?|debt)\b",
+    r"gilts?|bunds?|jgbs?|debt|securities|tips)\b",
     re.IGNORECASE,
 )
 _REFERRING_LEAD = re.compile(
@@ -355,6 +366,10 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         lead = _LEADING.match(sentence[start:end])
         start += lead.end() if lead else 0
         found.append(Mention(start, end, sentence[start:end]))
+    for match in _CODE_OF_NAME.finditer(sentence):
+        found.append(
+            Mention(match.start(), match.end(), match.group("name"), ticker=match.group("code"))
+        )
     for match in _INDEX_OF.finditer(sentence):
         # a named group, not a description: it wins over the name inside it ("Hang Seng")
         start, end = match.span()

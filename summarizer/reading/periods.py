@@ -120,7 +120,7 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (
         re.compile(
             r"\b(?:this year|so far this year|year to date|year-to-date|ytd|since the (?:start|"
-            r"beginning) of the year|for the year|on the year)\b"
+            r"beginning) of (?:the year|(?:19|20)\d\d)|for the year|on the year|since january)\b"
         ),
         "year",
         "this",
@@ -134,6 +134,15 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
         "previous",
     ),
     (re.compile(r"\b(?:24 hours|twenty-four hours)\b"), "day", "this"),
+    (
+        # "over the last 30 days", "past 14 days", "the past two weeks": a span counted back
+        re.compile(
+            r"\b(?:past|last|previous) (?:\d+|two|three|four|five|six|seven|eight|nine|ten|"
+            r"fourteen|thirty) (?:days|weeks|months|sessions)\b"
+        ),
+        "span",
+        None,
+    ),
     (
         re.compile(
             r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)[- ]weeks?\b"
