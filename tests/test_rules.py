@@ -573,3 +573,20 @@ def test_drivers_from_other_markets_flows_and_unrest(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.type, c.evidence) for c in summary_of(text).catalysts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb between the verb and the direction word
+        ("March wheat is slightly lower.", [("March wheat", "down")]),
+        # an aside between the subject and its verb
+        ("AMD shares, for example, rose for a fifth day.", [("AMD", "up"), ("AMD", "up")]),
+        # when, between the subject and its verb; spelled paise are a change
+        ("The rupee today closed weaker by six paise.", [("rupee", "down")]),
+        # grain shorthand and fractions of a cent
+        ("May beans gained 2 ¾ cents.", [("May beans", "up")]),
+    ],
+)  # fmt: skip
+def test_wire_copy_asides_adverbs_and_cents(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(m.instrument, m.direction) for m in summary_of(text).moves] == expected

@@ -890,11 +890,18 @@ _ATTACHED = re.compile(
     # a relative clause or an appositive between them: "Tencent, of which Naspers owns about a
     # third, softened", "Quanta Computer Inc., another AI server supplier, ended unchanged"
     r"(?:,\s*(?:of which|which|who|whose|in which|a|an|another|the|one of the)\s[^,;]{1,80},\s*)?"
+    # "Micron shares, for example, rose"
+    r"(?:,\s*(?:for example|for instance|meanwhile|however|in turn|though|by contrast)\s*,\s*)?"
     r"(?:(?:also|all|both|each|shares?|stocks?|index|indexes|indices|have|"
     r"has|had|was|were|is|are|"
     r"then|further|sharply|initially|later|too|likewise|similarly|been|itself|alone|both|"
     r"respectively|which|that|who|has since|had earlier|just|continued|continues|continuing|"
-    r"kept|keeps|extended|extends|also)\b[\s,]*)*"
+    r"kept|keeps|extended|extends|also|"
+    # how and when: "is slightly lower", "today closed weaker", "is currently showing a 4.6% rise"
+    r"slightly|modestly|marginally|somewhat|significantly|a little|a bit|a touch|little|"
+    r"today|now|currently|still|yesterday|"
+    r"showing|shows|showed|posted|posts|posting|saw|sees|seeing|recorded|records|recording|"
+    r"registered|logged|booked|notched|chalked up)\b[\s,]*)*"
 )
 
 

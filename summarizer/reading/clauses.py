@@ -541,7 +541,9 @@ def _stands_alone(lowered: str, cue: Cue) -> bool:
     return (
         re.search(
             r"\b(?:was|were|is|are|been|ended|closed|finished|traded|trading|moved|opened|"
-            r"stayed|remained|held|edged|inched|ticked|turned|headed|pushed|went|go|went)\s+$",
+            r"stayed|remained|held|edged|inched|ticked|turned|headed|pushed|went|go|went)\s+"
+            r"(?:(?:slightly|sharply|modestly|marginally|somewhat|significantly|much|a little|"
+            r"a bit|a touch|little|mostly|broadly)\s+)?$",
             before,
         )
         is not None

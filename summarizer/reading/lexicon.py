@@ -28,13 +28,14 @@ MONEY = re.compile(
     rf"(?<![\w.])(?P<sign>[+\-−])?(?:(?:[a-z]{{0,3}}\$|us\$|€|£|¥|rs\.?\s?|rmb\s?|"
     rf"inr\s?)(?P<amount>{NUM})"
     rf"(?:\s?(?:billion|million|bn|mn|m|trillion))?"
-    rf"|(?P<cents>{NUM}(?:-\d/\d)?|\d/\d)\s?(?:cents?|sen|pence|p\b|won\b|yen\b|rupees?|paise|"
+    rf"|(?P<cents>{NUM}(?:-\d/\d|\s?[¼½¾⅛⅜⅝⅞])?|\d/\d|[¼½¾⅛⅜⅝⅞])\s?(?:cents?|sen|pence|p\b|won\b|yen\b|"
+    rf"rupees?|paise|"
     rf"yuan\b|ringgit|baht|rand\b))"
 )
 # spelled money changes: "lost two cents", "gained a dollar", "half a cent"
 SPELLED_MONEY = re.compile(
     r"(?<![\w-])(?:(?:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|half a|half an)\s+)(?:cents?|pence|dollars?|sen)\b"
+    r"fifteen|twenty|half a|half an)\s+)(?:cents?|pence|dollars?|sen|paise|paisa)\b"
 )
 # "132.61, or 1.2 percent" and "9.08 (0.49 per cent)": a bare number that is the absolute change
 BARE_BEFORE_PERCENT = re.compile(

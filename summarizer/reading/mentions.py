@@ -58,7 +58,7 @@ _MARKET_WORDS = re.compile(
     r"(?<=lme )lead|(?<=shfe )lead|lead(?= (?:futures|prices|was|were|slid|fell|rose|gained|"
     r"climbed|dropped|eased|edged|added|lost|slipped|declined|advanced|jumped|firmed|rallied|"
     r"decreased|increased|dipped|shed|tumbled|surged|inched|ended|closed|settled)\b)|"
-    r"crude(?: oil)?|oil|brent|natural gas|wheat|corn|soybeans?|soyoil|soymeal|coffee|sugar|"
+    r"crude(?: oil)?|oil|brent|natural gas|wheat|corn|soybeans?|beans|soyoil|soymeal|coffee|sugar|"
     r"cocoa|cotton|palm oil|rubber|lithium|coal|bitcoin|ether|ethereum|solana|dogecoin|cardano|"
     r"litecoin|rebar|hot[- ]rolled coils?|wire rods?|stainless steel|coking coal|lumber|canola|"
     r"rapeseed|lean hogs|live cattle|feeder cattle|gasoline|heating oil|gasoil|"
@@ -181,8 +181,10 @@ _LOWER_GROUP = re.compile(
 )
 # "An MSCI barometer of regional stocks": a named gauge of a group
 _GAUGE_OF = re.compile(
-    r"\b[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|\d+))*(?:['’]s)?\s+(?:gauge|barometer|index|benchmark|"
-    r"measure)\s+"
+    # "An MSCI barometer of regional stocks", "The Stoxx 600's gauge of lenders' shares" (not
+    # "the Russell 2000 index of smaller companies", which is named)
+    r"\b(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*|[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|\d+))*['’]s)\s+"
+    r"(?:gauge|barometer|index|benchmark|measure)\s+"
     r"of\s+(?:[\w'’-]+\s+){0,4}?(?:stocks|shares|equities|companies)\b"
     r"(?:\s+(?:outside|excluding|ex)\s+[A-Z][\w-]*)?"
 )
