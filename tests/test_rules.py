@@ -590,3 +590,18 @@ def test_drivers_from_other_markets_flows_and_unrest(
 )  # fmt: skip
 def test_wire_copy_asides_adverbs_and_cents(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(m.instrument, m.direction) for m in summary_of(text).moves] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Milan stocks rose against a backdrop of improving macro data.",
+         [("macro_data", "against a backdrop of improving macro data")]),
+        ("The bourse fell as investors dumped equities to seek shelter in bonds.",
+         [("capital_flows", "as investors dumped equities to seek shelter in bonds")]),
+        ("The slide was exacerbated by a stronger dollar.",
+         [("cross_market", "exacerbated by a stronger dollar")]),
+    ],
+)  # fmt: skip
+def test_more_causal_phrases(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(c.type, c.evidence) for c in summary_of(text).catalysts] == expected

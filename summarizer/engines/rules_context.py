@@ -40,7 +40,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                        "peripheral buying", "bargain hunting", "sell-off by", "selling by",
                        "book profits", "liquidations", "fund flows", "rebalancing",
                        "locked in profits", "lock in profits", "off the table", "short positions",
-                       "net short"),
+                       "net short", "dumped", "seek shelter", "safe haven", "safe-haven",
+                       "piled into", "piled back into", "flight to", "risk appetite"),
      None),
     ("earnings", ("earnings", "quarterly results", "interim results", "revenue", "profit",
                   "guidance", "exceeded expectations", "beat estimates", "net income", "net loss",
@@ -112,7 +113,9 @@ _CAUSE = re.compile(
     r"losses|"
     r"advances|declines|rise|fall|drop|rally|slide|wall street|u\.s\.|us|global|regional|oil|gold|"
     r"copper|the dollar|the yen|yields|prices|futures|stocks|equities|markets))|in response to|"
-    r"in reaction to|with relief that|despite|on the heels of|"
+    r"in reaction to|with relief that|despite|on the heels of|exacerbated by|compounded by|"
+    r"(?:against|on) a backdrop of|in line with (?=(?:[\w’'-]+\s+){0,3}(?:risk appetite|sentiment|"
+    r"gains|losses|advances|declines|markets?|peers|wall street))|"
     r"(?:triggered|sparked|caused|prompted) by|(?:under )?pressure from|ahead of|"
     r"(?<=\w )followed (?=(?:a|an|the)\s)|to (?=(?:book|lock in|take|cash in) profits)|"
     r"in the wake of|citing|cited|on the news|on reports|"
