@@ -98,7 +98,9 @@ _SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", 
              "italian": "italy", "spanish": "spain", "greek": "greece", "dutch": "netherlands",
              "swiss": "switzerland", "portuguese": "portugal", "canadian": "canada",
              "pvt": "private", "intl": "international", "natl": "national", "hldgs": "holdings",
-             "grp": "group", "ind": "industries", "inds": "industries"}  # fmt: skip
+             "grp": "group", "ind": "industries", "inds": "industries",
+             "lenders": "banks", "lender": "bank", "carmakers": "autos", "automakers": "autos",
+             "chipmakers": "semiconductors", "oilers": "energy"}  # fmt: skip
 _BOND_WORDS = re.compile(
     r"\b(?:yields?|treasur(?:y|ies)|bunds?|gilts?|jgbs?|t-notes?|t-bills?|"
     r"government bonds?|sovereign bonds?|bonds?|notes?|oat|btps?)\b"

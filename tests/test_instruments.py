@@ -244,3 +244,19 @@ def test_more_names_of_known_instruments(name: str, known: str) -> None:
 def test_a_city_that_ends_in_s_is_still_a_place() -> None:
     assert compare("CAC 40", "Paris") == "unknown"  # "Paris bourse closed down 1.28%"
     assert identity("the weighted index") == "index:Taiex"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        # a sector's other word for its companies
+        ("Stoxx 600 banks", "Stoxx 600's gauge of lenders' shares", "same"),
+        ("Stoxx 600 insurers", "Stoxx 600's gauge of lenders' shares", "different"),
+        ("European automakers", "carmakers", "same"),
+        # 'Oil&Gas' is 'oil and gas'; 'S&P' stays one word
+        ("Stoxx 600 oil and gas", "Oil&Gas", "same"),
+        ("S&P 500", "S&P", "same"),
+    ],
+)
+def test_sector_words_and_ampersands(a: str, b: str, verdict: str) -> None:
+    assert compare(a, b) == verdict

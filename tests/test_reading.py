@@ -761,6 +761,22 @@ def test_direction_only_phrasings(sentence: str, direction: str) -> None:
     assert read_sentence(sentence).facts[0].direction == direction
 
 
+@pytest.mark.parametrize(
+    ("sentence", "name", "ticker"),
+    [
+        # a leverage is part of a fund's name; a code right after it is its ticker
+        ("The Direxion Daily Small Cap Bull 3X Shares(NYSE:TNA) finished up 4.4 percent.",
+         "Direxion Daily Small Cap Bull 3X Shares", "NYSE:TNA"),
+        # a pair written in words
+        ("The data propelled euro/dollar higher by 0.3%.", "euro/dollar", None),
+    ],
+)  # fmt: skip
+def test_fund_names_and_pairs_in_words(sentence: str, name: str, ticker: str | None) -> None:
+    fact = next(f for f in read_sentence(sentence).facts if f.pct is not None)
+    assert fact.mention is not None
+    assert (fact.mention.name, fact.mention.ticker) == (name, ticker)
+
+
 def test_a_streak_the_clause_states_before_the_move() -> None:
     facts = read_sentence(
         "MWG of retailer Mobile World ended four straight sessions in the red with a rise of 2.2 "

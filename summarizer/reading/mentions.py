@@ -28,7 +28,10 @@ class Mention:
 # a code or an alias in parentheses: "(0700.HK)", "(NASDAQ: MSFT)", "(9022 JT)", "(Sinopec)"
 _TICKER = r"\((?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.][A-Za-z0-9.&-]{0,14}(?:[:.\s][A-Z]{1,3})?\)"
 _FIRST_WORD = r"(?:[A-Z][\w.&+'’-]*|[a-z][A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z]{2,}(?:-[A-Z])?)"
-_CAPITALISED_WORD = r"(?:[A-Z][\w.&+'’-]*|\d{1,6}(?![.,]\d|\d|\s?%|\s?per)|[A-Z]{2,}(?:-[A-Z])?)"
+# "3X" of "Direxion Daily Financial Bull 3X Shares": a leverage is part of a fund's name
+_CAPITALISED_WORD = (
+    r"(?:[A-Z][\w.&+'’-]*|\d[xX]\b|\d{1,6}(?![.,]\d|\d|\s?%|\s?per|[xX]\b)|[A-Z]{2,}(?:-[A-Z])?)"
+)
 _LOWER_NAME_PART = (
     r"(?:hynix|ex-japan|composite|industrial average|stock average|small-cap|mid-cap|large-cap|"
     r"internet|tech|banking|technology|energy|property|index|component|select|"
@@ -87,6 +90,11 @@ _CURRENCY_WORDS = re.compile(
     r"sterling|rouble|ruble|loonie|aussie|kiwi|dong|sol|"
     r"shekel|zloty|forint|krona|krone)\b(?!\s+(?:bonds?|index|assets|deposits|stocks|"
     r"shares|terms|funds|per|a\b|an\b))"
+)
+# a pair in words: "propelled euro/dollar higher by 0.54%"
+_CURRENCY_PAIR = re.compile(
+    r"\b(?:euro|dollar|yen|sterling|pound|yuan|franc|aussie|kiwi|loonie|cable)/"
+    r"(?:euro|dollar|yen|sterling|pound|yuan|franc|swissie)\b"
 )
 # words before a name that are not part of it
 _UNIT_BEFORE = re.compile(r"(?:\d|\b(?:billion|million|trillion|bn|mn|thousand|hundred))\s*$")
@@ -306,6 +314,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         mention = _named(sentence, match.start(), match.end())
         if mention is not None:
             found.append(_with_word_before(sentence, mention))
+    for match in _CURRENCY_PAIR.finditer(lowered):
+        found.append(Mention(match.start(), match.end(), sentence[match.start() : match.end()]))
     for pattern in (_MARKET_WORDS, _CURRENCY_WORDS):
         for match in pattern.finditer(lowered):
             if _UNIT_BEFORE.search(lowered, max(0, match.start() - 16), match.start()):
