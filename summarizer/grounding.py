@@ -390,6 +390,7 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         own
         and not any(f in own for f in ours)
         and all(_verdict(move, f) == "unknown" for f in ours)
+        and not _of_the_claimed_period(move, ours, own)
     ):
         return f"{number} is not stated for '{move.instrument}': {_said(own)}"
     if problem := _named_period_problem(move, number, ours, facts):
@@ -463,6 +464,19 @@ def _named_period_problem(
     if dated and not any(f.when == claimed for f in ours):
         return f"{number} is not the text's move {_words(claimed)}: {_said(dated)}"
     return None
+
+
+def _of_the_claimed_period(move: Move, ours: Sequence[Fact], own: Sequence[Fact]) -> bool:
+    """Whether the move names a period that an unnamed statement of its number has and the
+    instrument's own numbers have not: 'After a weather-induced 8.5% rally yesterday, US natgas
+    is trading 6.5% lower today' states 8.5% for yesterday, as 'US natural gas (previous
+    session)' says."""
+    claimed = _when_claimed(move)
+    if claimed is None:
+        return False
+    return any(f.when is not None and not conflicts(f.when, claimed) for f in ours) and not any(
+        f.when is not None and not conflicts(f.when, claimed) for f in own
+    )
 
 
 def _when_claimed(move: Move) -> When | None:
@@ -557,7 +571,9 @@ _SESSION_HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
         ("intraday", "intraday_high"),
     ),
     (re.compile(r"\b(?:close|closing|settle|settlement)\b"), ("close",)),
-    (re.compile(r"\b(?:open|opening|early|start)\b"), ("open",)),
+    (re.compile(r"\b(?:open|opening|start)\b"), ("open",)),
+    # "early gains" were the session's, read as its intraday move
+    (re.compile(r"\b(?:early|earlier)\b"), ("open", "intraday")),
     (re.compile(r"\b(?:morning|midday|afternoon|lunch)\b"), ("intraday", "intraday_high")),
 )
 

@@ -23,6 +23,7 @@ Verdict = Literal["same", "different", "unknown"]
 DATA_FILE = Path(__file__).parent / "data" / "instruments.json"
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
+_NATGAS = re.compile(r"\bnat(?:\.|ural)?\s?gas\b")
 _WORDS_AND_WORDS = re.compile(r"\b([a-z]{3,})&([a-z]{3,})\b")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 _TICKER_IN_PARENTHESES = re.compile(
@@ -190,6 +191,7 @@ def _normal(name: str) -> str:
     "japan nikkei"."""
     lowered = name.lower().replace("’", "'").replace("'s ", " ").replace("u.s.", "us")
     lowered = _WORDS_AND_WORDS.sub(r"\1 and \2", lowered)  # "Oil&Gas", not "S&P"
+    lowered = _NATGAS.sub("natural gas", lowered)
     if lowered.endswith("'s"):
         lowered = lowered[:-2]
     return " ".join(_TOKEN.findall(lowered))

@@ -309,11 +309,8 @@ TAIEX = "The Taiex rose 0.6% to close at 21,000, its sixth straight gain, and ha
         (TAIEX, "Taiex (week)", 3.1, False),
         # where the text marks the session's move, even without a number, an unmarked number is
         # not that session's
-        pytest.param(
-            "The rand erased early losses to rise 0.4%.", "South African rand (early session)", 0.4,
-            True, marks=pytest.mark.xfail(strict=True, reason="'erased early losses' is not read "
-                                          "as a fall of the early session"),
-        ),
+        ("The rand erased early losses to rise 0.4%.", "South African rand (early session)", 0.4,
+         True),
         ("Sony fell in morning trade but closed 1.2% higher.", "Sony (morning trade)", 1.2, True),
         ("Sony fell in morning trade but closed 1.2% higher.", "Sony", 1.2, False),
     ],
@@ -357,6 +354,18 @@ def test_a_span_counted_back_is_no_year() -> None:
     text = "Ether is down 12% over the last 30 days and 40% over the past year."
     assert gate(around(text), text, "Ether (last 30 days)", "down", -12) is None
     assert gate(around(text), text, "Ether (last 30 days)", "down", -40) is not None
+
+
+def test_an_unnamed_number_of_the_claimed_period_is_not_refused_for_the_days() -> None:
+    text = "After a cold-driven 7.5% rally yesterday, US natgas is trading about 5% lower today."
+    assert gate(around(text), text, "US natural gas (previous session)", "up", 7.5) is None
+    assert gate(around(text), text, "US natural gas", "up", 7.5) is not None
+
+
+def test_early_gains_are_the_sessions_early_move() -> None:
+    text = "Miners reversed early gains, ending near the bottom of the index."
+    assert gate(around(text), text, "Miners (early session)", "up") is None
+    assert gate(around(text), text, "Miners (early session)", "down") is not None
 
 
 NICKEL = "Nickel is up 9% this month after rising 3% in March and gaining 4.5% in February."

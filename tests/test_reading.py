@@ -777,6 +777,16 @@ def test_fund_names_and_pairs_in_words(sentence: str, name: str, ticker: str | N
     assert (fact.mention.name, fact.mention.ticker) == (name, ticker)
 
 
+def test_a_second_verb_after_and_has_its_own_label() -> None:
+    # the streak is the second verb's, not the first's
+    facts = read_sentence(
+        "Silver rallied strongly ahead of the weekend and is easing for the second session."
+    ).facts
+    assert [(f.direction, f.timeframe) for f in facts] == [
+        ("up", "unspecified"), ("down", "unspecified"), ("down", "multi_day")
+    ]  # fmt: skip
+
+
 def test_a_streak_the_clause_states_before_the_move() -> None:
     facts = read_sentence(
         "MWG of retailer Mobile World ended four straight sessions in the red with a rise of 2.2 "

@@ -969,7 +969,9 @@ _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")
 # a year or a count of periods ("over the past 12 months") labels the number before it
 _NEXT_LABEL_STOP = re.compile(
     r"(?<![\w.,])(?!(?:19|20)\d\d\b|\d+ (?:days|weeks|months|years|sessions)\b)\d|;|,|"
-    r"\bbefore\b|\bafter\b|\bwhile\b"
+    r"\bbefore\b|\bafter\b|\bwhile\b|"
+    # "rallied strongly ahead of the weekend and is backing off for the second session"
+    r"\band (?=(?:is|was|are|were|has|have|had)\b)"
 )
 _MONTH_BEFORE = re.compile(rf"\b{lx.MONTH}\s$")  # not "market 2%" nor "decline 3"
 _LEAD_STOP = re.compile(r"\b(?:before|after|then|while|and|but)\b|[,;%]")
