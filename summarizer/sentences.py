@@ -63,7 +63,10 @@ _ABBREVIATIONS = frozenset(
 # a sentence ends at . ! ? (or CJK 。！？) plus closing quotes/brackets, before whitespace and
 # something that can start a sentence; the match ends where the sentence does. (Starting at the
 # punctuation rather than with a lookbehind lets the regex engine skip to it: a third faster.)
-_END = re.compile(r"[.!?。！？][\"'”’)\]]*(?=\s+[\"'“‘(\[*\-–—•]?[A-Z0-9\u3400-\u9fff])|[。！？]")
+_END = re.compile(
+    r"[.!?。！？][\"'”’)\]]*(?=\s+[\"'“‘(\[*\-–—•]?[A-Z0-9\u3400-\u9fff])|[。！？]|"
+    r"\.{3,}(?=[A-Z])"  # "a 1% gain.....MUCH MORE": an ellipsis glued to what follows
+)
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“‘])([A-Za-z][A-Za-z.]*)\.$")
 
 

@@ -282,14 +282,15 @@ def report_line(result: ModeResult) -> str:
 # Issue #13's targets, and the floor each is held to today. A floor is the measured figure less a
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
-# Measured 2026-11-29 on 144 corpus articles (parts A-H; E to H were written after the gate was
-# tuned on A-D, and their first-look figures are in benchmarks/README.md): perfect moves 0.959,
-# catalysts 1.000, risks 1.000; let through: flip 5.3%, num 3.9%, swap 16.3%, fab 0% (of which
-# true facts of the gold, which the yardstick counts all the same: flip 8, num 17, swap 53).
+# Measured 2026-11-29 on 176 corpus articles (parts A-J; E to J were each written after the gate
+# was tuned on the parts before them, and their first-look figures are in benchmarks/README.md):
+# perfect moves 0.955, catalysts 1.000, risks 1.000; let through: flip 5.4%, num 3.6%, swap 17.4%,
+# fab 0% (of which true facts of the gold, which the yardstick counts all the same: flip 8, num
+# 17, swap 67).
 KEPT = {"moves": (0.95, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.06, 0.05), "num": (0.045, 0.05), "swap": (0.175, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 4.8%, num 1.7%, swap 6.8%
-WRONG = {"flip": 0.055, "num": 0.025, "swap": 0.075, "fab": 0.0}
+STOPPED = {"flip": (0.06, 0.05), "num": (0.045, 0.05), "swap": (0.185, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 5.0%, num 1.8%, swap 7.8%
+WRONG = {"flip": 0.055, "num": 0.025, "swap": 0.085, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:
@@ -349,7 +350,7 @@ def test_perfect_answers_are_kept_to_the_target(
 
 @pytest.mark.parametrize(
     "mode",
-    [_target("flip", True), _target("num", True), _target("swap", False), _target("fab", True)],
+    [_target("flip", False), _target("num", True), _target("swap", False), _target("fab", True)],
 )
 def test_wrong_answers_are_stopped_to_the_target(
     corpus_gate: dict[str, ModeResult], mode: str

@@ -777,6 +777,12 @@ def test_fund_names_and_pairs_in_words(sentence: str, name: str, ticker: str | N
     assert (fact.mention.name, fact.mention.ticker) == (name, ticker)
 
 
+def test_a_cross_rate_is_the_local_currencys_move() -> None:
+    (fact,) = read_sentence("The central bank set the rupee-dollar rate up 0.2% from Monday.").facts
+    assert fact.mention is not None
+    assert (fact.mention.name, fact.direction, fact.pct, fact.when) == ("rupee", "down", 0.2, None)
+
+
 def test_a_second_verb_after_and_has_its_own_label() -> None:
     # the streak is the second verb's, not the first's
     facts = read_sentence(

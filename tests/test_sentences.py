@@ -74,6 +74,8 @@ _SHORT_WRAPPED = "a short line followed by a capitalised word is taken for a hea
             "The Fed held rates steady\nand signalled patience.",
             ["The Fed held rates steady\nand signalled patience."],
         ),
+        # an ellipsis glued to the next word ends a sentence
+        ("The won rose 1%.....READ MORE", ["The won rose 1%.....", "READ MORE"]),
         # a page's ticker links, one per line, inside a sentence; a comma never ends one
         (
             "Pfizer\n(\nPFE |\nQuote |\nChart)\nlost 4.1%,\nMerck\n(\nMRK |\nChart)\n2.2%. Lilly rose.",

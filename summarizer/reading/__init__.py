@@ -784,6 +784,7 @@ def _facts(
                 when=when,
             )
         )
+        facts[-1] = _as_the_quoted_currency(lowered, sentence, facts[-1])
         erased = lx.ERASED.match(lowered, predicate.start)
         if erased is not None and realised and _EARLIER_MOVE.search(erased[0]):
             facts.append(_move_before(facts[-1]))
@@ -813,6 +814,32 @@ _STREAK = re.compile(
     r"(?:in the (?:red|green)|of (?:gains|losses|declines|advances))"
 )
 _BROKEN_STREAK = re.compile(r"^(?:snap|broke|break|end|halt)")
+
+
+def _as_the_quoted_currency(lowered: str, sentence: str, fact: Fact) -> Fact:
+    """'the shekel-dollar rate down 0.052%' is the shekel's price of a dollar: the shekel
+    strengthened (gold.md: a currency's move is the named currency's)."""
+    mention = fact.mention
+    if mention is None or fact.direction not in ("up", "down"):
+        return fact
+    for rate in _CROSS_RATE.finditer(lowered, max(0, mention.start - 20), mention.end + 10):
+        if rate.start("quote") <= mention.start < rate.end("quote"):
+            start, end = rate.span("local")
+            local = Mention(start, end, sentence[start:end])
+            return replace(
+                fact,
+                mention=local,
+                direction=_OPPOSITE[fact.direction],
+                start=min(fact.start, start),
+            )
+    return fact
+
+
+_CROSS_RATE = re.compile(
+    r"\b(?P<local>shekel|rupee|rupiah|ringgit|baht|peso|won|rand|lira|real|naira|rouble|ruble|"
+    r"yuan|yen|zloty|forint|koruna|krona|krone|dong|taka|tenge|hryvnia)-(?P<quote>dollar|euro|"
+    r"yen|pound|sterling)\s+(?:exchange\s+)?rate\b"
+)
 
 
 def _streak_facts(fact: Fact, *, broken: bool) -> list[Fact]:

@@ -164,7 +164,9 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
 _FROM_A_POINT = re.compile(
     r"\b(?:from|since|off) (?:(?:hitting|reaching|touching|setting|its|their) )?"
     r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:low|high|peak|trough|bottom|record|level)s?\b"
+    r"(?:low|high|peak|trough|bottom|record|level)s?\b|"
+    # "down 0.052% from Wednesday": the day it is measured from, not the day it happened
+    r"\bfrom (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b"
 )
 # "since March 2009", "since early 2020": a move over the years since
 _SINCE = re.compile(
