@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import lexicon as lx
+from summarizer.reading import lexicon as lx
 
 
 @dataclass(frozen=True, slots=True)
