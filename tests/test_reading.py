@@ -783,6 +783,29 @@ def test_a_cross_rate_is_the_local_currencys_move() -> None:
     assert (fact.mention.name, fact.direction, fact.pct, fact.when) == ("rupee", "down", 0.2, None)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a period put before the subject is the first clause's, where a number names none
+        ("For the week, the Kospi and the Taiex gained 2.1% and 1.4%, respectively.",
+         [("week", "unspecified"), ("week", "unspecified")]),
+        ("Over the past five sessions, the Nikkei added 3%.", [("week", "unspecified")]),
+        ("In early trade, Sony fell 2% but later recovered.", [("unspecified", "open")]),
+        # its own period wins
+        ("Over the previous eight sessions, the index added 9%, and it has gained 22% so far "
+         "this year.", [("multi_day", "unspecified"), ("ytd", "unspecified")]),
+    ],
+)  # fmt: skip
+def test_a_fronted_period_labels_its_clause(sentence: str, expected: list[tuple[str, str]]) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.pct is not None]
+    assert [(f.timeframe, f.session) for f in facts] == expected
+
+
+def test_an_adjective_between_the_direction_and_its_number() -> None:
+    (fact,) = read_sentence("Cardano is up a relatively modest 3% on the day.").facts
+    assert (fact.direction, fact.pct) == ("up", 3.0)
+
+
 def test_a_second_verb_after_and_has_its_own_label() -> None:
     # the streak is the second verb's, not the first's
     facts = read_sentence(

@@ -757,6 +757,21 @@ def _facts(
         when = when_named(window[0]) or when_named(window[1])
         if when is not None and when.unit == "multi_day" and timeframe != "multi_day":
             when = None  # "closing up 2.47% for three consecutive sessions": the day's number
+        session = _session(window, change)
+        fronted = _FRONTED_PERIOD.match(lowered)
+        if (
+            fronted is not None
+            and predicate.start > fronted.end()
+            and clause[0] <= fronted.end() + 1  # in the clause right after it
+        ):
+            # "For the week, GDX and GDXJ gained 5.8% and 3.7%": the sentence's period, where a
+            # number names none of its own
+            words = (fronted.group("words"), "")
+            if timeframe == "unspecified" and when is None:
+                timeframe = _timeframe(words, predicate, change)
+                when = when_named(words[0])
+            if session == "unspecified":
+                session = _session(words, None)
         facts.append(
             Fact(
                 mention=mention,
@@ -764,7 +779,7 @@ def _facts(
                 pct=None if change is None or change.is_range else change.pct,
                 bp=None if change is None else change.bp,
                 qualifier=_qualifier(change),  # type: ignore[arg-type]
-                session=_session(window, change),
+                session=session,
                 timeframe=timeframe,
                 period=_period(window),
                 start=start,
@@ -992,6 +1007,12 @@ def _window(
     return lowered[start:stop], lead
 
 
+# a period or session put before the sentence's subject: "Over the previous eight sessions, ...",
+# "For the week, ...", "In early trade, ..."
+_FRONTED_PERIOD = re.compile(
+    r"^\W*(?P<words>(?:over|in|during|for|so far|since|across|throughout|at the start of|"
+    r"earlier in)\b[^,;.]{2,50}),"
+)
 _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")
 # a year or a count of periods ("over the past 12 months") labels the number before it
 _NEXT_LABEL_STOP = re.compile(

@@ -60,7 +60,8 @@ _GAP_FILLER = re.compile(
     r"intraday|early|late|trade|trading|deals|session|its|their|value|day|single-day|"
     r"year-to-date|was|were|is|are|has|have|had|been|be|being|having|ended|closed|finished|"
     r"settled|stood|traded|trading|still|only|then|now|currently|last|so|far|this|year|"
-    r"week|month|[a-z]+day)\b[\s,]*)*$"
+    r"week|month|[a-z]+day|relatively|modest|solid|healthy|hefty|whopping|massive|meagre|meager|"
+    r"mere|another|additional|impressive|decent|small|slight|steep|sharp)\b[\s,]*)*$"
 )
 # the object of a move noun: "gains from [the properties] were limited", "a 3.5% rise in
 # [Emaar Malls EMAA.DU] and ...", "a selloff in [the tech sector]"

@@ -429,7 +429,8 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
         re.compile(
             r"\b(?:this week|for the week|weekly|on the week|over the (?:past|last) week|"
             r"in the week|last week|week-on-week|a week|the week|(?:completed|shortened) "
-            r"(?:trading )?week|trading week)\b"
+            r"(?:trading )?week|trading week|"
+            r"(?:the|last|past) (?:five|5) (?:sessions|trading days))\b"
         ),
         "week",
     ),
