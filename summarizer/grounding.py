@@ -614,7 +614,7 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     figure's forecast ("earnings should drop 60%") says nothing of the stock."""
     ours = [f for f in read.facts if (f.realised or f.price) and _verdict(move, f) != "different"]
     same = [f for f in ours if _verdict(move, f) == "same"]
-    if problem := _period_direction_problem(move, same):
+    if problem := _period_direction_problem(move, same, ours):
         return problem
     # what the text says of this very instrument decides, unless the move says it is of
     # another session or period than all of that ("US stocks (early trading)" beside "Stocks
@@ -641,10 +641,24 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     return _direction_problem(move.direction, evidence)
 
 
-def _period_direction_problem(move: Move, same: list[Fact]) -> str | None:
+def _period_direction_problem(move: Move, same: list[Fact], ours: list[Fact]) -> str | None:
     """A move without a number that names its period or session ('German 10-year yield (May)',
     'Hang Seng Index (open)') must go the way the text says the instrument went then."""
     frame, sessions = timeframe_claimed(move), session_claimed(move)
+    claimed = _when_claimed(move)
+    dated = [
+        f
+        for f in (same or ours)
+        if claimed is not None
+        and f.when == claimed
+        and (sessions is None or f.session in (*sessions, "unspecified"))
+    ]
+    if dated and not any(f.direction == move.direction for f in dated):
+        # "Oil prices showed a slight uptick on Thursday": 'crude oil (Thursday)' went up
+        return (
+            f"direction '{move.direction}' contradicts the text's move {_words(claimed)} of "
+            f"'{move.instrument}': {_said(dated)}"
+        )
     if frame != "unspecified":
         decisive, period = [f for f in same if f.timeframe == frame], frame.replace("_", " ")
     elif sessions is not None:

@@ -368,6 +368,13 @@ def test_early_gains_are_the_sessions_early_move() -> None:
     assert gate(around(text), text, "Miners (early session)", "down") is not None
 
 
+def test_a_direction_only_move_of_a_named_day_goes_the_way_the_text_says_that_day() -> None:
+    text = "Prices rebounded on Tuesday from Monday's losses, and slipped again on Wednesday."
+    assert gate(around(text), text, "crude oil (Tuesday)", "up") is None
+    problem = gate(around(text), text, "crude oil (Tuesday)", "down")
+    assert problem is not None and "Tuesday" in problem
+
+
 NICKEL = "Nickel is up 9% this month after rising 3% in March and gaining 4.5% in February."
 COCOA = "Cocoa gained 6.2% this week, after falling 2.4% last week."
 LUMBER = "Lumber, which ended 2023 up 14 percent, has shed 5.5 percent this year."

@@ -801,6 +801,13 @@ def test_a_fronted_period_labels_its_clause(sentence: str, expected: list[tuple[
     assert [(f.timeframe, f.session) for f in facts] == expected
 
 
+def test_since_a_weekday_is_a_span_not_the_day() -> None:
+    from summarizer.reading.periods import When, when_named
+
+    assert when_named("since last thursday", bare=True) == When("since", "thu")
+    assert when_named("thursday", bare=True) == When("day", "thu")
+
+
 def test_an_adjective_between_the_direction_and_its_number() -> None:
     (fact,) = read_sentence("Cardano is up a relatively modest 3% on the day.").facts
     assert (fact.direction, fact.pct) == ("up", 3.0)

@@ -25,7 +25,12 @@ from summarizer.reading import lexicon as lx
 from summarizer.reading.clauses import Predicate, asides, boundaries, find_cues, predicates
 from summarizer.reading.mentions import Mention, find_mentions
 from summarizer.reading.numbers import Change, find_changes
-from summarizer.reading.periods import When, before_reference_point, when_named
+from summarizer.reading.periods import (
+    When,
+    before_reference_point,
+    when_named,
+    when_named_last,
+)
 
 __all__ = ["Fact", "Mention", "SentenceReading", "read_sentence", "resolve", "stated_numbers"]
 
@@ -754,7 +759,7 @@ def _facts(
         timeframe = _timeframe(window, predicate, change)
         if timeframe == "year" and _SO_FAR.search(lowered, clause[0], predicate.start):
             timeframe = "ytd"  # "So far, TASI has lost 6.4 percent in 2015"
-        when = when_named(window[0]) or when_named(window[1])
+        when = when_named(window[0]) or when_named_last(window[1])
         if when is not None and when.unit == "multi_day" and timeframe != "multi_day":
             when = None  # "closing up 2.47% for three consecutive sessions": the day's number
         session = _session(window, change)

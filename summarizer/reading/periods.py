@@ -32,7 +32,7 @@ def when_named(words: str, *, bare: bool = False) -> When | None:
             return When(unit, which)
     since = _SINCE.search(words)
     if since is not None:
-        return When("since", since.group("year"))
+        return When("since", since.group("year") or since.group("day")[:3])
     weekday = _WEEKDAY.search(words)
     if weekday is not None:
         return When("day", weekday.group(1)[:3])
@@ -46,6 +46,17 @@ def when_named(words: str, *, bare: bool = False) -> When | None:
         for pattern, unit in _BARE_UNITS:
             if pattern.fullmatch(words.strip()):
                 return When(unit, "this")
+    return None
+
+
+def when_named_last(words: str) -> When | None:
+    """The period the words name nearest their end: in the words just before a move ('rebounded
+    on Tuesday from Monday's losses'), the last one named is the move's."""
+    tokens = words.split()
+    for size in range(1, len(tokens) + 1):
+        when = when_named(" ".join(tokens[-size:]))
+        if when is not None:
+            return when
     return None
 
 
@@ -170,7 +181,8 @@ _FROM_A_POINT = re.compile(
 )
 # "since March 2009", "since early 2020": a move over the years since
 _SINCE = re.compile(
-    rf"\bsince (?:(?:early|late|mid)[- ])?(?:{lx.MONTH}\s+)?(?P<year>(?:19|20)\d{{2}})\b"
+    rf"\bsince (?:(?:early|late|mid)[- ])?(?:{lx.MONTH}\s+)?(?P<year>(?:19|20)\d{{2}})\b|"
+    r"\bsince (?:last )?(?P<day>monday|tuesday|wednesday|thursday|friday)\b"
 )
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 # "in December", "for December", "during November": not "since December" (a longer period),
