@@ -26,8 +26,10 @@ _TOKEN = re.compile(r"[a-z0-9]+(?:&[a-z0-9]+)*")
 _NATGAS = re.compile(r"\bnat(?:\.|ural)?\s?gas\b")
 _WORDS_AND_WORDS = re.compile(r"\b([a-z]{3,})&([a-z]{3,})\b")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
+# "(0700.HK)", "(NYSE: AXP)", and the first of several listings: "(TASE: ENLT; Nasdaq: ENLT)"
 _TICKER_IN_PARENTHESES = re.compile(
-    r"\((?P<code>(?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?)\)"
+    r"\((?P<code>(?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?)"
+    r"(?:;\s*(?:[A-Z][A-Za-z]*:\s?)?[A-Z0-9.]{1,10})*\)"
 )
 _RIC_AT_END = re.compile(r"\s(\.?[A-Z0-9]{2,10}\.[A-Z]{1,3})$")
 _CODE = re.compile(

@@ -13,6 +13,7 @@ from summarizer import instruments
 from summarizer.engines.rules import summarize_text
 from summarizer.reading import Fact, read_sentence, resolve, stated_numbers
 from summarizer.reading.language import is_english
+from summarizer.reading.periods import When, when_named
 
 Stated = tuple[str | None, str, float | None]
 
@@ -802,10 +803,39 @@ def test_a_fronted_period_labels_its_clause(sentence: str, expected: list[tuple[
 
 
 def test_since_a_weekday_is_a_span_not_the_day() -> None:
-    from summarizer.reading.periods import When, when_named
-
     assert when_named("since last thursday", bare=True) == When("since", "thu")
     assert when_named("thursday", bare=True) == When("day", "thu")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Novartis became cheaper by 1.1 percent and Roche by 0.4 percent.",
+         [("Novartis", "down", 1.1, None), ("Roche", "down", 0.4, None)]),
+        ("The Hang Seng index closed up 120.5 points or 0.57 per cents.",
+         [("Hang Seng index", "up", 0.57, None)]),
+        ("Germany's 10-year yield was down -4bpt.", [("Germany's 10-year yield", "down", None, 4.0)]),
+        ("The two-year to 10-year spread flattened by 2 basis points.",
+         [(None, "down", None, 2.0)]),
+        ("Teva Pharmaceutical (TASE: TEVA; NYSE: TEVA) rose 1.2%.",
+         [("Teva Pharmaceutical", "up", 1.2, None)]),
+        ("The fund closed at Rs 3038, with GoldBees showing an 11.3% rise.",
+         [("GoldBees", "up", 11.3, None)]),
+    ],
+)  # fmt: skip
+def test_more_wire_copy_units_verbs_and_codes(
+    sentence: str, expected: list[tuple[str | None, str, float | None, float | None]]
+) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.has_number]
+    got = [(f.mention.name if f.mention and f.mention.reference is None else None, f.direction,
+            f.pct, f.bp) for f in facts]  # fmt: skip
+    assert [g for g in got if g[2] is not None or g[3] is not None] == expected
+
+
+def test_a_period_that_owns_the_move_dates_it() -> None:
+    facts = read_sentence("Banks fell on Thursday, extending Friday's 2.1% drop.").facts
+    dated = [(f.pct, f.when) for f in facts if f.pct is not None]
+    assert dated == [(2.1, When("day", "fri"))]
 
 
 def test_an_adjective_between_the_direction_and_its_number() -> None:

@@ -324,7 +324,8 @@ _MAY_MOVE = re.compile(
     r"dent|boost|lift|buoy|propel|underpin|hurt|trim|sold off|sell off|selling off|fared|bucked|"
     r"green|in the red|in the black|territory|crept|nosediv|shrank|shrink|rising|losing|paring|"
     r"giving up|grown|went|gone|going|bid\b|offered|back off|backing off|backed off|gave back|"
-    r"give back|giving back|flattish|little movement"
+    r"give back|giving back|flattish|little movement|little change|cheaper|expensive|dearer|"
+    r"flatten|steepen"
 )
 
 
@@ -759,7 +760,13 @@ def _facts(
         timeframe = _timeframe(window, predicate, change)
         if timeframe == "year" and _SO_FAR.search(lowered, clause[0], predicate.start):
             timeframe = "ytd"  # "So far, TASI has lost 6.4 percent in 2015"
-        when = when_named(window[0]) or when_named_last(window[1])
+        # "Friday's 2.1% drop": a period owning the move, right before it, wins
+        owner = _PERIOD_OWNER.search(window[1])
+        when = (
+            (when_named(owner.group(1)) if owner else None)
+            or when_named(window[0])
+            or when_named_last(window[1])
+        )
         if when is not None and when.unit == "multi_day" and timeframe != "multi_day":
             when = None  # "closing up 2.47% for three consecutive sessions": the day's number
         session = _session(window, change)
@@ -1018,6 +1025,7 @@ _FRONTED_PERIOD = re.compile(
     r"^\W*(?P<words>(?:over|in|during|for|so far|since|across|throughout|at the start of|"
     r"earlier in)\b[^,;.]{2,50}),"
 )
+_PERIOD_OWNER = re.compile(r"\b((?:last |this |previous )?[a-z]+)['’]s\s*(?:[a-z-]+\s+)?$")
 _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")
 # a year or a count of periods ("over the past 12 months") labels the number before it
 _NEXT_LABEL_STOP = re.compile(

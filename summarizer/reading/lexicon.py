@@ -15,12 +15,12 @@ from summarizer.models import Timeframe
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PERCENT_UNIT = (
-    r"(?:%|\s?percent\b|\s?per\s?cent\b|\s?pct\b|\s?percentage\s+points?\b|\s?ppts?\b|pc\b)"
+    r"(?:%|\s?percent\b|\s?per\s?cents?\b|\s?pct\b|\s?percentage\s+points?\b|\s?ppts?\b|pc\b)"
 )
 # one number with its unit; a list "30 and 32 basis points" shares the unit of its last member
 PERCENT = re.compile(rf"(?<![\w.])(?P<sign>[+\-−–])?\s?(?P<num>{NUM})(?P<unit>{_PERCENT_UNIT})")
 BASIS_POINTS = re.compile(
-    rf"(?<![\w.])(?P<sign>[+\-−])?(?P<num>{NUM})\s?(?:basis[ -]points?|bps?\b)"
+    rf"(?<![\w.])(?P<sign>[+\-−])?(?P<num>{NUM})\s?(?:basis[ -]points?|bps?\b|bpts?\b)"
 )
 POINTS = re.compile(rf"(?<![\w.$])(?P<sign>[+\-−])?(?P<num>{NUM})\s?(?:points?|pts?\b)")
 # money changes: "$1.20", "HK$0.45", "52 cents", "9-1/2 cents", "6.40 won", "5.0 sen", "40p"
@@ -120,7 +120,8 @@ _UP_VERBS = (
     r"ing)? up|"
     r"put(?:s|ting)? on|tack(?:s|ed|ing)? on|pick(?:s|ed|ing)? up|collect(?:s|ed|ing)?|"
     r"grew|grow(?:s|n|ing)?|increas(?:e|es|ed|ing)|(?:went|go|goes|gone|going) (?:up|higher)|"
-    r"(?:better|well) bid|climb|zoom(?:s|ed|ing)?|skyrocket(?:s|ed|ing)?|"
+    r"(?:better|well) bid|(?:became|become|becomes|got|grew) (?:more expensive|dearer)|"
+    r"steepen(?:s|ed|ing)|climb|zoom(?:s|ed|ing)?|skyrocket(?:s|ed|ing)?|"
     r"burst above|swell(?:s|ed|ing)?|swelled|rall(?:ied)|outperform(?:s|ed|ing)?|"
     r"extend(?:s|ed|ing)? (?:its |their )?gains|gained ground|gain(?:s|ing)? ground|"
     r"bucked the (?:trend|downtrend|broader decline|selloff|sell-off)|"
@@ -167,6 +168,7 @@ _DOWN_VERBS = (
     r"depreciat(?:e|es|ed|ing)|gave up|give(?:s|n)? up|giving up|pared|par(?:e|es|ing)|"
     r"gave back|give(?:s|n)? back|giving back|back(?:s|ed|ing)? off|"
     r"(?:went|go|goes|gone|going) (?:down|lower)|better offered|"
+    r"(?:became|become|becomes|got|grew) cheaper|flatten(?:s|ed|ing)|"
     # "erased a further 1.5%": erased, with a number and no object
     r"eras(?:e|es|ed|ing)(?= (?:a further |another |an additional )?\d)|"
     r"crash(?:ed|ing)|crater(?:s|ed|ing)?|tank(?:s|ed|ing)?|shrank|shrink(?:s|ing)?|"
@@ -216,7 +218,7 @@ _FLAT_WORDS = (
     r"(?:flat|unchanged|steady|little[- ]changed|stable)|"
     r"(?:held|stayed|remained) (?:steady|flat|stable)|"
     r"little[- ]changed|unchanged|flat(?:lined|-lined|tish|ish)?|steady|barely (?:moved|changed)|"
-    r"(?:showed|saw|with) little movement"
+    r"(?:showed|saw|with) little (?:movement|change)"
 )
 # The move words; a verb group may carry its auxiliary and session word ("was down", "ended
 # 1.8 percent higher", "closed up"); "up/down/off" and the comparatives take a number after or

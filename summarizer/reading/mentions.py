@@ -26,7 +26,10 @@ class Mention:
 
 
 # a code or an alias in parentheses: "(0700.HK)", "(NASDAQ: MSFT)", "(9022 JT)", "(Sinopec)"
-_TICKER = r"\((?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.][A-Za-z0-9.&-]{0,14}(?:[:.\s][A-Z]{1,3})?\)"
+_TICKER = (
+    r"\((?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.][A-Za-z0-9.&-]{0,14}(?:[:.\s][A-Z]{1,3})?"
+    r"(?:;\s*(?:[A-Z][A-Za-z]*:\s?)?[A-Z0-9.]{1,10})*\)"
+)
 _FIRST_WORD = r"(?:[A-Z][\w.&+'’-]*|[a-z][A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z]{2,}(?:-[A-Z])?)"
 # "3X" of "Direxion Daily Financial Bull 3X Shares": a leverage is part of a fund's name
 _CAPITALISED_WORD = (
@@ -111,6 +114,7 @@ _LEADING = re.compile(
     r"Carmaker|Automaker|Lender|Insurer|Miner|Retailer|Developer|Brokerage)\s+)+"
 )
 _NOT_NAMES = re.compile(
+    r"^(?:Rs|INR|USD|US\$|HK\$|S\$|A\$|C\$|NT\$)\.?\s?\d|"  # "Rs 3038": an amount, not a name
     r"^(?:The|A|An|On|In|At|As|It|This|That|These|Those|Its|Their|So|But|And|While|With|"
     r"Meanwhile|Elsewhere|Additionally|Notably|Separately|Also|Among|Other|Others|Major|"
     r"Leading|Heavy|Specifically|Currently|Today|Yesterday|Daily|Total|AI|US|U\.S\.|UK|EU|"

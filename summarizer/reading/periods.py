@@ -91,7 +91,7 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (re.compile(r"\b(?:this time yesterday|24 hours ago)\b"), "day", "this"),
     (
         re.compile(
-            rf"\b(?:{_PREVIOUS} week|the week before|a week (?:earlier|before)|week earlier)\b"
+            rf"\b(?:{_PREVIOUS} week|the week before|a week (?:earlier|before|ago)|week earlier)\b"
         ),
         "week",
         "previous",
@@ -99,6 +99,7 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (
         re.compile(
             r"\b(?:this week|for the week|on the week|the week|weekly|week-on-week|in the week|"
+            r"in a week|"
             r"trading week|week to date|week-to-date|over the (?:past|last) week|seven days|"
             r"seven-day|7-day)\b"
         ),
