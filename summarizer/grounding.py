@@ -20,6 +20,7 @@ from functools import lru_cache
 from summarizer import instruments
 from summarizer.models import Move, Span, Timeframe
 from summarizer.reading import (
+    WITHIN_A_SESSION,
     Fact,
     Mention,
     SentenceReading,
@@ -196,12 +197,11 @@ def when_stated(
     if len(periods) == 1 and periods <= _LONGER_THAN_A_DAY:
         return {"timeframe": periods.pop()}
     sessions = {f.session for f in stating}
-    if len(sessions) == 1 and sessions <= _WITHIN_A_DAY and periods <= {"unspecified", "day"}:
+    if len(sessions) == 1 and sessions <= WITHIN_A_SESSION and periods <= {"unspecified", "day"}:
         return {"session": sessions.pop()}
     return {}
 
 
-_WITHIN_A_DAY = frozenset({"intraday_high", "intraday", "open", "pre_market", "after_hours"})
 _LONGER_THAN_A_DAY: frozenset[Timeframe] = frozenset(
     {"week", "month", "quarter", "year", "ytd", "multi_day", "prior_session"}
 )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from summarizer import instruments
 from summarizer.models import Move, Span
-from summarizer.reading import Fact, read_sentence, resolve
+from summarizer.reading import WITHIN_A_SESSION, Fact, read_sentence, resolve
 
 # sentences read before a chunk so that its first "the stock" or "Prices" can be named
 _CONTEXT_SENTENCES = 3
@@ -110,12 +110,9 @@ _ONE_DAY = frozenset({"unspecified", "day", "prior_session"})
 def _same_period(one: Fact, other: Fact) -> bool:
     """'Hong Kong stocks ended lower on Wednesday' and 'the Hang Seng index was down 0.63%'
     are one session's move; 'climbing for the eighth straight session' is another fact."""
-    if (one.session in _WITHIN_A_SESSION) != (other.session in _WITHIN_A_SESSION):
+    if (one.session in WITHIN_A_SESSION) != (other.session in WITHIN_A_SESSION):
         return False  # "The euro dropped as low as 1.0975" beside "the euro closed 0.2% lower"
     return one.timeframe == other.timeframe or {one.timeframe, other.timeframe} <= _ONE_DAY
-
-
-_WITHIN_A_SESSION = frozenset({"intraday_high", "intraday", "open", "pre_market", "after_hours"})
 
 
 def _move(text: str, offset: int, fact: Fact) -> Move:

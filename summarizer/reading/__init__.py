@@ -62,6 +62,13 @@ class Fact:
     when: When | None = None  # the period its words name: "in December", "last week"
 
 
+# the sessions that are part of a day, not its close: a move in one of them is another fact
+# than the day's ("as much as 2%", "opened higher")
+WITHIN_A_SESSION: frozenset[Session] = frozenset(
+    {"intraday_high", "intraday", "open", "pre_market", "after_hours"}
+)
+
+
 @dataclass(frozen=True, slots=True)
 class SentenceReading:
     """What one sentence states."""

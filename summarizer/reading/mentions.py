@@ -356,11 +356,12 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in _SECTOR_PHRASE.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
-    for match in _GAUGE_OF.finditer(sentence):
-        start, end = match.span()
-        lead = _LEADING.match(sentence[start:end])
-        start += lead.end() if lead else 0
-        found.append(Mention(start, end, sentence[start:end]))
+    for pattern in (_GAUGE_OF, _MARKET_SUB_INDEX):
+        for match in pattern.finditer(sentence):
+            start, end = match.span()
+            lead = _LEADING.match(sentence[start:end])
+            start += lead.end() if lead else 0
+            found.append(Mention(start, end, sentence[start:end]))
     for match in _INDEX_GROUP.finditer(lowered):
         found.append(
             Mention(
@@ -378,11 +379,6 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
                     descriptive=pattern is _DESCRIBED_INDEX,
                 )
             )
-    for match in _MARKET_SUB_INDEX.finditer(sentence):
-        start, end = match.span()
-        lead = _LEADING.match(sentence[start:end])
-        start += lead.end() if lead else 0
-        found.append(Mention(start, end, sentence[start:end]))
     for match in _CODE_OF_NAME.finditer(sentence):
         found.append(
             Mention(match.start(), match.end(), match.group("name"), ticker=match.group("code"))
