@@ -212,8 +212,16 @@ def split_ticker(name: str) -> tuple[str, str | None]:
     code = match.group("code").strip()
     if not _TICKER_FORM.match(code) or (code.isalpha() and len(code) > 6 and code.istitle()):
         return name.strip(), None
+    if (
+        code.upper() in _KINDS_OF_SECURITY
+    ):  # "iShares MSCI Brazil (ETF)": the iShares MSCI Brazil ETF
+        return " ".join((name[: match.start()] + code + name[match.end() :]).split()), None
     bare = " ".join((name[: match.start()] + name[match.end() :]).split()).strip(" ,")
     return bare, code.replace(": ", ":")
+
+
+# "iShares MSCI Brazil (ETF)", "Alibaba (ADR)": what the security is, not its code
+_KINDS_OF_SECURITY = frozenset({"ETF", "ETFS", "ETN", "ETC", "ADR", "ADRS", "GDR", "REIT", "SPAC"})
 
 
 @functools.lru_cache(maxsize=8192)

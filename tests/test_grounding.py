@@ -121,6 +121,15 @@ BRENT = "Brent rose 0.8% on Friday and gained 3.5% for the week."
         (YIELDS, "US 10-year Treasury yield", "up", None, 7.0),
         ("The yuan was firmer against the dollar.", "yuan", "up", None, None),
         ("Apple gave up 5%.", "Apple", "down", -5.0, None),
+        # rarer verbs, a former name, a word saying what it is, a relative "whose shares"
+        ("The Varno 20 index contracted 1.7%.", "Varno 20 index", "down", -1.7, None),
+        ("Kestrel (ex-Norvex Group), which fell by 4.4%, led losers.", "Kestrel", "down", -4.4,
+         None),
+        ("Varno telecom slid 0.7% and Tarlo rose 1.3%.", "Varno", "down", -0.7, None),
+        ("Losses were led by Orvane Energy, whose shares dropped 6.5%.", "Orvane Energy", "down",
+         -6.5, None),
+        ("The Kestrel MSCI Chile (ETF) closed down 2.2%.", "Kestrel MSCI Chile ETF", "down", -2.2,
+         None),
     ],
 )  # fmt: skip
 def test_correct_answers_pass(

@@ -461,6 +461,51 @@ def test_unseen_publisher_patterns(sentence: str, expected: list[Stated]) -> Non
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # rarer verbs of a move, with a number
+        ("The Varno 20 index contracted 1.7% and Kestrel Bank conceded 0.6%.",
+         [("Varno 20 index", "down", 1.7), ("Kestrel Bank", "down", 0.6)]),
+        ("The Orvane index nosedived by 55 points, or 2.1 per cent.",
+         [("Orvane index", "down", 2.1)]),
+        ("Norvex eroded 3.2% while Tarlo Steel regained 1.1%.",
+         [("Norvex", "down", 3.2), ("Tarlo Steel", "up", 1.1)]),
+        ("Brent came off 1.5% and copper retraced 0.8%.",
+         [("Brent", "down", 1.5), ("copper", "down", 0.8)]),
+        ("Shares in Kestrel Mining popped 7% and Orvane vaulted 12%.",
+         [("Kestrel Mining", "up", 7.0), ("Orvane", "up", 12.0)]),
+        ("The Sarvo index corrected 12% from its peak.", [("Sarvo index", "down", 12.0)]),
+        # a name with its former name or with what it is, before the verb
+        ("Kestrel (ex-Norvex Group), which fell by 4.4%, led the losers.",
+         [("Kestrel", "down", 4.4)]),
+        ("Varno telecom slid 0.7% and Tarlo lender rose 1.3%.",
+         [("Varno", "down", 0.7), ("Tarlo", "up", 1.3)]),
+        # "whose shares": the clause is its antecedent's
+        ("The index was led by Orvane Energy, whose shares jumped 6.5%.",
+         [("Orvane Energy", "up", 6.5)]),
+        # "(ETF)" says what a fund is, not its code
+        ("The Kestrel MSCI Chile (ETF) closed down 2.2%.",
+         [("Kestrel MSCI Chile ETF", "down", 2.2)]),
+    ],
+)  # fmt: skip
+def test_rarer_verbs_and_appositions(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the ambiguous verbs say nothing of a price without a number
+        "Hopes faded as the talks collapsed.",
+        "The company conceded the point and regained control of the unit.",
+        "Analysts corrected their forecasts after the call.",
+    ],
+)
+def test_ambiguous_verbs_state_no_move_without_a_number(sentence: str) -> None:
+    assert summarize_text(sentence, 0, len(sentence)).moves == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         ("Tata Steel, Hindalco and JSW Steel were among the laggards.",
          {("Tata Steel", "down"), ("Hindalco", "down"), ("JSW Steel", "down")}),
         ("Cipla and Lupin were also among the gainers.", {("Cipla", "up"), ("Lupin", "up")}),

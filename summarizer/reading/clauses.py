@@ -52,7 +52,10 @@ _AS_PREPOSITION = re.compile(
 _WITH_CLAUSE = re.compile(
     r"(?<!,)\swith\s(?=(?:the\s+)?[\w.&'’-]+(?:\s+[\w.&'’-]+){0,3}\s+(?:\w+ing|up|down|off)\b)"
 )
-_RELATIVE = re.compile(r",\s+(?:which|who|that)\s")
+# "X, whose shares fell 5.9%": the relative's subject is X's
+_RELATIVE = re.compile(
+    r",\s+(?:which|who|that|whose(?:\s+(?:shares|stock|stocks|units|share price|price))?)\s"
+)
 _LIST_CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s*/\s*|\s+or\s+)$")
 _GAP_FILLER = re.compile(
     r"^[\s,]*(?:(?:by|of|the|a|an|with|sharply|strongly|further|again|slightly|modestly|marginally|"

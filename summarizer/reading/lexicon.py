@@ -157,7 +157,14 @@ _UP_VERBS = (
     r"marked (?:the|a|its) \w+ (?:straight|consecutive) (?:week|day|session|month)s? (?:in|"
     r"of) gains|hit the (?:daily |upper )?limit|"
     r"(?:hit|reached|touched|rose by|jumped by|surged by|climbed by) the (?:daily |"
-    r"upper )?(?:\d+(?:\.\d+)?% )?(?:daily |upper )?limit(?: up)?"
+    r"upper )?(?:\d+(?:\.\d+)?% )?(?:daily |upper )?limit(?: up)?|"
+    # rarer verbs of a rise: the ambiguous ones ("expanded 12%", "regained control") only with a
+    # number (NEEDS_A_NUMBER)
+    r"vault(?:s|ed|ing)|catapult(?:s|ed|ing)|spurt(?:s|ed|ing)|pop(?:s|ped|ping)|"
+    r"bolt(?:s|ed|ing)|hopp(?:ed|ing)|ascend(?:s|ed|ing)|snapp(?:ed|ing) back|"
+    r"power(?:s|ed|ing)? (?:ahead|up)|roar(?:s|ed|ing)? (?:back|ahead)|"
+    r"regain(?:s|ed|ing)?|recoup(?:s|ed|ing)?|expand(?:s|ed|ing)?|"
+    r"improv(?:e|es|ed|ing)|gapp(?:ed|ing) (?:up|higher)"
 )
 _DOWN_VERBS = (
     r"f[ae]ll(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|los(?:e|es|t|ing)|"
@@ -210,7 +217,16 @@ _DOWN_VERBS = (
     r"downtrend)|"
     r"(?:extend|stretch)(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?(?:losses|decline|slide|"
     r"losing streak)|"
-    r"limit[- ]down|hit the (?:daily )?lower limit"
+    r"limit[- ]down|hit the (?:daily )?lower limit|"
+    # rarer verbs of a fall: the ambiguous ones ("conceded defeat", "hopes faded", "corrected
+    # course") only with a number (NEEDS_A_NUMBER)
+    r"nose-?d(?:ive|ives|ived|iving|ove)|collaps(?:e|es|ed|ing)|stumbl(?:e|es|ed|ing)|"
+    r"wilt(?:s|ed|ing)|buckl(?:e|es|ed|ing)|deflat(?:e|es|ed|ing)|subsid(?:e|es|ed|ing)|"
+    r"reced(?:e|es|ed|ing)|ebb(?:s|ed|ing)|cheapen(?:s|ed|ing)|gapp(?:ed|ing) (?:down|lower)|"
+    r"h(?:a)?emorrhag(?:e|es|ed|ing)|"
+    r"contract(?:s|ed|ing)|conced(?:e|es|ed|ing)|erod(?:e|es|ed|ing)|retrac(?:e|es|ed|ing)|"
+    r"fad(?:e|es|ed|ing)|dwindl(?:e|es|ed|ing)|correct(?:s|ed|ing)|backtrack(?:s|ed|ing)?|"
+    r"relinquish(?:es|ed|ing)|forfeit(?:s|ed|ing)?|part(?:s|ed|ing)? with|bled|bleed(?:s|ing)?"
 )
 _FLAT_WORDS = (
     r"(?:was|were|is|are|ended|closed|finished|settled|opened|stayed|remained|held|traded|stood)"
@@ -229,7 +245,11 @@ NEEDS_A_NUMBER = re.compile(
     r"(?:returned|increas\w*|grew|grow\w*|add\w*|collect\w*|pick\w* up|put\w* on|tack\w* on|"
     r"trim\w*|pare\w*|pared|decreas\w*|shrank|shrink\w*|swell\w*|lost|los(?:e|es|ing)|"
     r"gave back|give\w* back|giving back|eras\w*|"
-    r"shed\w*|snap\w*|weigh\w* on|sell\w* off|sold off|outperform\w*|underperform\w*)"
+    r"shed\w*|snap\w*|weigh\w* on|sell\w* off|sold off|outperform\w*|underperform\w*|"
+    r"regain\w*|recoup\w*|expand\w*|improv\w*|contract\w*|conced\w*|erod\w*|"
+    r"retrac\w*|fad\w*|dwindl\w*|correct\w*|backtrack\w*|relinquish\w*|forfeit\w*|"
+    r"part\w* with|bled|bleed\w*|pop\w*|subsid\w*|reced\w*|ebb\w*|stumbl\w*|buckl\w*|"
+    r"wilt\w*|deflat\w*|cheapen\w*)"
 )
 UP_VERB = re.compile(rf"\b(?:{_UP_VERBS})\b")
 DOWN_VERB = re.compile(rf"\b(?:{_DOWN_VERBS})\b")

@@ -7,7 +7,7 @@ gauge", "the carmaker", "its shares").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from summarizer import instruments
 from summarizer.reading import lexicon as lx
@@ -167,7 +167,7 @@ _COMPANY_SUFFIX = re.compile(r"\b(?:Inc|Ltd|Corp|Co|Plc|Bhd|S\.A|N\.V|AG|SE)\.$"
 _NOT_A_MODIFIER = (
     r"(?!(?i:while|and|but|as|with|the|a|an|of|in|on|for|by|to|at|after|amid|despite|when|since|"
     r"although|though|if|because|meanwhile|elsewhere|however|so|yet|"
-    r"than|that|which|who|led|were|was|is|are|also|other|some|many|most|all|both|such|"
+    r"than|that|which|who|whose|led|were|was|is|are|also|other|some|many|most|all|both|such|"
     r"including|like|while|whereas|among|meanwhile)\b)"
 )
 _SECTOR_PHRASE = re.compile(
@@ -424,7 +424,35 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
                 match.start(), match.end(), sentence[match.start() : match.end()], reference=ref
             )
         )
-    return _with_codes_attached(sentence, _merged(found))
+    return _with_appositions(sentence, _with_codes_attached(sentence, _merged(found)))
+
+
+# what may follow a name as part of it: its former name ("VK (ex-Mail.ru)", "Meta (formerly
+# Facebook)") or a word saying what it is ("OTE telecom", "Piraeus lender")
+_FORMER_NAME = re.compile(r"\s*\((?:ex-|ex |formerly |previously |former(?:ly)? )[^()]{1,40}\)")
+_WHAT_IT_IS = re.compile(
+    r"\s+(?:telecom|lender|bank|miner|insurer|carmaker|automaker|chipmaker|retailer|developer|"
+    r"airline|brewer|conglomerate|utility|refiner|shipper|group)(?=[\s,;:.]|$)"
+)
+
+
+def _with_appositions(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A name with what follows it as part of it ('VK (ex-Mail.ru)', 'OTE telecom') is one
+    mention: the words after it name nothing of their own."""
+    kept: list[Mention] = []
+    covered_until = -1
+    for mention in mentions:
+        if mention.start < covered_until:
+            continue
+        if mention.reference is None and not mention.descriptive:
+            after = _FORMER_NAME.match(sentence, mention.end) or _WHAT_IT_IS.match(
+                sentence, mention.end
+            )
+            if after is not None:
+                mention = replace(mention, end=after.end())
+                covered_until = after.end()
+        kept.append(mention)
+    return kept
 
 
 # a code written right after a name: "LME aluminium (CMAl3)", "Anglo American PLC [JSE:AGL]",
