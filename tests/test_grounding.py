@@ -130,6 +130,9 @@ BRENT = "Brent rose 0.8% on Friday and gained 3.5% for the week."
          -6.5, None),
         ("The Kestrel MSCI Chile (ETF) closed down 2.2%.", "Kestrel MSCI Chile ETF", "down", -2.2,
          None),
+        ("The two-year yield rose 2 basis points, while the yield on the 30-year was down 3 basis "
+         "points.", "US 30-year Treasury yield", "down", None, -3.0),
+        ("India's rupee, down ¾ of 1 per cent, led losses.", "Indian rupee", "down", -0.75, None),
     ],
 )  # fmt: skip
 def test_correct_answers_pass(

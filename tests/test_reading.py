@@ -123,6 +123,11 @@ def test_qualifier_of_a_spelled_number() -> None:
         ("half a percentage point higher", [], [50.0]),
         ("fell 12 bps, while the index lost 1.5%", [1.5], [12.0]),
         ("BP fell 2.4pc", [2.4], []),
+        # a fraction of one percent, in words or in one glyph
+        ("down three-quarters of 1 percent", [0.75], []),
+        ("off ¾ of 1 per cent", [0.75], []),
+        ("about half of one percent", [0.5], []),
+        ("rose 2¼ percent, then fell ½%", [2.25, 0.5], []),
     ],
 )  # fmt: skip
 def test_stated_numbers(text: str, percents: list[float], points: list[float]) -> None:
@@ -482,6 +487,12 @@ def test_unseen_publisher_patterns(sentence: str, expected: list[Stated]) -> Non
         ("The index was led by Orvane Energy, whose shares jumped 6.5%.",
          [("Orvane Energy", "up", 6.5)]),
         # "(ETF)" says what a fund is, not its code
+        # a currency a bond is paid in is not the currency's move
+        ("Debt slid, with a 1.9 percent fall in the rand-denominated Kestrel bond.",
+         [("Kestrel bond", "down", 1.9)]),
+        # a cause after a move noun says nothing of what moved
+        ("Copper trimmed last week's losses of 3% on hopes for Chinese demand.",
+         [("Copper", "down", 3.0)]),
         ("The Kestrel MSCI Chile (ETF) closed down 2.2%.",
          [("Kestrel MSCI Chile ETF", "down", 2.2)]),
     ],

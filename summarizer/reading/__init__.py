@@ -1104,7 +1104,11 @@ _DESCRIPTOR = re.compile(
     r"\bmarket[- ]cap(?:itali[sz]ation)?[- ]weighted\b|\bby market (?:cap|capitali[sz]ation|"
     r"value)\b|\bbudget (?:carrier|airline)s?\b|\binflation[- ](?:protected|linked|indexed)\b"
 )
-_NOUN_TAIL_END = re.compile(r"[,;]|\s(?:but|while|whereas|as|after)\s")
+# what ends the words of what moved after a move noun: "losses of more than 7% on worries about
+# demand" is a price's loss; the cause after it says nothing of what fell
+_NOUN_TAIL_END = re.compile(
+    r"[,;]|\s(?:but|while|whereas|as|after|on|amid|despite|because|following|since)\s"
+)
 
 
 def _is_price(

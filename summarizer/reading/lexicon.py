@@ -64,6 +64,18 @@ SPELLED_DECIMAL = re.compile(
     r"[\-\u2011 ]point[\-\u2011 ](?P<frac>\d{1,3})\s*(?P<unit>percent\b|per\s?cent\b|%|"
     r"percentage\s+points?\b|basis\s+points?\b|points?\b)"
 )
+# "three-quarters of 1 percent", "half of one per cent", "¾ of 1 per cent" (wire copy), and
+# fractions in one glyph: "½%", "2¼ percent"
+_GLYPHS = "¼½¾⅛⅜⅝⅞"
+FRACTION_OF_ONE = re.compile(
+    rf"(?<![\w-])(?P<frac>(?:(?:a|one|two|three)[\s-]+)?(?:half|quarters?|thirds?|tenths?|fifths?)|"
+    rf"[{_GLYPHS}])\s+of\s+(?:1|one|a)\s+(?P<unit>percent\b|per\s?cent\b|percentage\s+points?\b)"
+)
+GLYPH_PERCENT = re.compile(
+    rf"(?<![\w.])(?P<sign>[+\-−])?(?P<num>\d+)?(?P<glyph>[{_GLYPHS}])(?P<unit>\s?%|\s?percent\b|"
+    rf"\s?per\s?cent\b|\s?percentage\s+points?\b)"
+)
+GLYPH_VALUES = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 SMALL_NUMBERS = {
     w: n
     for n, w in enumerate(

@@ -94,6 +94,8 @@ _CURRENCY_WORDS = re.compile(
     r"sterling|rouble|ruble|loonie|aussie|kiwi|dong|sol|"
     r"shekel|zloty|forint|krona|krone)\b(?!\s+(?:bonds?|index|assets|deposits|stocks|"
     r"shares|terms|funds|per|a\b|an\b))"
+    # "the peso-denominated Par bond": what a bond is paid in, not the currency's move
+    r"(?![-\u2011](?:denominated|based|linked|priced|dominated|hedged))"
 )
 # a pair in words: "propelled euro/dollar higher by 0.54%"
 _CURRENCY_PAIR = re.compile(
@@ -289,9 +291,9 @@ _INDEX_GROUP = re.compile(
 # "the yield on the benchmark 10-year Japanese government bond"
 _YIELD_ON = re.compile(
     r"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:\d+|two|three|five|ten|"
-    r"thirty)-year\s+"
+    r"thirty)-year(?:\s+"
     r"(?:[A-Z][\w.-]*\s+){0,3}(?:government\s+)?(?:treasury\s+)?(?:notes?|bonds?|treasur(?:y|ies)|"
-    r"gilts?|bunds?|jgbs?|debt|securities|tips)\b",
+    r"gilts?|bunds?|jgbs?|debt|securities|tips)\b|(?![\w-]))",
     re.IGNORECASE,
 )
 _REFERRING_LEAD = re.compile(

@@ -69,6 +69,17 @@ def _amounts(lowered: str) -> list[Amount]:
         number = whole if whole.isdigit() else str(lx.SMALL_NUMBERS[whole])
         decimal = float(f"{number}.{match.group('frac')}")
         found.append(Amount(match.start(), match.end(), decimal, _unit_read_out(match["unit"]), 0))
+    for match in lx.FRACTION_OF_ONE.finditer(lowered):
+        frac = match.group("frac")
+        value = lx.GLYPH_VALUES.get(frac) or spelled_value(frac)
+        if value is not None:
+            unit_said = _unit_read_out(match["unit"])
+            found.append(Amount(match.start(), match.end(), value, unit_said, 0))
+    for match in lx.GLYPH_PERCENT.finditer(lowered):
+        value = float(match.group("num") or 0) + lx.GLYPH_VALUES[match.group("glyph")]
+        found.append(
+            Amount(match.start(), match.end(), value, _unit_read_out(match["unit"]), _sign(match))
+        )
     for match in lx.PERCENT.finditer(lowered):
         unit: Unit = (
             "pp" if "point" in match.group("unit") or "ppt" in match.group("unit") else "pct"
