@@ -195,6 +195,8 @@ def test_a_risk_that_could_derail_a_rally_is_no_positive_catalyst() -> None:
         "Wall Street's fear gauge, the VIX, fell 1.8 points to 13.2.",
         "Analysts reckon the new plant could alleviate 30% of the memory shortage.",
         "Worries about Chinese demand eased after the trade data.",
+        # what an instrument is sensitive to describes it
+        "The two-year yield, which is more sensitive to rate expectations, was 2 bps higher.",
         "Past performance is no guarantee of future results; investing carries risks.",
     ],
 )
@@ -384,6 +386,29 @@ def _alive(pid: int) -> bool:
          "commodity_supply", "pressured by the expanding harvest of a record crop"),
         ("Chief executive Jane Roe resigned, the company said.",
          "management_legal", "Chief executive Jane Roe resigned, the company said."),
+        # an adverb inside "driven by"; the cause after a phrase that only says it moved before
+        ("The rand's slide was driven largely by a ratings downgrade of state utilities.",
+         "analyst_rating", "driven largely by a ratings downgrade of state utilities"),
+        ("Gilts firmed after a sharp fall on Monday on the back of soft UK inflation data.",
+         "macro_data", "on the back of soft UK inflation data"),
+        # a subject that played its part, or led to a move; another market's move after "with"
+        ("The steep drop in Paris also played its part.",
+         "cross_market", "The steep drop in Paris also played its part"),
+        ("The decision to scrap the dividend led to heavy selling in Norvex.",
+         "corporate_action", "The decision to scrap the dividend led to heavy selling in Norvex"),
+        ("Asian currencies slipped, with a fresh slide in the won dragging its peers lower.",
+         "cross_market", "with a fresh slide in the won dragging its peers lower"),
+        ("Palm oil fell, though a weaker ringgit helped to limit the losses.",
+         "cross_market", "a weaker ringgit helped to limit the losses"),
+        # drivers the cues now know: selling, scrutiny, a budget, news
+        ("The Varno index slipped on the back of local sell-offs.",
+         "capital_flows", "on the back of local sell-offs"),
+        ("Kestrel Coin sank 9% amid growing scrutiny of its backers.",
+         "management_legal", "amid growing scrutiny of its backers"),
+        ("The loonie held steady ahead of the federal budget.",
+         "government_policy", "ahead of the federal budget"),
+        ("Orvane drifted lower on news that insiders had been selling shares.",
+         "other", "on news that insiders had been selling shares"),
     ],
 )  # fmt: skip
 def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:
@@ -397,6 +422,12 @@ def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:
         "“We are disappointed with our results,” the chief executive said.",  # comment
         "The CEO said he was pleased with the quarter.",
         "Bursa Malaysia closed lower ahead of the long weekend.",  # no driver named
+        # a quoted analyst is no rating; "just as" and "as measured by" are no cause
+        "The swings in oil are a technical reaction, said Jane Roe, a senior analyst at Varno.",
+        "Norvex slid 3.1%, just as Orvane grew 0.9%.",
+        "As measured by Kestrel, the peso gained 0.16 percent.",
+        # a driver to come
+        "The jobs report could play a key role in the central bank's next move.",
     ],
 )
 def test_not_a_catalyst(text: str) -> None:

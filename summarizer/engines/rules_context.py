@@ -25,7 +25,10 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
     ("analyst_rating", ("price target", "upgrade", "downgrade", "raised its rating", "to buy from",
                         "overweight", "outperform rating", "brokerage calls", "short-seller",
                         "called the stock", "rating on", "target price",
-                        "cut the stock", "rating downgrade"), re.compile(r"\banalysts? at\b")),
+                        "cut the stock", "rating downgrade"),
+     # analysts who acted, not an analyst quoted ("said Jane Doe, an analyst at Phillip Nova")
+     re.compile(r"\banalysts? at [^.;,]{0,40}\b(?:upgrad\w*|downgrad\w*|raised|cut|lowered|"
+                r"initiated|reiterated|rated|set)\b")),
     ("monetary_policy", ("rate cut", "rate-cut", "rate hike", "federal reserve", "pboc",
                          "central bank", "liquidity easing", "monetary", "interest rate",
                          "reserve requirement", "bank of japan", "bank of england", "ecb",
@@ -38,7 +41,11 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                        "profit taking", "took profits", "cashed out", "short-covering",
                        "short covering", "foreigners buying", "offloaded", "unwound",
                        "peripheral buying", "bargain hunting", "sell-off by", "selling by",
-                       "book profits", "liquidations", "fund flows", "rebalancing",
+                       "book profits", "liquidations", "fund flows", "rebalanc",
+                       "sell-offs", "selloffs", "selling pressure", "pocketed profits",
+                       "booked profits", "profit booking", "took profit", "repositioning",
+                       "institutional investors", "foreign investors", "retail investors",
+                       "local investors",
                        "locked in profits", "lock in profits", "off the table", "short positions",
                        "net short", "dumped", "seek shelter", "safe haven", "safe-haven",
                        "piled into", "piled back into", "flight to", "risk appetite"),
@@ -58,10 +65,11 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                            "state funds", "rescue measures", "measures to", "tax cut",
                            "policy support", "election", "minister", "president", "beijing",
                            "lockdown", "emerge from lockdowns", "bailout", "policymakers",
-                           "parliament", "senate", "congress"),
+                           "parliament", "senate", "congress", "budget"),
      re.compile(r"\bpolic(?:y|ies)\b|national .*fund")),
     ("corporate_action", ("acqui", "merger", "buyback", "repurchase", "convertible bond",
                           "placement", "listing", "financing", "bond sale", "dividend",
+                          "capital increase", "rights issue", "share issue",
                           "takeover", "tie-up", "rescued by", "to buy", "cut its stake",
                           "stake in", "spin-off", "deal to", "bought out", "buyout",
                           "buy out", "agreement to", "preliminary agreement", "stake sale"),
@@ -76,9 +84,12 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                       "the yen", "crude prices", "iron ore prices", "copper prices",
                       "stock markets", "gold futures", "metal price", "prices of", "commodities",
                       "european stocks", "asian stocks", "global sentiment", "energy prices",
-                      "natural gas", "crude oil", "stocks elsewhere"),
+                      "natural gas", "crude oil", "stocks elsewhere", "price of"),
      re.compile(r"\b(?:oil|gold|copper|iron ore|metals?|crude|coal|commodity|grain|wheat|corn|"
-                r"soybean) prices?\b|\b(?:u\.s\.|us|american|european|asian|chinese|japanese|"
+                r"soybean) prices?\b|"
+                # "a weaker currency helped to limit the losses", "a strong dollar"
+                r"\b(?:weak|strong|soft|firm)(?:er)?\s+(?:local\s+)?(?:currency|currencies|dollar|"
+                r"greenback|yen|euro|yuan|ringgit|rupee|won|peso|rand|lira|pound|sterling)\b|\b(?:u\.s\.|us|american|european|asian|chinese|japanese|"
                 r"global|regional|overseas|world)(?: [\w-]+){0,2} (?:stocks|shares|equities|"
                 r"markets|peers|bourses)\b|\bmarkets in\b|"
                 # another market's move: "after gold jumped 2.9% overnight"
@@ -93,7 +104,7 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                           "production cuts", "shipments", "stockpiles", "weather"), None),
     ("management_legal", ("lawsuit", "court", "probe", "investigation", "resign", "copyright",
                           "ruling", "fine", "settlement", "indictment", "alleg", "secretary change",
-                          "commingled", "fraud"),
+                          "commingled", "fraud", "scrutiny", "manipulation"),
      # a chief executive's change is a driver; a chief executive's comment is not
      re.compile(r"\b(?:ceo|chief executive)\b[^.;]{0,40}\b(?:resign\w*|steps? down|stepped down|"
                 r"quit|fired|ousted|depart\w*|replaced)|\bnew (?:ceo|chief executive)\b")),
@@ -109,7 +120,16 @@ _CAUSE = re.compile(
     r"\b(?:after|following|amid|due to|owing to|thanks to|because of|on the back of|driven by|"
     r"helped by|aided by|boosted by|lifted by|buoyed by|supported by|fuel(?:l)?ed by|spurred by|"
     r"underpinned by|weighed(?: down)? by|dragged(?: down)? by|pressured by|hit by|hurt by|"
-    r"dented by|(?:tracking|tracked|along with)(?=\s+(?:[\w’'.-]+\s+){0,3}?(?:overnight|gains|"
+    r"dented by|"
+    # "were driven today by", "was helped mainly by"
+    r"(?:driven|helped|aided|boosted|lifted|buoyed|supported|fuel(?:l)?ed|spurred|underpinned|"
+    r"weighed(?: down)?|dragged(?: down)?|pressured|hit|hurt|dented|triggered|sparked|caused|"
+    r"prompted) (?:[a-z]+ly|today|mainly|partly|in part|again|also) by|"
+    r"(?<=, )reflecting|"
+    # "with a renewed drop in Turkey's lira dragging its peers": another market's move
+    r"with (?=(?:a|an|the) (?:[\w-]+ )?(?:drop|fall|rise|rally|slump|surge|jump|decline|"
+    r"sell-?off|rebound|slide) in\b)|"
+    r"(?:tracking|tracked|along with)(?=\s+(?:[\w’'.-]+\s+){0,3}?(?:overnight|gains|"
     r"losses|"
     r"advances|declines|rise|fall|drop|rally|slide|wall street|u\.s\.|us|global|regional|oil|gold|"
     r"copper|the dollar|the yen|yields|prices|futures|stocks|equities|markets))|in response to|"
@@ -129,8 +149,9 @@ _CAUSE = re.compile(
     r"renewed|fresh|foreign|continued|heavy|persistent|inflows|outflows|buying|selling|"
     r"(?:a |an )?(?:higher|lower|firmer|weaker|stronger|softer|rising|falling|improving|"
     r"worsening|robust|solid)\b))|"
-    r"(?<!as much )(?<!as well )(?<!such )(?<!so far )as (?!(?:much|well|of|expected|a result|"
-    r"part|high|low|many|far|long|soon|usual|such)\b))"
+    r"(?<!as much )(?<!as well )(?<!such )(?<!so far )(?<!just )as (?!(?:much|well|of|expected|"
+    r"a result|part|high|low|many|far|long|soon|usual|such|measured|calculated|shown|seen|"
+    r"noted|mentioned|reported by|per)\b))"
 )
 _PHRASE_END = re.compile(
     r"[;:]|[\"”],\s|,\s+(?:while|whereas|but|and|which|as|after|with|following|adding|said|"
@@ -142,9 +163,13 @@ _CAUSAL_VERB = re.compile(
     r"weigh(?:ed|s|ing)? on|drag(?:ged|s|ging)?(?: on| down)?|dented|pressured|help(?:ed|s|ing)|"
     r"supported|buoyed|(?<!\bit )(?<!\bthey )(?<!\bwe )made|sent|pushed|reignited|ignited|"
     r"reinforced|underpin\w*|meant|"
-    r"resulted in|causing|contributing to|lay behind|had an impact on)\b(?!\s+by\b)"
+    r"resulted in|causing|contributing to|lay behind|had an impact on|led to|leading to|"
+    r"play(?:ed|s)? (?:its|a|an|their|the) (?:[\w-]+ )?(?:part|role))\b(?!\s+by\b)"
 )
-_CLAUSE_START = re.compile(r"^|[;:]\s|,\s+(?:while|whereas|but|and|as)\s|\s(?:while|but)\s")
+_MODAL_BEFORE = re.compile(r"\b(?:could|may|might|will|would|should|can)\s+$")
+_CLAUSE_START = re.compile(
+    r"^|[;:]\s|,\s+(?:while|whereas|but|and|as|though|although)\s|\s(?:while|but)\s"
+)
 # a phrase that only says the same market moved before ("after four days of gains", "after
 # opening flat", "following yesterday's strong gains") is not a driver
 _ONLY_A_MOVE = re.compile(
@@ -217,7 +242,8 @@ _RISK_SIGNAL = re.compile(
     r"jeopardi\w+|doubts?|may not|might not|(?:could|may|might) (?:hurt|weigh|pressure|derail|hit|"
     r"drag|dent|put|negatively|trigger|spark|wipe)|wary|uneasy|jittery|bearish|dangerous|"
     r"austerity|failure to|would (?:also )?put pressure|negatively impact|"
-    r"sensitive to|deciding factor|all eyes|closely watch\w*|for clues|await\w*|"
+    r"(?<!more )(?<!less )sensitive to|deciding factor|all eyes|closely watch\w*|for clues|"
+    r"await\w*|"
     r"whether|remains? to be seen|a ways to go|limited room|"
     r"(?<!profit )(?<!earnings )(?<!after )warn\w*|"
     r"slowdown|slowing|recession|crisis|default|bad loans|correction|pullback|foresee|fragile|"
@@ -302,6 +328,10 @@ def extract_catalysts(text: str, start: int, end: int) -> list[Catalyst]:
     spans = _causal_phrases(lowered) or _driver_sentence(sentence, lowered)
     for phrase_start, phrase_end in spans:
         phrase = lowered[phrase_start:phrase_end]
+        if _ONLY_A_MOVE.match(phrase) and (later := _CAUSE.search(phrase, 1)) is not None:
+            # "after a sharp drop the previous day on the back of weak US inflation data"
+            phrase_start += later.start()
+            phrase = lowered[phrase_start:phrase_end]
         if _ONLY_A_MOVE.match(phrase) or (
             # "cautious ahead of Friday's payrolls" states a risk, and one sentence is one item
             phrase.startswith("ahead of") and _RISK_SIGNAL.search(lowered)
@@ -365,7 +395,7 @@ _STATED_DRIVER = re.compile(
 )
 
 
-_FOLLOWS_A_MARKET = re.compile(r"^(?:tracking|tracked|along with|with)\b")
+_FOLLOWS_A_MARKET = re.compile(r"^(?:tracking|tracked|along with|with|reflecting)\b")
 # a subject that is itself a market's move: "The bounce in CBOT wheat helped underpin corn",
 # "A fall in the oil price meant ...", "The gains helped the energy group advance 1%"
 _A_MOVE_AS_SUBJECT = re.compile(
@@ -377,7 +407,7 @@ _A_MOVE_AS_SUBJECT = re.compile(
 # had been strong", "following a Reuters report alleging ...", "as the company announced ..."
 _A_STATEMENT = re.compile(
     r"\b(?:said|says|announc\w+|unveil\w+|report(?:s|ed)?|remark\w*|comments?|statement|"
-    r"disclos\w+|warned|signall?ed)\b"
+    r"disclos\w+|warned|signall?ed|news)\b"
 )
 _ANNOUNCED = re.compile(r"\b(?:announc\w+|unveil\w+|reported|disclos\w+)\b")
 
@@ -430,7 +460,14 @@ def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
         )
         stop = _PHRASE_END.search(lowered, match.end())
         end = stop.start() if stop else len(lowered)
-        if match.start() - clause_start > 6 and not any(s <= clause_start < e for s, e in spans):
+        if (
+            match.start() - clause_start > 6
+            and not any(s <= clause_start < e for s, e in spans)
+            # "..., with a renewed drop in the lira dragging its peers": the verb is the phrase's
+            and not any(clause_start <= s < match.start() < e for s, e in spans)
+            # "The report could play a key role": a driver to come has driven nothing yet
+            and not _MODAL_BEFORE.search(lowered, max(0, match.start() - 12), match.start())
+        ):
             spans.append((clause_start, end))
     spans.sort()
     kept: list[tuple[int, int]] = []
