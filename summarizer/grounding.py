@@ -350,6 +350,23 @@ def _verdict(move: Move, fact: Fact) -> str:
     return verdict
 
 
+def _outnamed(move: Move, fact: Fact, facts: Sequence[Fact]) -> bool:
+    """Whether the quote gives another instrument a name more like the move's than the fact's,
+    both fitting it: in 'the JSE Main Market Index rose 0.7% while the Junior Market Index rose
+    0.36%', the 'JSE Junior Market Index' is the second."""
+    mention = fact.mention
+    if mention is None or _verdict(move, fact) != "same":
+        return False
+    mine = instruments.likeness(move.instrument, mention.name)
+    return any(
+        other.mention is not None
+        and other.mention.name != mention.name
+        and _verdict(move, other) == "same"
+        and instruments.likeness(move.instrument, other.mention.name) > mine
+        for other in facts
+    )
+
+
 def _the_places_market(name: str, place: str) -> bool:
     """Whether the name is a place's market ('Frankfurt stocks (DAX)') and the place is that
     one: the text's 'Frankfurt' then is it. (A company named after a place is no market.)"""
@@ -379,7 +396,9 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
             f"{number} is a company or economic figure in the text (revenue, profit, output), "
             "not a price move"
         )
-    ours = [f for f in stating if _verdict(move, f) != "different"]
+    ours = [
+        f for f in stating if _verdict(move, f) != "different" and not _outnamed(move, f, facts)
+    ]
     if not ours:
         owners = _names(f.mention for f in stating)
         return (

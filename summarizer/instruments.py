@@ -33,7 +33,7 @@ _TICKER_IN_PARENTHESES = re.compile(
 )
 _RIC_AT_END = re.compile(r"\s(\.?[A-Z0-9]{2,10}\.[A-Z]{1,3})$")
 _CODE = re.compile(
-    r"^(?:\.[A-Z0-9]{2,8}|[A-Z0-9]{1,10}\.[A-Z]{1,3}|\d{3,6}|[A-Z]{2,6}(?:cv)?\d|"
+    r"^(?:\.[A-Z0-9]{2,8}|[A-Z0-9]{1,10}\.[A-Z]{1,3}|\d{3,6}|[A-Z]{2,6}(?:cv)?\d{1,2}|"
     r"[A-Z0-9]{3,10}=[A-Z]*)$"
 )  # ".DJI", "0700.HK", "9022", Reuters continuous futures "DJMcv1" and "JP20YTN=JBTC"
 _VENUE = re.compile(r"\b(?:exchange|board of trade|bourse)$", re.IGNORECASE)
@@ -306,6 +306,14 @@ def name_tokens(name: str) -> frozenset[str]:
     return frozenset(_fold(w) for w in _words(name) if w not in _GENERIC)
 
 
+def likeness(a: str, b: str) -> float:
+    """How alike two names are, word for word (generic words counted): 'JSE Junior Market Index'
+    is more like 'Junior Market Index' (0.75) than 'JSE Main Market Index' (0.6)."""
+    words_a, words_b = {_fold(w) for w in _words(a)}, {_fold(w) for w in _words(b)}
+    union = words_a | words_b
+    return len(words_a & words_b) / len(union) if union else 0.0
+
+
 def _words(name: str) -> list[str]:
     # "PSI20" is the "PSI 20", "CAC40" the "CAC 40"
     return _INDEX_NUMBER.sub(r"\1 \2", _normal(_PARENTHESES.sub("", name))).split()
@@ -333,6 +341,9 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
     a_code, b_code = ticker_a or a_code, ticker_b or b_code
     if a_code and b_code:
         return "same" if _same_code(a_code, b_code) else "different"
+    # "ADI stock declined 6.5%": the text names Analog Devices (ADI) by its code
+    if (a_code and b_bare == a_code.split(":")[-1]) or (b_code and a_bare == b_code.split(":")[-1]):
+        return "same"
     id_a, id_b = identity(a_bare), identity(b_bare)
     if bool(_CODE.match(a_bare)) != bool(_CODE.match(b_bare)):
         return "unknown"  # ".ADI" and "Abu Dhabi index": a code says nothing of a name

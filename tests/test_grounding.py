@@ -153,6 +153,9 @@ def test_a_phrase_of_the_sentence_is_evidence_enough() -> None:
         (PAIR, "Nintendo", "up", 1.2, None, "Sony"),
         (GAINERS, "Carnival", "up", 6.1, None, "Delta Air Lines"),
         (YIELDS, "10-year yield", "up", None, 3.0, "two-year yield"),
+        # both names fit the move's words; the second fits them better
+        ("The Varno Main Market Index rose 0.7% while the Junior Market Index rose 0.36%.",
+         "Varno Junior Market Index", "up", 0.7, None, "Varno Main Market Index"),
     ],
 )  # fmt: skip
 def test_a_number_of_another_instrument_is_refused_naming_it(
@@ -535,3 +538,9 @@ def test_reading_of_codes_sectors_and_undone_moves(
 ) -> None:
     move = move.model_copy(update={"evidence": evidence})
     assert (check_move(move, evidence) is not None) == refused
+
+
+def test_a_company_named_by_its_code_is_the_company_with_that_ticker() -> None:
+    sentence = "ADI stock declined 6.5% and TXN fell 2.5%."
+    assert gate(sentence, sentence, "Analog Devices", "down", -6.5, ticker="ADI") is None
+    assert gate(sentence, sentence, "Analog Devices", "down", -2.5, ticker="ADI") is not None

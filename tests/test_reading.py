@@ -502,6 +502,45 @@ def test_rarer_verbs_and_appositions(sentence: str, expected: list[Stated]) -> N
 
 
 @pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # an index named with a number, before its change in parentheses
+        ("Asia: Nikkei 225 (+0.3%), Kospi 200 (-0.5%)",
+         [("Nikkei 225", "up", 0.3), ("Kospi 200", "down", 0.5)]),
+        # lower-case names with their codes in a list that shares one verb
+        ("Solana fell 9%, while dogecoin (DOGE), litecoin (LTC), and ether (ETH) each lost over "
+         "4%.",
+         [("Solana", "down", 9.0), ("dogecoin", "down", 4.0), ("litecoin", "down", 4.0),
+          ("ether", "down", 4.0)]),
+        # a page's live quote boxes between a contract and its verb
+        ("Heating oil for May delivery\nHOK5,\n+0.31% HO.1,\n+0.31%\nfell 3 cents, or 1.2%.",
+         [("Heating oil", "down", 1.2)]),
+    ],
+)  # fmt: skip
+def test_names_around_numbers_and_quote_boxes(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+def test_a_contract_month_is_not_the_period_of_the_move() -> None:
+    (fact,) = read_sentence("Gold for December delivery rose 0.4%.").facts
+    assert (fact.when, fact.timeframe) == (None, "unspecified")
+
+
+def test_a_second_predicates_period_is_not_the_firsts() -> None:
+    day, week = read_sentence("Orvane fell 6%, extending its weekly losses to over 15%.").facts[-2:]
+    assert (day.pct, day.timeframe, week.pct, week.timeframe) == (6.0, "unspecified", 15.0, "week")
+    day, week = read_sentence("Orvane fell 6% and extending its weekly losses to 15%.").facts[-2:]
+    assert (day.timeframe, week.timeframe) == ("unspecified", "week")
+
+
+def test_to_the_currency_is_the_quote_currency() -> None:
+    facts = read_sentence(
+        "The dollar rose 0.2% against the yen and gained 0.4% to the franc."
+    ).facts
+    assert [(f.pct, f.against) for f in facts] == [(0.2, "currency:JPY"), (0.4, "currency:CHF")]
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         # the ambiguous verbs say nothing of a price without a number

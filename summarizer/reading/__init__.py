@@ -93,6 +93,7 @@ def stated_numbers(sentence: str) -> tuple[list[float], list[float]]:
 def read_sentence(sentence: str) -> SentenceReading:
     """The facts of one sentence; offsets are into the sentence."""
     original, sentence = sentence, _LINK_WIDGET.sub(_code_only, sentence)
+    sentence = _QUOTE_BOXES.sub(_last_code_only, sentence)
     lowered = _lower(sentence)
     mentions = find_mentions(sentence, lowered)
     if not _may_state_a_move(lowered):
@@ -189,6 +190,21 @@ def read_sentence(sentence: str) -> SentenceReading:
 _QUOTE_WIDGET = re.compile(r"[^\s:;,]\s+[A-Z]{2,6}\d{0,2},\s*$")
 # a page's links after a ticker: "Amgen (AMGN | Quote | Chart | News | PowerRating) lost 11.9%"
 _LINK_WIDGET = re.compile(r"\(\s*([A-Z][A-Z0-9.]{0,9})\s*\|(?:\s*[A-Za-z]+\s*\|)*\s*[A-Za-z]+\s*\)")
+
+
+# a page's live quotes after a contract's name: "crude for March delivery\nCL00,\n+0.05% CL.1,\n
+# +0.05% CLH24,\n+0.05%\nfell $1.54, or 2.1%" (the boxes' numbers are the page's, not the text's)
+_QUOTE_BOX = r"[A-Z]{1,6}[A-Z0-9.]*\d,\s*[+\-−]\d+(?:\.\d+)?%"
+_QUOTE_BOXES = re.compile(rf"(?<![\w.]){_QUOTE_BOX}(?:\s+{_QUOTE_BOX})*")
+_CODE_OF_BOX = re.compile(r"([A-Z]{1,6}[A-Z0-9.]*\d),")
+
+
+def _last_code_only(boxes: re.Match[str]) -> str:
+    """The most specific (last) contract code of the boxes ('CLH24', not the continuous 'CL.1'),
+    in parentheses and padded to their length: it is the name's ticker."""
+    codes = _CODE_OF_BOX.findall(boxes[0])
+    contracts = [code for code in codes if "." not in code]
+    return f"({(contracts or codes)[-1]})".ljust(len(boxes[0]))
 
 
 def _code_only(widget: re.Match[str]) -> str:
@@ -941,7 +957,10 @@ def currency_named(words: str) -> str | None:
     return None
 
 
-_AGAINST = re.compile(r"\b(?:against|versus|vs\.?|per)\s+((?:the\s+)?[a-z][\w.]*(?:\s+[a-z]+)?)")
+# "rebounded 0.4% to the franc" quotes it against the franc ("rose 2% to the highest" names none)
+_AGAINST = re.compile(
+    r"\b(?:against|versus|vs\.?|per|to(?=\s+the\s))\s+((?:the\s+)?[a-z][\w.]*(?:\s+[a-z]+)?)"
+)
 _AGAINST_STOP = re.compile(r"\band\b|\bwhile\b|\bbut\b|;|\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)")
 
 
@@ -1038,8 +1057,9 @@ _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")
 _NEXT_LABEL_STOP = re.compile(
     r"(?<![\w.,])(?!(?:19|20)\d\d\b|\d+ (?:days|weeks|months|years|sessions)\b)\d|;|,|"
     r"\bbefore\b|\bafter\b|\bwhile\b|"
-    # "rallied strongly ahead of the weekend and is backing off for the second session"
-    r"\band (?=(?:is|was|are|were|has|have|had)\b)"
+    # "rallied strongly ahead of the weekend and is backing off for the second session",
+    # "falling 14% and extending its weekly losses to over 20%": another predicate's words
+    r"\band (?=(?:is|was|are|were|has|have|had)\b|[a-z]{3,}(?:ing|ed)\b)"
 )
 _MONTH_BEFORE = re.compile(rf"\b{lx.MONTH}\s$")  # not "market 2%" nor "decline 3"
 _LEAD_STOP = re.compile(r"\b(?:before|after|then|while|and|but)\b|[,;%]")

@@ -461,10 +461,15 @@ def _with_appositions(sentence: str, mentions: list[Mention]) -> list[Mention]:
 # Reuters codes ("Coking coal DJMcv1", "The 20-year JGB yield JP20YTN=JBTC") and MarketWatch's
 # inline quote ("August Brent crude LCOQ8, -0.82%")
 _CODE_AFTER = re.compile(
-    r"\s*\(\s*(?P<paren>[A-Z][A-Za-z]{1,5}\d{1,2})\s*\)"
+    r"\s*\(\s*(?P<paren>[A-Z][A-Za-z]{1,5}\d{1,2}|[A-Z]{2,6})\s*\)"
     r"|\s*\[\s*(?P<bracket>[A-Z]{2,6}:\s?[A-Z0-9.]{1,10})\s*\]"
     r"|\s+(?P<ric>[A-Z]{2,6}cv?\d|[A-Z0-9]{3,10}=[A-Z]{0,6})(?![\w=])"
     r"|\s+(?P<quote>[A-Z]{2,6}\d{0,2})(?=,\s*[+\-−]?\d)"
+)
+
+
+_FOR_DELIVERY = re.compile(
+    rf"\s+for\s+(?:{lx.MONTH}\.?\s+)?(?:\d{{4}}\s+)?(?:delivery|settlement)\b", re.IGNORECASE
 )
 
 
@@ -476,6 +481,10 @@ def _with_codes_attached(sentence: str, mentions: list[Mention]) -> list[Mention
     for mention in mentions:
         if mention.start < covered_until:
             continue  # a part of a code attached to the name before it ("JSE", "AGL")
+        # "crude for March delivery (CLH24)": the contract month belongs to the name
+        delivery = _FOR_DELIVERY.match(sentence, mention.end) if mention.reference is None else None
+        if delivery is not None:
+            mention = replace(mention, end=delivery.end())
         code = _CODE_AFTER.match(sentence, mention.end)
         if code is not None and mention.ticker is None and mention.reference is None:
             found = next(group for group in code.groups() if group)

@@ -103,6 +103,8 @@ def _amounts(lowered: str) -> list[Amount]:
     for match in lx.POINTS.finditer(lowered):
         found.append(_amount(match, "points"))
     for match in lx.BARE_BEFORE_PERCENT.finditer(lowered):
+        if _INDEX_WORD_BEFORE.search(lowered, max(0, match.start() - 12), match.start()):
+            continue  # "Nikkei 225 (+0.3%)": the number is the index's name
         found.append(Amount(match.start(), match.end(), _float(match.group("num")), "points", 0))
     for match in lx.PAREN_SIGNED.finditer(lowered):
         found.append(_amount(match, "points"))
@@ -121,6 +123,12 @@ def _amounts(lowered: str) -> list[Amount]:
     return _without_overlaps(found)
 
 
+# the words of indices named with a number: "Nikkei 225", "FTSE 100", "CSI 300", "Russell 2000"
+_INDEX_WORD_BEFORE = re.compile(
+    r"\b(?:nikkei|ftse|s&p|cac|dax|kospi|kosdaq|stoxx|russell|nifty|asx|csi|ibex|aex|smi|omx|"
+    r"omxs|wig|topix|sensex|ta|bist|atx|psi|mib|obx|kse|msci|jpx-nikkei|hdax|mdax|sdax|tecdax)"
+    r"\s$"
+)
 _BIG_MONEY = re.compile(r"billion|million|trillion|bn|mn|m$")
 
 

@@ -190,6 +190,8 @@ _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sun
 # "December gold" (a contract) nor "on Dec. 31" (a day)
 _MONTH_IN = re.compile(
     rf"\b(?:in|for|during|throughout|over)\s+(?P<month>{lx.MONTH})(?!\s*\d{{1,2}}\b)(?!\w)"
+    # "crude for March delivery", "for May contracts": the contract's month, not the move's
+    r"(?!\.?\s+(?:\d{2,4}\s+)?(?:delivery|deliveries|settlement|contracts?|futures|expiry)\b)"
 )
 _BARE_MONTH = re.compile(rf"(?P<month>{lx.MONTH})")
 _YEAR_IN = re.compile(
