@@ -33,7 +33,7 @@ _TICKER_IN_PARENTHESES = re.compile(
 )
 _RIC_AT_END = re.compile(r"\s(\.?[A-Z0-9]{2,10}\.[A-Z]{1,3})$")
 _CODE = re.compile(
-    r"^(?:\.[A-Z0-9]{2,8}|[A-Z0-9]{1,10}\.[A-Z]{1,3}|\d{3,6}|[A-Z]{2,6}(?:cv)?\d{1,2}|"
+    r"^(?:\.[A-Z0-9]{2,8}|[A-Z0-9]{1,10}\.[A-Z]{1,3}|\d{3,6}|[A-Z]{2,6}(?:c|v|cv)?\d{1,2}|[A-Z](?:c|v|cv)\d|"
     r"[A-Z0-9]{3,10}=[A-Z]*)$"
 )  # ".DJI", "0700.HK", "9022", Reuters continuous futures "DJMcv1" and "JP20YTN=JBTC"
 _VENUE = re.compile(r"\b(?:exchange|board of trade|bourse)$", re.IGNORECASE)

@@ -994,3 +994,29 @@ def test_rankings_relatives_and_openings(
 ) -> None:
     facts = [f for f in read_sentence(sentence).facts if f.pct is not None]
     assert [(f.mention.name if f.mention else None, f.pct) for f in facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a move in money after a name and a comma, or in a relative clause
+        ("Gainers were Varno Bank, which gained 1.50 rupees to 199.50 rupees; Orvane Cement, up 2 "
+         "rupees at 113 rupees.", [("Varno Bank", "up", None), ("Orvane Cement", "up", None)]),
+        # "were also lower" of a list
+        ("Lead, zinc and tin were also lower.",
+         [("Lead", "down", None), ("zinc", "down", None), ("tin", "down", None)]),
+        # contracts named by what they are on, and a Reuters continuation code
+        ("Futures on the Nasdaq 100 rose 0.4%.", [("Nasdaq 100 futures", "up", 0.4)]),
+        ("Three-month contracts for zinc on the LME dropped 1.1%.",
+         [("zinc futures", "down", -1.1)]),
+        ("CBOT wheat Wv1 ended 0.9% higher.", [("CBOT wheat", "up", 0.9)]),
+        # a yield named by its maturity band
+        ("The yield on long-dated gilts rose.", [("yield on long-dated gilts", "up", None)]),
+    ],
+)  # fmt: skip
+def test_unseen_publisher_moves(text: str, expected: list[tuple[str, str, float | None]]) -> None:
+    assert moves(text) == expected
+
+
+def test_a_volume_of_shares_is_not_the_market() -> None:
+    assert moves("Turnover reached 120 million shares, a decrease of 0.88%.") == []

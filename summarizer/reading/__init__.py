@@ -972,6 +972,8 @@ _ATTACHED = re.compile(
     r"(?:,\s*(?:of which|which|who|whose|in which|a|an|another|the|one of the)\s[^,;]{1,80},\s*)?"
     # "Micron shares, for example, rose"
     r"(?:,\s*(?:for example|for instance|meanwhile|however|in turn|though|by contrast)\s*,\s*)?"
+    # "Commercial Bank, which gained 1.50 rupees"
+    r"(?:,\s*(?=(?:which|who|that)\b))?"
     r"(?:(?:also|all|both|each|shares?|stocks?|index|indexes|indices|have|"
     r"has|had|was|were|is|are|"
     r"then|further|sharply|initially|later|too|likewise|similarly|been|itself|alone|both|"
@@ -994,7 +996,15 @@ def _attached(lowered: str, mention: Mention | None, predicate: Predicate) -> bo
         return True
     if mention.end > predicate.start:
         return False
+    if _COMMA.fullmatch(lowered, mention.end, predicate.start) and _BARE_MOVE_WORD.match(
+        lowered, predicate.start
+    ):
+        return True  # "Tokyo Cement, up 2 rupees at 113 rupees"
     return _ATTACHED.fullmatch(lowered, mention.end, predicate.start) is not None
+
+
+_COMMA = re.compile(r",\s*")
+_BARE_MOVE_WORD = re.compile(r"(?:up|down|off|higher|lower|unchanged|flat)\b")
 
 
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$")

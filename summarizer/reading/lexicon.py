@@ -236,7 +236,7 @@ _DOWN_VERBS = (
     r"wilt(?:s|ed|ing)|buckl(?:e|es|ed|ing)|deflat(?:e|es|ed|ing)|subsid(?:e|es|ed|ing)|"
     r"reced(?:e|es|ed|ing)|ebb(?:s|ed|ing)|cheapen(?:s|ed|ing)|gapp(?:ed|ing) (?:down|lower)|"
     r"h(?:a)?emorrhag(?:e|es|ed|ing)|"
-    r"contract(?:s|ed|ing)|conced(?:e|es|ed|ing)|erod(?:e|es|ed|ing)|retrac(?:e|es|ed|ing)|"
+    r"contract(?:ed|ing)|conced(?:e|es|ed|ing)|erod(?:e|es|ed|ing)|retrac(?:e|es|ed|ing)|"
     r"fad(?:e|es|ed|ing)|dwindl(?:e|es|ed|ing)|correct(?:s|ed|ing)|backtrack(?:s|ed|ing)?|"
     r"relinquish(?:es|ed|ing)|forfeit(?:s|ed|ing)?|part(?:s|ed|ing)? with|bled|bleed(?:s|ing)?"
 )

@@ -290,10 +290,13 @@ _INDEX_GROUP = re.compile(
 )
 # "the yield on the benchmark 10-year Japanese government bond"
 _YIELD_ON = re.compile(
-    r"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:\d+|two|three|five|ten|"
+    r"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:\d+|two|three|five|ten|"
     r"thirty)-year(?:\s+"
     r"(?:[A-Z][\w.-]*\s+){0,3}(?:government\s+)?(?:treasury\s+)?(?:notes?|bonds?|treasur(?:y|ies)|"
-    r"gilts?|bunds?|jgbs?|debt|securities|tips)\b|(?![\w-]))",
+    r"gilts?|bunds?|jgbs?|debt|securities|tips)\b|(?![\w-]))"
+    # "the yield on long-dated gilts", "yields on benchmark Bunds"
+    r"|(?:long|short|medium)-dated\s+(?:[A-Z][\w.-]*\s+)?(?:government\s+)?(?:notes|bonds|"
+    r"treasuries|gilts|bunds|jgbs|debt)\b)",
     re.IGNORECASE,
 )
 _REFERRING_LEAD = re.compile(
@@ -308,6 +311,7 @@ _MOVES_SHARES = (
     r"tipped|tips|propelled|propels|weighed|weighs|dumped|dumps)\b)"
 )
 _GENERIC_MARKET = re.compile(
+    r"(?<!million )(?<!billion )(?<!thousand )(?<!\d )"
     rf"\b(?:{_NOT_A_MODIFIER}{_MOVES_SHARES}(?:[A-Z][\w.-]*|[a-z-]+)\s+)?"
     r"(?:stocks|shares|equities|stock market|share market|markets)\b"
 )
@@ -426,7 +430,32 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
                 match.start(), match.end(), sentence[match.start() : match.end()], reference=ref
             )
         )
-    return _with_appositions(sentence, _with_codes_attached(sentence, _merged(found)))
+    mentions = _with_codes_attached(sentence, _merged(found))
+    return _with_appositions(sentence, _with_contract_heads(sentence, mentions))
+
+
+# "Futures on the Dow Jones Industrial Average", "Three-month contracts for copper": the
+# contracts are the instrument, named by what they are on
+_CONTRACTS_ON = re.compile(
+    r"(?:\b(?:[\w-]+-month|most active|benchmark)\s+)?\b(?:futures|contracts?)\s+(?:on|for|in)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _with_contract_heads(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    kept: list[Mention] = []
+    for mention in mentions:
+        head = None
+        if mention.reference is None and not mention.descriptive:
+            head = _CONTRACTS_ON.search(sentence, max(0, mention.start - 40), mention.start)
+        if head is None:
+            kept.append(mention)
+            continue
+        name = mention.name if "futures" in mention.name.lower() else f"{mention.name} futures"
+        kept = [k for k in kept if k.end <= head.start()]
+        kept.append(replace(mention, start=head.start(), name=name))
+    return kept
 
 
 # what may follow a name as part of it: its former name ("VK (ex-Mail.ru)", "Meta (formerly
@@ -463,7 +492,7 @@ def _with_appositions(sentence: str, mentions: list[Mention]) -> list[Mention]:
 _CODE_AFTER = re.compile(
     r"\s*\(\s*(?P<paren>[A-Z][A-Za-z]{1,5}\d{1,2}|[A-Z]{2,6})\s*\)"
     r"|\s*\[\s*(?P<bracket>[A-Z]{2,6}:\s?[A-Z0-9.]{1,10})\s*\]"
-    r"|\s+(?P<ric>[A-Z]{2,6}cv?\d|[A-Z0-9]{3,10}=[A-Z]{0,6})(?![\w=])"
+    r"|\s+(?P<ric>[A-Z]{1,6}(?:c|v|cv)\d|[A-Z0-9]{3,10}=[A-Z]{0,6})(?![\w=])"
     r"|\s+(?P<quote>[A-Z]{2,6}\d{0,2})(?=,\s*[+\-−]?\d)"
 )
 
