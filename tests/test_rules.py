@@ -409,6 +409,18 @@ def _alive(pid: int) -> bool:
          "government_policy", "ahead of the federal budget"),
         ("Orvane drifted lower on news that insiders had been selling shares.",
          "other", "on news that insiders had been selling shares"),
+        # a phrase ends at ", though"; "in spite of"; support found from another market
+        ("Kestrel losses followed a below-forecast jobs report, though the data did little else.",
+         "macro_data", "followed a below-forecast jobs report"),
+        ("The rand rose in spite of the Reserve Bank's decision to hold interest rates.",
+         "monetary_policy", "in spite of the Reserve Bank's decision to hold interest rates"),
+        ("The wheat market found support from rising corn futures.",
+         "cross_market", "found support from rising corn futures"),
+        ("Bunds rallied after a strong auction.", "capital_flows", "after a strong auction"),
+        ("Equities rose with bets the central bank will cut interest rates.",
+         "monetary_policy", "with bets the central bank will cut interest rates"),
+        ("Weak housing data put the pound under pressure.",
+         "macro_data", "Weak housing data put the pound under pressure"),
     ],
 )  # fmt: skip
 def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:

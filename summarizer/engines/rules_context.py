@@ -46,7 +46,7 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                        "booked profits", "profit booking", "took profit", "repositioning",
                        "institutional investors", "foreign investors", "retail investors",
                        "local investors",
-                       "locked in profits", "lock in profits", "off the table", "short positions",
+                       "locked in profits", "lock in profits", "auction", "off the table", "short positions",
                        "net short", "dumped", "seek shelter", "safe haven", "safe-haven",
                        "piled into", "piled back into", "flight to", "risk appetite"),
      None),
@@ -87,6 +87,9 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                       "natural gas", "crude oil", "stocks elsewhere", "price of"),
      re.compile(r"\b(?:oil|gold|copper|iron ore|metals?|crude|coal|commodity|grain|wheat|corn|"
                 r"soybean) prices?\b|"
+                # "found support from rising soymeal futures"
+                r"\b(?:rising|falling|higher|lower|firmer|weaker|stronger|softer|surging|slumping)"
+                r"\s+(?:[\w-]+\s+){0,2}(?:futures|prices|stocks|shares|yields)\b|"
                 # "a weaker currency helped to limit the losses", "a strong dollar"
                 r"\b(?:weak|strong|soft|firm)(?:er)?\s+(?:local\s+)?(?:currency|currencies|dollar|"
                 r"greenback|yen|euro|yuan|ringgit|rupee|won|peso|rand|lira|pound|sterling)\b|\b(?:u\.s\.|us|american|european|asian|chinese|japanese|"
@@ -133,7 +136,10 @@ _CAUSE = re.compile(
     r"losses|"
     r"advances|declines|rise|fall|drop|rally|slide|wall street|u\.s\.|us|global|regional|oil|gold|"
     r"copper|the dollar|the yen|yields|prices|futures|stocks|equities|markets))|in response to|"
-    r"in reaction to|with relief that|despite|on the heels of|exacerbated by|compounded by|"
+    r"in reaction to|with relief that|despite|in spite of|on the heels of|"
+    # "found support from rising soymeal futures", "benefited from rising commodity prices"
+    r"(?:found|drew|got|gained|took|received) support from|benefit(?:ed|ted|ing|s)? from|"
+    r"with (?=(?:bets|expectations|hopes|fears|worries|concerns|speculation|optimism)\b)|exacerbated by|compounded by|"
     r"(?:against|on) a backdrop of|in line with (?=(?:[\w’'-]+\s+){0,3}(?:risk appetite|sentiment|"
     r"gains|losses|advances|declines|markets?|peers|wall street))|"
     r"(?:triggered|sparked|caused|prompted) by|(?:under )?pressure from|ahead of|"
@@ -155,7 +161,7 @@ _CAUSE = re.compile(
 )
 _PHRASE_END = re.compile(
     r"[;:]|[\"”],\s|,\s+(?:while|whereas|but|and|which|as|after|with|following|adding|said|"
-    r"according)\b|,\s+(?:[\w-]+\s+){1,2}(?:said|says|noted|added)\b|\s(?:while|whereas|but)\s|\.[\"”’)]*\s*$|\s[-–—]\s|$"
+    r"according|though|although)\b|,\s+(?:[\w-]+\s+){1,2}(?:said|says|noted|added)\b|\s(?:while|whereas|but)\s|\.[\"”’)]*\s*$|\s[-–—]\s|$"
 )
 # the subject of a causal verb: "Strong results from Samsung lifted the Kospi"
 _CAUSAL_VERB = re.compile(
@@ -164,7 +170,9 @@ _CAUSAL_VERB = re.compile(
     r"supported|buoyed|(?<!\bit )(?<!\bthey )(?<!\bwe )made|sent|pushed|reignited|ignited|"
     r"reinforced|underpin\w*|meant|"
     r"resulted in|causing|contributing to|lay behind|had an impact on|led to|leading to|"
-    r"play(?:ed|s)? (?:its|a|an|their|the) (?:[\w-]+ )?(?:part|role))\b(?!\s+by\b)"
+    r"play(?:ed|s)? (?:its|a|an|their|the) (?:[\w-]+ )?(?:part|role)|kept|keeps|keeping|"
+    # "More bad news from the property market put the pound under pressure"
+    r"put (?:[\w'’-]+ ){1,4}under pressure)\b(?!\s+by\b)"
 )
 _MODAL_BEFORE = re.compile(r"\b(?:could|may|might|will|would|should|can)\s+$")
 _CLAUSE_START = re.compile(
@@ -391,7 +399,8 @@ _DRIVER_KINDS = frozenset({"earnings", "monetary_policy", "government_policy", "
 
 _STATED_DRIVER = re.compile(
     r"\b(?:fears?|worries|worry|hopes?|concerns?|optimism|pessimism|sentiment|expectations?|bets?|"
-    r"speculation|jitters|relief|enthusiasm|excitement|risk appetite|uncertainty)\b"
+    r"speculation|jitters|relief|enthusiasm|excitement|risk appetite|uncertainty|technical|"
+    r"news)\b"
 )
 
 
