@@ -46,7 +46,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                        "booked profits", "profit booking", "took profit", "repositioning",
                        "institutional investors", "foreign investors", "retail investors",
                        "local investors",
-                       "locked in profits", "lock in profits", "auction", "off the table", "short positions",
+                       "locked in profits", "lock in profits", "auction", "off the table",
+                       "short positions",
                        "net short", "dumped", "seek shelter", "safe haven", "safe-haven",
                        "piled into", "piled back into", "flight to", "risk appetite"),
      None),
@@ -139,7 +140,8 @@ _CAUSE = re.compile(
     r"in reaction to|with relief that|despite|in spite of|on the heels of|"
     # "found support from rising soymeal futures", "benefited from rising commodity prices"
     r"(?:found|drew|got|gained|took|received) support from|benefit(?:ed|ted|ing|s)? from|"
-    r"with (?=(?:bets|expectations|hopes|fears|worries|concerns|speculation|optimism)\b)|exacerbated by|compounded by|"
+    r"with (?=(?:bets|expectations|hopes|fears|worries|concerns|speculation|optimism)\b)|"
+    r"exacerbated by|compounded by|"
     r"(?:against|on) a backdrop of|in line with (?=(?:[\w’'-]+\s+){0,3}(?:risk appetite|sentiment|"
     r"gains|losses|advances|declines|markets?|peers|wall street))|"
     r"(?:triggered|sparked|caused|prompted) by|(?:under )?pressure from|ahead of|"
