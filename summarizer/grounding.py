@@ -445,7 +445,7 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
     frame = timeframe_claimed(move)
     if frame != "unspecified":
         framed = [f for f in own if f.timeframe == frame]
-        if all(_period_of(f) not in (frame, "unspecified") for f in ours) or (
+        if all(_period_of(f, frame) not in (frame, "unspecified") for f in ours) or (
             framed and not any(f in framed for f in ours)
         ):
             period = frame.replace("_", " ")
@@ -535,11 +535,18 @@ _DAYS = {d[:3].lower(): d for d in ("Monday", "Tuesday", "Wednesday", "Thursday"
 _STREAK = re.compile(r"\b(?:streak|straight|consecutive|sessions|[\w-]+-session)\b")
 
 
-def _period_of(fact: Fact) -> str:
-    """A fact's period, where a session says it is the day's ('closed 0.55% higher')."""
-    if fact.timeframe == "unspecified" and fact.session != "unspecified":
-        return "day"
-    return fact.timeframe
+def _period_of(fact: Fact, claimed: str) -> str:
+    """A fact's period, where a session says it is the day's ('closed 0.55% higher', 'rose as
+    much as 2% intraday'). A close says nothing against a calendar period that ends with it: a
+    weekly report's 'the index closed at 948.62 points, up by 0.23%' is the week's move."""
+    if fact.timeframe != "unspecified" or fact.session == "unspecified":
+        return fact.timeframe
+    if fact.session == "close" and claimed in _CALENDAR_PERIODS:
+        return "unspecified"
+    return "day"
+
+
+_CALENDAR_PERIODS = frozenset({"week", "month", "quarter", "year", "ytd"})
 
 
 def timeframe_claimed(move: Move) -> str:
@@ -599,9 +606,10 @@ _SESSION_HINTS: tuple[tuple[re.Pattern[str], tuple[str, ...]], ...] = (
 
 def _counter_claimed(move: Move) -> str | None:
     """The currency a move says it is against: 'Swiss franc (vs euro)', 'yen (against the
-    dollar, intraday)'."""
+    dollar, intraday)', 'US dollar vs Swiss franc'."""
     said = instruments.name_hints(move.instrument)
-    match = _COUNTER.search(said)
+    # ... or in the name itself: 'US dollar vs Swiss franc'
+    match = _COUNTER.search(said) or _COUNTER.search(move.instrument.lower())
     return None if match is None else currency_named(match.group(1))
 
 

@@ -322,6 +322,15 @@ TAIEX = "The Taiex rose 0.6% to close at 21,000, its sixth straight gain, and ha
         # a number the text gives as the day's close is not a streak's or a week's
         (TAIEX, "Taiex (six-session streak)", 0.6, True),
         (TAIEX, "Taiex (week)", 3.1, False),
+        (TAIEX, "Taiex (week)", 0.6, True),
+        # a weekly report's close is the week's: nothing in the text says it is a day's
+        ("The Varno 15 index closed at 948.62 points, up by 0.23%.",
+         "Varno 15 index (week)", 0.23, False),
+        # the quote currency named in the name itself
+        ("The dollar was 0.2% higher against the yen and rebounded 0.4% to the franc.",
+         "US dollar vs Swiss franc", 0.2, True),
+        ("The dollar was 0.2% higher against the yen and rebounded 0.4% to the franc.",
+         "US dollar vs Swiss franc", 0.4, False),
         # where the text marks the session's move, even without a number, an unmarked number is
         # not that session's
         ("The rand erased early losses to rise 0.4%.", "South African rand (early session)", 0.4,
