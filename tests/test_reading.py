@@ -1020,3 +1020,18 @@ def test_unseen_publisher_moves(text: str, expected: list[tuple[str, str, float 
 
 def test_a_volume_of_shares_is_not_the_market() -> None:
     assert moves("Turnover reached 120 million shares, a decrease of 0.88%.") == []
+
+
+def test_a_move_word_inside_a_name_is_part_of_the_name() -> None:
+    assert moves("Advanced Micro Devices dropped 7.8% and Rising Star Holdings fell 2%.") == [
+        ("Advanced Micro Devices", "down", -7.8),
+        ("Rising Star Holdings", "down", -2.0),
+    ]
+
+
+def test_the_index_refers_to_a_curated_index_named_before() -> None:
+    text = (
+        "Swedish shares ended with broad gains, pushing the OMX Stockholm 30 to a fresh closing "
+        "high. The index added 0.65%."
+    )
+    assert moves(text) == [("OMX Stockholm 30", "up", 0.65)]

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from summarizer import instruments
 from summarizer.models import Direction, Qualifier, Session, Timeframe
 from summarizer.reading import lexicon as lx
-from summarizer.reading.clauses import Predicate, asides, boundaries, find_cues, predicates
+from summarizer.reading.clauses import Cue, Predicate, asides, boundaries, find_cues, predicates
 from summarizer.reading.mentions import Mention, find_mentions
 from summarizer.reading.numbers import Change, find_changes
 from summarizer.reading.periods import (
@@ -102,7 +102,7 @@ def read_sentence(sentence: str) -> SentenceReading:
     changes = find_changes(lowered)
     cuts = boundaries(lowered)
     spans = [(m.start, m.end) for m in mentions]
-    cues = find_cues(lowered)
+    cues = [c for c in find_cues(lowered) if not _inside_a_name(sentence, c, mentions)]
     found = predicates(lowered, changes, cues, cuts, spans)
     facts: list[Fact] = []
     used: set[Mention] = set()  # subjects of the predicates read so far
@@ -197,6 +197,24 @@ _LINK_WIDGET = re.compile(r"\(\s*([A-Z][A-Z0-9.]{0,9})\s*\|(?:\s*[A-Za-z]+\s*\|)
 _QUOTE_BOX = r"[A-Z]{1,6}[A-Z0-9.]*\d,\s*[+\-−]\d+(?:\.\d+)?%"
 _QUOTE_BOXES = re.compile(rf"(?<![\w.]){_QUOTE_BOX}(?:\s+{_QUOTE_BOX})*")
 _CODE_OF_BOX = re.compile(r"([A-Z]{1,6}[A-Z0-9.]*\d),")
+
+
+def _inside_a_name(sentence: str, cue: Cue, mentions: list[Mention]) -> bool:
+    """Whether a move word is a word of a name, not a verb: 'Advanced Micro Devices', 'Rising
+    Star Holdings' (capitalised, with more of the name after it; a title's last word 'Tesla
+    Rose' stays a verb)."""
+    if not sentence[cue.start : cue.start + 1].isupper():
+        return False
+    return any(
+        m.reference is None
+        and m.start <= cue.start
+        and cue.end < m.end
+        and _NAME_GOES_ON.match(sentence, cue.end)
+        for m in mentions
+    )
+
+
+_NAME_GOES_ON = re.compile(r"\s+[A-Z][a-z]")
 
 
 def _last_code_only(boxes: re.Match[str]) -> str:
