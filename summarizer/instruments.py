@@ -306,12 +306,25 @@ def name_tokens(name: str) -> frozenset[str]:
     return frozenset(_fold(w) for w in _words(name) if w not in _GENERIC)
 
 
-def likeness(a: str, b: str) -> float:
-    """How alike two names are, word for word (generic words counted): 'JSE Junior Market Index'
-    is more like 'Junior Market Index' (0.75) than 'JSE Main Market Index' (0.6)."""
-    words_a, words_b = {_fold(w) for w in _words(a)}, {_fold(w) for w in _words(b)}
-    union = words_a | words_b
-    return len(words_a & words_b) / len(union) if union else 0.0
+def is_venue(name: str) -> bool:
+    """Whether the name is of where things trade ('the Bursa Malaysia Derivatives exchange',
+    'the Chicago Board of Trade'), not of what trades."""
+    return _VENUE.search(name) is not None or name.upper() in _VENUE_CODES
+
+
+# futures exchanges written by their codes ("futures on ICE"); not "Nasdaq", also an index
+_VENUE_CODES = frozenset({"ICE", "CME", "NYMEX", "COMEX", "CBOT", "LME", "SGX", "DCE", "ZCE",
+                          "SHFE", "INE", "MCX", "NCDEX", "TOCOM", "EUREX", "BURSA"})  # fmt: skip
+
+
+def likeness(name: str, mention: str) -> float:
+    """The share of a text's mention's words that a name holds (generic words and the name's
+    parentheses counted): 'JSE Junior Market Index' holds all of 'Junior Market Index' and
+    three quarters of 'JSE Main Market Index'; 'Goldman Sachs Gold ETF (Goldbees)' all of
+    'Goldbees'."""
+    held = {_fold(w) for w in _normal(name.replace("(", " ").replace(")", " ")).split()}
+    words = {_fold(w) for w in _words(mention)}
+    return len(words & held) / len(words) if words else 0.0
 
 
 def _words(name: str) -> list[str]:

@@ -129,7 +129,6 @@ _CAUSE = re.compile(
     r"(?:driven|helped|aided|boosted|lifted|buoyed|supported|fuel(?:l)?ed|spurred|underpinned|"
     r"weighed(?: down)?|dragged(?: down)?|pressured|hit|hurt|dented|triggered|sparked|caused|"
     r"prompted) (?:[a-z]+ly|today|mainly|partly|in part|again|also) by|"
-    r"(?<=, )reflecting|"
     # "with a renewed drop in Turkey's lira dragging its peers": another market's move
     r"with (?=(?:a|an|the) (?:[\w-]+ )?(?:drop|fall|rise|rally|slump|surge|jump|decline|"
     r"sell-?off|rebound|slide) in\b)|"
@@ -140,7 +139,9 @@ _CAUSE = re.compile(
     r"in reaction to|with relief that|despite|in spite of|on the heels of|"
     # "found support from rising soymeal futures", "benefited from rising commodity prices"
     r"(?:found|drew|got|gained|took|received) support from|benefit(?:ed|ted|ing|s)? from|"
-    r"with (?=(?:bets|expectations|hopes|fears|worries|concerns|speculation|optimism)\b)|"
+    # "with bets the Federal Reserve will cut" (not "with expectations at 3.872 million tons")
+    r"with (?=(?:bets|expectations|hopes|fears|worries|concerns|speculation|optimism)\s+"
+    r"(?:that|for|on|over|about|the|a|an)\b)|"
     r"exacerbated by|compounded by|"
     r"(?:against|on) a backdrop of|in line with (?=(?:[\w’'-]+\s+){0,3}(?:risk appetite|sentiment|"
     r"gains|losses|advances|declines|markets?|peers|wall street))|"
@@ -172,7 +173,9 @@ _CAUSAL_VERB = re.compile(
     r"supported|buoyed|(?<!\bit )(?<!\bthey )(?<!\bwe )made|sent|pushed|reignited|ignited|"
     r"reinforced|underpin\w*|meant|"
     r"resulted in|causing|contributing to|lay behind|had an impact on|led to|leading to|"
-    r"play(?:ed|s)? (?:its|a|an|their|the) (?:[\w-]+ )?(?:part|role)|kept|keeps|keeping|"
+    r"play(?:ed|s)? (?:its|a|an|their|the) (?:[\w-]+ )?(?:part|role)|"
+    r"(?:kept|keeps|keeping) (?=(?:[\w'’-]+ ){1,3}(?:under pressure|in check|afloat|supported|"
+    r"elevated|subdued|capped|higher|lower|on the defensive)\b)|"
     # "More bad news from the property market put the pound under pressure"
     r"put (?:[\w'’-]+ ){1,4}under pressure)\b(?!\s+by\b)"
 )
@@ -406,7 +409,7 @@ _STATED_DRIVER = re.compile(
 )
 
 
-_FOLLOWS_A_MARKET = re.compile(r"^(?:tracking|tracked|along with|with|reflecting)\b")
+_FOLLOWS_A_MARKET = re.compile(r"^(?:tracking|tracked|along with|with)\b")
 # a subject that is itself a market's move: "The bounce in CBOT wheat helped underpin corn",
 # "A fall in the oil price meant ...", "The gains helped the energy group advance 1%"
 _A_MOVE_AS_SUBJECT = re.compile(

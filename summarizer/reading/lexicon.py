@@ -405,7 +405,8 @@ FUNDAMENTAL = re.compile(
     r"probability|odds|chance|market value|market cap(?:italisation|italization)?|valuation|"
     r"net asset value|nav|open interest|margin debt|short interest|tax|fees?|"
     r"tariffs?|budget|deficit|surplus|cash flow|operating|guidance|forecast|target|estimate|"
-    r"rating|traffic|passengers|visitors|bookings|arrivals|headcount|workforce|staff)\b"
+    r"rating|traffic|passengers|visitors|bookings|arrivals|headcount|workforce|staff|economy|"
+    r"economies|mortgages|number of)\b"
 )
 # "up 168% year-over-year": a company or economic figure compared with a year before
 PERIOD_ON_PERIOD = re.compile(

@@ -443,11 +443,19 @@ _CONTRACTS_ON = re.compile(
 )
 
 
+_VENUE_AFTER = re.compile(r"\s+(?:exchange|bourse)\b", re.IGNORECASE)
+
+
 def _with_contract_heads(sentence: str, mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     for mention in mentions:
         head = None
-        if mention.reference is None and not mention.descriptive:
+        if (
+            mention.reference is None
+            and not mention.descriptive
+            and not instruments.is_venue(mention.name)
+            and not _VENUE_AFTER.match(sentence, mention.end)
+        ):
             head = _CONTRACTS_ON.search(sentence, max(0, mention.start - 40), mention.start)
         if head is None:
             kept.append(mention)
