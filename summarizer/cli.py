@@ -164,7 +164,8 @@ def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: S
 
     sharded = ShardedRun(units, settings, engine=engine, workers=settings.workers,
                          json_dir=out if "json" in formats else None, work=work,
-                         formats=formats, outlines=True)  # type: ignore[arg-type]  # fmt: skip
+                         formats=formats,  # type: ignore[arg-type]
+                         outlines=True, started_ns=time.time_ns())  # fmt: skip
     # entering starts the workers: before the progress bar starts a thread, as they are forked
     with sharded, _reporter(quiet) as report:
         made = sharded.wait(lambda done: report(done.status, done.source_path, done.error))
@@ -177,14 +178,21 @@ def _in_this_process(work: Work, out: Path, formats: Sequence[str], quiet: bool)
     each digest's outline and parts of the other outputs, as _in_workers gives them."""
     from summarizer import render
 
+    files = render.DigestFiles(out, time.time_ns())
+    failed_to_write: dict[int, ArticleDigest] = {}
     with _reporter(quiet) as report:
 
-        def on_digest(_position: int, digest: ArticleDigest) -> None:
+        def on_digest(position: int, digest: ArticleDigest) -> None:
             if "json" in formats and render.has_own_file(digest):
-                render.write_digest(out, digest)
+                written = files.write(digest)
+                if written.warning:
+                    _say(f"warning: {written.warning}")
+                if written.path is None:
+                    digest = failed_to_write[position] = written.digest
             report(digest.status, digest.source_path, digest.error)
 
         digests = asyncio.run(work(on_digest))
+    digests = [failed_to_write.get(i, d) for i, d in enumerate(digests)]
     return render.outlines_and_parts(digests, formats)  # type: ignore[arg-type]
 
 
@@ -246,9 +254,16 @@ def _finish(made: Made, out: Path, formats: Sequence[str], header: str, started:
     from summarizer import render
 
     outlines, parts = made
-    written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header)  # type: ignore[arg-type]
+    try:
+        written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header)  # type: ignore[arg-type]
+        unwritten: list[str] = []
+    except render.OutputsNotWritten as exc:
+        written, unwritten = exc.written, exc.failures
+    for failure in unwritten:
+        _say(f"error: {failure}")
     _report_run(outlines, written, out, formats, time.perf_counter() - started)
-    sys.exit(EXIT_FAILED if any(o.status == "failed" for o in outlines) else EXIT_OK)
+    failed = unwritten or any(o.status == "failed" for o in outlines)
+    sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
 def _report_run(outlines: Sequence[DigestOutline], written: list[Path], out: Path,

@@ -16,7 +16,6 @@ import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, TypeVar
-from urllib.parse import urlsplit, urlunsplit
 
 from summarizer import chunking, clean, sentences
 from summarizer.cache import (
@@ -35,6 +34,7 @@ from summarizer.errors import CacheError, EngineError, InputError, SummarizerErr
 from summarizer.ingest import InputFailure, article_from_text
 from summarizer.merge import DigestInfo, failed_digest, merge_article
 from summarizer.models import Article, ArticleDigest, Chunk, ChunkSummary, EngineName, Usage
+from summarizer.redaction import without_userinfo
 from summarizer.settings import Settings, default_cache_dir
 
 T = TypeVar("T")
@@ -138,7 +138,7 @@ class Summarizer:
             warnings=tuple(w for o in outcomes if o.result for w in o.result.warnings),
         )
         summaries = [o.result.summary for o in outcomes if o.result is not None]
-        return merge_article(article, summaries, info)
+        return self._without_secrets(merge_article(article, summaries, info))
 
     def _layout(self, article: Article, indexed: IndexedArticle | None) -> ChunkLayout:
         """Where the article's chunks are: from the cache's index when the same text was laid
@@ -243,10 +243,21 @@ class Summarizer:
         if isinstance(item, InputFailure):
             return position, self._input_failure_digest(item)
         try:
-            return position, await self.summarize_article(item)
+            digest = await self.summarize_article(item)
         except Exception as exc:  # one broken article must not stop the batch; it is reported
             error = f"internal error: {type(exc).__name__}: {exc}"
-            return position, failed_digest(item, error, DigestInfo(engine=self.engine.name))
+            digest = failed_digest(item, error, DigestInfo(engine=self.engine.name))
+        return position, self._without_secrets(digest)
+
+    def _without_secrets(self, digest: ArticleDigest) -> ArticleDigest:
+        """The digest with credentials masked in its error and warnings: error texts quote
+        URLs and response bodies, which may carry the key or the base URL's password."""
+        redact = self.settings.redact
+        error = redact(digest.error) if digest.error else digest.error
+        warnings = [redact(w) for w in digest.warnings]
+        if error == digest.error and warnings == digest.warnings:
+            return digest
+        return digest.model_copy(update={"error": error, "warnings": warnings})
 
     def _input_failure_digest(self, failure: InputFailure) -> ArticleDigest:
         return input_failure_digest(failure, self.engine.name, self.engine.model)
@@ -308,20 +319,12 @@ def run_settings(settings: Settings, engine: str) -> dict[str, Any]:
 
     Never the API key; the base URL without any user:password part.
     """
-    base_url = _without_credentials(settings.base_url) if settings.base_url else None
+    base_url = without_userinfo(settings.base_url) if settings.base_url else None
     fields = ("model", "mode", "temperature", "max_tokens", "chunk_tokens", "max_retries")
     prompt_dir = str(settings.prompt_dir) if settings.prompt_dir else None
     return {"engine": engine, "base_url": base_url, "prompt_dir": prompt_dir} | {
         f: getattr(settings, f) for f in fields
     }
-
-
-def _without_credentials(url: str) -> str:
-    parts = urlsplit(url)
-    if parts.username is None and parts.password is None:
-        return url
-    host = parts.hostname or ""
-    return urlunsplit(parts._replace(netloc=f"{host}:{parts.port}" if parts.port else host))
 
 
 def _open_cache(settings: Settings) -> ChunkCache | None:

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
 import json
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -148,9 +150,25 @@ def has_own_file(digest: ArticleDigest | DigestOutline) -> bool:
     return not digest.id.startswith("input-")
 
 
+def file_stem(article_id: str) -> str:
+    """The file name (without .json) for an article id: the id itself when it is a plain name,
+    else its safe characters, cut short, and a hash of the whole id, so that no id is a path
+    ('../../x', '/etc/x'), too long for the file system, or a name another id also gets."""
+    stem = _UNSAFE_IN_NAMES.sub("_", article_id).lstrip(".")  # no hidden files, no ".."
+    if stem and stem == article_id and len(stem.encode()) <= _MAX_STEM_BYTES:
+        return stem
+    tag = hashlib.sha256(article_id.encode("utf-8", "surrogatepass")).hexdigest()[:12]
+    head = stem.encode()[: _MAX_STEM_BYTES - len(tag) - 1].decode("utf-8", "ignore")
+    return f"{head.rstrip('._-') or 'article'}-{tag}"
+
+
+_UNSAFE_IN_NAMES = re.compile(r"[^\w.-]")  # letters of any script, digits, _ . -
+_MAX_STEM_BYTES = 120
+
+
 def digest_path(out_dir: Path, digest: ArticleDigest) -> Path:
-    """Where the JSON of one digest goes."""
-    return out_dir / f"{digest.id}.json"
+    """Where the JSON of one digest goes (unless its id was met before in the run: DigestFiles)."""
+    return out_dir / f"{file_stem(digest.id)}.json"
 
 
 def write_digest(out_dir: Path, digest: ArticleDigest) -> Path:
@@ -158,6 +176,63 @@ def write_digest(out_dir: Path, digest: ArticleDigest) -> Path:
     path = digest_path(out_dir, digest)
     write_atomic(path, digest_json(digest))
     return path
+
+
+@dataclass(frozen=True)
+class Written:
+    """How writing one digest's file went: the digest (failed, if its file could not be
+    written), the path, and a warning for the person running the batch."""
+
+    digest: ArticleDigest
+    path: Path | None
+    warning: str | None = None
+
+
+class DigestFiles:
+    """The per-article JSON files of one run. An id met a second time in the run (two records
+    with one id, one text in two files) gets a numbered name and a warning instead of
+    overwriting the first; a write error fails that article, not the batch.
+
+    Worker processes each have their own: a name another process wrote in this run is known by
+    its modification time, not before the run's start (`started_ns`, the parent's clock)."""
+
+    def __init__(self, out_dir: Path, started_ns: int) -> None:
+        self.out_dir = out_dir
+        self.started_ns = started_ns
+        self._taken: set[str] = set()
+
+    def write(self, digest: ArticleDigest) -> Written:
+        data = digest_json(digest)
+        stem = file_stem(digest.id)
+        name, number = stem, 1
+        while name in self._taken or self._written_in_this_run(name, data):
+            number += 1
+            name = f"{stem}-{number}"
+        self._taken.add(name)
+        path = self.out_dir / f"{name}.json"
+        try:
+            write_atomic(path, data)
+        except OSError as exc:
+            error = f"could not write {path}: {exc.strerror or exc}"
+            failed = digest.model_copy(update={"status": "failed", "error": error})
+            return Written(failed, None)
+        warning = None
+        if name != stem:
+            warning = (
+                f"duplicate id {digest.id!r} ({digest.source_path or 'no source'}): another "
+                f"article of this run has it; this digest is in {path.name}"
+            )
+        return Written(digest, path, warning)
+
+    def _written_in_this_run(self, name: str, data: bytes) -> bool:
+        """Whether another process of this run wrote this name with other bytes."""
+        path = self.out_dir / f"{name}.json"
+        try:
+            if os.stat(path).st_mtime_ns < self.started_ns:
+                return False
+        except OSError:
+            return False
+        return not _holds(path, data)
 
 
 ReportParts = dict[str, str]
@@ -204,19 +279,38 @@ def write_joined_outputs(
     *,
     run_header: str = "",
 ) -> list[Path]:
-    """write_outputs from each digest's outline and report_parts, made earlier (by workers)."""
-    written = []
+    """write_outputs from each digest's outline and report_parts, made earlier (by workers).
+
+    Raises OutputsNotWritten, after writing every output it could, when any failed."""
+    written: list[Path] = []
+    failures: list[str] = []
+
+    def write(name: str, text: str) -> None:
+        try:
+            write_atomic(out_dir / name, text)
+        except OSError as exc:  # a full disk, a read-only directory: the other outputs go on
+            failures.append(f"could not write {out_dir / name}: {exc.strerror or exc}")
+        else:
+            written.append(out_dir / name)
+
     if "jsonl" in formats:
-        written.append(out_dir / JSONL_NAME)
-        write_atomic(written[-1], "".join(p["jsonl"] for p in parts))
+        write(JSONL_NAME, "".join(p["jsonl"] for p in parts))
     if "md" in formats:
-        written.append(out_dir / REPORT_NAME)
-        sections = [p["md"] for p in parts]
-        write_atomic(written[-1], _markdown(outlines, sections, run_header))
+        write(REPORT_NAME, _markdown(outlines, [p["md"] for p in parts], run_header))
     if "csv" in formats:
-        written.append(out_dir / CSV_NAME)
-        write_atomic(written[-1], _moves_csv(p["csv"] for p in parts))
+        write(CSV_NAME, _moves_csv(p["csv"] for p in parts))
+    if failures:
+        raise OutputsNotWritten(written, failures)
     return written
+
+
+class OutputsNotWritten(OSError):
+    """Some batch outputs could not be written; `written` are those that were."""
+
+    def __init__(self, written: list[Path], failures: list[str]) -> None:
+        super().__init__("; ".join(failures))
+        self.written = written
+        self.failures = failures
 
 
 def _jsonl_line(digest: ArticleDigest) -> str:
@@ -246,22 +340,32 @@ def _csv_text(rows: Sequence[Sequence[object]]) -> str:
 def _move_row(digest: ArticleDigest, move: Move) -> list[object]:
     start, end = move.span if move.span else ("", "")
     return [
-        digest.id,
-        digest.source_path or "",
-        digest.title or "",
-        move.instrument,
-        move.ticker or "",
+        _cell(digest.id),
+        _cell(digest.source_path or ""),
+        _cell(digest.title or ""),
+        _cell(move.instrument),
+        _cell(move.ticker or ""),
         move.kind,
-        move.market or "",
+        _cell(move.market or ""),
         move.direction,
         "" if move.change_pct is None else move.change_pct,
         move.qualifier,
         move.session,
         move.timeframe,
-        move.evidence,
+        _cell(move.evidence),
         start,
         end,
     ]
+
+
+def _cell(text: str) -> str:
+    """Text a spreadsheet shows as text: a cell that starts with = + - @ (or a tab or carriage
+    return) is a formula to Excel and LibreOffice ('=HYPERLINK(...)' in a title), so it gets the
+    quote OWASP recommends in front."""
+    return "'" + text if text[:1] in _FORMULA_STARTS else text
+
+
+_FORMULA_STARTS = frozenset("=+-@\t\r")
 
 
 def render_markdown(digests: Sequence[ArticleDigest], *, run_header: str = "") -> str:

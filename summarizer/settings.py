@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field, SecretStr
 
 from summarizer.errors import ConfigError
 from summarizer.models import EngineName
+from summarizer.redaction import redact, url_secrets, without_userinfo
 
 DEFAULT_CHUNK_TOKENS = 1500
 DEFAULT_CONCURRENCY = 8
@@ -111,4 +112,14 @@ class Settings(BaseModel):
     @property
     def endpoint_name(self) -> str:
         """Where requests go, without credentials: the base URL, or 'openai' by default."""
-        return self.base_url or "openai"
+        return without_userinfo(self.base_url) if self.base_url else "openai"
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """What must never be written anywhere: the API key, and the base URL's credentials."""
+        key = (self.api_key.get_secret_value(),) if self.api_key else ()
+        return key + url_secrets(self.base_url)
+
+    def redact(self, text: str) -> str:
+        """text with these settings' secrets, and anything shaped like a credential, masked."""
+        return redact(text, self.secrets)

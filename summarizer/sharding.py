@@ -26,6 +26,7 @@ import math
 import multiprocessing
 import os
 import queue
+import sys
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
@@ -82,6 +83,7 @@ class _Work:
     kind: Literal["inputs", "cached"]  # summarize inputs, or rebuild cached articles
     formats: tuple[OutputFormat, ...]  # the batch outputs whose parts it makes
     outlines: bool  # outlines instead of digests
+    started_ns: int = 0  # when the run began, by the parent's clock (render.DigestFiles)
 
 
 # Digests a worker sends back together (one message per digest cost the workers a tenth of a
@@ -123,8 +125,10 @@ class ShardedRun:
         work: Literal["inputs", "cached"] = "inputs",
         formats: Sequence[OutputFormat] = (),
         outlines: bool = False,
+        started_ns: int | None = None,
     ) -> None:
         self.units = list(units)
+        self._started_ns = time.time_ns() if started_ns is None else started_ns
         self.engine = engine
         self.settings = settings
         self.workers = workers
@@ -157,7 +161,7 @@ class ShardedRun:
             initializer=_start_worker,
             initargs=(os.getpid(), self._todo, self._results, self._stop),
         )
-        work = _Work(self.work, self._formats, self._outlines)
+        work = _Work(self.work, self._formats, self._outlines, self._started_ns)
         # A forked worker shares this process's memory until it writes to it, and a garbage
         # collection writes to every object it scans. Frozen objects are left out of the
         # workers' collections (the pattern Python's gc.freeze documents for fork without
@@ -291,11 +295,24 @@ def _taken() -> Iterator[tuple[int, list[str]]]:
 
 def _send(position: Position, digest: ArticleDigest, json_dir: Path | None, work: _Work) -> None:
     if json_dir is not None and render.has_own_file(digest):
-        render.write_digest(json_dir, digest)
+        written = _files_of(json_dir, work).write(digest)
+        if written.warning:
+            print(f"warning: {written.warning}", file=sys.stderr, flush=True)
+        digest = written.digest  # failed, when its file could not be written
     parts = render.report_parts(digest, work.formats)
     _unsent.append((position, _made(digest, work.outlines), parts))
     if len(_unsent) >= _DIGESTS_PER_MESSAGE:
         _flush()
+
+
+_files: dict[Path, render.DigestFiles] = {}  # in a worker: the run's files, by directory
+
+
+def _files_of(json_dir: Path, work: _Work) -> render.DigestFiles:
+    files = _files.get(json_dir)
+    if files is None or files.started_ns != work.started_ns:
+        files = _files[json_dir] = render.DigestFiles(json_dir, work.started_ns)
+    return files
 
 
 def _made(digest: ArticleDigest, outline: bool) -> Made:
