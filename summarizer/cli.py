@@ -46,6 +46,21 @@ def cli() -> None:
     Each article becomes the price moves, catalysts and risks it states, each tied to the exact
     words of the source. Without an LLM endpoint the offline `rules` engine is used.
     """
+    _print_library_warnings()
+
+
+class _WarningLines(logging.Handler):
+    """The library's warnings (e.g. a cache it goes on without) as `warning: ...` on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _say(f"warning: {record.getMessage()}")
+
+
+def _print_library_warnings() -> None:
+    library = logging.getLogger("summarizer")
+    # once per process: tests invoke the command many times in one
+    if not any(isinstance(h, _WarningLines) for h in library.handlers):
+        library.addHandler(_WarningLines(logging.WARNING))
 
 
 def _engine_options(func: F) -> F:
@@ -321,13 +336,13 @@ def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...]
     store = _open_cache(settings)
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
-    every_id = [] if article_ids or fill else store.article_ids()
 
     async def work(on_digest: OnDigest) -> list[ArticleDigest]:
         return await regenerate_digests(store, settings, article_ids, fill=fill,
                                         on_digest=on_digest)  # fmt: skip
 
     try:
+        every_id = [] if article_ids or fill else store.article_ids()
         if sharding.worth_sharding(every_id, settings.workers):
             store.close()  # each worker opens its own
             engine, _why = settings.resolve_engine()  # names the engine in a failed digest
@@ -369,12 +384,15 @@ _CACHE_DIR_OPTION = click.option(
 @cache.command()
 @_CACHE_DIR_OPTION
 def stats(cache_dir: Path | None) -> None:
-    """Entries, size, and the hits and misses of the last run."""
+    """Entries, size, and the hits and misses of the last run; exits 1 if the cache is corrupt."""
     store = _open_cache(_settings(cache_dir=cache_dir))
     try:
         info = store.stats()
+    except SummarizerError as exc:  # corrupt: the message says so and how to start afresh
+        raise click.ClickException(str(exc)) from exc
     finally:
-        store.close()
+        with contextlib.suppress(SummarizerError):  # a failed cache was reported just above
+            store.close()
     click.echo(f"directory: {info.directory}")
     click.echo(f"entries: {info.entries} ({info.chunks} chunks, {info.articles} articles)")
     click.echo(f"size: {info.size_bytes / 1024:.1f} KiB")
@@ -389,12 +407,20 @@ def stats(cache_dir: Path | None) -> None:
 @_CACHE_DIR_OPTION
 @click.confirmation_option(prompt="Remove every cached chunk and article?")
 def clear(cache_dir: Path | None) -> None:
-    """Remove every entry."""
-    store = _open_cache(_settings(cache_dir=cache_dir))
+    """Remove every entry; a corrupt cache is deleted and created anew."""
+    from summarizer.cache import clear_cache
+    from summarizer.settings import default_cache_dir
+
+    directory = _settings(cache_dir=cache_dir).cache_dir or default_cache_dir()
     try:
-        click.echo(f"removed {store.clear()} entries from {store.directory}")
-    finally:
-        store.close()
+        cleared = clear_cache(directory)
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if cleared.started_afresh:
+        click.echo(f"the cache in {directory} failed ({cleared.started_afresh}): deleted its "
+                   "files and started afresh")  # fmt: skip
+    else:
+        click.echo(f"removed {cleared.entries} entries from {directory}")
 
 
 @cache.command()
@@ -406,8 +432,11 @@ def prune(cache_dir: Path | None, older_than: str) -> None:
     store = _open_cache(_settings(cache_dir=cache_dir))
     try:
         click.echo(f"removed {store.prune(seconds)} entries older than {older_than}")
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
-        store.close()
+        with contextlib.suppress(SummarizerError):  # a failed cache was reported just above
+            store.close()
 
 
 def _parse_age(text: str) -> float:
