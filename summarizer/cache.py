@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
 import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
@@ -349,7 +350,11 @@ class ChunkCache:
             return int(self._db.clear())
 
     def prune(self, older_than_s: float) -> int:
-        """Remove chunk and article entries stored more than older_than_s ago."""
+        """Remove chunk and article entries stored more than older_than_s ago (0 or more)."""
+        # a negative age puts the cutoff in the future, which is every entry; NaN compares
+        # false with everything: neither is an age anyone means
+        if not math.isfinite(older_than_s) or older_than_s < 0:
+            raise ValueError(f"an age must be a finite number of seconds >= 0, not {older_than_s}")
         self.commit()
         cutoff = time.time() - older_than_s
         removed = 0

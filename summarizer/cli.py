@@ -7,6 +7,7 @@ import contextlib
 import importlib
 import json
 import logging
+import math
 import os
 import sys
 import time
@@ -442,9 +443,17 @@ def prune(cache_dir: Path | None, older_than: str) -> None:
 def _parse_age(text: str) -> float:
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
     try:
-        return float(text[:-1]) * units[text[-1]]
+        seconds = float(text[:-1]) * units[text[-1]]
     except (KeyError, ValueError, IndexError):
-        raise click.BadParameter(f"{text!r}: use a number and s, m, h or d, e.g. 30d") from None
+        seconds = math.nan
+    # float() also reads "-1", "nan" and "inf": a negative age or an infinite one selects every
+    # entry (or none), never what was meant
+    if not math.isfinite(seconds) or seconds < 0:
+        raise click.BadParameter(
+            f"{text!r}: use a number of 0 or more and s, m, h or d, e.g. 30d",
+            param_hint="'--older-than'",
+        )
+    return seconds
 
 
 @cli.command()

@@ -1,9 +1,10 @@
-"""A broken cache never costs an article (issue 15, defect 4).
+"""A broken cache never costs an article, and prune removes only what it is asked to (issue 15,
+defects 4 and 10).
 
 A damaged `cache.db` (cut in half, or garbage over its middle) is reported by `cache stats`,
 started afresh by `cache clear`, and a `run` goes on without it with one warning; a cache that
-cannot be written (a real write limit, no fake) fails no article. Everything through the real
-command or the Python API, with the rules engine.
+cannot be written (a real write limit, no fake) fails no article; `prune` refuses ages that are
+not ages. Everything through the real command or the Python API, with the rules engine.
 """
 
 from __future__ import annotations
@@ -178,3 +179,17 @@ def test_defect_4_clear_cache_starts_afresh_and_keeps_other_files(tmp_path: Path
     assert store.stats().entries == 0 and store.get_chunk("k") is None
     store.close()
     assert clear_cache(tmp_path).started_afresh is None  # a sound cache is only emptied
+
+
+@pytest.mark.parametrize("age", ["-1d", "-0.5h", "nand", "infd", "-infd", "1e400s"])
+def test_defect_10_prune_refuses_negative_and_non_finite_ages(tmp_path: Path, age: str) -> None:
+    assert run_seeds(tmp_path / "out").exit_code == 0
+    before = invoke("cache", "stats").stdout
+    pruned = invoke("cache", "prune", "--older-than", age)
+    assert pruned.exit_code == 2, pruned.output
+    assert "--older-than" in pruned.stderr and "0 or more" in pruned.stderr
+    assert invoke("cache", "stats").stdout == before  # nothing deleted
+    store = ChunkCache(tmp_path / "cache")
+    with pytest.raises(ValueError, match="finite number of seconds"):
+        store.prune(float(age[:-1]))
+    store.close()
