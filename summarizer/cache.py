@@ -6,24 +6,32 @@ the cache directory run code on read (CVE-2025-69872), so the Disk below refuses
 anything else. Nothing is evicted silently: the size limit is off and `prune` is explicit.
 A cached value that no longer validates against the current models is a miss, recomputed and
 overwritten.
+
+A failing database (a damaged file, a full disk) raises CacheUnusableError from whichever call met
+it: nothing is checked per read, which would cost every cached run. `check` reads the whole file
+for `cache stats`; `clear_cache` starts a damaged cache afresh.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import math
+import sqlite3
 import time
 from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import diskcache
-from diskcache.core import MODE_PICKLE, UNKNOWN
+from diskcache.core import DBNAME, MODE_PICKLE, UNKNOWN
 from pydantic import ValidationError
 from pydantic_core import from_json, to_json
 
-from summarizer.errors import CacheError
+from summarizer.errors import CacheError, CacheUnusableError
 from summarizer.models import Article, ChunkSummary, Span
 
 # Bump when the layout of keys or stored values changes: old entries become misses, never mixes.
@@ -39,6 +47,10 @@ _LAST_RUN = "meta:last_run"
 # one SQLite transaction per write was a fifth of a rules run on this disk. A result that cost
 # model calls is committed at once, so a crash never makes the model be paid twice for it.
 _WRITES_PER_COMMIT = 64
+
+# What a failing database raises: sqlite3's errors (OperationalError, e.g. a full disk, is one)
+# and the OSError of a value diskcache keeps in a file of its own.
+_DATABASE_ERRORS = (sqlite3.DatabaseError, OSError)
 
 
 class _NoPickleDisk(diskcache.Disk):  # type: ignore[misc]
@@ -137,23 +149,44 @@ class ChunkCache:
             self._db = diskcache.Cache(
                 str(directory), disk=_NoPickleDisk, eviction_policy="none", size_limit=2**62
             )
+        except sqlite3.DatabaseError as exc:  # opening reads the settings table: a damaged file
+            raise _unusable(directory, exc) from exc
         except OSError as exc:
             raise CacheError(f"cannot use cache directory {directory}: {exc}") from exc
 
     def close(self) -> None:
-        """Commit what is pending and close the database handle."""
-        self.commit()
-        self._db.close()
+        """Commit what is pending and close the database handle (also when committing fails)."""
+        try:
+            self.commit()
+        finally:
+            self._db.close()
 
     def commit(self) -> None:
         """Write every pending entry, in one transaction."""
         if not self._pending:
             return
-        # retry: another process sharing the directory may hold the write lock for a moment
-        with self._db.transact(retry=True):
-            for key, value in self._pending.items():
-                self._db.set(key, value, retry=True)
+        try:
+            # retry: another process sharing the directory may hold the write lock for a moment
+            with self._db.transact(retry=True):
+                for key, value in self._pending.items():
+                    self._db.set(key, value, retry=True)
+        except _DATABASE_ERRORS as exc:
+            raise self._failed(exc) from exc
         self._pending.clear()
+
+    @contextmanager
+    def _database(self) -> Iterator[None]:
+        """Turn a failing database's errors into CacheUnusableError (outside the hot path)."""
+        try:
+            yield
+        except _DATABASE_ERRORS as exc:
+            raise self._failed(exc) from exc
+
+    def _failed(self, exc: BaseException) -> CacheUnusableError:
+        # The pending writes are dropped (they are free to recompute): committing them at
+        # every later call, or at close, would only fail again.
+        self._pending.clear()
+        return _unusable(self.directory, exc)
 
     def _write(self, key: str, value: str | bytes, *, commit_now: bool) -> None:
         self._pending[key] = value
@@ -162,7 +195,12 @@ class ChunkCache:
 
     def _read(self, key: str) -> str | bytes | None:
         pending = self._pending.get(key)
-        return pending if pending is not None else self._db.get(key)
+        if pending is not None:
+            return pending
+        try:  # inline, not _database(): this is every cached read
+            return self._db.get(key)  # type: ignore[no-any-return]
+        except _DATABASE_ERRORS as exc:
+            raise self._failed(exc) from exc
 
     def get_chunk(self, key: str, chunk_start: int = 0) -> CachedChunk | None:
         """The stored result for key with spans in article coordinates (the chunk starting at
@@ -193,7 +231,10 @@ class ChunkCache:
 
     def has_chunk(self, key: str) -> bool:
         """Whether a result is stored for key (without validating it)."""
-        return _CHUNK_PREFIX + key in self._pending or (_CHUNK_PREFIX + key) in self._db
+        if _CHUNK_PREFIX + key in self._pending:
+            return True
+        with self._database():
+            return (_CHUNK_PREFIX + key) in self._db
 
     def put_article(
         self,
@@ -244,7 +285,8 @@ class ChunkCache:
     def article_ids(self) -> list[str]:
         """The ids of every indexed article, sorted, without reading the entries."""
         self.commit()
-        keys = (str(k) for k in self._db.iterkeys())
+        with self._database():
+            keys = [str(k) for k in self._db.iterkeys()]
         return sorted(
             k.removeprefix(_ARTICLE_PREFIX) for k in keys if k.startswith(_ARTICLE_PREFIX)
         )
@@ -274,38 +316,130 @@ class ChunkCache:
         self._write(_LAST_RUN, canonical_json(dict(stats)), commit_now=True)
 
     def stats(self) -> CacheStats:
-        """Entries, size and the last run's hits and misses."""
+        """Entries, size and the last run's hits and misses; CacheUnusableError if the database
+        is damaged (it is read whole: counting keys alone can miss a damaged page)."""
         self.commit()
-        keys = [str(k) for k in self._db.iterkeys()]
-        last = self._db.get(_LAST_RUN)
+        self.check()
+        with self._database():
+            keys = [str(k) for k in self._db.iterkeys()]
+            last = self._db.get(_LAST_RUN)
+            size = int(self._db.volume())
         return CacheStats(
             entries=len(keys),
             chunks=sum(k.startswith(_CHUNK_PREFIX) for k in keys),
             articles=sum(k.startswith(_ARTICLE_PREFIX) for k in keys),
-            size_bytes=int(self._db.volume()),
+            size_bytes=size,
             directory=self.directory,
             last_run=json.loads(last) if last else None,
         )
 
+    def check(self) -> None:
+        """Raise CacheUnusableError if SQLite finds the database damaged.
+
+        Reads the whole file (PRAGMA quick_check): for `cache stats` and `clear`, never per run.
+        """
+        with self._database(), contextlib.closing(sqlite3.connect(self.directory / DBNAME)) as db:
+            problems = [str(row[0]) for row in db.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise CacheUnusableError(_corrupt_message(self.directory, problems[0]), corrupt=True)
+
     def clear(self) -> int:
         """Remove every entry; returns how many there were."""
         self._pending.clear()
-        return int(self._db.clear())
+        with self._database():
+            return int(self._db.clear())
 
     def prune(self, older_than_s: float) -> int:
-        """Remove chunk and article entries stored more than older_than_s ago."""
+        """Remove chunk and article entries stored more than older_than_s ago (0 or more)."""
+        # a negative age puts the cutoff in the future, which is every entry; NaN compares
+        # false with everything: neither is an age anyone means
+        if not math.isfinite(older_than_s) or older_than_s < 0:
+            raise ValueError(f"an age must be a finite number of seconds >= 0, not {older_than_s}")
         self.commit()
         cutoff = time.time() - older_than_s
         removed = 0
-        for key in list(self._db.iterkeys()):
-            raw = self._db.get(key)
-            try:
-                stored_at = float(json.loads(raw).get("stored_at", 0)) if raw else 0.0
-            except (ValueError, AttributeError):
-                stored_at = 0.0
-            if str(key) != _LAST_RUN and stored_at < cutoff:
-                removed += int(self._db.delete(key))
+        with self._database():
+            for key in list(self._db.iterkeys()):
+                raw = self._db.get(key)
+                try:
+                    stored_at = float(json.loads(raw).get("stored_at", 0)) if raw else 0.0
+                except (ValueError, AttributeError):
+                    stored_at = 0.0
+                if str(key) != _LAST_RUN and stored_at < cutoff:
+                    removed += int(self._db.delete(key))
         return removed
+
+
+@dataclass(frozen=True)
+class Cleared:
+    """What `clear_cache` did: the entries it removed, or why it started the cache afresh."""
+
+    entries: int
+    started_afresh: str | None = None
+
+
+def clear_cache(directory: Path) -> Cleared:
+    """Remove every entry of the cache in directory; a database that fails (damaged, or on a
+    full disk) is deleted with its files and created anew, so clearing always works."""
+    try:
+        store = ChunkCache(directory)
+    except CacheUnusableError as exc:
+        return Cleared(0, _start_afresh(directory, exc))
+    try:
+        try:
+            removed = store.clear()
+            # damage in pages the delete did not read would fail a later run
+            store.check()
+        finally:
+            store.close()
+    except CacheUnusableError as exc:
+        return Cleared(0, _start_afresh(directory, exc))
+    return Cleared(removed)
+
+
+def _start_afresh(directory: Path, why: CacheUnusableError) -> str:
+    """Delete the cache's own files in directory (never others: it may be a shared or mistyped
+    directory) and create an empty cache; what failed, in SQLite's words."""
+    database = directory / DBNAME
+    files = [database.with_name(DBNAME + suffix) for suffix in ("", "-wal", "-shm", "-journal")]
+    # diskcache keeps large values in files named by a random hex name: ab/cd/<rest>.val
+    hex_dir = "[0-9a-f][0-9a-f]"
+    files += directory.glob(f"{hex_dir}/{hex_dir}/*.val")
+    try:
+        for path in files:
+            path.unlink(missing_ok=True)
+    except OSError as exc:
+        raise CacheError(f"cannot remove the cache's files in {directory}: {exc}") from exc
+    for folder in sorted(directory.glob(f"{hex_dir}/{hex_dir}"), reverse=True) + sorted(
+        directory.glob(hex_dir)
+    ):
+        with contextlib.suppress(OSError):  # not empty: something else lives there, keep it
+            folder.rmdir()
+    ChunkCache(directory).close()
+    return str(why.__cause__ or why)  # SQLite's words: the message around them is for a run
+
+
+def _unusable(directory: Path, exc: BaseException) -> CacheUnusableError:
+    if _is_corrupt(exc):
+        return CacheUnusableError(_corrupt_message(directory, str(exc)), corrupt=True)
+    return CacheUnusableError(f"the cache in {directory} failed: {exc}")
+
+
+def _corrupt_message(directory: Path, problem: str) -> str:
+    return (
+        f"the cache in {directory} is corrupt ({problem}); "
+        "`summarizer cache clear` starts it afresh"
+    )
+
+
+def _is_corrupt(exc: BaseException) -> bool:
+    """Whether SQLite found the file damaged (SQLITE_CORRUPT, SQLITE_NOTADB); before Python
+    3.11 sqlite3 gives no error code, only its message."""
+    name = str(getattr(exc, "sqlite_errorname", ""))
+    message = str(exc)
+    return name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or (
+        "malformed" in message or "not a database" in message
+    )
 
 
 def _stored_json(value: Any) -> bytes:

@@ -7,6 +7,7 @@ import contextlib
 import importlib
 import json
 import logging
+import math
 import os
 import sys
 import time
@@ -46,6 +47,21 @@ def cli() -> None:
     Each article becomes the price moves, catalysts and risks it states, each tied to the exact
     words of the source. Without an LLM endpoint the offline `rules` engine is used.
     """
+    _print_library_warnings()
+
+
+class _WarningLines(logging.Handler):
+    """The library's warnings (e.g. a cache it goes on without) as `warning: ...` on stderr."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _say(f"warning: {record.getMessage()}")
+
+
+def _print_library_warnings() -> None:
+    library = logging.getLogger("summarizer")
+    # once per process: tests invoke the command many times in one
+    if not any(isinstance(h, _WarningLines) for h in library.handlers):
+        library.addHandler(_WarningLines(logging.WARNING))
 
 
 def _engine_options(func: F) -> F:
@@ -185,9 +201,7 @@ def _in_this_process(work: Work, out: Path, formats: Sequence[str], quiet: bool)
         def on_digest(position: int, digest: ArticleDigest) -> None:
             if "json" in formats and render.has_own_file(digest):
                 written = files.write(digest)
-                if written.warning:
-                    _say(f"warning: {written.warning}")
-                if written.path is None:
+                if written.digest is not digest:  # failed to write, or its id met before
                     digest = failed_to_write[position] = written.digest
             report(digest.status, digest.source_path, digest.error)
 
@@ -268,7 +282,7 @@ def _finish(made: Made, out: Path, formats: Sequence[str], header: str, started:
 
 def _report_run(outlines: Sequence[DigestOutline], written: list[Path], out: Path,
                 formats: Sequence[str], seconds: float) -> None:  # fmt: skip
-    from summarizer.render import has_own_file
+    from summarizer.render import DUPLICATE_ID, has_own_file
 
     count = {s: sum(o.status == s for o in outlines) for s in ("ok", "partial", "failed")}
     items = [sum(getattr(o, k) for o in outlines) for k in ("moves", "catalysts", "risks")]
@@ -285,6 +299,12 @@ def _report_run(outlines: Sequence[DigestOutline], written: list[Path], out: Pat
         cost = [o.cost_usd for o in outlines if o.cost_usd is not None]
         cost_text = f" · ${sum(cost):.4f}" if cost else ""
         _say(f"LLM: {calls} calls, {tokens} tokens{cost_text}")
+    duplicates = sum(any(w.startswith(DUPLICATE_ID) for w in o.warnings) for o in outlines)
+    if duplicates:
+        _say(
+            f"warning: {duplicates} articles have the id of another article of this run: each "
+            "is in its own <id>-N.json, and says so in its warnings"
+        )
     per_article = sum(map(has_own_file, outlines))
     files = [f"{per_article} per-article JSON"] if "json" in formats else []
     files += [p.name for p in written]
@@ -336,13 +356,13 @@ def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...]
     store = _open_cache(settings)
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
-    every_id = [] if article_ids or fill else store.article_ids()
 
     async def work(on_digest: OnDigest) -> list[ArticleDigest]:
         return await regenerate_digests(store, settings, article_ids, fill=fill,
                                         on_digest=on_digest)  # fmt: skip
 
     try:
+        every_id = [] if article_ids or fill else store.article_ids()
         if sharding.worth_sharding(every_id, settings.workers):
             store.close()  # each worker opens its own
             engine, _why = settings.resolve_engine()  # names the engine in a failed digest
@@ -384,12 +404,15 @@ _CACHE_DIR_OPTION = click.option(
 @cache.command()
 @_CACHE_DIR_OPTION
 def stats(cache_dir: Path | None) -> None:
-    """Entries, size, and the hits and misses of the last run."""
+    """Entries, size, and the hits and misses of the last run; exits 1 if the cache is corrupt."""
     store = _open_cache(_settings(cache_dir=cache_dir))
     try:
         info = store.stats()
+    except SummarizerError as exc:  # corrupt: the message says so and how to start afresh
+        raise click.ClickException(str(exc)) from exc
     finally:
-        store.close()
+        with contextlib.suppress(SummarizerError):  # a failed cache was reported just above
+            store.close()
     click.echo(f"directory: {info.directory}")
     click.echo(f"entries: {info.entries} ({info.chunks} chunks, {info.articles} articles)")
     click.echo(f"size: {info.size_bytes / 1024:.1f} KiB")
@@ -404,12 +427,20 @@ def stats(cache_dir: Path | None) -> None:
 @_CACHE_DIR_OPTION
 @click.confirmation_option(prompt="Remove every cached chunk and article?")
 def clear(cache_dir: Path | None) -> None:
-    """Remove every entry."""
-    store = _open_cache(_settings(cache_dir=cache_dir))
+    """Remove every entry; a corrupt cache is deleted and created anew."""
+    from summarizer.cache import clear_cache
+    from summarizer.settings import default_cache_dir
+
+    directory = _settings(cache_dir=cache_dir).cache_dir or default_cache_dir()
     try:
-        click.echo(f"removed {store.clear()} entries from {store.directory}")
-    finally:
-        store.close()
+        cleared = clear_cache(directory)
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if cleared.started_afresh:
+        click.echo(f"the cache in {directory} failed ({cleared.started_afresh}): deleted its "
+                   "files and started afresh")  # fmt: skip
+    else:
+        click.echo(f"removed {cleared.entries} entries from {directory}")
 
 
 @cache.command()
@@ -421,16 +452,27 @@ def prune(cache_dir: Path | None, older_than: str) -> None:
     store = _open_cache(_settings(cache_dir=cache_dir))
     try:
         click.echo(f"removed {store.prune(seconds)} entries older than {older_than}")
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
-        store.close()
+        with contextlib.suppress(SummarizerError):  # a failed cache was reported just above
+            store.close()
 
 
 def _parse_age(text: str) -> float:
     units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
     try:
-        return float(text[:-1]) * units[text[-1]]
+        seconds = float(text[:-1]) * units[text[-1]]
     except (KeyError, ValueError, IndexError):
-        raise click.BadParameter(f"{text!r}: use a number and s, m, h or d, e.g. 30d") from None
+        seconds = math.nan
+    # float() also reads "-1", "nan" and "inf": a negative age or an infinite one selects every
+    # entry (or none), never what was meant
+    if not math.isfinite(seconds) or seconds < 0:
+        raise click.BadParameter(
+            f"{text!r}: use a number of 0 or more and s, m, h or d, e.g. 30d",
+            param_hint="'--older-than'",
+        )
+    return seconds
 
 
 @cli.command()

@@ -5,6 +5,7 @@ SummarizerError
  ├── ConfigError   settings are inconsistent (unknown engine, missing endpoint for the llm engine)
  ├── EngineError   an engine failed on a chunk after its retries (transport, validation, truncation)
  └── CacheError    the cache directory is unusable or an entry was refused
+      └── CacheUnusableError  its database failed: corrupt, disk full, I/O error
 
 Messages are written for the person running the tool; the CLI alone maps them to exit codes.
 """
@@ -36,3 +37,12 @@ class EngineError(SummarizerError):
 
 class CacheError(SummarizerError):
     """The cache cannot be used, or an entry in it was refused."""
+
+
+class CacheUnusableError(CacheError):
+    """The cache's database failed (corrupt, disk full, I/O error): the cache as a whole, not
+    one entry. `corrupt` says whether SQLite found the file damaged."""
+
+    def __init__(self, message: str, *, corrupt: bool = False) -> None:
+        super().__init__(message)
+        self.corrupt = corrupt

@@ -2,14 +2,17 @@
 
 Chunks of many articles are in flight together under one concurrency bound (no batch barriers);
 one failing article becomes a failed digest and never stops the batch. Progress is reported
-through a callback; nothing here prints.
+through a callback; nothing here prints. A cache that fails (corrupt, disk full) is a warning on
+the "summarizer" logger, and the run goes on without it.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import itertools
+import logging
 import os
 import threading
 import time
@@ -30,7 +33,13 @@ from summarizer.chunking import chunk_article
 from summarizer.clean import clean_article
 from summarizer.code_version import source_version
 from summarizer.engines import ChunkResult, Engine, make_engine
-from summarizer.errors import CacheError, EngineError, InputError, SummarizerError
+from summarizer.errors import (
+    CacheError,
+    CacheUnusableError,
+    EngineError,
+    InputError,
+    SummarizerError,
+)
 from summarizer.ingest import InputFailure, article_from_text
 from summarizer.merge import DigestInfo, failed_digest, merge_article
 from summarizer.models import Article, ArticleDigest, Chunk, ChunkSummary, EngineName, Usage
@@ -38,6 +47,8 @@ from summarizer.redaction import without_userinfo
 from summarizer.settings import Settings, default_cache_dir
 
 T = TypeVar("T")
+
+logger = logging.getLogger("summarizer")
 
 OnDigest = Callable[[int, ArticleDigest], None]
 """Called with (input position, digest) as each article finishes, in completion order."""
@@ -86,7 +97,7 @@ class Summarizer:
         self.settings = settings or Settings.from_env(os.environ)
         self.engine = engine or make_engine(self.settings)
         self._owns_cache = cache is None
-        self.cache = cache if cache is not None else _open_cache(self.settings)
+        self.cache = cache if cache is not None else open_cache(self.settings)
         self.counts = RunCounts()
         self._indexed = dict(indexed or {})  # index entries the caller read already, by id
         self._slots = asyncio.Semaphore(self.settings.concurrency)
@@ -103,14 +114,33 @@ class Summarizer:
     async def __aexit__(self, *_exc: object) -> None:
         await self.engine.aclose()
         if self.cache is not None and self._owns_cache:
-            self.cache.record_run(asdict(self.counts) | {"engine": self.engine.name})
-            self.cache.close()
+            try:
+                self.cache.record_run(asdict(self.counts) | {"engine": self.engine.name})
+                self.cache.close()
+            except CacheUnusableError as exc:
+                self._drop_cache(exc)
+
+    def _drop_cache(self, exc: CacheUnusableError) -> None:
+        """Go on as if without a cache: every result this run makes is still good, and a
+        failing database must not fail the articles (it would fail every one after it)."""
+        cache, self.cache = self.cache, None
+        if cache is None:
+            return
+        warn_without_cache(exc)
+        if self._owns_cache:
+            # its pending writes were dropped with the failure, so closing writes nothing;
+            # a second failure would only repeat the warning
+            with contextlib.suppress(CacheError):
+                cache.close()
 
     async def summarize_article(self, article: Article) -> ArticleDigest:
         """The digest of one article; engine failures become a failed or partial digest."""
         indexed = self._indexed.pop(article.id, None)
         if indexed is None and self.cache is not None:
-            indexed = self.cache.article(article.id)
+            try:
+                indexed = self.cache.article(article.id)
+            except CacheUnusableError as exc:
+                self._drop_cache(exc)
         layout = self._layout(article, indexed)
         chunks = [
             Chunk(index=i, start=start, end=end, text=article.text[start:end])
@@ -122,7 +152,10 @@ class Summarizer:
         )
         if self.cache is not None:
             settings = run_settings(self.settings, self.engine.name)
-            self.cache.put_article(article, keys, settings, layout, known=indexed)
+            try:
+                self.cache.put_article(article, keys, settings, layout, known=indexed)
+            except CacheUnusableError as exc:
+                self._drop_cache(exc)
         info = DigestInfo(
             engine=self.engine.name,
             model=self.engine.model,
@@ -190,7 +223,10 @@ class Summarizer:
             seconds = time.perf_counter() - started
         if self.cache is not None:
             stored = CachedChunk(result.summary, result.warnings)
-            self.cache.put_chunk(key, stored, chunk.start, commit_now=result.llm_calls > 0)
+            try:
+                self.cache.put_chunk(key, stored, chunk.start, commit_now=result.llm_calls > 0)
+            except CacheUnusableError as exc:  # the result is good; only keeping it failed
+                self._drop_cache(exc)
             self._computed.add(key)
         return _ChunkOutcome(result, None, seconds)
 
@@ -199,7 +235,10 @@ class Summarizer:
             return None
         try:
             cached = self.cache.get_chunk(key, chunk.start)
-        except CacheError as exc:
+        except CacheUnusableError as exc:
+            self._drop_cache(exc)
+            return None  # computed as without a cache
+        except CacheError as exc:  # this entry was refused (tampering): the chunk fails
             self.counts.cache_misses += 1
             return _ChunkOutcome(None, str(exc))
         if cached is None:
@@ -327,10 +366,20 @@ def run_settings(settings: Settings, engine: str) -> dict[str, Any]:
     }
 
 
-def _open_cache(settings: Settings) -> ChunkCache | None:
+def open_cache(settings: Settings) -> ChunkCache | None:
+    """The settings' cache; None when it is off, or cannot be used (with a warning why)."""
     if not settings.use_cache:
         return None
-    return ChunkCache(settings.cache_dir or default_cache_dir())
+    try:
+        return ChunkCache(settings.cache_dir or default_cache_dir())
+    except CacheError as exc:
+        warn_without_cache(exc)
+        return None
+
+
+def warn_without_cache(exc: CacheError) -> None:
+    """Say once that the cache failed and the run goes on without it."""
+    logger.warning("%s; going on without the cache (as with --no-cache)", exc)
 
 
 def summarize(text: str | Article, settings: Settings | None = None) -> ArticleDigest:

@@ -180,18 +180,20 @@ def write_digest(out_dir: Path, digest: ArticleDigest) -> Path:
 
 @dataclass(frozen=True)
 class Written:
-    """How writing one digest's file went: the digest (failed, if its file could not be
-    written), the path, and a warning for the person running the batch."""
+    """How writing one digest's file went: the digest as written (with a warning when its id
+    was met before in the run; failed when its file could not be written), and the path."""
 
     digest: ArticleDigest
     path: Path | None
-    warning: str | None = None
+
+
+DUPLICATE_ID = "duplicate id"  # how a digest's warning starts when its id was met before
 
 
 class DigestFiles:
     """The per-article JSON files of one run. An id met a second time in the run (two records
-    with one id, one text in two files) gets a numbered name and a warning instead of
-    overwriting the first; a write error fails that article, not the batch.
+    with one id, one text in two files) gets a numbered name and a warning in the digest
+    instead of overwriting the first; a write error fails that article, not the batch.
 
     Worker processes each have their own: a name another process wrote in this run is known by
     its modification time, not before the run's start (`started_ns`, the parent's clock)."""
@@ -210,19 +212,17 @@ class DigestFiles:
             name = f"{stem}-{number}"
         self._taken.add(name)
         path = self.out_dir / f"{name}.json"
+        if name != stem:  # said in the digest itself: its file is not where its id points
+            note = f"{DUPLICATE_ID}: another article of this run has it; this one is {path.name}"
+            digest = digest.model_copy(update={"warnings": [*digest.warnings, note]})
+            data = digest_json(digest)
         try:
             write_atomic(path, data)
         except OSError as exc:
             error = f"could not write {path}: {exc.strerror or exc}"
             failed = digest.model_copy(update={"status": "failed", "error": error})
             return Written(failed, None)
-        warning = None
-        if name != stem:
-            warning = (
-                f"duplicate id {digest.id!r} ({digest.source_path or 'no source'}): another "
-                f"article of this run has it; this digest is in {path.name}"
-            )
-        return Written(digest, path, warning)
+        return Written(digest, path)
 
     def _written_in_this_run(self, name: str, data: bytes) -> bool:
         """Whether another process of this run wrote this name with other bytes."""

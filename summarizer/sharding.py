@@ -21,12 +21,13 @@ milliseconds with everything imported; elsewhere they are spawned.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
+import logging
 import math
 import multiprocessing
 import os
 import queue
-import sys
 import time
 from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
@@ -40,10 +41,19 @@ from typing import Any, Literal
 
 from summarizer import render
 from summarizer.cache import ChunkCache
+from summarizer.errors import CacheError
 from summarizer.formats import OutputFormat
 from summarizer.ingest import InputFailure, read_articles
 from summarizer.models import ArticleDigest, EngineName
-from summarizer.pipeline import RunCounts, Summarizer, input_failure_digest, regenerate_digests
+from summarizer.pipeline import (
+    RunCounts,
+    Summarizer,
+    input_failure_digest,
+    logger,
+    open_cache,
+    regenerate_digests,
+    warn_without_cache,
+)
 from summarizer.process_watch import exit_with
 from summarizer.settings import Settings, default_cache_dir
 
@@ -130,6 +140,8 @@ class ShardedRun:
         self.units = list(units)
         self._started_ns = time.time_ns() if started_ns is None else started_ns
         self.engine = engine
+        if work == "inputs" and settings.use_cache:
+            settings = _without_unusable_cache(settings)
         self.settings = settings
         self.workers = workers
         self.work = work
@@ -153,6 +165,7 @@ class ShardedRun:
         self._futures: list[Future[None]] = []
         self._digests: dict[Position, tuple[Made, render.ReportParts]] = {}
         self._counts: list[dict[str, int]] = []  # each finished worker's, its last message
+        self._warned: set[str] = set()  # the workers' warnings printed so far
 
     def __enter__(self) -> ShardedRun:
         self._pool = ProcessPoolExecutor(
@@ -247,6 +260,11 @@ class ShardedRun:
             if isinstance(message, dict):  # a worker's counts: it has finished
                 self._counts.append(message)
                 message = []
+            elif isinstance(message, str):  # a worker's warning: each text once, for all
+                if message not in self._warned:
+                    self._warned.add(message)
+                    logger.warning(message)
+                message = []
             for position, digest, parts in message:
                 self._digests[position] = (digest, parts)
                 on_finished(Finished(digest.status, digest.source_path, digest.error))
@@ -259,12 +277,25 @@ class ShardedRun:
         """The workers' hits and misses together, for `cache stats` (a run's, as one process's)."""
         if not self.settings.use_cache or self.work != "inputs":
             return
-        store = ChunkCache(self.settings.cache_dir or default_cache_dir())
+        store = open_cache(self.settings)
+        if store is None:
+            return
         try:
             totals = {field: counts[field] for field in RunCounts.__dataclass_fields__}
             store.record_run(totals | {"engine": self.engine})
-        finally:
             store.close()
+        except CacheError as exc:  # the digests are made: only the hits and misses are lost
+            warn_without_cache(exc)
+
+
+def _without_unusable_cache(settings: Settings) -> Settings:
+    """settings, with the cache off if it cannot be opened: checked once here, one warning,
+    rather than in every worker."""
+    store = open_cache(settings)
+    if store is None:
+        return settings.with_overrides(use_cache=False)
+    store.close()
+    return settings
 
 
 def _batches(units: list[str], size: int) -> list[list[str]]:
@@ -284,7 +315,18 @@ def _start_worker(parent_pid: int, todo: Any, results: Any, stop: Any) -> None:
     # (it is leaving early, and their JSON files are written). Otherwise it waits until all
     # of its digests arrived before stopping the workers.
     _results.cancel_join_thread()
+    # every worker meets a failing cache: the parent prints each warning once
+    library = logging.getLogger(logger.name)
+    library.handlers = [_WarningsToParent(logging.WARNING)]
+    library.propagate = False
     exit_with(parent_pid)
+
+
+class _WarningsToParent(logging.Handler):
+    """In a worker: the library's warnings, sent to the parent as text."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        _results.put(record.getMessage())
 
 
 def _taken() -> Iterator[tuple[int, list[str]]]:
@@ -295,10 +337,8 @@ def _taken() -> Iterator[tuple[int, list[str]]]:
 
 def _send(position: Position, digest: ArticleDigest, json_dir: Path | None, work: _Work) -> None:
     if json_dir is not None and render.has_own_file(digest):
-        written = _files_of(json_dir, work).write(digest)
-        if written.warning:
-            print(f"warning: {written.warning}", file=sys.stderr, flush=True)
-        digest = written.digest  # failed, when its file could not be written
+        # failed, when its file could not be written; warned, when its id was met before
+        digest = _files_of(json_dir, work).write(digest).digest
     parts = render.report_parts(digest, work.formats)
     _unsent.append((position, _made(digest, work.outlines), parts))
     if len(_unsent) >= _DIGESTS_PER_MESSAGE:
@@ -355,7 +395,7 @@ async def _summarize_taken(
     settings: Settings, json_dir: Path | None, work: _Work
 ) -> dict[str, int]:
     # the parent records the run's counts once, for all workers together
-    store = ChunkCache(settings.cache_dir or default_cache_dir()) if settings.use_cache else None
+    store = open_cache(settings)
     positions: list[Position] = []  # of each article, in the order the stream yields them
 
     def articles() -> Iterator[Any]:
@@ -371,7 +411,9 @@ async def _summarize_taken(
         return asdict(summarizer.counts)
     finally:
         if store is not None:
-            store.close()
+            # the Summarizer warned already if the cache failed during the run
+            with contextlib.suppress(CacheError):
+                store.close()
 
 
 async def _regenerate_taken(

@@ -85,7 +85,8 @@ def test_duplicate_ids_overwrite_each_other(tmp_path: Path) -> None:
     digests = [json.loads(p.read_text(encoding="utf-8")) for p in files]
     assert {d["id"] for d in digests} == {"same"}
     assert {d["moves"][0]["change_pct"] for d in digests} == {4.2, 5.1}
-    assert "duplicate id 'same'" in done.stderr
+    assert "1 articles have the id of another article of this run" in done.stderr
+    assert sum(any(w.startswith("duplicate id") for w in d["warnings"]) for d in digests) == 1
 
 
 def test_duplicate_ids_overwrite_each_other_in_worker_processes(tmp_path: Path) -> None:
@@ -100,7 +101,7 @@ def test_duplicate_ids_overwrite_each_other_in_worker_processes(tmp_path: Path) 
     digests = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "out").glob("*.json")]
     assert len(digests) == 40  # one text in two files: two digests, by their source paths
     assert {d["source_path"] for d in digests} == {f"in/{n:02d}.txt" for n in range(40)}
-    assert "duplicate id" in done.stderr
+    assert "1 articles have the id of another article of this run" in done.stderr
 
 
 # --- defect 3: one article's write error kills the batch ---------------------------------------
