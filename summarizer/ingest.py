@@ -302,9 +302,14 @@ def _parse_json_document(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
-        raise InputError(f"not valid JSON ({exc.msg} at {where})") from None
+        raise InputError(_json_error_message(exc, where)) from None
     except RecursionError:
         raise InputError("not valid JSON (nested too deeply)") from None
+
+
+def _json_error_message(exc: json.JSONDecodeError, where: str) -> str:
+    # Some of json's messages end in "at", ready for a position: "Invalid control character at".
+    return f"not valid JSON ({exc.msg.removesuffix(' at')} at {where})"
 
 
 def _records_from_json_value(value: Any, source: str) -> Iterator[Article | InputFailure]:
@@ -350,11 +355,15 @@ def _records_from_lines(
 def _jsonl_item(line: bytes, where: str, number: int) -> Article | InputFailure:
     source = where.rsplit(":line ", 1)[0]
     try:
-        record = json.loads(_decode_utf8(line))
+        text = _decode_utf8(line)
+        record = json.loads(text)
     except InputError as exc:
         return InputFailure(where, str(exc))
     except json.JSONDecodeError as exc:
-        return InputFailure(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        # The line keeps its newline, so json would put a record cut short on "line 2 column 1".
+        cut_short = exc.pos >= len(text.rstrip())
+        place = "the end of the line" if cut_short else f"column {exc.pos + 1}"
+        return InputFailure(where, _json_error_message(exc, place))
     except RecursionError:
         return InputFailure(where, "not valid JSON (nested too deeply)")
     return _record_item(record, where, f"{source}#{number}")

@@ -350,6 +350,23 @@ def test_jsonl_first_line_bom_and_crlf(tmp_path: Path) -> None:
     assert texts(items) == ["A one.\nA two.", "B."]
 
 
+@pytest.mark.parametrize(
+    ("suffix", "data", "message"),
+    [
+        (".jsonl", '{"text": "a\tb"}\n', "Invalid control character at column 12"),
+        (".jsonl", '{"text": "abc}', "Unterminated string starting at column 10"),
+        (".jsonl", '{"text": "a"\n', "Expecting ',' delimiter at the end of the line"),
+        (".json", '{"text": "a\tb"}', "Invalid control character at line 1 column 12"),
+    ],
+)
+def test_defect_11_json_error_says_where_once(
+    tmp_path: Path, suffix: str, data: str, message: str
+) -> None:
+    path = write(tmp_path / f"bad{suffix}", data)
+    source = f"{path}:line 1" if suffix == ".jsonl" else str(path)
+    assert read_all([path]) == [InputFailure(source, f"not valid JSON ({message})")]
+
+
 def test_json_list_of_records(tmp_path: Path) -> None:
     records = [
         {"text": "One rose."},
