@@ -153,8 +153,17 @@ def _supported_files(directory: str) -> Iterator[str | InputFailure]:
         # Symlinked directories are not followed: a link loop would never end.
         if entry.is_dir(follow_symlinks=False):
             yield from _supported_files(entry.path)
-        elif entry.name.lower().endswith(SUPPORTED_SUFFIXES) and entry.is_file():
+        elif entry.name.lower().endswith(SUPPORTED_SUFFIXES) and _may_be_file(entry):
             yield entry.path
+
+
+def _may_be_file(entry: os.DirEntry[str]) -> bool:
+    """Whether entry is a file, or a name whose target cannot be looked up (a symlink loop)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        # Kept as an input so that reading it reports why, as for any other bad input.
+        return True
 
 
 def _read_file(path: str, size: int) -> Iterator[Article | InputFailure]:

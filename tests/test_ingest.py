@@ -274,6 +274,28 @@ def test_failures_inside_a_directory_keep_their_place(tmp_path: Path) -> None:
     assert items[1] == InputFailure(os.path.join(str(tmp_path), "b.txt"), "empty (no text)")
 
 
+def test_defect_7_file_symlink_loops_are_failures_and_reading_goes_on(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    write(root / "a.txt", "Alpha text.")
+    (root / "b.txt").symlink_to("c.txt")
+    (root / "c.txt").symlink_to("b.txt")
+    (root / "d.md").symlink_to("d.md")
+    (root / "up").symlink_to(root, target_is_directory=True)  # a directory loop: not followed
+    write(root / "z.txt", "Zulu text.")
+    loop = "too many levels of symbolic links"
+    items = read_all([root])
+    assert texts(items) == [
+        "Alpha text.",
+        InputFailure(str(root / "b.txt"), loop),
+        InputFailure(str(root / "c.txt"), loop),
+        InputFailure(str(root / "d.md"), loop),
+        "Zulu text.",
+    ]
+    assert input_units([str(root)]) == [
+        str(root / n) for n in ("a.txt", "b.txt", "c.txt", "d.md", "z.txt")
+    ]
+
+
 # --- JSON and JSONL -------------------------------------------------------------------------------
 
 
