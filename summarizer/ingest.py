@@ -29,6 +29,7 @@ from typing import IO, Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from summarizer.errors import InputError
+from summarizer.html_depth import cap_depth
 from summarizer.models import Article
 
 MAX_ARTICLE_BYTES: int = 10 * 1024 * 1024
@@ -473,7 +474,8 @@ class _Paragraphs:
 
 
 def _article_from_html(html: str, source: str) -> Article:
-    tree = LexborHTMLParser(html)
+    # Capped first: building a tree costs the square of its depth (see html_depth).
+    tree = LexborHTMLParser(cap_depth(html))
     root = _content_root(tree)
     text = "\n\n".join(_visible_paragraphs(root)) if root is not None else ""
     if root is None or not text:

@@ -502,6 +502,13 @@ def test_deeply_nested_html_does_not_overflow(tmp_path: Path) -> None:
     assert article.text == "Deep text."
 
 
+def test_defect_8_deeply_nested_html_keeps_its_text_at_every_depth(tmp_path: Path) -> None:
+    page = "".join(f"<div><p>Level {i}.</p>" for i in range(3000)) + "</div>" * 3000
+    [article] = read_all([write(tmp_path / "deep.html", page)])
+    assert isinstance(article, Article)
+    assert article.text.split() == " ".join(f"Level {i}." for i in range(3000)).split()
+
+
 # --- stdin ----------------------------------------------------------------------------------------
 
 

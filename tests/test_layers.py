@@ -13,7 +13,7 @@ import summarizer
 
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
-    {"errors", "models", "formats", "code_version", "process_watch"},
+    {"errors", "models", "formats", "code_version", "process_watch", "html_depth"},
     {"settings", "sentences", "instruments"},
     {"reading"},
     {"ingest", "clean", "chunking", "grounding", "prompts"},
