@@ -29,6 +29,7 @@ from typing import IO, Any
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from summarizer.errors import InputError
+from summarizer.html_depth import cap_depth
 from summarizer.models import Article
 
 MAX_ARTICLE_BYTES: int = 10 * 1024 * 1024
@@ -153,8 +154,17 @@ def _supported_files(directory: str) -> Iterator[str | InputFailure]:
         # Symlinked directories are not followed: a link loop would never end.
         if entry.is_dir(follow_symlinks=False):
             yield from _supported_files(entry.path)
-        elif entry.name.lower().endswith(SUPPORTED_SUFFIXES) and entry.is_file():
+        elif entry.name.lower().endswith(SUPPORTED_SUFFIXES) and _may_be_file(entry):
             yield entry.path
+
+
+def _may_be_file(entry: os.DirEntry[str]) -> bool:
+    """Whether entry is a file, or a name whose target cannot be looked up (a symlink loop)."""
+    try:
+        return entry.is_file()
+    except OSError:
+        # Kept as an input so that reading it reports why, as for any other bad input.
+        return True
 
 
 def _read_file(path: str, size: int) -> Iterator[Article | InputFailure]:
@@ -302,9 +312,14 @@ def _parse_json_document(text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         where = f"line {exc.lineno} column {exc.colno}"
-        raise InputError(f"not valid JSON ({exc.msg} at {where})") from None
+        raise InputError(_json_error_message(exc, where)) from None
     except RecursionError:
         raise InputError("not valid JSON (nested too deeply)") from None
+
+
+def _json_error_message(exc: json.JSONDecodeError, where: str) -> str:
+    # Some of json's messages end in "at", ready for a position: "Invalid control character at".
+    return f"not valid JSON ({exc.msg.removesuffix(' at')} at {where})"
 
 
 def _records_from_json_value(value: Any, source: str) -> Iterator[Article | InputFailure]:
@@ -350,11 +365,15 @@ def _records_from_lines(
 def _jsonl_item(line: bytes, where: str, number: int) -> Article | InputFailure:
     source = where.rsplit(":line ", 1)[0]
     try:
-        record = json.loads(_decode_utf8(line))
+        text = _decode_utf8(line)
+        record = json.loads(text)
     except InputError as exc:
         return InputFailure(where, str(exc))
     except json.JSONDecodeError as exc:
-        return InputFailure(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
+        # The line keeps its newline, so json would put a record cut short on "line 2 column 1".
+        cut_short = exc.pos >= len(text.rstrip())
+        place = "the end of the line" if cut_short else f"column {exc.pos + 1}"
+        return InputFailure(where, _json_error_message(exc, place))
     except RecursionError:
         return InputFailure(where, "not valid JSON (nested too deeply)")
     return _record_item(record, where, f"{source}#{number}")
@@ -455,7 +474,8 @@ class _Paragraphs:
 
 
 def _article_from_html(html: str, source: str) -> Article:
-    tree = LexborHTMLParser(html)
+    # Capped first: building a tree costs the square of its depth (see html_depth).
+    tree = LexborHTMLParser(cap_depth(html))
     root = _content_root(tree)
     text = "\n\n".join(_visible_paragraphs(root)) if root is not None else ""
     if root is None or not text:

@@ -87,6 +87,27 @@ def test_bad_inputs_are_reported_and_the_batch_goes_on(tmp_path: Path) -> None:
     assert "6 failed" in done.stderr
 
 
+def test_defect_7_a_file_symlink_loop_fails_that_file_and_the_batch_goes_on(
+    tmp_path: Path,
+) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").symlink_to("b.txt")
+    (inputs / "b.txt").symlink_to("a.txt")
+    (inputs / "good.txt").write_text("BABA-W surged over 18% today.")
+    done = summarizer("run", "in", "--out", "out", "-q", cwd=tmp_path)
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    # in the order the inputs finish, which is not always the order they were listed in
+    errors = sorted(line for line in done.stderr.splitlines() if line.startswith("error"))
+    assert errors == [
+        f"error: {os.path.join('in', name)}: too many levels of symbolic links"
+        for name in ("a.txt", "b.txt")
+    ]
+    assert len(list((tmp_path / "out").glob("*.json"))) == 1
+    assert "2 failed" in done.stderr
+
+
 def test_stdin_and_jsonl_format(tmp_path: Path) -> None:
     done = summarizer("run", "-", "--out", "out", "--format", "jsonl", "-q", cwd=tmp_path,
                       stdin=b"The ChiNext Index retreated 1% on Friday.")  # fmt: skip

@@ -274,6 +274,28 @@ def test_failures_inside_a_directory_keep_their_place(tmp_path: Path) -> None:
     assert items[1] == InputFailure(os.path.join(str(tmp_path), "b.txt"), "empty (no text)")
 
 
+def test_defect_7_file_symlink_loops_are_failures_and_reading_goes_on(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    write(root / "a.txt", "Alpha text.")
+    (root / "b.txt").symlink_to("c.txt")
+    (root / "c.txt").symlink_to("b.txt")
+    (root / "d.md").symlink_to("d.md")
+    (root / "up").symlink_to(root, target_is_directory=True)  # a directory loop: not followed
+    write(root / "z.txt", "Zulu text.")
+    loop = "too many levels of symbolic links"
+    items = read_all([root])
+    assert texts(items) == [
+        "Alpha text.",
+        InputFailure(str(root / "b.txt"), loop),
+        InputFailure(str(root / "c.txt"), loop),
+        InputFailure(str(root / "d.md"), loop),
+        "Zulu text.",
+    ]
+    assert input_units([str(root)]) == [
+        str(root / n) for n in ("a.txt", "b.txt", "c.txt", "d.md", "z.txt")
+    ]
+
+
 # --- JSON and JSONL -------------------------------------------------------------------------------
 
 
@@ -348,6 +370,23 @@ def test_jsonl_first_line_bom_and_crlf(tmp_path: Path) -> None:
     )
     items = read_all([path])
     assert texts(items) == ["A one.\nA two.", "B."]
+
+
+@pytest.mark.parametrize(
+    ("suffix", "data", "message"),
+    [
+        (".jsonl", '{"text": "a\tb"}\n', "Invalid control character at column 12"),
+        (".jsonl", '{"text": "abc}', "Unterminated string starting at column 10"),
+        (".jsonl", '{"text": "a"\n', "Expecting ',' delimiter at the end of the line"),
+        (".json", '{"text": "a\tb"}', "Invalid control character at line 1 column 12"),
+    ],
+)
+def test_defect_11_json_error_says_where_once(
+    tmp_path: Path, suffix: str, data: str, message: str
+) -> None:
+    path = write(tmp_path / f"bad{suffix}", data)
+    source = f"{path}:line 1" if suffix == ".jsonl" else str(path)
+    assert read_all([path]) == [InputFailure(source, f"not valid JSON ({message})")]
 
 
 def test_json_list_of_records(tmp_path: Path) -> None:
@@ -461,6 +500,13 @@ def test_deeply_nested_html_does_not_overflow(tmp_path: Path) -> None:
     [article] = read_all([write(tmp_path / "deep.html", page)])
     assert isinstance(article, Article)
     assert article.text == "Deep text."
+
+
+def test_defect_8_deeply_nested_html_keeps_its_text_at_every_depth(tmp_path: Path) -> None:
+    page = "".join(f"<div><p>Level {i}.</p>" for i in range(3000)) + "</div>" * 3000
+    [article] = read_all([write(tmp_path / "deep.html", page)])
+    assert isinstance(article, Article)
+    assert article.text.split() == " ".join(f"Level {i}." for i in range(3000)).split()
 
 
 # --- stdin ----------------------------------------------------------------------------------------

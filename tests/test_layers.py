@@ -13,7 +13,7 @@ import summarizer
 
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
-    {"errors", "models", "formats", "code_version", "process_watch", "redaction"},
+    {"errors", "models", "formats", "code_version", "process_watch", "redaction", "html_depth"},
     {"settings", "sentences", "instruments"},
     {"reading"},
     {"ingest", "clean", "chunking", "grounding", "prompts"},
