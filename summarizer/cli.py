@@ -81,7 +81,16 @@ def _engine_options(func: F) -> F:
         click.option("--price-out", type=click.FloatRange(0), help="USD per 1M completion tokens."),
         click.option("--max-tokens", type=click.IntRange(1), help="Completion token limit a call."),
         click.option("--timeout", "timeout_s", type=click.FloatRange(0.1),
-                     help="Seconds before one LLM request is abandoned."),
+                     help="Seconds one LLM request may take in all (default 120)."),
+        click.option("--connect-timeout", "connect_timeout_s", type=click.FloatRange(0.1),
+                     help="Seconds to connect to the endpoint (default 5)."),
+        click.option("--breaker-after", type=click.IntRange(1),
+                     help="Chunks failing in a row on 429, 5xx, timeouts or refused "
+                          "connections before nothing more is sent (default 3)."),
+        click.option("--deadline", "deadline_s", type=click.FloatRange(0, min_open=True),
+                     metavar="SECONDS",
+                     help="Seconds for the whole run; then nothing new is sent and the rest "
+                          "fails with 'deadline'."),
         click.option("--max-retries", type=click.IntRange(0),
                      help="Re-asks after a validation error (default 2)."),
         click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),

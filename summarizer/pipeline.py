@@ -107,6 +107,9 @@ class Summarizer:
         # result (through the cache) instead of asking the model for it a second time
         self._computing: dict[str, asyncio.Event] = {}
         self._computed: set[str] = set()  # chunk keys computed by this run: fresh even on refresh
+        # the clock of --deadline starts with the run, not with the first request
+        deadline_s = self.settings.deadline_s
+        self._deadline = time.monotonic() + deadline_s if deadline_s is not None else None
 
     async def __aenter__(self) -> Summarizer:
         return self
@@ -212,9 +215,13 @@ class Summarizer:
 
     async def _compute(self, chunk: Chunk, key: str, article: Article) -> _ChunkOutcome:
         async with self._slots:
+            left = None if self._deadline is None else self._deadline - time.monotonic()
+            if left is not None and left <= 0:
+                return _ChunkOutcome(None, f"not sent: {self._past_deadline()}")
             started = time.perf_counter()
             try:
-                result = await self.engine.summarize_chunk(chunk, article)
+                result = await _within(self.engine.summarize_chunk(chunk, article), left,
+                                       self._past_deadline)  # fmt: skip
             except SummarizerError as exc:
                 return _ChunkOutcome(None, str(exc), time.perf_counter() - started,
                                      spent=_spent_by(exc))  # fmt: skip
@@ -229,6 +236,9 @@ class Summarizer:
                 self._drop_cache(exc)
             self._computed.add(key)
         return _ChunkOutcome(result, None, seconds)
+
+    def _past_deadline(self) -> str:
+        return f"deadline: the run's {self.settings.deadline_s:g} s (--deadline) had passed"
 
     def _cached(self, key: str, chunk: Chunk) -> _ChunkOutcome | None:
         if self.cache is None or (self.settings.refresh and key not in self._computed):
@@ -315,6 +325,26 @@ def input_failure_digest(
         status="failed",
         error=failure.message,
     )
+
+
+class _PastDeadline(SummarizerError):
+    """The run's deadline passed while a chunk was being answered."""
+
+
+async def _within(
+    asking: Coroutine[Any, Any, T], seconds: float | None, late: Callable[[], str]
+) -> T:
+    """Await asking; after seconds (when given) cancel it, abandoning its request, and raise
+    _PastDeadline with late()."""
+    if seconds is None:
+        return await asking
+    task = asyncio.ensure_future(asking)
+    done, _ = await asyncio.wait({task}, timeout=seconds)
+    if done:
+        return task.result()
+    task.cancel()
+    await asyncio.gather(task, return_exceptions=True)
+    raise _PastDeadline(f"{late()} while this chunk waited for its answer")
 
 
 def _spans_fit(spans: tuple[tuple[int, int], ...], length: int) -> bool:

@@ -18,6 +18,9 @@ DEFAULT_MODEL = "gpt-4o-mini"
 DEFAULT_MODE: Literal["tools"] = "tools"
 DEFAULT_MAX_TOKENS = 2048
 DEFAULT_TIMEOUT_S = 120.0
+DEFAULT_CONNECT_TIMEOUT_S = 5.0
+DEFAULT_HANG_CHECK_S = 10.0
+DEFAULT_BREAKER_AFTER = 3
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_TRANSPORT_RETRIES = 3
 
@@ -49,7 +52,26 @@ class Settings(BaseModel):
     mode: Mode = DEFAULT_MODE
     temperature: float = 0.0
     max_tokens: int = Field(default=DEFAULT_MAX_TOKENS, gt=0)
-    timeout_s: float = Field(default=DEFAULT_TIMEOUT_S, gt=0)
+    timeout_s: float = Field(
+        default=DEFAULT_TIMEOUT_S, gt=0, description="Seconds one request may take, in all."
+    )
+    connect_timeout_s: float = Field(
+        default=DEFAULT_CONNECT_TIMEOUT_S, gt=0, description="Seconds to open a connection."
+    )
+    hang_check_s: float = Field(
+        default=DEFAULT_HANG_CHECK_S,
+        gt=0,
+        description="Seconds without an answer before the endpoint is checked for life.",
+    )
+    breaker_after: int = Field(
+        default=DEFAULT_BREAKER_AFTER,
+        ge=1,
+        description="Chunks failing in a row on 429, 5xx, timeouts or refused connections "
+        "before nothing more is sent.",
+    )
+    deadline_s: float | None = Field(
+        default=None, gt=0, description="Seconds for the whole run; then nothing new is sent."
+    )
     max_retries: int = Field(default=DEFAULT_MAX_RETRIES, ge=0, description="Validation re-asks.")
     transport_retries: int = Field(default=DEFAULT_TRANSPORT_RETRIES, ge=0)
     concurrency: int = Field(default=DEFAULT_CONCURRENCY, ge=1)

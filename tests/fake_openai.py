@@ -3,11 +3,14 @@
 A `Reply` is what one request gets: a status, headers, and a JSON body (or raw bytes), plus an
 optional delay. The server answers from a script (a list consumed in order, the last reply
 repeating) or from a function of the request body, and records every request it receives.
+`serve_silent` is a server that never gives a whole answer: it reads each request and then says
+nothing, or trickles the body a byte at a time.
 """
 
 from __future__ import annotations
 
 import json
+import socketserver
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -136,5 +139,66 @@ def serve(state: FakeOpenAI) -> Iterator[FakeOpenAI]:
     try:
         yield state
     finally:
+        server.shutdown()
+        server.server_close()
+
+
+@dataclass
+class SilentServer:
+    """What a silent server was asked: the request lines ('POST /v1/chat/completions ...')."""
+
+    base_url: str = ""
+    requests: list[str] = field(default_factory=list)
+
+    @property
+    def posts(self) -> int:
+        return sum(line.startswith("POST") for line in self.requests)
+
+
+@contextmanager
+def serve_silent(
+    *, trickle_every: float | None = None, trickle_for: float = 3.0
+) -> Iterator[SilentServer]:
+    """A server on 127.0.0.1 that accepts and reads every request and never answers it; with
+    trickle_every, it sends the headers of a long body and then one byte every trickle_every
+    seconds, and drops the connection after trickle_for seconds."""
+    state = SilentServer()
+    stop = threading.Event()
+
+    class Handler(socketserver.StreamRequestHandler):
+        def handle(self) -> None:
+            line = self.rfile.readline().decode("latin-1").strip()
+            length = 0
+            while (header := self.rfile.readline()) not in (b"\r\n", b"\n", b""):
+                name, _, value = header.decode("latin-1").partition(":")
+                if name.strip().lower() == "content-length":
+                    length = int(value)
+            self.rfile.read(length)
+            state.requests.append(line)
+            if trickle_every is None:
+                stop.wait()
+                return
+            head = b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 100000\r\n\r\n"
+            try:
+                self.wfile.write(head)
+                ends = time.monotonic() + trickle_for
+                while time.monotonic() < ends and not stop.wait(trickle_every):
+                    self.wfile.write(b" ")
+            except OSError:
+                pass  # the client gave up
+
+    server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler, bind_and_activate=False)
+    server.daemon_threads = True
+    server.allow_reuse_address = True
+    server.request_queue_size = 128
+    server.server_bind()
+    server.server_activate()
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    state.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
+    try:
+        yield state
+    finally:
+        stop.set()
         server.shutdown()
         server.server_close()

@@ -4,19 +4,26 @@ Two retry layers, kept apart on purpose:
 - validation failures (an ungrounded quote, a number the evidence does not state, bad JSON) are
   re-asked by instructor with the error (`max_retries`); items that still fail are dropped and
   reported, the rest of the answer is kept;
-- transport faults (429, 5xx, timeouts, connection resets) are retried here with tenacity,
-  honouring Retry-After, with exponential backoff and jitter. instructor 1.17 wraps every API
-  error in InstructorRetryException at once, so the cause is what we match on.
+- transport faults (429, 5xx, connection errors) are retried here with tenacity, honouring
+  Retry-After up to a budget, with exponential backoff and jitter. instructor 1.17 wraps every
+  API error in InstructorRetryException at once, so the cause is what we match on. A request
+  that got no answer in time is not retried: the server is either gone or slow, and asking
+  again repeats the work it may still be doing.
+One breaker per endpoint: after `breaker_after` chunks in a row failed on the endpoint (429,
+5xx, no answer, no connection), nothing more is sent and the rest of the batch fails at once.
 `openai` and `instructor` are imported inside functions: importing them costs about a second,
 which the CLI's --help and the rules engine must not pay.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import functools
 import json
+import logging
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -41,11 +48,16 @@ if TYPE_CHECKING:
     from tenacity import RetryCallState
 
 _RETRYABLE_STATUS = {408, 409, 429, 500, 502, 503, 504}
-_MAX_RETRY_AFTER_S = 60.0
+# Seconds one chunk may spend waiting between its retries, in all. A Retry-After that would take
+# it past this is not waited for: the chunk fails at once, so a server asking for minutes (or
+# 429 forever) trips the breaker in seconds instead of holding the batch.
+_RETRY_WAIT_BUDGET_S = 20.0
+# How long the check of a silent endpoint (GET /models) may take before it counts as silent too.
+_CHECK_TIMEOUT_S = 5.0
 _MAX_TOKENS_CEILING = 16384
-# Chunks in a row that never reached the server before the rest of the batch is not sent.
-_UNREACHABLE_AFTER_CHUNKS = 3
 _NO_KEY = "not-needed"  # local servers ignore the key, but the openai client requires one
+
+_log = logging.getLogger(__name__)
 
 OnExchange = Callable[[dict[str, Any], dict[str, Any]], None]
 """Called with (request body, response body) of every successful HTTP exchange (recording)."""
@@ -60,15 +72,50 @@ class _CallLog:
     completion_tokens: int = 0
     reasks: int = 0
     warnings: list[str] = field(default_factory=list)
+    request_started: float = 0.0  # loop time the latest request was sent
+    gave_up: str | None = None  # why a retry was not made, for the error
 
     def on_request(self, *_args: Any, **_kwargs: Any) -> None:
         self.requests += 1
+        self.request_started = asyncio.get_running_loop().time()
 
     def on_response(self, response: Any) -> None:
         # read at once: instructor later overwrites this object's usage with running totals
         usage = getattr(response, "usage", None)
         self.prompt_tokens += int(getattr(usage, "prompt_tokens", 0) or 0)
         self.completion_tokens += int(getattr(usage, "completion_tokens", 0) or 0)
+
+
+class _NoAnswer(EngineError):
+    """A request got no complete answer in time, or the endpoint stopped answering."""
+
+
+class _Breaker:
+    """Counts chunks in a row that failed on the endpoint; opens for good after `after`.
+
+    One per engine, so one per endpoint and process. Counting chunks, not requests, lets a
+    chunk's own retries ride out a short outage; a success resets the count.
+    """
+
+    def __init__(self, endpoint: str, after: int) -> None:
+        self.endpoint = endpoint
+        self.after = after
+        self.in_a_row = 0
+        self.reason: str | None = None
+        self.opened = asyncio.Event()  # wakes chunks sleeping before a retry
+
+    def note(self, fault: str | None) -> None:
+        """Count a chunk's outcome: the endpoint's fault in words, or None when it answered."""
+        if fault is None:
+            self.in_a_row = 0
+            return
+        self.in_a_row += 1
+        if self.in_a_row >= self.after and self.reason is None:
+            self.reason = (
+                f"stopped sending to {self.endpoint} after {self.in_a_row} chunks in a row "
+                f"failed (last: {fault})"
+            )
+            self.opened.set()
 
 
 class LLMEngine:
@@ -83,8 +130,10 @@ class LLMEngine:
         self.prompt_version: str | None = prompt_version(settings.prompt_dir)
         self._client: AsyncInstructor | None = None
         self._sdk: Any = None
-        self._unconnected_in_a_row = 0
-        self._unreachable: str | None = None
+        self.breaker = _Breaker(settings.endpoint_name, settings.breaker_after)
+        self._check: asyncio.Future[bool] | None = None  # the latest liveness check
+        self._checked_at = 0.0
+        self._announced_until = 0.0  # a Retry-After wait already told about lasts until then
 
     def identity(self) -> dict[str, Any]:
         """Everything that changes the model's answer; never the API key."""
@@ -103,8 +152,8 @@ class LLMEngine:
 
     async def summarize_chunk(self, chunk: Chunk, article: Article) -> ChunkResult:
         """The grounded summary of one chunk; raises EngineError when no answer can be had."""
-        if self._unreachable is not None:
-            raise EngineError(f"not sent: {self._unreachable}")
+        if self.breaker.reason is not None:
+            raise EngineError(f"not sent: {self.breaker.reason}")
         log = _CallLog()
         summary = await self._ask_with_transport_retries(chunk, log)
         return ChunkResult(
@@ -126,38 +175,131 @@ class LLMEngine:
         # here, not at the top: a run answered from the cache never retries (17 ms of import)
         from tenacity import AsyncRetrying, retry_if_exception, stop_after_attempt
 
+        def out_of_budget(state: RetryCallState) -> bool:
+            if state.idle_for + state.upcoming_sleep <= _RETRY_WAIT_BUDGET_S:
+                return self.breaker.reason is not None
+            log.gave_up = (
+                f"a retry would wait {state.upcoming_sleep:.0f} s, beyond the "
+                f"{_RETRY_WAIT_BUDGET_S:.0f} s a chunk may wait"
+            )
+            return True
+
+        attempts = stop_after_attempt(self.settings.transport_retries + 1)
         retrying = AsyncRetrying(
-            stop=stop_after_attempt(self.settings.transport_retries + 1),
+            stop=lambda state: attempts(state) or out_of_budget(state),
             wait=_wait_for_retry,
             retry=retry_if_exception(_is_transient),
+            before_sleep=lambda state: self._announce_wait(state, log),
+            sleep=self._sleep_unless_stopped,
             reraise=True,
         )
         try:
             async for attempt in retrying:
                 with attempt:
-                    summary = await self._ask_growing_room(chunk, log)
-                    self._unconnected_in_a_row = 0
+                    if self.breaker.reason is not None:  # opened while this chunk waited
+                        raise EngineError(f"not retried: {self.breaker.reason}")
+                    summary = await self._watched(self._ask_growing_room(chunk, log), log)
+                    self.breaker.note(None)
                     return summary
         except _expected_failures() as exc:
-            self._note_failure(exc)
+            self.breaker.note(_endpoint_fault(exc))
             raise _engine_error(exc, log) from exc
         raise EngineError("no attempt was made")  # unreachable: AsyncRetrying runs at least once
 
-    def _note_failure(self, exc: BaseException) -> None:
-        """After chunks in a row that never reached the server (each after its retries), the
-        rest of the batch fails at once: a wrong --base-url or a stopped server would otherwise
-        cost every chunk its retries (1,000 articles took 7 minutes against a closed port)."""
-        cause = _never_connected(exc)
-        if cause is None:
-            self._unconnected_in_a_row = 0
+    async def _watched(
+        self, asking: Coroutine[Any, Any, ChunkSummary], log: _CallLog
+    ) -> ChunkSummary:
+        """Await asking, giving up when its current request has taken timeout_s in all, or has
+        waited hang_check_s and the endpoint does not answer a check either.
+
+        The client's read timeout alone cannot do it: it is the wait for the next byte, so a
+        server trickling bytes is never timed out. And a slow model and a hung server look the
+        same from a pending request (no byte until the answer is whole), but a working server
+        still answers GET /models while it computes, a hung one does not.
+        """
+        s = self.settings
+        loop = asyncio.get_running_loop()
+        task = asyncio.ensure_future(asking)
+        log.request_started = loop.time()
+        try:
+            while True:
+                waited = loop.time() - log.request_started
+                if waited >= s.timeout_s:
+                    raise _NoAnswer(f"no complete answer within {s.timeout_s:g} s")
+                if waited < s.hang_check_s:
+                    step = min(s.timeout_s, s.hang_check_s) - waited
+                else:
+                    check = self._endpoint_check()
+                    either: set[asyncio.Future[Any]] = {task, check}
+                    await asyncio.wait(
+                        either, timeout=s.timeout_s - waited, return_when=asyncio.FIRST_COMPLETED
+                    )
+                    if task.done():
+                        return task.result()
+                    if not check.done():
+                        continue  # timeout_s is up: said above
+                    if not check.result():
+                        raise _NoAnswer(
+                            f"no answer after {loop.time() - log.request_started:.1f} s, and "
+                            "the endpoint did not answer "
+                            f"a check (GET /models) within {self._check_timeout():g} s either"
+                        )
+                    # it answered: the model is just slow; check again later
+                    step = min(s.hang_check_s, s.timeout_s - waited)
+                done, _ = await asyncio.wait({task}, timeout=step)
+                if done:
+                    return task.result()
+        finally:
+            if not task.done():
+                task.cancel()
+                await asyncio.gather(task, return_exceptions=True)
+
+    def _endpoint_check(self) -> asyncio.Future[bool]:
+        """Whether the endpoint answers anything: one check shared by every waiting chunk,
+        made again at most every hang_check_s."""
+        now = asyncio.get_running_loop().time()
+        stale = now - self._checked_at >= self.settings.hang_check_s
+        if self._check is None or (self._check.done() and stale):
+            self._check = asyncio.ensure_future(self._check_endpoint())
+            self._checked_at = now
+        return self._check
+
+    def _check_timeout(self) -> float:
+        return min(_CHECK_TIMEOUT_S, self.settings.hang_check_s)
+
+    async def _check_endpoint(self) -> bool:
+        import openai
+
+        if self._sdk is None:  # no request was made yet: nothing to doubt
+            return True
+        seconds = self._check_timeout()
+        sdk = self._sdk.with_options(timeout=seconds, max_retries=0)
+        try:
+            await asyncio.wait_for(sdk.models.list(), seconds)
+        except (asyncio.TimeoutError, openai.APIConnectionError):
+            return False
+        except (openai.APIError, ValueError):
+            return True  # it answered, if only to refuse or with something odd
+        return True
+
+    def _announce_wait(self, state: RetryCallState, log: _CallLog) -> None:
+        """Say when the server asked us to wait: in the chunk's warnings, and once per wait on
+        the log (chunks waiting together heed the same request)."""
+        if _retry_after(state) is None:
             return
-        self._unconnected_in_a_row += 1
-        if self._unconnected_in_a_row >= _UNREACHABLE_AFTER_CHUNKS:
-            self._unreachable = (
-                f"{self.settings.endpoint_name} could not be reached for "
-                f"{self._unconnected_in_a_row} chunks in a row ({_short(cause)}); check "
-                "--base-url and that the server is running"
-            )
+        seconds = state.upcoming_sleep
+        log.warnings.append(
+            f"{self.breaker.endpoint} asked to wait (Retry-After): waited {seconds:.1f} s"
+        )
+        now = asyncio.get_running_loop().time()
+        if seconds >= 1 and now >= self._announced_until:  # a pause a person would notice
+            self._announced_until = now + seconds
+            _log.warning("%s asked to wait %.1f s (Retry-After)", self.breaker.endpoint, seconds)
+
+    async def _sleep_unless_stopped(self, seconds: float) -> None:
+        """Sleep before a retry, waking early when the breaker opens (the retry is not made)."""
+        with contextlib.suppress(asyncio.TimeoutError):
+            await asyncio.wait_for(self.breaker.opened.wait(), seconds)
 
     async def _ask_growing_room(self, chunk: Chunk, log: _CallLog) -> ChunkSummary:
         """Ask; when the answer is cut off at max_tokens, ask once more with twice the room."""
@@ -211,7 +353,7 @@ class LLMEngine:
                 base_url=s.base_url,
                 api_key=s.api_key.get_secret_value() if s.api_key else _NO_KEY,
                 max_retries=0,  # transport retries are ours: counted, and Retry-After aware
-                timeout=s.timeout_s,
+                timeout=http_timeout(s),
                 http_client=self._recording_http_client(),
             )
             self._client = instructor.from_openai(self._sdk, mode=_MODES[s.mode]())
@@ -229,10 +371,19 @@ class LLMEngine:
 
         async def keep(response: Any) -> None:
             await response.aread()
-            if response.status_code == 200:
+            # POST only: a liveness check (GET /models) is no exchange to replay
+            if response.status_code == 200 and response.request.method == "POST":
                 on_exchange(json.loads(response.request.content), response.json())
 
         return openai.DefaultAsyncHttpx2Client(event_hooks={"response": [keep]})
+
+
+def http_timeout(settings: Settings) -> Any:
+    """The client's timeouts: a refused or unroutable endpoint is known in connect_timeout_s,
+    while the wait for a model's answer may be as long as timeout_s."""
+    import openai
+
+    return openai.Timeout(settings.timeout_s, connect=settings.connect_timeout_s)
 
 
 @functools.cache
@@ -278,17 +429,27 @@ def _is_api_error(exc: BaseException) -> bool:
     return isinstance(exc, openai.APIError)
 
 
-def _never_connected(exc: BaseException) -> BaseException | None:
-    """The connection error behind exc when no connection was made (not a timeout: a slow
-    model is not a missing server)."""
+def _endpoint_fault(exc: BaseException) -> str | None:
+    """In words, how the endpoint failed a chunk (no answer, no connection, 429, 5xx); None
+    when the endpoint answered and the failure is the answer's (validation, a 400)."""
     import openai
 
     cause = exc.__cause__ if exc.__cause__ is not None else exc
-    if isinstance(cause, openai.APIConnectionError) and not isinstance(
-        cause, openai.APITimeoutError
+    if isinstance(exc, _NoAnswer):
+        return str(exc)
+    if isinstance(cause, openai.APITimeoutError):
+        return "timed out" + (" connecting" if _is_connect_timeout(cause) else " waiting")
+    if isinstance(cause, openai.APIConnectionError):
+        return f"could not connect: {_short(cause.__cause__ or cause, 120)}"
+    if isinstance(cause, openai.APIStatusError) and (
+        cause.status_code == 429 or cause.status_code >= 500
     ):
-        return cause
+        return f"HTTP {cause.status_code}"
     return None
+
+
+def _is_connect_timeout(exc: BaseException) -> bool:
+    return type(exc.__cause__).__name__ in {"ConnectTimeout", "PoolTimeout"}
 
 
 def _transport_cause(exc: BaseException) -> BaseException | None:
@@ -296,7 +457,10 @@ def _transport_cause(exc: BaseException) -> BaseException | None:
     import openai
 
     cause = exc.__cause__ if exc.__cause__ is not None else exc
-    if isinstance(cause, (openai.APIConnectionError, openai.APITimeoutError)):
+    if isinstance(cause, openai.APITimeoutError):
+        # a read timeout is not retried: see the module docstring
+        return cause if _is_connect_timeout(cause) else None
+    if isinstance(cause, openai.APIConnectionError):
         return cause
     if isinstance(cause, openai.APIStatusError) and cause.status_code in _RETRYABLE_STATUS:
         return cause
@@ -308,17 +472,24 @@ def _is_transient(exc: BaseException) -> bool:
 
 
 def _wait_for_retry(state: RetryCallState) -> float:
-    """Retry-After when the server gives one (bounded), else exponential backoff with jitter."""
+    """Retry-After when the server gives one, else exponential backoff with jitter (a wait past
+    the chunk's budget stops the retries instead: see _RETRY_WAIT_BUDGET_S)."""
+    asked = _retry_after(state)
+    return asked if asked is not None else float(_backoff()(state))
+
+
+def _retry_after(state: RetryCallState) -> float | None:
+    """The seconds the last failed attempt's Retry-After asks for, if it gave a number."""
     exc = state.outcome.exception() if state.outcome else None
     cause = _transport_cause(exc) if exc else None
     response = getattr(cause, "response", None)
     header = response.headers.get("retry-after") if response is not None else None
-    if header:
-        try:
-            return min(max(float(header), 0.0), _MAX_RETRY_AFTER_S)
-        except ValueError:
-            pass  # an HTTP-date: fall back to our own backoff
-    return float(_backoff()(state))
+    if not header:
+        return None
+    try:
+        return max(float(header), 0.0)
+    except ValueError:
+        return None  # an HTTP-date: our own backoff then
 
 
 @functools.cache
@@ -342,8 +513,9 @@ def _engine_error(exc: Exception, log: _CallLog) -> EngineError:
         )
     else:
         cause = exc.__cause__ if exc.__cause__ is not None else exc
+        why = f" ({log.gave_up})" if log.gave_up else ""
         error = EngineError(
-            f"{type(cause).__name__} after {log.requests} request(s): {_short(cause)}"
+            f"{type(cause).__name__} after {log.requests} request(s): {_short(cause)}{why}"
         )
     error.llm_calls, error.reasks = log.requests, log.reasks
     error.prompt_tokens, error.completion_tokens = log.prompt_tokens, log.completion_tokens
