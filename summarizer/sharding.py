@@ -41,6 +41,7 @@ from typing import Any, Literal
 
 from summarizer import render
 from summarizer.cache import ChunkCache
+from summarizer.engines.base import share_endpoint_down
 from summarizer.errors import CacheError
 from summarizer.formats import OutputFormat
 from summarizer.ingest import InputFailure, read_articles
@@ -161,6 +162,7 @@ class ShardedRun:
         self._todo = self._context.Queue()
         self._results = self._context.Queue()
         self._stop = self._context.Event()
+        self._endpoint_down = self._context.Event()  # one breaker for the endpoint, not one each
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[None]] = []
         self._digests: dict[Position, tuple[Made, render.ReportParts]] = {}
@@ -172,7 +174,7 @@ class ShardedRun:
             self.workers,
             mp_context=self._context,
             initializer=_start_worker,
-            initargs=(os.getpid(), self._todo, self._results, self._stop),
+            initargs=(os.getpid(), self._todo, self._results, self._stop, self._endpoint_down),
         )
         work = _Work(self.work, self._formats, self._outlines, self._started_ns)
         # A forked worker shares this process's memory until it writes to it, and a garbage
@@ -308,9 +310,10 @@ def _context() -> BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
 
 
-def _start_worker(parent_pid: int, todo: Any, results: Any, stop: Any) -> None:
+def _start_worker(parent_pid: int, todo: Any, results: Any, stop: Any, endpoint_down: Any) -> None:
     global _todo, _results, _stop
     _todo, _results, _stop = todo, results, stop
+    share_endpoint_down(endpoint_down)
     # A worker must be able to exit with digests still unsent: the parent stopped reading them
     # (it is leaving early, and their JSON files are written). Otherwise it waits until all
     # of its digests arrived before stopping the workers.

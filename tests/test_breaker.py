@@ -188,3 +188,26 @@ def test_defect5_after_the_deadline_nothing_is_sent_and_the_rest_fails_with_dead
         digests = run_batch(settings, 6)
     assert server.posts == 2
     assert all(d.status == "failed" and "deadline" in (d.error or "") for d in digests)
+
+
+def test_defect5_the_breaker_is_one_for_all_worker_processes_of_the_run() -> None:
+    import multiprocessing
+
+    from summarizer.engines import base
+
+    down = multiprocessing.get_context("spawn").Event()
+    base.share_endpoint_down(down)
+    try:
+        with serve(FakeOpenAI.scripted([RATE_LIMITED])) as server:
+            settings = settings_for(server.base_url, breaker_after=1, transport_retries=0)
+            with pytest.raises(EngineError):
+                run_chunk(settings)  # this process's breaker opens...
+            assert down.is_set()  # ...and tells the others
+            down.clear()
+            sent = len(server.requests)
+            down.set()  # another process's opened: this one sends nothing more
+            with pytest.raises(EngineError, match="another worker process"):
+                run_chunk(settings_for(server.base_url))
+            assert len(server.requests) == sent
+    finally:
+        base.share_endpoint_down(None)

@@ -38,3 +38,25 @@ class Engine(Protocol):
     async def aclose(self) -> None:
         """Release connections."""
         ...
+
+
+# The run's worker processes share one endpoint: when one of them stops sending to it, all do.
+# The parent hands each worker a multiprocessing.Event (sharding); alone, a process has none.
+_endpoint_down: Any = None
+
+
+def share_endpoint_down(flag: Any) -> None:
+    """In a worker process: the run's shared flag that the endpoint is down."""
+    global _endpoint_down
+    _endpoint_down = flag
+
+
+def mark_endpoint_down() -> None:
+    """Tell the run's other worker processes to stop sending to the endpoint."""
+    if _endpoint_down is not None:
+        _endpoint_down.set()
+
+
+def endpoint_down() -> bool:
+    """Whether another process of this run stopped sending to the endpoint."""
+    return _endpoint_down is not None and bool(_endpoint_down.is_set())

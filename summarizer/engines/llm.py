@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from summarizer.engines import instructor_once
+from summarizer.engines import base, instructor_once
 from summarizer.engines.base import ChunkResult
 from summarizer.engines.llm_schema import (
     ITEM_MODELS,
@@ -93,8 +93,9 @@ class _NoAnswer(EngineError):
 class _Breaker:
     """Counts chunks in a row that failed on the endpoint; opens for good after `after`.
 
-    One per engine, so one per endpoint and process. Counting chunks, not requests, lets a
-    chunk's own retries ride out a short outage; a success resets the count.
+    One per engine, so one per endpoint and process; the run's worker processes open theirs
+    together (engines.base.endpoint_down). Counting chunks, not requests, lets a chunk's own
+    retries ride out a short outage; a success resets the count.
     """
 
     def __init__(self, endpoint: str, after: int) -> None:
@@ -111,11 +112,23 @@ class _Breaker:
             return
         self.in_a_row += 1
         if self.in_a_row >= self.after and self.reason is None:
-            self.reason = (
+            self.open(
                 f"stopped sending to {self.endpoint} after {self.in_a_row} chunks in a row "
                 f"failed (last: {fault})"
             )
-            self.opened.set()
+            base.mark_endpoint_down()
+
+    def open(self, reason: str) -> None:
+        self.reason = reason
+        self.opened.set()
+
+    def check_other_processes(self) -> None:
+        """Open when another worker process of the run stopped sending to the endpoint."""
+        if self.reason is None and base.endpoint_down():
+            self.open(
+                f"stopped sending to {self.endpoint}: it failed for another worker process of "
+                "this run"
+            )
 
 
 class LLMEngine:
@@ -152,6 +165,7 @@ class LLMEngine:
 
     async def summarize_chunk(self, chunk: Chunk, article: Article) -> ChunkResult:
         """The grounded summary of one chunk; raises EngineError when no answer can be had."""
+        self.breaker.check_other_processes()
         if self.breaker.reason is not None:
             raise EngineError(f"not sent: {self.breaker.reason}")
         log = _CallLog()
