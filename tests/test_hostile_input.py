@@ -181,10 +181,12 @@ def _everything_written(*paths: Path) -> str:
     return "\n".join(texts)
 
 
-def test_credentials_reach_disk_through_an_error_body(tmp_path: Path) -> None:
+@pytest.mark.parametrize("status", [401, 429, 500])
+def test_credentials_reach_disk_through_an_error_body(tmp_path: Path, status: int) -> None:
     def echo_the_key(_body: dict[str, object]) -> Reply:
-        return Reply(401, {"error": {"message": f"Incorrect API key provided: {KEY}",
-                                     "type": "invalid_request_error"}})  # fmt: skip
+        message = f"Incorrect API key provided: {KEY} (Authorization: Bearer {KEY})"
+        return Reply(status, {"error": {"message": message, "type": "invalid_request_error"}},
+                     headers={"retry-after": "0"})  # fmt: skip
 
     with serve(FakeOpenAI(echo_the_key)) as server:
         url = server.base_url.replace("http://", f"http://planted-user:{PASSWORD}@")
@@ -199,7 +201,7 @@ def test_credentials_reach_disk_through_an_error_body(tmp_path: Path) -> None:
     for secret in (KEY, PASSWORD):
         assert secret not in done.stdout + done.stderr
         assert secret not in written
-    assert "401" in done.stderr
+    assert str(status) in done.stderr
 
 
 def test_credentials_reach_disk_through_an_unreachable_url(tmp_path: Path) -> None:
