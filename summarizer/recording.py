@@ -16,7 +16,7 @@ from summarizer.engines.llm import LLMEngine
 from summarizer.ingest import read_articles
 from summarizer.models import Article, ArticleDigest
 from summarizer.pipeline import Summarizer
-from summarizer.render import write_atomic
+from summarizer.render import file_stem, write_atomic
 from summarizer.settings import Settings
 
 FIXTURE_FORMAT = 1
@@ -41,7 +41,8 @@ async def record_fixtures(
     for article in (a for a in articles if isinstance(a, Article)):
         mine = [e for e in exchanges if _asks_about(e["request"], article.text)]
         if mine:
-            stem = Path(article.source_path or article.id).stem
+            # a file name from the input's, made safe as digests' are (a record's id is a path)
+            stem = file_stem(Path(article.source_path or article.id).stem)
             said = source.format(stem=stem) if source else None
             path = out / f"{stem}.json"
             write_atomic(path, fixture_text(article, mine, settings, engine, said))
