@@ -509,6 +509,24 @@ def test_defect_8_deeply_nested_html_keeps_its_text_at_every_depth(tmp_path: Pat
     assert article.text.split() == " ".join(f"Level {i}." for i in range(3000)).split()
 
 
+def test_defect_8_open_formatting_tags_keep_their_text_and_what_they_hide(
+    tmp_path: Path,
+) -> None:
+    # each paragraph leaves distinct <b>s open (the parser would reopen them all at every one)
+    page = (
+        "".join(
+            "<p>" + "".join(f'<b id="x{i}_{j}" title="a > b">' for j in range(4)) + f"Text {i}."
+            for i in range(50)
+        )
+        + '<p>Shown <i class="x" hidden>secret</i> end.</p>'
+    )
+    [article] = read_all([write(tmp_path / "open.html", page)])
+    assert isinstance(article, Article)
+    words = article.text.split()
+    assert words[:4] == ["Text", "0.", "Text", "1."] and "secret" not in words
+    assert 'b">' not in article.text  # a ">" inside a quoted attribute is no end of the tag
+
+
 # --- stdin ----------------------------------------------------------------------------------------
 
 
