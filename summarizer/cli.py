@@ -291,7 +291,7 @@ def _finish(made: Made, out: Path, formats: Sequence[str], header: str, started:
 
 def _report_run(outlines: Sequence[DigestOutline], written: list[Path], out: Path,
                 formats: Sequence[str], seconds: float) -> None:  # fmt: skip
-    from summarizer.render import DUPLICATE_ID, has_own_file
+    from summarizer.render import COULD_NOT_WRITE, DUPLICATE_ID, has_own_file
 
     count = {s: sum(o.status == s for o in outlines) for s in ("ok", "partial", "failed")}
     items = [sum(getattr(o, k) for o in outlines) for k in ("moves", "catalysts", "risks")]
@@ -314,7 +314,9 @@ def _report_run(outlines: Sequence[DigestOutline], written: list[Path], out: Pat
             f"warning: {duplicates} articles have the id of another article of this run: each "
             "is in its own <id>-N.json, and says so in its warnings"
         )
-    per_article = sum(map(has_own_file, outlines))
+    per_article = sum(
+        has_own_file(o) and not (o.error or "").startswith(COULD_NOT_WRITE) for o in outlines
+    )
     files = [f"{per_article} per-article JSON"] if "json" in formats else []
     files += [p.name for p in written]
     _say(f"wrote {out}/ ({', '.join(files) or 'nothing'}) in {seconds:.2f} s")

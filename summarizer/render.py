@@ -188,6 +188,7 @@ class Written:
 
 
 DUPLICATE_ID = "duplicate id"  # how a digest's warning starts when its id was met before
+COULD_NOT_WRITE = "could not write"  # how the error of a digest whose file failed starts
 
 
 class DigestFiles:
@@ -219,7 +220,7 @@ class DigestFiles:
         try:
             write_atomic(path, data)
         except OSError as exc:
-            error = f"could not write {path}: {exc.strerror or exc}"
+            error = f"{COULD_NOT_WRITE} {path}: {exc.strerror or exc}"
             failed = digest.model_copy(update={"status": "failed", "error": error})
             return Written(failed, None)
         return Written(digest, path)

@@ -124,6 +124,7 @@ def test_one_articles_write_error_kills_the_batch(tmp_path: Path) -> None:
     report = (out / "digest.md").read_text(encoding="utf-8")
     assert "could not write" in report
     assert "3 articles: 2 ok, 0 partial, 1 failed" in done.stderr
+    assert "(2 per-article JSON," in done.stderr
 
 
 def test_one_articles_write_error_kills_the_batch_read_only_out(tmp_path: Path) -> None:
