@@ -689,6 +689,10 @@ def test_a_company_described_by_its_country_is_the_company_named_before() -> Non
         ("Kestrel Mining pared its losses.", "down"),
         ("Kestrel Mining dived.", "down"),
         ("Orvane put on 2 per cent.", "up"),
+        ("Kestrel Mining collapsed.", "down"),
+        ("Shares of Orvane headed south.", "down"),
+        ("Norvex closed in red on Friday.", "down"),
+        ("Orvane vaulted higher.", "up"),
     ],
 )
 def test_every_cue_passes_the_prefilter(sentence: str, direction: str) -> None:
@@ -1035,3 +1039,28 @@ def test_the_index_refers_to_a_curated_index_named_before() -> None:
         "high. The index added 0.65%."
     )
     assert moves(text) == [("OMX Stockholm 30", "up", 0.65)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # Reuters index and stock codes after the name
+        ("The Varno .VRN40 was up 0.1%, while the broader Orvane .ORVX rose 0.9%.",
+         [("Varno", "up", 0.1), ("Orvane", "up", 0.9)]),
+        ("Kestrel 6857.T and Norvex Electron 8035.T fell 1.99% and 1.87%, respectively.",
+         [("Kestrel", "down", 1.99), ("Norvex Electron", "down", 1.87)]),
+        # a decimal comma, and a space before the percent sign
+        ("Brent oil contract decreased by 2,76%.", [("Brent oil contract", "down", 2.76)]),
+        ("Frankfurt advanced 0.50 %, Milan 0.44%.", [("Frankfurt", "up", 0.5), ("Milan", "up", 0.44)]),
+        # a company's name holding a word of a figure
+        ("Orvane Finance & Investment slumped 5 percent.",
+         [("Orvane Finance & Investment", "down", 5.0)]),
+    ],
+)  # fmt: skip
+def test_codes_decimal_commas_and_company_names(sentence: str, expected: list[Stated]) -> None:
+    assert [(n, d, p) for n, d, p in numbered(sentence)] == expected
+
+
+def test_a_move_measured_from_last_fridays_close_is_not_fridays() -> None:
+    (fact,) = read_sentence("Copper was down by 1.4% from last Friday's closing price.").facts
+    assert fact.when is None

@@ -366,7 +366,9 @@ _MAY_MOVE = re.compile(
     r"green|in the red|in the black|territory|crept|nosediv|shrank|shrink|rising|losing|paring|"
     r"giving up|grown|went|gone|going|bid\b|offered|back off|backing off|backed off|gave back|"
     r"give back|giving back|flattish|little movement|little change|cheaper|expensive|dearer|"
-    r"flatten|steepen"
+    r"flatten|steepen|south|north|in red|into red|collaps|stumbl|wilt|buckl|deflat|subsid|"
+    r"reced|ebb|cheapen|hemorrhag|haemorrhag|vault|catapult|spurt|bolt|hopp|ascend|snapp|"
+    r"power|roar|gapp"
 )
 
 
@@ -1168,7 +1170,8 @@ def _is_price(
 ) -> bool:
     """Whether the move is of a price, not of a company or economic figure."""
     lo = (
-        mention.start
+        # a company's own name is no figure: "FAS Finance & Investment slumped 5 percent"
+        (mention.end if _PROPER_NAME.match(mention.name) else mention.start)
         if mention is not None and mention.start < predicate.start
         else max(clause[0], predicate.start - 50)
     )

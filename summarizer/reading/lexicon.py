@@ -15,7 +15,12 @@ from summarizer.models import Timeframe
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PERCENT_UNIT = (
-    r"(?:%|\s?percent\b|\s?per\s?cents?\b|\s?pct\b|\s?percentage\s+points?\b|\s?ppts?\b|pc\b)"
+    r"(?:\s?%|\s?percent\b|\s?per\s?cents?\b|\s?pct\b|\s?percentage\s+points?\b|\s?ppts?\b|pc\b)"
+)
+# a decimal comma, as European and translated copy writes it: "decreased by 2,76%" (three
+# digits after the comma are thousands: "1,234%")
+DECIMAL_COMMA_PERCENT = re.compile(
+    r"(?<![\w.,])(?P<sign>[+\-−])?(?P<num>\d{1,3},\d{1,2})(?P<unit>\s?%|\s?per\s?cent\b|\s?percent\b)"
 )
 # one number with its unit; a list "30 and 32 basis points" shares the unit of its last member
 PERCENT = re.compile(rf"(?<![\w.])(?P<sign>[+\-−–])?\s?(?P<num>{NUM})(?P<unit>{_PERCENT_UNIT})")
@@ -141,6 +146,8 @@ _UP_VERBS = (
     r"(?:edg|inch|tick|nudg|creep|crept|mov|trend)(?:e|es|ed|ing|s)? (?:up|higher|upward)|"
     r"crept (?:up|higher)|head(?:s|ed|ing)? higher|turn(?:s|ed|ing)? higher|"
     r"finish(?:es|ed|ing)? in the green|ended in the green|closed in the green|"
+    r"(?:head|mov|go|went|trend)(?:s|ed|ing|e|es)? north(?:ward)?|"
+    r"(?:clos|end|finish|settl)(?:e|es|ed|ing|s)? (?:in|into) green|"
     rf"(?:traded|trading|end(?:s|ed)?|clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|"
     rf"finish(?:es|ed|ing)?|track(?:s|ed|ing)?) {_HOW_MUCH}higher|"
     r"continu(?:e|es|ed|ing) (?:its|their) (?:[\w-]+ )?(?:rally|rebound|gains|advance|climb|rise|"
@@ -222,6 +229,8 @@ _DOWN_VERBS = (
     r"(?:edg|inch|tick|nudg|mov|trend|drift)(?:e|es|ed|ing|s)? (?:down|lower|downward)|"
     r"head(?:s|ed|ing)? lower|turn(?:s|ed|ing)? lower|underperform(?:s|ed|ing)?|"
     r"finish(?:es|ed|ing)? in the red|ended in the red|closed in the red|"
+    r"(?:head|mov|go|went|trend)(?:s|ed|ing|e|es)? south(?:ward)?|"
+    r"(?:clos|end|finish|settl)(?:e|es|ed|ing|s)? (?:in|into) red|"
     rf"(?:traded|trading|end(?:s|ed)?|clos(?:e|es|ed|ing)|settl(?:e|es|ed|ing)|"
     rf"finish(?:es|ed|ing)?|track(?:s|ed|ing)?) {_HOW_MUCH}lower|"
     r"weigh(?:s|ed|ing)? on|sell(?:s|ing)? off|sold off|wip(?:e|ed|es) out|cool(?:s|ed|ing)|"

@@ -33,7 +33,7 @@ _TICKER = (
 _FIRST_WORD = r"(?:[A-Z][\w.&+'’-]*|[a-z][A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z]{2,}(?:-[A-Z])?)"
 # "3X" of "Direxion Daily Financial Bull 3X Shares": a leverage is part of a fund's name
 _CAPITALISED_WORD = (
-    r"(?:[A-Z][\w.&+'’-]*|\d[xX]\b|\d{1,6}(?![.,]\d|\d|\s?%|\s?per|[xX]\b)|[A-Z]{2,}(?:-[A-Z])?)"
+    r"(?:[A-Z][\w.&+'’-]*|\d[xX]\b|\d{1,6}(?![.,]\d|\d|\s?%|\s?per|[xX]\b|\.[A-Z])|[A-Z]{2,}(?:-[A-Z])?)"
 )
 _LOWER_NAME_PART = (
     r"(?:hynix|ex-japan|composite|industrial average|stock average|small-cap|mid-cap|large-cap|"
@@ -500,7 +500,8 @@ def _with_appositions(sentence: str, mentions: list[Mention]) -> list[Mention]:
 _CODE_AFTER = re.compile(
     r"\s*\(\s*(?P<paren>[A-Z][A-Za-z]{1,5}\d{1,2}|[A-Z]{2,6})\s*\)"
     r"|\s*\[\s*(?P<bracket>[A-Z]{2,6}:\s?[A-Z0-9.]{1,10})\s*\]"
-    r"|\s+(?P<ric>[A-Z]{1,6}(?:c|v|cv)\d|[A-Z0-9]{3,10}=[A-Z]{0,6})(?![\w=])"
+    r"|\s+(?P<ric>[A-Z]{1,6}(?:c|v|cv)\d|[A-Z0-9]{3,10}=[A-Z]{0,6}|\.[A-Z][A-Z0-9]{1,7}|"
+    r"\d{3,6}\.[A-Z]{1,2})(?![\w=])"
     r"|\s+(?P<quote>[A-Z]{2,6}\d{0,2})(?=,\s*[+\-−]?\d)"
 )
 

@@ -69,6 +69,9 @@ def _amounts(lowered: str) -> list[Amount]:
         number = whole if whole.isdigit() else str(lx.SMALL_NUMBERS[whole])
         decimal = float(f"{number}.{match.group('frac')}")
         found.append(Amount(match.start(), match.end(), decimal, _unit_read_out(match["unit"]), 0))
+    for match in lx.DECIMAL_COMMA_PERCENT.finditer(lowered):
+        decimal = float(match.group("num").replace(",", "."))
+        found.append(Amount(match.start(), match.end(), decimal, "pct", _sign(match)))
     for match in lx.FRACTION_OF_ONE.finditer(lowered):
         frac = match.group("frac")
         value = lx.GLYPH_VALUES.get(frac) or spelled_value(frac)

@@ -178,7 +178,10 @@ _FROM_A_POINT = re.compile(
     r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:low|high|peak|trough|bottom|record|level)s?\b|"
     # "down 0.052% from Wednesday": the day it is measured from, not the day it happened
-    r"\bfrom (?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday)\b"
+    r"\bfrom (?:last |the previous |the prior )?(?:monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|yesterday)\b|"
+    # "down 1.4% from last Friday's closing price", "a drop of 2% from its close last Friday"
+    r"\bfrom (?:its |their |the )?(?:previous |prior |last )?(?:close|closing|settlement|level)\b"
 )
 # "since March 2009", "since early 2020": a move over the years since
 _SINCE = re.compile(
