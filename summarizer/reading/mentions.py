@@ -32,7 +32,11 @@ _TICKER = (
 )
 _FIRST_WORD = r"(?:[A-Z][\w.&+'’-]*|[a-z][A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z]{2,}(?:-[A-Z])?)"
 # "3X" of "Direxion Daily Financial Bull 3X Shares": a leverage is part of a fund's name
-_CAPITALISED_WORD = r"(?:[A-Z][\w.&+'’-]*|\d[xX]\b|\d{1,6}(?![.,]\d|\d|\s?%|\s?per|[xX]\b|\.[A-Z])|[A-Z]{2,}(?:-[A-Z])?)"
+# a number in a name, but not a code's ("Tokyo Electron 8035.T")
+_CAPITALISED_WORD = (
+    r"(?:[A-Z][\w.&+'’-]*|\d[xX]\b|\d{1,6}(?![.,]\d|\d|\s?%|\s?per|[xX]\b|\.[A-Z])|"
+    r"[A-Z]{2,}(?:-[A-Z])?)"
+)
 _LOWER_NAME_PART = (
     r"(?:hynix|ex-japan|composite|industrial average|stock average|small-cap|mid-cap|large-cap|"
     r"internet|tech|banking|technology|energy|property|index|component|select|"
