@@ -166,18 +166,6 @@ _UNSAFE_IN_NAMES = re.compile(r"[^\w.-]")  # letters of any script, digits, _ . 
 _MAX_STEM_BYTES = 120
 
 
-def digest_path(out_dir: Path, digest: ArticleDigest) -> Path:
-    """Where the JSON of one digest goes (unless its id was met before in the run: DigestFiles)."""
-    return out_dir / f"{file_stem(digest.id)}.json"
-
-
-def write_digest(out_dir: Path, digest: ArticleDigest) -> Path:
-    """Write one article's JSON file; returns its path."""
-    path = digest_path(out_dir, digest)
-    write_atomic(path, digest_json(digest))
-    return path
-
-
 @dataclass(frozen=True)
 class Written:
     """How writing one digest's file went: the digest as written (with a warning when its id

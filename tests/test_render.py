@@ -7,6 +7,7 @@ import io
 import json
 import os
 import stat
+import time
 from pathlib import Path
 
 import pytest
@@ -14,11 +15,11 @@ import pytest
 from summarizer.models import ArticleDigest, Move
 from summarizer.render import (
     MOVE_COLUMNS,
+    DigestFiles,
     digest_json,
     render_markdown,
     render_moves_csv,
     write_atomic,
-    write_digest,
     write_outputs,
 )
 
@@ -43,7 +44,9 @@ def test_json_is_what_model_dump_json_says_in_utf8() -> None:
 
 
 def test_write_digest_names_the_file_by_id(tmp_path: Path) -> None:
-    path = write_digest(tmp_path, DIGEST)
+    written = DigestFiles(tmp_path, time.time_ns()).write(DIGEST)
+    assert written.digest is DIGEST
+    path = written.path
     assert path == tmp_path / "abc.json"
     assert path.read_bytes() == digest_json(DIGEST)
     assert [p.name for p in tmp_path.iterdir()] == ["abc.json"]  # no temp files left
