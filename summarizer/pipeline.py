@@ -292,11 +292,11 @@ class Summarizer:
         if isinstance(item, InputFailure):
             return position, self._input_failure_digest(item)
         try:
-            digest = await self.summarize_article(item)
+            return position, await self.summarize_article(item)
         except Exception as exc:  # one broken article must not stop the batch; it is reported
             error = f"internal error: {type(exc).__name__}: {exc}"
-            digest = failed_digest(item, error, DigestInfo(engine=self.engine.name))
-        return position, self._without_secrets(digest)
+            failed = failed_digest(item, error, DigestInfo(engine=self.engine.name))
+            return position, self._without_secrets(failed)
 
     def _without_secrets(self, digest: ArticleDigest) -> ArticleDigest:
         """The digest with credentials masked in its error and warnings: error texts quote
