@@ -132,12 +132,18 @@ class _Server(ThreadingHTTPServer):
 def serve(state: FakeOpenAI) -> Iterator[FakeOpenAI]:
     """Run the fake server on 127.0.0.1 on a free port for the duration of the block."""
     server = _Server(("127.0.0.1", 0), _handler_for(state))
-    server.daemon_threads = True
+    with _running(server) as state.base_url:
+        yield state
+
+
+@contextmanager
+def _running(server: socketserver.TCPServer) -> Iterator[str]:
+    """Serve in a thread for the duration of the block; its base URL."""
+    server.daemon_threads = True  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    state.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
     try:
-        yield state
+        yield f"http://127.0.0.1:{server.server_address[1]}/v1"
     finally:
         server.shutdown()
         server.server_close()
@@ -188,17 +194,12 @@ def serve_silent(
                 pass  # the client gave up
 
     server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler, bind_and_activate=False)
-    server.daemon_threads = True
     server.allow_reuse_address = True
     server.request_queue_size = 128
     server.server_bind()
     server.server_activate()
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    state.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    try:
-        yield state
-    finally:
-        stop.set()
-        server.shutdown()
-        server.server_close()
+    with _running(server) as state.base_url:
+        try:
+            yield state
+        finally:
+            stop.set()  # before the server stops: the handlers wait on it
