@@ -21,7 +21,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -381,14 +381,20 @@ def _jsonl_item(line: bytes, where: str, number: int) -> Article | InputFailure:
 
 def _record_item(record: Any, failure_source: str, source_path: str) -> Article | InputFailure:
     try:
-        return _article_from_record(record, source_path)
+        if not isinstance(record, dict):
+            raise InputError(f"record is not a JSON object (got {_json_type(record)})")
+        return article_from_record(record, source_path=source_path)
     except InputError as exc:
         return InputFailure(failure_source, str(exc))
 
 
-def _article_from_record(record: Any, source_path: str) -> Article:
-    if not isinstance(record, dict):
-        raise InputError(f"record is not a JSON object (got {_json_type(record)})")
+def article_from_record(record: Mapping[str, Any], *, source_path: str | None = None) -> Article:
+    """The Article of one record, as a .json or .jsonl file holds it: its text under `text`
+    (or `content`, `body`), and optional `id`, `title`, `published`, `publisher`.
+
+    Raises InputError, saying what is wrong, when the record has no usable text.
+    """
+    record = dict(record)
     text = _record_text(record)
     if _SURROGATE.search(text):
         raise InputError("record text holds an unpaired surrogate (a bad \\u escape)")
