@@ -40,7 +40,7 @@ _MAX_JSON_DOCUMENT_BYTES = 100 * 1024 * 1024
 _MB = 1024 * 1024
 _SNIFF_BYTES = 8192
 _BOM = b"\xef\xbb\xbf"
-_STDIN = "<stdin>"
+STDIN_SOURCE = "<stdin>"  # the source_path of what was read from stdin
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -62,7 +62,7 @@ def read_articles(
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _guarded(_STDIN, _read_stdin(stream))
+            yield from _guarded(STDIN_SOURCE, _read_stdin(stream))
         else:
             yield from _read_path(given)
 
@@ -227,13 +227,13 @@ def _read_stdin(stream: IO[bytes]) -> Iterator[Article | InputFailure]:
     text = _decode(data)
     document = _json_or_none(text)
     if isinstance(document, dict | list):
-        yield from _records_from_json_value(document, _STDIN)
+        yield from _records_from_json_value(document, STDIN_SOURCE)
     elif _first_line_is_json_object(text):
-        yield from _read_jsonl(io.BytesIO(data), _STDIN)
+        yield from _read_jsonl(io.BytesIO(data), STDIN_SOURCE)
     elif len(data) > MAX_ARTICLE_BYTES:
         raise InputError(_too_large_message("input", len(data), MAX_ARTICLE_BYTES))
     else:
-        yield _plain_article(text, _STDIN)
+        yield _plain_article(text, STDIN_SOURCE)
 
 
 def _first_line_is_json_object(text: str) -> bool:
