@@ -387,7 +387,9 @@ class LLMEngine:
             if response.status_code == 200 and response.request.method == "POST":
                 on_exchange(json.loads(response.request.content), response.json())
 
-        return openai.DefaultAsyncHttpx2Client(event_hooks={"response": [keep]})
+        # the name both openai 2 (an httpx client) and 3 (an httpx2 one) have, with the SDK's
+        # own defaults; DefaultAsyncHttpx2Client came in late 2.x releases
+        return openai.DefaultAsyncHttpxClient(event_hooks={"response": [keep]})
 
 
 def http_timeout(settings: Settings) -> Any:
