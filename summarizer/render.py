@@ -431,10 +431,12 @@ def _moves_table(moves: Sequence[Move]) -> list[str]:
 
 def _format_change(move: Move) -> str:
     arrow = {"up": "▲", "down": "▼", "flat": "■"}[move.direction]
-    if move.change_pct is None:
-        return f"{arrow} {move.direction}"
     hedge = {"over": ">", "nearly": "≈", "about": "~", "up_to": "≤", "limit": "limit "}
-    return f"{arrow} {hedge.get(move.qualifier, '')}{abs(move.change_pct):g}%"
+    if move.change_pct is not None:
+        return f"{arrow} {hedge.get(move.qualifier, '')}{abs(move.change_pct):g}%"
+    if move.change_bp is not None:  # a yield's or a rate's move
+        return f"{arrow} {hedge.get(move.qualifier, '')}{abs(move.change_bp):g} bp"
+    return f"{arrow} {move.direction}"
 
 
 def _bullets(heading: str, items: Sequence[str]) -> list[str]:

@@ -177,3 +177,10 @@ def test_an_ok_article_without_moves_says_so_and_one_without_a_source_has_no_emp
     report = render_markdown([quiet])
     assert "\nstatus **ok**\n" in report and "** ·" not in report
     assert "No price moves stated." in report
+
+
+def test_a_move_in_basis_points_shows_them_in_the_report() -> None:
+    bund = Move(instrument="German 10-year yield", kind="bond", direction="up", change_bp=6,
+                qualifier="about", evidence="the German 10-year yield rose about 6 basis points")  # fmt: skip
+    report = render_markdown([DIGEST.model_copy(update={"moves": [bund]})])
+    assert "| German 10-year yield | ▲ ~6 bp | — |" in report
