@@ -149,7 +149,7 @@ def _settings(**flags: Any) -> Settings:
     "formats",
     multiple=True,
     type=click.Choice(OUTPUT_FORMATS),
-    help="Outputs to write (repeatable). Default: json and md.",
+    help="Outputs to write (repeatable); given, they replace the default of json and md.",
 )
 @_engine_options()
 @click.option("--no-cache", "no_cache", is_flag=True, help="Neither read nor write the cache.")
@@ -364,7 +364,7 @@ def _say(message: str) -> None:
     "formats",
     multiple=True,
     type=click.Choice(OUTPUT_FORMATS),
-    help="Outputs to write (repeatable). Default: json and md.",
+    help="Outputs to write (repeatable); given, they replace the default of json and md.",
 )
 @click.option(
     "--cache-dir",
@@ -557,7 +557,8 @@ def record(paths: tuple[str, ...], out: Path, **flags: Any) -> None:
 
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("schemas"), show_default=True)  # fmt: skip
+              default=Path("schemas"), show_default=True,
+              help="Directory for the schema files.")  # fmt: skip
 def schema(out: Path) -> None:
     """Write the JSON Schemas of the digest and chunk-summary models."""
     for path, text in schema_files(out).items():
