@@ -16,7 +16,7 @@ LAYERS = [
     {"errors", "models", "formats", "code_version", "process_watch", "redaction", "html_depth"},
     {"settings", "sentences", "instruments"},
     {"reading"},
-    {"ingest", "clean", "chunking", "grounding", "prompts"},
+    {"ingest", "clean", "chunking", "grounding", "prompts", "markets"},
     {"engines", "cache"},
     {"merge", "render", "evaluate"},
     {"pipeline"},
