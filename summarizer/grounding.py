@@ -177,10 +177,7 @@ def _label_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | No
     others = [
         f
         for f in facts
-        if f not in ours
-        and (f.pct is not None or f.bp is not None)
-        and not _states_number(f, pct, bp)
-        and _verdict(move, f) == "same"
+        if f not in ours and (f.pct is not None or f.bp is not None) and _verdict(move, f) == "same"
     ]
     if not ours or not others:
         return None
