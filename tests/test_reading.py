@@ -475,6 +475,27 @@ def test_directions_without_a_number(sentence: str, expected: set[tuple[str, str
     assert directions(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("After opening higher, the Kospi closed 0.5% lower.", ("Kospi", "up")),
+        ("After starting the day in positive territory, the Taiex ended 0.3% down.",
+         ("Taiex", "up")),
+        ("The Nikkei closed 0.8% higher after a weak start.", ("Nikkei", "down")),
+        ("The Sensex declined 0.66 per cent even after beginning the trade on a firm note.",
+         ("Sensex", "up")),
+    ],
+)  # fmt: skip
+def test_how_the_session_began_is_its_own_move(sentence: str, expected: tuple[str, str]) -> None:
+    opening = [f for f in read_sentence(sentence).facts if f.session == "open"]
+    assert [(_name(f), f.direction) for f in opening] == [expected]
+    assert moves(sentence)[-1][:2] == expected  # the rules engine reports it too
+
+
+def test_a_start_to_the_year_is_no_session_opening() -> None:
+    assert read_sentence("The company had a strong start to the year.").facts == ()
+
+
 def test_a_move_measured_from_the_previous_close_is_the_days() -> None:
     fact = only_fact("The index slipped 0.3% compared with the previous day's closing.")
     assert (fact.timeframe, fact.when) == ("unspecified", None)

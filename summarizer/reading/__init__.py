@@ -182,10 +182,63 @@ def read_sentence(sentence: str) -> SentenceReading:
         if subjects:
             last_subjects = subjects
         last_end = predicate.end
+    facts += _openings(lowered, facts)
     cue_spans = tuple((c.start, c.end, c.direction) for c in cues)
     return SentenceReading(
         original, tuple(mentions), tuple(facts), cue_spans, _subject_like(lowered, mentions)
     )
+
+
+def _openings(lowered: str, facts: list[Fact]) -> list[Fact]:
+    """How the session began, said in passing of the sentence's subject: 'After starting the
+    day in positive territory, the ASX closed lower', 'declined 0.66 per cent even after
+    beginning the trade on a firm note', 'closed higher following a weak start'."""
+    found: list[Fact] = []
+    for match in _OPENING.finditer(lowered):
+        if any(f.predicate[0] < match.end() and match.start() < f.predicate[1] for f in facts):
+            continue  # "The Kospi opened higher": a predicate of its own already
+        subjects = [f.mention for f in facts if f.mention is not None and f.realised]
+        if not subjects:
+            continue
+        found.append(
+            Fact(
+                mention=subjects[0],
+                direction="up" if match.group("up") or match.group("up2") else "down",
+                pct=None,
+                bp=None,
+                qualifier="exact",
+                session="open",
+                timeframe="unspecified",
+                period=None,
+                start=match.start(),
+                end=match.end(),
+                realised=True,
+                forecast=False,
+                price=True,
+                has_number=False,
+                attached=True,  # the subject of the sentence it is said in passing of
+                predicate=match.span(),
+            )
+        )
+    return found
+
+
+_OPENING_UP = (
+    r"higher|up|firmer|stronger|strongly|in positive territory|in the green|with gains|"
+    r"on a (?:firm|positive|strong|bright|upbeat|good|high|buoyant) note"
+)
+_OPENING_DOWN = (
+    r"lower|down|weaker|softer|in negative territory|in the red|with losses|"
+    r"on a (?:weak|negative|soft|sour|low|bad|subdued) note"
+)
+_OPENING = re.compile(
+    r"\b(?:after|despite|following|even after|having)\s+(?:initially\s+)?"
+    r"(?:(?:opening|starting|beginning|kicking off|opened|started|begun)\s+"
+    r"(?:the (?:day|session|trade|trading day|week)\s+|trading\s+)?"
+    rf"(?:(?P<up>{_OPENING_UP})|(?P<down>{_OPENING_DOWN}))\b"
+    r"|(?:a|an|its|their)\s+(?:(?P<up2>strong|firm|solid|bright|upbeat|positive|buoyant)|"
+    r"(?P<down2>weak|soft|shaky|poor|sluggish|rocky|negative|sour|subdued))\s+(?:start|opening)\b)"
+)
 
 
 # MarketWatch's inline quote after a name: "Resonant Inc. RESN, +249.19%", "LCOQ8, -0.82%"
