@@ -145,11 +145,27 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
     """
     settings = _settings(use_cache=False if no_cache else None, **flags)
     engine, why = _resolve(settings)
-    _say(f"engine: {engine} ({why})")
+    if engine == "llm" and flags.get("engine") is None:
+        why = _why_llm_by_default(flags.get("base_url"))
+    _say(f"engine: {engine} ({why})")  # the first line: what follows depends on it
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
     made = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
     _finish(made, out, chosen, f"Engine: `{engine}` ({why}).", started)
+
+
+def _why_llm_by_default(base_url_flag: str | None) -> str:
+    """Why the llm engine was chosen without --engine: the flag or the variables that name an
+    endpoint. A key set in the shell for other tools must not switch engines unnoticed, so the
+    way back to the offline engine is said too."""
+    if base_url_flag:
+        return "--base-url is given"
+    named = [name for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY") if os.environ.get(name)]
+    verb = "is" if len(named) == 1 else "are"
+    return (
+        f"{' and '.join(named)} {verb} set in the environment; --engine rules runs the "
+        "offline engine instead"
+    )
 
 
 def _resolve(settings: Settings) -> tuple[EngineName, str]:

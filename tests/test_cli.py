@@ -116,6 +116,39 @@ def test_stdin_and_jsonl_format(tmp_path: Path) -> None:
     assert [m["change_pct"] for m in json.loads(lines[0])["moves"]] == [-1.0]
 
 
+def test_the_first_line_names_the_engine_and_a_key_in_the_environment_says_how_to_go_offline(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("SMIC rose nearly 5% today.", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    key_only = env | {"OPENAI_API_KEY": "sk-test-not-a-key"}
+    lines = {}
+    for name, environment, extra in (
+        ("key", key_only, []),
+        ("flag", env, ["--base-url", "http://127.0.0.1:9/v1"]),
+        ("asked", key_only, ["--engine", "llm"]),
+        ("offline", key_only, ["--engine", "rules"]),
+        ("nothing", env, []),
+    ):
+        # --cache-only: the llm engine sends nothing, every chunk misses the (empty) cache
+        done = subprocess.run(
+            [sys.executable, "-m", "summarizer", "run", str(article), "--out", name, "-q",
+             "--cache-only", *extra],
+            cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        lines[name] = done.stderr.splitlines()[0]
+    assert lines == {
+        "key": "engine: llm (OPENAI_API_KEY is set in the environment; --engine rules runs the "
+        "offline engine instead)",
+        "flag": "engine: llm (--base-url is given)",
+        "asked": "engine: llm (requested with --engine llm)",
+        "offline": "engine: rules (requested with --engine rules)",
+        "nothing": "engine: rules (no endpoint is configured (set OPENAI_API_KEY or "
+        "OPENAI_BASE_URL for llm))",
+    }
+
+
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert summarizer("run", cwd=tmp_path).returncode == 2
     llm = summarizer("run", str(SEEDS), "--engine", "llm", cwd=tmp_path)
