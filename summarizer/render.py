@@ -389,7 +389,9 @@ def _article_section(digest: ArticleDigest) -> list[str]:
     title = digest.title or (PurePath(digest.source_path).name if digest.source_path else digest.id)
     meta = [p for p in (digest.publisher, digest.published, digest.source_path) if p]
     lines = [f"## {_md(title)}", ""]
-    lines.append(f"*{' · '.join(_md(p) for p in meta)}* · status **{digest.status}**")
+    status = f"status **{digest.status}**"
+    # nothing known of the source (an API call's text): no empty emphasis, which shows as "**"
+    lines.append(f"*{' · '.join(_md(p) for p in meta)}* · {status}" if meta else status)
     lines.append("")
     if digest.error:
         lines += [f"**Error:** {_md(digest.error)}", ""]

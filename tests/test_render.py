@@ -70,6 +70,12 @@ def test_markdown_shows_moves_and_escapes_table_cells() -> None:
     assert "**Error:** empty" in report
 
 
+def test_a_digest_with_nothing_known_of_its_source_has_no_empty_emphasis() -> None:
+    report = render_markdown([DIGEST.model_copy(update={"title": None})])
+    assert "\n## abc\n\nstatus **ok**\n" in report
+    assert "**" not in report.replace("**ok**", "")
+
+
 def test_write_outputs_writes_what_the_formats_ask(tmp_path: Path) -> None:
     written = write_outputs(tmp_path, [DIGEST], ["jsonl", "csv"])
     assert [p.name for p in written] == ["digests.jsonl", "moves.csv"]
