@@ -92,7 +92,7 @@ def test_second_run_makes_zero_requests_and_regenerate_rebuilds_the_same(
         )
         assert second.returncode == 0, second.stderr
         assert len(server.requests) == 12
-        regen = command("regenerate", "--out", "three", "-q", cwd=tmp_path, env=env)
+        regen = command("regenerate", "--all", "--out", "three", "-q", cwd=tmp_path, env=env)
         assert regen.returncode == 0, regen.stderr
         assert len(server.requests) == 12
     one, two, three = (digests_without_usage(tmp_path / d) for d in ("one", "two", "three"))
@@ -137,7 +137,7 @@ def test_regenerate_reports_chunks_whose_key_changed(tmp_path: Path, env: dict[s
     first_key = next(iter(cache.articles())).chunk_keys[0]
     cache._db.delete("chunk:" + first_key)
     cache.close()
-    regen = command("regenerate", "--out", "b", "-q", cwd=tmp_path, env=env)
+    regen = command("regenerate", "--out", "a", "-q", cwd=tmp_path, env=env)
     assert regen.returncode == 0
     assert "1 chunk(s) missed the cache" in regen.stderr
 

@@ -14,13 +14,13 @@ import summarizer
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
     {"errors", "models", "formats", "code_version", "process_watch", "redaction", "html_depth"},
-    {"settings", "sentences", "instruments"},
+    {"settings", "sentences", "instruments", "naming"},
     {"reading"},
     {"ingest", "clean", "chunking", "grounding", "prompts"},
     {"engines", "cache"},
     {"merge", "render", "evaluate"},
-    {"pipeline"},
-    {"recording", "sharding", "oracle"},
+    {"pipeline", "output_folder"},
+    {"recording", "sharding", "oracle", "regenerating"},
     {"__init__", "cli"},
     {"__main__"},
 ]

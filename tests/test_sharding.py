@@ -6,6 +6,7 @@ import asyncio
 import gc
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -85,18 +86,27 @@ def test_a_run_in_two_workers_writes_what_one_process_writes(tmp_path: Path) -> 
 def test_regenerate_in_two_workers_writes_what_one_process_writes(tmp_path: Path) -> None:
     make_inputs(tmp_path / "in")
     assert command("run", "in", "--out", "first", "--workers", "1", cwd=tmp_path).returncode == 1
+    for folder in ("one", "two"):  # each rebuilt in place, from its record of what it holds
+        shutil.copytree(tmp_path / "first", tmp_path / folder)
+        for digest in (tmp_path / folder).glob("*.json"):
+            digest.write_bytes(b"{}")  # rebuilt, or this would be left in it
     one = command("regenerate", "--out", "one", "--workers", "1", cwd=tmp_path)
     two = command("regenerate", "--out", "two", "--workers", "2", cwd=tmp_path)
     assert one.returncode == two.returncode == 0
     assert files_of(tmp_path / "one") == files_of(tmp_path / "two")
     assert len(list((tmp_path / "two").glob("*.json"))) == ARTICLES + 1
+    # every cached article, in the index's order, under the names a run gives them
+    every = command("regenerate", "--all", "--out", "every", "--workers", "2", cwd=tmp_path)
+    assert every.returncode == 0, every.stderr
+    digests = {n: b for n, b in files_of(tmp_path / "one").items() if n.endswith(".json")}
+    assert {n: b for n, b in files_of(tmp_path / "every").items() if n.endswith(".json")} == digests
 
 
 def test_digests_come_back_in_input_order_from_every_worker(tmp_path: Path) -> None:
     units = input_units([str(make_inputs(tmp_path / "in"))])
     settings = Settings(engine="rules", use_cache=False)
     finished: list[Finished] = []
-    with ShardedRun(units, settings, engine="rules", workers=2, json_dir=None) as run:
+    with ShardedRun(units, settings, engine="rules", workers=2, out_dir=None) as run:
         assert run._pool is not None and len(run._pool._processes) == 2
         digests = run.wait(finished.append)
     expected = summarize_many(read_articles(units), settings)
@@ -121,7 +131,7 @@ def test_a_worker_that_dies_costs_the_unfinished_inputs_not_the_batch(
     monkeypatch.setattr(sharding, "read_articles", read_or_die)  # the workers are forked
     settings = Settings(engine="rules", use_cache=False)
     finished: list[Finished] = []
-    with ShardedRun(units, settings, engine="rules", workers=2, json_dir=None) as run:
+    with ShardedRun(units, settings, engine="rules", workers=2, out_dir=None) as run:
         digests = run.wait(finished.append)
     failed = [d for d in digests if d.error and "worker process failed" in d.error]
     assert doomed in {d.source_path for d in failed}
@@ -188,7 +198,7 @@ def test_progress_arrives_as_digests_are_made_not_sixteen_at_a_time(
     arrivals: list[float] = []
     started = time.monotonic()
     settings = Settings(engine="rules", use_cache=False, concurrency=8)
-    with ShardedRun(units, settings, engine="rules", workers=2, json_dir=None) as run:
+    with ShardedRun(units, settings, engine="rules", workers=2, out_dir=None) as run:
         run.wait(lambda _finished: arrivals.append(time.monotonic() - started))
     # 4 chunks in flight per worker, 2 chunks an article: 16 digests take a worker 2.4 s; the
     # first are sent long before 16 are made
@@ -208,11 +218,11 @@ def test_a_worker_sends_its_digests_sixteen_to_a_message(monkeypatch: pytest.Mon
                             Settings(engine="rules", use_cache=False))[0]  # fmt: skip
     work = sharding._Work("inputs", (), outlines=True)
     for position in range(2 * sharding._DIGESTS_PER_MESSAGE + 1):
-        sharding._send((position, 0), digest, None, work)
+        sharding._send((position, 0), digest, None, work, None)
     assert [len(m) for m in messages] == [16, 16]
     sharding._flush()  # the rest go at the next tick of the timer, or at the end
     assert [len(m) for m in messages] == [16, 16, 1]
-    assert [position for m in messages for (position, _i), _outline, _parts in m] == list(range(33))
+    assert [p for m in messages for (p, _i), _outline, _parts, _entry in m] == list(range(33))
 
 
 def test_workers_leave_what_they_inherit_out_of_collections(
@@ -228,7 +238,7 @@ def test_workers_leave_what_they_inherit_out_of_collections(
 
     monkeypatch.setattr(sharding, "read_articles", read_and_note)
     settings = Settings(engine="rules", use_cache=False)
-    with ShardedRun(units, settings, engine="rules", workers=2, json_dir=None) as run:
+    with ShardedRun(units, settings, engine="rules", workers=2, out_dir=None) as run:
         assert gc.get_freeze_count() == 0  # this process collects as before
         run.wait(lambda _finished: None)
     frozen = [int(p.read_text()) for p in seen.iterdir()]
