@@ -24,6 +24,7 @@ from summarizer.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
 # The models, the pipeline and pydantic are imported where a command needs them, so that
 # `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
 if TYPE_CHECKING:
+    from summarizer.ingest import LeftOut
     from summarizer.models import ArticleDigest, EngineName
     from summarizer.naming import Names
     from summarizer.oracle import OracleMode
@@ -194,17 +195,31 @@ def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineNa
     from summarizer.naming import Names
     from summarizer.pipeline import run_settings
 
-    units = ingest.input_units(paths)
+    left_out = ingest.LeftOut(str(out))  # a second run must not read the first one's outputs
+    units = ingest.input_units(paths, left_out)
+    if left_out.paths:
+        _say(_left_out_line(left_out.paths))
     names = Names.for_units(units)  # the same names in one process or many
     stored = run_settings(settings, engine)
     if not sharding.worth_sharding(units, settings.workers):
         slots: dict[int, Slot] = {}
-        work = _summarize_units(units, settings, names, stored, slots)
+        work = _summarize_units(units, settings, left_out, names, stored, slots)
         return _in_this_process(work, slots.get, names, out, formats, quiet)
     # the engine's module imported once here, not in every worker (openai is not: llm.py)
     importlib.import_module(f"summarizer.engines.{engine}")
     return _in_workers(units, settings, engine, out, formats, quiet, work="inputs", names=names,
                        run_settings=stored)  # fmt: skip
+
+
+def _left_out_line(paths: Sequence[str]) -> str:
+    """What directory inputs left out, in one line."""
+    folders = list(dict.fromkeys(p for p in paths if p.endswith(os.sep)))
+    files = list(dict.fromkeys(p for p in paths if not p.endswith(os.sep)))
+    said = [f"{folder} (the output folder)" for folder in folders]
+    if files:
+        shown = ", ".join(files[:3]) + (", ..." if len(files) > 3 else "")
+        said.append(f"{len(files)} files summarizer wrote ({shown})")
+    return f"left out of the inputs: {' and '.join(said)}"
 
 
 def _in_workers(units: list[str], settings: Settings, engine: EngineName, out: Path,
@@ -288,7 +303,7 @@ def _stderr() -> Any:
     return Console(stderr=True)
 
 
-def _summarize_units(units: Sequence[str], settings: Settings, names: Names,
+def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut, names: Names,
                      stored: dict[str, Any], slots: dict[int, Slot]) -> Work:  # fmt: skip
     """The work of summarizing the units, noting each article's slot as it is read."""
     from summarizer import ingest
@@ -296,7 +311,8 @@ def _summarize_units(units: Sequence[str], settings: Settings, names: Names,
     from summarizer.pipeline import Summarizer
 
     async def work(on_digest: OnDigest) -> list[ArticleDigest]:
-        items = slotted(ingest.read_articles(units), names, stored, slots)
+        # a unit is a directory when it had no file to read: reading it says why
+        items = slotted(ingest.read_articles(units, left_out=left_out), names, stored, slots)
         async with Summarizer(settings) as summarizer:
             return await summarizer.summarize_many(items, on_digest)
 

@@ -12,14 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from summarizer.formats import OutputFormat
+from summarizer.formats import CSV_NAME, JSONL_NAME, REPORT_NAME, OutputFormat
 from summarizer.models import ArticleDigest, Move
 
 _TEMP_NAME_ATTEMPTS = 100
-
-REPORT_NAME = "digest.md"
-JSONL_NAME = "digests.jsonl"
-CSV_NAME = "moves.csv"
 
 MOVE_COLUMNS = (
     "article_id",

@@ -44,7 +44,7 @@ from summarizer.cache import ChunkCache
 from summarizer.engines.base import share_endpoint_down
 from summarizer.errors import CacheError
 from summarizer.formats import OutputFormat
-from summarizer.ingest import InputFailure, read_articles
+from summarizer.ingest import InputFailure, LeftOut, read_articles
 from summarizer.models import ArticleDigest, EngineName
 from summarizer.naming import Names
 from summarizer.output_folder import (
@@ -440,9 +440,12 @@ async def _summarize_taken(settings: Settings, out_dir: Path | None, work: _Work
     slots: dict[int, Slot] = {}  # of each article, by its place in that order
     names = _files_of(out_dir, work).names if out_dir is not None else Names()
 
+    # what the parent's listing of directories left out (a unit is a directory with no file)
+    left_out = LeftOut(str(out_dir) if out_dir is not None else None)
+
     def articles() -> Iterator[Any]:
         for item, units in _taken():
-            for index, article in enumerate(read_articles(units)):
+            for index, article in enumerate(read_articles(units, left_out=left_out)):
                 positions.append((item, index))
                 yield article
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -106,6 +107,31 @@ def test_defect_7_a_file_symlink_loop_fails_that_file_and_the_batch_goes_on(
     ]
     assert len(list((tmp_path / "out").glob("*.json"))) == 1
     assert "2 failed" in done.stderr
+
+
+def test_a_folder_run_twice_leaves_out_its_own_outputs_and_says_so_once(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    shutil.copytree(SEEDS, work)
+    (work / "notes").mkdir()  # a user's own Markdown article named like the report is read
+    (work / "notes" / "digest.md").write_text("# Notes\n\nGold rose 1.1% on Friday.\n")
+    every = ["--format", "json", "--format", "md", "--format", "jsonl", "--format", "csv"]
+    runs = [summarizer("run", ".", *every, "-q", cwd=work) for _ in range(2)]
+    assert [done.returncode for done in runs] == [0, 0], runs[1].stderr
+    assert "left out" not in runs[0].stderr
+    said = [line for line in runs[1].stderr.splitlines() if line.startswith("left out")]
+    assert said == [
+        f"left out of the inputs: {os.path.join('.', 'digests', '')} (the output folder)"
+    ]
+    for done in runs:
+        assert "6 articles: 6 ok, 0 partial, 0 failed" in done.stderr
+    # into another folder: the first one's digests, report and JSONL are known by their content
+    other = summarizer("run", ".", "--out", "other", "-q", cwd=work)
+    assert other.returncode == 0 and "6 articles: 6 ok" in other.stderr
+    (line,) = [line for line in other.stderr.splitlines() if line.startswith("left out")]
+    assert line.startswith("left out of the inputs: 8 files summarizer wrote (")
+    # a file given by its own path is always read
+    given = summarizer("run", "digests/digest.md", "--out", "third", "-q", cwd=work)
+    assert "left out" not in given.stderr and "1 articles" in given.stderr
 
 
 def test_stdin_and_jsonl_format(tmp_path: Path) -> None:

@@ -122,11 +122,11 @@ def test_a_worker_that_dies_costs_the_unfinished_inputs_not_the_batch(
     units = input_units([str(make_inputs(tmp_path / "in"))])
     doomed = units[-1]
 
-    def read_or_die(paths: list[str]) -> Any:
+    def read_or_die(paths: list[str], **how: Any) -> Any:
         if doomed in paths:
             time.sleep(1.0)  # the other worker's digests are sent meanwhile
             os._exit(3)  # as a segfault or the OOM killer would end it
-        return read_articles(paths)
+        return read_articles(paths, **how)
 
     monkeypatch.setattr(sharding, "read_articles", read_or_die)  # the workers are forked
     settings = Settings(engine="rules", use_cache=False)
@@ -232,9 +232,9 @@ def test_workers_leave_what_they_inherit_out_of_collections(
     seen = tmp_path / "frozen"
     seen.mkdir()
 
-    def read_and_note(paths: list[str]) -> Any:  # runs in the (forked) workers
+    def read_and_note(paths: list[str], **how: Any) -> Any:  # runs in the (forked) workers
         (seen / str(os.getpid())).write_text(str(gc.get_freeze_count()))
-        return read_articles(paths)
+        return read_articles(paths, **how)
 
     monkeypatch.setattr(sharding, "read_articles", read_and_note)
     settings = Settings(engine="rules", use_cache=False)
