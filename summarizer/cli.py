@@ -13,8 +13,9 @@ import sys
 import time
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar, cast
 
 import click
 
@@ -31,6 +32,7 @@ if TYPE_CHECKING:
     from summarizer.output_folder import FolderEntry, Slot
     from summarizer.regenerating import RebuildPlan
     from summarizer.render import DigestOutline, ReportParts
+    from summarizer.run_summary import RunSummary
     from summarizer.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -57,8 +59,12 @@ def cli() -> None:
 class _WarningLines(logging.Handler):
     """The library's warnings (e.g. a cache it goes on without) as `warning: ...` on stderr."""
 
+    said: ClassVar[list[str]] = []  # every warning printed by this process, in order
+
     def emit(self, record: logging.LogRecord) -> None:
-        _say(f"warning: {record.getMessage()}")
+        message = record.getMessage()
+        self.said.append(message)
+        _say(f"warning: {message}")
 
 
 def _print_library_warnings() -> None:
@@ -152,11 +158,13 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
     engine, why = _resolve(settings)
     if engine == "llm" and flags.get("engine") is None:
         why = _why_llm_by_default(flags.get("base_url"))
-    _say(f"engine: {engine} ({why})")  # the first line: what follows depends on it
+    first_line = f"engine: {engine} ({why})"
+    _say(first_line)  # the first line: what follows depends on it
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
     made = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
-    _finish(made, out, chosen, f"Engine: `{engine}` ({why}).", started)
+    ran = _Ran("run", first_line, out, chosen, settings, started)
+    _finish(made, ran, f"Engine: `{engine}` ({why}).")
 
 
 def _why_llm_by_default(base_url_flag: str | None) -> str:
@@ -319,13 +327,28 @@ def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut
     return work
 
 
-def _finish(made: Made, out: Path, formats: Sequence[str], header: str, started: float) -> None:
-    """Write the batch outputs and the folder's record, report the run on stderr and exit: 1 if
-    any article failed or an output could not be written."""
+@dataclass(frozen=True)
+class _Ran:
+    """What _finish needs to know of the command that made the digests."""
+
+    command: str
+    first_line: str
+    out: Path
+    formats: Sequence[str]
+    settings: Settings
+    started: float
+
+
+def _finish(made: Made, ran: _Ran, header: str) -> None:
+    """Write the batch outputs and the folder's record, report the run on stderr (and keep the
+    report for `cache stats`), and exit: 1 if any article failed or an output could not be
+    written."""
     from summarizer import render
     from summarizer.output_folder import record_run
+    from summarizer.run_summary import RunSummary
 
     outlines, parts, entries = made
+    out, formats = ran.out, ran.formats
     try:
         written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header)  # type: ignore[arg-type]
         unwritten: list[str] = []
@@ -337,43 +360,34 @@ def _finish(made: Made, out: Path, formats: Sequence[str], header: str, started:
         unwritten.append(f"could not write the record of {out}/: {exc.strerror or exc}")
     for failure in unwritten:
         _say(f"error: {failure}")
-    _report_run(outlines, written, out, formats, time.perf_counter() - started)
+    summary = RunSummary.of(outlines, command=ran.command, first_line=ran.first_line, out=out,
+                            json_files="json" in formats, written=written,
+                            seconds=time.perf_counter() - ran.started)  # fmt: skip
+    for line in summary.lines():
+        _say(line)
+    _remember(summary, ran.settings)
     failed = unwritten or any(o.status == "failed" for o in outlines)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-def _report_run(outlines: Sequence[DigestOutline], written: list[Path], out: Path,
-                formats: Sequence[str], seconds: float) -> None:  # fmt: skip
-    from summarizer.output_folder import NAME_TAKEN
+def _remember(summary: RunSummary, settings: Settings) -> None:
+    """Keep the summary in the cache the command used, for `cache stats`."""
+    from summarizer.cache import ChunkCache
+    from summarizer.errors import CacheError
+    from summarizer.pipeline import WITHOUT_CACHE
+    from summarizer.settings import default_cache_dir
 
-    count = {s: sum(o.status == s for o in outlines) for s in ("ok", "partial", "failed")}
-    items = [sum(getattr(o, k) for o in outlines) for k in ("moves", "catalysts", "risks")]
-    calls = sum(o.llm_calls for o in outlines)
-    hits = sum(o.cache_hits for o in outlines)
-    if hits:
-        _say(f"cache: {hits} chunks answered from the cache")
-    tokens = sum(o.tokens for o in outlines)
-    _say(
-        f"{len(outlines)} articles: {count['ok']} ok, {count['partial']} partial, "
-        f"{count['failed']} failed · {items[0]} moves, {items[1]} catalysts, {items[2]} risks"
-    )
-    if calls:
-        cost = [o.cost_usd for o in outlines if o.cost_usd is not None]
-        cost_text = f" · ${sum(cost):.4f}" if cost else ""
-        _say(f"LLM: {calls} calls, {tokens} tokens{cost_text}")
-    renamed = sum(any(w.startswith(NAME_TAKEN) for w in o.warnings) for o in outlines)
-    if renamed:
-        _say(f"warning: {renamed} articles have the name of another input of this run: each is "
-             "in its own <name>-N.json, and says so in its warnings")  # fmt: skip
-    kept = [o.file for o in outlines if o.kept]
-    if kept:
-        shown = ", ".join(str(name) for name in kept[:3]) + (", ..." if len(kept) > 3 else "")
-        _say(f"kept {len(kept)} earlier digests in {out}/ ({shown}): this run failed them, and a "
-             "failed digest never replaces an ok or partial one")  # fmt: skip
-    per_article = sum(o.file is not None and not o.kept for o in outlines)
-    files = [f"{per_article} per-article JSON"] if "json" in formats else []
-    files += [p.name for p in written]
-    _say(f"wrote {out}/ ({', '.join(files) or 'nothing'}) in {seconds:.2f} s")
+    if not settings.use_cache:
+        return
+    try:
+        store = ChunkCache(settings.cache_dir or default_cache_dir())
+        try:
+            store.record_run(summary.to_record())
+        finally:
+            store.close()
+    except CacheError as exc:  # the digests are written: only the summary is not kept
+        if not any(WITHOUT_CACHE in said for said in _WarningLines.said):  # said once is enough
+            _say(f"warning: {exc}; this run's summary is not kept for `cache stats`")
 
 
 def _say(message: str) -> None:
@@ -438,14 +452,16 @@ def regenerate(article_ids: tuple[str, ...], every_article: bool, out: Path,
         store.close()
         raise click.ClickException(str(exc)) from exc
     chosen = tuple(formats) or plan.formats or DEFAULT_FORMATS
-    _say(f"regenerate: {len(plan.rebuilds)} articles, {what}, from the cache")
+    first_line = f"regenerate: {len(plan.rebuilds)} articles, {what}, from the cache"
+    _say(first_line)
     started = time.perf_counter()
     made = _rebuild(plan, store, settings, out, chosen, fill, quiet)
     for outline in made[0]:
         missed = [w for w in outline.warnings if "not in the cache" in w]
         if missed:
             _say(f"{outline.id} ({outline.source_path}): {len(missed)} chunk(s) missed the cache")
-    _finish(made, out, chosen, "Regenerated from the cache.", started)
+    ran = _Ran("regenerate", first_line, out, chosen, settings, started)
+    _finish(made, ran, "Regenerated from the cache.")
 
 
 def _rebuild(plan: RebuildPlan, store: Any, settings: Settings, out: Path,
@@ -514,10 +530,18 @@ def stats(cache_dir: Path | None) -> None:
     click.echo(f"entries: {info.entries} ({info.chunks} chunks, {info.articles} articles)")
     click.echo(f"size: {info.size_bytes / 1024:.1f} KiB")
     if info.last_run:
-        last = info.last_run
-        hits, misses = last.get("cache_hits", 0), last.get("cache_misses", 0)
-        calls, engine = last.get("engine_calls", 0), last.get("engine")
-        click.echo(f"last run: {hits} hits, {misses} misses, {calls} engine calls ({engine})")
+        click.echo("\n".join(_last_run_lines(info.last_run)))
+
+
+def _last_run_lines(record: dict[str, Any]) -> list[str]:
+    """What the last run or regenerate that used the cache printed at its end, line for line."""
+    from summarizer.run_summary import RunSummary
+
+    summary = RunSummary.from_record(record)
+    if summary is None:
+        return ["last run: recorded by an earlier version of summarizer"]
+    return [f"last run: summarizer {summary.command}, which printed:", summary.first_line,
+            *summary.lines()]  # fmt: skip
 
 
 @cache.command()

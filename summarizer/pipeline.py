@@ -17,7 +17,7 @@ import os
 import threading
 import time
 from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from summarizer import chunking, clean, sentences
@@ -71,7 +71,8 @@ class _ChunkOutcome:
 
 @dataclass
 class RunCounts:
-    """What the cache saved and the engine did during one Summarizer's life."""
+    """What the cache saved and the engine did during one Summarizer's life (for the caller:
+    `cache stats` repeats what the last `run` or `regenerate` printed, not these)."""
 
     cache_hits: int = 0
     cache_misses: int = 0
@@ -117,7 +118,6 @@ class Summarizer:
         await self.engine.aclose()
         if self.cache is not None and self._owns_cache:
             try:
-                self.cache.record_run(asdict(self.counts) | {"engine": self.engine.name})
                 self.cache.close()
             except CacheUnusableError as exc:
                 self._drop_cache(exc)
@@ -408,7 +408,10 @@ def open_cache(settings: Settings) -> ChunkCache | None:
 
 def warn_without_cache(exc: CacheError) -> None:
     """Say once that the cache failed and the run goes on without it."""
-    logger.warning("%s; going on without the cache (as with --no-cache)", exc)
+    logger.warning("%s; %s (as with --no-cache)", exc, WITHOUT_CACHE)
+
+
+WITHOUT_CACHE = "going on without the cache"  # how the warning that the cache failed goes on
 
 
 def summarize(text: str | Article, settings: Settings | None = None) -> ArticleDigest:

@@ -123,6 +123,7 @@ class DigestOutline:
     cost_usd: float | None
     file: str | None = None  # the name of the file that holds the input's digest, if any
     kept: bool = False  # that file holds an earlier digest, kept instead of this failed one
+    chunks: int = 0
 
     @classmethod
     def of(
@@ -144,6 +145,7 @@ class DigestOutline:
             cost_usd=usage.cost_usd,
             file=file,
             kept=kept,
+            chunks=digest.chunks,
         )
 
 

@@ -29,7 +29,6 @@ import multiprocessing
 import os
 import queue
 import time
-from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import asynccontextmanager
@@ -58,13 +57,11 @@ from summarizer.output_folder import (
 )
 from summarizer.pipeline import (
     Rebuild,
-    RunCounts,
     Summarizer,
     input_failure_digest,
     logger,
     open_cache,
     rebuild_digests,
-    warn_without_cache,
 )
 from summarizer.process_watch import exit_with
 from summarizer.settings import Settings, default_cache_dir
@@ -268,11 +265,6 @@ class ShardedRun:
             digests += [digest for digest, _parts, _entry in done]
             self.parts += [parts for _digest, parts, _entry in done]
             self.entries += [entry for _digest, _parts, entry in done]
-        if not failures:
-            counts: Counter[str] = Counter()
-            for worker_counts in self._counts:
-                counts.update(worker_counts)
-            self._record(counts)
         return digests
 
     def _failed(
@@ -309,20 +301,6 @@ class ShardedRun:
                 message = self._results.get_nowait()
             except queue.Empty:
                 return True
-
-    def _record(self, counts: Counter[str]) -> None:
-        """The workers' hits and misses together, for `cache stats` (a run's, as one process's)."""
-        if not self.settings.use_cache or self.work != "inputs":
-            return
-        store = open_cache(self.settings)
-        if store is None:
-            return
-        try:
-            totals = {field: counts[field] for field in RunCounts.__dataclass_fields__}
-            store.record_run(totals | {"engine": self.engine})
-            store.close()
-        except CacheError as exc:  # the digests are made: only the hits and misses are lost
-            warn_without_cache(exc)
 
 
 def _without_unusable_cache(settings: Settings) -> Settings:
@@ -428,13 +406,13 @@ async def _sending() -> AsyncIterator[None]:
 
 def _take(settings: Settings, out_dir: Path | None, work: _Work) -> None:
     """In a worker: summarize inputs, or rebuild cached articles (never asking the model), as
-    they are taken; then send the counts (for inputs, the cache's), after the last digest."""
+    they are taken; then send the counts (for inputs, the cache's) after the last digest: the
+    parent knows by them that every digest of this worker arrived."""
     taken = _summarize_taken if work.kind == "inputs" else _regenerate_taken
     _results.put(asyncio.run(taken(settings, out_dir, work)))
 
 
 async def _summarize_taken(settings: Settings, out_dir: Path | None, work: _Work) -> dict[str, int]:
-    # the parent records the run's counts once, for all workers together
     store = open_cache(settings)
     positions: list[Position] = []  # of each article, in the order the stream yields them
     slots: dict[int, Slot] = {}  # of each article, by its place in that order

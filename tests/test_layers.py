@@ -20,7 +20,7 @@ LAYERS = [
     {"engines", "cache"},
     {"merge", "render", "evaluate"},
     {"pipeline", "output_folder"},
-    {"recording", "sharding", "oracle", "regenerating"},
+    {"recording", "sharding", "oracle", "regenerating", "run_summary"},
     {"__init__", "cli"},
     {"__main__"},
 ]
