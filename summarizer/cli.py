@@ -517,7 +517,7 @@ _CACHE_DIR_OPTION = click.option(
 @cache.command()
 @_CACHE_DIR_OPTION
 def stats(cache_dir: Path | None) -> None:
-    """Entries, size, and the hits and misses of the last run; exits 1 if the cache is corrupt."""
+    """Entries, size, and what the last run or regenerate printed; exits 1 if it is corrupt."""
     store = _open_cache(_settings(cache_dir=cache_dir))
     try:
         info = store.stats()
