@@ -320,7 +320,9 @@ def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut
 
     async def work(on_digest: OnDigest) -> list[ArticleDigest]:
         # a unit is a directory when it had no file to read: reading it says why
-        items = slotted(ingest.read_articles(units, left_out=left_out), names, stored, slots)
+        read = ((i, a) for i, unit in enumerate(units)
+                for a in ingest.read_articles([unit], left_out=left_out))  # fmt: skip
+        items = slotted(read, names, stored, slots)
         async with Summarizer(settings) as summarizer:
             return await summarizer.summarize_many(items, on_digest)
 

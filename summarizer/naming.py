@@ -85,15 +85,16 @@ class Claimed:
 class Names:
     """Claims names for a run's articles in input order.
 
-    The inputs that are plain files (not stdin, .json or .jsonl) are named up front, in input
-    order, when the names are made (`for_units`): records, read later, then take the names that
-    are left. Worker processes each get a copy made from the same units, so every input that
-    is a plain file gets the same name in any process; two records of different files with one
-    id that are read by different workers are told apart when written (DigestFiles).
+    The input units that are plain files (not stdin, .json or .jsonl: one article each) are
+    named up front, in input order, when the names are made (`for_units`), by their place in
+    the units; records, read later, then take the names that are left. Worker processes each
+    get a copy made from the same units, so every input that is a plain file gets the same name
+    in any process; two records of different files with one id that are read by different
+    workers are told apart when written (DigestFiles).
     """
 
     def __init__(
-        self, unit_names: Mapping[str, str] | None = None, taken: Iterable[str] = ()
+        self, unit_names: Mapping[int, str] | None = None, taken: Iterable[str] = ()
     ) -> None:
         self._unit_names = dict(unit_names or {})
         self._taken = set(self._unit_names.values()) | set(taken)
@@ -102,21 +103,24 @@ class Names:
     def for_units(cls, units: Iterable[str]) -> Names:
         """Names for every plain-file unit, claimed in the order given."""
         names = cls()
-        for unit in units:
+        for index, unit in enumerate(units):
             # a directory unit (one that could not be listed) fails and is never written
             if not is_record_unit(unit):
-                names._unit_names[unit] = names.next_free(natural_stem(unit, "", own_id=False))
+                names._unit_names[index] = names.next_free(natural_stem(unit, "", own_id=False))
         return names
 
     @property
-    def unit_names(self) -> dict[str, str]:
-        """The names claimed up front, by unit: what a worker's copy is made from."""
+    def unit_names(self) -> dict[int, str]:
+        """The names claimed up front, by the unit's place: what a worker's copy is made from."""
         return dict(self._unit_names)
 
-    def claim(self, source_path: str | None, article_id: str, *, own_id: bool) -> Claimed:
-        """The name for the next article read, in input order."""
+    def claim(
+        self, source_path: str | None, article_id: str, *, own_id: bool, unit: int | None = None
+    ) -> Claimed:
+        """The name for the next article read (in input order), from the unit-th input unit
+        if it came from one."""
         natural = natural_stem(source_path, article_id, own_id=own_id)
-        named = self._unit_names.get(source_path) if source_path is not None else None
+        named = self._unit_names.get(unit) if unit is not None else None
         return Claimed(named if named is not None else self.next_free(natural), natural)
 
     def next_free(self, natural: str) -> str:

@@ -103,17 +103,18 @@ class Placed:
 
 
 def slotted(
-    items: Iterable[Article | InputFailure],
+    items: Iterable[tuple[int, Article | InputFailure]],
     names: Names,
     run_settings: dict[str, Any],
     slots: dict[int, Slot],
 ) -> Iterator[Article | InputFailure]:
-    """items as they are, noting each article's slot by its position as it is read: names are
-    claimed in input order, whatever order the articles finish in."""
-    for position, item in enumerate(items):
+    """The items (each with the place of the input unit it was read from) as they are, noting
+    each article's slot by its position as it is read: names are claimed in input order,
+    whatever order the articles finish in."""
+    for position, (unit, item) in enumerate(items):
         if isinstance(item, Article):
             text_id = content_id(item.text)
-            name = names.claim(item.source_path, item.id, own_id=item.id != text_id)
+            name = names.claim(item.source_path, item.id, own_id=item.id != text_id, unit=unit)
             slots[position] = Slot(name, text_id, run_settings)
         yield item
 

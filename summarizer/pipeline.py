@@ -546,7 +546,7 @@ async def rebuild_digests(
 def _not_rebuilt(want: Rebuild, entry: IndexedArticle | None, settings: Settings) -> ArticleDigest:
     """The failed digest of an article the cache cannot rebuild: gone, or another text now."""
     if entry is None:
-        error = "not in the cache any more (cleared or pruned): run its input again"
+        error = "not in the cache (cleared, pruned, or run with --no-cache): run its input again"
         metadata: Mapping[str, str | None] = want.metadata or {}
     else:
         error = ("the cache holds another text under this id now (a later input with the same "

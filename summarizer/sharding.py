@@ -104,7 +104,7 @@ class _Work:
     outlines: bool  # outlines instead of digests
     started_ns: int = 0  # when the run began, by the parent's clock (output_folder.DigestFiles)
     write_json: bool = False  # write each digest's JSON file (else only note it for the record)
-    unit_names: tuple[tuple[str, str], ...] = ()  # inputs: the names claimed up front, by unit
+    unit_names: tuple[tuple[int, str], ...] = ()  # inputs: names claimed up front, by unit
     run_settings: tuple[tuple[str, Any], ...] = ()  # inputs: what the folder's record says
     rebuilds: tuple[Rebuild, ...] = ()  # cached: every article to rebuild, in order
     slots: tuple[Slot | None, ...] = ()  # cached: where each goes
@@ -421,11 +421,11 @@ async def _summarize_taken(settings: Settings, out_dir: Path | None, work: _Work
     # what the parent's listing of directories left out (a unit is a directory with no file)
     left_out = LeftOut(str(out_dir) if out_dir is not None else None)
 
-    def articles() -> Iterator[Any]:
-        for item, units in _taken():
+    def articles() -> Iterator[tuple[int, Any]]:
+        for item, units in _taken():  # one unit an item: the item is the unit's place
             for index, article in enumerate(read_articles(units, left_out=left_out)):
                 positions.append((item, index))
-                yield article
+                yield item, article
 
     items = slotted(articles(), names, dict(work.run_settings), slots)
     try:

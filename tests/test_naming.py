@@ -41,14 +41,15 @@ def test_plain_names_are_kept_as_they_are() -> None:
 
 
 def test_names_are_claimed_in_input_order_plain_files_first() -> None:
-    units = ["in/a/x.txt", "in/news.jsonl", "in/b/x.txt", "in/b/x-2.md"]
+    units = ["in/a/x.txt", "in/news.jsonl", "in/b/x.txt", "in/b/x-2.md", "in/a/x.txt"]
     names = Names.for_units(units)
     # plain files are named up front, in input order; a record read later takes what is left
-    assert names.unit_names == {"in/a/x.txt": "x", "in/b/x.txt": "x-2", "in/b/x-2.md": "x-2-2"}
-    record = names.claim("in/news.jsonl#1", "x", own_id=True)
-    assert (record.stem, record.natural, record.file_name) == ("x-3", "x", "x-3.json")
-    file = names.claim("in/b/x.txt", "913aa15821cc605a", own_id=False)
+    assert names.unit_names == {0: "x", 2: "x-2", 3: "x-2-2", 4: "x-3"}
+    record = names.claim("in/news.jsonl#1", "x", own_id=True, unit=1)
+    assert (record.stem, record.natural, record.file_name) == ("x-4", "x", "x-4.json")
+    file = names.claim("in/b/x.txt", "913aa15821cc605a", own_id=False, unit=2)
     assert (file.stem, file.natural) == ("x-2", "x")
     # a worker process's copy names every plain file as the parent did
     copy = Names(names.unit_names)
-    assert copy.claim("in/b/x-2.md", "ab", own_id=False).stem == "x-2-2"
+    assert copy.claim("in/b/x-2.md", "ab", own_id=False, unit=3).stem == "x-2-2"
+    assert copy.claim("in/a/x.txt", "ab", own_id=False, unit=4).stem == "x-3"  # given twice
