@@ -23,7 +23,7 @@ from summarizer.errors import InputError
 from summarizer.formats import MANIFEST_NAME, OUTPUT_FORMATS, OutputFormat
 from summarizer.ingest import InputFailure, content_id
 from summarizer.models import Article, ArticleDigest
-from summarizer.naming import Claimed, Names, natural_stem
+from summarizer.naming import Claimed, Names, natural_stem, readable_stem
 from summarizer.render import (
     DigestOutline,
     ReportParts,
@@ -281,9 +281,20 @@ def read_manifest(folder: Path) -> Manifest | None:
             for record in document["articles"]
         )
         formats = tuple(f for f in document["formats"] if f in OUTPUT_FORMATS)
+        for entry in entries:  # a file name from the manifest must never lead outside folder
+            if entry.file is not None and not _is_digest_name(entry.file):
+                raise ValueError(f"{entry.file!r} is no digest file name")
     except (ValueError, KeyError, TypeError, IndexError) as exc:
         raise InputError(f"{path} is not a manifest summarizer wrote ({exc})") from exc
     return Manifest(entries, formats)
+
+
+def _is_digest_name(file: object) -> bool:
+    """Whether file is a name summarizer gives a digest file: a safe stem and .json."""
+    if not isinstance(file, str) or not file.endswith(".json"):
+        return False
+    stem = file.removesuffix(".json")
+    return readable_stem(stem) == stem
 
 
 def write_manifest(folder: Path, manifest: Manifest) -> Path:

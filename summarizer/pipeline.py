@@ -526,7 +526,7 @@ async def rebuild_digests(
         article = entry.article
         if want.metadata is not None:
             article = article.model_copy(update=dict(want.metadata))
-        stored = dict(want.run_settings) if want.run_settings is not None else entry.run_settings
+        stored = _rebuild_settings(want, entry, fill=fill)
         groups.setdefault(canonical_json(stored), (stored, []))[1].append((position, article))
         known[article.id] = entry
     for stored, members in groups.values():
@@ -541,6 +541,23 @@ async def rebuild_digests(
         async with Summarizer(run, cache=cache, indexed=known) as summarizer:
             await summarizer.summarize_many([a for _position, a in members], at_position)
     return [made[position] for position in range(len(wanted))]
+
+
+# What a rebuild that may ask the model takes from the cache's own index, never from what the
+# caller says the article was made with: an output folder's record can come from anyone, and
+# the model would be sent the text (and the API key) wherever it pointed.
+_WHERE_THE_MODEL_IS = ("base_url", "prompt_dir")
+
+
+def _rebuild_settings(want: Rebuild, entry: IndexedArticle, *, fill: bool) -> dict[str, Any]:
+    """The settings an article is rebuilt with: want's if given, else those it was indexed
+    with; with fill, the endpoint and prompts always those of the index."""
+    if want.run_settings is None:
+        return dict(entry.run_settings)
+    stored = dict(want.run_settings)
+    if fill:
+        stored |= {k: entry.run_settings.get(k) for k in _WHERE_THE_MODEL_IS}
+    return stored
 
 
 def _not_rebuilt(want: Rebuild, entry: IndexedArticle | None, settings: Settings) -> ArticleDigest:

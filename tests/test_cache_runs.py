@@ -282,3 +282,42 @@ def test_cache_stats_says_what_the_last_run_printed(tmp_path: Path, env: dict[st
 
     summarize("Gold rose 1% today.", Settings(engine="rules", cache_dir=tmp_path / "cache"))
     assert stats_repeat(failed, tmp_path, env) == said
+
+
+def test_an_output_folder_s_record_never_chooses_where_the_model_is_asked(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    inputs = write_articles(tmp_path / "in")
+    with (
+        serve(FakeOpenAI(answer_from_chunk)) as ours,
+        serve(FakeOpenAI(answer_from_chunk)) as theirs,
+    ):
+        done = command("run", str(inputs), "--out", "a", *llm_args(ours), cwd=tmp_path, env=env)
+        assert done.returncode == 0, done.stderr
+        record_path = tmp_path / "a" / ".summarizer-manifest"
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        for stored in record["run_settings"]:  # a folder sent by someone else, say
+            stored["base_url"] = theirs.base_url
+        record_path.write_text(json.dumps(record), encoding="utf-8")
+        from summarizer.cache import ChunkCache
+
+        cache = ChunkCache(Path(env["SUMMARIZER_CACHE_DIR"]))
+        cache._db.delete("chunk:" + next(iter(cache.articles())).chunk_keys[0])
+        cache.close()
+        filled = command("regenerate", "--out", "a", "--fill", "-q", cwd=tmp_path, env=env)
+    assert len(theirs.requests) == 0
+    assert len(ours.requests) == 13, filled.stderr  # the 12 of the run, and the one missed
+
+
+def test_a_record_naming_a_file_outside_its_folder_is_refused(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    inputs = write_articles(tmp_path / "in")
+    assert command("run", str(inputs), "--out", "a", "-q", cwd=tmp_path, env=env).returncode == 0
+    record_path = tmp_path / "a" / ".summarizer-manifest"
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    record["articles"][0]["file"] = "../escaped.json"
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+    done = command("regenerate", "--out", "a", "-q", cwd=tmp_path, env=env)
+    assert done.returncode == 1 and "'../escaped.json' is no digest file name" in done.stderr
+    assert not (tmp_path / "escaped.json").exists()
