@@ -74,43 +74,67 @@ def _print_library_warnings() -> None:
         library.addHandler(_WarningLines(logging.WARNING))
 
 
-def _engine_options(func: F) -> F:
-    options = [
-        click.option("--engine", type=click.Choice(["rules", "llm"]),
-                     help="Default: llm when OPENAI_API_KEY or a base URL is set, else rules."),
-        click.option("--model", help="LLM model name [env SUMMARIZER_MODEL]."),
-        click.option("--base-url", help="OpenAI-compatible endpoint [env OPENAI_BASE_URL]."),
-        click.option("--mode", type=click.Choice(["tools", "json_schema", "json", "md_json"]),
-                     help="How the schema is sent to the LLM (see README for each server)."),
-        click.option("--concurrency", type=click.IntRange(1), help="Chunks in flight at once."),
-        click.option("--workers", type=click.IntRange(1),
-                     help=f"Processes for a large batch (default: {DEFAULT_WORKERS}, one per "
-                          "core up to 4; 1 keeps one process)."),
-        click.option("--chunk-tokens", type=click.IntRange(50), help="Token budget per chunk."),
-        click.option("--price-in", type=click.FloatRange(0), help="USD per 1M prompt tokens."),
-        click.option("--price-out", type=click.FloatRange(0), help="USD per 1M completion tokens."),
-        click.option("--max-tokens", type=click.IntRange(1), help="Completion token limit a call."),
-        click.option("--timeout", "timeout_s", type=click.FloatRange(0.1),
-                     help="Seconds one LLM request may take in all (default 120)."),
-        click.option("--connect-timeout", "connect_timeout_s", type=click.FloatRange(0.1),
-                     help="Seconds to connect to the endpoint (default 5)."),
-        click.option("--breaker-after", type=click.IntRange(1),
-                     help="Chunks failing in a row on 429, 5xx, timeouts or refused "
-                          "connections before nothing more is sent (default 3)."),
-        click.option("--deadline", "deadline_s", type=click.FloatRange(0, min_open=True),
-                     metavar="SECONDS",
-                     help="Seconds for the whole run; then nothing new is sent and the rest "
-                          "fails with 'deadline'."),
-        click.option("--max-retries", type=click.IntRange(0),
-                     help="Re-asks after a validation error (default 2)."),
-        click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
-                     help="Cache directory [env SUMMARIZER_CACHE_DIR; default: user cache dir]."),
-        click.option("--prompt-dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
-                     help="Directory with system.md and user.md replacing the shipped prompts."),
-    ]  # fmt: skip
-    for option in reversed(options):
-        func = option(func)
-    return func
+# Each option of the engine and its endpoint, by its flag: `run` and `eval` take all of them that
+# apply, `record` those of an endpoint (it always uses llm and bypasses the cache).
+_ENGINE_OPTIONS: dict[str, Callable[[Any], Any]] = {
+    "--engine": click.option("--engine", type=click.Choice(["rules", "llm"]),
+                             help="Default: llm when OPENAI_API_KEY or a base URL is set, else "
+                                  "rules."),
+    "--model": click.option("--model", help="LLM model name [env SUMMARIZER_MODEL]."),
+    "--base-url": click.option("--base-url",
+                               help="OpenAI-compatible endpoint [env OPENAI_BASE_URL]."),
+    "--mode": click.option("--mode", type=click.Choice(["tools", "json_schema", "json", "md_json"]),
+                           help="How the schema is sent to the LLM (see README for each server)."),
+    "--concurrency": click.option("--concurrency", type=click.IntRange(1),
+                                  help="Chunks in flight at once."),
+    "--workers": click.option("--workers", type=click.IntRange(1),
+                              help=f"Processes for a large batch (default: {DEFAULT_WORKERS}, one "
+                                   "per core up to 4; 1 keeps one process)."),
+    "--chunk-tokens": click.option("--chunk-tokens", type=click.IntRange(50),
+                                   help="Token budget per chunk."),
+    "--price-in": click.option("--price-in", type=click.FloatRange(0),
+                               help="USD per 1M prompt tokens."),
+    "--price-out": click.option("--price-out", type=click.FloatRange(0),
+                                help="USD per 1M completion tokens."),
+    "--max-tokens": click.option("--max-tokens", type=click.IntRange(1),
+                                 help="Completion token limit a call."),
+    "--timeout": click.option("--timeout", "timeout_s", type=click.FloatRange(0.1),
+                              help="Seconds one LLM request may take in all (default 120)."),
+    "--connect-timeout": click.option("--connect-timeout", "connect_timeout_s",
+                                      type=click.FloatRange(0.1),
+                                      help="Seconds to connect to the endpoint (default 5)."),
+    "--breaker-after": click.option("--breaker-after", type=click.IntRange(1),
+                                    help="Chunks failing in a row on 429, 5xx, timeouts or "
+                                         "refused connections before nothing more is sent "
+                                         "(default 3)."),
+    "--deadline": click.option("--deadline", "deadline_s", type=click.FloatRange(0, min_open=True),
+                               metavar="SECONDS",
+                               help="Seconds for the whole run; then nothing new is sent and the "
+                                    "rest fails with 'deadline'."),
+    "--max-retries": click.option("--max-retries", type=click.IntRange(0),
+                                  help="Re-asks after a validation error (default 2)."),
+    "--cache-dir": click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                                help="Cache directory [env SUMMARIZER_CACHE_DIR; default: user "
+                                     "cache dir]."),
+    "--prompt-dir": click.option("--prompt-dir",
+                                 type=click.Path(exists=True, file_okay=False, path_type=Path),
+                                 help="Directory with system.md and user.md replacing the shipped "
+                                      "prompts."),
+}  # fmt: skip
+
+
+def _engine_options(*, leave_out: tuple[str, ...] = ()) -> Callable[[F], F]:
+    """The engine options, in the order --help lists them, but those left out."""
+    unknown = set(leave_out) - set(_ENGINE_OPTIONS)
+    assert not unknown, unknown  # a misspelt flag would silently leave nothing out
+
+    def add(func: F) -> F:
+        for flag, option in reversed(_ENGINE_OPTIONS.items()):
+            if flag not in leave_out:
+                func = option(func)
+        return func
+
+    return add
 
 
 def _settings(**flags: Any) -> Settings:
@@ -135,9 +159,9 @@ def _settings(**flags: Any) -> Settings:
     "formats",
     multiple=True,
     type=click.Choice(OUTPUT_FORMATS),
-    help="Outputs to write (repeatable). Default: json and md.",
+    help="Outputs to write (repeatable); given, they replace the default of json and md.",
 )
-@_engine_options
+@_engine_options()
 @click.option("--no-cache", "no_cache", is_flag=True, help="Neither read nor write the cache.")
 @click.option("--refresh", is_flag=True, default=None, help="Recompute every chunk, overwrite it.")
 @click.option(
@@ -412,7 +436,8 @@ def _say(message: str) -> None:
     "formats",
     multiple=True,
     type=click.Choice(OUTPUT_FORMATS),
-    help="Outputs to write (repeatable). Default: those the folder holds, else json and md.",
+    help="Outputs to write (repeatable); given, they replace the default: those the folder "
+    "holds, else json and md.",
 )
 @click.option(
     "--cache-dir",
@@ -598,21 +623,33 @@ def _parse_age(text: str) -> float:
     return seconds
 
 
+def _refuse_rules(_ctx: click.Context, _param: click.Parameter, engine: str | None) -> str | None:
+    if engine == "rules":
+        raise click.BadParameter(
+            "record keeps the requests and answers of an LLM endpoint, and the rules engine "
+            "sends none; leave --engine out (record always uses llm)"
+        )
+    return engine
+
+
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("fixtures/llm"),
-    show_default=True,
-    help="Directory for the fixtures.",
+    required=True,
+    help="Directory for the fixtures (fixtures/llm holds the ones the tests replay).",
 )
-@_engine_options
+@click.option("--engine", type=click.Choice(["rules", "llm"]), callback=_refuse_rules,
+              expose_value=False, help="Only llm, the default here.")  # fmt: skip
+@_engine_options(leave_out=("--engine", "--workers", "--price-in", "--price-out", "--cache-dir"))
 def record(paths: tuple[str, ...], out: Path, **flags: Any) -> None:
     """Summarize PATHS with a live LLM endpoint and write its answers as replay fixtures.
 
-    One file per article: every request body sent and the response received, in the OpenAI wire
-    format. Headers are never written, so no API key reaches a fixture. The cache is bypassed.
+    One file per article, OUT/<input file stem>.json: every request body sent and the response
+    received, in the OpenAI wire format. Headers are never written, so no API key reaches a
+    fixture. The cache is neither read nor written: every chunk is sent to the endpoint. The
+    digests are not written; an article that failed is named on stderr and the exit is 1.
     """
     from summarizer.recording import record_fixtures
 
@@ -633,7 +670,8 @@ def record(paths: tuple[str, ...], out: Path, **flags: Any) -> None:
 
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
-              default=Path("schemas"), show_default=True)  # fmt: skip
+              default=Path("schemas"), show_default=True,
+              help="Directory for the schema files.")  # fmt: skip
 def schema(out: Path) -> None:
     """Write the JSON Schemas of the digest and chunk-summary models."""
     for path, text in schema_files(out).items():
@@ -678,7 +716,7 @@ def schema_files(out: Path) -> dict[Path, str]:
     metavar="MODES",
     help=f"With --oracle: comma-separated modes among {_ORACLE_MODES} (default: all).",
 )
-@_engine_options
+@_engine_options(leave_out=("--price-in", "--price-out"))
 def eval_command(gold: Path, paths: tuple[str, ...], as_json: bool, oracle: bool,
                  oracle_modes: str | None, **flags: Any) -> None:  # fmt: skip
     """Score digests against gold annotations: precision, recall and F1.

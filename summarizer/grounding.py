@@ -153,8 +153,85 @@ def check_move(
     read = _facts_of(evidence, source, span)
     move = _with_declared_code(move, source or evidence)
     if move.change_pct is not None or move.change_bp is not None:
-        return _number_problem(move, read.facts) or _unread_direction_problem(move, read, evidence)
+        return (
+            _number_problem(move, read.facts)
+            or _label_problem(move, read.facts, evidence)
+            or _unread_direction_problem(move, read, evidence)
+        )
     return _direction_only_problem(move, read, evidence)
+
+
+def _label_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | None:
+    """A name's label the text says of another number of the instrument: 'Bitcoin fell 17.16
+    percent during the downturn, but has since recovered 7.28 percent' gives 'during the
+    downturn' to 17.16 %, so 'Bitcoin (during the downturn)' at 7.28 % is refused. Each word of
+    the label the quote holds must stand nearer that number than any other of the instrument's."""
+    label = instruments.name_hints(move.instrument)
+    if label.startswith(("vs", "against", "versus")):
+        return None  # the quote currency: checked with the number's own "against"
+    words = [w for w in _LABEL_WORD.findall(label) if w not in _LABEL_FILLERS]
+    if not words:
+        return None
+    pct, bp = move.change_pct, move.change_bp
+    ours = [f for f in facts if _states_number(f, pct, bp)]
+    others = [
+        f
+        for f in facts
+        if f not in ours
+        and (f.pct is not None or f.bp is not None)
+        and not _states_number(f, pct, bp)
+        and _verdict(move, f) == "same"
+    ]
+    if not ours or not others:
+        return None
+    lowered = evidence.lower()
+    found = [(m.start(), m.end(), _number_value(m.group())) for m in _A_NUMBER.finditer(lowered)]
+    mine = [(a, b) for a, b, v in found if _states_number_value(v, pct, bp)]
+    theirs = [
+        (a, b) for a, b, v in found if any(_states_number_value(v, f.pct, f.bp) for f in others)
+    ]
+    hits = [m.start() for w in words for m in re.finditer(rf"\b{re.escape(w[:5])}", lowered)]
+    if not mine or not theirs or not hits:
+        return None
+    if all(_distance(h, theirs) < _distance(h, mine) for h in hits):
+        number = f"{abs(pct):g}%" if pct is not None else f"{abs(bp or 0):g} bp"
+        return (
+            f"'{label}' is what the text says of another number of '{move.instrument}' "
+            f"({_said(others)}), not of {number}"
+        )
+    return None
+
+
+_LABEL_WORD = re.compile(r"[a-z]{4,}")
+# words of a label that say nothing of which number it is ("vs euro", "from the peak")
+_LABEL_FILLERS = frozenset(
+    "with from than that this into over after before during since against versus also "  # noqa: SIM905
+    "shares stock stocks index futures contract price prices "
+    # periods, sessions and quote currencies have checks of their own
+    "week weeks weekly month months monthly year years yearly quarter daily today yesterday "
+    "session sessions intraday close open high highs lows euro dollar pound sterling franc "
+    "rupee yuan".split()
+)
+_A_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
+
+
+def _number_value(text: str) -> float | None:
+    try:
+        return float(text.replace(",", ""))
+    except ValueError:
+        return None
+
+
+def _states_number_value(value: float | None, pct: float | None, bp: float | None) -> bool:
+    return value is not None and any(
+        x is not None and abs(abs(x) - value) <= _SAME_NUMBER for x in (pct, bp)
+    )
+
+
+def _distance(position: int, spans: Sequence[tuple[int, int]]) -> int:
+    return min(
+        0 if a <= position < b else min(abs(position - a), abs(position - b)) for a, b in spans
+    )
 
 
 def when_stated(

@@ -21,7 +21,7 @@ import os
 import re
 import stat
 import sys
-from collections.abc import Generator, Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
@@ -47,7 +47,7 @@ _MAX_JSON_DOCUMENT_BYTES = 100 * 1024 * 1024
 _MB = 1024 * 1024
 _SNIFF_BYTES = 8192
 _BOM = b"\xef\xbb\xbf"
-_STDIN = "<stdin>"
+STDIN_SOURCE = "<stdin>"  # the source_path of what was read from stdin
 _HTML_SUFFIXES = (".html", ".htm")
 
 
@@ -128,7 +128,7 @@ def read_articles(
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
-            yield from _guarded(_STDIN, _read_stdin(stream))
+            yield from _guarded(STDIN_SOURCE, _read_stdin(stream))
         else:
             yield from _read_path(given, left_out)
 
@@ -305,13 +305,13 @@ def _read_stdin(stream: IO[bytes]) -> Iterator[Article | InputFailure]:
     text = _decode(data)
     document = _json_or_none(text)
     if isinstance(document, dict | list):
-        yield from _records_from_json_value(document, _STDIN)
+        yield from _records_from_json_value(document, STDIN_SOURCE)
     elif _first_line_is_json_object(text):
-        yield from _read_jsonl(io.BytesIO(data), _STDIN)
+        yield from _read_jsonl(io.BytesIO(data), STDIN_SOURCE)
     elif len(data) > MAX_ARTICLE_BYTES:
         raise InputError(_too_large_message("input", len(data), MAX_ARTICLE_BYTES))
     else:
-        yield _plain_article(text, _STDIN)
+        yield _plain_article(text, STDIN_SOURCE)
 
 
 def _first_line_is_json_object(text: str) -> bool:
@@ -459,14 +459,20 @@ def _jsonl_item(line: bytes, where: str, number: int) -> Article | InputFailure:
 
 def _record_item(record: Any, failure_source: str, source_path: str) -> Article | InputFailure:
     try:
-        return _article_from_record(record, source_path)
+        if not isinstance(record, dict):
+            raise InputError(f"record is not a JSON object (got {_json_type(record)})")
+        return article_from_record(record, source_path=source_path)
     except InputError as exc:
         return InputFailure(failure_source, str(exc))
 
 
-def _article_from_record(record: Any, source_path: str) -> Article:
-    if not isinstance(record, dict):
-        raise InputError(f"record is not a JSON object (got {_json_type(record)})")
+def article_from_record(record: Mapping[str, Any], *, source_path: str | None = None) -> Article:
+    """The Article of one record, as a .json or .jsonl file holds it: its text under `text`
+    (or `content`, `body`), and optional `id`, `title`, `published`, `publisher`.
+
+    Raises InputError, saying what is wrong, when the record has no usable text.
+    """
+    record = dict(record)
     text = _record_text(record)
     if _SURROGATE.search(text):
         raise InputError("record text holds an unpaired surrogate (a bad \\u escape)")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from summarizer import instruments
+from summarizer import instruments, markets
 from summarizer.grounding import check_move, locate_evidence, when_stated
 from summarizer.models import (
     Article,
@@ -50,6 +50,7 @@ def merge_article(
     moves = _dedupe_moves(
         _grounded(article.text, [m for s in summaries for m in s.moves], warnings)
     )
+    moves = [_with_market(m) for m in moves]
     catalysts = _dedupe_by_span(
         _grounded(article.text, [c for s in summaries for c in s.catalysts], warnings)
     )
@@ -113,6 +114,12 @@ def _grounded(text: str, items: Sequence[Item], warnings: list[str]) -> list[Ite
             update |= when_stated(item, text[span[0] : span[1]], source=text, span=span)
         kept.append(item.model_copy(update=update) if update else item)
     return sorted(kept, key=lambda i: i.span or (0, 0))
+
+
+def _with_market(move: Move) -> Move:
+    """The move with the market its text or the instrument list says it trades in."""
+    market = markets.market_of_move(move)
+    return move if market == move.market else move.model_copy(update={"market": market})
 
 
 def _verified_span(text: str, item: Move | Catalyst | Risk) -> Span | None:

@@ -14,7 +14,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
-STDIN_SOURCE = "<stdin>"  # the source_path of what was read from stdin
+from summarizer.ingest import STDIN_SOURCE
+
 STDIN_NAME = "stdin"
 
 # Letters of any script, digits, _ . - are kept; any run of other characters becomes one "_".

@@ -37,9 +37,10 @@ from summarizer.errors import (
     CacheError,
     CacheUnusableError,
     EngineError,
+    InputError,
     SummarizerError,
 )
-from summarizer.ingest import InputFailure, article_from_text, content_id
+from summarizer.ingest import InputFailure, article_from_record, article_from_text, content_id
 from summarizer.merge import DigestInfo, failed_digest, merge_article
 from summarizer.models import Article, ArticleDigest, Chunk, ChunkSummary, EngineName, Usage
 from summarizer.redaction import without_userinfo
@@ -51,6 +52,11 @@ logger = logging.getLogger("summarizer")
 
 OnDigest = Callable[[int, ArticleDigest], None]
 """Called with (input position, digest) as each article finishes, in completion order."""
+
+ArticleInput = str | Article | Mapping[str, Any]
+"""What every entry point takes as an article: its text, an Article, or a mapping read as a
+JSON record is (`text`, or `content`/`body`, and optional `id`, `title`, `published`,
+`publisher`)."""
 
 # Articles read ahead of the ones being summarized: enough to keep every slot busy, bounded so a
 # 10,000-article batch is never all in memory at once.
@@ -83,7 +89,10 @@ class Summarizer:
     """Summarizes articles with one engine and one set of settings; reuse it across calls.
 
     >>> async with Summarizer(Settings()) as s:
-    ...     digest = await s.summarize_article(article)
+    ...     digest = await s.summarize_article("BABA-W surged over 18% today.")
+
+    Every method takes what the module's functions take: text, an Article or a mapping with
+    `text` (ArticleInput).
     """
 
     def __init__(
@@ -135,8 +144,14 @@ class Summarizer:
             with contextlib.suppress(CacheError):
                 cache.close()
 
-    async def summarize_article(self, article: Article) -> ArticleDigest:
-        """The digest of one article; engine failures become a failed or partial digest."""
+    async def summarize_article(self, article: ArticleInput) -> ArticleDigest:
+        """The digest of one article; engine failures become a failed or partial digest.
+
+        Raises TypeError for anything but an ArticleInput, and InputError for a mapping
+        without usable text."""
+        return await self._summarize_article(as_article(article))
+
+    async def _summarize_article(self, article: Article) -> ArticleDigest:
         indexed = self._indexed.pop(article.id, None)
         if indexed is None and self.cache is not None:
             try:
@@ -258,26 +273,34 @@ class Summarizer:
         return _ChunkOutcome(result, None, 0.0, True)
 
     async def summarize_stream(
-        self, items: Iterable[Article | InputFailure]
+        self, items: Iterable[ArticleInput | InputFailure]
     ) -> AsyncIterator[tuple[int, ArticleDigest]]:
-        """Yield (input position, digest) as articles finish; every input yields exactly once."""
+        """Yield (input position, digest) as articles finish; every input yields exactly once
+        (a mapping without usable text as a failed digest). Raises TypeError, when it reaches
+        it, for an item that is no ArticleInput, and abandons the articles still in flight."""
         window = self.settings.concurrency * _ARTICLES_IN_FLIGHT_PER_SLOT
         pending: set[asyncio.Task[tuple[int, ArticleDigest]]] = set()
-        for position, item in enumerate(items):
-            pending.add(asyncio.create_task(self._digest_of(position, item)))
-            if len(pending) >= window:
+        try:
+            for position, item in enumerate(items):
+                article = _batch_item(item, position)
+                pending.add(asyncio.create_task(self._digest_of(position, article)))
+                if len(pending) >= window:
+                    done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
+                    for task in done:
+                        yield task.result()
+            while pending:
                 done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
                 for task in done:
                     yield task.result()
-        while pending:
-            done, pending = await asyncio.wait(pending, return_when=asyncio.FIRST_COMPLETED)
-            for task in done:
-                yield task.result()
+        finally:  # a bad item, or a caller who stopped reading: nothing left running unawaited
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
 
     async def summarize_many(
-        self, items: Iterable[Article | InputFailure], on_digest: OnDigest | None = None
+        self, items: Iterable[ArticleInput | InputFailure], on_digest: OnDigest | None = None
     ) -> list[ArticleDigest]:
-        """Digests of every input, in input order."""
+        """Digests of every input, in input order (see summarize_stream)."""
         results: dict[int, ArticleDigest] = {}
         async for position, digest in self.summarize_stream(items):
             results[position] = digest
@@ -291,7 +314,7 @@ class Summarizer:
         if isinstance(item, InputFailure):
             return position, self._input_failure_digest(item)
         try:
-            return position, await self.summarize_article(item)
+            return position, await self._summarize_article(item)
         except Exception as exc:  # one broken article must not stop the batch; it is reported
             error = f"internal error: {type(exc).__name__}: {exc}"
             failed = failed_digest(item, error, DigestInfo(engine=self.engine.name))
@@ -309,6 +332,34 @@ class Summarizer:
 
     def _input_failure_digest(self, failure: InputFailure) -> ArticleDigest:
         return input_failure_digest(failure, self.engine.name, self.engine.model)
+
+
+def as_article(item: ArticleInput) -> Article:
+    """The Article an entry point was given: text as it is (title, date and publisher read
+    from its header), an Article unchanged, a mapping as a JSON record is read.
+
+    Raises TypeError for any other type, InputError for a mapping without usable text."""
+    if isinstance(item, Article):
+        return item
+    if isinstance(item, str):
+        return article_from_text(item)
+    if isinstance(item, Mapping):
+        return article_from_record(item)
+    raise TypeError(
+        "an article is its text (str), an Article or a mapping with 'text', "
+        f"not {type(item).__name__}"
+    )
+
+
+def _batch_item(item: ArticleInput | InputFailure, position: int) -> Article | InputFailure:
+    """An item of a batch as an Article; a mapping without usable text becomes the failure of
+    that input, so the batch goes on (as a bad record in a JSONL file does)."""
+    if isinstance(item, InputFailure):
+        return item
+    try:
+        return as_article(item)
+    except InputError as exc:
+        return InputFailure(f"item {position + 1}", str(exc))
 
 
 def input_failure_digest(
@@ -414,16 +465,16 @@ def warn_without_cache(exc: CacheError) -> None:
 WITHOUT_CACHE = "going on without the cache"  # how the warning that the cache failed goes on
 
 
-def summarize(text: str | Article, settings: Settings | None = None) -> ArticleDigest:
-    """Summarize one article (text or Article) into an ArticleDigest.
+def summarize(text: ArticleInput, settings: Settings | None = None) -> ArticleDigest:
+    """Summarize one article (its text, an Article or a mapping with `text`) into an
+    ArticleDigest.
 
     >>> from summarizer import summarize
     >>> digest = summarize("BABA-W surged over 18% today after its earnings beat.")
     >>> digest.moves[0].change_pct
     18.0
     """
-    article = text if isinstance(text, Article) else article_from_text(text)
-    return run_sync(_summarize_one(article, settings))
+    return run_sync(_summarize_one(as_article(text), settings))
 
 
 async def _summarize_one(article: Article, settings: Settings | None) -> ArticleDigest:
@@ -431,25 +482,26 @@ async def _summarize_one(article: Article, settings: Settings | None) -> Article
         return await summarizer.summarize_article(article)
 
 
-async def asummarize(text: str | Article, settings: Settings | None = None) -> ArticleDigest:
+async def asummarize(text: ArticleInput, settings: Settings | None = None) -> ArticleDigest:
     """The async variant of `summarize`."""
-    article = text if isinstance(text, Article) else article_from_text(text)
-    return await _summarize_one(article, settings)
+    return await _summarize_one(as_article(text), settings)
 
 
 def summarize_many(
-    items: Iterable[Article | InputFailure | str],
+    items: Iterable[ArticleInput | InputFailure],
     settings: Settings | None = None,
     *,
     on_digest: OnDigest | None = None,
 ) -> list[ArticleDigest]:
-    """Summarize many articles concurrently; digests come back in input order."""
-    articles = (article_from_text(i) if isinstance(i, str) else i for i in items)
-    return run_sync(_summarize_all(articles, settings, on_digest))
+    """Summarize many articles (texts, Articles, mappings with `text`) concurrently; digests come
+    back in input order, a mapping without usable text as a failed digest."""
+    return run_sync(_summarize_all(items, settings, on_digest))
 
 
 async def _summarize_all(
-    items: Iterable[Article | InputFailure], settings: Settings | None, on_digest: OnDigest | None
+    items: Iterable[ArticleInput | InputFailure],
+    settings: Settings | None,
+    on_digest: OnDigest | None,
 ) -> list[ArticleDigest]:
     async with Summarizer(settings) as summarizer:
         return await summarizer.summarize_many(items, on_digest)

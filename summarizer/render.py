@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 from summarizer.formats import CSV_NAME, JSONL_NAME, REPORT_NAME, OutputFormat
+from summarizer.ingest import STDIN_SOURCE
 from summarizer.models import ArticleDigest, Move
 
 _TEMP_NAME_ATTEMPTS = 100
@@ -21,12 +22,14 @@ MOVE_COLUMNS = (
     "article_id",
     "source_path",
     "title",
+    "published",
     "instrument",
     "ticker",
     "kind",
     "market",
     "direction",
     "change_pct",
+    "change_bp",
     "qualifier",
     "session",
     "timeframe",
@@ -273,12 +276,14 @@ def _move_row(digest: ArticleDigest, move: Move) -> list[object]:
         _cell(digest.id),
         _cell(digest.source_path or ""),
         _cell(digest.title or ""),
+        _cell(digest.published or ""),
         _cell(move.instrument),
         _cell(move.ticker or ""),
         move.kind,
         _cell(move.market or ""),
         move.direction,
         "" if move.change_pct is None else move.change_pct,
+        "" if move.change_bp is None else move.change_bp,
         move.qualifier,
         move.session,
         move.timeframe,
@@ -326,23 +331,32 @@ def _section_text(digest: ArticleDigest) -> str:
 
 
 def _article_section(digest: ArticleDigest) -> list[str]:
+    source = _shown_source(digest.source_path) if digest.source_path else None
     # untitled: the file's name, since the full path follows in the line below
-    title = digest.title or (PurePath(digest.source_path).name if digest.source_path else digest.id)
-    meta = [p for p in (digest.publisher, digest.published, digest.source_path) if p]
+    title = digest.title or (PurePath(source).name if source else digest.id)
+    meta = " · ".join(_md(p) for p in (digest.publisher, digest.published, source) if p)
     lines = [f"## {_md(title)}", ""]
-    status = f"status **{digest.status}**"
-    # nothing known of the source (an API call's text): no empty emphasis, which shows as "**"
-    lines.append(f"*{' · '.join(_md(p) for p in meta)}* · {status}" if meta else status)
+    lines += [f"*{meta}* · status **{digest.status}**" if meta else f"status **{digest.status}**"]
     lines.append("")
     if digest.error:
         lines += [f"**Error:** {_md(digest.error)}", ""]
-    lines += _moves_table(digest.moves)
+    # a failed article says why above, and its warnings below; "no moves" would mislead
+    if digest.moves or digest.status != "failed":
+        lines += _moves_table(digest.moves)
     lines += _bullets(
         "Catalysts", [f"**{c.type}** ({c.impact}): {_quote(c.evidence)}" for c in digest.catalysts]
     )
     lines += _bullets("Risks", [f"**{r.type}**: {_quote(r.evidence)}" for r in digest.risks])
     lines += _bullets("Warnings", [_md(w) for w in digest.warnings])
     return lines
+
+
+def _shown_source(source_path: str) -> str:
+    """Where an article came from, in words a reader knows: '<stdin>' reads as an HTML tag
+    in a Markdown viewer, which shows nothing of it."""
+    if source_path.startswith(STDIN_SOURCE):
+        return "standard input" + source_path.removeprefix(STDIN_SOURCE)
+    return source_path
 
 
 def _moves_table(moves: Sequence[Move]) -> list[str]:
@@ -358,10 +372,12 @@ def _moves_table(moves: Sequence[Move]) -> list[str]:
 
 def _format_change(move: Move) -> str:
     arrow = {"up": "▲", "down": "▼", "flat": "■"}[move.direction]
-    if move.change_pct is None:
-        return f"{arrow} {move.direction}"
     hedge = {"over": ">", "nearly": "≈", "about": "~", "up_to": "≤", "limit": "limit "}
-    return f"{arrow} {hedge.get(move.qualifier, '')}{abs(move.change_pct):g}%"
+    if move.change_pct is not None:
+        return f"{arrow} {hedge.get(move.qualifier, '')}{abs(move.change_pct):g}%"
+    if move.change_bp is not None:  # a yield's or a rate's move
+        return f"{arrow} {hedge.get(move.qualifier, '')}{abs(move.change_bp):g} bp"
+    return f"{arrow} {move.direction}"
 
 
 def _bullets(heading: str, items: Sequence[str]) -> list[str]:
@@ -375,5 +391,6 @@ def _quote(text: str) -> str:
 
 
 def _md(text: str) -> str:
-    """Text safe inside a Markdown table cell or emphasis."""
-    return " ".join(text.split()).replace("|", "\\|").replace("*", "\\*")
+    """Text safe inside a Markdown table cell or emphasis, and shown as written: a '<' would
+    open an HTML tag, which a viewer hides ('<b>' in a title)."""
+    return " ".join(text.split()).replace("|", "\\|").replace("*", "\\*").replace("<", "\\<")

@@ -346,6 +346,25 @@ def test_a_sessions_or_periods_number_is_the_one_the_text_marks(
     assert (problem is not None) is refused, problem
 
 
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "direction", "pct", "refused"),
+    [
+        # a label the text says of the instrument's other number
+        ("Kestrel fell 12.5% during the selloff but has since recovered 4.2% after the rebound.",
+         "Kestrel (during the selloff)", "up", 4.2, True),
+        ("Kestrel fell 12.5% during the selloff but has since recovered 4.2% after the rebound.",
+         "Kestrel (during the selloff)", "down", -12.5, False),
+        ("Kestrel fell 12.5% during the selloff but has since recovered 4.2% after the rebound.",
+         "Kestrel (after the rebound)", "up", 4.2, False),
+    ],
+)  # fmt: skip
+def test_a_number_keeps_the_label_the_text_gives_it(
+    sentence: str, instrument: str, direction: str, pct: float, refused: bool
+) -> None:
+    problem = gate(around(sentence), sentence, instrument, direction, pct)
+    assert (problem is not None) is refused, problem
+
+
 def test_a_list_item_wrapped_over_lines_keeps_the_verb_of_its_sentence() -> None:
     # one sentence over many lines, as a page with ticker links renders it; the quote holds
     # only the item's lines, the verb is lines before it

@@ -14,10 +14,10 @@ import summarizer
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
     {"errors", "models", "formats", "code_version", "process_watch", "redaction", "html_depth"},
-    {"settings", "sentences", "instruments", "naming"},
+    {"settings", "sentences", "instruments"},
     {"reading"},
-    {"ingest", "clean", "chunking", "grounding", "prompts"},
-    {"engines", "cache"},
+    {"ingest", "clean", "chunking", "grounding", "prompts", "markets"},
+    {"engines", "cache", "naming"},
     {"merge", "render", "evaluate"},
     {"pipeline", "output_folder"},
     {"recording", "sharding", "oracle", "regenerating", "run_summary"},

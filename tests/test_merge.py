@@ -138,3 +138,20 @@ def test_a_move_stated_twice_keeps_the_statement_that_says_most() -> None:
         DigestInfo(engine="rules", chunks=1),
     )
     assert [(m.instrument, m.ticker) for m in digest.moves] == [("Straits Times Index", "STI")]
+
+
+def test_each_move_gets_the_market_its_ticker_or_the_instrument_list_says() -> None:
+    text = "The Hang Seng Index fell 2%. Rio Tinto (ASX:RIO) dropped 3%. Tencent rose 1%."
+    summary = ChunkSummary(
+        moves=[
+            Move(instrument="Hang Seng Index", direction="down", change_pct=-2,
+                 evidence="Hang Seng Index fell 2%"),
+            Move(instrument="Rio Tinto", ticker="ASX:RIO", direction="down", change_pct=-3,
+                 evidence="Rio Tinto (ASX:RIO) dropped 3%"),
+            Move(instrument="Tencent", direction="up", change_pct=1, evidence="Tencent rose 1%"),
+        ]
+    )  # fmt: skip
+    digest = merge_article(Article(id="m", text=text), [summary], DigestInfo("rules", chunks=1))
+    assert [(m.instrument, m.market) for m in digest.moves] == [
+        ("Hang Seng Index", "hong kong"), ("Rio Tinto", "australia"), ("Tencent", None)
+    ]  # fmt: skip

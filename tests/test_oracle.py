@@ -282,16 +282,17 @@ def report_line(result: ModeResult) -> str:
 # Issue #13's targets, and the floor each is held to today. A floor is the measured figure less a
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
-# Measured 2026-11-29 (afternoon) on 240 corpus articles (parts A-N; E to N were each written
+# Measured 2026-11-29 (evening) on 256 corpus articles (parts A-O; E to O were each written
 # after the gate was tuned on the parts before them, and their first-look figures are in
-# benchmarks/README.md; N is unread): perfect moves 0.947, catalysts 1.000, risks 1.000; let
-# through: flip 5.3%, num 4.1%, swap 17.6%, fab 0% (of which true facts of the gold, which the
-# yardstick counts all the same: flip 10, num 18, swap 81). Part N, never read, is the hardest
-# part yet (num 15.7% there): the num floors are looser than the morning's for it alone.
+# benchmarks/README.md; O is unread): perfect moves 0.953, catalysts 1.000, risks 1.000; let
+# through: flip 5.8%, num 3.5%, swap 18.1%, fab 0% (of which true facts of the gold, which the
+# yardstick counts all the same: flip 10, num 18, swap 84). Part O, never read, lets more through
+# than the parts read before it (flip 12.4%, num 11.9%, swap 31.3% there): the flip floor is
+# looser than the afternoon's for it alone.
 KEPT = {"moves": (0.94, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.058, 0.05), "num": (0.045, 0.05), "swap": (0.19, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 4.9%, num 2.8%, swap 8.4%
-WRONG = {"flip": 0.052, "num": 0.03, "swap": 0.095, "fab": 0.0}
+STOPPED = {"flip": (0.062, 0.05), "num": (0.045, 0.05), "swap": (0.19, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 5.5%, num 2.2%, swap 9.3%
+WRONG = {"flip": 0.058, "num": 0.03, "swap": 0.095, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:

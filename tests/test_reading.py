@@ -437,6 +437,52 @@ def test_resolve_names_the_index_and_marks_it_resolved() -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        # a long list paired in order, its names after "Prices of", its units repeated
+        ("Prices of Alpha Holdings, Beta Investment Co, Gammavest and Delta Finance were down by "
+         "3.1 per cent, 2.4 per cent, 1.8 per cent and 0.6 per cent respectively.",
+         [("Alpha Holdings", "down", 3.1), ("Beta Investment Co", "down", 2.4),
+          ("Gammavest", "down", 1.8), ("Delta Finance", "down", 0.6)]),
+        # a participle states the subject's move as its object
+        ("The Karachi index closed at 41,220 points, marking a decline of 0.4% from Friday.",
+         [("Karachi index", "down", 0.4)]),
+        ("Hapag-Lloyd topped the gainers, posting a hefty 7.2% increase in its share price.",
+         [("Hapag-Lloyd", "up", 7.2)]),
+        ("The ISEQ closed at 9,120, marking a drop of 36 points, equivalent to a 0.39% decline.",
+         [("ISEQ", "down", 0.39)]),
+        # an adjective between "by" and the number
+        ("Orkla improved by a modest 0.7 percent.", [("Orkla", "up", 0.7)]),
+        ("Telenor slipped by a negligible 0.05 percent.", [("Telenor", "down", 0.05)]),
+        ("The Banking Index posted a negative change of 1.3%.", [("Banking Index", "down", 1.3)]),
+        ("Sasol garnered 2.2 percent.", [("Sasol", "up", 2.2)]),
+        ("Nickel prices exploded 250% in two days.", [("Nickel prices", "up", 250.0)]),
+        # a table row: a level, then a signed change (not the range "12,801.95-0.12")
+        ("WIG20 2,345.10 -0.42%", [("WIG20", "down", 0.42)]),
+    ],
+)  # fmt: skip
+def test_wire_and_local_exchange_patterns(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The rupiah hardened against the dollar.", {("rupiah", "up")}),
+        ("The regulator's stance hardened.", set()),
+        ("The merger marks a positive change for the company.", set()),
+    ],
+)
+def test_directions_without_a_number(sentence: str, expected: set[tuple[str, str]]) -> None:
+    assert directions(sentence) == expected
+
+
+def test_a_move_measured_from_the_previous_close_is_the_days() -> None:
+    fact = only_fact("The index slipped 0.3% compared with the previous day's closing.")
+    assert (fact.timeframe, fact.when) == ("unspecified", None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         # crypto names written in lower case
         ("Bitcoin slid 3%, while dogecoin lost 7% and litecoin shed 2%.",
          [("Bitcoin", "down", 3.0), ("dogecoin", "down", 7.0), ("litecoin", "down", 2.0)]),
@@ -661,6 +707,13 @@ def test_a_described_stock_refers_to_the_company_before() -> None:
          "l'espoir d'une baisse des taux de la BCE.", False),
         ("周二沪深两市震荡走高，上证指数收涨1.2%，创业板指涨2.3%，半导体板块领涨。", False),
         ("Sony rose 2%.", True),  # too short to tell: taken for English
+        # a table of names and numbers is bare of words, not another language
+        ("BET 12,801.95 -0.12%\nBET-TR 22,655.36 -0.14%\nBET-BK 2,534.89 0.17%\n"
+         "BET-FI 53,143.90 -0.59%\nROTX 27,281.09 -0.25%\nBET-XT 1,132.85 -0.14%", True),
+        ("Der DAX schloss am Dienstag mit einem Plus von 1,2 Prozent, gestützt von Autowerten "
+         "und der Hoffnung auf Zinssenkungen der Notenbank.", False),
+        ("El Ibex 35 cerró la sesión con una subida del 1,2% impulsado por los bancos y las "
+         "eléctricas, mientras el euro se mantuvo estable.", False),
     ],
 )  # fmt: skip
 def test_is_english(text: str, english: bool) -> None:

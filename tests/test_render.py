@@ -48,6 +48,27 @@ def test_csv_has_one_row_per_move_with_the_columns() -> None:
     assert rows[0]["change_pct"] == "18.0" and rows[0]["span_start"] == "10"
 
 
+def test_csv_carries_the_date_the_source_the_market_and_basis_points() -> None:
+    bund = Move(instrument="German 10-year yield", kind="bond", direction="up", change_bp=6,
+                evidence="the German 10-year yield rose 6 basis points")  # fmt: skip
+    hang_seng = MOVE.model_copy(update={"instrument": "Hang Seng Index", "market": "hong kong"})
+    digest = DIGEST.model_copy(
+        update={"published": "2025-03-04", "source_path": "news/a.txt", "moves": [hang_seng, bund]}
+    )
+    rows = list(csv.DictReader(io.StringIO(render_moves_csv([digest]))))
+    assert [(r["published"], r["source_path"], r["market"]) for r in rows] == [
+        ("2025-03-04", "news/a.txt", "hong kong"), ("2025-03-04", "news/a.txt", "")
+    ]  # fmt: skip
+    assert (rows[1]["change_pct"], rows[1]["change_bp"]) == ("", "6.0")
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_quoted_in_the_new_columns_too() -> None:
+    digest = DIGEST.model_copy(update={"published": "=cmd|'/c calc'!A1", "title": "@SUM(A1)"})
+    (row,) = csv.DictReader(io.StringIO(render_moves_csv([digest])))
+    assert (row["published"], row["title"]) == ("'=cmd|'/c calc'!A1", "'@SUM(A1)")
+    assert row["change_pct"] == "18.0"  # a number stays a number
+
+
 def test_markdown_shows_moves_and_escapes_table_cells() -> None:
     failed = ArticleDigest(
         id="x", source_path="bad.txt", engine="rules", status="failed", error="empty"
@@ -113,3 +134,48 @@ def test_a_directory_in_the_way_is_still_an_error(tmp_path: Path) -> None:
     (tmp_path / "a.json").mkdir()
     with pytest.raises(OSError):
         write_atomic(tmp_path / "a.json", "text")
+
+
+def test_stdin_is_headed_readably_and_no_text_is_taken_for_an_html_tag() -> None:
+    piped = DIGEST.model_copy(update={"title": None, "source_path": "<stdin>"})
+    tagged = DIGEST.model_copy(update={"title": "<b>Stocks</b> rally", "source_path": "<stdin>#2"})
+    report = render_markdown([piped, tagged])
+    assert "\n## standard input\n" in report
+    assert "*standard input* · status **ok**" in report
+    assert "\n## \\<b>Stocks\\</b> rally\n" in report
+    assert "*standard input#2*" in report
+
+
+def test_a_failed_article_says_why_and_not_that_it_states_no_moves() -> None:
+    failed = ArticleDigest(
+        id="x", source_path="a.txt", engine="llm", status="failed",
+        error="every chunk failed; first error: chunk 0 failed: HTTP 429",
+        warnings=["chunk 0 failed: HTTP 429", "chunk 1 failed: HTTP 429"],
+    )  # fmt: skip
+    section = render_markdown([failed]).split("## a.txt", 1)[1]
+    assert "No price moves stated." not in section
+    assert "**Error:** every chunk failed; first error: chunk 0 failed: HTTP 429" in section
+    assert "**Warnings**\n\n- chunk 0 failed: HTTP 429\n- chunk 1 failed: HTTP 429" in section
+
+
+def test_a_failed_article_that_has_moves_still_shows_them() -> None:
+    # its JSON file could not be written: the moves are real, the failure is the file's
+    unwritten = DIGEST.model_copy(update={"status": "failed", "error": "could not write a.json"})
+    report = render_markdown([unwritten])
+    assert "**Error:** could not write a.json" in report and "| BABA-W | ▲ >18% |" in report
+
+
+def test_an_ok_article_without_moves_says_so_and_one_without_a_source_has_no_empty_emphasis() -> (
+    None
+):
+    quiet = ArticleDigest(id="q", engine="rules", status="ok")
+    report = render_markdown([quiet])
+    assert "\nstatus **ok**\n" in report and "** ·" not in report
+    assert "No price moves stated." in report
+
+
+def test_a_move_in_basis_points_shows_them_in_the_report() -> None:
+    bund = Move(instrument="German 10-year yield", kind="bond", direction="up", change_bp=6,
+                qualifier="about", evidence="the German 10-year yield rose about 6 basis points")  # fmt: skip
+    report = render_markdown([DIGEST.model_copy(update={"moves": [bund]})])
+    assert "| German 10-year yield | ▲ ~6 bp | — |" in report

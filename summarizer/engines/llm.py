@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
-from summarizer.engines import base, instructor_once
+from summarizer.engines import base
 from summarizer.engines.base import ChunkResult
 from summarizer.engines.llm_schema import (
     ITEM_MODELS,
@@ -371,8 +371,6 @@ class LLMEngine:
                 http_client=self._recording_http_client(),
             )
             self._client = instructor.from_openai(self._sdk, mode=_MODES[s.mode]())
-            messages = chunk_messages(s.prompt_dir)
-            instructor_once.compile_templates_once(*(m["content"] for m in messages))
         return self._client
 
     def _recording_http_client(self) -> Any:
@@ -389,7 +387,9 @@ class LLMEngine:
             if response.status_code == 200 and response.request.method == "POST":
                 on_exchange(json.loads(response.request.content), response.json())
 
-        return openai.DefaultAsyncHttpx2Client(event_hooks={"response": [keep]})
+        # the name both openai 2 (an httpx client) and 3 (an httpx2 one) have, with the SDK's
+        # own defaults; DefaultAsyncHttpx2Client came in late 2.x releases
+        return openai.DefaultAsyncHttpxClient(event_hooks={"response": [keep]})
 
 
 def http_timeout(settings: Settings) -> Any:
@@ -405,14 +405,11 @@ def _response_model() -> type[MarketSummary]:
     """MarketSummary as instructor's ResponseSchema, made once.
 
     Given a plain model, instructor 1.17 wraps it in a new class on every call, which defeats its
-    schema cache: the JSON Schema was rebuilt per request, about 10 ms of CPU each. Its check for
-    async validators is made once for this class, not seven times a call (instructor_once).
+    schema cache: the JSON Schema was rebuilt per request, about 10 ms of CPU each.
     """
     import instructor
 
-    model = instructor.response_schema(MarketSummary)
-    instructor_once.check_model_once(model)
-    return model
+    return instructor.response_schema(MarketSummary)
 
 
 def _mode(name: str) -> Any:

@@ -141,6 +141,8 @@ def read_sentence(sentence: str) -> SentenceReading:
             # falling to lows", "A, B and C emerged as the top sectors, rising 2%, 1% and 1%":
             # the subject of the clause before
             subjects = _subjects_before(sentence, lowered, mentions, cuts, clause) or last_subjects
+        if not subjects and predicate.form == "noun" and predicate.noun_object is None:
+            subjects = _subject_of_participle(lowered, mentions, predicate)
         if not subjects and (fronted := _fronted_subject(lowered, mentions, predicate)):
             subjects = fronted  # "After surging 23% on Monday, Fortescue wiped off 9.4%"
         if not subjects and predicate.form == "row":
@@ -260,6 +262,27 @@ def _fronted_subject(lowered: str, mentions: list[Mention], predicate: Predicate
 _FRONTED_GAP = re.compile(r"\s*(?:the|its|their|shares of|shares in)?\s*")
 _FRONTED = re.compile(
     r"\W*(?:after|before|despite|since|while|having|on top of)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b"
+)
+
+
+def _subject_of_participle(
+    lowered: str, mentions: list[Mention], predicate: Predicate
+) -> list[Mention]:
+    """'The index closed at 1,903.84 points, marking a decrease of 4.05 points': a participle
+    that states the move as its object speaks of the sentence's subject."""
+    lead = _PARTICIPLE_OF_A_MOVE.search(lowered, max(0, predicate.start - 60), predicate.start)
+    if lead is None:
+        return []
+    before = [
+        m for m in mentions if m.end <= lead.start() and _can_be_subject(lowered, m, mentions)
+    ]
+    return before[:1]
+
+
+_PARTICIPLE_OF_A_MOVE = re.compile(
+    r",\s*(?:marking|achieving|posting|recording|registering|logging|notching|booking|"
+    r"showing|making|reflecting|representing|chalking up|clocking)\s+"
+    r"(?:(?:a|an|the|its|their)\s+)?(?:[a-z-]+\s+){0,3}$"
 )
 
 
@@ -796,7 +819,12 @@ def _facts(
         ):
             end += 1
         window = _window(lowered, predicate, change, clause)
-        price = _is_price(lowered, mention, predicate, change, clause)
+        # a list of names is no figure either: "Ominvest, Global Financial Investments, and
+        # Taageer Finance were down by 1.95, 1.49 and 1.19 per cent respectively"
+        listed = [
+            s.end for s in subjects if s.end <= predicate.start and _PROPER_NAME.match(s.name)
+        ]
+        price = _is_price(lowered, mention, predicate, change, clause, after=max(listed, default=0))
         # a streak the clause states before the move words is the move's ("ended three straight
         # sessions in the red with a rise of 4.4 percent")
         streak = _STREAK.search(" ".join((window[0], lowered[clause[0] : predicate.start])))
@@ -1087,6 +1115,12 @@ _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")
 _NEXT_LABEL_STOP = re.compile(
     r"(?<![\w.,])(?!(?:19|20)\d\d\b|\d+ (?:days|weeks|months|years|sessions)\b)\d|;|,|"
     r"\bbefore\b|\bafter\b|\bwhile\b|"
+    # "a 0.21% decline compared to the previous day's closing": the point it is measured from
+    r"\b(?:compared (?:to|with)|relative to|versus|from|over|against) (?:the |its |their )?"
+    r"(?:previous|prior|preceding|last) (?:day|session|trading day)['’]s\b|"
+    # "2.2% lower than it was this time yesterday", "1.66 percent higher than the previous day"
+    r"\bthan (?:it was |they were )?(?:this time |at this time )?(?:yesterday|the (?:previous|"
+    r"prior|preceding) (?:day|session|trading day|close))\b|"
     # "rallied strongly ahead of the weekend and is backing off for the second session",
     # "falling 14% and extending its weekly losses to over 20%": another predicate's words
     r"\band (?=(?:is|was|are|were|has|have|had)\b|[a-z]{3,}(?:ing|ed)\b)"
@@ -1167,14 +1201,17 @@ def _is_price(
     predicate: Predicate,
     change: Change | None,
     clause: tuple[int, int],
+    after: int = 0,
 ) -> bool:
-    """Whether the move is of a price, not of a company or economic figure."""
-    lo = (
+    """Whether the move is of a price, not of a company or economic figure; `after` is where
+    the names listed as the move's subjects end."""
+    if mention is None or mention.start >= predicate.start:
+        lo = max(clause[0], predicate.start - 50)
+    elif after > mention.end:
+        lo = after  # the names listed with it are no figure either
+    else:
         # a company's own name is no figure: "FAS Finance & Investment slumped 5 percent"
-        (mention.end if _PROPER_NAME.match(mention.name) else mention.start)
-        if mention is not None and mention.start < predicate.start
-        else max(clause[0], predicate.start - 50)
-    )
+        lo = mention.end if _PROPER_NAME.match(mention.name) else mention.start
     head = _INSERTION.sub(",", lowered[lo : predicate.start])
     if predicate.noun_object is not None and predicate.noun_object[0] - predicate.end <= 2:
         head = ""  # "a stronger dollar": the adjective stands right before its name

@@ -64,7 +64,9 @@ _GAP_FILLER = re.compile(
     r"year-to-date|was|were|is|are|has|have|had|been|be|being|having|ended|closed|finished|"
     r"settled|stood|traded|trading|still|only|then|now|currently|last|so|far|this|year|"
     r"week|month|[a-z]+day|relatively|modest|solid|healthy|hefty|whopping|massive|meagre|meager|"
-    r"mere|another|additional|impressive|decent|small|slight|steep|sharp)\b[\s,]*)*$"
+    r"mere|another|additional|impressive|decent|small|slight|steep|sharp|marginal|negligible|"
+    r"notable|significant|substantial|considerable|moderate|paltry|robust|strong|"
+    r"hefty|sizeable|sizable|remarkable|stunning|staggering)\b[\s,]*)*$"
 )
 # the object of a move noun: "gains from [the properties] were limited", "a 3.5% rise in
 # [Emaar Malls EMAA.DU] and ...", "a selloff in [the tech sector]"
@@ -72,6 +74,7 @@ _OBJECT_END = (
     r"(?=\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|helped|weighed|dragged|"
     r"limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their))\b))"
 )
+_OWN_VALUE = re.compile(r"(?:its|their)\s+(?:share\s+|market\s+|stock\s+)?(?:value|price)s?")
 _NOUN_OBJECT = re.compile(
     r"\s*(?:in|from|on|of|for|at|among|across)\s+(?:the\s+)?(?P<object>[^,;()]{2,60}?)"
     + _OBJECT_END
@@ -508,7 +511,9 @@ def _cues_in(gap: str) -> list[Cue]:
 _GAP_WORDS = re.compile(
     r"\b(?:and|or|while|on|in|over|for|the|a|past|last|this|previous|earlier|later|day|week|"
     r"month|year|session|trading|monday|tuesday|wednesday|thursday|friday|respectively|to|at|"
-    r"about|around|nearly|almost|more|than|some|just|over|by|of|its|their|up|down)\b"
+    r"about|around|nearly|almost|more|than|some|just|over|by|of|its|their|up|down|"
+    # the units of the changes listed before: "down by 2.26 per cent, 2.22 per cent, 1.95 ..."
+    r"per|cent|percent|pct|percentage|points?|basis|bps?)\b"
 )
 _UNKNOWN_SUBJECT = re.compile(r"[a-z]{3,}")
 
@@ -559,6 +564,6 @@ def _noun_object(lowered: str, cue: Cue) -> tuple[int, int] | None:
     """'a selloff in [the tech sector]', 'gains from [the properties]': the object a move noun
     names; None when the noun has no such object."""
     match = _NOUN_OBJECT.match(lowered, cue.end)
-    if match is None:
-        return None
+    if match is None or _OWN_VALUE.fullmatch(match.group("object")):
+        return None  # "a 5.87% increase in its value": the subject's own
     return match.start("object"), match.end("object")

@@ -94,7 +94,9 @@ SPELLED_FRACTIONS = {
 # "between 1 percent and 4.9 percent", "by between 3.5 and 4.5 per cent", "1-2%", "3% to 5%"
 RANGE = re.compile(
     rf"\bbetween\s+{NUM}\s?(?:{_PERCENT_UNIT})?\s+and\s+{NUM}{_PERCENT_UNIT}"
-    rf"|(?<![\w.]){NUM}\s?(?:%|percent|per cent)?\s?(?:-|–|to)\s?{NUM}{_PERCENT_UNIT}"
+    # "2-3%", "2 - 3%", "2 to 3%"; not "12,801.95 -0.12%", a level and a signed change
+    rf"|(?<![\w.]){NUM}(?:\s?(?:%|percent|per cent))?(?:\s?(?:–|to)\s?|-\s?|\s-\s)"
+    rf"{NUM}{_PERCENT_UNIT}"
 )
 # "30 and 32 basis points", "0.33 per cent and 1.77 per cent": members of one list of numbers
 NUMBER_LIST_MEMBER = re.compile(
@@ -183,7 +185,8 @@ _UP_VERBS = (
     r"bolt(?:s|ed|ing)|hopp(?:ed|ing)|ascend(?:s|ed|ing)|snapp(?:ed|ing) back|"
     r"power(?:s|ed|ing)? (?:ahead|up)|roar(?:s|ed|ing)? (?:back|ahead)|"
     r"regain(?:s|ed|ing)?|recoup(?:s|ed|ing)?|expand(?:s|ed|ing)?|"
-    r"improv(?:e|es|ed|ing)|gapp(?:ed|ing) (?:up|higher)"
+    r"improv(?:e|es|ed|ing)|gapp(?:ed|ing) (?:up|higher)|garner(?:s|ed|ing)?|"
+    r"explod(?:e|es|ed|ing)|harden(?:s|ed|ing)?"
 )
 _DOWN_VERBS = (
     r"f[ae]ll(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|los(?:e|es|t|ing)|"
@@ -270,7 +273,9 @@ NEEDS_A_NUMBER = re.compile(
     r"regain\w*|recoup\w*|expand\w*|improv\w*|contract\w*|conced\w*|erod\w*|"
     r"retrac\w*|fad\w*|dwindl\w*|correct\w*|backtrack\w*|relinquish\w*|forfeit\w*|"
     r"part\w* with|bled|bleed\w*|pop\w*|subsid\w*|reced\w*|ebb\w*|stumbl\w*|buckl\w*|"
-    r"wilt\w*|deflat\w*|cheapen\w*)"
+    r"wilt\w*|deflat\w*|cheapen\w*|garner\w*|explod\w*|"
+    # "the rupee hardened against the euro"; "the stance hardened" is no move
+    r"harden\w*(?!\s+against))"
 )
 UP_VERB = re.compile(rf"\b(?:{_UP_VERBS})\b")
 DOWN_VERB = re.compile(rf"\b(?:{_DOWN_VERBS})\b")
@@ -288,6 +293,8 @@ UP_NOUN = re.compile(
     r"rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"
     r"upticks?|spikes?|bounces?|recovery|upswing|leaps?|strength|winning streak|winning run|"
     r"appreciation|"
+    # "showing a positive change of 0.36%": only with its number
+    r"positive (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?\+?\d)|"
     r"(?:strong|firm|solid|bright|upbeat) start)\b"
 )
 DOWN_NOUN = re.compile(
@@ -296,6 +303,7 @@ DOWN_NOUN = re.compile(
     r"sell-?offs?|selloffs?|routs?|decreases?|downturns?|tumbles?|slips?|weakness|"
     r"sell-off|pullbacks?|corrections?|downswing|losing streak|losing run|setbacks?|"
     r"depreciation|devaluation|"
+    r"negative (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?-?\d)|"
     r"(?:weak|soft|shaky|poor|sluggish|rocky) start)\b"
 )
 # "pared gains" is still up; "pared losses" is still down: the object decides
@@ -337,7 +345,7 @@ REFERENCE = re.compile(
     r"(?P<one>stock|company|firm|lender|insurer|carmaker|automaker|chipmaker|miner|retailer|"
     r"developer|airline|brewer|conglomerate)\b(?!['’-]|\s+(?:markets?|exchanges?|index|indices|"
     r"futures|prices?|options|shares))"
-    r"|\b(?P<pronoun>it|they)\b|(?:^|[;:]\s*)(?P<both>both)\b|^(?P<prices>prices)\b"
+    r"|\b(?P<pronoun>it|they)\b|(?:^|[;:]\s*)(?P<both>both)\b|^(?P<prices>prices)\b(?!\s+of\b)"
 )
 ENTITY_REFERENCES = frozenset(
     {

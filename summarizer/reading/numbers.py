@@ -184,7 +184,10 @@ def _without_overlaps(found: list[Amount]) -> list[Amount]:
 
 
 _RESTATED = re.compile(
-    r"^\s*(?:,\s*or\s+|\(\s*|or\s+|,\s*|/\s*)(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|"
+    r"^\s*(?:,\s*or\s+|\(\s*|or\s+|,\s*|/\s*|"
+    # "a decrease of 4.05 points, equivalent to a 0.21% decline"
+    r",?\s*(?:equivalent|equal|amounting)\s+to\s+(?:a\s+|an\s+)?|,\s*(?:that is|i\.e\.),?\s+)"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|"
     r"over\s+|more than\s+|less than\s+)?$"
 )
 
