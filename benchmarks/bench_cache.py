@@ -116,7 +116,7 @@ def main() -> None:
           f"{args.runs} runs: {', '.join(f'{r:.0f}' for r in rates)} articles/s; "
           f"{sum(r >= 500 for r in rates)} of {args.runs} at 500 or more; "
           f"CPU s (user+kernel): {_cpu(cached)}")  # fmt: skip
-    print(f"regenerate --out of {n} digests, {args.runs} runs: "
+    print(f"regenerate --all --out of {n} digests, {args.runs} runs: "
           f"{', '.join(f'{t.wall:.2f}' for t in regenerated)} s; "
           f"{sum(t.wall < 2 for t in regenerated)} of {args.runs} under 2 s; "
           f"CPU s (user+kernel): {_cpu(regenerated)}")  # fmt: skip
