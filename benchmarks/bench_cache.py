@@ -7,7 +7,7 @@ zero-latency loopback fake server (tests/fake_openai.py, in its own process, ans
 with the rules engine's grounded summary of it), then times, each as a subprocess the way a user
 runs it, --runs times in turn (each into a new output directory):
 1. `summarizer run` over the same articles again: every chunk is a cache hit, no request is made;
-2. `summarizer regenerate --out`: every digest rebuilt from the cache, no input files read.
+2. `summarizer regenerate --all --out`: every digest rebuilt from the cache, no input read.
 The wall times include the interpreter's start and imports, as a user sees them.
 
 Both commands create a file per article, and on this machine creating a file costs up to 1.2 ms
@@ -99,7 +99,7 @@ def main() -> None:
             hits, calls = cached_chunks(second)
             if calls:
                 sys.exit(f"the cached run made {calls} model calls")
-            regenerated.append(summarizer("regenerate", "--out", str(regen), env=env))
+            regenerated.append(summarizer("regenerate", "--all", "--out", str(regen), env=env))
             if len(list(regen.glob("*.json"))) != args.articles:
                 sys.exit(f"regenerate wrote {len(list(regen.glob('*.json')))} digests")
         stolen = (stolen_ticks() - stolen_before) / os.sysconf("SC_CLK_TCK")
@@ -116,7 +116,7 @@ def main() -> None:
           f"{args.runs} runs: {', '.join(f'{r:.0f}' for r in rates)} articles/s; "
           f"{sum(r >= 500 for r in rates)} of {args.runs} at 500 or more; "
           f"CPU s (user+kernel): {_cpu(cached)}")  # fmt: skip
-    print(f"regenerate --out of {n} digests, {args.runs} runs: "
+    print(f"regenerate --all --out of {n} digests, {args.runs} runs: "
           f"{', '.join(f'{t.wall:.2f}' for t in regenerated)} s; "
           f"{sum(t.wall < 2 for t in regenerated)} of {args.runs} under 2 s; "
           f"CPU s (user+kernel): {_cpu(regenerated)}")  # fmt: skip

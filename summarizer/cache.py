@@ -246,13 +246,23 @@ class ChunkCache:
         known: IndexedArticle | None = None,
     ) -> None:
         """Index an article: its text, metadata, chunk keys and layout, and the settings that
-        made them. `known` is the entry as read earlier in this run, if it was.
+        made them. `known` is the entry as read earlier in this run, if it was. An article
+        with no source_path (from the Python API) keeps the metadata of an entry that has one.
 
         An entry that would not change is left as it is (with its first stored_at): a cached
         re-run or a regenerate then reads the index without rewriting it (a tenth of its time).
         A new entry waits for the next commit: it is rebuilt from the chunks if a crash loses it.
         """
         stored = known or self.article(article.id)
+        if (
+            article.source_path is None
+            and stored is not None
+            and stored.article.source_path is not None
+            and stored.article.text == article.text
+        ):
+            # the same text from the Python API, which knows no source: what a run read of it
+            # from its file (source, title, date) stays, for `regenerate` to give its digest
+            article = stored.article
         if (
             stored is not None
             and stored.article == article

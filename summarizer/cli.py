@@ -13,8 +13,9 @@ import sys
 import time
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, NoReturn, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar, cast
 
 import click
 
@@ -24,9 +25,14 @@ from summarizer.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
 # The models, the pipeline and pydantic are imported where a command needs them, so that
 # `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
 if TYPE_CHECKING:
+    from summarizer.ingest import LeftOut
     from summarizer.models import ArticleDigest, EngineName
+    from summarizer.naming import Names
     from summarizer.oracle import OracleMode
+    from summarizer.output_folder import FolderEntry, Slot
+    from summarizer.regenerating import RebuildPlan
     from summarizer.render import DigestOutline, ReportParts
+    from summarizer.run_summary import RunSummary
     from summarizer.settings import Settings
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -53,8 +59,12 @@ def cli() -> None:
 class _WarningLines(logging.Handler):
     """The library's warnings (e.g. a cache it goes on without) as `warning: ...` on stderr."""
 
+    said: ClassVar[list[str]] = []  # every warning printed by this process, in order
+
     def emit(self, record: logging.LogRecord) -> None:
-        _say(f"warning: {record.getMessage()}")
+        message = record.getMessage()
+        self.said.append(message)
+        _say(f"warning: {message}")
 
 
 def _print_library_warnings() -> None:
@@ -165,15 +175,34 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
         **flags: Any) -> None:  # fmt: skip
     """Summarize articles: files, directories, .jsonl records, or - for stdin.
 
-    Writes OUT/<id>.json per article and OUT/digest.md; exits 1 if any article failed.
+    Writes OUT/<name>.json per article, named after its input, and OUT/digest.md; exits 1 if
+    any article failed. A failed digest never replaces an ok or partial one.
     """
     settings = _settings(use_cache=False if no_cache else None, **flags)
     engine, why = _resolve(settings)
-    _say(f"engine: {engine} ({why})")
+    if engine == "llm" and flags.get("engine") is None:
+        why = _why_llm_by_default(flags.get("base_url"))
+    first_line = f"engine: {engine} ({why})"
+    _say(first_line)  # the first line: what follows depends on it
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
     made = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
-    _finish(made, out, chosen, f"Engine: `{engine}` ({why}).", started)
+    ran = _Ran("run", first_line, out, chosen, settings, started)
+    _finish(made, ran, f"Engine: `{engine}` ({why}).")
+
+
+def _why_llm_by_default(base_url_flag: str | None) -> str:
+    """Why the llm engine was chosen without --engine: the flag or the variables that name an
+    endpoint. A key set in the shell for other tools must not switch engines unnoticed, so the
+    way back to the offline engine is said too."""
+    if base_url_flag:
+        return "--base-url is given"
+    named = [name for name in ("OPENAI_BASE_URL", "OPENAI_API_KEY") if os.environ.get(name)]
+    verb = "is" if len(named) == 1 else "are"
+    return (
+        f"{' and '.join(named)} {verb} set in the environment; --engine rules runs the "
+        "offline engine instead"
+    )
 
 
 def _resolve(settings: Settings) -> tuple[EngineName, str]:
@@ -184,8 +213,10 @@ def _resolve(settings: Settings) -> tuple[EngineName, str]:
 
 
 Work = Callable[[OnDigest], Coroutine[Any, Any, "list[ArticleDigest]"]]
-Made = tuple["list[DigestOutline]", "list[ReportParts]"]
-"""Each digest's outline and its parts of the batch outputs, in input order."""
+SlotOf = Callable[[int], "Slot | None"]
+Made = tuple["list[DigestOutline]", "list[ReportParts]", "list[FolderEntry | None]"]
+"""Each digest's outline, its parts of the batch outputs and the output folder's record of it,
+in input order."""
 Report = Callable[[str, "str | None", "str | None"], None]
 
 
@@ -193,54 +224,73 @@ def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineNa
                       formats: Sequence[str], quiet: bool) -> Made:  # fmt: skip
     """Every input's digest, in worker processes when the batch is large enough to gain."""
     from summarizer import ingest, sharding
+    from summarizer.naming import Names
+    from summarizer.pipeline import run_settings
 
-    units = ingest.input_units(paths)
+    left_out = ingest.LeftOut(str(out))  # a second run must not read the first one's outputs
+    units = ingest.input_units(paths, left_out)
+    if left_out.paths:
+        _say(_left_out_line(left_out.paths))
+    names = Names.for_units(units)  # the same names in one process or many
+    stored = run_settings(settings, engine)
     if not sharding.worth_sharding(units, settings.workers):
-        return _in_this_process(_summarize_paths(paths, settings), out, formats, quiet)
-    return _in_workers(units, "inputs", settings, engine, out, formats, quiet)
+        slots: dict[int, Slot] = {}
+        work = _summarize_units(units, settings, left_out, names, stored, slots)
+        return _in_this_process(work, slots.get, names, out, formats, quiet)
+    # the engine's module imported once here, not in every worker (openai is not: llm.py)
+    importlib.import_module(f"summarizer.engines.{engine}")
+    return _in_workers(units, settings, engine, out, formats, quiet, work="inputs", names=names,
+                       run_settings=stored)  # fmt: skip
 
 
-def _in_workers(units: list[str], work: Literal["inputs", "cached"], settings: Settings,
-                engine: EngineName, out: Path, formats: Sequence[str],
-                quiet: bool) -> Made:  # fmt: skip
+def _left_out_line(paths: Sequence[str]) -> str:
+    """What directory inputs left out, in one line."""
+    folders = list(dict.fromkeys(p for p in paths if p.endswith(os.sep)))
+    files = list(dict.fromkeys(p for p in paths if not p.endswith(os.sep)))
+    said = [f"{folder} (the output folder)" for folder in folders]
+    if files:
+        shown = ", ".join(files[:3]) + (", ..." if len(files) > 3 else "")
+        said.append(f"{len(files)} files summarizer wrote ({shown})")
+    return f"left out of the inputs: {' and '.join(said)}"
+
+
+def _in_workers(units: list[str], settings: Settings, engine: EngineName, out: Path,
+                formats: Sequence[str], quiet: bool, **work: Any) -> Made:  # fmt: skip
     """Digests made by worker processes, which also write each one's JSON file and make its
-    parts of the other outputs."""
+    parts of the other outputs (work: what ShardedRun takes to say what they do)."""
     from summarizer.sharding import ShardedRun
 
-    if work == "inputs":  # a regenerate rebuilds each article with the engine that made it
-        # the engine's module imported once here, not in every worker (openai is not: llm.py)
-        importlib.import_module(f"summarizer.engines.{engine}")
-
-    sharded = ShardedRun(units, settings, engine=engine, workers=settings.workers,
-                         json_dir=out if "json" in formats else None, work=work,
+    sharded = ShardedRun(units, settings, engine=engine, workers=settings.workers, out_dir=out,
                          formats=formats,  # type: ignore[arg-type]
-                         outlines=True, started_ns=time.time_ns())  # fmt: skip
+                         outlines=True, started_ns=time.time_ns(), **work)  # fmt: skip
     # entering starts the workers: before the progress bar starts a thread, as they are forked
     with sharded, _reporter(quiet) as report:
         made = sharded.wait(lambda done: report(done.status, done.source_path, done.error))
     # outlines=True: the workers' and the failed digests the parent makes itself (a dead worker)
-    return cast("list[DigestOutline]", made), sharded.parts
+    return cast("list[DigestOutline]", made), sharded.parts, sharded.entries
 
 
-def _in_this_process(work: Work, out: Path, formats: Sequence[str], quiet: bool) -> Made:
-    """Run work, drawing progress, writing each digest's JSON as it finishes, printing failures;
-    each digest's outline and parts of the other outputs, as _in_workers gives them."""
-    from summarizer import render
+def _in_this_process(work: Work, slot_of: SlotOf, names: Names, out: Path,
+                     formats: Sequence[str], quiet: bool) -> Made:  # fmt: skip
+    """Run work, drawing progress, placing each digest in the output folder as it finishes
+    (slot_of: where, by position), printing failures; what _in_workers gives."""
+    from summarizer.output_folder import DigestFiles, Placed, outline_of, parts_of
 
-    files = render.DigestFiles(out, time.time_ns())
-    failed_to_write: dict[int, ArticleDigest] = {}
+    files = DigestFiles(out, time.time_ns(), names)
+    placed: dict[int, Placed] = {}
     with _reporter(quiet) as report:
 
         def on_digest(position: int, digest: ArticleDigest) -> None:
-            if "json" in formats and render.has_own_file(digest):
-                written = files.write(digest)
-                if written.digest is not digest:  # failed to write, or its id met before
-                    digest = failed_to_write[position] = written.digest
-            report(digest.status, digest.source_path, digest.error)
+            # failed, when its file could not be written; kept, when it would replace a good one
+            done = placed[position] = files.place(digest, slot_of(position),
+                                                  write="json" in formats)  # fmt: skip
+            report(done.digest.status, done.digest.source_path, done.digest.error)
 
-        digests = asyncio.run(work(on_digest))
-    digests = [failed_to_write.get(i, d) for i, d in enumerate(digests)]
-    return render.outlines_and_parts(digests, formats)  # type: ignore[arg-type]
+        asyncio.run(work(on_digest))
+    in_order = [placed[position] for position in range(len(placed))]
+    return ([outline_of(p) for p in in_order],
+            [parts_of(p, formats) for p in in_order],  # type: ignore[arg-type]
+            [p.entry for p in in_order])  # fmt: skip
 
 
 @contextmanager
@@ -285,65 +335,85 @@ def _stderr() -> Any:
     return Console(stderr=True)
 
 
-def _summarize_paths(paths: Sequence[str], settings: Settings) -> Work:
+def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut, names: Names,
+                     stored: dict[str, Any], slots: dict[int, Slot]) -> Work:  # fmt: skip
+    """The work of summarizing the units, noting each article's slot as it is read."""
     from summarizer import ingest
+    from summarizer.output_folder import slotted
     from summarizer.pipeline import Summarizer
 
     async def work(on_digest: OnDigest) -> list[ArticleDigest]:
+        # a unit is a directory when it had no file to read: reading it says why
+        read = ((i, a) for i, unit in enumerate(units)
+                for a in ingest.read_articles([unit], left_out=left_out))  # fmt: skip
+        items = slotted(read, names, stored, slots)
         async with Summarizer(settings) as summarizer:
-            return await summarizer.summarize_many(ingest.read_articles(paths), on_digest)
+            return await summarizer.summarize_many(items, on_digest)
 
     return work
 
 
-def _finish(made: Made, out: Path, formats: Sequence[str], header: str, started: float) -> None:
-    """Write the batch outputs, report the run on stderr and exit: 1 if any article failed."""
-    from summarizer import render
+@dataclass(frozen=True)
+class _Ran:
+    """What _finish needs to know of the command that made the digests."""
 
-    outlines, parts = made
+    command: str
+    first_line: str
+    out: Path
+    formats: Sequence[str]
+    settings: Settings
+    started: float
+
+
+def _finish(made: Made, ran: _Ran, header: str) -> None:
+    """Write the batch outputs and the folder's record, report the run on stderr (and keep the
+    report for `cache stats`), and exit: 1 if any article failed or an output could not be
+    written."""
+    from summarizer import render
+    from summarizer.output_folder import record_run
+    from summarizer.run_summary import RunSummary
+
+    outlines, parts, entries = made
+    out, formats = ran.out, ran.formats
     try:
         written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header)  # type: ignore[arg-type]
         unwritten: list[str] = []
     except render.OutputsNotWritten as exc:
         written, unwritten = exc.written, exc.failures
+    try:
+        record_run(out, entries, formats)  # type: ignore[arg-type]
+    except OSError as exc:
+        unwritten.append(f"could not write the record of {out}/: {exc.strerror or exc}")
     for failure in unwritten:
         _say(f"error: {failure}")
-    _report_run(outlines, written, out, formats, time.perf_counter() - started)
+    summary = RunSummary.of(outlines, command=ran.command, first_line=ran.first_line, out=out,
+                            json_files="json" in formats, written=written,
+                            seconds=time.perf_counter() - ran.started)  # fmt: skip
+    for line in summary.lines():
+        _say(line)
+    _remember(summary, ran.settings)
     failed = unwritten or any(o.status == "failed" for o in outlines)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-def _report_run(outlines: Sequence[DigestOutline], written: list[Path], out: Path,
-                formats: Sequence[str], seconds: float) -> None:  # fmt: skip
-    from summarizer.render import COULD_NOT_WRITE, DUPLICATE_ID, has_own_file
+def _remember(summary: RunSummary, settings: Settings) -> None:
+    """Keep the summary in the cache the command used, for `cache stats`."""
+    from summarizer.cache import ChunkCache
+    from summarizer.errors import CacheError
+    from summarizer.pipeline import WITHOUT_CACHE
+    from summarizer.settings import default_cache_dir
 
-    count = {s: sum(o.status == s for o in outlines) for s in ("ok", "partial", "failed")}
-    items = [sum(getattr(o, k) for o in outlines) for k in ("moves", "catalysts", "risks")]
-    calls = sum(o.llm_calls for o in outlines)
-    hits = sum(o.cache_hits for o in outlines)
-    if hits:
-        _say(f"cache: {hits} chunks answered from the cache")
-    tokens = sum(o.tokens for o in outlines)
-    _say(
-        f"{len(outlines)} articles: {count['ok']} ok, {count['partial']} partial, "
-        f"{count['failed']} failed · {items[0]} moves, {items[1]} catalysts, {items[2]} risks"
-    )
-    if calls:
-        cost = [o.cost_usd for o in outlines if o.cost_usd is not None]
-        cost_text = f" · ${sum(cost):.4f}" if cost else ""
-        _say(f"LLM: {calls} calls, {tokens} tokens{cost_text}")
-    duplicates = sum(any(w.startswith(DUPLICATE_ID) for w in o.warnings) for o in outlines)
-    if duplicates:
-        _say(
-            f"warning: {duplicates} articles have the id of another article of this run: each "
-            "is in its own <id>-N.json, and says so in its warnings"
-        )
-    per_article = sum(
-        has_own_file(o) and not (o.error or "").startswith(COULD_NOT_WRITE) for o in outlines
-    )
-    files = [f"{per_article} per-article JSON"] if "json" in formats else []
-    files += [p.name for p in written]
-    _say(f"wrote {out}/ ({', '.join(files) or 'nothing'}) in {seconds:.2f} s")
+    if not settings.use_cache:
+        return
+    try:
+        store = ChunkCache(settings.cache_dir or default_cache_dir())
+        try:
+            store.record_run(summary.to_record())
+        finally:
+            store.close()
+    except CacheError as exc:  # the digests are written: only the summary is not kept
+        if not any(WITHOUT_CACHE in said for said in _WarningLines.said):  # said once is enough
+            _say(f"warning: {exc}; this run's summary is not kept for `cache stats`")
 
 
 def _say(message: str) -> None:
@@ -352,19 +422,22 @@ def _say(message: str) -> None:
 
 @cli.command()
 @click.argument("article_ids", nargs=-1)
+@click.option("--all", "every_article", is_flag=True,
+              help="Rebuild every article in the cache (into --out).")  # fmt: skip
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
     default=DEFAULT_OUT,
     show_default=True,
-    help="Directory for the digests and reports.",
+    help="The output folder to rebuild, or to write the rebuilt digests into.",
 )
 @click.option(
     "--format",
     "formats",
     multiple=True,
     type=click.Choice(OUTPUT_FORMATS),
-    help="Outputs to write (repeatable); given, they replace the default of json and md.",
+    help="Outputs to write (repeatable); given, they replace the default: those the folder "
+    "holds, else json and md.",
 )
 @click.option(
     "--cache-dir",
@@ -376,43 +449,75 @@ def _say(message: str) -> None:
               help=f"Processes rebuilding digests (default: {DEFAULT_WORKERS}, one per core up "
                    "to 4).")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors and the summary.")
-def regenerate(article_ids: tuple[str, ...], out: Path, formats: tuple[str, ...],
-               cache_dir: Path | None, fill: bool, workers: int | None,
-               quiet: bool) -> None:  # fmt: skip
-    """Rebuild digests of cached articles (all, or ARTICLE_IDS) without calling the model.
+def regenerate(article_ids: tuple[str, ...], every_article: bool, out: Path,
+               formats: tuple[str, ...], cache_dir: Path | None, fill: bool,
+               workers: int | None, quiet: bool) -> None:  # fmt: skip
+    """Rebuild digests from the cache with the current code, without calling the model.
 
-    Uses the current merge and render code. A chunk whose cache key changed (prompt, schema or
-    model changed) is reported as a miss; --fill asks the model for those.
+    By default rebuilds what the output folder --out holds (its record of what it wrote), under
+    the same names; ARTICLE_IDS rebuilds those cached articles into it, --all every cached
+    article. A chunk whose cache key changed (prompt, schema or model changed) is reported as a
+    miss; --fill asks the model for those.
     """
-    from summarizer import sharding
-    from summarizer.pipeline import regenerate_digests
+    from summarizer import regenerating
 
+    if article_ids and every_article:
+        raise click.UsageError("give ARTICLE_IDS or --all, not both")
     settings = _settings(cache_dir=cache_dir, workers=workers)
     store = _open_cache(settings)
-    chosen = tuple(formats) or DEFAULT_FORMATS
-    started = time.perf_counter()
-
-    async def work(on_digest: OnDigest) -> list[ArticleDigest]:
-        return await regenerate_digests(store, settings, article_ids, fill=fill,
-                                        on_digest=on_digest)  # fmt: skip
-
     try:
-        every_id = [] if article_ids or fill else store.article_ids()
-        if sharding.worth_sharding(every_id, settings.workers):
-            store.close()  # each worker opens its own
-            engine, _why = settings.resolve_engine()  # names the engine in a failed digest
-            made = _in_workers(every_id, "cached", settings, engine, out, chosen, quiet)
+        if article_ids or every_article:
+            plan = regenerating.plan_for_index(store, article_ids)
+            what = "cached articles" if article_ids else "every cached article"
         else:
-            made = _in_this_process(work, out, chosen, quiet)
-    except SummarizerError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
+            plan = regenerating.plan_for_folder(out)
+            what = f"what {out}/ holds"
+    except regenerating.NoRecord as exc:
         store.close()
+        raise click.UsageError(str(exc)) from exc
+    except SummarizerError as exc:
+        store.close()
+        raise click.ClickException(str(exc)) from exc
+    chosen = tuple(formats) or plan.formats or DEFAULT_FORMATS
+    first_line = f"regenerate: {len(plan.rebuilds)} articles, {what}, from the cache"
+    _say(first_line)
+    started = time.perf_counter()
+    made = _rebuild(plan, store, settings, out, chosen, fill, quiet)
     for outline in made[0]:
         missed = [w for w in outline.warnings if "not in the cache" in w]
         if missed:
             _say(f"{outline.id} ({outline.source_path}): {len(missed)} chunk(s) missed the cache")
-    _finish(made, out, chosen, "Regenerated from the cache.", started)
+    ran = _Ran("regenerate", first_line, out, chosen, settings, started)
+    _finish(made, ran, "Regenerated from the cache.")
+
+
+def _rebuild(plan: RebuildPlan, store: Any, settings: Settings, out: Path,
+             formats: Sequence[str], fill: bool, quiet: bool) -> Made:  # fmt: skip
+    """The plan's digests, rebuilt in worker processes when there are enough (and no model is
+    asked: --fill stays in one process)."""
+    from summarizer import sharding
+    from summarizer.naming import Names
+    from summarizer.pipeline import rebuild_digests
+
+    ids = [r.id for r in plan.rebuilds]
+    try:
+        if not fill and sharding.worth_sharding(ids, settings.workers):
+            store.close()  # each worker opens its own
+            engine, _why = settings.resolve_engine()  # names the engine in a failed digest
+            return _in_workers(ids, settings, engine, out, formats, quiet, work="cached",
+                               rebuilds=plan.rebuilds, slots=plan.slots)  # fmt: skip
+
+        async def work(on_digest: OnDigest) -> list[ArticleDigest]:
+            return await rebuild_digests(store, settings, plan.rebuilds, fill=fill,
+                                         on_digest=on_digest)  # fmt: skip
+
+        taken = [s.name.stem for s in plan.slots if s is not None]
+        return _in_this_process(work, plan.slots.__getitem__, Names(taken=taken), out, formats,
+                                quiet)  # fmt: skip
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
 
 
 def _open_cache(settings: Settings) -> Any:
@@ -439,7 +544,7 @@ _CACHE_DIR_OPTION = click.option(
 @cache.command()
 @_CACHE_DIR_OPTION
 def stats(cache_dir: Path | None) -> None:
-    """Entries, size, and the hits and misses of the last run; exits 1 if the cache is corrupt."""
+    """Entries, size, and what the last run or regenerate printed; exits 1 if it is corrupt."""
     store = _open_cache(_settings(cache_dir=cache_dir))
     try:
         info = store.stats()
@@ -452,10 +557,18 @@ def stats(cache_dir: Path | None) -> None:
     click.echo(f"entries: {info.entries} ({info.chunks} chunks, {info.articles} articles)")
     click.echo(f"size: {info.size_bytes / 1024:.1f} KiB")
     if info.last_run:
-        last = info.last_run
-        hits, misses = last.get("cache_hits", 0), last.get("cache_misses", 0)
-        calls, engine = last.get("engine_calls", 0), last.get("engine")
-        click.echo(f"last run: {hits} hits, {misses} misses, {calls} engine calls ({engine})")
+        click.echo("\n".join(_last_run_lines(info.last_run)))
+
+
+def _last_run_lines(record: dict[str, Any]) -> list[str]:
+    """What the last run or regenerate that used the cache printed at its end, line for line."""
+    from summarizer.run_summary import RunSummary
+
+    summary = RunSummary.from_record(record)
+    if summary is None:
+        return ["last run: recorded by an earlier version of summarizer"]
+    return [f"last run: summarizer {summary.command}, which printed:", summary.first_line,
+            *summary.lines()]  # fmt: skip
 
 
 @cache.command()

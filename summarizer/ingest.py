@@ -22,13 +22,20 @@ import re
 import stat
 import sys
 from collections.abc import Generator, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from summarizer.errors import InputError
+from summarizer.formats import (
+    DIGEST_JSON_START,
+    DIGESTS_JSONL_START,
+    JSONL_NAME,
+    REPORT_NAME,
+    REPORT_START,
+)
 from summarizer.html_depth import cap_depth
 from summarizer.models import Article
 
@@ -55,27 +62,89 @@ class InputFailure:
         return f"{self.source}: {self.message}"
 
 
+@dataclass
+class LeftOut:
+    """What directories given as inputs leave out, and what they left out so far (`paths`):
+    the run's own output folder (out_dir), and the files summarizer writes wherever they are
+    (digest JSON, digest.md, digests.jsonl), known by how they begin. A file given by its own
+    path is always read."""
+
+    out_dir: str | None = None
+    paths: list[str] = field(default_factory=list)
+    _out_id: tuple[int, int] | None = field(default=None, init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        try:
+            info = os.stat(self.out_dir) if self.out_dir is not None else None
+        except OSError:  # not there yet: nothing of it to meet
+            info = None
+        self._out_id = (info.st_dev, info.st_ino) if info is not None else None
+
+    def leaves_out(self, entry: os.DirEntry[str], *, is_dir: bool) -> bool:
+        """Whether entry, met in a directory input, is left out (noted in paths if so)."""
+        if is_dir:
+            left = self._out_id is not None and _identity(entry) == self._out_id
+        else:
+            left = _written_by_summarizer(entry)
+        if left:
+            self.paths.append(entry.path + os.sep if is_dir else entry.path)
+        return left
+
+
+def _identity(entry: os.DirEntry[str]) -> tuple[int, int] | None:
+    try:
+        return entry.stat(follow_symlinks=False).st_dev, entry.inode()
+    except OSError:
+        return None
+
+
+def _written_by_summarizer(entry: os.DirEntry[str]) -> bool:
+    """Whether entry is a digest, a report or a JSONL of digests, by how it begins: a digest's
+    name is its input's, so its name says nothing; the reports' do, and spare reading every
+    Markdown article's first bytes."""
+    if entry.name.lower().endswith(".json"):
+        start = DIGEST_JSON_START
+    elif entry.name == REPORT_NAME:
+        start = REPORT_START
+    elif entry.name == JSONL_NAME:
+        start = DIGESTS_JSONL_START
+    else:
+        return False
+    try:
+        with open(entry.path, "rb") as handle:
+            return handle.read(len(start)) == start
+    except OSError:  # unreadable: read as an input, which reports why
+        return False
+
+
 def read_articles(
-    paths: Sequence[str], stdin: IO[bytes] | None = None
+    paths: Sequence[str], stdin: IO[bytes] | None = None, *, left_out: LeftOut | None = None
 ) -> Iterator[Article | InputFailure]:
-    """Yield one Article per readable input and one InputFailure per unreadable one, in order."""
+    """Yield one Article per readable input and one InputFailure per unreadable one, in order.
+
+    Directories are read without what left_out (by default: files summarizer wrote) leaves
+    out, noted in it."""
+    left_out = left_out or LeftOut()
     for given in paths:
         if given == "-":
             stream = stdin if stdin is not None else sys.stdin.buffer
             yield from _guarded(STDIN_SOURCE, _read_stdin(stream))
         else:
-            yield from _read_path(given)
+            yield from _read_path(given, left_out)
 
 
-def input_units(paths: Sequence[str]) -> list[str]:
+def input_units(paths: Sequence[str], left_out: LeftOut | None = None) -> list[str]:
     """The inputs as units that can be read apart (by other processes): each file under a
     directory, and every other path, or '-', as given. Reading the units one by one gives
-    what read_articles(paths) gives, in the same order."""
+    what read_articles(paths) gives, in the same order. Directories are listed without what
+    left_out (by default: files summarizer wrote) leaves out, noted in it."""
     units: list[str] = []
+    left_out = left_out or LeftOut()
     for given in paths:
         if given != "-" and os.path.isdir(given):
             # a subdirectory that cannot be listed stays a unit: reading it reports why
-            found = [e if isinstance(e, str) else e.source for e in _supported_files(given)]
+            listed = _supported_files(given, left_out)
+            found = [e if isinstance(e, str) else e.source for e in listed]
             units += found or [given]
         else:
             units.append(given)
@@ -115,35 +184,39 @@ def content_id(text: str) -> str:
 # --- paths and directories --------------------------------------------------------------------
 
 
-def _read_path(given: str) -> Iterator[Article | InputFailure]:
+def _read_path(given: str, left_out: LeftOut) -> Iterator[Article | InputFailure]:
     try:
         info = os.stat(given)
     except OSError as exc:
         yield InputFailure(given, _os_error_message(exc))
         return
     if stat.S_ISDIR(info.st_mode):
-        yield from _read_directory(given)
+        yield from _read_directory(given, left_out)
     elif stat.S_ISREG(info.st_mode):
         yield from _read_file(given, info.st_size)
     else:  # FIFOs and devices could block forever or never end
         yield InputFailure(given, "not a regular file or directory")
 
 
-def _read_directory(directory: str) -> Iterator[Article | InputFailure]:
+def _read_directory(directory: str, left_out: LeftOut) -> Iterator[Article | InputFailure]:
     found = False
-    for entry in _supported_files(directory):
+    already_left = len(left_out.paths)
+    for entry in _supported_files(directory, left_out):
         found = True
         if isinstance(entry, InputFailure):
             yield entry
         else:
-            yield from _read_path(entry)
+            yield from _read_path(entry, left_out)
     if not found:
         names = " ".join(SUPPORTED_SUFFIXES)
-        yield InputFailure(directory, f"directory contains no supported files ({names})")
+        left = len(left_out.paths) - already_left
+        ours = f"; {left} left out, written by summarizer" if left else ""
+        yield InputFailure(directory, f"directory contains no supported files ({names}){ours}")
 
 
-def _supported_files(directory: str) -> Iterator[str | InputFailure]:
-    """Files with a supported suffix under directory, depth first in name order, hidden skipped."""
+def _supported_files(directory: str, left_out: LeftOut) -> Iterator[str | InputFailure]:
+    """Files with a supported suffix under directory, depth first in name order, hidden skipped,
+    and what left_out leaves out."""
     try:
         with os.scandir(directory) as scan:
             entries = sorted((e for e in scan if not e.name.startswith(".")), key=lambda e: e.name)
@@ -153,8 +226,13 @@ def _supported_files(directory: str) -> Iterator[str | InputFailure]:
     for entry in entries:
         # Symlinked directories are not followed: a link loop would never end.
         if entry.is_dir(follow_symlinks=False):
-            yield from _supported_files(entry.path)
-        elif entry.name.lower().endswith(SUPPORTED_SUFFIXES) and _may_be_file(entry):
+            if not left_out.leaves_out(entry, is_dir=True):
+                yield from _supported_files(entry.path, left_out)
+        elif (
+            entry.name.lower().endswith(SUPPORTED_SUFFIXES)
+            and _may_be_file(entry)
+            and not left_out.leaves_out(entry, is_dir=False)
+        ):
             yield entry.path
 
 

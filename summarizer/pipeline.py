@@ -16,8 +16,8 @@ import logging
 import os
 import threading
 import time
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping
-from dataclasses import asdict, dataclass
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from summarizer import chunking, clean, sentences
@@ -40,7 +40,7 @@ from summarizer.errors import (
     InputError,
     SummarizerError,
 )
-from summarizer.ingest import InputFailure, article_from_record, article_from_text
+from summarizer.ingest import InputFailure, article_from_record, article_from_text, content_id
 from summarizer.merge import DigestInfo, failed_digest, merge_article
 from summarizer.models import Article, ArticleDigest, Chunk, ChunkSummary, EngineName, Usage
 from summarizer.redaction import without_userinfo
@@ -77,7 +77,8 @@ class _ChunkOutcome:
 
 @dataclass
 class RunCounts:
-    """What the cache saved and the engine did during one Summarizer's life."""
+    """What the cache saved and the engine did during one Summarizer's life (for the caller:
+    `cache stats` repeats what the last `run` or `regenerate` printed, not these)."""
 
     cache_hits: int = 0
     cache_misses: int = 0
@@ -126,7 +127,6 @@ class Summarizer:
         await self.engine.aclose()
         if self.cache is not None and self._owns_cache:
             try:
-                self.cache.record_run(asdict(self.counts) | {"engine": self.engine.name})
                 self.cache.close()
             except CacheUnusableError as exc:
                 self._drop_cache(exc)
@@ -459,7 +459,10 @@ def open_cache(settings: Settings) -> ChunkCache | None:
 
 def warn_without_cache(exc: CacheError) -> None:
     """Say once that the cache failed and the run goes on without it."""
-    logger.warning("%s; going on without the cache (as with --no-cache)", exc)
+    logger.warning("%s; %s (as with --no-cache)", exc, WITHOUT_CACHE)
+
+
+WITHOUT_CACHE = "going on without the cache"  # how the warning that the cache failed goes on
 
 
 def summarize(text: ArticleInput, settings: Settings | None = None) -> ArticleDigest:
@@ -526,37 +529,108 @@ def run_sync(coroutine: Coroutine[Any, Any, T]) -> T:
     return box["value"]  # type: ignore[no-any-return]
 
 
-async def regenerate_digests(
+@dataclass(frozen=True)
+class Rebuild:
+    """A cached article to rebuild, and what to rebuild it as.
+
+    text_id: the content_id its text must have, when the caller knows which text it means (an
+    output folder's record of it); None takes the text the index holds under the id.
+    metadata: source_path, title, published and publisher for the digest instead of the
+    index's. run_settings: the settings to rebuild it with instead of the index's.
+    """
+
+    id: str
+    text_id: str | None = None
+    metadata: Mapping[str, str | None] | None = None
+    run_settings: Mapping[str, Any] | None = None
+
+
+async def rebuild_digests(
     cache: ChunkCache,
     settings: Settings,
-    article_ids: Iterable[str] = (),
+    wanted: Sequence[Rebuild],
     *,
     fill: bool = False,
     on_digest: OnDigest | None = None,
 ) -> list[ArticleDigest]:
     """Rebuild digests of cached articles with the current code; the model is asked only if fill.
 
-    Each article is rebuilt with the settings it was summarized with (engine, model, mode...).
-    A chunk whose key changed (prompt, schema, model or text changed) is a miss: without `fill`
-    it shows in the digest as a failed chunk.
+    One digest per wanted, in its order (on_digest gets its position). Each article is rebuilt
+    with the settings it was summarized with (engine, model, mode...). A chunk whose key changed
+    (prompt, schema, model or text changed) is a miss: without `fill` it shows in the digest as
+    a failed chunk. An article the index no longer holds (or holds with another text) gets a
+    failed digest saying so.
     """
-    wanted = list(article_ids)
-    indexed = [cache.article(i) for i in wanted] if wanted else list(cache.articles())
-    missing = [i for i, entry in zip(wanted, indexed, strict=False) if entry is None]
-    if missing:
-        raise InputError(f"not in the cache: {', '.join(missing)}")
-    groups: dict[str, list[Article]] = {}
-    stored: dict[str, dict[str, Any]] = {}
-    for entry in indexed:
-        assert entry is not None  # missing ids were reported above
-        group = canonical_json(entry.run_settings)
-        groups.setdefault(group, []).append(entry.article)
-        stored[group] = entry.run_settings
-    known = {entry.article.id: entry for entry in indexed if entry is not None}
-    digests: list[ArticleDigest] = []
-    for group, articles in groups.items():
-        run = settings.with_overrides(**stored[group], cache_only=not fill, use_cache=True)
+    made: dict[int, ArticleDigest] = {}
+
+    def done(position: int, digest: ArticleDigest) -> None:
+        made[position] = digest
+        if on_digest is not None:
+            on_digest(position, digest)
+
+    groups: dict[str, tuple[dict[str, Any], list[tuple[int, Article]]]] = {}
+    known: dict[str, IndexedArticle] = {}
+    for position, want in enumerate(wanted):
+        entry = cache.article(want.id)
+        if entry is None or (want.text_id and content_id(entry.article.text) != want.text_id):
+            done(position, _not_rebuilt(want, entry, settings))
+            continue
+        article = entry.article
+        if want.metadata is not None:
+            article = article.model_copy(update=dict(want.metadata))
+        stored = _rebuild_settings(want, entry, fill=fill)
+        groups.setdefault(canonical_json(stored), (stored, []))[1].append((position, article))
+        known[article.id] = entry
+    for stored, members in groups.values():
+        run = settings.with_overrides(**stored, cache_only=not fill, use_cache=True)
+        positions = [position for position, _article in members]
+
+        def at_position(
+            index: int, digest: ArticleDigest, positions: list[int] = positions
+        ) -> None:
+            done(positions[index], digest)
+
         async with Summarizer(run, cache=cache, indexed=known) as summarizer:
-            digests += await summarizer.summarize_many(articles, on_digest)
-    order = {entry.article.id: i for i, entry in enumerate(indexed) if entry is not None}
-    return sorted(digests, key=lambda d: order[d.id])  # index order, whatever the groups
+            await summarizer.summarize_many([a for _position, a in members], at_position)
+    return [made[position] for position in range(len(wanted))]
+
+
+# What a rebuild that may ask the model takes from the cache's own index, never from what the
+# caller says the article was made with: an output folder's record can come from anyone, and
+# the model would be sent the text (and the API key) wherever it pointed.
+_WHERE_THE_MODEL_IS = ("base_url", "prompt_dir")
+
+
+def _rebuild_settings(want: Rebuild, entry: IndexedArticle, *, fill: bool) -> dict[str, Any]:
+    """The settings an article is rebuilt with: want's if given, else those it was indexed
+    with; with fill, the endpoint and prompts always those of the index."""
+    if want.run_settings is None:
+        return dict(entry.run_settings)
+    stored = dict(want.run_settings)
+    if fill:
+        stored |= {k: entry.run_settings.get(k) for k in _WHERE_THE_MODEL_IS}
+    return stored
+
+
+def _not_rebuilt(want: Rebuild, entry: IndexedArticle | None, settings: Settings) -> ArticleDigest:
+    """The failed digest of an article the cache cannot rebuild: gone, or another text now."""
+    if entry is None:
+        error = "not in the cache (cleared, pruned, or run with --no-cache): run its input again"
+        metadata: Mapping[str, str | None] = want.metadata or {}
+    else:
+        error = ("the cache holds another text under this id now (a later input with the same "
+                 "id): run this input again")  # fmt: skip
+        article = entry.article
+        metadata = want.metadata or {"source_path": article.source_path, "title": article.title,
+                                     "published": article.published,
+                                     "publisher": article.publisher}  # fmt: skip
+    stored = want.run_settings or (entry.run_settings if entry else {})
+    engine = stored.get("engine")
+    return ArticleDigest(
+        id=want.id,
+        **{key: metadata.get(key) for key in ("source_path", "title", "published", "publisher")},
+        engine=engine if engine in ("rules", "llm") else settings.resolve_engine()[0],
+        model=stored.get("model") if engine == "llm" else None,
+        status="failed",
+        error=error,
+    )

@@ -12,15 +12,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
-from summarizer.formats import OutputFormat
+from summarizer.formats import CSV_NAME, JSONL_NAME, REPORT_NAME, OutputFormat
 from summarizer.ingest import STDIN_SOURCE
 from summarizer.models import ArticleDigest, Move
 
 _TEMP_NAME_ATTEMPTS = 100
-
-REPORT_NAME = "digest.md"
-JSONL_NAME = "digests.jsonl"
-CSV_NAME = "moves.csv"
 
 MOVE_COLUMNS = (
     "article_id",
@@ -58,7 +54,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
     """Write text (str, or UTF-8 bytes) to path so that a crash never leaves a half-written
     file. A file that holds these bytes already is left alone, modification time included."""
     data = text.encode("utf-8") if isinstance(text, str) else text
-    if _holds(path, data):
+    if holds(path, data):
         return
     try:
         tmp, fd = _new_temp_file(path)
@@ -78,7 +74,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
         raise
 
 
-def _holds(path: Path, data: bytes) -> bool:
+def holds(path: Path, data: bytes) -> bool:
     """Whether path is a file with exactly these bytes in it.
 
     Re-running into the same directory then frees and allocates no inode for an unchanged
@@ -128,9 +124,14 @@ class DigestOutline:
     cache_hits: int
     tokens: int
     cost_usd: float | None
+    file: str | None = None  # the name of the file that holds the input's digest, if any
+    kept: bool = False  # that file holds an earlier digest, kept instead of this failed one
+    chunks: int = 0
 
     @classmethod
-    def of(cls, digest: ArticleDigest) -> DigestOutline:
+    def of(
+        cls, digest: ArticleDigest, file: str | None = None, kept: bool = False
+    ) -> DigestOutline:
         usage = digest.usage
         return cls(
             id=digest.id,
@@ -145,12 +146,10 @@ class DigestOutline:
             cache_hits=usage.cache_hits,
             tokens=usage.prompt_tokens + usage.completion_tokens,
             cost_usd=usage.cost_usd,
+            file=file,
+            kept=kept,
+            chunks=digest.chunks,
         )
-
-
-def has_own_file(digest: ArticleDigest | DigestOutline) -> bool:
-    """An input that never became an article (missing, binary...) gets no per-article file."""
-    return not digest.id.startswith("input-")
 
 
 def file_stem(article_id: str) -> str:
@@ -167,64 +166,6 @@ def file_stem(article_id: str) -> str:
 
 _UNSAFE_IN_NAMES = re.compile(r"[^\w.-]")  # letters of any script, digits, _ . -
 _MAX_STEM_BYTES = 120
-
-
-@dataclass(frozen=True)
-class Written:
-    """How writing one digest's file went: the digest as written (with a warning when its id
-    was met before in the run; failed when its file could not be written), and the path."""
-
-    digest: ArticleDigest
-    path: Path | None
-
-
-DUPLICATE_ID = "duplicate id"  # how a digest's warning starts when its id was met before
-COULD_NOT_WRITE = "could not write"  # how the error of a digest whose file failed starts
-
-
-class DigestFiles:
-    """The per-article JSON files of one run. An id met a second time in the run (two records
-    with one id, one text in two files) gets a numbered name and a warning in the digest
-    instead of overwriting the first; a write error fails that article, not the batch.
-
-    Worker processes each have their own: a name another process wrote in this run is known by
-    its modification time, not before the run's start (`started_ns`, the parent's clock)."""
-
-    def __init__(self, out_dir: Path, started_ns: int) -> None:
-        self.out_dir = out_dir
-        self.started_ns = started_ns
-        self._taken: set[str] = set()
-
-    def write(self, digest: ArticleDigest) -> Written:
-        data = digest_json(digest)
-        stem = file_stem(digest.id)
-        name, number = stem, 1
-        while name in self._taken or self._written_in_this_run(name, data):
-            number += 1
-            name = f"{stem}-{number}"
-        self._taken.add(name)
-        path = self.out_dir / f"{name}.json"
-        if name != stem:  # said in the digest itself: its file is not where its id points
-            note = f"{DUPLICATE_ID}: another article of this run has it; this one is {path.name}"
-            digest = digest.model_copy(update={"warnings": [*digest.warnings, note]})
-            data = digest_json(digest)
-        try:
-            write_atomic(path, data)
-        except OSError as exc:
-            error = f"{COULD_NOT_WRITE} {path}: {exc.strerror or exc}"
-            failed = digest.model_copy(update={"status": "failed", "error": error})
-            return Written(failed, None)
-        return Written(digest, path)
-
-    def _written_in_this_run(self, name: str, data: bytes) -> bool:
-        """Whether another process of this run wrote this name with other bytes."""
-        path = self.out_dir / f"{name}.json"
-        try:
-            if os.stat(path).st_mtime_ns < self.started_ns:
-                return False
-        except OSError:
-            return False
-        return not _holds(path, data)
 
 
 ReportParts = dict[str, str]

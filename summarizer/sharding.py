@@ -29,7 +29,6 @@ import multiprocessing
 import os
 import queue
 import time
-from collections import Counter
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import asynccontextmanager
@@ -44,16 +43,25 @@ from summarizer.cache import ChunkCache
 from summarizer.engines.base import share_endpoint_down
 from summarizer.errors import CacheError
 from summarizer.formats import OutputFormat
-from summarizer.ingest import InputFailure, read_articles
+from summarizer.ingest import InputFailure, LeftOut, read_articles
 from summarizer.models import ArticleDigest, EngineName
+from summarizer.naming import Names
+from summarizer.output_folder import (
+    DigestFiles,
+    FolderEntry,
+    Placed,
+    Slot,
+    outline_of,
+    parts_of,
+    slotted,
+)
 from summarizer.pipeline import (
-    RunCounts,
+    Rebuild,
     Summarizer,
     input_failure_digest,
     logger,
     open_cache,
-    regenerate_digests,
-    warn_without_cache,
+    rebuild_digests,
 )
 from summarizer.process_watch import exit_with
 from summarizer.settings import Settings, default_cache_dir
@@ -94,14 +102,22 @@ class _Work:
     kind: Literal["inputs", "cached"]  # summarize inputs, or rebuild cached articles
     formats: tuple[OutputFormat, ...]  # the batch outputs whose parts it makes
     outlines: bool  # outlines instead of digests
-    started_ns: int = 0  # when the run began, by the parent's clock (render.DigestFiles)
+    started_ns: int = 0  # when the run began, by the parent's clock (output_folder.DigestFiles)
+    write_json: bool = False  # write each digest's JSON file (else only note it for the record)
+    unit_names: tuple[tuple[int, str], ...] = ()  # inputs: names claimed up front, by unit
+    run_settings: tuple[tuple[str, Any], ...] = ()  # inputs: what the folder's record says
+    rebuilds: tuple[Rebuild, ...] = ()  # cached: every article to rebuild, in order
+    slots: tuple[Slot | None, ...] = ()  # cached: where each goes
 
 
 # Digests a worker sends back together (one message per digest cost the workers a tenth of a
 # cached run in queue handling), and the longest a made digest waits to be sent (progress).
 _DIGESTS_PER_MESSAGE = 16
 _SEND_EVERY_S = 0.2
-_unsent: list[tuple[Position, Made, render.ReportParts]] = []
+Sent = tuple[Position, Made, render.ReportParts, FolderEntry | None]
+"""One digest (or outline) as a worker sends it: with its parts of the batch outputs and the
+output folder's record of it."""
+_unsent: list[Sent] = []
 
 # Set in each worker by _start_worker: where to take work from, send digests to, and whether
 # to stop taking work (the parent is shutting down).
@@ -119,9 +135,11 @@ class ShardedRun:
     """Start the workers on entering (before the caller starts threads), wait() for the digests.
 
     units are input paths (work="inputs", a run) or cached article ids (work="cached", a
-    regenerate that never asks the model).
+    regenerate that never asks the model: `rebuilds` says what to rebuild of each, `slots`
+    where each goes). With out_dir, the workers place each digest in that output folder
+    (output_folder.DigestFiles: its JSON file, when formats has json, and its record).
 
-    >>> with ShardedRun(units, settings, engine="rules", workers=2, json_dir=out) as run:
+    >>> with ShardedRun(units, settings, engine="rules", workers=2, out_dir=out) as run:
     ...     digests = run.wait(on_finished)
     """
 
@@ -132,11 +150,15 @@ class ShardedRun:
         *,
         engine: EngineName,
         workers: int,
-        json_dir: Path | None,
+        out_dir: Path | None,
         work: Literal["inputs", "cached"] = "inputs",
         formats: Sequence[OutputFormat] = (),
         outlines: bool = False,
         started_ns: int | None = None,
+        names: Names | None = None,
+        run_settings: dict[str, Any] | None = None,
+        rebuilds: Sequence[Rebuild] = (),
+        slots: Sequence[Slot | None] = (),
     ) -> None:
         self.units = list(units)
         self._started_ns = time.time_ns() if started_ns is None else started_ns
@@ -152,10 +174,16 @@ class ShardedRun:
         self._share = settings.with_overrides(
             workers=1, concurrency=math.ceil(settings.concurrency / workers)
         )
-        self._json_dir = json_dir
+        self._out_dir = out_dir
         # the batch-level outputs' parts are made in the workers too (render.report_parts)
         self._formats = tuple(f for f in formats if f != "json")
+        self._write_json = "json" in formats
+        self._unit_names = tuple((names or Names()).unit_names.items())
+        self._run_settings = tuple((run_settings or {}).items())
+        self._rebuilds = tuple(rebuilds)
+        self._slots = tuple(slots)
         self.parts: list[render.ReportParts] = []  # of each digest wait() returned, in order
+        self.entries: list[FolderEntry | None] = []  # the output folder's record of each
         # outlines: workers send each digest's outline, not the digest (render.DigestOutline)
         self._outlines = outlines
         self._context = _context()
@@ -165,7 +193,7 @@ class ShardedRun:
         self._endpoint_down = self._context.Event()  # one breaker for the endpoint, not one each
         self._pool: ProcessPoolExecutor | None = None
         self._futures: list[Future[None]] = []
-        self._digests: dict[Position, tuple[Made, render.ReportParts]] = {}
+        self._digests: dict[Position, tuple[Made, render.ReportParts, FolderEntry | None]] = {}
         self._counts: list[dict[str, int]] = []  # each finished worker's, its last message
         self._warned: set[str] = set()  # the workers' warnings printed so far
 
@@ -176,14 +204,16 @@ class ShardedRun:
             initializer=_start_worker,
             initargs=(os.getpid(), self._todo, self._results, self._stop, self._endpoint_down),
         )
-        work = _Work(self.work, self._formats, self._outlines, self._started_ns)
+        work = _Work(self.work, self._formats, self._outlines, self._started_ns, self._write_json,
+                     self._unit_names, self._run_settings, self._rebuilds,
+                     self._slots)  # fmt: skip
         # A forked worker shares this process's memory until it writes to it, and a garbage
         # collection writes to every object it scans. Frozen objects are left out of the
         # workers' collections (the pattern Python's gc.freeze documents for fork without
         # exec): a tenth fewer page faults in a regenerate.
         gc.freeze()
         try:
-            self._futures = [self._pool.submit(_take, self._share, self._json_dir, work)
+            self._futures = [self._pool.submit(_take, self._share, self._out_dir, work)
                              for _ in range(self.workers)]  # fmt: skip
         finally:
             gc.unfreeze()  # forked by now; collections here go on as before
@@ -224,7 +254,7 @@ class ShardedRun:
         else:  # a broken pool says nothing more: take what arrives until the queue is quiet
             while self._relay(on_finished, timeout=_QUIET_AFTER_FAILURE_S):
                 pass
-        made: dict[int, list[tuple[Made, render.ReportParts]]] = {}
+        made: dict[int, list[tuple[Made, render.ReportParts, FolderEntry | None]]] = {}
         for (item, _index), arrived in sorted(self._digests.items(), key=lambda kv: kv[0]):
             made.setdefault(item, []).append(arrived)
         digests: list[Made] = []
@@ -232,23 +262,20 @@ class ShardedRun:
             done = made.get(item, [])
             if failures and len(done) < (len(batch) if self.work == "cached" else 1):
                 done += self._failed(batch[len(done) :], failures[0], on_finished)
-            digests += [digest for digest, _parts in done]
-            self.parts += [parts for _digest, parts in done]
-        if not failures:
-            counts: Counter[str] = Counter()
-            for worker_counts in self._counts:
-                counts.update(worker_counts)
-            self._record(counts)
+            digests += [digest for digest, _parts, _entry in done]
+            self.parts += [parts for _digest, parts, _entry in done]
+            self.entries += [entry for _digest, _parts, entry in done]
         return digests
 
     def _failed(
         self, units: list[str], error: BaseException, on_finished: OnFinished
-    ) -> list[tuple[Made, render.ReportParts]]:
+    ) -> list[tuple[Made, render.ReportParts, FolderEntry | None]]:
         reason = f"a worker process failed ({type(error).__name__}: {error})"
         failed = [input_failure_digest(InputFailure(u, reason), self.engine) for u in units]
         for digest in failed:
             on_finished(Finished(digest.status, digest.source_path, digest.error))
-        return [(_made(digest, self._outlines), render.report_parts(digest, self._formats))
+        return [(_made(Placed(digest, digest), self._outlines),
+                 render.report_parts(digest, self._formats), None)
                 for digest in failed]  # fmt: skip
 
     def _relay(self, on_finished: OnFinished, timeout: float) -> bool:
@@ -267,27 +294,13 @@ class ShardedRun:
                     self._warned.add(message)
                     logger.warning(message)
                 message = []
-            for position, digest, parts in message:
-                self._digests[position] = (digest, parts)
+            for position, digest, parts, entry in message:
+                self._digests[position] = (digest, parts, entry)
                 on_finished(Finished(digest.status, digest.source_path, digest.error))
             try:
                 message = self._results.get_nowait()
             except queue.Empty:
                 return True
-
-    def _record(self, counts: Counter[str]) -> None:
-        """The workers' hits and misses together, for `cache stats` (a run's, as one process's)."""
-        if not self.settings.use_cache or self.work != "inputs":
-            return
-        store = open_cache(self.settings)
-        if store is None:
-            return
-        try:
-            totals = {field: counts[field] for field in RunCounts.__dataclass_fields__}
-            store.record_run(totals | {"engine": self.engine})
-            store.close()
-        except CacheError as exc:  # the digests are made: only the hits and misses are lost
-            warn_without_cache(exc)
 
 
 def _without_unusable_cache(settings: Settings) -> Settings:
@@ -338,28 +351,32 @@ def _taken() -> Iterator[tuple[int, list[str]]]:
         yield item
 
 
-def _send(position: Position, digest: ArticleDigest, json_dir: Path | None, work: _Work) -> None:
-    if json_dir is not None and render.has_own_file(digest):
-        # failed, when its file could not be written; warned, when its id was met before
-        digest = _files_of(json_dir, work).write(digest).digest
-    parts = render.report_parts(digest, work.formats)
-    _unsent.append((position, _made(digest, work.outlines), parts))
+def _send(
+    position: Position, digest: ArticleDigest, out_dir: Path | None, work: _Work, slot: Slot | None
+) -> None:
+    if out_dir is None:
+        placed = Placed(digest, digest)
+    else:  # kept, when the folder holds a good digest; failed, when its file could not be written
+        placed = _files_of(out_dir, work).place(digest, slot, write=work.write_json)
+    parts = parts_of(placed, work.formats)
+    _unsent.append((position, _made(placed, work.outlines), parts, placed.entry))
     if len(_unsent) >= _DIGESTS_PER_MESSAGE:
         _flush()
 
 
-_files: dict[Path, render.DigestFiles] = {}  # in a worker: the run's files, by directory
+_files: dict[Path, DigestFiles] = {}  # in a worker: the run's files, by directory
 
 
-def _files_of(json_dir: Path, work: _Work) -> render.DigestFiles:
-    files = _files.get(json_dir)
+def _files_of(out_dir: Path, work: _Work) -> DigestFiles:
+    files = _files.get(out_dir)
     if files is None or files.started_ns != work.started_ns:
-        files = _files[json_dir] = render.DigestFiles(json_dir, work.started_ns)
+        names = Names(dict(work.unit_names))
+        files = _files[out_dir] = DigestFiles(out_dir, work.started_ns, names)
     return files
 
 
-def _made(digest: ArticleDigest, outline: bool) -> Made:
-    return render.DigestOutline.of(digest) if outline else digest
+def _made(placed: Placed, outline: bool) -> Made:
+    return outline_of(placed) if outline else placed.digest
 
 
 def _flush() -> None:
@@ -387,30 +404,34 @@ async def _sending() -> AsyncIterator[None]:
     _flush()
 
 
-def _take(settings: Settings, json_dir: Path | None, work: _Work) -> None:
+def _take(settings: Settings, out_dir: Path | None, work: _Work) -> None:
     """In a worker: summarize inputs, or rebuild cached articles (never asking the model), as
-    they are taken; then send the counts (for inputs, the cache's), after the last digest."""
+    they are taken; then send the counts (for inputs, the cache's) after the last digest: the
+    parent knows by them that every digest of this worker arrived."""
     taken = _summarize_taken if work.kind == "inputs" else _regenerate_taken
-    _results.put(asyncio.run(taken(settings, json_dir, work)))
+    _results.put(asyncio.run(taken(settings, out_dir, work)))
 
 
-async def _summarize_taken(
-    settings: Settings, json_dir: Path | None, work: _Work
-) -> dict[str, int]:
-    # the parent records the run's counts once, for all workers together
+async def _summarize_taken(settings: Settings, out_dir: Path | None, work: _Work) -> dict[str, int]:
     store = open_cache(settings)
     positions: list[Position] = []  # of each article, in the order the stream yields them
+    slots: dict[int, Slot] = {}  # of each article, by its place in that order
+    names = _files_of(out_dir, work).names if out_dir is not None else Names()
 
-    def articles() -> Iterator[Any]:
-        for item, units in _taken():
-            for index, article in enumerate(read_articles(units)):
+    # what the parent's listing of directories left out (a unit is a directory with no file)
+    left_out = LeftOut(str(out_dir) if out_dir is not None else None)
+
+    def articles() -> Iterator[tuple[int, Any]]:
+        for item, units in _taken():  # one unit an item: the item is the unit's place
+            for index, article in enumerate(read_articles(units, left_out=left_out)):
                 positions.append((item, index))
-                yield article
+                yield item, article
 
+    items = slotted(articles(), names, dict(work.run_settings), slots)
     try:
         async with Summarizer(settings, cache=store) as summarizer, _sending():
-            async for streamed, digest in summarizer.summarize_stream(articles()):
-                _send(positions[streamed], digest, json_dir, work)
+            async for streamed, digest in summarizer.summarize_stream(items):
+                _send(positions[streamed], digest, out_dir, work, slots.get(streamed))
         return asdict(summarizer.counts)
     finally:
         if store is not None:
@@ -420,15 +441,18 @@ async def _summarize_taken(
 
 
 async def _regenerate_taken(
-    settings: Settings, json_dir: Path | None, work: _Work
+    settings: Settings, out_dir: Path | None, work: _Work
 ) -> dict[str, int]:
     store = ChunkCache(settings.cache_dir or default_cache_dir())
     try:
         async with _sending():
             for item, article_ids in _taken():
-                made = await regenerate_digests(store, settings, article_ids)
+                first = item * IDS_PER_BATCH  # the batches are consecutive (_batches)
+                wanted = work.rebuilds[first : first + len(article_ids)]
+                made = await rebuild_digests(store, settings, wanted)
                 for index, digest in enumerate(made):
-                    _send((item, index), digest, json_dir, work)
+                    slot = work.slots[first + index] if work.slots else None
+                    _send((item, index), digest, out_dir, work, slot)
         return {}
     finally:
         store.close()

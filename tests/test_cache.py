@@ -8,11 +8,14 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from summarizer.cache import CachedChunk, ChunkCache, ChunkLayout, chunk_key
+from summarizer.cli import cli
 from summarizer.engines.llm import LLMEngine
 from summarizer.errors import CacheError
 from summarizer.models import Article, ChunkSummary, Move
+from summarizer.pipeline import summarize
 from summarizer.settings import Settings
 
 SUMMARY = ChunkSummary(moves=[Move(instrument="SMIC", direction="up", change_pct=5.0,
@@ -147,3 +150,33 @@ def test_article_index_and_stats(tmp_path: Path) -> None:
     assert cache.prune(older_than_s=3600) == 0
     assert cache.prune(older_than_s=0) == 2
     cache.close()
+
+
+def test_a_text_summarized_from_python_keeps_what_a_run_read_of_its_file(tmp_path: Path) -> None:
+    seed = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))[0]
+    text = seed.read_text(encoding="utf-8")
+    done = CliRunner().invoke(cli, ["run", str(seed), "--out", str(tmp_path / "out"), "-q"])
+    assert done.exit_code == 0, done.output
+    digest = summarize(text)  # the same text, from the Python API: no source, and its own title
+    assert digest.source_path is None
+    summarize(Article(id=digest.id, text=text, title="Another title"))
+    cache = ChunkCache(tmp_path / "cache")  # the tests' SUMMARIZER_CACHE_DIR
+    entry = cache.article(digest.id)
+    cache.close()
+    assert entry is not None
+    assert (entry.article.source_path, entry.article.title, entry.article.published) == (
+        str(seed),
+        "Capital Flows Surge into Gold Markets as BABA-W Fuels AI Momentum",
+        "Sep 01",
+    )
+
+
+def test_a_run_after_an_api_call_records_the_file_it_read(tmp_path: Path) -> None:
+    seed = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))[1]
+    digest = summarize(seed.read_text(encoding="utf-8"))
+    done = CliRunner().invoke(cli, ["run", str(seed), "--out", str(tmp_path / "out"), "-q"])
+    assert done.exit_code == 0, done.output
+    cache = ChunkCache(tmp_path / "cache")
+    entry = cache.article(digest.id)
+    cache.close()
+    assert entry is not None and entry.article.source_path == str(seed)

@@ -95,7 +95,7 @@ def test_defect_4_a_corrupt_cache_is_reported_bypassed_and_cleared(
     assert "entries: 0 (" in invoke("cache", "stats").stdout
     assert "warning:" not in run_seeds(tmp_path / "third").stderr
     again = run_seeds(tmp_path / "fourth")
-    assert "cache: 10 chunks answered from the cache" in again.stderr, again.stderr
+    assert "chunks: 10 in all, 10 answered from the cache" in again.stderr, again.stderr
 
 
 def test_defect_4_the_python_api_goes_on_without_a_corrupt_cache(

@@ -92,7 +92,7 @@ def test_second_run_makes_zero_requests_and_regenerate_rebuilds_the_same(
         )
         assert second.returncode == 0, second.stderr
         assert len(server.requests) == 12
-        regen = command("regenerate", "--out", "three", "-q", cwd=tmp_path, env=env)
+        regen = command("regenerate", "--all", "--out", "three", "-q", cwd=tmp_path, env=env)
         assert regen.returncode == 0, regen.stderr
         assert len(server.requests) == 12
     one, two, three = (digests_without_usage(tmp_path / d) for d in ("one", "two", "three"))
@@ -121,7 +121,7 @@ def test_a_prompt_change_misses_exactly_the_llm_chunks(tmp_path: Path, env: dict
         assert len(server.requests) == 24
         again = command("run", str(inputs), "--out", "c", "--engine", "rules", "-q",
                         cwd=tmp_path, env=env)  # fmt: skip
-        assert "cache: 4 chunks answered from the cache" in again.stderr
+        assert "chunks: 4 in all, 4 answered from the cache, 0 computed" in again.stderr
     assert server.requests[12]["messages"][0]["content"].endswith("Be terse.")
 
 
@@ -137,7 +137,7 @@ def test_regenerate_reports_chunks_whose_key_changed(tmp_path: Path, env: dict[s
     first_key = next(iter(cache.articles())).chunk_keys[0]
     cache._db.delete("chunk:" + first_key)
     cache.close()
-    regen = command("regenerate", "--out", "b", "-q", cwd=tmp_path, env=env)
+    regen = command("regenerate", "--out", "a", "-q", cwd=tmp_path, env=env)
     assert regen.returncode == 0
     assert "1 chunk(s) missed the cache" in regen.stderr
 
@@ -222,3 +222,102 @@ def test_ungrounded_answers_are_dropped_with_a_reason_and_no_log_noise(
         digest = json.loads(path.read_text(encoding="utf-8"))
         assert digest["moves"] == []
         assert any("not a verbatim quote" in w for w in digest["warnings"]), digest["warnings"]
+
+
+def printed_summary(done: subprocess.CompletedProcess[str]) -> list[str]:
+    """The first line of a command, and the lines it ended with (from 'N articles: ...' on)."""
+    lines = done.stderr.splitlines()
+    start = next(i for i, line in enumerate(lines) if re.match(r"[0-9]+ articles: ", line))
+    return [lines[0], *lines[start:]]
+
+
+def stats_repeat(
+    done: subprocess.CompletedProcess[str], tmp_path: Path, env: dict[str, str]
+) -> str:
+    """cache stats, checked to repeat what done printed; the summary it repeats."""
+    stats = command("cache", "stats", cwd=tmp_path, env=env)
+    assert stats.returncode == 0, stats.stderr
+    said = stats.stdout.splitlines()
+    start = next(i for i, line in enumerate(said) if line.startswith("last run: "))
+    assert said[start + 1 :] == printed_summary(done)
+    return "\n".join(said[start + 1 :])
+
+
+def test_cache_stats_says_what_the_last_run_printed(tmp_path: Path, env: dict[str, str]) -> None:
+    inputs = write_articles(tmp_path / "in")
+    with serve(FakeOpenAI(answer_from_chunk)) as server:
+        ran = command("run", str(inputs), "--out", "a", *llm_args(server), cwd=tmp_path, env=env)
+    assert ran.returncode == 0, ran.stderr
+    said = stats_repeat(ran, tmp_path, env)
+    assert (
+        "chunks: 12 in all, 0 answered from the cache, 12 computed by the engine, 0 failed" in said
+    )
+    assert "LLM: 12 calls (re-asks and failed calls included), 1440 tokens" in said
+    regenerated = command("regenerate", "--out", "a", "-q", cwd=tmp_path, env=env)
+    assert regenerated.returncode == 0, regenerated.stderr
+    said = stats_repeat(regenerated, tmp_path, env)
+    assert said.startswith("regenerate: 4 articles, what a/ holds, from the cache")
+    assert (
+        "chunks: 12 in all, 12 answered from the cache, 0 computed by the engine, 0 failed" in said
+    )
+    # new texts, and a server that refuses every request: every call it got is counted
+    other = tmp_path / "other"
+    other.mkdir()
+    for name, text in ARTICLES.items():
+        (other / name).write_text(text.replace(" rose ", " jumped "), encoding="utf-8")
+    refusing = Reply(status=429, body={"error": {"message": "slow down"}},
+                     headers={"retry-after": "0"})  # fmt: skip
+    with serve(FakeOpenAI.scripted([refusing])) as server:
+        failed = command("run", str(other), "--out", "b", *llm_args(server), cwd=tmp_path, env=env)
+    assert failed.returncode == 1
+    said = stats_repeat(failed, tmp_path, env)
+    assert len(server.requests) >= 4  # one chunk's first request and its 3 retries, at least
+    assert f"LLM: {len(server.requests)} calls (re-asks and failed calls included)" in said
+    assert (
+        "chunks: 12 in all, 0 answered from the cache, 0 computed by the engine, 12 failed" in said
+    )
+    # the Python API prints nothing, so it leaves the record of the last command alone
+    from summarizer.pipeline import summarize
+    from summarizer.settings import Settings
+
+    summarize("Gold rose 1% today.", Settings(engine="rules", cache_dir=tmp_path / "cache"))
+    assert stats_repeat(failed, tmp_path, env) == said
+
+
+def test_an_output_folder_s_record_never_chooses_where_the_model_is_asked(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    inputs = write_articles(tmp_path / "in")
+    with (
+        serve(FakeOpenAI(answer_from_chunk)) as ours,
+        serve(FakeOpenAI(answer_from_chunk)) as theirs,
+    ):
+        done = command("run", str(inputs), "--out", "a", *llm_args(ours), cwd=tmp_path, env=env)
+        assert done.returncode == 0, done.stderr
+        record_path = tmp_path / "a" / ".summarizer-manifest"
+        record = json.loads(record_path.read_text(encoding="utf-8"))
+        for stored in record["run_settings"]:  # a folder sent by someone else, say
+            stored["base_url"] = theirs.base_url
+        record_path.write_text(json.dumps(record), encoding="utf-8")
+        from summarizer.cache import ChunkCache
+
+        cache = ChunkCache(Path(env["SUMMARIZER_CACHE_DIR"]))
+        cache._db.delete("chunk:" + next(iter(cache.articles())).chunk_keys[0])
+        cache.close()
+        filled = command("regenerate", "--out", "a", "--fill", "-q", cwd=tmp_path, env=env)
+    assert len(theirs.requests) == 0
+    assert len(ours.requests) == 13, filled.stderr  # the 12 of the run, and the one missed
+
+
+def test_a_record_naming_a_file_outside_its_folder_is_refused(
+    tmp_path: Path, env: dict[str, str]
+) -> None:
+    inputs = write_articles(tmp_path / "in")
+    assert command("run", str(inputs), "--out", "a", "-q", cwd=tmp_path, env=env).returncode == 0
+    record_path = tmp_path / "a" / ".summarizer-manifest"
+    record = json.loads(record_path.read_text(encoding="utf-8"))
+    record["articles"][0]["file"] = "../escaped.json"
+    record_path.write_text(json.dumps(record), encoding="utf-8")
+    done = command("regenerate", "--out", "a", "-q", cwd=tmp_path, env=env)
+    assert done.returncode == 1 and "'../escaped.json' is no digest file name" in done.stderr
+    assert not (tmp_path / "escaped.json").exists()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -28,7 +29,7 @@ def test_run_on_the_seeds_writes_digests_and_a_report(tmp_path: Path) -> None:
     assert "engine: rules (no endpoint is configured" in done.stderr
     assert "(5 per-article JSON, digest.md, moves.csv)" in done.stderr
     digests = sorted((tmp_path / "out").glob("*.json"))
-    assert len(digests) == 5
+    assert [p.stem for p in digests] == [p.stem for p in sorted(SEEDS.glob("*.txt"))]
     for path in digests:
         digest = json.loads(path.read_text(encoding="utf-8"))
         assert digest["status"] == "ok" and digest["engine"] == "rules"
@@ -108,12 +109,70 @@ def test_defect_7_a_file_symlink_loop_fails_that_file_and_the_batch_goes_on(
     assert "2 failed" in done.stderr
 
 
+def test_a_folder_run_twice_leaves_out_its_own_outputs_and_says_so_once(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    shutil.copytree(SEEDS, work)
+    (work / "notes").mkdir()  # a user's own Markdown article named like the report is read
+    (work / "notes" / "digest.md").write_text("# Notes\n\nGold rose 1.1% on Friday.\n")
+    every = ["--format", "json", "--format", "md", "--format", "jsonl", "--format", "csv"]
+    runs = [summarizer("run", ".", *every, "-q", cwd=work) for _ in range(2)]
+    assert [done.returncode for done in runs] == [0, 0], runs[1].stderr
+    assert "left out" not in runs[0].stderr
+    said = [line for line in runs[1].stderr.splitlines() if line.startswith("left out")]
+    assert said == [
+        f"left out of the inputs: {os.path.join('.', 'digests', '')} (the output folder)"
+    ]
+    for done in runs:
+        assert "6 articles: 6 ok, 0 partial, 0 failed" in done.stderr
+    # into another folder: the first one's digests, report and JSONL are known by their content
+    other = summarizer("run", ".", "--out", "other", "-q", cwd=work)
+    assert other.returncode == 0 and "6 articles: 6 ok" in other.stderr
+    (line,) = [line for line in other.stderr.splitlines() if line.startswith("left out")]
+    assert line.startswith("left out of the inputs: 8 files summarizer wrote (")
+    # a file given by its own path is always read
+    given = summarizer("run", "digests/digest.md", "--out", "third", "-q", cwd=work)
+    assert "left out" not in given.stderr and "1 articles" in given.stderr
+
+
 def test_stdin_and_jsonl_format(tmp_path: Path) -> None:
     done = summarizer("run", "-", "--out", "out", "--format", "jsonl", "-q", cwd=tmp_path,
                       stdin=b"The ChiNext Index retreated 1% on Friday.")  # fmt: skip
     assert done.returncode == 0, done.stderr
     lines = (tmp_path / "out" / "digests.jsonl").read_text(encoding="utf-8").splitlines()
     assert [m["change_pct"] for m in json.loads(lines[0])["moves"]] == [-1.0]
+
+
+def test_the_first_line_names_the_engine_and_a_key_in_the_environment_says_how_to_go_offline(
+    tmp_path: Path,
+) -> None:
+    article = tmp_path / "a.txt"
+    article.write_text("SMIC rose nearly 5% today.", encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    key_only = env | {"OPENAI_API_KEY": "sk-test-not-a-key"}
+    lines = {}
+    for name, environment, extra in (
+        ("key", key_only, []),
+        ("flag", env, ["--base-url", "http://127.0.0.1:9/v1"]),
+        ("asked", key_only, ["--engine", "llm"]),
+        ("offline", key_only, ["--engine", "rules"]),
+        ("nothing", env, []),
+    ):
+        # --cache-only: the llm engine sends nothing, every chunk misses the (empty) cache
+        done = subprocess.run(
+            [sys.executable, "-m", "summarizer", "run", str(article), "--out", name, "-q",
+             "--cache-only", *extra],
+            cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+        lines[name] = done.stderr.splitlines()[0]
+    assert lines == {
+        "key": "engine: llm (OPENAI_API_KEY is set in the environment; --engine rules runs the "
+        "offline engine instead)",
+        "flag": "engine: llm (--base-url is given)",
+        "asked": "engine: llm (requested with --engine llm)",
+        "offline": "engine: rules (requested with --engine rules)",
+        "nothing": "engine: rules (no endpoint is configured (set OPENAI_API_KEY or "
+        "OPENAI_BASE_URL for llm))",
+    }
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:

@@ -80,28 +80,39 @@ def test_duplicate_ids_overwrite_each_other(tmp_path: Path) -> None:
                       {"id": "same", "text": ARTICLE.replace("4.2%", "5.1%")}),
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
-    files = sorted((tmp_path / "out").glob("*.json"))
-    assert len(files) == 2, files
-    digests = [json.loads(p.read_text(encoding="utf-8")) for p in files]
-    assert {d["id"] for d in digests} == {"same"}
-    assert {d["moves"][0]["change_pct"] for d in digests} == {4.2, 5.1}
-    assert "1 articles have the id of another article of this run" in done.stderr
-    assert sum(any(w.startswith("duplicate id") for w in d["warnings"]) for d in digests) == 1
+    files = {
+        p.name: json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "out").glob("*.json")
+    }
+    assert sorted(files) == ["same-2.json", "same.json"]  # the first in input order keeps the name
+    assert {d["id"] for d in files.values()} == {"same"}
+    assert [files[n]["moves"][0]["change_pct"] for n in ("same.json", "same-2.json")] == [4.2, 5.1]
+    assert "1 articles have the name of another input of this run" in done.stderr
+    assert [w for w in files["same-2.json"]["warnings"] if w.startswith("name taken")] == [
+        "name taken: another input of this run is named same.json; this one is same-2.json"
+    ]
+    assert not any(w.startswith("name taken") for w in files["same.json"]["warnings"])
 
 
 def test_duplicate_ids_overwrite_each_other_in_worker_processes(tmp_path: Path) -> None:
     inputs = tmp_path / "in"
-    inputs.mkdir()
-    for n in range(40):  # enough files for two worker processes
+    for n in range(40):  # enough files for two worker processes; two names in both folders
+        folder = inputs / ("b" if n in (38, 39) else "a")
+        folder.mkdir(parents=True, exist_ok=True)
         text = ARTICLE if n in (3, 30) else ARTICLE.replace("4.2%", f"{n + 1}.5%")
-        (inputs / f"{n:02d}.txt").write_text(text, encoding="utf-8")
-    done = summarizer("run", "in", "--format", "json", "--out", "out", "-q", "--workers", "2",
-                      cwd=tmp_path)  # fmt: skip
-    assert done.returncode == 0, done.stderr
-    digests = [json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "out").glob("*.json")]
-    assert len(digests) == 40  # one text in two files: two digests, by their source paths
-    assert {d["source_path"] for d in digests} == {f"in/{n:02d}.txt" for n in range(40)}
-    assert "1 articles have the id of another article of this run" in done.stderr
+        (folder / f"{n % 38:02d}.txt").write_text(text, encoding="utf-8")
+    for run in ("one", "two"):  # the same names whichever worker finishes first
+        done = summarizer("run", "in", "--format", "json", "--out", run, "-q", "--workers", "2",
+                          cwd=tmp_path)  # fmt: skip
+        assert done.returncode == 0, done.stderr
+        assert "2 articles have the name of another input of this run" in done.stderr
+    written = {
+        p.name: json.loads(p.read_text(encoding="utf-8")) for p in (tmp_path / "one").glob("*.json")
+    }
+    assert len(written) == 40  # one text in two files: two digests, by their source paths
+    assert written["00.json"]["source_path"] == "in/a/00.txt"
+    assert written["00-2.json"]["source_path"] == "in/b/00.txt"
+    assert written["01-2.json"]["source_path"] == "in/b/01.txt"
+    assert {p.name for p in (tmp_path / "two").glob("*.json")} == set(written)
 
 
 # --- defect 3: one article's write error kills the batch ---------------------------------------

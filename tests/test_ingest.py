@@ -18,12 +18,14 @@ from hypothesis import strategies as st
 from summarizer.ingest import (
     MAX_ARTICLE_BYTES,
     InputFailure,
+    LeftOut,
     article_from_text,
     content_id,
     input_units,
     read_articles,
 )
-from summarizer.models import Article
+from summarizer.models import Article, ArticleDigest
+from summarizer.render import digest_json, write_outputs
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 MB = 1024 * 1024
@@ -697,3 +699,44 @@ def test_input_units_read_one_by_one_give_what_the_paths_give(tmp_path: Path) ->
     one_by_one = [item for unit in units for item in read_articles([unit])]
     assert one_by_one == list(read_articles(paths))
     assert any(isinstance(i, InputFailure) for i in one_by_one)
+
+
+def test_a_directory_leaves_out_its_run_s_output_folder_and_what_summarizer_wrote(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "in"
+    digest = ArticleDigest(id="x", source_path="a.txt", engine="rules", status="ok")
+    write(root / "a.txt", "Alpha text.")
+    write(root / "old" / "x.json", digest_json(digest))  # as render writes them
+    write_outputs(root / "old", [digest], ["md", "jsonl"])
+    # a user's notes that begin as the report does, under another name: read
+    write(root / "old" / "notes.md", "# Market news digest\n\nGold rose 1% on Friday.")
+    write(root / "records.json", '[{"text": "Bravo rose 1%."}]')
+    write(root / "out" / "c.txt", "Charlie text.")  # the run's output folder: left out whole
+    left_out = LeftOut(str(root / "out"))
+    items = list(read_articles([str(root)], left_out=left_out))
+    assert [i.source_path for i in items if isinstance(i, Article)] == [
+        str(root / "a.txt"), str(root / "old" / "notes.md"), f"{root / 'records.json'}#1"
+    ]  # fmt: skip
+    assert sorted(left_out.paths) == sorted(
+        [str(root / "old" / n) for n in ("x.json", "digest.md", "digests.jsonl")]
+        + [str(root / "out") + os.sep]
+    )
+    units = input_units([str(root)], LeftOut(str(root / "out")))
+    assert units == [
+        str(root / "a.txt"),
+        str(root / "old" / "notes.md"),
+        str(root / "records.json"),
+    ]
+
+
+def test_a_directory_of_summarizer_outputs_alone_says_what_it_left_out(tmp_path: Path) -> None:
+    digest = ArticleDigest(id="x", source_path="a.txt", engine="rules", status="ok")
+    write(tmp_path / "old" / "x.json", digest_json(digest))
+    write_outputs(tmp_path / "old", [digest], ["md"])
+    (failure,) = read_articles([str(tmp_path / "old")])
+    assert isinstance(failure, InputFailure)
+    assert failure.message.endswith("; 2 left out, written by summarizer")
+    # a file given by its own path is always read (a digest is no record: it fails, and says why)
+    (given,) = read_articles([str(tmp_path / "old" / "x.json")])
+    assert isinstance(given, InputFailure) and "no text/content/body" in given.message

@@ -17,10 +17,10 @@ LAYERS = [
     {"settings", "sentences", "instruments"},
     {"reading"},
     {"ingest", "clean", "chunking", "grounding", "prompts", "markets"},
-    {"engines", "cache"},
+    {"engines", "cache", "naming"},
     {"merge", "render", "evaluate"},
-    {"pipeline"},
-    {"recording", "sharding", "oracle"},
+    {"pipeline", "output_folder"},
+    {"recording", "sharding", "oracle", "regenerating", "run_summary"},
     {"__init__", "cli"},
     {"__main__"},
 ]

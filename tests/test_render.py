@@ -7,7 +7,6 @@ import io
 import json
 import os
 import stat
-import time
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,6 @@ import pytest
 from summarizer.models import ArticleDigest, Move
 from summarizer.render import (
     MOVE_COLUMNS,
-    DigestFiles,
     digest_json,
     render_markdown,
     render_moves_csv,
@@ -41,15 +39,6 @@ def test_json_is_what_model_dump_json_says_in_utf8() -> None:
     expected = (digest.model_dump_json(indent=2) + "\n").encode("utf-8")
     assert digest_json(digest) == expected
     assert "芯片".encode() in expected  # UTF-8, not \u escapes
-
-
-def test_write_digest_names_the_file_by_id(tmp_path: Path) -> None:
-    written = DigestFiles(tmp_path, time.time_ns()).write(DIGEST)
-    assert written.digest is DIGEST
-    path = written.path
-    assert path == tmp_path / "abc.json"
-    assert path.read_bytes() == digest_json(DIGEST)
-    assert [p.name for p in tmp_path.iterdir()] == ["abc.json"]  # no temp files left
 
 
 def test_csv_has_one_row_per_move_with_the_columns() -> None:
@@ -89,6 +78,12 @@ def test_markdown_shows_moves_and_escapes_table_cells() -> None:
     assert "| BABA-W | ▲ >18% |" in report
     assert "Alibaba \\| chips" in report
     assert "**Error:** empty" in report
+
+
+def test_a_digest_with_nothing_known_of_its_source_has_no_empty_emphasis() -> None:
+    report = render_markdown([DIGEST.model_copy(update={"title": None})])
+    assert "\n## abc\n\nstatus **ok**\n" in report
+    assert "**" not in report.replace("**ok**", "")
 
 
 def test_write_outputs_writes_what_the_formats_ask(tmp_path: Path) -> None:
