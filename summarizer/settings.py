@@ -129,7 +129,7 @@ class Settings(BaseModel):
             return "rules", "requested with --engine rules"
         if self.endpoint_configured:
             return "llm", "an endpoint is configured (OPENAI_API_KEY or a base URL)"
-        return "rules", "no endpoint is configured (set OPENAI_API_KEY or OPENAI_BASE_URL for llm)"
+        return "rules", "no endpoint is configured; OPENAI_API_KEY or OPENAI_BASE_URL selects llm"
 
     @property
     def endpoint_name(self) -> str:

@@ -170,8 +170,8 @@ def test_the_first_line_names_the_engine_and_a_key_in_the_environment_says_how_t
         "flag": "engine: llm (--base-url is given)",
         "asked": "engine: llm (requested with --engine llm)",
         "offline": "engine: rules (requested with --engine rules)",
-        "nothing": "engine: rules (no endpoint is configured (set OPENAI_API_KEY or "
-        "OPENAI_BASE_URL for llm))",
+        "nothing": "engine: rules (no endpoint is configured; OPENAI_API_KEY or OPENAI_BASE_URL "
+        "selects llm)",
     }
 
 
