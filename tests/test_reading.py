@@ -492,6 +492,24 @@ def test_how_the_session_began_is_its_own_move(sentence: str, expected: tuple[st
     assert moves(sentence)[-1][:2] == expected  # the rules engine reports it too
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Among the gainers were Pirelli and Leonardo.", {("Pirelli", "up"), ("Leonardo", "up")}),
+        ("In the red were Delta Holdings limited, Axor and Meridian.",
+         {("Delta Holdings", "down"), ("Axor", "down"), ("Meridian", "down")}),
+        ("Top losers included Sasol, Exxaro and Gold Fields.",
+         {("Sasol", "down"), ("Exxaro", "down"), ("Gold Fields", "down")}),
+        # the list ends where the sentence goes on about something else
+        ("Losers were few, while Tesla fell 2%.", {("Tesla", "down")}),
+    ],
+)  # fmt: skip
+def test_names_listed_under_a_heading_went_its_way(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert directions(sentence) == expected
+
+
 def test_a_start_to_the_year_is_no_session_opening() -> None:
     assert read_sentence("The company had a strong start to the year.").facts == ()
 

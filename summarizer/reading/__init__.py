@@ -183,6 +183,7 @@ def read_sentence(sentence: str) -> SentenceReading:
             last_subjects = subjects
         last_end = predicate.end
     facts += _openings(lowered, facts)
+    facts += _listed_under_a_heading(lowered, mentions, facts)
     cue_spans = tuple((c.start, c.end, c.direction) for c in cues)
     return SentenceReading(
         original, tuple(mentions), tuple(facts), cue_spans, _subject_like(lowered, mentions)
@@ -221,6 +222,60 @@ def _openings(lowered: str, facts: list[Fact]) -> list[Fact]:
             )
         )
     return found
+
+
+def _listed_under_a_heading(lowered: str, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """'Among the gainers were Tesla and Apple', 'In the red were Innscor, Axia and Delta',
+    'Gainers included A, B and C': the names after such a heading went its way, each a move
+    without a number (where a number follows a name, the list reading has it already)."""
+    head = _HEADING_LIST.match(lowered)
+    if head is None:
+        return []
+    direction: Direction = "up" if head.group("up") else "down"
+    found: list[Fact] = []
+    for mention in mentions:
+        if mention.start < head.end() or mention.reference is not None or mention.descriptive:
+            continue
+        if any(f.mention == mention for f in facts):
+            continue
+        if not _LIST_JOINER.fullmatch(lowered, head.end() if not found else found[-1].end,
+                                      mention.start):  # fmt: skip
+            break  # the list ended: "... and Delta, while the index fell"
+        found.append(
+            Fact(
+                mention=mention,
+                direction=direction,
+                pct=None,
+                bp=None,
+                qualifier="exact",
+                session="unspecified",
+                timeframe="unspecified",
+                period=None,
+                start=head.end() - len(head.group(0).lstrip(_NOT_A_WORD)),
+                end=mention.end,
+                realised=True,
+                forecast=False,
+                price=True,
+                has_number=False,
+                attached=True,  # the heading is its predicate
+                predicate=head.span(),
+            )
+        )
+    return found
+
+
+_HEADING_LIST = re.compile(
+    r"\W*(?:among\s+|leading\s+)?(?:the\s+)?(?:top\s+|biggest\s+|leading\s+|notable\s+|"
+    r"main\s+|major\s+|other\s+)?"
+    r"(?:(?P<up>gainers|advancers|risers|winners|in the green|in positive territory)|"
+    r"(?:losers|decliners|fallers|laggards|in the red|in negative territory))"
+    r"\s+(?:(?:of the day|on the day|today)\s+)?(?:were|included|include|are|was)\b\s*"
+)
+_LIST_JOINER = re.compile(
+    r"(?:\s+(?:limited|ltd\.?|plc|inc\.?|corp\.?))?"  # a lower-case suffix left out of the name
+    r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|:\s*)?(?:the\s+)?"
+)
+_NOT_A_WORD = " \t\n\"'“‘(-—–:;,."
 
 
 _OPENING_UP = (
