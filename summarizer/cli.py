@@ -229,8 +229,8 @@ def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineNa
 
     left_out = ingest.LeftOut(str(out))  # a second run must not read the first one's outputs
     units = ingest.input_units(paths, left_out)
-    if left_out.paths:
-        _say(_left_out_line(left_out.paths))
+    if left_out.paths or left_out.annotations or left_out.documentation:
+        _say(_left_out_line(left_out))
     names = Names.for_units(units)  # the same names in one process or many
     stored = run_settings(settings, engine)
     if not sharding.worth_sharding(units, settings.workers):
@@ -243,14 +243,22 @@ def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineNa
                        run_settings=stored)  # fmt: skip
 
 
-def _left_out_line(paths: Sequence[str]) -> str:
+def _left_out_line(left_out: LeftOut) -> str:
     """What directory inputs left out, in one line."""
+    paths = left_out.paths
     folders = list(dict.fromkeys(p for p in paths if p.endswith(os.sep)))
     files = list(dict.fromkeys(p for p in paths if not p.endswith(os.sep)))
     said = [f"{folder} (the output folder)" for folder in folders]
     if files:
         shown = ", ".join(files[:3]) + (", ..." if len(files) > 3 else "")
         said.append(f"{len(files)} files summarizer wrote ({shown})")
+    for one, many, found in (
+        ("gold annotation file", "gold annotation files", left_out.annotations),
+        ("documentation file", "documentation files", left_out.documentation),
+    ):
+        if found:
+            shown = ", ".join(found[:2]) + (", ..." if len(found) > 2 else "")
+            said.append(f"{len(found)} {one if len(found) == 1 else many} ({shown})")
     return f"left out of the inputs: {' and '.join(said)}"
 
 

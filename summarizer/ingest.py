@@ -71,6 +71,8 @@ class LeftOut:
 
     out_dir: str | None = None
     paths: list[str] = field(default_factory=list)
+    annotations: list[str] = field(default_factory=list)  # gold files: moves, and no text
+    documentation: list[str] = field(default_factory=list)  # README, LICENSE, CHANGELOG...
     _out_id: tuple[int, int] | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -86,6 +88,12 @@ class LeftOut:
             left = self._out_id is not None and _identity(entry) == self._out_id
         else:
             left = _written_by_summarizer(entry)
+            if not left and _gold_annotation(entry):
+                self.annotations.append(entry.path)
+                return True
+            if not left and _DOCUMENTATION.match(entry.name):
+                self.documentation.append(entry.path)
+                return True
         if left:
             self.paths.append(entry.path + os.sep if is_dir else entry.path)
         return left
@@ -115,6 +123,27 @@ def _written_by_summarizer(entry: os.DirEntry[str]) -> bool:
             return handle.read(len(start)) == start
     except OSError:  # unreadable: read as an input, which reports why
         return False
+
+
+def _gold_annotation(entry: os.DirEntry[str]) -> bool:
+    """Whether entry is a gold annotation file (the moves, catalysts and risks of an article,
+    written by hand, as fixtures/ and the shared corpus hold beside their articles), by how it
+    begins: '{"moves": [' is no article record."""
+    if not entry.name.lower().endswith(".json"):
+        return False
+    try:
+        with open(entry.path, "rb") as handle:
+            return _GOLD_START.match(handle.read(64)) is not None
+    except OSError:  # unreadable: read as an input, which reports why
+        return False
+
+
+# a folder's own documentation, by the names every project gives it: no news article
+_DOCUMENTATION = re.compile(
+    r"(?:readme|license|licence|changelog|changes|contributing|copying|notice)(?:\.[\w.-]+)?$",
+    re.IGNORECASE,
+)
+_GOLD_START = re.compile(rb'\s*\{\s*"moves"\s*:\s*\[')
 
 
 def read_articles(

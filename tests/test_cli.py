@@ -109,6 +109,26 @@ def test_defect_7_a_file_symlink_loop_fails_that_file_and_the_batch_goes_on(
     assert "2 failed" in done.stderr
 
 
+def test_a_corpus_folder_leaves_out_its_gold_files_and_readme(tmp_path: Path) -> None:
+    # a corpus as fixtures/ and ../shared/corpus lay it out: articles, gold beside them, README
+    corpus = tmp_path / "corpus"
+    shutil.copytree(SEEDS, corpus / "articles")
+    shutil.copytree(REPO / "fixtures" / "gold", corpus / "gold")
+    (corpus / "README.md").write_text("# Corpus\n\nGold rose 1.1% in this folder's notes.\n")
+    # an article record is read whatever its keys, and a record without text still fails
+    (corpus / "articles" / "record.json").write_text('{"text": "Oil rose 2% on Monday."}')
+    (corpus / "articles" / "bad.json").write_text('{"headline": "no body"}')
+    done = summarizer("run", "corpus", "--out", "out", "-q", cwd=tmp_path)
+    assert done.returncode == 1  # the record without text
+    (line,) = [line for line in done.stderr.splitlines() if line.startswith("left out")]
+    assert line.startswith("left out of the inputs: 5 gold annotation files (")
+    assert line.endswith(f"and 1 documentation file ({os.path.join('corpus', 'README.md')})")
+    assert "7 articles: 6 ok, 0 partial, 1 failed" in done.stderr
+    # each given by its own path, they are read
+    given = summarizer("run", "corpus/README.md", "--out", "again", "-q", cwd=tmp_path)
+    assert given.returncode == 0 and "left out" not in given.stderr
+
+
 def test_a_folder_run_twice_leaves_out_its_own_outputs_and_says_so_once(tmp_path: Path) -> None:
     work = tmp_path / "work"
     shutil.copytree(SEEDS, work)
