@@ -151,7 +151,7 @@ def check_move(
             "quote the words that state the number"
         )
     read = _facts_of(evidence, source, span)
-    move = _with_declared_code(move, source or evidence)
+    move = _without_contract_month(_with_declared_code(move, source or evidence), evidence)
     if move.change_pct is not None or move.change_bp is not None:
         return (
             _number_problem(move, read.facts)
@@ -159,6 +159,28 @@ def check_move(
             or _unread_direction_problem(move, read, evidence)
         )
     return _direction_only_problem(move, read, evidence)
+
+
+def _without_contract_month(move: Move, evidence: str) -> Move:
+    """The move without a month in its name's parentheses that the quote gives as its
+    contract's ('ICE NY cocoa (Mar)' for 'Mar ICE NY cocoa (CCH21) on Friday closed up'): a
+    contract month is no period of the move. A month the quote puts after 'in', 'for' or
+    'since' ('rising 2% in December') stays the period the name claims."""
+    claimed = _when_claimed(move)
+    if claimed is None or claimed.unit != "month" or claimed.which not in _MONTHS:
+        return move  # "(month to date)" names this month, no contract
+    lowered = evidence.lower()
+    said = [m for m in re.finditer(rf"\b{claimed.which}[a-z]*\b\.?", lowered)]
+    if not said or any(_PERIOD_PREPOSITION.search(lowered, 0, m.start()) for m in said):
+        return move
+    return move.model_copy(update={"instrument": _HINT.sub("", move.instrument).strip()})
+
+
+_PERIOD_PREPOSITION = re.compile(
+    r"\b(?:in|for|during|throughout|over|since|of|until|through|by|from|to)\s+(?:early |late |"
+    r"mid-?)?$"
+)
+_HINT = re.compile(r"\s*\([^)]*\)")
 
 
 def _label_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | None:

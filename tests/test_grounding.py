@@ -365,6 +365,30 @@ def test_a_number_keeps_the_label_the_text_gives_it(
     assert (problem is not None) is refused, problem
 
 
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "pct", "refused"),
+    [
+        # a month before the contract's name is the contract's, no period of the move
+        ("Mar ICE NY cocoa (CCH21) on Friday closed up +27 (+1.08%).", "ICE NY cocoa (Mar)",
+         1.08, False),
+        ("December corn futures rose 1.2% on Tuesday.", "Corn futures (December)", 1.2, False),
+        # a month the quote gives as the move's period stays the name's claim
+        ("Bullion is up 16% this month after rising 2% in December.", "Gold (December)", 16.0,
+         True),
+        # "since Monday" is this week so far
+        ("The currency index has fallen about 0.8 per cent since Monday.",
+         "EM currency index (week)", 0.8, False),
+    ],
+)  # fmt: skip
+def test_a_contract_month_and_a_week_so_far(
+    sentence: str, instrument: str, pct: float, refused: bool
+) -> None:
+    direction = "down" if "fallen" in sentence else "up"
+    signed = -pct if direction == "down" else pct
+    problem = gate(around(sentence), sentence, instrument, direction, signed)
+    assert (problem is not None) is refused, problem
+
+
 def test_a_list_item_wrapped_over_lines_keeps_the_verb_of_its_sentence() -> None:
     # one sentence over many lines, as a page with ticker links renders it; the quote holds
     # only the item's lines, the verb is lines before it

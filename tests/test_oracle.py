@@ -292,7 +292,11 @@ def report_line(result: ModeResult) -> str:
 KEPT = {"moves": (0.94, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
 STOPPED = {"flip": (0.062, 0.05), "num": (0.045, 0.05), "swap": (0.19, 0.05), "fab": (0.0, 0.0)}
 # the moves let through that are wrong (not a fact of the gold): flip 5.4%, num 2.2%, swap 9.3%
-WRONG = {"flip": 0.058, "num": 0.03, "swap": 0.095, "fab": 0.0}
+# (swap 0.097: a month in a name's parentheses that the quote gives as the contract's, "Natural
+# gas (October)", is no period of the move since 2026-11-29 evening; two swaps onto such names
+# now pass as the same contract's week or Friday numbers, which merge labels so, and which the
+# gold files under other names)
+WRONG = {"flip": 0.058, "num": 0.03, "swap": 0.097, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:

@@ -182,7 +182,7 @@ def read_sentence(sentence: str) -> SentenceReading:
         if subjects:
             last_subjects = subjects
         last_end = predicate.end
-    facts += _openings(lowered, facts)
+    facts = _with_openings(lowered, facts)
     facts += _listed_under_a_heading(lowered, mentions, facts)
     cue_spans = tuple((c.start, c.end, c.direction) for c in cues)
     return SentenceReading(
@@ -190,14 +190,33 @@ def read_sentence(sentence: str) -> SentenceReading:
     )
 
 
-def _openings(lowered: str, facts: list[Fact]) -> list[Fact]:
-    """How the session began, said in passing of the sentence's subject: 'After starting the
-    day in positive territory, the ASX closed lower', 'declined 0.66 per cent even after
-    beginning the trade on a firm note', 'closed higher following a weak start'."""
+def _a_level_crossed(fact: Fact) -> Fact:
+    """'Benchmark 10-year Treasury yields fell under 4%': a yield's percentage after 'under' or
+    'below' is the level it crossed, not its change ('shares rose just under 2%' is a change:
+    only a yield's or a rate's)."""
+    if fact.mention is None or fact.pct is None or fact.bp is not None:
+        return fact
+    if instruments.kind_of(fact.mention.name) != "bond":
+        return fact
+    return replace(fact, pct=None, has_number=False, qualifier="exact")
+
+
+_A_RATE_CROSSED = re.compile(r"\b(?:under|below|above|beyond|past)\s+$")
+
+
+def _with_openings(lowered: str, facts: list[Fact]) -> list[Fact]:
+    """The facts with how the session began, said in passing of the sentence's subject: 'After
+    starting the day in positive territory, the ASX closed lower', 'declined 0.66 per cent even
+    after beginning the trade on a firm note', 'closed higher following a weak start'."""
     found: list[Fact] = []
     for match in _OPENING.finditer(lowered):
-        if any(f.predicate[0] < match.end() and match.start() < f.predicate[1] for f in facts):
-            continue  # "The Kospi opened higher": a predicate of its own already
+        inside = [
+            f for f in facts if f.predicate[0] < match.end() and match.start() < f.predicate[1]
+        ]
+        if inside:
+            # read already as a move of its own: it is the subject's, said in passing
+            facts = [replace(f, attached=True) if f in inside and f.mention else f for f in facts]
+            continue
         subjects = [f.mention for f in facts if f.mention is not None and f.realised]
         if not subjects:
             continue
@@ -221,7 +240,7 @@ def _openings(lowered: str, facts: list[Fact]) -> list[Fact]:
                 predicate=match.span(),
             )
         )
-    return found
+    return facts + found
 
 
 def _listed_under_a_heading(lowered: str, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
@@ -409,6 +428,7 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
     last: dict[str, Mention] = {}
     plural: list[Mention] = []  # the last names listed together ("E.ON and RWE")
     resolved: list[SentenceReading] = []
+    readings = _unsigned_rows_read(readings)
     for reading in readings:
         facts: list[Fact] = []
         for group in _by_predicate(reading.facts):
@@ -441,6 +461,52 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
             last["subject"] = reading.subjects[0]
         resolved.append(replace(reading, facts=tuple(facts)))
     return resolved
+
+
+def _unsigned_rows_read(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
+    """A table whose falls carry a minus and whose rises carry no sign ('BET 12,801.95 -0.12%',
+    'BET-BK 2,534.89 0.17%'): an unsigned row near a row with a minus rose."""
+    rows = [_ROW.match(r.sentence) for r in readings]
+    signed = [i for i, row in enumerate(rows) if row is not None and row.group("sign")]
+    if not signed:
+        return list(readings)
+    out = list(readings)
+    for i, row in enumerate(rows):
+        reading = readings[i]
+        if row is None or row.group("sign") or reading.facts or not reading.mentions:
+            continue
+        if not any(abs(i - j) <= 3 for j in signed):
+            continue
+        name = reading.mentions[0]
+        if name.start != row.start("name"):
+            continue
+        fact = Fact(
+            mention=name,
+            direction="up",
+            pct=float(row.group("pct").replace(",", ".")),
+            bp=None,
+            qualifier="exact",
+            session="unspecified",
+            timeframe="unspecified",
+            period=None,
+            start=0,
+            end=row.end("pct") + 1,
+            realised=True,
+            forecast=False,
+            price=True,
+            has_number=True,
+            attached=True,
+            predicate=(row.start("pct"), row.end("pct") + 1),
+        )
+        out[i] = replace(reading, facts=(fact,))
+    return out
+
+
+# a row of a table of quotes: a name, its level (a price may carry its unit), a change
+_ROW = re.compile(
+    r"\s*(?P<name>[A-Z][\w&.'’/ -]{0,48}?)\s+(?:\([A-Z][A-Z0-9.]{0,9}\)\s+)?"
+    r"[$€£]?\d[\d,]*(?:\.\d+)?\s?(?:p|c|lei|kr)?\s+(?P<sign>[+\-−])?(?P<pct>\d+(?:[.,]\d+)?)%\s*$"
+)
 
 
 # --- internals -------------------------------------------------------------------------------
@@ -499,7 +565,7 @@ _MAY_MOVE = re.compile(
     r"give back|giving back|flattish|little movement|little change|cheaper|expensive|dearer|"
     r"flatten|steepen|south|north|in red|into red|collaps|stumbl|wilt|buckl|deflat|subsid|"
     r"reced|ebb|cheapen|hemorrhag|haemorrhag|vault|catapult|spurt|bolt|hopp|ascend|snapp|"
-    r"power|roar|gapp"
+    r"power|roar|gapp|turn|circuit|deteriorat|garner|explod|start|began|begin"
 )
 
 
@@ -534,6 +600,8 @@ _GENERIC_HEAD = re.compile(
     r"\b(?:(?:shares?|stocks?|gains?|losses|advances?|declines?|index|sub-index|prices?|futures|"
     r"contracts?|yields?|markets?|sector|adrs?|bonds?|notes?|units?|etfs?|trading|value)\s+(?:in|"
     r"of)|"
+    # "Shares on Wall Street declined", not "11 stocks on the BIST 100 rose" (a count of them)
+    r"(?<!\d )(?<!many )(?<!most )(?<!few )(?<!all )(?<!some )(?:shares|stocks|equities)\s+on|"
     r"(?:all|each|both|most|some|many|none|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"\d+)\s+of)"
     # "shares of French automaker Renault", "stocks of the private lender Garanti Bankasi"
@@ -991,6 +1059,10 @@ def _facts(
             )
         )
         facts[-1] = _as_the_quoted_currency(lowered, sentence, facts[-1])
+        if change is not None and _A_RATE_CROSSED.search(
+            lowered, max(0, change.start - 12), change.start
+        ):
+            facts[-1] = _a_level_crossed(facts[-1])
         erased = lx.ERASED.match(lowered, predicate.start)
         if erased is not None and realised and _EARLIER_MOVE.search(erased[0]):
             facts.append(_move_before(facts[-1]))
@@ -1253,8 +1325,8 @@ _SESSIONS: tuple[tuple[re.Pattern[str], Session], ...] = (
     (lx.PRE_MARKET, "pre_market"),
     (lx.AFTER_HOURS, "after_hours"),
     (lx.INTRADAY, "intraday"),
+    (lx.MIDDAY, "intraday"),  # "closed the morning session down 0.6%": not the day's close
     (lx.CLOSE, "close"),
-    (lx.MIDDAY, "intraday"),
     (lx.OPEN, "open"),
 )
 

@@ -177,6 +177,13 @@ _UP_VERBS = (
     r"snapp(?:ed|ing) (?:a |an |its |their )?(?:[\w-]+ )?losing (?:streak|run)|"
     r"marked (?:the|a|its) \w+ (?:straight|consecutive) (?:week|day|session|month)s? (?:in|"
     r"of) gains|hit the (?:daily |upper )?limit|"
+    # India's price bands: "were locked in a 10 per cent upper circuit", "hit the upper circuit"
+    r"(?:hit|hits|hitting|locked in|locked at|frozen at|froze at|stuck at|touched) (?:an? |the |"
+    r"its )?(?:\d+(?:\.\d+)? ?(?:%|per ?cent) )?upper circuit|"
+    r"turn(?:s|ed|ing)? (?:positive|green|into the green|into positive territory)|"
+    r"(?:start|began|begin|open|kick)(?:s|ed|ing)?(?: off)? (?:the |its |their )?(?:trading )?"
+    r"(?:day|session|trade|week) (?:in (?:the )?green|in positive territory|on a (?:firm|positive|"
+    r"strong|bright|upbeat|buoyant) note|higher)|"
     r"(?:hit|reached|touched|rose by|jumped by|surged by|climbed by) the (?:daily |"
     r"upper )?(?:\d+(?:\.\d+)?% )?(?:daily |upper )?limit(?: up)?|"
     # rarer verbs of a rise: the ambiguous ones ("expanded 12%", "regained control") only with a
@@ -242,6 +249,12 @@ _DOWN_VERBS = (
     r"(?:extend|stretch)(?:s|ed|ing)? (?:its|their) (?:[\w-]+ )?(?:losses|decline|slide|"
     r"losing streak)|"
     r"limit[- ]down|hit the (?:daily )?lower limit|"
+    r"(?:hit|hits|hitting|locked in|locked at|frozen at|froze at|stuck at|touched) (?:an? |the |"
+    r"its )?(?:\d+(?:\.\d+)? ?(?:%|per ?cent) )?lower circuit|"
+    r"turn(?:s|ed|ing)? (?:negative|red|into the red|into negative territory)|"
+    r"(?:start|began|begin|open|kick)(?:s|ed|ing)?(?: off)? (?:the |its |their )?(?:trading )?"
+    r"(?:day|session|trade|week) (?:in (?:the )?red|in negative territory|on a (?:weak|negative|"
+    r"soft|sour|subdued) note|lower)|"
     # rarer verbs of a fall: the ambiguous ones ("conceded defeat", "hopes faded", "corrected
     # course") only with a number (NEEDS_A_NUMBER)
     r"nose-?d(?:ive|ives|ived|iving|ove)|collaps(?:e|es|ed|ing)|stumbl(?:e|es|ed|ing)|"
@@ -302,6 +315,7 @@ DOWN_NOUN = re.compile(
     r"falls?|drops?|declines?|slumps?|dips?|slides?|plunges?|retreats?|"
     r"sell-?offs?|selloffs?|routs?|decreases?|downturns?|tumbles?|slips?|weakness|"
     r"sell-off|pullbacks?|corrections?|downswing|losing streak|losing run|setbacks?|"
+    r"deterioration|"
     r"depreciation|devaluation|"
     r"negative (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?-?\d)|"
     r"(?:weak|soft|shaky|poor|sluggish|rocky) start)\b"
@@ -450,7 +464,9 @@ INTRADAY = re.compile(
     r"(?:morning|afternoon) (?:trade|trading|deals))\b"
 )
 OPEN = re.compile(
-    r"\b(?:open(?:ed|ing|s)?|at the open|in early trad(?:e|ing)|early in the session|early deals)\b"
+    r"\b(?:open(?:ed|ing|s)?|at the open|in early trad(?:e|ing)|early in the session|early deals|"
+    r"(?:start(?:ed|ing|s)?|beg(?:an|in|ins|inning)) (?:the |its |their )?(?:trading )?"
+    r"(?:day|session|trade))\b"
 )
 PRE_MARKET = re.compile(r"\b(?:pre-?market|premarket|before the bell|before the open)\b")
 AFTER_HOURS = re.compile(r"\b(?:after-?hours|after the bell|extended trading|late trading)\b")

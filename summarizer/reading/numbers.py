@@ -198,7 +198,14 @@ def _restates(lowered: str, first: Amount, second: Amount) -> bool:
         return False
     if "pct" not in (first.unit, second.unit) and "bp" not in (first.unit, second.unit):
         return False
+    if first.unit in ("money", "points") and _AT_A_LEVEL.search(
+        lowered, max(0, first.start - 10), first.start
+    ):
+        return False  # "trading at $45,848.37 or 2.37 per cent lower": a level, then the change
     return _RESTATED.match(lowered[first.end : second.start]) is not None
+
+
+_AT_A_LEVEL = re.compile(r"\b(?:at|to|near|around)\s+$")
 
 
 def _change(lowered: str, group: list[Amount]) -> Change:

@@ -71,6 +71,10 @@ def conflicts(one: When, other: When) -> bool:
     """Whether two named periods cannot be the same: other units, or two different named ones
     of a unit ('December', 'November'). 'Last month' may be 'December', and 'this week' of an
     article may be a reader's 'previous week': those do not."""
+    if {one.unit, other.unit} == {"since", "week"} and _WEEKDAY_ABBREVIATIONS.issuperset(
+        {w.which for w in (one, other) if w.unit == "since"}
+    ):
+        return False  # "fallen 0.8 per cent since Monday" is this week's move so far
     if one.unit != other.unit:
         return True
     relative = {None, "this", "previous", "past"}
@@ -188,6 +192,7 @@ _SINCE = re.compile(
     rf"\bsince (?:(?:early|late|mid)[- ])?(?:{lx.MONTH}\s+)?(?P<year>(?:19|20)\d{{2}})\b|"
     r"\bsince (?:last )?(?P<day>monday|tuesday|wednesday|thursday|friday)\b"
 )
+_WEEKDAY_ABBREVIATIONS = frozenset({"mon", "tue", "wed", "thu", "fri"})
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 # "in December", "for December", "during November": not "since December" (a longer period),
 # "December gold" (a contract) nor "on Dec. 31" (a day)
