@@ -30,7 +30,7 @@ PARTS = {
     "seeds": None,
     "tuning": r"[ab]0[1-9]|[ab]1[0-4]",
     "measured": r"[ab]1[5-9]|[ab]20",
-    **{letter: letter for letter in "cdefghijklmno"},
+    **{letter: letter for letter in "cdefghijklmnop"},
 }
 
 

@@ -282,21 +282,22 @@ def report_line(result: ModeResult) -> str:
 # Issue #13's targets, and the floor each is held to today. A floor is the measured figure less a
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
-# Measured 2026-11-29 (evening) on 256 corpus articles (parts A-O; E to O were each written
+# Measured 2026-11-29 (evening) on 272 corpus articles (parts A-P; E to P were each written
 # after the gate was tuned on the parts before them, and their first-look figures are in
-# benchmarks/README.md; O is unread): perfect moves 0.953, catalysts 1.000, risks 1.000; let
-# through: flip 5.8%, num 3.5%, swap 18.2%, fab 0% (of which true facts of the gold, which the
-# yardstick counts all the same: flip 10, num 18, swap 85). Part O, never read, lets more through
-# than the parts read before it (flip 12.4%, num 11.9%, swap 31.3% there): the flip floor is
-# looser than the afternoon's for it alone.
+# benchmarks/README.md; P is unread): perfect moves 0.952, catalysts 1.000, risks 1.000; let
+# through: flip 5.9%, num 3.5%, swap 18.6%, fab 0% (of which true facts of the gold, which the
+# yardstick counts all the same: flip 11, num 18, swap 89). Parts O and P, each scored before it
+# was read, let more through than the parts read before them (O at its first looks: flip 12.4%,
+# num 11.9%, swap 31.3%; P: flip 8.4%, swap 20.3%): the flip and swap floors are looser than the
+# afternoon's for them alone.
 KEPT = {"moves": (0.94, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
 STOPPED = {"flip": (0.062, 0.05), "num": (0.045, 0.05), "swap": (0.19, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 5.4%, num 2.2%, swap 9.3%
-# (swap 0.097: a month in a name's parentheses that the quote gives as the contract's, "Natural
+# the moves let through that are wrong (not a fact of the gold): flip 5.6%, num 2.3%, swap 9.9%
+# (swap: also, a month in a name's parentheses that the quote gives as the contract's, "Natural
 # gas (October)", is no period of the move since 2026-11-29 evening; two swaps onto such names
 # now pass as the same contract's week or Friday numbers, which merge labels so, and which the
 # gold files under other names)
-WRONG = {"flip": 0.058, "num": 0.03, "swap": 0.097, "fab": 0.0}
+WRONG = {"flip": 0.058, "num": 0.03, "swap": 0.101, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:
