@@ -565,7 +565,9 @@ _MAY_MOVE = re.compile(
     r"give back|giving back|flattish|little movement|little change|cheaper|expensive|dearer|"
     r"flatten|steepen|south|north|in red|into red|collaps|stumbl|wilt|buckl|deflat|subsid|"
     r"reced|ebb|cheapen|hemorrhag|haemorrhag|vault|catapult|spurt|bolt|hopp|ascend|snapp|"
-    r"power|roar|gapp|turn|circuit|deteriorat|garner|explod|start|began|begin"
+    r"power|roar|gapp|circuit|deteriorat|garner|explod|"
+    r"turn\w* (?:negative|positive|red|green|into)|"
+    r"(?:start|began|begin)\w* (?:the |its |their )?(?:trading )?(?:day|session|trade|week)"
 )
 
 
