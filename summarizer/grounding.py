@@ -173,7 +173,14 @@ def _without_contract_month(move: Move, evidence: str) -> Move:
     said = [m for m in re.finditer(rf"\b{claimed.which}[a-z]*\b\.?", lowered)]
     if not said or any(_PERIOD_PREPOSITION.search(lowered, 0, m.start()) for m in said):
         return move
-    return move.model_copy(update={"instrument": _HINT.sub("", move.instrument).strip()})
+    name = _HINT.sub(lambda hint: "" if _names_month(hint[0]) else hint[0], move.instrument)
+    return move.model_copy(update={"instrument": name.strip()})
+
+
+def _names_month(hint: str) -> bool:
+    """Whether a name's parenthesis names nothing but a month ('(Mar)', '(Dec 21)')."""
+    when = when_named(hint.strip(" ()").lower(), bare=True)
+    return when is not None and when.unit == "month"
 
 
 _PERIOD_PREPOSITION = re.compile(
