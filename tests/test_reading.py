@@ -560,6 +560,32 @@ def test_an_unsigned_row_of_a_table_whose_falls_carry_a_minus_rose() -> None:
     assert all(r.facts == () for r in alone)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # parenthesised numbers whose direction the words after the list give
+        ("Meanwhile, Cardano (8.2%) and Polkadot (5.1%) have posted heavy losses.",
+         [("Cardano", "down", 8.2), ("Polkadot", "down", 5.1)]),
+        ("Airbus (2.4%) and Safran (1.9%) led the gains in Paris.",
+         [("Airbus", "up", 2.4), ("Safran", "up", 1.9)]),
+        # a return over a period is a move; a negative one goes down
+        ("The fund posted a negative return of 4% this year.", [("The fund", "down", 4.0)]),
+    ],
+)  # fmt: skip
+def test_the_words_after_a_list_and_a_return(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+def test_a_weight_list_before_another_clause_states_no_direction() -> None:
+    sentence = "Apple (7.1%) and Microsoft (6.5%) are the biggest weights, while the index fell."
+    assert not any(f.pct is not None for f in read_sentence(sentence).facts)
+
+
+def test_a_ytd_return_is_an_up_move() -> None:
+    (fact,) = read_sentence("With a 12.6 percent return year-to-date, the sector leads.").facts
+    assert (fact.direction, fact.pct, fact.timeframe) == ("up", 12.6, "ytd")
+
+
 def test_a_start_to_the_year_is_no_session_opening() -> None:
     assert read_sentence("The company had a strong start to the year.").facts == ()
 

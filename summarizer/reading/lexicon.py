@@ -306,6 +306,10 @@ UP_NOUN = re.compile(
     r"rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"
     r"upticks?|spikes?|bounces?|recovery|upswing|leaps?|strength|winning streak|winning run|"
     r"appreciation|"
+    # "a 12.6 percent return year-to-date", "its year-to-date return to 30.85%": a fund's or an
+    # index's return over the period (the bare "return" of a thing is no move)
+    r"(?:year-to-date|ytd|annual|annualised|annualized|total|positive|weekly|monthly) returns?|"
+    r"returns?(?= (?:year-to-date|ytd|so far|this year|for the year|in the year))|"
     # "showing a positive change of 0.36%": only with its number
     r"positive (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?\+?\d)|"
     r"(?:strong|firm|solid|bright|upbeat) start)\b"
@@ -315,7 +319,7 @@ DOWN_NOUN = re.compile(
     r"falls?|drops?|declines?|slumps?|dips?|slides?|plunges?|retreats?|"
     r"sell-?offs?|selloffs?|routs?|decreases?|downturns?|tumbles?|slips?|weakness|"
     r"sell-off|pullbacks?|corrections?|downswing|losing streak|losing run|setbacks?|"
-    r"deterioration|"
+    r"deterioration|negative returns?|"
     r"depreciation|devaluation|"
     r"negative (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?-?\d)|"
     r"(?:weak|soft|shaky|poor|sluggish|rocky) start)\b"
