@@ -204,6 +204,37 @@ def _a_level_crossed(fact: Fact) -> Fact:
 _A_RATE_CROSSED = re.compile(r"\b(?:under|below|above|beyond|past)\s+$")
 
 
+def _pattern_fact(
+    mention: Mention,
+    direction: Direction,
+    *,
+    span: tuple[int, int],
+    predicate: tuple[int, int],
+    pct: float | None = None,
+    session: Session = "unspecified",
+) -> Fact:
+    """A realised price move a pattern of its own states of a name it names (an opening said in
+    passing, a heading over a list of names, a row of a table): what such facts share."""
+    return Fact(
+        mention=mention,
+        direction=direction,
+        pct=pct,
+        bp=None,
+        qualifier="exact",
+        session=session,
+        timeframe="unspecified",
+        period=None,
+        start=span[0],
+        end=span[1],
+        realised=True,
+        forecast=False,
+        price=True,
+        has_number=pct is not None,
+        attached=True,  # the pattern is its predicate, said of this very name
+        predicate=predicate,
+    )
+
+
 def _with_openings(lowered: str, facts: list[Fact]) -> list[Fact]:
     """The facts with how the session began, said in passing of the sentence's subject: 'After
     starting the day in positive territory, the ASX closed lower', 'declined 0.66 per cent even
@@ -220,24 +251,10 @@ def _with_openings(lowered: str, facts: list[Fact]) -> list[Fact]:
         subjects = [f.mention for f in facts if f.mention is not None and f.realised]
         if not subjects:
             continue
+        direction: Direction = "up" if match.group("up") or match.group("up2") else "down"
         found.append(
-            Fact(
-                mention=subjects[0],
-                direction="up" if match.group("up") or match.group("up2") else "down",
-                pct=None,
-                bp=None,
-                qualifier="exact",
-                session="open",
-                timeframe="unspecified",
-                period=None,
-                start=match.start(),
-                end=match.end(),
-                realised=True,
-                forecast=False,
-                price=True,
-                has_number=False,
-                attached=True,  # the subject of the sentence it is said in passing of
-                predicate=match.span(),
+            _pattern_fact(
+                subjects[0], direction, span=match.span(), predicate=match.span(), session="open"
             )
         )
     return facts + found
@@ -260,24 +277,10 @@ def _listed_under_a_heading(lowered: str, mentions: list[Mention], facts: list[F
         if not _LIST_JOINER.fullmatch(lowered, head.end() if not found else found[-1].end,
                                       mention.start):  # fmt: skip
             break  # the list ended: "... and Delta, while the index fell"
+        heading_starts = head.end() - len(head.group(0).lstrip(_NOT_A_WORD))
         found.append(
-            Fact(
-                mention=mention,
-                direction=direction,
-                pct=None,
-                bp=None,
-                qualifier="exact",
-                session="unspecified",
-                timeframe="unspecified",
-                period=None,
-                start=head.end() - len(head.group(0).lstrip(_NOT_A_WORD)),
-                end=mention.end,
-                realised=True,
-                forecast=False,
-                price=True,
-                has_number=False,
-                attached=True,  # the heading is its predicate
-                predicate=head.span(),
+            _pattern_fact(
+                mention, direction, span=(heading_starts, mention.end), predicate=head.span()
             )
         )
     return found
@@ -480,23 +483,12 @@ def _unsigned_rows_read(readings: Sequence[SentenceReading]) -> list[SentenceRea
         name = reading.mentions[0]
         if name.start != row.start("name"):
             continue
-        fact = Fact(
-            mention=name,
-            direction="up",
-            pct=float(row.group("pct").replace(",", ".")),
-            bp=None,
-            qualifier="exact",
-            session="unspecified",
-            timeframe="unspecified",
-            period=None,
-            start=0,
-            end=row.end("pct") + 1,
-            realised=True,
-            forecast=False,
-            price=True,
-            has_number=True,
-            attached=True,
+        fact = _pattern_fact(
+            name,
+            "up",
+            span=(0, row.end("pct") + 1),
             predicate=(row.start("pct"), row.end("pct") + 1),
+            pct=float(row.group("pct").replace(",", ".")),
         )
         out[i] = replace(reading, facts=(fact,))
     return out
