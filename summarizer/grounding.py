@@ -170,7 +170,7 @@ def _without_contract_month(move: Move, evidence: str) -> Move:
     if claimed is None or claimed.unit != "month" or claimed.which not in _MONTHS:
         return move  # "(month to date)" names this month, no contract
     lowered = evidence.lower()
-    said = [m for m in re.finditer(rf"\b{claimed.which}[a-z]*\b\.?", lowered)]
+    said = list(re.finditer(rf"\b{claimed.which}[a-z]*\b\.?", lowered))
     if not said or any(_PERIOD_PREPOSITION.search(lowered, 0, m.start()) for m in said):
         return move
     name = _HINT.sub(lambda hint: "" if _names_month(hint[0]) else hint[0], move.instrument)
@@ -220,10 +220,9 @@ def _label_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | No
     if not mine or not theirs or not hits:
         return None
     if all(_distance(h, theirs) < _distance(h, mine) for h in hits):
-        number = f"{abs(pct):g}%" if pct is not None else f"{abs(bp or 0):g} bp"
         return (
             f"'{label}' is what the text says of another number of '{move.instrument}' "
-            f"({_said(others)}), not of {number}"
+            f"({_said(others)}), not of {_number_said(pct, bp)}"
         )
     return None
 
@@ -249,9 +248,12 @@ def _number_value(text: str) -> float | None:
 
 
 def _states_number_value(value: float | None, pct: float | None, bp: float | None) -> bool:
-    return value is not None and any(
-        x is not None and abs(abs(x) - value) <= _SAME_NUMBER for x in (pct, bp)
-    )
+    return value is not None and any(x is not None and _among(x, (value,)) for x in (pct, bp))
+
+
+def _number_said(pct: float | None, bp: float | None) -> str:
+    """A move's number as a reason names it: '2.3%', '6 bp'."""
+    return f"{abs(pct):g}%" if pct is not None else f"{abs(bp or 0):g} bp"
 
 
 def _distance(position: int, spans: Sequence[tuple[int, int]]) -> int:
@@ -485,7 +487,7 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
     """The move's number as the reading binds it: to this instrument, in this direction?"""
     pct, bp = move.change_pct, move.change_bp
     stating = [f for f in facts if _states_number(f, pct, bp)]
-    number = f"{abs(pct):g}%" if pct is not None else f"{abs(bp or 0):g} bp"
+    number = _number_said(pct, bp)
     own = [f for f in facts if f.has_number and _verdict(move, f) == "same"]
     if not stating:
         # the reading bound this number to nothing: a mismatch only if it gives this
