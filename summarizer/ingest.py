@@ -87,8 +87,9 @@ class LeftOut:
         if is_dir:
             left = self._out_id is not None and _identity(entry) == self._out_id
         else:
-            left = _written_by_summarizer(entry)
-            if not left and _gold_annotation(entry):
+            head = _head(entry)
+            left = _written_by_summarizer(entry.name, head)
+            if not left and _gold_annotation(entry.name, head):
                 self.annotations.append(entry.path)
                 return True
             if not left and _DOCUMENTATION.match(entry.name):
@@ -106,36 +107,42 @@ def _identity(entry: os.DirEntry[str]) -> tuple[int, int] | None:
         return None
 
 
-def _written_by_summarizer(entry: os.DirEntry[str]) -> bool:
-    """Whether entry is a digest, a report or a JSONL of digests, by how it begins: a digest's
-    name is its input's, so its name says nothing; the reports' do, and spare reading every
-    Markdown article's first bytes."""
-    if entry.name.lower().endswith(".json"):
+def _head(entry: os.DirEntry[str]) -> bytes:
+    """The first bytes of a file summarizer may have written or a gold file may be (JSON, the
+    report, the JSONL), read once for every check by content; nothing for other names, which
+    spares reading every article's first bytes."""
+    name = entry.name.lower()
+    if not (name.endswith(".json") or entry.name in (REPORT_NAME, JSONL_NAME)):
+        return b""
+    try:
+        with open(entry.path, "rb") as handle:
+            return handle.read(_HEAD_BYTES)
+    except OSError:  # unreadable: read as an input, which reports why
+        return b""
+
+
+_HEAD_BYTES = 64  # more than any start below
+
+
+def _written_by_summarizer(name: str, head: bytes) -> bool:
+    """Whether a file is a digest, a report or a JSONL of digests, by how it begins: a digest's
+    name is its input's, so its name says nothing; the reports' do."""
+    if name.lower().endswith(".json"):
         start = DIGEST_JSON_START
-    elif entry.name == REPORT_NAME:
+    elif name == REPORT_NAME:
         start = REPORT_START
-    elif entry.name == JSONL_NAME:
+    elif name == JSONL_NAME:
         start = DIGESTS_JSONL_START
     else:
         return False
-    try:
-        with open(entry.path, "rb") as handle:
-            return handle.read(len(start)) == start
-    except OSError:  # unreadable: read as an input, which reports why
-        return False
+    return head.startswith(start)
 
 
-def _gold_annotation(entry: os.DirEntry[str]) -> bool:
-    """Whether entry is a gold annotation file (the moves, catalysts and risks of an article,
+def _gold_annotation(name: str, head: bytes) -> bool:
+    """Whether a file is a gold annotation file (the moves, catalysts and risks of an article,
     written by hand, as fixtures/ and the shared corpus hold beside their articles), by how it
     begins: '{"moves": [' is no article record."""
-    if not entry.name.lower().endswith(".json"):
-        return False
-    try:
-        with open(entry.path, "rb") as handle:
-            return _GOLD_START.match(handle.read(64)) is not None
-    except OSError:  # unreadable: read as an input, which reports why
-        return False
+    return name.lower().endswith(".json") and _GOLD_START.match(head) is not None
 
 
 # a folder's own documentation, by the names every project gives it: no news article
