@@ -492,9 +492,15 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
     if not stating:
         # the reading bound this number to nothing: a mismatch only if it gives this
         # instrument a number of its own ("Spot ore with 62 percent content has lost 20
-        # percent" is not a 62 % move)
+        # percent" is not a 62 % move), or one of the period the move claims ("down about
+        # 0.1% this week, keeping monthly gains below 1.5%" has no weekly 1.5%)
         if own and all(_number_of(f) is not None for f in own):
             return f"{number} is not stated as a move of '{move.instrument}': {_said(own)}"
+        frame = timeframe_claimed(move)
+        framed = [] if frame == "unspecified" else _framed(move, frame, facts)
+        if any(f.has_number for f in framed):
+            period = frame.replace("_", " ")
+            return f"{number} is not the text's {period} move: {_said(framed)}"
         return None
     if all(not f.price for f in stating):
         return (
@@ -517,6 +523,12 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         and not _of_the_claimed_period(move, ours, own)
     ):
         return f"{number} is not stated for '{move.instrument}': {_said(own)}"
+    if _named_apart(move, ours, facts):
+        owners = _names(f.mention for f in ours)
+        return (
+            f"{number} is stated for {owners}, which the text names apart from "
+            f"'{move.instrument}'; report each number for the instrument the text gives it to"
+        )
     if problem := _named_period_problem(move, number, ours, facts):
         return problem
     session = session_claimed(move)
@@ -549,7 +561,7 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         )
     frame = timeframe_claimed(move)
     if frame != "unspecified":
-        framed = [f for f in own if f.timeframe == frame]
+        framed = _framed(move, frame, facts)
         if all(_period_of(f, frame) not in (frame, "unspecified") for f in ours) or (
             framed and not any(f in framed for f in ours)
         ):
@@ -566,6 +578,43 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
     )
 
 
+def _named_apart(move: Move, ours: Sequence[Fact], facts: Sequence[Fact]) -> bool:
+    """Whether every statement of the number is another name's, in a sentence that says what
+    the move's instrument did in a clause of its own: "Stanbic Bank gained the most during the
+    week, followed by NCBA (6.69 percent) and Equity Holdings (2.94 percent)" gives 2.94% to
+    Equity Holdings, whatever the two companies' names could be aliases of."""
+    own = [f for f in facts if _verdict(move, f) == "same"]
+    if not own or any(f in own for f in ours):
+        return False
+    mine = {f.mention for f in own}
+    return all(
+        f.mention is not None
+        and f.mention not in mine
+        and f.mention.reference is None
+        and not f.resolved
+        and _verdict(move, f) == "unknown"
+        for f in ours
+    ) and not _of_the_claimed_period(move, ours, own)
+
+
+def _framed(move: Move, frame: str, facts: Sequence[Fact]) -> list[Fact]:
+    """What the sentence says the instrument did over the period the move claims: its numbers
+    marked with that period, named as the move is or left unnamed ("advanced 1 percent to end
+    the day at 4,209.9 points, a 7.6 percent increase from year-end" gives the year 7.6%), and
+    a move of that period in the other direction ("fell 3% ..., retreating after eight straight
+    sessions of gains" has no eight-session fall of 3%)."""
+    return [
+        f
+        for f in facts
+        if f.timeframe == frame
+        and (f.direction != move.direction or f.has_number)
+        and (
+            _verdict(move, f) == "same"
+            or (f.has_number and (f.mention is None or f.mention.reference is not None))
+        )
+    ]
+
+
 def _named_period_problem(
     move: Move, number: str, ours: Sequence[Fact], facts: Sequence[Fact]
 ) -> str | None:
@@ -579,12 +628,26 @@ def _named_period_problem(
     subjects = {f.mention for f in ours if f.mention is not None}
     # the instrument's other facts: named as the move is, or with the subject of the number
     # ("It was the top gainer last year rising 18.4 percent but is down 3.8 percent this year")
+    # ... or unnamed ("After closing in red on Friday, in New York, the Dow Jones advanced")
     its = [
-        f for f in facts if f not in ours and (_verdict(move, f) == "same" or f.mention in subjects)
+        f
+        for f in facts
+        if f not in ours
+        and (_verdict(move, f) == "same" or f.mention in subjects or f.mention is None)
     ]
     if all(f.when is not None and conflicts(f.when, claimed) for f in ours):
         return f"{number} is the text's move {_words(ours[0].when)}, not {_words(claimed)}"
-    dated = [f for f in its if f.has_number and f.when == claimed]
+    # the text dates the claimed period's move in words of its own, and not this number: "gas
+    # jumped again overnight, rising 14% after spiking yesterday" gives yesterday no 14%, nor
+    # "After closing in red on Friday, the Dow Jones advanced 0.31%" Friday (but "had the
+    # largest decline on Friday, dropping 5.7%" says how much it fell that day)
+    said_until = max(f.end for f in ours)
+    dated = [
+        f
+        for f in its
+        if f.when == claimed
+        and (f.has_number or f.direction != move.direction or f.end > said_until)
+    ]
     if dated and not any(f.when == claimed for f in ours):
         return f"{number} is not the text's move {_words(claimed)}: {_said(dated)}"
     return None
@@ -595,6 +658,14 @@ def _of_the_claimed_period(move: Move, ours: Sequence[Fact], own: Sequence[Fact]
     instrument's own numbers have not: 'After a weather-induced 8.5% rally yesterday, US natgas
     is trading 6.5% lower today' states 8.5% for yesterday, as 'US natural gas (previous
     session)' says."""
+    frame = timeframe_claimed(move)
+    # "advanced 1.2 percent to end the day, a 9.4 percent gain from year-end"
+    if (
+        frame not in ("unspecified", "day")
+        and any(f.timeframe == frame for f in ours)
+        and not any(f.timeframe == frame for f in own)
+    ):
+        return True
     claimed = _when_claimed(move)
     if claimed is None:
         return False

@@ -1232,3 +1232,27 @@ def test_codes_decimal_commas_and_company_names(sentence: str, expected: list[St
 def test_a_move_measured_from_last_fridays_close_is_not_fridays() -> None:
     (fact,) = read_sentence("Copper was down by 1.4% from last Friday's closing price.").facts
     assert fact.when is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a ticker and the day's change in one parenthesis, whatever the clause is about
+        ("Halvard Bank (HVB US, +2.41%) rose after lifting its targets, while Orrin Mutual "
+         "(ORM US, -0.87%) slipped.",
+         [("Halvard Bank", "up", 2.41), ("Orrin Mutual", "down", 0.87)]),
+        ("Trials of vaccines such as those made by Velmora (NYSE: VLM, -3.2%) disappointed.",
+         [("Velmora", "down", 3.2)]),
+        # a relative clause without a comma, after a name: "led by X which declined"
+        ("The worst performers were led by Kestrel Cables which declined by 6.12% to KSh 2.10.",
+         [("Kestrel Cables", "down", 6.12)]),
+        ("Losers were led by Tamsin Foods who lost 2.5%.", [("Tamsin Foods", "down", 2.5)]),
+        # ... but not one that names a subject of its own (a "while" mistyped)
+        ("Paris and Milan were flat which the Ibex rose 0.7%.", [("Ibex", "up", 0.7)]),
+        # "There" opens a sentence and names nothing; "Wed." is a day, not part of a name
+        ("There were some winners on Thu. Corvane Steel (CVS US, +4.4%) rose.",
+         [("Corvane Steel", "up", 4.4)]),
+    ],
+)  # fmt: skip
+def test_codes_with_changes_relatives_without_commas(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected

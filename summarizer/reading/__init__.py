@@ -94,6 +94,7 @@ def read_sentence(sentence: str) -> SentenceReading:
     """The facts of one sentence; offsets are into the sentence."""
     original, sentence = sentence, _LINK_WIDGET.sub(_code_only, sentence)
     sentence = _QUOTE_BOXES.sub(_last_code_only, sentence)
+    sentence = _CODE_WITH_CHANGE.sub(_code_then_change, sentence)
     lowered = _lower(sentence)
     mentions = find_mentions(sentence, lowered)
     if not _may_state_a_move(lowered):
@@ -119,7 +120,8 @@ def read_sentence(sentence: str) -> SentenceReading:
         subjects = (
             []
             if predicate.unnamed
-            else _subjects(sentence, lowered, mentions, cuts, predicate, last_end, clause)
+            else _signed_after_a_name(sentence, mentions, predicate)
+            or _subjects(sentence, lowered, mentions, cuts, predicate, last_end, clause)
         )
         if predicate.in_list:
             # "consumer discretionary (0.38 per cent), bankex (0.36 per cent)": an item no
@@ -188,6 +190,22 @@ def read_sentence(sentence: str) -> SentenceReading:
     return SentenceReading(
         original, tuple(mentions), tuple(facts), cue_spans, _subject_like(lowered, mentions)
     )
+
+
+def _signed_after_a_name(
+    sentence: str, mentions: list[Mention], predicate: Predicate
+) -> list[Mention]:
+    """A signed change right after a name is that name's, whatever the clause is about:
+    "vaccines such as those made by Pfizer (PFE US, -1.05%)"."""
+    if predicate.form != "sign":
+        return []
+    return [
+        m
+        for m in mentions
+        if m.reference is None
+        and m.end <= predicate.start
+        and not sentence[m.end : predicate.start].strip()
+    ][-1:]
 
 
 def _a_level_crossed(fact: Fact) -> Fact:
@@ -322,6 +340,19 @@ _OPENING = re.compile(
 _QUOTE_WIDGET = re.compile(r"[^\s:;,]\s+[A-Z]{2,6}\d{0,2},\s*$")
 # a page's links after a ticker: "Amgen (AMGN | Quote | Chart | News | PowerRating) lost 11.9%"
 _LINK_WIDGET = re.compile(r"\(\s*([A-Z][A-Z0-9.]{0,9})\s*\|(?:\s*[A-Za-z]+\s*\|)*\s*[A-Za-z]+\s*\)")
+
+
+# a ticker and the day's change in one parenthesis: "Morgan Stanley (MS US, +1.83%) rose",
+# "Pfizer (NYSE: PFE, -1.05%)"; read as "Morgan Stanley (MS US) +1.83%", a change after its name
+_CODE_WITH_CHANGE = re.compile(
+    r"(\(\s*(?:[A-Z][A-Za-z]*:\s?)?[A-Z0-9][A-Z0-9.]{0,9}(?:\s[A-Z]{1,3})?\s*),"
+    r"(\s*[+\-−–]\s?\d+(?:\.\d+)?\s?%\s*)\)"
+)
+
+
+def _code_then_change(match: re.Match[str]) -> str:
+    """The code closed where its comma was, the change left in place: offsets stay the text's."""
+    return f"{match[1]}){match[2]} "
 
 
 # a page's live quotes after a contract's name: "crude for March delivery\nCL00,\n+0.05% CL.1,\n

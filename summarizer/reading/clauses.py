@@ -55,6 +55,11 @@ _WITH_CLAUSE = re.compile(
 # "X, whose shares fell 5.9%": the relative's subject is X's
 _RELATIVE = re.compile(
     r",\s+(?:which|who|that|whose(?:\s+(?:shares|stock|stocks|units|share price|price))?)\s"
+    # "led by East African Cables which declined by 4.84%": no comma, after a name, and the
+    # subject of its verb ("that" alone is too often "said that"; "in which", "of which" and
+    # "which the Hang Seng rose" relate no move to the name before)
+    r"|(?<=[a-z0-9).])(?<!\bin)(?<!\bof)(?<!\bby)(?<!\bfor)(?<!\bon)(?<!\bto)(?<!\bat)"
+    r"\s+(?:which|who)\s(?!(?:the|a|an|its|their|this|these|that|those|it|they|we)\b)"
 )
 _LIST_CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s*/\s*|\s+or\s+)$")
 _GAP_FILLER = re.compile(

@@ -110,6 +110,9 @@ _LEADING = re.compile(
     r"^(?:(?:The|A|An|On|In|At|As|And|But|While|With|Although|Though|Despite|When|If|Because|"
     r"Since|After|Before|Until|Unless|Whereas|So|Yet|Or|Nor|For|By|From|To|Of|Over|Under|"
     r"Against|Amid|Following|Including|Like|Unlike|Besides|Beyond|This|These|That|Those|"
+    # a day written short before a name the splitter left in its sentence: "on Wed. Morgan
+    # Stanley (MS US, +1.83%) rose"
+    r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.|"
     r"Meanwhile|Elsewhere|Also|Among|Shares of|Shares in|Shares on|Stocks of|Stock of|Prices of|"
     r"Price of|"
     r"Units of|Share prices? of|"
@@ -122,6 +125,7 @@ _LEADING = re.compile(
 _NOT_NAMES = re.compile(
     r"^(?:Rs|INR|USD|US\$|HK\$|S\$|A\$|C\$|NT\$)\.?\s?\d|"  # "Rs 3038": an amount, not a name
     r"^(?:The|A|An|On|In|At|As|It|This|That|These|Those|Its|Their|So|But|And|While|With|"
+    r"There|Here|"
     r"Meanwhile|Elsewhere|Additionally|Notably|Separately|Also|Among|Other|Others|Major|"
     r"Leading|Heavy|Specifically|Currently|Today|Yesterday|Daily|Total|AI|US|U\.S\.|UK|EU|"
     r"Fed|Q[1-4]|H[12]|FY\d*|Analysts?|Investors?|Traders?|Dealers?|Shares|Stocks|Data|"
