@@ -358,7 +358,19 @@ def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
             inside = span[0] <= start + cue_start and start + cue_end <= span[1]
             if inside and not any(a <= cue_start and cue_end <= b for a, b in taken):
                 loose.add(direction)
-    return _Read(tuple(facts), frozenset(loose))
+    earlier = [(start, end) for start, end in sentences if end <= span[0]]
+    before = (
+        source[earlier[-1][0] : earlier[-1][1]] if earlier else _last_sentence_before(source, start)
+    )
+    return _Read(tuple(facts), frozenset(loose), before)
+
+
+def _last_sentence_before(source: str, start: int) -> str:
+    """The last sentence of the paragraph before the one that begins at start: a list's
+    heading is often a paragraph of its own."""
+    previous = source[max(0, start - _AROUND) : start].strip()
+    found = split_sentences(previous, 0, len(previous))
+    return previous[found[-1][0] : found[-1][1]] if found else ""
 
 
 def _paragraph_around(source: str, span: Span) -> Span:
@@ -439,6 +451,7 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*\s*$")
 class _Read:
     facts: tuple[Fact, ...]  # shared by every caller (cached): never changed
     loose_directions: frozenset[str]  # stated by a move word the reading bound to no fact
+    before: str = ""  # the sentence before the evidence's, in its paragraph
 
 
 _CONTEXT = 2  # sentences before the evidence read to name its references
@@ -808,7 +821,36 @@ def _unread_direction_problem(move: Move, read: _Read, evidence: str) -> str | N
     """Where the reading bound nothing, the evidence must at least state the direction."""
     if any(f.direction == move.direction for f in read.facts):
         return None
-    return _direction_problem(move.direction, evidence)
+    # the sentence before may give the direction only to a number this very name holds
+    before = read.before if _named_just_before(move, evidence) else ""
+    return _direction_problem(move.direction, evidence, before)
+
+
+def _named_just_before(move: Move, evidence: str) -> bool:
+    """Whether the evidence states the move's number right after the move's instrument, no
+    other name between: 'Behind Santander are Banco Sabadell (1.30%), ArcelorMittal (1.22%)'
+    gives 1.22% to ArcelorMittal, whatever words state the direction."""
+    value = move.change_pct if move.change_pct is not None else move.change_bp
+    if value is None:
+        return False
+    mentions = read_sentence(evidence).mentions
+    for number in _A_CHANGE.finditer(evidence):
+        if abs(float(number[1].replace(",", ".")) - abs(value)) > _SAME_NUMBER:
+            continue
+        before = [m for m in mentions if m.end <= number.start()]
+        if (
+            before
+            and before[-1].reference is None
+            and instruments.compare(
+                move.instrument, before[-1].name, ticker_a=move.ticker, ticker_b=before[-1].ticker
+            )
+            == "same"
+        ):
+            return True
+    return False
+
+
+_A_CHANGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(?:%|per ?cents?\b|percent\b|bps?\b|basis)")
 
 
 def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | None:
@@ -841,7 +883,7 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
         )
     if ours or read.loose_directions:
         return f"direction '{move.direction}' contradicts the evidence"
-    return _direction_problem(move.direction, evidence)
+    return _direction_problem(move.direction, evidence, read.before)
 
 
 def _period_direction_problem(move: Move, same: list[Fact], ours: list[Fact]) -> str | None:
@@ -898,12 +940,20 @@ def _names(mentions: Iterable[Mention | None]) -> str:
     return " and ".join(names) or "another instrument"
 
 
-def _direction_problem(direction: str, evidence: str) -> str | None:
+def _direction_problem(direction: str, evidence: str, before: str = "") -> str | None:
     lowered = evidence.lower()
     if _states(direction, lowered):
         return None
-    if any(_states(other, lowered) for other in ("up", "down", "flat") if other != direction):
+    others = [other for other in ("up", "down", "flat") if other != direction]
+    if any(_states(other, lowered) for other in others):
         return f"direction '{direction}' contradicts the evidence"
+    # a sentence that states no direction takes the one of the sentence before it: "Santander
+    # has been the bullish value of the session. Behind Santander are Banco Sabadell (1.30%),
+    # BBVA (1.03%) ...", "This drop can be seen in most assets. Ripple (XRP) and Cardano (ADA)
+    # posted 4.4% and 5.59%"
+    context = before.lower()
+    if _states(direction, context) and not any(_states(other, context) for other in others):
+        return None
     return f"direction '{direction}' is not stated in the evidence; quote the words that state it"
 
 

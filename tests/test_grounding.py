@@ -644,3 +644,39 @@ def test_a_number_belongs_to_its_own_name_and_period(
     signed = -pct if direction == "down" else pct
     problem = gate(around(sentence), sentence, instrument, direction, signed)
     assert (problem is not None) is refused, problem
+
+
+BEHIND = (
+    "Vortex Bank was the session's best performer, rising 2.1%.\n\n"
+    "Behind it were Carden Steel (1.40%), Melrow (1.10%) and Dunvale (0.62%)."
+)
+LEADERS = "Most Gulf markets fell on Sunday. Leading the way were Qatar and Kuwait."
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "evidence", "instrument", "direction", "pct", "refused"),
+    [
+        # a sentence that states no direction takes the one of the sentence before it, even
+        # across a paragraph break (a list under its heading) ...
+        (BEHIND, "Behind it were Carden Steel (1.40%), Melrow (1.10%) and Dunvale (0.62%).",
+         "Melrow", "up", 1.10, False),
+        (BEHIND, "Behind it were Carden Steel (1.40%), Melrow (1.10%) and Dunvale (0.62%).",
+         "Melrow", "down", 1.10, True),
+        # ... for a number it states right after the move's own name only
+        (BEHIND, "Behind it were Carden Steel (1.40%), Melrow (1.10%) and Dunvale (0.62%).",
+         "Melrow", "up", 1.40, True),
+        (LEADERS, "Leading the way were Qatar and Kuwait.", "Qatar stocks", "down", None, False),
+        (LEADERS, "Leading the way were Qatar and Kuwait.", "Qatar stocks", "up", None, True),
+    ],
+)  # fmt: skip
+def test_a_sentence_without_a_direction_takes_the_one_before_it(
+    paragraph: str,
+    evidence: str,
+    instrument: str,
+    direction: str,
+    pct: float | None,
+    refused: bool,
+) -> None:
+    signed = None if pct is None else (-pct if direction == "down" else pct)
+    problem = gate(paragraph, evidence, instrument, direction, signed)
+    assert (problem is not None) is refused, problem
