@@ -9,6 +9,7 @@ few market nicknames ("greenback", "sterling", "loonie") from the same file.
 from __future__ import annotations
 
 import functools
+import itertools
 import json
 import re
 from dataclasses import dataclass
@@ -187,6 +188,18 @@ def _currency_words(nicknames: dict[str, list[str]]) -> dict[str, set[str]]:
     return words
 
 
+# an exchange's name as its code: "Chicago Board of Trade soyoil" is "CBOT soyoil futures"
+_VENUE_CODE_OF = {
+    "chicago board of trade": "cbot", "chicago mercantile exchange": "cme",
+    "new york mercantile exchange": "nymex", "london metal exchange": "lme",
+    "intercontinental exchange": "ice", "singapore exchange": "sgx",
+    "dalian commodity exchange": "dce", "zhengzhou commodity exchange": "zce",
+    "shanghai futures exchange": "shfe", "tokyo commodity exchange": "tocom",
+    "multi commodity exchange": "mcx",
+}  # fmt: skip
+_VENUE_NAME = re.compile(r"\b(?:" + "|".join(_VENUE_CODE_OF) + r")\b")
+
+
 @functools.lru_cache(maxsize=8192)
 def _normal(name: str) -> str:
     """Lower-case words of a name, possessives and punctuation dropped: "Japan’s Nikkei" ->
@@ -194,6 +207,7 @@ def _normal(name: str) -> str:
     lowered = name.lower().replace("’", "'").replace("'s ", " ").replace("u.s.", "us")
     lowered = _WORDS_AND_WORDS.sub(r"\1 and \2", lowered)  # "Oil&Gas", not "S&P"
     lowered = _NATGAS.sub("natural gas", lowered)
+    lowered = _VENUE_NAME.sub(lambda venue: _VENUE_CODE_OF[venue[0]], lowered)
     if lowered.endswith("'s"):
         lowered = lowered[:-2]
     return " ".join(_TOKEN.findall(lowered))
@@ -376,7 +390,15 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
         return "unknown"  # "GDX" may be the Market Vectors Gold Miners ETF's code
     if _VENUE.search(a_bare) or _VENUE.search(b_bare):
         return "unknown"  # "the Dalian Commodity Exchange": where it trades, not what
-    tokens_a, tokens_b = content_tokens(a_bare), content_tokens(b_bare)
+    # "NEPSE Index" is the "Nepal Stock Exchange (NEPSE) Index"
+    if (a_code and content_tokens(b_bare) == {a_code.lower()}) or (
+        b_code and content_tokens(a_bare) == {b_code.lower()}
+    ):
+        return "same"
+    tokens_a, tokens_b = (
+        _joined(a_bare, b_bare),
+        _joined(b_bare, a_bare),
+    )
     if not tokens_a or not tokens_b:
         # a specific name in the text that a vague move name does not contain
         if tokens_b and not tokens_a and not is_descriptive(b_bare) and is_market(a_bare):
@@ -389,6 +411,21 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
     # every distinguishing word of the shorter name must be in the longer one: "Woori
     # Financial" is not "KB Financial", "Hang Seng IT sector" not "Hang Seng energy sub-index"
     return "same" if tokens_a <= tokens_b or tokens_b <= tokens_a else "different"
+
+
+def _joined(name: str, other: str) -> frozenset[str]:
+    """The name's content words, two neighbours written as one where the other name writes them
+    so: 'Shang Hai SE index' is the 'Shanghai SE Composite Index', 'BET Plus' the 'BETPlus'."""
+    words = _words(name)
+    theirs = {_fold(w) for w in _words(other)}
+    tokens = set(content_tokens(name))
+    for first, second in itertools.pairwise(words):
+        joined = _fold(first + second)
+        if joined in theirs:
+            tokens -= {_fold(first), _fold(second)}
+            if joined not in _GENERIC and joined not in _PLACES:
+                tokens.add(joined)
+    return frozenset(tokens)
 
 
 def _compare_yields(a: str, b: str) -> Verdict:

@@ -260,3 +260,25 @@ def test_a_city_that_ends_in_s_is_still_a_place() -> None:
 )
 def test_sector_words_and_ampersands(a: str, b: str, verdict: str) -> None:
     assert compare(a, b) == verdict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "ticker_b", "verdict"),
+    [
+        # two words written as one, either way round
+        ("Kestrel Plus", "KestrelPlus", None, "same"),
+        ("Vordan Bay Index", "Vor Dan Bay index", None, "same"),
+        ("Vordan Bay Index", "Vor Dan Cove index", None, "different"),
+        # a name that is its code and generic words: the code written after the full name
+        ("KSX Index", "Kolvar Stock Exchange Index", "KSX", "same"),
+        ("KSX Index", "Kolvar Stock Exchange Index", "KSB", "different"),
+        # an exchange written out is its code
+        ("CBOT soyoil futures", "Chicago Board of Trade soyoil prices", None, "same"),
+        ("LME nickel", "London Metal Exchange nickel", None, "same"),
+        ("LME nickel", "London Metal Exchange zinc", None, "different"),
+    ],
+)
+def test_names_written_apart_joined_or_spelled_out(
+    a: str, b: str, ticker_b: str | None, verdict: str
+) -> None:
+    assert compare(a, b, ticker_b=ticker_b) == verdict

@@ -1256,3 +1256,19 @@ def test_a_move_measured_from_last_fridays_close_is_not_fridays() -> None:
 )  # fmt: skip
 def test_codes_with_changes_relatives_without_commas(sentence: str, expected: list[Stated]) -> None:
     assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "price"),
+    [
+        # a market value is its price times a share count: its change is the price's
+        ("The market value of Orrin Tech has grown by 12% since the start of the year.", True),
+        ("The total crypto market capitalisation shrank by 6.6% on Monday.", True),
+        # "digital assets" are the instruments, not a fund's holdings
+        ("Velmora was an exception among the top 20 digital assets, gaining 0.4%.", True),
+        ("Assets under management at Carden Funds rose 3% in the quarter.", False),
+        ("Orrin Tech's revenue rose 12% in the quarter.", False),
+    ],
+)
+def test_a_market_value_moves_with_its_price(sentence: str, price: bool) -> None:
+    assert only_fact(sentence).price is price
