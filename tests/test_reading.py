@@ -1272,3 +1272,33 @@ def test_codes_with_changes_relatives_without_commas(sentence: str, expected: li
 )
 def test_a_market_value_moves_with_its_price(sentence: str, price: bool) -> None:
     assert only_fact(sentence).price is price
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "with" a name and a bare comparative, and more such pairs after "and"
+        ("Grains closed mixed, with CBOT wheat higher and soyoil lower.",
+         {("CBOT wheat", "up"), ("soyoil", "down")}),
+        ("Metals ended the week mixed, with zinc firmer, and tin weaker.",
+         {("zinc", "up"), ("tin", "down")}),
+        # ... not a comparison that goes on ("higher up", "higher than")
+        ("He spoke with investors higher up the chain.", set()),
+    ],
+)  # fmt: skip
+def test_with_a_name_and_a_comparative(sentence: str, expected: set[tuple[str, str]]) -> None:
+    assert directions(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tallin stocks closed higher today, rebounding from losses in the previous two sessions.",
+        "Copper rebounded from last week's steep losses, rising 1.2% on Monday.",
+    ],
+)
+def test_the_period_after_the_losses_a_rebound_is_from_is_the_losses(sentence: str) -> None:
+    facts = read_sentence(sentence).facts
+    dated = {f.direction for f in facts if f.when is not None and f.when.unit != "day"}
+    assert dated == {"down"}, facts
+    assert any(f.direction == "up" for f in facts)

@@ -1320,6 +1320,9 @@ _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")
 _NEXT_LABEL_STOP = re.compile(
     r"(?<![\w.,])(?!(?:19|20)\d\d\b|\d+ (?:days|weeks|months|years|sessions)\b)\d|;|,|"
     r"\bbefore\b|\bafter\b|\bwhile\b|"
+    # "rebounding from losses in the previous two sessions": the period is the losses'
+    r"\bfrom (?:the |its |their |a |an )?(?:[a-z'’-]+ ){0,3}(?:losses|gains|declines|falls|drops|"
+    r"slide|slump|rally|rout|sell-?off)\b|"
     # "a 0.21% decline compared to the previous day's closing": the point it is measured from
     r"\b(?:compared (?:to|with)|relative to|versus|from|over|against) (?:the |its |their )?"
     r"(?:previous|prior|preceding|last) (?:day|session|trading day)['’]s\b|"

@@ -52,6 +52,12 @@ _AS_PREPOSITION = re.compile(
 _WITH_CLAUSE = re.compile(
     r"(?<!,)\swith\s(?=(?:the\s+)?[\w.&'’-]+(?:\s+[\w.&'’-]+){0,3}\s+(?:\w+ing|up|down|off)\b)"
 )
+# "closed mixed, with CBOT wheat higher, and KC and Minneapolis wheat lower": a name and a bare
+# comparative after "with" (or after such a pair and "and") state that name's move
+_WITH_COMPARATIVE = re.compile(
+    r"(?:\bwith|\b(?:higher|lower|firmer|weaker|steady|unchanged|flat),?\s+and)\s+"
+    r"(?:the\s+)?[\w.&'’/-]+(?:\s+[\w.&'’/-]+){0,3}\s+$"
+)
 # "X, whose shares fell 5.9%": the relative's subject is X's
 _RELATIVE = re.compile(
     r",\s+(?:which|who|that|whose(?:\s+(?:shares|stock|stocks|units|share price|price))?)\s"
@@ -560,6 +566,10 @@ _ATTRIBUTIVE = frozenset({"stronger", "weaker", "firmer", "softer", "resurgent"}
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+$")
 
 
+_COMPARED = re.compile(r"\s+(?:up|than|in|on)\b")
+_COMPARATIVES = frozenset({"higher", "lower", "firmer", "weaker", "steady", "unchanged", "flat"})
+
+
 def _stands_alone(lowered: str, cue: Cue) -> bool:
     """'was higher', 'traded lower', 'ended up': an adverb cue with no number states a move
     only right after a verb of trading."""
@@ -568,6 +578,12 @@ def _stands_alone(lowered: str, cue: Cue) -> bool:
         return False
     if lowered[cue.start : cue.end] in ("above", "below", "off", "plus", "minus"):
         return False
+    if (
+        lowered[cue.start : cue.end] in _COMPARATIVES
+        and _WITH_COMPARATIVE.search(lowered, max(0, cue.start - 48), cue.start)
+        and not _COMPARED.match(lowered, cue.end)  # "with investors higher up the chain"
+    ):
+        return True
     return (
         re.search(
             r"\b(?:was|were|is|are|been|ended|closed|finished|traded|trading|moved|opened|"
