@@ -39,7 +39,7 @@ from summarizer.reading.lexicon import (
     UP_VERB,
     UP_WORD,
 )
-from summarizer.reading.periods import When, conflicts, when_named
+from summarizer.reading.periods import WEEKDAYS, When, conflicts, when_named
 from summarizer.sentences import split_sentences
 
 _FOLD = str.maketrans(
@@ -728,6 +728,13 @@ def _period_of(fact: Fact, claimed: str) -> str:
     """A fact's period, where a session says it is the day's ('closed 0.55% higher', 'rose as
     much as 2% intraday'). A close says nothing against a calendar period that ends with it: a
     weekly report's 'the index closed at 948.62 points, up by 0.23%' is the week's move."""
+    if (
+        claimed == "prior_session"
+        and fact.when is not None
+        and fact.when.unit == "day"
+        and fact.when.which in WEEKDAYS
+    ):
+        return "unspecified"  # "closed 0.1 per cent higher on Tuesday" may be the session before
     if fact.timeframe != "unspecified" or fact.session == "unspecified":
         return fact.timeframe
     if fact.session == "close" and claimed in _CALENDAR_PERIODS:

@@ -680,3 +680,21 @@ def test_a_sentence_without_a_direction_takes_the_one_before_it(
     signed = None if pct is None else (-pct if direction == "down" else pct)
     problem = gate(paragraph, evidence, instrument, direction, signed)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "direction", "pct"),
+    [
+        # a named weekday may be the session before the article's
+        ("The contract closed 0.6 per cent higher on Tuesday.", "Brent crude (prior session)",
+         "up", 0.6),
+        # five days are a week
+        ("Over the last 5 days, the metal lost 2.4%.", "Platinum (week)", "down", 2.4),
+        ("Nickel fell 3.1% over the past five trading days.", "Nickel (week)", "down", 3.1),
+    ],
+)  # fmt: skip
+def test_periods_said_in_other_words_are_the_claimed_ones(
+    sentence: str, instrument: str, direction: str, pct: float
+) -> None:
+    signed = -pct if direction == "down" else pct
+    assert gate(around(sentence), sentence, instrument, direction, signed) is None

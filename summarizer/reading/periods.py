@@ -105,7 +105,7 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
             r"\b(?:this week|for the week|on the week|the week|weekly|week-on-week|in the week|"
             r"in a week|"
             r"trading week|week to date|week-to-date|over the (?:past|last) week|seven days|"
-            r"seven-day|7-day)\b"
+            r"seven-day|7-day|(?:the|last|past) (?:five|5) (?:sessions|trading days|days))\b"
         ),
         "week",
         "this",
@@ -193,6 +193,8 @@ _SINCE = re.compile(
     r"\bsince (?:last )?(?P<day>monday|tuesday|wednesday|thursday|friday)\b"
 )
 _WEEKDAY_ABBREVIATIONS = frozenset({"mon", "tue", "wed", "thu", "fri"})
+# the days a named session can be: a "Tuesday" move may be the session before the article's
+WEEKDAYS = _WEEKDAY_ABBREVIATIONS
 _WEEKDAY = re.compile(r"\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")
 # "in December", "for December", "during November": not "since December" (a longer period),
 # "December gold" (a contract) nor "on Dec. 31" (a day)
