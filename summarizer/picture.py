@@ -1,0 +1,151 @@
+"""The cross-article market picture: what moved, by how much, why, and who says so.
+
+One `MarketPicture` is built from many `ArticleDigest`s (`summarizer.market`). JSON is its source
+of truth; Markdown and HTML are both rendered from it. Every statement, catalyst and risk points
+back at its digest by article id and index, so a renderer can find its span in the article text.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from summarizer.models import (
+    CatalystType,
+    Direction,
+    Impact,
+    InstrumentKind,
+    Qualifier,
+    RiskType,
+    Session,
+    Span,
+    Status,
+    Timeframe,
+)
+
+PICTURE_SCHEMA_VERSION = "1"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class PictureArticle(_Frozen):
+    """One digest the picture was built from."""
+
+    id: str = Field(description="The digest's id.")
+    title: str | None = None
+    source_path: str | None = None
+    publisher: str | None = None
+    published: str | None = Field(default=None, description="As the digest states it.")
+    day: str | None = Field(
+        default=None,
+        description="ISO date read from `published`; null when it is missing or unreadable.",
+    )
+    status: Status
+    copy_of: str | None = Field(
+        default=None,
+        description="The article this one restates (same moves, catalysts and risks, word for "
+        "word); a copy's items are counted once, under the original.",
+    )
+    syndicated_copies: list[str] = Field(
+        default_factory=list, description="Ids of the articles that restate this one."
+    )
+
+
+class Statement(_Frozen):
+    """One source's statement of a move."""
+
+    article_id: str
+    move_index: int = Field(ge=0, description="Index of the move in that digest's `moves`.")
+    instrument: str = Field(description="The instrument as that source writes it.")
+    ticker: str | None = None
+    direction: Direction
+    change_pct: float | None = None
+    change_bp: float | None = None
+    qualifier: Qualifier = "exact"
+    evidence: str
+    span: Span | None = None
+
+
+class AgreedMove(_Frozen):
+    """What the sources of a reading agree on (each number at the coarsest precision stated)."""
+
+    direction: Direction
+    change_pct: float | None = None
+    change_bp: float | None = None
+
+
+class Reading(_Frozen):
+    """An instrument's move over one trading day, session, timeframe and period, by source."""
+
+    day: str | None = Field(description="ISO date of the trading day; null when unknown.")
+    session: Session
+    timeframe: Timeframe
+    period: str | None = None
+    agreed: AgreedMove | None = Field(description="Null when the sources conflict.")
+    conflict: bool = False
+    conflict_reason: str | None = None
+    statements: list[Statement]
+
+
+class SaidItem(_Frozen):
+    """A catalyst or risk of one digest, placed under the instruments it names."""
+
+    article_id: str
+    index: int = Field(ge=0, description="Index in that digest's `catalysts` (or `risks`).")
+    summary: str
+    type: CatalystType | RiskType
+    impact: Impact | None = Field(default=None, description="Catalysts only.")
+    entities: list[str] = Field(default_factory=list)
+    evidence: str
+    span: Span | None = None
+
+
+class InstrumentPicture(_Frozen):
+    """Everything the articles say about one instrument."""
+
+    instrument_id: str = Field(
+        description="Stable key: 'idx:hang-seng-index', 'ticker:0700.HK', 'ccy:USD', "
+        "'fx:USD/JPY', 'cmd:brent-crude', 'cmd:brent-crude:2026-01', 'name:tencent'."
+    )
+    member_ids: list[str] = Field(
+        default_factory=list,
+        description="The digest moves' `instrument_id`s gathered here (a name-only "
+        "'name:tencent' joins 'ticker:0700.HK' when the names match).",
+    )
+    name: str = Field(description="Display name.")
+    kind: InstrumentKind
+    market: str | None = None
+    ticker: str | None = None
+    aliases: list[str] = Field(default_factory=list, description="Names as the sources write them.")
+    readings: list[Reading] = Field(default_factory=list)
+    catalysts: list[SaidItem] = Field(default_factory=list)
+    risks: list[SaidItem] = Field(default_factory=list)
+
+
+class UnassignedMove(_Frozen):
+    """A move whose name identifies no instrument ('the index', 'shares')."""
+
+    article_id: str
+    move_index: int = Field(ge=0)
+    instrument: str
+    evidence: str
+    span: Span | None = None
+
+
+class MarketPicture(_Frozen):
+    """The cross-article picture: one entry per instrument, with its moves by source."""
+
+    schema_version: str = PICTURE_SCHEMA_VERSION
+    kind: Literal["market_picture"] = "market_picture"
+    articles: list[PictureArticle] = Field(default_factory=list)
+    instruments: list[InstrumentPicture] = Field(default_factory=list)
+    unassigned_moves: list[UnassignedMove] = Field(default_factory=list)
+    unassigned_catalysts: list[SaidItem] = Field(default_factory=list)
+    unassigned_risks: list[SaidItem] = Field(default_factory=list)
+    warnings: list[str] = Field(
+        default_factory=list,
+        description="What the picture could not settle, e.g. articles with no publication date.",
+    )
