@@ -159,7 +159,8 @@ def _settings(**flags: Any) -> Settings:
     "formats",
     multiple=True,
     type=click.Choice(OUTPUT_FORMATS),
-    help="Outputs to write (repeatable); given, they replace the default of json and md.",
+    help="Outputs to write (repeatable; html: OUT/report.html); given, they replace the "
+    "default of json and md.",
 )
 @_engine_options()
 @click.option("--no-cache", "no_cache", is_flag=True, help="Neither read nor write the cache.")
@@ -235,7 +236,8 @@ def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineNa
     stored = run_settings(settings, engine)
     if not sharding.worth_sharding(units, settings.workers):
         slots: dict[int, Slot] = {}
-        work = _summarize_units(units, settings, left_out, names, stored, slots)
+        work = _summarize_units(units, settings, left_out, names, stored, slots,
+                                keep_text="html" in formats)  # fmt: skip
         return _in_this_process(work, slots.get, names, out, formats, quiet)
     # the engine's module imported once here, not in every worker (openai is not: llm.py)
     importlib.import_module(f"summarizer.engines.{engine}")
@@ -286,19 +288,20 @@ def _in_this_process(work: Work, slot_of: SlotOf, names: Names, out: Path,
 
     files = DigestFiles(out, time.time_ns(), names)
     placed: dict[int, Placed] = {}
+    parts: dict[int, ReportParts] = {}
     with _reporter(quiet) as report:
 
         def on_digest(position: int, digest: ArticleDigest) -> None:
+            slot = slot_of(position)
             # failed, when its file could not be written; kept, when it would replace a good one
-            done = placed[position] = files.place(digest, slot_of(position),
-                                                  write="json" in formats)  # fmt: skip
+            done = placed[position] = files.place(digest, slot, write="json" in formats)
+            parts[position] = parts_of(done, formats, slot)  # type: ignore[arg-type]
             report(done.digest.status, done.digest.source_path, done.digest.error)
 
         asyncio.run(work(on_digest))
-    in_order = [placed[position] for position in range(len(placed))]
-    return ([outline_of(p) for p in in_order],
-            [parts_of(p, formats) for p in in_order],  # type: ignore[arg-type]
-            [p.entry for p in in_order])  # fmt: skip
+    in_order = range(len(placed))
+    return ([outline_of(placed[p]) for p in in_order], [parts[p] for p in in_order],
+            [placed[p].entry for p in in_order])  # fmt: skip
 
 
 @contextmanager
@@ -344,8 +347,10 @@ def _stderr() -> Any:
 
 
 def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut, names: Names,
-                     stored: dict[str, Any], slots: dict[int, Slot]) -> Work:  # fmt: skip
-    """The work of summarizing the units, noting each article's slot as it is read."""
+                     stored: dict[str, Any], slots: dict[int, Slot], *,
+                     keep_text: bool) -> Work:  # fmt: skip
+    """The work of summarizing the units, noting each article's slot as it is read (with its
+    text, if keep_text)."""
     from summarizer import ingest
     from summarizer.output_folder import slotted
     from summarizer.pipeline import Summarizer
@@ -354,7 +359,7 @@ def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut
         # a unit is a directory when it had no file to read: reading it says why
         read = ((i, a) for i, unit in enumerate(units)
                 for a in ingest.read_articles([unit], left_out=left_out))  # fmt: skip
-        items = slotted(read, names, stored, slots)
+        items = slotted(read, names, stored, slots, keep_text=keep_text)
         async with Summarizer(settings) as summarizer:
             return await summarizer.summarize_many(items, on_digest)
 
@@ -388,6 +393,8 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
         unwritten: list[str] = []
     except render.OutputsNotWritten as exc:
         written, unwritten = exc.written, exc.failures
+    if "html" in formats:
+        _write_report_html(out, [p["html"] for p in parts], header, written, unwritten)
     try:
         record_run(out, entries, formats)  # type: ignore[arg-type]
     except OSError as exc:
@@ -402,6 +409,32 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
     _remember(summary, ran.settings)
     failed = unwritten or any(o.status == "failed" for o in outlines)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _write_report_html(out: Path, html_parts: list[str], header: str, written: list[Path],
+                       unwritten: list[str]) -> None:  # fmt: skip
+    """Write out/report.html from each article's html part, noting it in written (or why not
+    in unwritten)."""
+    from summarizer import report_html
+    from summarizer.formats import REPORT_HTML_NAME
+    from summarizer.render import write_atomic
+
+    digests, texts = report_html.page_inputs(html_parts)
+    page = report_html.render_report_html(_picture(digests), digests, texts, header=header)
+    path = out / REPORT_HTML_NAME
+    try:
+        write_atomic(path, page)
+    except OSError as exc:  # a full disk, a read-only directory: said like the other outputs
+        unwritten.append(f"could not write {path}: {exc.strerror or exc}")
+    else:
+        written.append(path)
+
+
+def _picture(_digests: Sequence[ArticleDigest]) -> Any:
+    # TODO(i17b): summarizer.market(digests) once helper A's branch lands it
+    from summarizer.picture import MarketPicture
+
+    return MarketPicture()
 
 
 def _remember(summary: RunSummary, settings: Settings) -> None:
@@ -520,12 +553,23 @@ def _rebuild(plan: RebuildPlan, store: Any, settings: Settings, out: Path,
                                          on_digest=on_digest)  # fmt: skip
 
         taken = [s.name.stem for s in plan.slots if s is not None]
-        return _in_this_process(work, plan.slots.__getitem__, Names(taken=taken), out, formats,
-                                quiet)  # fmt: skip
+        slot_of = _with_cached_text(plan, store) if "html" in formats else plan.slots.__getitem__
+        return _in_this_process(work, slot_of, Names(taken=taken), out, formats, quiet)
     except SummarizerError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
+
+
+def _with_cached_text(plan: RebuildPlan, store: Any) -> SlotOf:
+    """Where each rebuilt digest goes, with the text the cache holds of its article (the text
+    it is rebuilt from), for report.html."""
+    from summarizer.output_folder import slot_with_cached_text
+
+    def slot_of(position: int) -> Slot | None:
+        return slot_with_cached_text(plan.slots[position], store, plan.rebuilds[position].id)
+
+    return slot_of
 
 
 def _open_cache(settings: Settings) -> Any:

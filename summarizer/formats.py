@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Literal
 
-OutputFormat = Literal["json", "jsonl", "md", "csv"]
-OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "md", "csv")
+OutputFormat = Literal["json", "jsonl", "md", "csv", "html"]
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "md", "csv", "html")
 DEFAULT_FORMATS: tuple[OutputFormat, ...] = ("json", "md")
 
 # An output folder's record of what it holds (output_folder.py), in JSON. A hidden name, so no
@@ -19,6 +19,8 @@ MANIFEST_NAME = ".summarizer-manifest"
 REPORT_NAME = "digest.md"
 JSONL_NAME = "digests.jsonl"
 CSV_NAME = "moves.csv"
+REPORT_HTML_NAME = "report.html"
 DIGEST_JSON_START = b'{\n  "schema_version": '
 DIGESTS_JSONL_START = b'{"schema_version": '
 REPORT_START = b"# Market news digest\n"
+REPORT_HTML_START = b"<!DOCTYPE html>\n<!-- report.html, written by summarizer -->\n"

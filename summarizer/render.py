@@ -169,13 +169,18 @@ _MAX_STEM_BYTES = 120
 
 
 ReportParts = dict[str, str]
-"""One article's part of each batch-level output, by format: "jsonl", "md" and "csv" text."""
+"""One article's part of each batch-level output, by format: "jsonl", "md", "csv" and "html"
+text (report.html is written by the command: report_html)."""
 
 
-def report_parts(digest: ArticleDigest, formats: Sequence[OutputFormat]) -> ReportParts:
+def report_parts(
+    digest: ArticleDigest, formats: Sequence[OutputFormat], text: str | None = None
+) -> ReportParts:
     """The digest's part of each batch-level output the formats ask for (worker processes make
-    these next to the digest, so the parent only joins them)."""
+    these next to the digest, so the parent only joins them). text: the article's, for html."""
     parts: ReportParts = {}
+    if "html" in formats:
+        parts["html"] = html_part(digest, text)
     if "jsonl" in formats:
         parts["jsonl"] = _jsonl_line(digest)
     if "md" in formats:
@@ -244,6 +249,13 @@ class OutputsNotWritten(OSError):
         super().__init__("; ".join(failures))
         self.written = written
         self.failures = failures
+
+
+def html_part(digest: ArticleDigest, text: str | None) -> str:
+    """What report.html needs of one article, as JSON text: the digest and its article's text
+    (null when it was not read: a failed input). The parent builds the market picture and the
+    page from these (report_html.page_inputs)."""
+    return json.dumps({"digest": digest.model_dump(mode="json"), "text": text}, ensure_ascii=False)
 
 
 def _jsonl_line(digest: ArticleDigest) -> str:
@@ -371,13 +383,20 @@ def _moves_table(moves: Sequence[Move]) -> list[str]:
 
 
 def _format_change(move: Move) -> str:
-    arrow = {"up": "▲", "down": "▼", "flat": "■"}[move.direction]
+    return format_change(move.direction, move.change_pct, move.change_bp, move.qualifier)
+
+
+def format_change(
+    direction: str, change_pct: float | None, change_bp: float | None, qualifier: str = "exact"
+) -> str:
+    """A move as the reports write it: '▲ >2%', '▼ 6 bp', '▲ up' (no number stated)."""
+    arrow = {"up": "▲", "down": "▼", "flat": "■"}[direction]
     hedge = {"over": ">", "nearly": "≈", "about": "~", "up_to": "≤", "limit": "limit "}
-    if move.change_pct is not None:
-        return f"{arrow} {hedge.get(move.qualifier, '')}{abs(move.change_pct):g}%"
-    if move.change_bp is not None:  # a yield's or a rate's move
-        return f"{arrow} {hedge.get(move.qualifier, '')}{abs(move.change_bp):g} bp"
-    return f"{arrow} {move.direction}"
+    if change_pct is not None:
+        return f"{arrow} {hedge.get(qualifier, '')}{abs(change_pct):g}%"
+    if change_bp is not None:  # a yield's or a rate's move
+        return f"{arrow} {hedge.get(qualifier, '')}{abs(change_bp):g} bp"
+    return f"{arrow} {direction}"
 
 
 def _bullets(heading: str, items: Sequence[str]) -> list[str]:

@@ -1,0 +1,120 @@
+"""report.html: one self-contained page (no network when it is viewed) rendered with Jinja2
+from the market picture, the digests and the article texts.
+
+The templates, style sheet and script ship as package data in `summarizer/report_templates/`.
+Every value is escaped by the template (autoescape); the articles travel as one JSON blob
+inside a `<script type="application/json">`, escaped so that no text can close that element,
+and the page's script draws only the articles of the page being read, as text nodes.
+Jinja2 is imported by this module alone, which only `--format html` loads.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from summarizer.models import ArticleDigest
+from summarizer.picture import MarketPicture
+from summarizer.report_view import (
+    PAGE_SIZE,
+    article_positions,
+    article_record,
+    day_chart,
+    instrument_filter,
+    instruments_of_items,
+    market_rows,
+)
+from summarizer.source_text import ArticleText, text_of
+
+TEMPLATES = Path(__file__).parent / "report_templates"
+
+# Inside <script>, "</script>" or "<!--" in an article would end or confuse the element: the
+# characters that can start them are written as JSON escapes, which JSON.parse reads back.
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
+                              "\u2028": "\\u2028", "\u2029": "\\u2029"})  # fmt: skip
+
+
+@functools.cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,  # a misspelt name fails the render, not the reader
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render_report_html(
+    picture: MarketPicture,
+    digests: Sequence[ArticleDigest],
+    texts: Sequence[ArticleText],
+    *,
+    header: str = "",
+) -> str:
+    """The page for digests (in report order), their market picture and their texts (one per
+    digest, in the same order; a digest without its text shows its evidence quotes alone, and
+    the page says why)."""
+    positions = article_positions(digests)
+    instrument_of = instruments_of_items(picture)
+    articles = [
+        article_record(digest, position, text, instrument_of)
+        for position, (digest, text) in enumerate(zip(digests, texts, strict=True))
+    ]
+    data = {
+        "articles": articles,
+        "instruments": instrument_filter(picture, positions),
+        "pageSize": PAGE_SIZE,
+    }
+    counts = {s: sum(d.status == s for d in digests) for s in ("ok", "partial", "failed")}
+    without_text = sum(a["text"] is None for a in articles)
+    return (
+        _environment()
+        .get_template("report.html.jinja")
+        .render(
+            header=header,
+            counts=counts,
+            total=len(digests),
+            without_text=without_text,
+            rows=market_rows(picture, positions),
+            chart=day_chart(picture),
+            filter_entries=data["instruments"],
+            picture_warnings=picture.warnings,
+            # Markup: written as they are. The JSON is escaped for <script> (_script_json); the
+            # style sheet and script are the package's own files.
+            data_json=Markup(_script_json(data)),
+            style=Markup(_asset("report.css")),
+            script=Markup(_asset("report.js")),
+        )
+    )
+
+
+def page_inputs(html_parts: Sequence[str]) -> tuple[list[ArticleDigest], list[ArticleText]]:
+    """The digests and texts in each article's html part (render.html_part), in order."""
+    digests: list[ArticleDigest] = []
+    texts: list[ArticleText] = []
+    for part in html_parts:
+        record = json.loads(part)
+        digest = ArticleDigest.model_validate(record["digest"])
+        digests.append(digest)
+        text = record["text"]
+        texts.append(text_of(digest, text) if text is not None else ArticleText(None, _UNREAD))
+    return digests, texts
+
+
+_UNREAD = "its input could not be read"
+
+
+def _script_json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+
+
+@functools.cache
+def _asset(name: str) -> str:
+    return (TEMPLATES / name).read_text(encoding="utf-8")
