@@ -14,11 +14,13 @@ import summarizer
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
     {"errors", "models", "formats", "code_version", "process_watch", "redaction", "html_depth"},
-    {"settings", "sentences", "instruments"},
+    {"settings", "sentences", "instruments", "days", "picture"},
     {"reading"},
     {"ingest", "clean", "chunking", "grounding", "prompts", "markets"},
-    {"engines", "cache", "naming"},
+    {"engines", "cache", "naming", "identity", "agreement"},
+    {"linking"},
     {"merge", "render", "evaluate"},
+    {"market"},
     {"pipeline", "output_folder"},
     {"recording", "sharding", "oracle", "regenerating", "run_summary"},
     {"__init__", "cli"},
