@@ -65,26 +65,46 @@ class Statement(_Frozen):
     change_pct: float | None = None
     change_bp: float | None = None
     qualifier: Qualifier = "exact"
+    session: Session = Field(
+        default="unspecified", description="As this source states it (the reading's may differ)."
+    )
+    timeframe: Timeframe = "unspecified"
     evidence: str
     span: Span | None = None
+    restated_in: list[str] = Field(
+        default_factory=list,
+        description="Other articles that state this move in the same words (syndicated or "
+        "restated copies): counted once, here.",
+    )
 
 
 class AgreedMove(_Frozen):
-    """What the sources of a reading agree on (each number at the coarsest precision stated)."""
+    """What the sources of a reading agree on: the most precise number stated, which every
+    other statement's number rounds to (or is consistent with, for 'over', 'nearly'...)."""
 
     direction: Direction
     change_pct: float | None = None
     change_bp: float | None = None
+    qualifier: Qualifier = "exact"
 
 
 class Reading(_Frozen):
-    """An instrument's move over one trading day, session, timeframe and period, by source."""
+    """An instrument's move over one trading day, session, timeframe and period, by source.
+
+    A statement whose session (timeframe) is unspecified is read with the day's close (the
+    day's move): that is what a market report's "rose 1.2%" says unless it says otherwise, and
+    each statement keeps the session and timeframe it states. A reading whose day is unknown
+    holds the statements of one article only: nothing says two undated articles are of one day.
+    """
 
     day: str | None = Field(description="ISO date of the trading day; null when unknown.")
-    session: Session
-    timeframe: Timeframe
+    session: Session = Field(description="The most specific session its statements state.")
+    timeframe: Timeframe = Field(description="The most specific timeframe its statements state.")
     period: str | None = None
-    agreed: AgreedMove | None = Field(description="Null when the sources conflict.")
+    agreed: AgreedMove | None = Field(
+        description="Null when the sources conflict, or when one source states several values "
+        "for this basis and no one of them agrees with all statements."
+    )
     conflict: bool = False
     conflict_reason: str | None = None
     statements: list[Statement]
@@ -108,7 +128,8 @@ class InstrumentPicture(_Frozen):
 
     instrument_id: str = Field(
         description="Stable key: 'idx:hang-seng-index', 'ticker:0700.HK', 'ccy:USD', "
-        "'fx:USD/JPY', 'cmd:brent-crude', 'cmd:brent-crude:2026-01', 'name:tencent'."
+        "'fx:USD/JPY', 'cmd:brent-crude', 'cmd:brent-crude:2026-01', 'name:tencent'; a group "
+        "no place is known for is kept to its article: 'grp:bank@<article id>'."
     )
     member_ids: list[str] = Field(
         default_factory=list,

@@ -14,12 +14,14 @@ import summarizer
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
     {"errors", "models", "formats", "code_version", "process_watch", "redaction", "html_depth"},
-    {"settings", "sentences", "instruments", "picture"},
+    {"settings", "sentences", "instruments", "days", "picture"},
     {"reading"},
     {"ingest", "clean", "chunking", "grounding", "prompts", "markets"},
-    {"engines", "cache", "naming"},
+    {"engines", "cache", "naming", "identity", "agreement"},
+    {"linking"},
     {"merge", "render", "evaluate", "source_text"},
-    {"pipeline", "output_folder", "report_view"},
+    {"market", "report_view"},
+    {"pipeline", "output_folder"},
     {"recording", "sharding", "oracle", "regenerating", "run_summary", "report_html"},
     {"__init__", "cli"},
     {"__main__"},

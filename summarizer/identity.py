@@ -1,0 +1,284 @@
+"""One key per instrument: what a move's mention resolves to, the same in every article.
+
+Keys, by what the mention names (the first that applies):
+
+- a listing its ticker gives: 'ticker:0700.HK' for "0700.HK", "700 HK", "HKG:0700", "0700:HK"
+  (the code at its market's width, then the market's ISO 3166 letters); 'ticker:BABA' for a code
+  that names no exchange;
+- a well-known instrument of instruments.json: 'idx:hang-seng-index' ("HSI", "the Hang Seng"),
+  'cmd:brent-crude', with the contract month when the name gives one ('cmd:gold:2026-06' for
+  "COMEX gold futures (June)", the year the first June from the article's day; '--06' when the
+  day is unknown), 'crypto:bitcoin', 'ccy:USD' by ISO code, 'fx:GBP/EUR' for a currency quoted
+  against another ("sterling ... against the euro", "USD/JPY");
+- a market's benchmark ("Hong Kong's benchmark" -> the Hang Seng Index; identities.json);
+- a company of the curated list ("Tencent Holdings" -> 'ticker:0700.HK'; identities.json);
+- a bond yield: 'bond:us:10y';
+- a whole market: 'mkt:hong-kong' ("Hong Kong stocks", "Wall Street" -> 'mkt:us');
+- a group of instruments: 'grp:bank-europe' ("European banks"), 'grp:bank:spain' ("banks" in a
+  move the text places in Spain); a group no place is known for ('grp:bank') is never one
+  instrument across articles (market.py keeps it to its article);
+- else the name's distinguishing words: 'name:tencent' ("Tencent Holdings Ltd"), with ':adr'
+  for American depositary receipts ("Alibaba ADRs" is not the Hong Kong listing).
+
+A mention that names nothing ("the index", "shares") resolves to None. Pure and offline; not part
+of any cache key: digests get their keys when they are merged (merge.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarizer import days, instruments, markets
+from summarizer.models import InstrumentKind, Move
+
+DATA_FILE = Path(__file__).parent / "data" / "identities.json"
+
+_SLUG_WORDS = re.compile(r"[a-z0-9]+")
+_TENOR = re.compile(r"\b(\d{1,2}|one|two|three|five|seven|ten|twenty|thirty)[- ]?(?:year|yr|y)\b")
+_MATURITY_YEAR = re.compile(r"\b(20\d\d)\b")
+_MONTH_WORD = re.compile(
+    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    re.IGNORECASE,
+)
+_CONTRACT_YEAR = re.compile(r"\b(?:20)?(\d\d)\b|'(\d\d)\b")
+_AGAINST = re.compile(
+    r"\b(?:against|versus|vs\.?|to)\s+(?:the\s+|a\s+)?(?:basket\s+of\s+)?"
+    r"(?P<other>(?:[A-Z][a-z]+\s)?[A-Za-z.]+)"
+)
+_BENCHMARK_WORDS = re.compile(r"\b(?:benchmark|index|gauge|barometer|average|composite)\b", re.I)
+_ADR = re.compile(r"\bADRs?\b|\bAmerican depositary", re.I)
+# a ticker naming an index ('.DJI', 'INDEXSP:.INX') is no listing: the index's name decides
+_INDEX_CODE = re.compile(r"^(?:INDEX[A-Z]*:)?\.", re.I)
+_SPELLED = {"one": "1", "two": "2", "three": "3", "five": "5", "seven": "7", "ten": "10",
+            "twenty": "20", "thirty": "30"}  # fmt: skip
+_BOND_COUNTRY = {"treasury": "us", "treasuries": "us", "t-note": "us", "gilt": "uk", "gilts": "uk",
+                 "bund": "germany", "bunds": "germany", "jgb": "japan", "jgbs": "japan",
+                 "oat": "france", "btp": "italy", "btps": "italy"}  # fmt: skip
+_PREFIX_KIND: dict[str, InstrumentKind] = {
+    "idx": "index", "cmd": "commodity", "crypto": "crypto", "ccy": "currency", "fx": "currency",
+    "bond": "bond", "mkt": "index", "grp": "sector",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A mention's instrument: its key, and what the key says of it where it says anything."""
+
+    key: str
+    kind: InstrumentKind
+    canonical_name: str | None = None  # the curated name, for a well-known instrument
+    ticker: str | None = None  # the canonical listing, 'ticker:' keys only
+
+
+@dataclass(frozen=True)
+class _Curated:
+    market_codes: dict[str, str]
+    code_digits: dict[str, int]
+    benchmarks: dict[str, str]
+    companies: dict[str, str]  # slug of a name -> canonical ticker
+    distinct: dict[str, str]  # slug of a name -> the index it is
+
+
+@functools.cache
+def _curated() -> _Curated:
+    raw = json.loads(DATA_FILE.read_text("utf-8"))
+    companies = {_slug(n): entry["ticker"] for entry in raw["companies"] for n in entry["names"]}
+    distinct = {_slug(name): index for name, index in raw["distinct"].items()}
+    return _Curated(raw["market_codes"], raw["code_digits"], raw["benchmarks"], companies, distinct)
+
+
+def instrument_id(move: Move, day: str | None = None) -> str | None:
+    """The move's instrument key (see the module's docstring), or None when it names none;
+    day (ISO) dates a futures contract month the name gives without a year."""
+    resolved = resolve(
+        move.instrument, ticker=move.ticker, evidence=move.evidence, day=day, market=move.market
+    )
+    return None if resolved is None else resolved.key
+
+
+@functools.lru_cache(maxsize=16384)
+def resolve(
+    name: str,
+    *,
+    ticker: str | None = None,
+    evidence: str = "",
+    day: str | None = None,
+    market: str | None = None,
+) -> Resolved | None:
+    """The instrument a mention names, or None when it names none ('the index', 'shares');
+    market (the move's) places a group the name gives no place ('banks' in a story on Spain)."""
+    bare, code = instruments.split_ticker(name)
+    code = ticker or code
+    curated = _curated()
+    if (index := curated.distinct.get(_slug(_without_the(bare)))) is not None:
+        return Resolved(f"idx:{_slug(index)}", "index", canonical_name=index)
+    if code and not _INDEX_CODE.match(code) and (listing := canonical_ticker(code)) is not None:
+        return _listing(listing, name)
+    known = instruments.identity(bare)
+    if known is not None:
+        return _known(known, name, evidence, day)
+    if code and (listing := canonical_ticker(code)) is not None:
+        return _listing(listing, name)
+    if (listing := curated.companies.get(_slug(bare))) is not None:
+        return _listing(listing, name)
+    return _described(bare, market)
+
+
+def _without_the(name: str) -> str:
+    return re.sub(r"^the\s+|\s*\([^)]*\)", "", name.strip(), flags=re.I)
+
+
+def _listing(listing: str, name: str) -> Resolved:
+    return Resolved(f"ticker:{listing}", instruments.kind_of(name), ticker=listing)
+
+
+def _known(known: str, name: str, evidence: str, day: str | None) -> Resolved:
+    """A key for an instrument of instruments.json ('index:Hang Seng Index', 'currency:GBP')."""
+    kind, canonical = known.split(":", 1)
+    if kind == "index":
+        return Resolved(f"idx:{_slug(canonical)}", "index", canonical_name=canonical)
+    if kind == "commodity":
+        month = _contract_month(name, day)
+        key = f"cmd:{_slug(canonical)}" + (f":{month}" if month else "")
+        return Resolved(key, "commodity", canonical_name=canonical)
+    if kind == "crypto":
+        return Resolved(f"crypto:{_slug(canonical)}", "crypto", canonical_name=canonical)
+    if kind == "pair":
+        return Resolved(f"fx:{canonical}", "currency", canonical_name=canonical)
+    other = _counter_currency(name, evidence, canonical)
+    if other is not None:
+        pair = f"{canonical}/{other}"
+        return Resolved(f"fx:{pair}", "currency", canonical_name=pair)
+    return Resolved(f"ccy:{canonical}", "currency", canonical_name=canonical)
+
+
+def _counter_currency(name: str, evidence: str, base: str) -> str | None:
+    """The currency a currency's move is quoted against, where the name's parentheses or the
+    evidence say it ('British pound (vs euro)', 'sterling fell 0.3% against the euro')."""
+    for text in (instruments.name_hints(name), evidence):
+        for found in _AGAINST.finditer(text):
+            other = instruments.identity(found["other"])
+            if other and other.startswith("currency:") and other[9:] != base:
+                return other[9:]
+    return None
+
+
+def _contract_month(name: str, day: str | None) -> str | None:
+    """'2026-06' for "COMEX gold futures (June)" read on a day in 2026 before July; '--06' when
+    the day is unknown and the name gives no year; None when the name gives no month."""
+    found = _MONTH_WORD.search(name)
+    if found is None or (found[0].lower() == "may" and not _names_a_contract(name)):
+        return None  # "may" is a verb as often as a month
+    month = days.month_number(found[0])
+    if month is None:
+        return None
+    after = _CONTRACT_YEAR.search(name, found.end())
+    if after is not None:
+        year = int(after[1] or after[2])
+        return f"{2000 + year if year < 100 else year:04d}-{month:02d}"
+    if day is None:
+        return f"--{month:02d}"
+    year, day_month = int(day[:4]), int(day[5:7])
+    return f"{year if month >= day_month else year + 1:04d}-{month:02d}"
+
+
+def _names_a_contract(name: str) -> bool:
+    return re.search(r"\b(?:futures?|contracts?)\b", name, re.I) is not None
+
+
+def _described(name: str, market: str | None) -> Resolved | None:
+    """A key for a mention no list knows: a benchmark, a bond, a market, a group, a name."""
+    lowered = name.lower()
+    if instruments.is_market(name):
+        market = instruments.market_of(name)
+        if market is None:
+            return None  # "stocks", "the index": no instrument
+        benchmark = _curated().benchmarks.get(market)
+        if benchmark is not None and _BENCHMARK_WORDS.search(name):
+            return Resolved(f"idx:{_slug(benchmark)}", "index", canonical_name=benchmark)
+        return Resolved(f"mkt:{_slug(market)}", "index")
+    if instruments.names_a_bond(name) and (bond := _bond_key(lowered)) is not None:
+        return Resolved(bond, "bond")
+    tokens = sorted(instruments.name_tokens(name))
+    if not tokens:
+        return None
+    if instruments.kind_of(name) == "sector" or instruments.names_a_bond(name):
+        # "banks", "bonds": a group; the move's market places it where the name does not
+        place = "" if any(instruments.is_place(t) for t in tokens) or not market else market
+        key = f"grp:{'-'.join(tokens)}" + (f":{_slug(place)}" if place else "")
+        return Resolved(key, "bond" if instruments.names_a_bond(name) else "sector")
+    adr = ":adr" if _ADR.search(name) else ""
+    return Resolved(f"name:{'-'.join(tokens)}{adr}", instruments.kind_of(name))
+
+
+def _bond_key(lowered: str) -> str | None:
+    """'bond:us:10y' for "US 10-year Treasury yield"; 'bond:10y' where no country is said;
+    None without a tenor ("bond yields" say too little)."""
+    tenor = _TENOR.search(lowered)
+    maturity = _MATURITY_YEAR.search(lowered)
+    if tenor is not None:
+        term = f"{_SPELLED.get(tenor[1], tenor[1])}y"
+    elif maturity is not None:
+        term = maturity[1]
+    else:
+        return None
+    words = set(_SLUG_WORDS.findall(lowered.replace("t-note", "tnote")))
+    country = next((c for w, c in _BOND_COUNTRY.items() if w.replace("-", "") in words), None)
+    if country is None:
+        country = instruments.market_of(" ".join(w for w in words if instruments.is_place(w)))
+    return f"bond:{_slug(country)}:{term}" if country else f"bond:{term}"
+
+
+@functools.lru_cache(maxsize=8192)
+def canonical_ticker(ticker: str) -> str | None:
+    """'0700.HK', '700 HK', 'HKG:0700', '0700:HK' -> '0700.HK'; 'NYSE: BABA' -> 'BABA.US';
+    'BABA' -> 'BABA' (no exchange named); None for text that is no code."""
+    text = " ".join(ticker.split())
+    market = markets.market_of_ticker(text)
+    code = _bare_code(text, market is not None)
+    if not code or not re.fullmatch(r"[A-Z0-9.=\-]{1,12}", code):
+        return None
+    if market is None:
+        return code
+    width = _curated().code_digits.get(market)
+    if width and code.isdigit():
+        code = code.lstrip("0").zfill(width)
+    letters = _curated().market_codes.get(market)
+    return f"{code}.{letters}" if letters else code
+
+
+def _bare_code(text: str, has_exchange: bool) -> str:
+    """The code of a ticker without its exchange: 'HKG:0700' -> '0700', '0700.HK' -> '0700'."""
+    upper = text.upper()
+    if ":" in upper:
+        left, right = (part.strip() for part in upper.split(":", 1))
+        # "NYSE: CAT" names the exchange first; "0669:HK", "ERJ:US" (Bloomberg's) the code
+        exchange_first = markets.market_of_ticker(f"{left}:X") is not None
+        return right if exchange_first or not re.fullmatch(r"[A-Z]{2}", right) else left
+    if has_exchange and " " in upper:
+        return upper.split(" ", 1)[0]
+    if has_exchange and "." in upper:
+        return upper.rsplit(".", 1)[0]
+    return upper.replace(" ", "")
+
+
+def is_placeless(key: str) -> bool:
+    """Whether a key is of a group no place is known for ('grp:bank', not 'grp:bank-europe' or
+    'grp:bank:spain'): 'banks' in two articles may be two countries' banks."""
+    if not key.startswith("grp:") or key.count(":") > 1:
+        return False
+    return not any(instruments.is_place(t) for t in key[4:].split("-"))
+
+
+def kind_of_key(key: str) -> InstrumentKind | None:
+    """The kind a key's prefix says ('idx:...' -> 'index'); None for tickers and names."""
+    return _PREFIX_KIND.get(key.split(":", 1)[0])
+
+
+def _slug(text: str) -> str:
+    return "-".join(_SLUG_WORDS.findall(text.lower()))

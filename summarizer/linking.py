@@ -1,0 +1,175 @@
+"""Which instrument keys of different articles name one instrument: the links identity.py cannot
+make from one mention alone.
+
+- A code that names no exchange joins the one listing of that code ('ticker:BABA' and
+  'ticker:BABA.US'), and a yield with no country the one country's of that tenor ('bond:10y');
+  two listings, or two countries, and it stays apart.
+- A name ('name:tencent') joins the one listing whose names, as the sources wrote them beside
+  its ticker, are that name ('Tencent Holdings (0700.HK)'); a name beside two listings
+  ('Alibaba': 9988.HK and BABA.US) joins neither.
+- Two names join when they are one name spelt two ways: the same letters with other spaces
+  ('Hongkong Land', 'Hong Kong Land'), or close by rapidfuzz's ratio (92 or more of 100) with
+  every word of each close to a word of the other ('Fortescue Metals', 'Fortescue Metal');
+  never when their numbers differ, and not 'Samsung SDI' and 'Samsung SDS'.
+
+Never two tickers in one instrument: a link that would put two listings together is not made.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+from summarizer import identity
+
+_NAME_RATIO = 92.0  # "fortescuemetals" / "fortescuemetal": 96.6; "samsungsdi" / "samsungsds": 90
+_WORD_RATIO = 85.0  # "metals" / "metal": 90.9; "sdi" / "sds": 66.7
+_WORDS = re.compile(r"[a-z0-9]+")
+# words of a company's legal form, which tell no two companies apart
+_FORM_WORDS = frozenset(
+    "the of and inc ltd co corp corporation company plc group holding holdings limited sa ag nv "  # noqa: SIM905
+    "se llc bhd tbk pt spa".split()
+)
+
+
+@dataclass
+class KeyNames:
+    """A key and the names (without their tickers) the sources wrote for it."""
+
+    key: str
+    names: set[str] = field(default_factory=set)
+
+
+def link(groups: Mapping[str, KeyNames]) -> dict[str, str]:
+    """Each key -> the key of the instrument it belongs to (itself when it joins none)."""
+    union = _Union(groups)
+    _join_bare_codes(union, list(groups))
+    _join_names_to_listings(union, groups)
+    _join_spellings(union, groups)
+    return {key: union.find(key) for key in groups}
+
+
+class _Union:
+    """Union-find over keys that refuses to put two listings in one set."""
+
+    def __init__(self, keys: Iterable[str]) -> None:
+        self.parent = {key: key for key in keys}
+        self.tickers = {key: {_listing(key)} - {None} for key in self.parent}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def join(self, a: str, b: str) -> bool:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a == root_b:
+            return True
+        listings = self.tickers[root_a] | self.tickers[root_b]
+        if len({_listing_core(t) for t in listings if t}) > 1 or len(_with_market(listings)) > 1:
+            return False
+        # the listing's key names the instrument: it says most
+        keep, drop = sorted((root_a, root_b), key=_root_rank)
+        self.parent[drop] = keep
+        self.tickers[keep] = listings
+        return True
+
+
+def _root_rank(key: str) -> tuple[int, int, str]:
+    return (not key.startswith("ticker:"), -len(key), key)
+
+
+def _listing(key: str) -> str | None:
+    return key.removeprefix("ticker:") if key.startswith("ticker:") else None
+
+
+def _listing_core(ticker: str) -> str:
+    code = ticker.rsplit(".", 1)[0] if re.search(r"\.[A-Z]{2}$", ticker) else ticker
+    return code.lstrip("0") or code
+
+
+def _with_market(listings: set[str | None]) -> set[str]:
+    return {t for t in listings if t and re.search(r"\.[A-Z]{2}$", t)}
+
+
+def _join_bare_codes(union: _Union, keys: list[str]) -> None:
+    """'ticker:BABA' -> the one 'ticker:BABA.XX'; 'bond:10y' -> the one 'bond:C:10y'."""
+    for key in keys:
+        if key.startswith("ticker:") and not re.search(r"\.[A-Z]{2}$", key):
+            core = _listing_core(key.removeprefix("ticker:"))
+            found = [
+                k for k in keys
+                if k != key and k.startswith("ticker:") and _listing_core(k[7:]) == core
+            ]  # fmt: skip
+        elif key.startswith("bond:") and key.count(":") == 1:
+            found = [k for k in keys if k.count(":") == 2 and k.endswith(":" + key[5:])]
+        else:
+            continue
+        if len(found) == 1:
+            union.join(key, found[0])
+
+
+def _join_names_to_listings(union: _Union, groups: Mapping[str, KeyNames]) -> None:
+    """A name joins the one listing the sources wrote it beside."""
+    written_at: dict[str, set[str]] = {}  # a name's key -> listings written with that name
+    forms_at: dict[str, set[str]] = {}
+    for key, group in groups.items():
+        if key.startswith("ticker:"):
+            for name in group.names:
+                resolved = identity.resolve(name)
+                if resolved is not None and resolved.key.startswith("name:"):
+                    written_at.setdefault(resolved.key, set()).add(key)
+                forms_at.setdefault(_form(name), set()).add(key)
+    for key, group in groups.items():
+        if not key.startswith("name:"):
+            continue
+        listings = set(written_at.get(key, set()))
+        for name in group.names:
+            listings |= forms_at.get(_form(name), set())
+        roots = {union.find(listing) for listing in listings}
+        if len(roots) == 1:
+            union.join(key, roots.pop())
+
+
+def _join_spellings(union: _Union, groups: Mapping[str, KeyNames]) -> None:
+    """Names spelt two ways; compared within blocks of the first three letters (a day's
+    thousands of names are not compared pairwise)."""
+    blocks: dict[str, list[tuple[str, str]]] = {}
+    for key, group in groups.items():
+        if key.startswith(("name:", "ticker:")):
+            for name in group.names:
+                form = _form(name)
+                if len(form) >= 3:
+                    blocks.setdefault(form.replace(" ", "")[:3], []).append((key, form))
+    for members in blocks.values():
+        for i, (key_a, form_a) in enumerate(members):
+            for key_b, form_b in members[i + 1 :]:
+                if union.find(key_a) != union.find(key_b) and same_spelling(form_a, form_b):
+                    union.join(key_a, key_b)
+
+
+def same_spelling(a: str, b: str) -> bool:
+    """Whether two names (as `_form` gives them) are one name spelt two ways."""
+    if a.replace(" ", "") == b.replace(" ", ""):
+        return True
+    words_a, words_b = a.split(), b.split()
+    if {w for w in words_a if w.isdigit()} != {w for w in words_b if w.isdigit()}:
+        return False
+    if fuzz.ratio(a.replace(" ", ""), b.replace(" ", "")) < _NAME_RATIO:
+        return False
+    return _each_has_a_partner(words_a, words_b) and _each_has_a_partner(words_b, words_a)
+
+
+def _each_has_a_partner(words: list[str], others: list[str]) -> bool:
+    return all(any(fuzz.ratio(w, o) >= _WORD_RATIO for o in others) for w in words)
+
+
+def _form(name: str) -> str:
+    """A name's words in lower case without its legal form: 'China Mengniu Dairy Co Ltd' ->
+    'china mengniu dairy'."""
+    bare = re.sub(r"\([^)]*\)", " ", name.lower()).replace("'s ", " ")
+    return " ".join(w for w in _WORDS.findall(bare) if w not in _FORM_WORDS)
