@@ -417,10 +417,11 @@ def _write_report_html(out: Path, html_parts: list[str], header: str, written: l
     in unwritten)."""
     from summarizer import report_html
     from summarizer.formats import REPORT_HTML_NAME
+    from summarizer.market import market
     from summarizer.render import write_atomic
 
     digests, texts = report_html.page_inputs(html_parts)
-    page = report_html.render_report_html(_picture(digests), digests, texts, header=header)
+    page = report_html.render_report_html(market(digests), digests, texts, header=header)
     path = out / REPORT_HTML_NAME
     try:
         write_atomic(path, page)
@@ -428,13 +429,6 @@ def _write_report_html(out: Path, html_parts: list[str], header: str, written: l
         unwritten.append(f"could not write {path}: {exc.strerror or exc}")
     else:
         written.append(path)
-
-
-def _picture(_digests: Sequence[ArticleDigest]) -> Any:
-    # TODO(i17b): summarizer.market(digests) once helper A's branch lands it
-    from summarizer.picture import MarketPicture
-
-    return MarketPicture()
 
 
 def _remember(summary: RunSummary, settings: Settings) -> None:

@@ -78,7 +78,7 @@ def render_report_html(
         _environment()
         .get_template("report.html.jinja")
         .render(
-            header=header,
+            header=header.replace("`", ""),  # the run header is written for Markdown
             counts=counts,
             total=len(digests),
             without_text=without_text,

@@ -7,6 +7,7 @@ string, and the script writes article text into the page as text, never as marku
 
 from __future__ import annotations
 
+import collections
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -107,9 +108,13 @@ def _row(
     statements = reading.statements if reading else []
     agreed = reading.agreed if reading else None
     if agreed is not None:
-        change = format_change(agreed.direction, agreed.change_pct, agreed.change_bp)
+        change = format_change(
+            agreed.direction, agreed.change_pct, agreed.change_bp, agreed.qualifier
+        )
+    elif reading is not None:  # sources that disagree, or one source giving several values
+        change = "conflict" if reading.conflict else "several values"
     else:
-        change = "conflict" if reading and reading.conflict else ""
+        change = ""
     return MarketRow(
         instrument_id=instrument.instrument_id,
         name=instrument.name,
@@ -166,8 +171,8 @@ def item_anchor(position: int, letter: str, index: int) -> str:
 
 
 def day_chart(picture: MarketPicture, *, width: int = 760, row: int = 20) -> Chart | None:
-    """Bars of the latest day's agreed moves in percent, largest first; None when there are
-    none. A week's or a year's move is not the day's, so only day (or unstated) timeframes."""
+    """Bars of one day's agreed moves in percent, up to down; None when there are none. A
+    week's or a year's move is not the day's, so only day (or unstated) timeframes."""
     candidates = [
         (instrument, reading)
         for instrument in picture.instruments
@@ -178,8 +183,9 @@ def day_chart(picture: MarketPicture, *, width: int = 760, row: int = 20) -> Cha
     ]
     if not candidates:
         return None
-    days = {reading.day for _i, reading in candidates if reading.day}
-    day = max(days) if days else None
+    # the dated day with the most moves (the latest of equals): in a day's news, that day
+    per_day = collections.Counter(reading.day for _i, reading in candidates if reading.day)
+    day = max(per_day, key=lambda d: (per_day[d], d)) if per_day else None
     chosen: dict[str, tuple[str, float]] = {}
     for instrument, reading in candidates:
         if reading.day == day and instrument.instrument_id not in chosen:

@@ -177,3 +177,77 @@ def test_article_text_cannot_run_script(browser: Any, tmp_path: Path) -> None:
     [view] = browser.execute_script(_DRAWN_ARTICLES)
     assert view["text"] == report.articles[0].text  # shown as text, markup and all
     assert browser.find_elements("css selector", "#article-list img, #article-list script") == []
+
+
+_MOVE_COLUMN = """
+return Array.from(document.querySelectorAll('#market-table tbody tr'))
+  .map(function (row) { return row.cells[5].dataset.v; });
+"""
+
+
+def test_the_market_table_sorts_by_move_both_ways(browser: Any, corpus_report: Report) -> None:
+    chromium.open_page(browser, corpus_report.path)
+    header = browser.find_element("xpath", "//table[@id='market-table']//th[text()='Move']")
+    before = browser.execute_script(_MOVE_COLUMN)
+    numbers = [float(v) for v in before if v != ""]
+    assert len(numbers) > 100 and numbers != sorted(numbers)  # not sorted to begin with
+    for direction, expected in (
+        ("ascending", sorted(numbers)),
+        ("descending", sorted(numbers)[::-1]),
+    ):
+        header.click()
+        assert header.get_attribute("aria-sort") == direction
+        after = browser.execute_script(_MOVE_COLUMN)
+        assert sorted(after, key=str) == sorted(before, key=str)  # the same rows, reordered
+        # the rows with a number in order, then those without one (a conflict, a direction)
+        assert [float(v) for v in after[: len(numbers)]] == expected
+        assert set(after[len(numbers) :]) <= {""}
+
+
+def test_the_instrument_filter_shows_its_rows_and_articles(
+    browser: Any, corpus_report: Report
+) -> None:
+    from selenium.webdriver.support.select import Select
+
+    from summarizer.market import market
+
+    picture = market(corpus_report.digests)
+    position_of = {d.id: p for p, d in enumerate(corpus_report.digests)}
+
+    def naming(instrument: Any) -> set[int]:
+        ids = {s.article_id for r in instrument.readings for s in r.statements}
+        ids |= {i.article_id for i in (*instrument.catalysts, *instrument.risks)}
+        return {position_of[i] for i in ids}
+
+    instrument = max(picture.instruments, key=lambda i: len(naming(i)))
+    expected = naming(instrument)
+    assert len(expected) > 20  # more than one page: the pager follows the filter
+    chromium.open_page(browser, corpus_report.path)
+    Select(browser.find_element("id", "instrument-filter")).select_by_value(
+        instrument.instrument_id
+    )
+    rows = browser.execute_script(
+        "return Array.from(document.querySelectorAll('#market-table tbody tr'))"
+        ".filter(function (r) { return !r.hidden; }).map(function (r) { return r.dataset.instrument; });"
+    )
+    assert rows == [instrument.instrument_id] * max(1, len(instrument.readings))
+    shown = [a["position"] for a in every_drawn_article(browser)]
+    assert shown == sorted(expected)
+    assert browser.find_elements("css selector", "mark.focus")  # its items stand out
+    Select(browser.find_element("id", "instrument-filter")).select_by_value("")
+    assert "of 272 (page 1 of 14)" in browser.find_element("id", "page-info").text
+
+
+def test_a_sources_link_opens_its_article_at_the_highlight(
+    browser: Any, corpus_report: Report
+) -> None:
+    chromium.open_page(browser, corpus_report.path)
+    links = browser.find_elements("css selector", "#market-table a.to-source")
+    link = links[-1]  # an article far from the first page
+    anchor = link.get_attribute("href").rsplit("#", 1)[1]
+    browser.execute_script("arguments[0].scrollIntoView()", link)
+    link.click()
+    [flashed] = browser.find_elements("css selector", "mark.flash")
+    assert anchor in flashed.get_attribute("data-items").split()
+    position = int(anchor[1:].split("-")[0])
+    assert browser.find_element("id", f"article-{position}").is_displayed()
