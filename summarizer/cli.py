@@ -415,13 +415,11 @@ def _write_report_html(out: Path, html_parts: list[str], header: str, written: l
                        unwritten: list[str]) -> None:  # fmt: skip
     """Write out/report.html from each article's html part, noting it in written (or why not
     in unwritten)."""
-    from summarizer import report_html
     from summarizer.formats import REPORT_HTML_NAME
-    from summarizer.market import market
     from summarizer.render import write_atomic
+    from summarizer.report_html import report_from_parts
 
-    digests, texts = report_html.page_inputs(html_parts)
-    page = report_html.render_report_html(market(digests), digests, texts, header=header)
+    page = report_from_parts(html_parts, header=header)
     path = out / REPORT_HTML_NAME
     try:
         write_atomic(path, page)

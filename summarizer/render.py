@@ -252,10 +252,12 @@ class OutputsNotWritten(OSError):
 
 
 def html_part(digest: ArticleDigest, text: str | None) -> str:
-    """What report.html needs of one article, as JSON text: the digest and its article's text
-    (null when it was not read: a failed input). The parent builds the market picture and the
-    page from these (report_html.page_inputs)."""
-    return json.dumps({"digest": digest.model_dump(mode="json"), "text": text}, ensure_ascii=False)
+    """What report.html needs of one article: the digest's JSON, a line break, and its
+    article's text as a JSON string (null when it was not read: a failed input). The parent
+    builds the market picture and the page from these (report_html.page_inputs); two lines,
+    not one JSON object, so that pydantic parses the digest from its JSON directly (a third of
+    the time of validating it from a dict)."""
+    return digest.model_dump_json() + "\n" + json.dumps(text, ensure_ascii=False)
 
 
 def _jsonl_line(digest: ArticleDigest) -> str:

@@ -10,15 +10,18 @@ Jinja2 is imported by this module alone, which only `--format html` loads.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import jinja2
 from markupsafe import Markup
 
+from summarizer.market import market
 from summarizer.models import ArticleDigest
 from summarizer.picture import MarketPicture
 from summarizer.report_view import (
@@ -30,14 +33,14 @@ from summarizer.report_view import (
     instruments_of_items,
     market_rows,
 )
-from summarizer.source_text import ArticleText, text_of
+from summarizer.source_text import ArticleText, texts_from_sources
 
 TEMPLATES = Path(__file__).parent / "report_templates"
 
 # Inside <script>, "</script>" or "<!--" in an article would end or confuse the element: the
 # characters that can start them are written as JSON escapes, which JSON.parse reads back.
-_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026",
-                              "\u2028": "\\u2028", "\u2029": "\\u2029"})  # fmt: skip
+# (str.replace, one character at a time: str.translate took 0.4 s on 1,000 articles' 8 MB.)
+_SCRIPT_SAFE = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"))
 
 
 @functools.cache
@@ -49,6 +52,37 @@ def _environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def report_from_parts(html_parts: Sequence[str], *, header: str = "") -> str:
+    """report.html from each article's html part (render.html_part), as `run` and `regenerate`
+    write it: the digests and texts, their market picture, the page."""
+    with _no_cycle_collection():
+        digests, texts = page_inputs(html_parts)
+        return render_report_html(market(digests), digests, texts, header=header)
+
+
+def report_from_digests(digests: Sequence[ArticleDigest], *, header: str = "") -> str:
+    """report.html from digests alone (digest files): each text read again from its source
+    where it still holds the digest's spans (source_text), and their market picture."""
+    with _no_cycle_collection():
+        texts = texts_from_sources(digests)
+        return render_report_html(market(digests), digests, texts, header=header)
+
+
+@contextlib.contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off while a page is built. The build makes hundreds of
+    thousands of small objects (fields, items, rows) beside the digests, none in a cycle, and
+    each collection walks all of them again: 1.1-1.3 s against 0.52 s for 1,000 articles.
+    Reference counting still frees them."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def render_report_html(
@@ -100,11 +134,12 @@ def page_inputs(html_parts: Sequence[str]) -> tuple[list[ArticleDigest], list[Ar
     digests: list[ArticleDigest] = []
     texts: list[ArticleText] = []
     for part in html_parts:
-        record = json.loads(part)
-        digest = ArticleDigest.model_validate(record["digest"])
+        digest_line, _newline, text_line = part.partition("\n")
+        digest = ArticleDigest.model_validate_json(digest_line)
         digests.append(digest)
-        text = record["text"]
-        texts.append(text_of(digest, text) if text is not None else ArticleText(None, _UNREAD))
+        text = json.loads(text_line)
+        # the text the digest was made from in this run: its spans hold, nothing to check
+        texts.append(ArticleText(text) if text is not None else ArticleText(None, _UNREAD))
     return digests, texts
 
 
@@ -112,7 +147,10 @@ _UNREAD = "its input could not be read"
 
 
 def _script_json(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).translate(_SCRIPT_SAFE)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for character, escaped in _SCRIPT_SAFE:
+        text = text.replace(character, escaped)
+    return text
 
 
 @functools.cache

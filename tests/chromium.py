@@ -50,11 +50,21 @@ def start(profile: Path, width: int = 1280, height: int = 1600) -> Any:
     return webdriver.Chrome(options=options, service=service)
 
 
-def open_page(driver: Any, path: Path) -> None:
-    """Load a local file and wait until its script drew the first page of articles."""
+def open_page(driver: Any, path: Path, timeout: float = 30) -> None:
+    """Load a local file and wait until its script drew the first page of articles (get() can
+    return before a large page's script has run)."""
+    from selenium.common.exceptions import TimeoutException
+    from selenium.webdriver.support.wait import WebDriverWait
+
     driver.get(path.resolve().as_uri())
-    ready = driver.execute_script("return document.documentElement.dataset.ready")
-    assert ready == "true", f"the page's script did not finish: {browser_errors(driver)}"
+    try:
+        WebDriverWait(driver, timeout, poll_frequency=0.05).until(
+            lambda d: d.execute_script("return document.documentElement.dataset.ready") == "true"
+        )
+    except TimeoutException:
+        raise AssertionError(
+            f"the page's script did not finish: {browser_errors(driver)}"
+        ) from None
 
 
 def browser_errors(driver: Any) -> list[str]:
