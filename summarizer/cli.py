@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar, cast
 import click
 
 from summarizer.errors import ConfigError, SummarizerError
-from summarizer.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
+from summarizer.formats import DEFAULT_FORMATS, MARKET_FORMATS, OUTPUT_FORMATS
 
 # The models, the pipeline and pydantic are imported where a command needs them, so that
 # `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from summarizer.naming import Names
     from summarizer.oracle import OracleMode
     from summarizer.output_folder import FolderEntry, Slot
+    from summarizer.picture import MarketPicture
     from summarizer.regenerating import RebuildPlan
     from summarizer.render import DigestOutline, ReportParts
     from summarizer.run_summary import RunSummary
@@ -383,8 +384,10 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
 
     outlines, parts, entries = made
     out, formats = ran.out, ran.formats
+    picture = _picture_of(parts, formats)
     try:
-        written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header)  # type: ignore[arg-type]
+        written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header,  # type: ignore[arg-type]
+                                              picture=picture)  # fmt: skip
         unwritten: list[str] = []
     except render.OutputsNotWritten as exc:
         written, unwritten = exc.written, exc.failures
@@ -402,6 +405,17 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
     _remember(summary, ran.settings)
     failed = unwritten or any(o.status == "failed" for o in outlines)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _picture_of(parts: Sequence[ReportParts], formats: Sequence[str]) -> MarketPicture | None:
+    """The market picture of the run's digests, when an output shows it (market.json, the
+    cross-article table of digest.md)."""
+    from summarizer import render
+    from summarizer.market import market
+
+    if not render.wants_picture(formats):  # type: ignore[arg-type]
+        return None
+    return market(render.digests_of_parts(parts))
 
 
 def _remember(summary: RunSummary, settings: Settings) -> None:
@@ -676,6 +690,63 @@ def record(paths: tuple[str, ...], out: Path, **flags: Any) -> None:
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+def _market_formats(_ctx: click.Context, _param: click.Parameter, given: tuple[str, ...]
+                    ) -> tuple[str, ...]:  # fmt: skip
+    """--format md,json or --format md --format json: the formats named, in the order known."""
+    named = {f.strip().lower() for value in given for f in value.split(",") if f.strip()}
+    unknown = sorted(named.difference(MARKET_FORMATS))
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}: choose among {', '.join(MARKET_FORMATS)}")
+    return tuple(f for f in MARKET_FORMATS if f in named) or MARKET_FORMATS
+
+
+@cli.command("market")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))  # fmt: skip
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory for market.json and market.md (default: the first PATH if it is a folder, "
+    "else the folder of that file).",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    callback=_market_formats,
+    metavar="FORMAT",
+    help=f"Outputs, repeatable or comma-separated ({', '.join(MARKET_FORMATS)}; default all): "
+    "json writes market.json, md market.md.",
+)
+def market_command(paths: tuple[Path, ...], out: Path | None, formats: tuple[str, ...]) -> None:
+    """The cross-article market picture of digests: per instrument and day, what each source
+    states, the agreed move, conflicts, and the catalysts and risks naming it.
+
+    PATHS: folders `run` wrote, digest files, or digests.jsonl. Exits 1 if an input is no
+    digest, a folder holds none, or an output could not be written.
+    """
+    from summarizer import digest_files, render
+    from summarizer.market import market
+
+    try:
+        digests = digest_files.read_digests(paths)
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    picture = market(digests)
+    folder = out or (paths[0] if paths[0].is_dir() else paths[0].parent)
+    try:
+        written = render.write_market(folder, picture, formats)  # type: ignore[arg-type]
+    except render.OutputsNotWritten as exc:
+        raise click.ClickException("; ".join(exc.failures)) from exc
+    conflicts = sum(r.conflict for i in picture.instruments for r in i.readings)
+    _say(
+        f"market: {len(digests)} digests, {len(picture.instruments)} instruments, {conflicts} "
+        f"readings where sources conflict; wrote {', '.join(p.name for p in written)} in {folder}/"
+    )
+    for warning in picture.warnings:
+        _say(f"warning: {warning}")
+
+
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("schemas"), show_default=True,
@@ -693,10 +764,12 @@ def schema_files(out: Path) -> dict[Path, str]:
     from pydantic import BaseModel
 
     from summarizer.models import ArticleDigest, ChunkSummary
+    from summarizer.picture import MarketPicture
 
     models: dict[str, type[BaseModel]] = {
         "article_digest": ArticleDigest,
         "chunk_summary": ChunkSummary,
+        "market_picture": MarketPicture,
     }
     return {
         out / f"{name}.schema.json": json.dumps(model.model_json_schema(), indent=2) + "\n"

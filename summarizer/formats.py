@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Literal
 
-OutputFormat = Literal["json", "jsonl", "md", "csv"]
-OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "md", "csv")
+# "market": the cross-article picture as market.json. Asked for, not by default: a script's
+# glob of "*.json" in an output folder finds the digests alone unless the run was asked for it.
+OutputFormat = Literal["json", "jsonl", "md", "csv", "market"]
+OUTPUT_FORMATS: tuple[OutputFormat, ...] = ("json", "jsonl", "md", "csv", "market")
 DEFAULT_FORMATS: tuple[OutputFormat, ...] = ("json", "md")
 
 # An output folder's record of what it holds (output_folder.py), in JSON. A hidden name, so no
@@ -19,6 +21,15 @@ MANIFEST_NAME = ".summarizer-manifest"
 REPORT_NAME = "digest.md"
 JSONL_NAME = "digests.jsonl"
 CSV_NAME = "moves.csv"
+# The cross-article picture (market.py): `run` and `regenerate` write market.json with
+# --format market, `summarizer market` writes it and market.md. An input named market.txt gets
+# market-2.json (naming.py): its digest must not take the picture's name.
+MARKET_JSON_NAME = "market.json"
+MARKET_MD_NAME = "market.md"
+MARKET_STEM = "market"
+# `summarizer market --format`: html is report.html (i17b)
+MarketFormat = Literal["json", "md"]
+MARKET_FORMATS: tuple[MarketFormat, ...] = ("json", "md")
 DIGEST_JSON_START = b'{\n  "schema_version": '
 DIGESTS_JSONL_START = b'{"schema_version": '
 REPORT_START = b"# Market news digest\n"

@@ -51,6 +51,8 @@ _AGAINST = re.compile(
     r"(?P<other>(?:[A-Z][a-z]+\s)?[A-Za-z.]+)"
 )
 _BENCHMARK_WORDS = re.compile(r"\b(?:benchmark|index|gauge|barometer|average|composite)\b", re.I)
+# Hong Kong's share-class marks: "Xiaomi Group-W" (weighted voting rights), "Yakang Pharma-B"
+_HK_SHARE_CLASS = re.compile(r"-(?:W|SW|B|S|R)$")
 _ADR = re.compile(r"\bADRs?\b|\bAmerican depositary", re.I)
 # a ticker naming an index ('.DJI', 'INDEXSP:.INX') is no listing: the index's name decides
 _INDEX_CODE = re.compile(r"^(?:INDEX[A-Z]*:)?\.", re.I)
@@ -80,14 +82,16 @@ class _Curated:
     market_codes: dict[str, str]
     code_digits: dict[str, int]
     benchmarks: dict[str, str]
-    companies: dict[str, str]  # slug of a name -> canonical ticker
+    companies: dict[str, str]  # a name's distinguishing words -> canonical ticker
     distinct: dict[str, str]  # slug of a name -> the index it is
 
 
 @functools.cache
 def _curated() -> _Curated:
     raw = json.loads(DATA_FILE.read_text("utf-8"))
-    companies = {_slug(n): entry["ticker"] for entry in raw["companies"] for n in entry["names"]}
+    companies = {
+        _words_key(n): entry["ticker"] for entry in raw["companies"] for n in entry["names"]
+    }
     distinct = {_slug(name): index for name, index in raw["distinct"].items()}
     return _Curated(raw["market_codes"], raw["code_digits"], raw["benchmarks"], companies, distinct)
 
@@ -113,6 +117,7 @@ def resolve(
     """The instrument a mention names, or None when it names none ('the index', 'shares');
     market (the move's) places a group the name gives no place ('banks' in a story on Spain)."""
     bare, code = instruments.split_ticker(name)
+    bare = _HK_SHARE_CLASS.sub("", bare)
     code = ticker or code
     curated = _curated()
     if (index := curated.distinct.get(_slug(_without_the(bare)))) is not None:
@@ -124,8 +129,10 @@ def resolve(
         return _known(known, name, evidence, day)
     if code and (listing := canonical_ticker(code)) is not None:
         return _listing(listing, name)
-    if (listing := curated.companies.get(_slug(bare))) is not None:
-        return _listing(listing, name)
+    # a group is no company: "Chinese banks" has the words of "Bank of China"
+    company = curated.companies.get(_words_key(bare))
+    if company is not None and instruments.kind_of(bare) != "sector":
+        return _listing(company, name)
     return _described(bare, market)
 
 
@@ -278,6 +285,11 @@ def is_placeless(key: str) -> bool:
 def kind_of_key(key: str) -> InstrumentKind | None:
     """The kind a key's prefix says ('idx:...' -> 'index'); None for tickers and names."""
     return _PREFIX_KIND.get(key.split(":", 1)[0])
+
+
+def _words_key(name: str) -> str:
+    """A name's distinguishing words, sorted: 'Xiaomi Group' and 'Xiaomi Corp' -> 'xiaomi'."""
+    return "-".join(sorted(instruments.name_tokens(name)))
 
 
 def _slug(text: str) -> str:

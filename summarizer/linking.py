@@ -47,8 +47,8 @@ def link(groups: Mapping[str, KeyNames]) -> dict[str, str]:
     """Each key -> the key of the instrument it belongs to (itself when it joins none)."""
     union = _Union(groups)
     _join_bare_codes(union, list(groups))
-    _join_names_to_listings(union, groups)
     _join_spellings(union, groups)
+    _join_names_to_listings(union, groups)
     return {key: union.find(key) for key in groups}
 
 
@@ -114,42 +114,51 @@ def _join_bare_codes(union: _Union, keys: list[str]) -> None:
 
 
 def _join_names_to_listings(union: _Union, groups: Mapping[str, KeyNames]) -> None:
-    """A name joins the one listing the sources wrote it beside."""
+    """A name joins the one listing the sources wrote it beside (its words, or its spelling);
+    beside two listings, neither."""
     written_at: dict[str, set[str]] = {}  # a name's key -> listings written with that name
-    forms_at: dict[str, set[str]] = {}
+    listing_forms: dict[str, list[tuple[str, str]]] = {}  # block -> (form, listing)
     for key, group in groups.items():
         if key.startswith("ticker:"):
             for name in group.names:
                 resolved = identity.resolve(name)
                 if resolved is not None and resolved.key.startswith("name:"):
                     written_at.setdefault(resolved.key, set()).add(key)
-                forms_at.setdefault(_form(name), set()).add(key)
+                form = _form(name)
+                listing_forms.setdefault(_block(form), []).append((form, key))
     for key, group in groups.items():
         if not key.startswith("name:"):
             continue
         listings = set(written_at.get(key, set()))
         for name in group.names:
-            listings |= forms_at.get(_form(name), set())
+            form = _form(name)
+            listings |= {
+                k for f, k in listing_forms.get(_block(form), []) if same_spelling(form, f)
+            }
         roots = {union.find(listing) for listing in listings}
         if len(roots) == 1:
             union.join(key, roots.pop())
 
 
 def _join_spellings(union: _Union, groups: Mapping[str, KeyNames]) -> None:
-    """Names spelt two ways; compared within blocks of the first three letters (a day's
-    thousands of names are not compared pairwise)."""
+    """Names (not listings: those joined above) spelt two ways; compared within blocks of the
+    first three letters, as a day's thousands of names are not compared pairwise."""
     blocks: dict[str, list[tuple[str, str]]] = {}
     for key, group in groups.items():
-        if key.startswith(("name:", "ticker:")):
+        if key.startswith("name:"):
             for name in group.names:
                 form = _form(name)
                 if len(form) >= 3:
-                    blocks.setdefault(form.replace(" ", "")[:3], []).append((key, form))
+                    blocks.setdefault(_block(form), []).append((key, form))
     for members in blocks.values():
         for i, (key_a, form_a) in enumerate(members):
             for key_b, form_b in members[i + 1 :]:
                 if union.find(key_a) != union.find(key_b) and same_spelling(form_a, form_b):
                     union.join(key_a, key_b)
+
+
+def _block(form: str) -> str:
+    return form.replace(" ", "")[:3]
 
 
 def same_spelling(a: str, b: str) -> bool:
