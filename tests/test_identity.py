@@ -58,12 +58,21 @@ def test_currencies_by_iso_code_and_against_another() -> None:
 
 
 def test_futures_by_commodity_and_contract_month() -> None:
-    assert key("COMEX gold futures (June)", day="2026-05-04") == "cmd:gold:2026-06"
+    assert key("gold futures (June)", day="2026-05-04") == "cmd:gold:2026-06"
+    assert key("COMEX gold futures (June)", day="2026-05-04") == "cmd:gold:us:2026-06"
     assert key("February gold futures", day="2026-11-03") == "cmd:gold:2027-02"
     assert key("December corn", day=None) == "cmd:corn:--12"
     assert key("Brent crude futures") == key("Brent") == "cmd:brent-crude"
     assert key("spot gold") == "cmd:gold"
     assert key("US crude") == key("WTI") == "cmd:wti-crude"
+
+
+def test_a_commoditys_venue_and_an_indexs_futures_are_instruments_of_their_own() -> None:
+    assert key("Japanese silver") == "cmd:silver:japan" != key("US silver") == "cmd:silver:us"
+    assert key("LME copper") == key("London copper") == "cmd:copper:uk"
+    assert key("CBOT wheat") == key("U.S. wheat futures") == "cmd:wheat:us" != key("wheat")
+    assert key("Dow Jones Industrial Average futures") != key("Dow")
+    assert identity.is_placeless("cmd:natural-gas")  # Henry Hub or TTF: the article's own
 
 
 def test_bonds_by_country_and_tenor() -> None:
@@ -113,11 +122,23 @@ def test_two_tickers_are_never_one_instrument_even_under_one_name() -> None:
 def test_a_name_joins_the_one_listing_written_beside_it() -> None:
     groups = {
         "ticker:7123.HK": linking.KeyNames("ticker:7123.HK", {"Zorbel Holdings"}),
-        "name:zorbel": linking.KeyNames("name:zorbel", {"Zorbel"}),
+        "name:zorbel": linking.KeyNames("name:zorbel", {"Zorbel"}, {"hong kong"}),
         "ticker:7123": linking.KeyNames("ticker:7123", {"Zorbel Hldgs"}),
     }
     roots = linking.link(groups)
     assert set(roots.values()) == {"ticker:7123.HK"}
+
+
+def test_a_name_in_another_markets_story_does_not_join_the_listing() -> None:
+    # a dual-listed miner: its Johannesburg code, and its name in a story on London's market
+    groups = {
+        "ticker:QMN.ZA": linking.KeyNames("ticker:QMN.ZA", {"Quarrymen Mining"}, {"south africa"}),
+        "name:mining-quarrymen": linking.KeyNames(
+            "name:mining-quarrymen", {"Quarrymen Mining"}, {"uk"}
+        ),
+    }
+    roots = linking.link(groups)
+    assert roots["name:mining-quarrymen"] == "name:mining-quarrymen"
 
 
 def test_a_bare_code_joins_one_listing_but_not_one_of_two() -> None:
