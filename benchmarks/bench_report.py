@@ -5,8 +5,9 @@ The corpus's 272 articles are repeated, each copy opened by a line of its own ("
 so that every article has a text and an id of its own, and summarized once by the rules engine
 (not timed). Then, each run:
 - build: what `summarizer run --format html` does once the digests are made
-  (report_html.report_from_parts): each article's html part read back, the market picture,
-  the page rendered, and the file written; the 1,000-article target is < 2 s;
+  (report_html.report_from_parts): each article's digest and text read back from its report
+  parts, the market picture, the page rendered, and the file written; the 1,000-article
+  target is < 2 s;
 - open: Chromium loads the file until the page's script has drawn the first page of articles
   (`window.reportDrawnAt`, milliseconds from the start of navigation, and the wall time of the
   WebDriver's get(), which returns after the load event); the target is < 3 s.
@@ -25,7 +26,7 @@ from pathlib import Path
 from summarizer.ingest import read_articles
 from summarizer.models import Article, ArticleDigest
 from summarizer.pipeline import summarize_many
-from summarizer.render import html_part, write_atomic
+from summarizer.render import ReportParts, report_parts, write_atomic
 from summarizer.report_html import report_from_parts
 from summarizer.settings import Settings
 
@@ -49,7 +50,7 @@ def articles(count: int) -> list[Article]:
     return made
 
 
-def build(parts: list[str], path: Path) -> float:
+def build(parts: list[ReportParts], path: Path) -> float:
     started = time.perf_counter()
     write_atomic(path, report_from_parts(parts))
     return time.perf_counter() - started
@@ -63,13 +64,13 @@ def open_in_chromium(driver: object, path: Path) -> tuple[float, float]:
     return drawn, wall
 
 
-def many(digests: list[ArticleDigest], texts: list[str], count: int) -> list[str]:
+def many(digests: list[ArticleDigest], texts: list[str], count: int) -> list[ReportParts]:
     """count html parts: the digests repeated under new ids."""
     parts = []
     for number in range(count):
         digest = digests[number % len(digests)]
         copy = digest.model_copy(update={"id": f"{number}-{digest.id}"})
-        parts.append(html_part(copy, texts[number % len(texts)]))
+        parts.append(report_parts(copy, ["html"], texts[number % len(texts)]))
     return parts
 
 
@@ -84,7 +85,7 @@ def main() -> None:
         sys.exit(why)
     made = articles(args.articles)
     digests = summarize_many(made, Settings(engine="rules", use_cache=False))
-    parts = [html_part(d, a.text) for d, a in zip(digests, made, strict=True)]
+    parts = [report_parts(d, ["html"], a.text) for d, a in zip(digests, made, strict=True)]
     with tempfile.TemporaryDirectory() as folder:
         driver = chromium.start(Path(folder) / "profile")
         try:

@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar, cast
 import click
 
 from summarizer.errors import ConfigError, SummarizerError
-from summarizer.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
+from summarizer.formats import (
+    DEFAULT_FORMATS,
+    DEFAULT_MARKET_FORMATS,
+    MARKET_FORMATS,
+    OUTPUT_FORMATS,
+)
 
 # The models, the pipeline and pydantic are imported where a command needs them, so that
 # `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
@@ -30,6 +35,7 @@ if TYPE_CHECKING:
     from summarizer.naming import Names
     from summarizer.oracle import OracleMode
     from summarizer.output_folder import FolderEntry, Slot
+    from summarizer.picture import MarketPicture
     from summarizer.regenerating import RebuildPlan
     from summarizer.render import DigestOutline, ReportParts
     from summarizer.run_summary import RunSummary
@@ -388,13 +394,16 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
 
     outlines, parts, entries = made
     out, formats = ran.out, ran.formats
+    with render.without_cycle_collection():  # outputs of many digests: see there
+        picture = _picture_of(parts, formats)
     try:
-        written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header)  # type: ignore[arg-type]
+        written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header,  # type: ignore[arg-type]
+                                              picture=picture)  # fmt: skip
         unwritten: list[str] = []
     except render.OutputsNotWritten as exc:
         written, unwritten = exc.written, exc.failures
     if "html" in formats:
-        _write_report_html(out, [p["html"] for p in parts], header, written, unwritten)
+        _write_report_html(out, parts, picture, header, written, unwritten)
     try:
         record_run(out, entries, formats)  # type: ignore[arg-type]
     except OSError as exc:
@@ -411,15 +420,26 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-def _write_report_html(out: Path, html_parts: list[str], header: str, written: list[Path],
-                       unwritten: list[str]) -> None:  # fmt: skip
-    """Write out/report.html from each article's html part, noting it in written (or why not
-    in unwritten)."""
+def _picture_of(parts: Sequence[ReportParts], formats: Sequence[str]) -> MarketPicture | None:
+    """The market picture of the run's digests, when an output shows it (market.json, the
+    cross-article table of digest.md)."""
+    from summarizer import render
+    from summarizer.market import market
+
+    if not render.wants_picture(formats):  # type: ignore[arg-type]
+        return None
+    return market(render.digests_of_parts(parts))
+
+
+def _write_report_html(out: Path, parts: Sequence[ReportParts], picture: MarketPicture | None,
+                       header: str, written: list[Path], unwritten: list[str]) -> None:  # fmt: skip
+    """Write out/report.html from the articles' parts and their picture, noting it in written
+    (or why not in unwritten)."""
     from summarizer.formats import REPORT_HTML_NAME
     from summarizer.render import write_atomic
     from summarizer.report_html import report_from_parts
 
-    page = report_from_parts(html_parts, header=header)
+    page = report_from_parts(parts, picture, header=header)
     path = out / REPORT_HTML_NAME
     try:
         write_atomic(path, page)
@@ -712,6 +732,83 @@ def record(paths: tuple[str, ...], out: Path, **flags: Any) -> None:
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+def _market_formats(_ctx: click.Context, _param: click.Parameter, given: tuple[str, ...]
+                    ) -> tuple[str, ...]:  # fmt: skip
+    """--format md,json or --format md --format json: the formats named, in the order known."""
+    named = {f.strip().lower() for value in given for f in value.split(",") if f.strip()}
+    unknown = sorted(named.difference(MARKET_FORMATS))
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}: choose among {', '.join(MARKET_FORMATS)}")
+    return tuple(f for f in MARKET_FORMATS if f in named) or DEFAULT_MARKET_FORMATS
+
+
+@cli.command("market")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))  # fmt: skip
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory for market.json and market.md (default: the first PATH if it is a folder, "
+    "else the folder of that file).",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    callback=_market_formats,
+    metavar="FORMAT",
+    help=f"Outputs, repeatable or comma-separated ({', '.join(MARKET_FORMATS)}; default json,md): "
+    "json writes market.json, md market.md, html report.html.",
+)
+def market_command(paths: tuple[Path, ...], out: Path | None, formats: tuple[str, ...]) -> None:
+    """The cross-article market picture of digests: per instrument and day, what each source
+    states, the agreed move, conflicts, and the catalysts and risks naming it.
+
+    PATHS: folders `run` wrote, digest files, or digests.jsonl. Exits 1 if an input is no
+    digest, a folder holds none, or an output could not be written.
+    """
+    from summarizer import digest_files, render
+    from summarizer.market import market
+
+    try:
+        digests = digest_files.read_digests(paths)
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with render.without_cycle_collection():  # outputs of many digests: see there
+        picture = market(digests)
+    folder = out or (paths[0] if paths[0].is_dir() else paths[0].parent)
+    files = [f for f in formats if f != "html"]  # report.html is not render's: Jinja2
+    try:
+        written = render.write_market(folder, picture, files)  # type: ignore[arg-type]
+    except render.OutputsNotWritten as exc:
+        raise click.ClickException("; ".join(exc.failures)) from exc
+    if "html" in formats:
+        written.append(_write_market_html(folder, digests, picture))
+    conflicts = sum(r.conflict for i in picture.instruments for r in i.readings)
+    _say(
+        f"market: {len(digests)} digests, {len(picture.instruments)} instruments, {conflicts} "
+        f"readings where sources conflict; wrote {', '.join(p.name for p in written)} in {folder}/"
+    )
+    for warning in picture.warnings:
+        _say(f"warning: {warning}")
+
+
+def _write_market_html(folder: Path, digests: Sequence[ArticleDigest],
+                      picture: MarketPicture) -> Path:  # fmt: skip
+    """Write folder/report.html of digests read from files (their texts read again from their
+    sources) and their picture."""
+    from summarizer.formats import REPORT_HTML_NAME
+    from summarizer.render import write_atomic
+    from summarizer.report_html import report_from_digests
+
+    path = folder / REPORT_HTML_NAME
+    try:
+        write_atomic(path, report_from_digests(digests, picture))
+    except OSError as exc:
+        raise click.ClickException(f"could not write {path}: {exc.strerror or exc}") from exc
+    return path
+
+
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("schemas"), show_default=True,
@@ -729,10 +826,12 @@ def schema_files(out: Path) -> dict[Path, str]:
     from pydantic import BaseModel
 
     from summarizer.models import ArticleDigest, ChunkSummary
+    from summarizer.picture import MarketPicture
 
     models: dict[str, type[BaseModel]] = {
         "article_digest": ArticleDigest,
         "chunk_summary": ChunkSummary,
+        "market_picture": MarketPicture,
     }
     return {
         out / f"{name}.schema.json": json.dumps(model.model_json_schema(), indent=2) + "\n"

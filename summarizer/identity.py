@@ -51,6 +51,20 @@ _AGAINST = re.compile(
     r"(?P<other>(?:[A-Z][a-z]+\s)?[A-Za-z.]+)"
 )
 _BENCHMARK_WORDS = re.compile(r"\b(?:benchmark|index|gauge|barometer|average|composite)\b", re.I)
+# Hong Kong's share-class marks: "Xiaomi Group-W" (weighted voting rights), "Yakang Pharma-B"
+_HK_SHARE_CLASS = re.compile(r"-(?:W|SW|B|S|R)$")
+_FUTURES = re.compile(r"\bfutures?\b", re.I)
+# a commodity benchmark that names its place itself: "US crude" is WTI, not WTI "in the US"
+_LOCATED = frozenset({"Brent crude", "WTI crude"})
+_EXCHANGE_VENUES = {"comex": "us", "nymex": "us", "cbot": "us", "cme": "us", "henry": "us",
+                    "lme": "uk", "tocom": "japan", "shfe": "china", "dce": "china", "zce": "china",
+                    "ine": "china", "mcx": "india", "ncdex": "india", "sgx": "singapore",
+                    "bursa": "malaysia"}  # fmt: skip
+# a commodity priced region by region: with no venue named, one article's is not another's
+_REGIONAL = frozenset({"cmd:natural-gas", "cmd:coal", "cmd:steel-rebar"})
+_COMPANY_WORDS = re.compile(
+    r"\b(?:inc|corp|corporation|co|ltd|limited|plc|holdings?|group|ag|sa|nv|se|bhd)\b\.?", re.I
+)
 _ADR = re.compile(r"\bADRs?\b|\bAmerican depositary", re.I)
 # a ticker naming an index ('.DJI', 'INDEXSP:.INX') is no listing: the index's name decides
 _INDEX_CODE = re.compile(r"^(?:INDEX[A-Z]*:)?\.", re.I)
@@ -80,14 +94,16 @@ class _Curated:
     market_codes: dict[str, str]
     code_digits: dict[str, int]
     benchmarks: dict[str, str]
-    companies: dict[str, str]  # slug of a name -> canonical ticker
+    companies: dict[str, str]  # a name's distinguishing words -> canonical ticker
     distinct: dict[str, str]  # slug of a name -> the index it is
 
 
 @functools.cache
 def _curated() -> _Curated:
     raw = json.loads(DATA_FILE.read_text("utf-8"))
-    companies = {_slug(n): entry["ticker"] for entry in raw["companies"] for n in entry["names"]}
+    companies = {
+        _words_key(n): entry["ticker"] for entry in raw["companies"] for n in entry["names"]
+    }
     distinct = {_slug(name): index for name, index in raw["distinct"].items()}
     return _Curated(raw["market_codes"], raw["code_digits"], raw["benchmarks"], companies, distinct)
 
@@ -113,20 +129,28 @@ def resolve(
     """The instrument a mention names, or None when it names none ('the index', 'shares');
     market (the move's) places a group the name gives no place ('banks' in a story on Spain)."""
     bare, code = instruments.split_ticker(name)
+    bare = _HK_SHARE_CLASS.sub("", bare)
     code = ticker or code
     curated = _curated()
     if (index := curated.distinct.get(_slug(_without_the(bare)))) is not None:
         return Resolved(f"idx:{_slug(index)}", "index", canonical_name=index)
+    known = instruments.identity(bare)
+    # a well-known instrument's code is its own ("Shanghai Composite Index (000001:CH)"), but a
+    # company is no index even when its name holds one ("Nasdaq Inc (NDAQ.O)")
+    if known is not None and not (code and _COMPANY_WORDS.search(bare)):
+        return _known(known, name, evidence, day)
     if code and not _INDEX_CODE.match(code) and (listing := canonical_ticker(code)) is not None:
         return _listing(listing, name)
-    known = instruments.identity(bare)
     if known is not None:
         return _known(known, name, evidence, day)
     if code and (listing := canonical_ticker(code)) is not None:
         return _listing(listing, name)
-    if (listing := curated.companies.get(_slug(bare))) is not None:
-        return _listing(listing, name)
-    return _described(bare, market)
+    # a group is no company: "Chinese banks" has the words of "Bank of China"
+    company = curated.companies.get(_words_key(bare))
+    if company is not None and instruments.kind_of(bare) != "sector":
+        return _listing(company, name)
+    # the annotator's or model's hints ("(recent weeks)", "(opening)") say nothing of identity
+    return _described(re.sub(r"\s*\([^)]*\)", "", bare).strip() or bare, market)
 
 
 def _without_the(name: str) -> str:
@@ -141,10 +165,13 @@ def _known(known: str, name: str, evidence: str, day: str | None) -> Resolved:
     """A key for an instrument of instruments.json ('index:Hang Seng Index', 'currency:GBP')."""
     kind, canonical = known.split(":", 1)
     if kind == "index":
-        return Resolved(f"idx:{_slug(canonical)}", "index", canonical_name=canonical)
+        # "Dow Jones Industrial Average futures" trade apart from the index, and move apart
+        futures = ":futures" if _FUTURES.search(name) else ""
+        return Resolved(f"idx:{_slug(canonical)}{futures}", "index", canonical_name=canonical)
     if kind == "commodity":
         month = _contract_month(name, day)
-        key = f"cmd:{_slug(canonical)}" + (f":{month}" if month else "")
+        venue = None if canonical in _LOCATED else _venue(name)
+        key = f"cmd:{_slug(canonical)}" + "".join(f":{p}" for p in (venue, month) if p)
         return Resolved(key, "commodity", canonical_name=canonical)
     if kind == "crypto":
         return Resolved(f"crypto:{_slug(canonical)}", "crypto", canonical_name=canonical)
@@ -155,6 +182,19 @@ def _known(known: str, name: str, evidence: str, day: str | None) -> Resolved:
         pair = f"{canonical}/{other}"
         return Resolved(f"fx:{pair}", "currency", canonical_name=pair)
     return Resolved(f"ccy:{canonical}", "currency", canonical_name=canonical)
+
+
+def _venue(name: str) -> str | None:
+    """Where a commodity named with a place or an exchange trades ('Japanese silver' -> 'japan',
+    'COMEX gold', 'U.S. wheat futures' -> 'us', 'LME copper', 'London copper' -> 'uk'): two
+    venues' contracts are two instruments, priced apart."""
+    words = _SLUG_WORDS.findall(name.lower().replace("u.s.", "us"))
+    for word in words:
+        if word in _EXCHANGE_VENUES:
+            return _EXCHANGE_VENUES[word]
+    places = " ".join(w for w in words if instruments.is_place(w))
+    market = instruments.market_of(f"{places} stocks") if places else None
+    return _slug(market) if market else None
 
 
 def _counter_currency(name: str, evidence: str, base: str) -> str | None:
@@ -269,15 +309,29 @@ def _bare_code(text: str, has_exchange: bool) -> str:
 
 def is_placeless(key: str) -> bool:
     """Whether a key is of a group no place is known for ('grp:bank', not 'grp:bank-europe' or
-    'grp:bank:spain'): 'banks' in two articles may be two countries' banks."""
+    'grp:bank:spain'): 'banks' in two articles may be two countries' banks; or of a commodity
+    priced region by region that names no venue ('cmd:natural-gas': Henry Hub or TTF)."""
+    if key in _REGIONAL:
+        return True
     if not key.startswith("grp:") or key.count(":") > 1:
         return False
     return not any(instruments.is_place(t) for t in key[4:].split("-"))
 
 
+def market_of_listing(ticker: str) -> str | None:
+    """The market a canonical ticker's letters name ('0700.HK' -> 'hong kong'); None without."""
+    letters = ticker.rsplit(".", 1)[-1] if "." in ticker else ""
+    return next((m for m, code in _curated().market_codes.items() if code == letters), None)
+
+
 def kind_of_key(key: str) -> InstrumentKind | None:
     """The kind a key's prefix says ('idx:...' -> 'index'); None for tickers and names."""
     return _PREFIX_KIND.get(key.split(":", 1)[0])
+
+
+def _words_key(name: str) -> str:
+    """A name's distinguishing words, sorted: 'Xiaomi Group' and 'Xiaomi Corp' -> 'xiaomi'."""
+    return "-".join(sorted(instruments.name_tokens(name)))
 
 
 def _slug(text: str) -> str:

@@ -2,11 +2,13 @@
 make from one mention alone.
 
 - A code that names no exchange joins the one listing of that code ('ticker:BABA' and
-  'ticker:BABA.US'), and a yield with no country the one country's of that tenor ('bond:10y');
-  two listings, or two countries, and it stays apart.
-- A name ('name:tencent') joins the one listing whose names, as the sources wrote them beside
-  its ticker, are that name ('Tencent Holdings (0700.HK)'); a name beside two listings
-  ('Alibaba': 9988.HK and BABA.US) joins neither.
+  'ticker:BABA.US'), a yield with no country the one country's of that tenor ('bond:10y'), a
+  currency ('ccy:KRW') the one pair it is quoted in first ('fx:KRW/USD'); two listings,
+  countries or pairs, and it stays apart.
+- A name ('name:byd') joins the one listing whose names, as the sources wrote them beside its
+  ticker, are that name ('BYD Company (01211.HK)'), when every article that wrote the name
+  alone is about that listing's market (the market its instruments name most); a name beside
+  two listings ('Alibaba': 9988.HK and BABA.US) joins neither.
 - Two names join when they are one name spelt two ways: the same letters with other spaces
   ('Hongkong Land', 'Hong Kong Land'), or close by rapidfuzz's ratio (92 or more of 100) with
   every word of each close to a word of the other ('Fortescue Metals', 'Fortescue Metal');
@@ -37,18 +39,20 @@ _FORM_WORDS = frozenset(
 
 @dataclass
 class KeyNames:
-    """A key and the names (without their tickers) the sources wrote for it."""
+    """A key, the names (without their tickers) the sources wrote for it, and the markets of
+    the articles that wrote them (each article's most named market; None where it names none)."""
 
     key: str
     names: set[str] = field(default_factory=set)
+    markets: set[str | None] = field(default_factory=set)
 
 
 def link(groups: Mapping[str, KeyNames]) -> dict[str, str]:
     """Each key -> the key of the instrument it belongs to (itself when it joins none)."""
     union = _Union(groups)
     _join_bare_codes(union, list(groups))
-    _join_names_to_listings(union, groups)
     _join_spellings(union, groups)
+    _join_names_to_listings(union, groups)
     return {key: union.find(key) for key in groups}
 
 
@@ -97,7 +101,8 @@ def _with_market(listings: set[str | None]) -> set[str]:
 
 
 def _join_bare_codes(union: _Union, keys: list[str]) -> None:
-    """'ticker:BABA' -> the one 'ticker:BABA.XX'; 'bond:10y' -> the one 'bond:C:10y'."""
+    """'ticker:BABA' -> the one 'ticker:BABA.XX'; 'bond:10y' -> the one 'bond:C:10y';
+    'ccy:KRW' -> the one 'fx:KRW/X'."""
     for key in keys:
         if key.startswith("ticker:") and not re.search(r"\.[A-Z]{2}$", key):
             core = _listing_core(key.removeprefix("ticker:"))
@@ -107,6 +112,10 @@ def _join_bare_codes(union: _Union, keys: list[str]) -> None:
             ]  # fmt: skip
         elif key.startswith("bond:") and key.count(":") == 1:
             found = [k for k in keys if k.count(":") == 2 and k.endswith(":" + key[5:])]
+        elif key.startswith("ccy:"):
+            # "the won" of one article is the won against the dollar of another: a currency
+            # is quoted against one other, when only one is seen
+            found = [k for k in keys if k.startswith(f"fx:{key[4:]}/")]
         else:
             continue
         if len(found) == 1:
@@ -114,42 +123,58 @@ def _join_bare_codes(union: _Union, keys: list[str]) -> None:
 
 
 def _join_names_to_listings(union: _Union, groups: Mapping[str, KeyNames]) -> None:
-    """A name joins the one listing the sources wrote it beside."""
+    """A name joins the one listing the sources wrote it beside (its words, or its spelling);
+    beside two listings, neither."""
     written_at: dict[str, set[str]] = {}  # a name's key -> listings written with that name
-    forms_at: dict[str, set[str]] = {}
+    listing_forms: dict[str, list[tuple[str, str]]] = {}  # block -> (form, listing)
     for key, group in groups.items():
         if key.startswith("ticker:"):
             for name in group.names:
                 resolved = identity.resolve(name)
                 if resolved is not None and resolved.key.startswith("name:"):
                     written_at.setdefault(resolved.key, set()).add(key)
-                forms_at.setdefault(_form(name), set()).add(key)
+                form = _form(name)
+                listing_forms.setdefault(_block(form), []).append((form, key))
     for key, group in groups.items():
         if not key.startswith("name:"):
             continue
         listings = set(written_at.get(key, set()))
         for name in group.names:
-            listings |= forms_at.get(_form(name), set())
+            form = _form(name)
+            listings |= {
+                k for f, k in listing_forms.get(_block(form), []) if same_spelling(form, f)
+            }
         roots = {union.find(listing) for listing in listings}
-        if len(roots) == 1:
+        if len(roots) == 1 and _in_listings_market(group, next(iter(listings))):
             union.join(key, roots.pop())
 
 
+def _in_listings_market(group: KeyNames, listing: str) -> bool:
+    """Whether every article that wrote the name is about the listing's market: 'Anglo
+    American' in a story on London's miners is not the Johannesburg listing 'JSE:AGL'."""
+    market = identity.market_of_listing(listing.removeprefix("ticker:"))
+    return market is not None and group.markets == {market}
+
+
 def _join_spellings(union: _Union, groups: Mapping[str, KeyNames]) -> None:
-    """Names spelt two ways; compared within blocks of the first three letters (a day's
-    thousands of names are not compared pairwise)."""
+    """Names (not listings: those joined above) spelt two ways; compared within blocks of the
+    first three letters, as a day's thousands of names are not compared pairwise."""
     blocks: dict[str, list[tuple[str, str]]] = {}
     for key, group in groups.items():
-        if key.startswith(("name:", "ticker:")):
+        if key.startswith("name:"):
             for name in group.names:
                 form = _form(name)
                 if len(form) >= 3:
-                    blocks.setdefault(form.replace(" ", "")[:3], []).append((key, form))
+                    blocks.setdefault(_block(form), []).append((key, form))
     for members in blocks.values():
         for i, (key_a, form_a) in enumerate(members):
             for key_b, form_b in members[i + 1 :]:
                 if union.find(key_a) != union.find(key_b) and same_spelling(form_a, form_b):
                     union.join(key_a, key_b)
+
+
+def _block(form: str) -> str:
+    return form.replace(" ", "")[:3]
 
 
 def same_spelling(a: str, b: str) -> bool:

@@ -45,8 +45,10 @@ def market(digests: Iterable[ArticleDigest]) -> MarketPicture:
     day_of = {d.id: days.day_of(d.published) for d in unique}
     sources = [d for d in unique if d.id not in copy_of]
     moves = _resolved_moves(sources, day_of)
-    groups = _groups(moves)
-    root_of = linking.link({key: linking.KeyNames(key, g.names) for key, g in groups.items()})
+    groups = _groups(moves, _markets_of(sources))
+    root_of = linking.link(
+        {key: linking.KeyNames(key, g.names, g.markets) for key, g in groups.items()}
+    )
     members: dict[str, list[_Placed]] = collections.defaultdict(list)
     for placed in moves:
         if placed.key is not None:
@@ -97,6 +99,7 @@ class _Placed:
 @dataclass
 class _Group:
     names: set[str] = field(default_factory=set)
+    markets: set[str | None] = field(default_factory=set)
 
 
 def _unique(digests: Iterable[ArticleDigest]) -> tuple[list[ArticleDigest], list[str]]:
@@ -155,13 +158,20 @@ def _resolved_moves(
     return placed
 
 
-def _groups(moves: Sequence[_Placed]) -> dict[str, _Group]:
+def _groups(moves: Sequence[_Placed], market_of: dict[str, str | None]) -> dict[str, _Group]:
     groups: dict[str, _Group] = {}
     for placed in moves:
         if placed.key is not None:
             bare, _code = instruments.split_ticker(placed.move.instrument)
-            groups.setdefault(placed.key, _Group()).names.add(bare)
+            group = groups.setdefault(placed.key, _Group())
+            group.names.add(bare)
+            group.markets.add(market_of[placed.article_id])
     return groups
+
+
+def _markets_of(sources: Sequence[ArticleDigest]) -> dict[str, str | None]:
+    """Each article's market: the one its moves name most (None where they name none)."""
+    return {d.id: _most_common(m.market for m in d.moves if m.market) for d in sources}
 
 
 def _instrument(

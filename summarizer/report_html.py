@@ -10,11 +10,9 @@ Jinja2 is imported by this module alone, which only `--format html` loads.
 
 from __future__ import annotations
 
-import contextlib
 import functools
-import gc
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +22,7 @@ from markupsafe import Markup
 from summarizer.market import market
 from summarizer.models import ArticleDigest
 from summarizer.picture import MarketPicture
+from summarizer.render import ReportParts, digests_of_parts, without_cycle_collection
 from summarizer.report_view import (
     PAGE_SIZE,
     article_positions,
@@ -54,35 +53,38 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def report_from_parts(html_parts: Sequence[str], *, header: str = "") -> str:
-    """report.html from each article's html part (render.html_part), as `run` and `regenerate`
-    write it: the digests and texts, their market picture, the page."""
-    with _no_cycle_collection():
-        digests, texts = page_inputs(html_parts)
-        return render_report_html(market(digests), digests, texts, header=header)
+def report_from_parts(
+    parts: Sequence[ReportParts], picture: MarketPicture | None = None, *, header: str = ""
+) -> str:
+    """report.html from the articles' report parts (render.report_parts with "html": each
+    digest and its text), as `run` and `regenerate` write it; picture: the digests' market
+    picture, when the caller has built it already."""
+    with without_cycle_collection():
+        digests = digests_of_parts(parts)
+        texts = [_text_of_part(p["html"]) for p in parts]
+        picture = picture if picture is not None else market(digests)
+        return render_report_html(picture, digests, texts, header=header)
 
 
-def report_from_digests(digests: Sequence[ArticleDigest], *, header: str = "") -> str:
+def _text_of_part(part: str) -> ArticleText:
+    text = json.loads(part)
+    # the text the digest was made from in this run: its spans hold, nothing to check
+    return ArticleText(text) if text is not None else ArticleText(None, _UNREAD)
+
+
+_UNREAD = "its input could not be read"
+
+
+def report_from_digests(
+    digests: Sequence[ArticleDigest], picture: MarketPicture | None = None, *, header: str = ""
+) -> str:
     """report.html from digests alone (digest files): each text read again from its source
-    where it still holds the digest's spans (source_text), and their market picture."""
-    with _no_cycle_collection():
+    where it still holds the digest's spans (source_text); picture: their market picture,
+    when the caller has built it already."""
+    with without_cycle_collection():
         texts = texts_from_sources(digests)
-        return render_report_html(market(digests), digests, texts, header=header)
-
-
-@contextlib.contextmanager
-def _no_cycle_collection() -> Iterator[None]:
-    """Python's cycle collector off while a page is built. The build makes hundreds of
-    thousands of small objects (fields, items, rows) beside the digests, none in a cycle, and
-    each collection walks all of them again: 1.1-1.3 s against 0.52 s for 1,000 articles.
-    Reference counting still frees them."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
+        picture = picture if picture is not None else market(digests)
+        return render_report_html(picture, digests, texts, header=header)
 
 
 def render_report_html(
@@ -127,23 +129,6 @@ def render_report_html(
             script=Markup(_asset("report.js")),
         )
     )
-
-
-def page_inputs(html_parts: Sequence[str]) -> tuple[list[ArticleDigest], list[ArticleText]]:
-    """The digests and texts in each article's html part (render.html_part), in order."""
-    digests: list[ArticleDigest] = []
-    texts: list[ArticleText] = []
-    for part in html_parts:
-        digest_line, _newline, text_line = part.partition("\n")
-        digest = ArticleDigest.model_validate_json(digest_line)
-        digests.append(digest)
-        text = json.loads(text_line)
-        # the text the digest was made from in this run: its spans hold, nothing to check
-        texts.append(ArticleText(text) if text is not None else ArticleText(None, _UNREAD))
-    return digests, texts
-
-
-_UNREAD = "its input could not be read"
 
 
 def _script_json(data: Any) -> str:

@@ -35,7 +35,9 @@ def test_run_on_the_seeds_writes_digests_and_a_report(tmp_path: Path) -> None:
         assert digest["status"] == "ok" and digest["engine"] == "rules"
         assert digest["moves"], path
     report = (tmp_path / "out" / "digest.md").read_text(encoding="utf-8")
-    assert report.count("\n## ") == 5 and "| BABA-W |" in report
+    # one section per article, after the cross-article table
+    assert report.count("\n## ") == 6 and "| BABA-W |" in report
+    assert report.index("\n## Across articles\n") < report.index("\n## Capital Flows")
     assert (tmp_path / "out" / "moves.csv").read_text(encoding="utf-8").startswith("article_id,")
 
 

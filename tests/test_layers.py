@@ -14,10 +14,10 @@ import summarizer
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
     {"errors", "models", "formats", "code_version", "process_watch", "redaction", "html_depth"},
-    {"settings", "sentences", "instruments", "days", "picture"},
+    {"settings", "sentences", "instruments", "days", "picture", "digest_files"},
     {"reading"},
     {"ingest", "clean", "chunking", "grounding", "prompts", "markets"},
-    {"engines", "cache", "naming", "identity", "agreement"},
+    {"engines", "cache", "naming", "identity", "agreement", "render_market"},
     {"linking"},
     {"merge", "render", "evaluate", "source_text"},
     {"market", "report_view"},

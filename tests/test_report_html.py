@@ -21,8 +21,8 @@ from summarizer.picture import (
     Reading,
     Statement,
 )
-from summarizer.render import html_part
-from summarizer.report_html import page_inputs, render_report_html
+from summarizer.render import report_parts
+from summarizer.report_html import render_report_html, report_from_parts
 from summarizer.report_view import day_chart, market_rows
 from summarizer.source_text import ArticleText, texts_from_sources
 
@@ -175,12 +175,32 @@ def test_texts_are_found_again_only_where_the_spans_still_hold(tmp_path: Path) -
     assert "standard input" in (found[3].missing_because or "")
 
 
-def test_html_parts_carry_the_digest_and_its_text() -> None:
-    digests, texts = page_inputs(
-        [html_part(digest_of(TEXT), TEXT), html_part(digest_of(TEXT), None)]
+def test_a_page_from_report_parts_has_each_digest_and_its_text() -> None:
+    parts = [report_parts(digest_of(TEXT), ["html"], TEXT), report_parts(digest_of(TEXT), ["html"])]
+    articles = page_data(report_from_parts(parts, PICTURE))["articles"]
+    assert [(a["id"], a["text"], a["missing"]) for a in articles] == [  # type: ignore[attr-defined]
+        ("a1", TEXT, None), ("a1", None, "its input could not be read")
+    ]  # fmt: skip
+
+
+def test_market_writes_report_html_of_digest_files(tmp_path: Path) -> None:
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text(
+        "The Nikkei fell 2% on Friday after a weak yen.\n", encoding="utf-8"
     )
-    assert digests == [digest_of(TEXT)] * 2
-    assert texts == [ArticleText(TEXT), ArticleText(None, "its input could not be read")]
+    (news / "b.txt").write_text("Gold rose 1% on Friday.\n", encoding="utf-8")
+    out, runner = tmp_path / "out", CliRunner()
+    assert runner.invoke(cli, ["run", str(news), "--out", str(out), "-q"]).exit_code == 0
+    (news / "b.txt").write_text("Update: Gold rose 1% on Friday.\n", encoding="utf-8")
+    done = runner.invoke(cli, ["market", str(out), "--format", "html,json"])
+    assert done.exit_code == 0, done.output
+    assert "report.html" in done.output and (out / "market.json").exists()
+    articles = page_data((out / "report.html").read_text(encoding="utf-8"))["articles"]
+    by_title = {a["title"]: a for a in articles}  # type: ignore[attr-defined]
+    assert by_title["a.txt"]["text"].startswith("The Nikkei fell 2%")
+    assert by_title["b.txt"]["text"] is None  # changed since: its spans would mislead
+    assert by_title["b.txt"]["missing"] == "its source has changed since it was summarized"
 
 
 def test_run_and_regenerate_write_report_html_with_the_text(tmp_path: Path) -> None:

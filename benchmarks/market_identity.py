@@ -1,0 +1,170 @@
+"""Instrument identity on real articles: the two measurements of benchmarks/README.md.
+
+    python benchmarks/market_identity.py check40        # ../shared/corpus: one entry per instrument
+    python benchmarks/market_identity.py pairs DIGESTS  # 50 merged pairs to judge by hand
+
+check40: the gold moves of the 40 articles of ../shared/corpus become digests (instrument as the
+annotator wrote it, ticker, direction, percent, bp, text), `summarizer.market` builds their
+picture, and every instrument the gold names in two or more articles (grouped by hand below) must
+be one entry of the picture. Prints each group's entries, and the gold names of two or more
+articles that no group holds (so that none is overlooked).
+
+pairs: from the picture of the digests in DIGESTS (`summarizer run fixtures/corpus/articles
+--engine rules --out DIGESTS`), every pair of moves an instrument gathers whose names, as
+written, differ; 50 of them drawn with a fixed seed, printed with their quotes to be judged.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import sys
+from itertools import combinations
+from pathlib import Path
+
+from summarizer import market
+from summarizer.digest_files import read_digests
+from summarizer.models import ArticleDigest, Move
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared" / "corpus"
+SEED = 17
+
+# Instruments the gold names in two or more of the 40 articles, grouped by hand (reading the
+# articles where the names alone leave it open): group -> gold names as written.
+GROUPS = {
+    "Hang Seng Index": ["Hang Seng Index", "Hang Seng Index (three sessions)"],
+    "Hang Seng Tech Index": ["Hang Seng Tech Index", "Hang Seng Tech Index (intraday high)"],
+    "Hang Seng China Enterprises Index": [
+        "Hang Seng China Enterprises Index", "Hang Seng China Enterprises Index (H-shares)"],
+    "Shanghai Composite Index": ["Shanghai Composite", "Shanghai Composite Index"],
+    "Shenzhen Component Index": ["Shenzhen Component", "Shenzhen Component Index"],
+    "ChiNext Index": ["ChiNext Index"],  # a09's ChiNext Composite Index is another index
+    "Nikkei 225": ["Nikkei", "Nikkei 225", "Nikkei 225 Stock Average", "Nikkei Stock Average"],
+    "Kospi": ["Kospi"],
+    "Dow Jones Industrial Average": ["Dow Jones Industrial Average"],
+    "S&P 500": ["S&P 500"],
+    "Nasdaq Composite": ["NASDAQ", "Nasdaq composite", "Nasdaq Composite"],
+    "FTSE 100": ["FTSE 100"],
+    "DAX": ["DAX"],
+    "FTSE Bursa Malaysia KLCI": ["FTSE Bursa Malaysia KLCI", "FTSE Bursa Malaysia KLCI (opening)"],
+    "MSCI Asia ex-Japan": ["MSCI Asia ex-Japan index"],
+    "Brent crude": ["Brent crude", "Brent crude futures", "Brent crude oil"],
+    "WTI crude": ["US crude", "WTI crude", "WTI crude futures"],
+    "crude oil": ["crude oil", "oil"],
+    "iron ore": ["Iron ore", "spot iron ore (62% content)"],
+    "US dollar": ["US dollar"],
+    "USD/JPY": ["US dollar (against yen)", "USD/JPY"],
+    "Chinese yuan": ["Chinese yuan"],
+    "South Korean won": ["South Korean won"],
+    "US 10-year Treasury yield": ["US 10-year Treasury yield"],
+    "US stock market": ["Wall Street", "US stocks", "US equities", "US stocks (Wall Street)"],
+    "European banks": ["European banks"],
+    "Chinese tech stocks": ["Chinese technology stocks", "Chinese technology shares (recent weeks)"],
+    "BHP Billiton": ["BHP Billiton"],
+    "Rio Tinto": ["Rio Tinto"],
+    "Fortescue Metals": ["Fortescue Metals", "Fortescue Metals (Monday)", "Fortescue Metals Group"],
+    "Samsung Electronics": ["Samsung Electronics"],
+    "SK hynix": ["SK hynix", "SK Hynix"],
+    "Hyundai Motor": ["Hyundai Motor"],
+    "Tencent": ["Tencent", "Tencent Holdings"],
+    "Alibaba (Hong Kong)": [
+        "Alibaba Group", "Alibaba Group Holding", "Alibaba Group Holding (Hong Kong, year to date)"],
+    "China Mengniu Dairy": ["China Mengniu Dairy", "China Mengniu Dairy Co Ltd"],
+    "Hong Kong and China Gas": ["Hong Kong & China Gas", "Hong Kong and China Gas Co Ltd"],
+    "New World Development": ["New World Development"],
+    "Facebook": ["Facebook"],
+    "Tesla": ["Tesla"],
+    "Twitter": ["Twitter"],
+    "UniCredit": ["UniCredit"],
+}  # fmt: skip
+
+
+def gold_digests() -> list[ArticleDigest]:
+    """One digest per article of ../shared/corpus, its moves the gold's."""
+    digests = []
+    for path in sorted((SHARED / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        moves = [_gold_move(m) for m in gold["moves"]]
+        digests.append(ArticleDigest(id=path.stem, engine="rules", status="ok", moves=moves))
+    return digests
+
+
+def _gold_move(gold: dict[str, object]) -> Move:
+    direction = str(gold["direction"])
+    sign = -1.0 if direction == "down" else 1.0
+    pct, bp = gold.get("percent"), gold.get("bp")
+    return Move(
+        instrument=str(gold["instrument"]),
+        ticker=gold.get("ticker"),  # type: ignore[arg-type]
+        direction=direction,  # type: ignore[arg-type]
+        change_pct=None if pct is None else sign * float(pct),  # type: ignore[arg-type]
+        change_bp=None if bp is None else sign * float(bp),  # type: ignore[arg-type]
+        evidence=str(gold["text"]),
+    )
+
+
+def check40() -> int:
+    digests = gold_digests()
+    picture = market(digests)
+    entry_of: dict[tuple[str, int], str] = {}
+    for instrument in picture.instruments:
+        for reading in instrument.readings:
+            for s in reading.statements:
+                for article in [s.article_id, *s.restated_in]:
+                    entry_of[(article, s.move_index)] = instrument.instrument_id
+    for move in picture.unassigned_moves:
+        entry_of[(move.article_id, move.move_index)] = "(no instrument)"
+    failures = 0
+    grouped = {name for names in GROUPS.values() for name in names}
+    for group, names in GROUPS.items():
+        entries: dict[str, set[str]] = {}
+        for digest in digests:
+            for index, move in enumerate(digest.moves):
+                if move.instrument in names:
+                    entries.setdefault(entry_of[(digest.id, index)], set()).add(digest.id[:3])
+        articles = sorted(set().union(*entries.values()))
+        ok = len(entries) == 1 and len(articles) >= 2
+        failures += not ok
+        shown = "; ".join(f"{k} ({', '.join(sorted(v))})" for k, v in sorted(entries.items()))
+        print(f"{'ok  ' if ok else 'FAIL'} {group}: {len(articles)} articles -> {shown}")
+    by_name: dict[str, set[str]] = {}
+    for digest in digests:
+        for move in digest.moves:
+            by_name.setdefault(move.instrument, set()).add(digest.id[:3])
+    left = sorted(n for n, a in by_name.items() if len(a) >= 2 and n not in grouped)
+    print(f"{len(GROUPS)} groups, {failures} not one entry; gold names of 2+ articles in no "
+          f"group: {left or 'none'}")  # fmt: skip
+    return 1 if failures or left else 0
+
+
+def pairs(folder: Path, count: int = 50) -> None:
+    digests = read_digests([folder])
+    by_id = {d.id: d for d in digests}
+    picture = market(digests)
+    candidates = []
+    for instrument in picture.instruments:
+        said = [(s.article_id, s.move_index) for r in instrument.readings for s in r.statements]
+        for (a, i), (b, j) in combinations(said, 2):
+            move_a, move_b = by_id[a].moves[i], by_id[b].moves[j]
+            if _plain(move_a.instrument) != _plain(move_b.instrument):
+                candidates.append((instrument.instrument_id, a, i, b, j))
+    print(f"{len(picture.instruments)} instruments, {len(candidates)} merged pairs whose names "
+          f"differ; {count} drawn (seed {SEED}):\n")  # fmt: skip
+    for n, (key, a, i, b, j) in enumerate(random.Random(SEED).sample(candidates, count), 1):
+        move_a, move_b = by_id[a].moves[i], by_id[b].moves[j]
+        print(f"{n}. {key}")
+        for digest, move in ((by_id[a], move_a), (by_id[b], move_b)):
+            source = Path(digest.source_path or digest.id).name
+            print(f"   {move.instrument!r} [{move.ticker or ''}] {source}: {move.evidence[:150]!r}")
+
+
+def _plain(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["check40"]:
+        sys.exit(check40())
+    pairs(Path(sys.argv[2]))
