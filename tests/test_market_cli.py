@@ -90,8 +90,8 @@ def test_bad_inputs_are_refused_by_name(tmp_path: Path) -> None:
     one = ArticleDigest(id="a", engine="rules", status="ok",
                         moves=[Move(instrument="DAX", direction="up", evidence="DAX rose")])  # fmt: skip
     (tmp_path / "one.json").write_bytes(digest_json(one))
-    done = summarizer("market", "one.json", "--format", "html", cwd=tmp_path)
-    assert done.returncode == 2 and "html" in done.stderr
+    done = summarizer("market", "one.json", "--format", "pdf", cwd=tmp_path)
+    assert done.returncode == 2 and "pdf" in done.stderr
     done = summarizer("market", "one.json", "--format", "json", cwd=tmp_path)
     assert done.returncode == 0 and (tmp_path / "market.json").is_file()
 

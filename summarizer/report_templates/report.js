@@ -47,6 +47,7 @@
     var first = state.page * DATA.pageSize;
     var last = Math.min(first + DATA.pageSize, total);
     var fragment = document.createDocumentFragment();
+    ITEMS_BY_ID.clear();  // the items of the articles drawn, for the details of a highlight
     for (var i = first; i < last; i++) {
       fragment.appendChild(renderArticle(shown === null ? i : shown[i]));
     }
