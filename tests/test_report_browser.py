@@ -241,12 +241,16 @@ def test_the_instrument_filter_shows_its_rows_and_articles(
 def test_a_sources_link_opens_its_article_at_the_highlight(
     browser: Any, corpus_report: Report
 ) -> None:
+    from selenium.webdriver.support.wait import WebDriverWait
+
     chromium.open_page(browser, corpus_report.path)
     links = browser.find_elements("css selector", "#market-table a.to-source")
     link = links[-1]  # an article far from the first page
     anchor = link.get_attribute("href").rsplit("#", 1)[1]
     browser.execute_script("arguments[0].scrollIntoView()", link)
     link.click()
+    # the page answers the click on its hashchange event, after click() has returned
+    WebDriverWait(browser, 10).until(lambda b: b.find_elements("css selector", "mark.flash"))
     [flashed] = browser.find_elements("css selector", "mark.flash")
     assert anchor in flashed.get_attribute("data-items").split()
     position = int(anchor[1:].split("-")[0])
