@@ -1,13 +1,15 @@
 """Instrument identity on real articles: the two measurements of benchmarks/README.md.
 
     python benchmarks/market_identity.py check40        # ../shared/corpus: one entry per instrument
-    python benchmarks/market_identity.py pairs DIGESTS  # 50 merged pairs to judge by hand
+    python benchmarks/market_identity.py pairs DIGESTS [SEED]  # 50 merged pairs to judge by hand
 
 check40: the gold moves of the 40 articles of ../shared/corpus become digests (instrument as the
 annotator wrote it, ticker, direction, percent, bp, text), `summarizer.market` builds their
 picture, and every instrument the gold names in two or more articles (grouped by hand below) must
-be one entry of the picture. Prints each group's entries, and the gold names of two or more
-articles that no group holds (so that none is overlooked).
+be one entry of the picture (a move its source dates to a futures contract month, "Brent Oil
+Futures for March settlement", is that contract's entry, by design, and listed beside). Prints
+each group's entries, and the gold names of two or more articles that no group holds (so that
+none is overlooked).
 
 pairs: from the picture of the digests in DIGESTS (`summarizer run fixtures/corpus/articles
 --engine rules --out DIGESTS`), every pair of moves an instrument gathers whose names, as
@@ -61,7 +63,8 @@ GROUPS = {
     "US 10-year Treasury yield": ["US 10-year Treasury yield"],
     "US stock market": ["Wall Street", "US stocks", "US equities", "US stocks (Wall Street)"],
     "European banks": ["European banks"],
-    "Chinese tech stocks": ["Chinese technology stocks", "Chinese technology shares (recent weeks)"],
+    "Chinese tech stocks": [
+        "Chinese technology stocks", "Chinese technology shares (recent weeks)"],
     "BHP Billiton": ["BHP Billiton"],
     "Rio Tinto": ["Rio Tinto"],
     "Fortescue Metals": ["Fortescue Metals", "Fortescue Metals (Monday)", "Fortescue Metals Group"],
@@ -70,7 +73,8 @@ GROUPS = {
     "Hyundai Motor": ["Hyundai Motor"],
     "Tencent": ["Tencent", "Tencent Holdings"],
     "Alibaba (Hong Kong)": [
-        "Alibaba Group", "Alibaba Group Holding", "Alibaba Group Holding (Hong Kong, year to date)"],
+        "Alibaba Group", "Alibaba Group Holding",
+        "Alibaba Group Holding (Hong Kong, year to date)"],
     "China Mengniu Dairy": ["China Mengniu Dairy", "China Mengniu Dairy Co Ltd"],
     "Hong Kong and China Gas": ["Hong Kong & China Gas", "Hong Kong and China Gas Co Ltd"],
     "New World Development": ["New World Development"],
@@ -125,7 +129,10 @@ def check40() -> int:
                 if move.instrument in names:
                     entries.setdefault(entry_of[(digest.id, index)], set()).add(digest.id[:3])
         articles = sorted(set().union(*entries.values()))
-        ok = len(entries) == 1 and len(articles) >= 2
+        # a move the source dates to a contract month ("Brent Oil Futures for March settlement")
+        # is that contract's, by design; the instrument itself must still be one entry
+        whole = [k for k in entries if not _CONTRACT.search(k)]
+        ok = len(whole) == 1 and len(articles) >= 2
         failures += not ok
         shown = "; ".join(f"{k} ({', '.join(sorted(v))})" for k, v in sorted(entries.items()))
         print(f"{'ok  ' if ok else 'FAIL'} {group}: {len(articles)} articles -> {shown}")
@@ -139,7 +146,7 @@ def check40() -> int:
     return 1 if failures or left else 0
 
 
-def pairs(folder: Path, count: int = 50) -> None:
+def pairs(folder: Path, seed: int = SEED, count: int = 50) -> None:
     digests = read_digests([folder])
     by_id = {d.id: d for d in digests}
     picture = market(digests)
@@ -151,13 +158,16 @@ def pairs(folder: Path, count: int = 50) -> None:
             if _plain(move_a.instrument) != _plain(move_b.instrument):
                 candidates.append((instrument.instrument_id, a, i, b, j))
     print(f"{len(picture.instruments)} instruments, {len(candidates)} merged pairs whose names "
-          f"differ; {count} drawn (seed {SEED}):\n")  # fmt: skip
-    for n, (key, a, i, b, j) in enumerate(random.Random(SEED).sample(candidates, count), 1):
+          f"differ; {count} drawn (seed {seed}):\n")  # fmt: skip
+    for n, (key, a, i, b, j) in enumerate(random.Random(seed).sample(candidates, count), 1):
         move_a, move_b = by_id[a].moves[i], by_id[b].moves[j]
         print(f"{n}. {key}")
         for digest, move in ((by_id[a], move_a), (by_id[b], move_b)):
             source = Path(digest.source_path or digest.id).name
             print(f"   {move.instrument!r} [{move.ticker or ''}] {source}: {move.evidence[:150]!r}")
+
+
+_CONTRACT = re.compile(r":(?:\d{4}|-)-\d{2}$")
 
 
 def _plain(name: str) -> str:
@@ -167,4 +177,4 @@ def _plain(name: str) -> str:
 if __name__ == "__main__":
     if sys.argv[1:2] == ["check40"]:
         sys.exit(check40())
-    pairs(Path(sys.argv[2]))
+    pairs(Path(sys.argv[2]), *(int(a) for a in sys.argv[3:4]))

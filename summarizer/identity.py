@@ -45,7 +45,14 @@ _MONTH_WORD = re.compile(
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.IGNORECASE,
 )
-_CONTRACT_YEAR = re.compile(r"\b(?:20)?(\d\d)\b|'(\d\d)\b")
+# the year right after a contract's month: "June 2026", "Dec '26", "(June) 26"
+_CONTRACT_YEAR = re.compile(r"\W{0,3}\s*(?:(?:20)?(\d\d)\b|'(\d\d)\b)")
+_DELIVERY = re.compile(
+    r"\bfor\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{4}\s+)?"
+    r"(?:delivery|settlement|contracts?)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:futures|contracts?)\b",
+    re.I,
+)
 _AGAINST = re.compile(
     r"\b(?:against|versus|vs\.?|to)\s+(?:the\s+|a\s+)?(?:basket\s+of\s+)?"
     r"(?P<other>(?:[A-Z][a-z]+\s)?[A-Za-z.]+)"
@@ -166,10 +173,10 @@ def _known(known: str, name: str, evidence: str, day: str | None) -> Resolved:
     kind, canonical = known.split(":", 1)
     if kind == "index":
         # "Dow Jones Industrial Average futures" trade apart from the index, and move apart
-        futures = ":futures" if _FUTURES.search(name) else ""
+        futures = ":futures" if _index_futures(name, evidence) else ""
         return Resolved(f"idx:{_slug(canonical)}{futures}", "index", canonical_name=canonical)
     if kind == "commodity":
-        month = _contract_month(name, day)
+        month = _contract_month(name, day, evidence)
         venue = None if canonical in _LOCATED else _venue(name)
         key = f"cmd:{_slug(canonical)}" + "".join(f":{p}" for p in (venue, month) if p)
         return Resolved(key, "commodity", canonical_name=canonical)
@@ -182,6 +189,20 @@ def _known(known: str, name: str, evidence: str, day: str | None) -> Resolved:
         pair = f"{canonical}/{other}"
         return Resolved(f"fx:{pair}", "currency", canonical_name=pair)
     return Resolved(f"ccy:{canonical}", "currency", canonical_name=canonical)
+
+
+def _index_futures(name: str, evidence: str) -> bool:
+    """Whether a mention of an index is of its futures: the name says so, or the evidence
+    ("futures for the S&P 500, Dow Jones Industrial Average and Nasdaq edging up", "Nikkei
+    futures fell")."""
+    if _FUTURES.search(name):
+        return True
+    written = re.escape(name.strip())
+    return (
+        re.search(rf"\bfutures\s+(?:on|for|of)\s+(?:the\s+)?[^.;]*\b{written}", evidence, re.I)
+        is not None
+        or re.search(rf"\b{written}\S*\s+(?:index\s+)?futures\b", evidence, re.I) is not None
+    )
 
 
 def _venue(name: str) -> str | None:
@@ -208,16 +229,23 @@ def _counter_currency(name: str, evidence: str, base: str) -> str | None:
     return None
 
 
-def _contract_month(name: str, day: str | None) -> str | None:
+def _contract_month(name: str, day: str | None, evidence: str = "") -> str | None:
     """'2026-06' for "COMEX gold futures (June)" read on a day in 2026 before July; '--06' when
-    the day is unknown and the name gives no year; None when the name gives no month."""
+    the day is unknown and no year is given; None when neither the name nor the evidence gives
+    a contract month ("Gold for April delivery fell": the engine may name it "Gold")."""
     found = _MONTH_WORD.search(name)
-    if found is None or (found[0].lower() == "may" and not _names_a_contract(name)):
-        return None  # "may" is a verb as often as a month
-    month = days.month_number(found[0])
-    if month is None:
+    text = name
+    if found is not None and found[0].lower() == "may" and not _names_a_contract(name):
+        found = None  # "may" is a verb as often as a month
+    if found is None:
+        delivery = _DELIVERY.search(evidence)
+        if delivery is None:
+            return None
+        found, text = _MONTH_WORD.search(evidence, delivery.start()), evidence
+    month = days.month_number(found[0]) if found is not None else None
+    if found is None or month is None:
         return None
-    after = _CONTRACT_YEAR.search(name, found.end())
+    after = _CONTRACT_YEAR.match(text, found.end())
     if after is not None:
         year = int(after[1] or after[2])
         return f"{2000 + year if year < 100 else year:04d}-{month:02d}"
@@ -261,7 +289,12 @@ def _bond_key(lowered: str) -> str | None:
     None without a tenor ("bond yields" say too little)."""
     tenor = _TENOR.search(lowered)
     maturity = _MATURITY_YEAR.search(lowered)
-    if tenor is not None:
+    spread = re.search(r"\b(?:spread|curve)\b|(\d{1,2})\s*/\s*(\d{1,2})", lowered)
+    if spread is not None:
+        # "2/10-year German bond yield spread": a spread is no yield, and 2/10 no 5/30
+        tenors = re.findall(r"\d{1,2}", spread[0]) or re.findall(r"\b(\d{1,2})[- ]?y", lowered)
+        term = "-".join(tenors) + "y-spread" if tenors else "spread"
+    elif tenor is not None:
         term = f"{_SPELLED.get(tenor[1], tenor[1])}y"
     elif maturity is not None:
         term = maturity[1]
@@ -311,8 +344,8 @@ def is_placeless(key: str) -> bool:
     """Whether a key is of a group no place is known for ('grp:bank', not 'grp:bank-europe' or
     'grp:bank:spain'): 'banks' in two articles may be two countries' banks; or of a commodity
     priced region by region that names no venue ('cmd:natural-gas': Henry Hub or TTF)."""
-    if key in _REGIONAL:
-        return True
+    if key in _REGIONAL or (key.startswith("bond:") and key.count(":") == 1):
+        return True  # and a yield no country is known for: "10-year yields" of which market
     if not key.startswith("grp:") or key.count(":") > 1:
         return False
     return not any(instruments.is_place(t) for t in key[4:].split("-"))

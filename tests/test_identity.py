@@ -73,6 +73,18 @@ def test_a_commoditys_venue_and_an_indexs_futures_are_instruments_of_their_own()
     assert key("CBOT wheat") == key("U.S. wheat futures") == "cmd:wheat:us" != key("wheat")
     assert key("Dow Jones Industrial Average futures") != key("Dow")
     assert identity.is_placeless("cmd:natural-gas")  # Henry Hub or TTF: the article's own
+    assert key("Nasdaq", evidence="futures for the S&P 500 and Nasdaq edged up") != key("Nasdaq")
+
+
+def test_a_contract_month_said_in_the_evidence_counts() -> None:
+    said = "Gold for April delivery fell $8.10, or 0.9%"
+    assert key("Gold", evidence=said, day="2026-03-10") == "cmd:gold:2026-04" != key("gold")
+
+
+def test_a_spread_is_no_yield_and_a_yield_without_a_country_stays_in_its_article() -> None:
+    assert key("2/10-year German bond yield spread") == "bond:germany:2-10y-spread"
+    assert key("German 10-year bond yield") == "bond:germany:10y"
+    assert identity.is_placeless(key("10-year yields") or "")
 
 
 def test_bonds_by_country_and_tenor() -> None:
