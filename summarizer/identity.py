@@ -61,6 +61,11 @@ _BENCHMARK_WORDS = re.compile(r"\b(?:benchmark|index|gauge|barometer|average|com
 # Hong Kong's share-class marks: "Xiaomi Group-W" (weighted voting rights), "Yakang Pharma-B"
 _HK_SHARE_CLASS = re.compile(r"-(?:W|SW|B|S|R)$")
 _FUTURES = re.compile(r"\bfutures?\b", re.I)
+_SHARES_OF = re.compile(
+    r"\b(?:index|sub-index|indices|sector|stocks|shares|equities|companies|producers|miners|"
+    r"group|firms|counters|names|inventories)\b",
+    re.I,
+)
 # a commodity benchmark that names its place itself: "US crude" is WTI, not WTI "in the US"
 _LOCATED = frozenset({"Brent crude", "WTI crude"})
 _EXCHANGE_VENUES = {"comex": "us", "nymex": "us", "cbot": "us", "cme": "us", "henry": "us",
@@ -103,6 +108,7 @@ class _Curated:
     benchmarks: dict[str, str]
     companies: dict[str, str]  # a name's distinguishing words -> canonical ticker
     distinct: dict[str, str]  # slug of a name -> the index it is
+    ambiguous: frozenset[str]  # slugs of names the curated list gives one market's index
 
 
 @functools.cache
@@ -112,7 +118,10 @@ def _curated() -> _Curated:
         _words_key(n): entry["ticker"] for entry in raw["companies"] for n in entry["names"]
     }
     distinct = {_slug(name): index for name, index in raw["distinct"].items()}
-    return _Curated(raw["market_codes"], raw["code_digits"], raw["benchmarks"], companies, distinct)
+    ambiguous = frozenset(_slug(name) for name in raw["ambiguous"])
+    return _Curated(
+        raw["market_codes"], raw["code_digits"], raw["benchmarks"], companies, distinct, ambiguous
+    )
 
 
 def instrument_id(move: Move, day: str | None = None) -> str | None:
@@ -141,7 +150,13 @@ def resolve(
     curated = _curated()
     if (index := curated.distinct.get(_slug(_without_the(bare)))) is not None:
         return Resolved(f"idx:{_slug(index)}", "index", canonical_name=index)
+    plain = _slug(_without_the(bare))
+    if plain in curated.ambiguous:
+        # "Weighted Index" is Taiwan's in Taipei and Kuwait's in Kuwait: kept to its article
+        return Resolved(f"grp:{plain}", "index")
     known = instruments.identity(bare)
+    if known is not None and _not_the_known(known, bare, evidence):
+        known = None
     # a well-known instrument's code is its own ("Shanghai Composite Index (000001:CH)"), but a
     # company is no index even when its name holds one ("Nasdaq Inc (NDAQ.O)")
     if known is not None and not (code and _COMPANY_WORDS.search(bare)):
@@ -162,6 +177,19 @@ def resolve(
 
 def _without_the(name: str) -> str:
     return re.sub(r"^the\s+|\s*\([^)]*\)", "", name.strip(), flags=re.I)
+
+
+def _not_the_known(known: str, name: str, evidence: str) -> bool:
+    """Whether a name the curated list knows names something else here: a commodity's or a
+    currency's shares ('platinum index', and 'Oil' where the evidence says 'Oil&Gas stocks' or
+    'Mining and Oil sub-index', 'Crude' in 'Crude stocks rose')."""
+    if known.split(":", 1)[0] not in ("commodity", "currency", "crypto"):
+        return False
+    if _SHARES_OF.search(name):
+        return True
+    written = re.escape(name.strip())
+    shares = rf"\b{written}(?:\s*(?:&|and)\s*\w+)?\s+{_SHARES_OF.pattern}"
+    return re.search(shares, evidence, re.I) is not None
 
 
 def _listing(listing: str, name: str) -> Resolved:
@@ -269,13 +297,16 @@ def _described(name: str, market: str | None) -> Resolved | None:
         benchmark = _curated().benchmarks.get(market)
         if benchmark is not None and _BENCHMARK_WORDS.search(name):
             return Resolved(f"idx:{_slug(benchmark)}", "index", canonical_name=benchmark)
-        return Resolved(f"mkt:{_slug(market)}", "index")
+        futures = ":futures" if _FUTURES.search(name) else ""  # "US futures": not the market
+        return Resolved(f"mkt:{_slug(market)}{futures}", "index")
     if instruments.names_a_bond(name) and (bond := _bond_key(lowered)) is not None:
         return Resolved(bond, "bond")
     tokens = sorted(instruments.name_tokens(name))
     if not tokens:
         return None
-    if instruments.kind_of(name) == "sector" or instruments.names_a_bond(name):
+    # "energy index", "Energy": a sector (somewhere), not a company named Energy
+    descriptive = instruments.is_descriptive(name)
+    if instruments.kind_of(name) == "sector" or instruments.names_a_bond(name) or descriptive:
         # "banks", "bonds": a group; the move's market places it where the name does not
         place = "" if any(instruments.is_place(t) for t in tokens) or not market else market
         key = f"grp:{'-'.join(tokens)}" + (f":{_slug(place)}" if place else "")

@@ -180,3 +180,23 @@ def test_a_digest_move_gets_its_key_from_the_move() -> None:
         instrument="Hang Seng", direction="up", change_pct=1.2, evidence="Hang Seng rose 1.2%"
     )
     assert identity.instrument_id(move) == "idx:hang-seng-index"
+
+
+def test_shares_of_a_commodity_are_not_the_commodity() -> None:
+    assert key("platinum index") != key("platinum") == "cmd:platinum"
+    assert key("Oil", evidence="Oil&Gas stocks closed 1.50% lower") is None
+    assert key("Crude", evidence="Crude stocks rose") is None
+    assert key("oil", evidence="oil sank by 2.4%") == "cmd:crude-oil"
+
+
+def test_names_other_markets_share_and_sectors_stay_in_their_article() -> None:
+    for name in ("Weighted Index", "energy index", "Energy"):
+        assert identity.is_placeless(key(name) or ""), name
+    assert key("Taiwan weighted index") == "idx:taiex"
+    assert key("US futures") != key("US stocks")
+
+
+def test_the_dollar_joins_no_pair_but_another_currency_joins_its_dollar_pair() -> None:
+    keys = ["ccy:USD", "fx:USD/JPY", "ccy:KRW", "fx:KRW/USD"]
+    roots = linking.link({k: linking.KeyNames(k, {k}) for k in keys})
+    assert roots["ccy:USD"] == "ccy:USD" and roots["ccy:KRW"] == roots["fx:KRW/USD"]
