@@ -187,6 +187,8 @@ def _not_the_known(known: str, name: str, evidence: str) -> bool:
         return False
     if _SHARES_OF.search(name):
         return True
+    if not _SHARES_OF.search(evidence):  # the cheap test first: most evidence says none
+        return False
     written = re.escape(name.strip())
     shares = rf"\b{written}(?:\s*(?:&|and)\s*\w+)?\s+{_SHARES_OF.pattern}"
     return re.search(shares, evidence, re.I) is not None
@@ -225,6 +227,8 @@ def _index_futures(name: str, evidence: str) -> bool:
     futures fell")."""
     if _FUTURES.search(name):
         return True
+    if "futures" not in evidence.lower():  # the cheap test first: most evidence says none
+        return False
     written = re.escape(name.strip())
     return (
         re.search(rf"\bfutures\s+(?:on|for|of)\s+(?:the\s+)?[^.;]*\b{written}", evidence, re.I)
@@ -371,6 +375,7 @@ def _bare_code(text: str, has_exchange: bool) -> str:
     return upper.replace(" ", "")
 
 
+@functools.lru_cache(maxsize=8192)
 def is_placeless(key: str) -> bool:
     """Whether a key is of a group no place is known for ('grp:bank', not 'grp:bank-europe' or
     'grp:bank:spain'): 'banks' in two articles may be two countries' banks; or of a commodity
