@@ -309,7 +309,13 @@ def _described(name: str, market: str | None) -> Resolved | None:
     if not tokens:
         return None
     # "energy index", "Energy": a sector (somewhere), not a company named Energy
-    descriptive = instruments.is_descriptive(name)
+    # ... but "Hong Kong & China Gas" and "China Gas Co Ltd" are companies: a place, or a
+    # company's legal form, in a descriptive name makes it a name
+    descriptive = (
+        instruments.is_descriptive(name)
+        and not _COMPANY_WORDS.search(name)
+        and not any(instruments.is_place(t) for t in tokens)
+    )
     if instruments.kind_of(name) == "sector" or instruments.names_a_bond(name) or descriptive:
         # "banks", "bonds": a group; the move's market places it where the name does not
         place = "" if any(instruments.is_place(t) for t in tokens) or not market else market
