@@ -16,7 +16,7 @@ Keys, by what the mention names (the first that applies):
 - a whole market: 'mkt:hong-kong' ("Hong Kong stocks", "Wall Street" -> 'mkt:us');
 - a group of instruments: 'grp:bank-europe' ("European banks"), 'grp:bank:spain' ("banks" in a
   move the text places in Spain); a group no place is known for ('grp:bank') is never one
-  instrument across articles (market.py keeps it to its article);
+  instrument across articles (market_picture.py keeps it to its article);
 - else the name's distinguishing words: 'name:tencent' ("Tencent Holdings Ltd"), with ':adr'
   for American depositary receipts ("Alibaba ADRs" is not the Hong Kong listing).
 

@@ -20,7 +20,7 @@ LAYERS = [
     {"engines", "cache", "naming", "identity", "agreement", "render_market"},
     {"linking"},
     {"merge", "render", "evaluate"},
-    {"market"},
+    {"market_picture"},
     {"pipeline", "output_folder"},
     {"recording", "sharding", "oracle", "regenerating", "run_summary"},
     {"__init__", "cli"},

@@ -1,4 +1,4 @@
-"""The cross-article picture (market.py, agreement.py, days.py) on invented digests."""
+"""The cross-article picture (market_picture.py, agreement.py, days.py) on invented digests."""
 
 from __future__ import annotations
 
@@ -190,3 +190,16 @@ def test_days_are_read_from_published_as_written() -> None:
     assert day_of("03/01/2026") is None  # day or month first: not said
     assert day_of("January 12") is None  # no year: not guessed
     assert day_of(None) is None
+
+
+def test_the_public_market_is_the_function_even_after_its_module_was_imported() -> None:
+    # a module named summarizer.market would replace the function once imported (PEP 562)
+    import importlib
+
+    import summarizer
+
+    importlib.import_module("summarizer.market_picture")
+    from summarizer import market as public
+
+    assert callable(public) and public is summarizer.market
+    assert public([]).instruments == []

@@ -22,6 +22,9 @@ from __future__ import annotations
 import collections
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import TypeAdapter
 
 from summarizer import agreement, days, identity, instruments, linking
 from summarizer.models import ArticleDigest, Catalyst, DigestMove, InstrumentKind, Move, Risk
@@ -256,39 +259,39 @@ def _specific(values: Iterable[str]) -> str:
 def _once_each(placed: Sequence[_Placed]) -> list[Statement]:
     """One statement per wording: the same evidence in another article is a restatement."""
     first_of: dict[str, int] = {}
-    statements: list[Statement] = []
-    restated: dict[int, list[str]] = collections.defaultdict(list)
+    statements: list[dict[str, Any]] = []
     for p in placed:
         wording = _plain(p.move.evidence) + f"|{p.move.direction}|{p.move.change_pct}"
-        if wording in first_of and statements[first_of[wording]].article_id != p.article_id:
-            restated[first_of[wording]].append(p.article_id)
+        first = first_of.get(wording)
+        if first is not None and statements[first]["article_id"] != p.article_id:
+            statements[first]["restated_in"].append(p.article_id)
             continue
         first_of.setdefault(wording, len(statements))
         statements.append(_statement(p))
-    return [
-        s.model_copy(update={"restated_in": restated[i]}) if i in restated else s
-        for i, s in enumerate(statements)
-    ]
+    # validated in one call of pydantic-core: a third of the time of a model per statement
+    return _STATEMENTS.validate_python(statements)
 
 
-def _statement(p: _Placed) -> Statement:
+_STATEMENTS = TypeAdapter(list[Statement])
+
+
+def _statement(p: _Placed) -> dict[str, Any]:
     move = p.move
-    # built from a validated digest's fields: no second validation (a tenth of the picture's time)
-    return Statement.model_construct(
-        article_id=p.article_id,
-        move_index=p.index,
-        instrument=move.instrument,
-        ticker=move.ticker,
-        direction=move.direction,
-        change_pct=move.change_pct,
-        change_bp=move.change_bp,
-        qualifier=move.qualifier,
-        session=move.session,
-        timeframe=move.timeframe,
-        evidence=move.evidence,
-        span=move.span,
-        restated_in=[],
-    )
+    return {
+        "article_id": p.article_id,
+        "move_index": p.index,
+        "instrument": move.instrument,
+        "ticker": move.ticker,
+        "direction": move.direction,
+        "change_pct": move.change_pct,
+        "change_bp": move.change_bp,
+        "qualifier": move.qualifier,
+        "session": move.session,
+        "timeframe": move.timeframe,
+        "evidence": move.evidence,
+        "span": move.span,
+        "restated_in": [],
+    }
 
 
 @dataclass
