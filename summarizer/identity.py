@@ -61,6 +61,14 @@ _BENCHMARK_WORDS = re.compile(r"\b(?:benchmark|index|gauge|barometer|average|com
 # Hong Kong's share-class marks: "Xiaomi Group-W" (weighted voting rights), "Yakang Pharma-B"
 _HK_SHARE_CLASS = re.compile(r"-(?:W|SW|B|S|R)$")
 _FUTURES = re.compile(r"\bfutures?\b", re.I)
+_ON_EXCHANGE = re.compile(
+    r"\bon\s+(?:the\s+)?((?:[A-Z][A-Za-z]+\s+){1,3})(?:Commodity\s+|Futures\s+|Mercantile\s+)*"
+    r"Exchange\b|\b(Dalian|Zhengzhou|Shanghai Futures|Multi Commodity|Tokyo Commodity)\b"
+)
+_EXCHANGE_TOWNS = {"dalian": "china", "zhengzhou": "china", "shanghai": "china",
+                   "multi": "india", "tokyo": "japan"}  # fmt: skip
+_MONTH_LETTERS = "FGHJKMNQUVXZ"  # January to December, as futures codes write months
+_FUTURES_CODE = re.compile(r"([A-Z]{1,3})([FGHJKMNQUVXZ])(\d{1,2})")
 _SHARES_OF = re.compile(
     r"\b(?:index|sub-index|indices|sector|stocks|shares|equities|companies|producers|miners|"
     r"group|firms|counters|names|inventories)\b",
@@ -160,11 +168,11 @@ def resolve(
     # a well-known instrument's code is its own ("Shanghai Composite Index (000001:CH)"), but a
     # company is no index even when its name holds one ("Nasdaq Inc (NDAQ.O)")
     if known is not None and not (code and _COMPANY_WORDS.search(bare)):
-        return _known(known, name, evidence, day)
+        return _known(known, name, evidence, day, code)
     if code and not _INDEX_CODE.match(code) and (listing := canonical_ticker(code)) is not None:
         return _listing(listing, name)
     if known is not None:
-        return _known(known, name, evidence, day)
+        return _known(known, name, evidence, day, code)
     if code and (listing := canonical_ticker(code)) is not None:
         return _listing(listing, name)
     # a group is no company: "Chinese banks" has the words of "Bank of China"
@@ -198,7 +206,9 @@ def _listing(listing: str, name: str) -> Resolved:
     return Resolved(f"ticker:{listing}", instruments.kind_of(name), ticker=listing)
 
 
-def _known(known: str, name: str, evidence: str, day: str | None) -> Resolved:
+def _known(
+    known: str, name: str, evidence: str, day: str | None, ticker: str | None = None
+) -> Resolved:
     """A key for an instrument of instruments.json ('index:Hang Seng Index', 'currency:GBP')."""
     kind, canonical = known.split(":", 1)
     if kind == "index":
@@ -206,8 +216,8 @@ def _known(known: str, name: str, evidence: str, day: str | None) -> Resolved:
         futures = ":futures" if _index_futures(name, evidence) else ""
         return Resolved(f"idx:{_slug(canonical)}{futures}", "index", canonical_name=canonical)
     if kind == "commodity":
-        month = _contract_month(name, day, evidence)
-        venue = None if canonical in _LOCATED else _venue(name)
+        month = _contract_month(name, day, evidence) or _month_of_code(ticker, day)
+        venue = None if canonical in _LOCATED else _venue(name) or _venue_said(evidence)
         key = f"cmd:{_slug(canonical)}" + "".join(f":{p}" for p in (venue, month) if p)
         return Resolved(key, "commodity", canonical_name=canonical)
     if kind == "crypto":
@@ -235,6 +245,30 @@ def _index_futures(name: str, evidence: str) -> bool:
         is not None
         or re.search(rf"\b{written}\S*\s+(?:index\s+)?futures\b", evidence, re.I) is not None
     )
+
+
+def _venue_said(evidence: str) -> str | None:
+    """The venue the evidence names as where the contract trades ('oil contract on the Dalian
+    Commodity Exchange' -> 'china')."""
+    found = _ON_EXCHANGE.search(evidence)
+    if found is None:
+        return None
+    place = found[1] or found[2]
+    return _EXCHANGE_TOWNS.get(place.strip().split()[0].lower()) or _venue(place)
+
+
+def _month_of_code(ticker: str | None, day: str | None) -> str | None:
+    """A futures code's contract month: 'CLK20' is May 2020 (the exchanges' month letters)."""
+    found = _FUTURES_CODE.fullmatch(ticker or "")
+    if found is None:
+        return None
+    month = _MONTH_LETTERS.index(found[2]) + 1
+    year = int(found[3])
+    if year < 10 and day is not None:  # one digit: the decade of the article's day
+        year += int(day[2]) * 10
+    elif year < 10:
+        return f"--{month:02d}"
+    return f"{2000 + year:04d}-{month:02d}"
 
 
 def _venue(name: str) -> str | None:
@@ -267,8 +301,8 @@ def _contract_month(name: str, day: str | None, evidence: str = "") -> str | Non
     a contract month ("Gold for April delivery fell": the engine may name it "Gold")."""
     found = _MONTH_WORD.search(name)
     text = name
-    if found is not None and found[0].lower() == "may" and not _names_a_contract(name):
-        found = None  # "may" is a verb as often as a month
+    if found is not None and found[0].lower() == "may" and not _may_is_the_month(name, found):
+        found = None  # "may" is a verb as often as a month; "May WTI crude" is the month
     if found is None:
         delivery = _DELIVERY.search(evidence)
         if delivery is None:
@@ -287,6 +321,11 @@ def _contract_month(name: str, day: str | None, evidence: str = "") -> str | Non
     return f"{year if month >= day_month else year + 1:04d}-{month:02d}"
 
 
+def _may_is_the_month(name: str, found: re.Match[str]) -> bool:
+    """'May WTI crude', 'gold futures for May': the month; 'oil may rise': a verb."""
+    return found[0] == "May" and (found.start() == 0 or _names_a_contract(name))
+
+
 def _names_a_contract(name: str) -> bool:
     return re.search(r"\b(?:futures?|contracts?)\b", name, re.I) is not None
 
@@ -298,11 +337,12 @@ def _described(name: str, market: str | None) -> Resolved | None:
         market = instruments.market_of(name)
         if market is None:
             return None  # "stocks", "the index": no instrument
+        if _FUTURES.search(name):  # "US index futures": neither the market nor its benchmark
+            return Resolved(f"mkt:{_slug(market)}:futures", "index")
         benchmark = _curated().benchmarks.get(market)
         if benchmark is not None and _BENCHMARK_WORDS.search(name):
             return Resolved(f"idx:{_slug(benchmark)}", "index", canonical_name=benchmark)
-        futures = ":futures" if _FUTURES.search(name) else ""  # "US futures": not the market
-        return Resolved(f"mkt:{_slug(market)}{futures}", "index")
+        return Resolved(f"mkt:{_slug(market)}", "index")
     if instruments.names_a_bond(name) and (bond := _bond_key(lowered)) is not None:
         return Resolved(bond, "bond")
     tokens = sorted(instruments.name_tokens(name))

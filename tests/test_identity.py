@@ -200,3 +200,15 @@ def test_the_dollar_joins_no_pair_but_another_currency_joins_its_dollar_pair() -
     keys = ["ccy:USD", "fx:USD/JPY", "ccy:KRW", "fx:KRW/USD"]
     roots = linking.link({k: linking.KeyNames(k, {k}) for k in keys})
     assert roots["ccy:USD"] == "ccy:USD" and roots["ccy:KRW"] == roots["fx:KRW/USD"]
+
+
+def test_a_contract_month_or_venue_said_by_the_code_or_the_evidence() -> None:
+    assert key("May WTI crude", ticker="CLK20", day="2020-03-20") == "cmd:wti-crude:2020-05"
+    assert key("WTI", ticker="CLK20", day="2020-03-20") == "cmd:wti-crude:2020-05"
+    assert key("gold may rise") != "cmd:gold:2020-05"
+    said = "oil contract on the Dalian Commodity Exchange gained 1.9 percent"
+    assert key("oil contract", evidence=said) == "cmd:crude-oil:china" != key("oil")
+
+
+def test_index_futures_of_a_market_are_not_its_benchmark() -> None:
+    assert key("US index futures") == "mkt:us:futures" != key("S&P 500")
