@@ -67,6 +67,10 @@ _ON_EXCHANGE = re.compile(
 )
 _EXCHANGE_TOWNS = {"dalian": "china", "zhengzhou": "china", "shanghai": "china",
                    "multi": "india", "tokyo": "japan"}  # fmt: skip
+_LOCAL_PRICES = (
+    (re.compile(r"\bRs\.?\s?\d|₹|\bINR\s?\d|\brupees?\b", re.I), "india"),
+    (re.compile(r"\byuan\b|\bCNY\s?\d|\bRMB\b"), "china"),
+)
 _MONTH_LETTERS = "FGHJKMNQUVXZ"  # January to December, as futures codes write months
 _FUTURES_CODE = re.compile(r"([A-Z]{1,3})([FGHJKMNQUVXZ])(\d{1,2})")
 _SHARES_OF = re.compile(
@@ -249,10 +253,12 @@ def _index_futures(name: str, evidence: str) -> bool:
 
 def _venue_said(evidence: str) -> str | None:
     """The venue the evidence names as where the contract trades ('oil contract on the Dalian
-    Commodity Exchange' -> 'china')."""
+    Commodity Exchange' -> 'china'), or its price's currency does ('Rs 1,47,568' -> 'india')."""
     found = _ON_EXCHANGE.search(evidence)
     if found is None:
-        return None
+        # a price in rupees or yuan is the Indian or Chinese contract's, not the dollar price
+        local = next((v for pattern, v in _LOCAL_PRICES if pattern.search(evidence)), None)
+        return local
     place = found[1] or found[2]
     return _EXCHANGE_TOWNS.get(place.strip().split()[0].lower()) or _venue(place)
 

@@ -208,6 +208,8 @@ def test_a_contract_month_or_venue_said_by_the_code_or_the_evidence() -> None:
     assert key("gold may rise") != "cmd:gold:2020-05"
     said = "oil contract on the Dalian Commodity Exchange gained 1.9 percent"
     assert key("oil contract", evidence=said) == "cmd:crude-oil:china" != key("oil")
+    rupees = "it was trading at Rs 1,47,568 - a gain of Rs 1,244 or 0.85 per cent"
+    assert key("silver futures", evidence=rupees) == "cmd:silver:india" != key("silver")
 
 
 def test_index_futures_of_a_market_are_not_its_benchmark() -> None:
