@@ -106,6 +106,7 @@ def test_references_and_bare_markets_name_no_instrument() -> None:
         ("Bank of China", "Chinese banks"),
         ("Hang Seng Index", "Hang Seng Tech Index"),
         ("ChiNext Index", "the ChiNext Composite Index"),
+        ("MSCI Asia ex-Japan", "MSCI Asia Pacific Index"),
         ("CSI 300", "CSI 500"),
         ("Alibaba Group", "Alibaba ADRs"),
         ("Quoxa Mobile", "Quoxa Unicom"),  # invented: no list knows them
