@@ -8,7 +8,7 @@ Pure: digests in, a `MarketPicture` out. How the pieces are decided:
 - **Trading day**: the digest's `published` as an ISO date (days.py). Articles without one are
   named in the picture's warnings, and their moves are never compared with another article's.
 - **Restated copies**: an article whose items (moves, catalysts, risks) have the same evidence,
-  word for word, as an earlier one's is a copy of it (a syndicated story under another URL or
+  word for word, as an earlier one's, of the same day where both are dated, is a copy of it (a syndicated story under another URL or
   file): it is listed, with `copy_of`, and its items are counted once, under the original. Two
   articles sharing only some sentences are two sources, but a statement made in the same words
   by two of them is one statement (`restated_in` names the others).
@@ -57,11 +57,11 @@ def market(digests: Iterable[ArticleDigest]) -> MarketPicture:
         if placed.key is not None:
             members[root_of[placed.key]].append(placed)
     said = _said_items(sources, members, root_of)
-    instruments = [
+    entries = [
         _instrument(root, placed, day_of, said.catalysts.get(root, []), said.risks.get(root, []))
         for root, placed in members.items()
     ]
-    instruments.sort(key=lambda i: (-_source_count(i), i.name.lower(), i.instrument_id))
+    entries.sort(key=lambda i: (-_source_count(i), i.name.lower(), i.instrument_id))
     undated = [d.id for d in unique if day_of[d.id] is None and d.id not in copy_of]
     if undated:
         warnings.append(
@@ -71,7 +71,7 @@ def market(digests: Iterable[ArticleDigest]) -> MarketPicture:
         )
     return MarketPicture(
         articles=[_article(d, day_of[d.id], copy_of) for d in unique],
-        instruments=instruments,
+        instruments=entries,
         unassigned_moves=[
             UnassignedMove(
                 article_id=p.article_id,
@@ -122,8 +122,9 @@ def _unique(digests: Iterable[ArticleDigest]) -> tuple[list[ArticleDigest], list
 
 
 def _copies(digests: Sequence[ArticleDigest]) -> dict[str, str]:
-    """Each restated copy's id -> the id of the article it restates (the earliest dated, else
-    the first given)."""
+    """Each restated copy's id -> the id of the article it restates: the same evidence, and
+    the same day where both are dated ("Gold was steady" alone on two days is two reports);
+    the original is the earliest dated, else the first given."""
     by_evidence: dict[frozenset[str], list[ArticleDigest]] = collections.defaultdict(list)
     for digest in digests:
         evidence = _evidence_of(digest)
@@ -132,9 +133,21 @@ def _copies(digests: Sequence[ArticleDigest]) -> dict[str, str]:
     copy_of = {}
     for same in by_evidence.values():
         ordered = sorted(same, key=lambda d: days.day_of(d.published) or "9999")
-        for copy in ordered[1:]:
-            copy_of[copy.id] = ordered[0].id
+        originals: list[ArticleDigest] = []
+        for digest in ordered:
+            day = days.day_of(digest.published)
+            original = next(
+                (o for o in originals if _same_day(days.day_of(o.published), day)), None
+            )
+            if original is None:
+                originals.append(digest)
+            else:
+                copy_of[digest.id] = original.id
     return copy_of
+
+
+def _same_day(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
 
 
 def _evidence_of(digest: ArticleDigest) -> frozenset[str]:

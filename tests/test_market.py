@@ -124,6 +124,13 @@ def test_a_syndicated_copy_is_counted_once() -> None:
     assert [s.article_id for s in reading.statements] == ["orig", "other"]
 
 
+def test_the_same_words_on_two_days_are_two_reports() -> None:
+    said = move("Gold", 0.0, direction="flat")
+    picture = market([digest("mon", said, published="2026-03-02"),
+                      digest("tue", said, published="2026-03-03")])  # fmt: skip
+    assert all(a.copy_of is None for a in picture.articles)
+
+
 def test_a_sentence_restated_in_another_article_is_one_statement() -> None:
     said = move("Bovespa", 0.8)
     picture = market([digest("a", said, move("Merval", 1.0)), digest("b", said)])
