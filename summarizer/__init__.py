@@ -19,7 +19,7 @@ if TYPE_CHECKING:
         InputError,
         SummarizerError,
     )
-    from summarizer.market import market
+    from summarizer.market_picture import market
     from summarizer.models import (
         Article,
         ArticleDigest,
@@ -49,7 +49,7 @@ _HOME_OF = {
         ("Summarizer", "asummarize", "summarize", "summarize_many"), "summarizer.pipeline"
     ),
     "Settings": "summarizer.settings",
-    "market": "summarizer.market",
+    "market": "summarizer.market_picture",
     "MarketPicture": "summarizer.picture",
 }
 

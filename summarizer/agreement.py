@@ -10,6 +10,7 @@ be equal: up against down, or flat against either, is a conflict whatever the nu
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -37,6 +38,8 @@ def agree(statements: Sequence[Statement]) -> Agreement:
     Two articles conflict when no statement of one agrees with a statement of the other; the
     agreed value is the most precise statement that agrees with some statement of every other
     article (and with the rest of its own article's)."""
+    if len(statements) == 1:  # most readings: one source, one statement
+        return Agreement(_agreed(statements))
     by_article: dict[str, list[Statement]] = {}
     for statement in statements:
         by_article.setdefault(statement.article_id, []).append(statement)
@@ -61,11 +64,12 @@ def _consistent(a: Statement, b: Statement) -> bool:
     """Same direction, and numbers (percent, basis points) whose intervals meet."""
     if a.direction != b.direction:
         return False
-    for unit in ("pct", "bp"):
-        numbered = _number(a, unit) is not None and _number(b, unit) is not None
-        if numbered and not _meet(_interval(a, unit), _interval(b, unit)):
-            return False
-    return True
+    pairs = ((a.change_pct, b.change_pct), (a.change_bp, b.change_bp))
+    return all(
+        _meet(_interval(x, a.qualifier), _interval(y, b.qualifier))
+        for x, y in pairs
+        if x is not None and y is not None
+    )
 
 
 def _agreed(statements: Sequence[Statement]) -> AgreedMove:
@@ -97,11 +101,11 @@ def _decimals(value: float) -> int:
     return len(text.split(".")[1]) if "." in text and "e" not in text else 0
 
 
-def _interval(statement: Statement, unit: str) -> tuple[float, float]:
-    """The magnitudes a statement allows (its direction is compared apart)."""
-    value = abs(_number(statement, unit) or 0.0)
+@functools.lru_cache(maxsize=4096)
+def _interval(number: float, qualifier: str) -> tuple[float, float]:
+    """The magnitudes a statement of number allows (its direction is compared apart)."""
+    value = abs(number)
     half = 0.5 * 10 ** -_decimals(value)
-    qualifier = statement.qualifier
     if qualifier == "over":
         return value - half, float("inf")
     if qualifier == "up_to":

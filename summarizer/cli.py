@@ -424,7 +424,7 @@ def _picture_of(parts: Sequence[ReportParts], formats: Sequence[str]) -> MarketP
     """The market picture of the run's digests, when an output shows it (market.json, the
     cross-article table of digest.md)."""
     from summarizer import render
-    from summarizer.market import market
+    from summarizer.market_picture import market
 
     if not render.wants_picture(formats):  # type: ignore[arg-type]
         return None
@@ -768,7 +768,7 @@ def market_command(paths: tuple[Path, ...], out: Path | None, formats: tuple[str
     digest, a folder holds none, or an output could not be written.
     """
     from summarizer import digest_files, render
-    from summarizer.market import market
+    from summarizer.market_picture import market
 
     try:
         digests = digest_files.read_digests(paths)

@@ -23,7 +23,7 @@ REPORT_NAME = "digest.md"
 JSONL_NAME = "digests.jsonl"
 CSV_NAME = "moves.csv"
 REPORT_HTML_NAME = "report.html"
-# The cross-article picture (market.py): `run` and `regenerate` write market.json with
+# The cross-article picture (market_picture.py): `run` and `regenerate` write market.json with
 # --format market, `summarizer market` writes it and market.md. An input named market.txt gets
 # market-2.json (naming.py): its digest must not take the picture's name.
 MARKET_JSON_NAME = "market.json"

@@ -16,7 +16,7 @@ Keys, by what the mention names (the first that applies):
 - a whole market: 'mkt:hong-kong' ("Hong Kong stocks", "Wall Street" -> 'mkt:us');
 - a group of instruments: 'grp:bank-europe' ("European banks"), 'grp:bank:spain' ("banks" in a
   move the text places in Spain); a group no place is known for ('grp:bank') is never one
-  instrument across articles (market.py keeps it to its article);
+  instrument across articles (market_picture.py keeps it to its article);
 - else the name's distinguishing words: 'name:tencent' ("Tencent Holdings Ltd"), with ':adr'
   for American depositary receipts ("Alibaba ADRs" is not the Hong Kong listing).
 
@@ -45,7 +45,14 @@ _MONTH_WORD = re.compile(
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
     re.IGNORECASE,
 )
-_CONTRACT_YEAR = re.compile(r"\b(?:20)?(\d\d)\b|'(\d\d)\b")
+# the year right after a contract's month: "June 2026", "Dec '26", "(June) 26"
+_CONTRACT_YEAR = re.compile(r"\W{0,3}\s*(?:(?:20)?(\d\d)\b|'(\d\d)\b)")
+_DELIVERY = re.compile(
+    r"\bfor\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:\d{4}\s+)?"
+    r"(?:delivery|settlement|contracts?)\b|"
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:futures|contracts?)\b",
+    re.I,
+)
 _AGAINST = re.compile(
     r"\b(?:against|versus|vs\.?|to)\s+(?:the\s+|a\s+)?(?:basket\s+of\s+)?"
     r"(?P<other>(?:[A-Z][a-z]+\s)?[A-Za-z.]+)"
@@ -54,6 +61,23 @@ _BENCHMARK_WORDS = re.compile(r"\b(?:benchmark|index|gauge|barometer|average|com
 # Hong Kong's share-class marks: "Xiaomi Group-W" (weighted voting rights), "Yakang Pharma-B"
 _HK_SHARE_CLASS = re.compile(r"-(?:W|SW|B|S|R)$")
 _FUTURES = re.compile(r"\bfutures?\b", re.I)
+_ON_EXCHANGE = re.compile(
+    r"\bon\s+(?:the\s+)?((?:[A-Z][A-Za-z]+\s+){1,3})(?:Commodity\s+|Futures\s+|Mercantile\s+)*"
+    r"Exchange\b|\b(Dalian|Zhengzhou|Shanghai Futures|Multi Commodity|Tokyo Commodity)\b"
+)
+_EXCHANGE_TOWNS = {"dalian": "china", "zhengzhou": "china", "shanghai": "china",
+                   "multi": "india", "tokyo": "japan"}  # fmt: skip
+_LOCAL_PRICES = (
+    (re.compile(r"\bRs\.?\s?\d|₹|\bINR\s?\d|\brupees?\b", re.I), "india"),
+    (re.compile(r"\byuan\b|\bCNY\s?\d|\bRMB\b"), "china"),
+)
+_MONTH_LETTERS = "FGHJKMNQUVXZ"  # January to December, as futures codes write months
+_FUTURES_CODE = re.compile(r"([A-Z]{1,3})([FGHJKMNQUVXZ])(\d{1,2})")
+_SHARES_OF = re.compile(
+    r"\b(?:index|sub-index|indices|sector|stocks|shares|equities|companies|producers|miners|"
+    r"group|firms|counters|names|inventories)\b",
+    re.I,
+)
 # a commodity benchmark that names its place itself: "US crude" is WTI, not WTI "in the US"
 _LOCATED = frozenset({"Brent crude", "WTI crude"})
 _EXCHANGE_VENUES = {"comex": "us", "nymex": "us", "cbot": "us", "cme": "us", "henry": "us",
@@ -96,6 +120,7 @@ class _Curated:
     benchmarks: dict[str, str]
     companies: dict[str, str]  # a name's distinguishing words -> canonical ticker
     distinct: dict[str, str]  # slug of a name -> the index it is
+    ambiguous: frozenset[str]  # slugs of names the curated list gives one market's index
 
 
 @functools.cache
@@ -105,7 +130,10 @@ def _curated() -> _Curated:
         _words_key(n): entry["ticker"] for entry in raw["companies"] for n in entry["names"]
     }
     distinct = {_slug(name): index for name, index in raw["distinct"].items()}
-    return _Curated(raw["market_codes"], raw["code_digits"], raw["benchmarks"], companies, distinct)
+    ambiguous = frozenset(_slug(name) for name in raw["ambiguous"])
+    return _Curated(
+        raw["market_codes"], raw["code_digits"], raw["benchmarks"], companies, distinct, ambiguous
+    )
 
 
 def instrument_id(move: Move, day: str | None = None) -> str | None:
@@ -134,15 +162,21 @@ def resolve(
     curated = _curated()
     if (index := curated.distinct.get(_slug(_without_the(bare)))) is not None:
         return Resolved(f"idx:{_slug(index)}", "index", canonical_name=index)
+    plain = _slug(_without_the(bare))
+    if plain in curated.ambiguous:
+        # "Weighted Index" is Taiwan's in Taipei and Kuwait's in Kuwait: kept to its article
+        return Resolved(f"grp:{plain}", "index")
     known = instruments.identity(bare)
+    if known is not None and _not_the_known(known, bare, evidence):
+        known = None
     # a well-known instrument's code is its own ("Shanghai Composite Index (000001:CH)"), but a
     # company is no index even when its name holds one ("Nasdaq Inc (NDAQ.O)")
     if known is not None and not (code and _COMPANY_WORDS.search(bare)):
-        return _known(known, name, evidence, day)
+        return _known(known, name, evidence, day, code)
     if code and not _INDEX_CODE.match(code) and (listing := canonical_ticker(code)) is not None:
         return _listing(listing, name)
     if known is not None:
-        return _known(known, name, evidence, day)
+        return _known(known, name, evidence, day, code)
     if code and (listing := canonical_ticker(code)) is not None:
         return _listing(listing, name)
     # a group is no company: "Chinese banks" has the words of "Bank of China"
@@ -157,20 +191,37 @@ def _without_the(name: str) -> str:
     return re.sub(r"^the\s+|\s*\([^)]*\)", "", name.strip(), flags=re.I)
 
 
+def _not_the_known(known: str, name: str, evidence: str) -> bool:
+    """Whether a name the curated list knows names something else here: a commodity's or a
+    currency's shares ('platinum index', and 'Oil' where the evidence says 'Oil&Gas stocks' or
+    'Mining and Oil sub-index', 'Crude' in 'Crude stocks rose')."""
+    if known.split(":", 1)[0] not in ("commodity", "currency", "crypto"):
+        return False
+    if _SHARES_OF.search(name):
+        return True
+    if not _SHARES_OF.search(evidence):  # the cheap test first: most evidence says none
+        return False
+    written = re.escape(name.strip())
+    shares = rf"\b{written}(?:\s*(?:&|and)\s*\w+)?\s+{_SHARES_OF.pattern}"
+    return re.search(shares, evidence, re.I) is not None
+
+
 def _listing(listing: str, name: str) -> Resolved:
     return Resolved(f"ticker:{listing}", instruments.kind_of(name), ticker=listing)
 
 
-def _known(known: str, name: str, evidence: str, day: str | None) -> Resolved:
+def _known(
+    known: str, name: str, evidence: str, day: str | None, ticker: str | None = None
+) -> Resolved:
     """A key for an instrument of instruments.json ('index:Hang Seng Index', 'currency:GBP')."""
     kind, canonical = known.split(":", 1)
     if kind == "index":
         # "Dow Jones Industrial Average futures" trade apart from the index, and move apart
-        futures = ":futures" if _FUTURES.search(name) else ""
+        futures = ":futures" if _index_futures(name, evidence) else ""
         return Resolved(f"idx:{_slug(canonical)}{futures}", "index", canonical_name=canonical)
     if kind == "commodity":
-        month = _contract_month(name, day)
-        venue = None if canonical in _LOCATED else _venue(name)
+        month = _contract_month(name, day, evidence) or _month_of_code(ticker, day)
+        venue = None if canonical in _LOCATED else _venue(name) or _venue_said(evidence)
         key = f"cmd:{_slug(canonical)}" + "".join(f":{p}" for p in (venue, month) if p)
         return Resolved(key, "commodity", canonical_name=canonical)
     if kind == "crypto":
@@ -182,6 +233,48 @@ def _known(known: str, name: str, evidence: str, day: str | None) -> Resolved:
         pair = f"{canonical}/{other}"
         return Resolved(f"fx:{pair}", "currency", canonical_name=pair)
     return Resolved(f"ccy:{canonical}", "currency", canonical_name=canonical)
+
+
+def _index_futures(name: str, evidence: str) -> bool:
+    """Whether a mention of an index is of its futures: the name says so, or the evidence
+    ("futures for the S&P 500, Dow Jones Industrial Average and Nasdaq edging up", "Nikkei
+    futures fell")."""
+    if _FUTURES.search(name):
+        return True
+    if "futures" not in evidence.lower():  # the cheap test first: most evidence says none
+        return False
+    written = re.escape(name.strip())
+    return (
+        re.search(rf"\bfutures\s+(?:on|for|of)\s+(?:the\s+)?[^.;]*\b{written}", evidence, re.I)
+        is not None
+        or re.search(rf"\b{written}\S*\s+(?:index\s+)?futures\b", evidence, re.I) is not None
+    )
+
+
+def _venue_said(evidence: str) -> str | None:
+    """The venue the evidence names as where the contract trades ('oil contract on the Dalian
+    Commodity Exchange' -> 'china'), or its price's currency does ('Rs 1,47,568' -> 'india')."""
+    found = _ON_EXCHANGE.search(evidence)
+    if found is None:
+        # a price in rupees or yuan is the Indian or Chinese contract's, not the dollar price
+        local = next((v for pattern, v in _LOCAL_PRICES if pattern.search(evidence)), None)
+        return local
+    place = found[1] or found[2]
+    return _EXCHANGE_TOWNS.get(place.strip().split()[0].lower()) or _venue(place)
+
+
+def _month_of_code(ticker: str | None, day: str | None) -> str | None:
+    """A futures code's contract month: 'CLK20' is May 2020 (the exchanges' month letters)."""
+    found = _FUTURES_CODE.fullmatch(ticker or "")
+    if found is None:
+        return None
+    month = _MONTH_LETTERS.index(found[2]) + 1
+    year = int(found[3])
+    if year < 10 and day is not None:  # one digit: the decade of the article's day
+        year += int(day[2]) * 10
+    elif year < 10:
+        return f"--{month:02d}"
+    return f"{2000 + year:04d}-{month:02d}"
 
 
 def _venue(name: str) -> str | None:
@@ -208,16 +301,23 @@ def _counter_currency(name: str, evidence: str, base: str) -> str | None:
     return None
 
 
-def _contract_month(name: str, day: str | None) -> str | None:
+def _contract_month(name: str, day: str | None, evidence: str = "") -> str | None:
     """'2026-06' for "COMEX gold futures (June)" read on a day in 2026 before July; '--06' when
-    the day is unknown and the name gives no year; None when the name gives no month."""
+    the day is unknown and no year is given; None when neither the name nor the evidence gives
+    a contract month ("Gold for April delivery fell": the engine may name it "Gold")."""
     found = _MONTH_WORD.search(name)
-    if found is None or (found[0].lower() == "may" and not _names_a_contract(name)):
-        return None  # "may" is a verb as often as a month
-    month = days.month_number(found[0])
-    if month is None:
+    text = name
+    if found is not None and found[0].lower() == "may" and not _may_is_the_month(name, found):
+        found = None  # "may" is a verb as often as a month; "May WTI crude" is the month
+    if found is None:
+        delivery = _DELIVERY.search(evidence)
+        if delivery is None:
+            return None
+        found, text = _MONTH_WORD.search(evidence, delivery.start()), evidence
+    month = days.month_number(found[0]) if found is not None else None
+    if found is None or month is None:
         return None
-    after = _CONTRACT_YEAR.search(name, found.end())
+    after = _CONTRACT_YEAR.match(text, found.end())
     if after is not None:
         year = int(after[1] or after[2])
         return f"{2000 + year if year < 100 else year:04d}-{month:02d}"
@@ -225,6 +325,11 @@ def _contract_month(name: str, day: str | None) -> str | None:
         return f"--{month:02d}"
     year, day_month = int(day[:4]), int(day[5:7])
     return f"{year if month >= day_month else year + 1:04d}-{month:02d}"
+
+
+def _may_is_the_month(name: str, found: re.Match[str]) -> bool:
+    """'May WTI crude', 'gold futures for May': the month; 'oil may rise': a verb."""
+    return found[0] == "May" and (found.start() == 0 or _names_a_contract(name))
 
 
 def _names_a_contract(name: str) -> bool:
@@ -238,6 +343,8 @@ def _described(name: str, market: str | None) -> Resolved | None:
         market = instruments.market_of(name)
         if market is None:
             return None  # "stocks", "the index": no instrument
+        if _FUTURES.search(name):  # "US index futures": neither the market nor its benchmark
+            return Resolved(f"mkt:{_slug(market)}:futures", "index")
         benchmark = _curated().benchmarks.get(market)
         if benchmark is not None and _BENCHMARK_WORDS.search(name):
             return Resolved(f"idx:{_slug(benchmark)}", "index", canonical_name=benchmark)
@@ -247,7 +354,15 @@ def _described(name: str, market: str | None) -> Resolved | None:
     tokens = sorted(instruments.name_tokens(name))
     if not tokens:
         return None
-    if instruments.kind_of(name) == "sector" or instruments.names_a_bond(name):
+    # "energy index", "Energy": a sector (somewhere), not a company named Energy
+    # ... but "Hong Kong & China Gas" and "China Gas Co Ltd" are companies: a place, or a
+    # company's legal form, in a descriptive name makes it a name
+    descriptive = (
+        instruments.is_descriptive(name)
+        and not _COMPANY_WORDS.search(name)
+        and not any(instruments.is_place(t) for t in tokens)
+    )
+    if instruments.kind_of(name) == "sector" or instruments.names_a_bond(name) or descriptive:
         # "banks", "bonds": a group; the move's market places it where the name does not
         place = "" if any(instruments.is_place(t) for t in tokens) or not market else market
         key = f"grp:{'-'.join(tokens)}" + (f":{_slug(place)}" if place else "")
@@ -261,7 +376,12 @@ def _bond_key(lowered: str) -> str | None:
     None without a tenor ("bond yields" say too little)."""
     tenor = _TENOR.search(lowered)
     maturity = _MATURITY_YEAR.search(lowered)
-    if tenor is not None:
+    spread = re.search(r"\b(?:spread|curve)\b|(\d{1,2})\s*/\s*(\d{1,2})", lowered)
+    if spread is not None:
+        # "2/10-year German bond yield spread": a spread is no yield, and 2/10 no 5/30
+        tenors = re.findall(r"\d{1,2}", spread[0]) or re.findall(r"\b(\d{1,2})[- ]?y", lowered)
+        term = "-".join(tenors) + "y-spread" if tenors else "spread"
+    elif tenor is not None:
         term = f"{_SPELLED.get(tenor[1], tenor[1])}y"
     elif maturity is not None:
         term = maturity[1]
@@ -307,12 +427,13 @@ def _bare_code(text: str, has_exchange: bool) -> str:
     return upper.replace(" ", "")
 
 
+@functools.lru_cache(maxsize=8192)
 def is_placeless(key: str) -> bool:
     """Whether a key is of a group no place is known for ('grp:bank', not 'grp:bank-europe' or
     'grp:bank:spain'): 'banks' in two articles may be two countries' banks; or of a commodity
     priced region by region that names no venue ('cmd:natural-gas': Henry Hub or TTF)."""
-    if key in _REGIONAL:
-        return True
+    if key in _REGIONAL or (key.startswith("bond:") and key.count(":") == 1):
+        return True  # and a yield no country is known for: "10-year yields" of which market
     if not key.startswith("grp:") or key.count(":") > 1:
         return False
     return not any(instruments.is_place(t) for t in key[4:].split("-"))

@@ -2,9 +2,8 @@
 make from one mention alone.
 
 - A code that names no exchange joins the one listing of that code ('ticker:BABA' and
-  'ticker:BABA.US'), a yield with no country the one country's of that tenor ('bond:10y'), a
-  currency ('ccy:KRW') the one pair it is quoted in first ('fx:KRW/USD'); two listings,
-  countries or pairs, and it stays apart.
+  'ticker:BABA.US'; two listings, and it stays apart), a currency but the dollar ('ccy:KRW')
+  its pair against the dollar ('fx:KRW/USD').
 - A name ('name:byd') joins the one listing whose names, as the sources wrote them beside its
   ticker, are that name ('BYD Company (01211.HK)'), when every article that wrote the name
   alone is about that listing's market (the market its instruments name most); a name beside
@@ -101,21 +100,20 @@ def _with_market(listings: set[str | None]) -> set[str]:
 
 
 def _join_bare_codes(union: _Union, keys: list[str]) -> None:
-    """'ticker:BABA' -> the one 'ticker:BABA.XX'; 'bond:10y' -> the one 'bond:C:10y';
-    'ccy:KRW' -> the one 'fx:KRW/X'."""
+    """'ticker:BABA' -> the one 'ticker:BABA.XX'; 'ccy:KRW' -> 'fx:KRW/USD'."""
+    tickers_by_core: dict[str, list[str]] = {}
+    for key in keys:
+        if key.startswith("ticker:"):
+            tickers_by_core.setdefault(_listing_core(key[7:]), []).append(key)
+    present = set(keys)
     for key in keys:
         if key.startswith("ticker:") and not re.search(r"\.[A-Z]{2}$", key):
-            core = _listing_core(key.removeprefix("ticker:"))
-            found = [
-                k for k in keys
-                if k != key and k.startswith("ticker:") and _listing_core(k[7:]) == core
-            ]  # fmt: skip
-        elif key.startswith("bond:") and key.count(":") == 1:
-            found = [k for k in keys if k.count(":") == 2 and k.endswith(":" + key[5:])]
-        elif key.startswith("ccy:"):
-            # "the won" of one article is the won against the dollar of another: a currency
-            # is quoted against one other, when only one is seen
-            found = [k for k in keys if k.startswith(f"fx:{key[4:]}/")]
+            found = [k for k in tickers_by_core[_listing_core(key[7:])] if k != key]
+        elif key.startswith("ccy:") and key != "ccy:USD":
+            # "the won" of one article is "the won against the dollar" of another: a currency's
+            # move is quoted against the dollar unless said otherwise (the dollar's, against
+            # one currency or another, is not)
+            found = [k for k in (f"fx:{key[4:]}/USD",) if k in present]
         else:
             continue
         if len(found) == 1:

@@ -19,7 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from summarizer.market import market
+from summarizer.market_picture import market
 from summarizer.models import ArticleDigest
 from summarizer.picture import MarketPicture
 from summarizer.render import ReportParts, digests_of_parts, without_cycle_collection

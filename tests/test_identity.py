@@ -73,6 +73,18 @@ def test_a_commoditys_venue_and_an_indexs_futures_are_instruments_of_their_own()
     assert key("CBOT wheat") == key("U.S. wheat futures") == "cmd:wheat:us" != key("wheat")
     assert key("Dow Jones Industrial Average futures") != key("Dow")
     assert identity.is_placeless("cmd:natural-gas")  # Henry Hub or TTF: the article's own
+    assert key("Nasdaq", evidence="futures for the S&P 500 and Nasdaq edged up") != key("Nasdaq")
+
+
+def test_a_contract_month_said_in_the_evidence_counts() -> None:
+    said = "Gold for April delivery fell $8.10, or 0.9%"
+    assert key("Gold", evidence=said, day="2026-03-10") == "cmd:gold:2026-04" != key("gold")
+
+
+def test_a_spread_is_no_yield_and_a_yield_without_a_country_stays_in_its_article() -> None:
+    assert key("2/10-year German bond yield spread") == "bond:germany:2-10y-spread"
+    assert key("German 10-year bond yield") == "bond:germany:10y"
+    assert identity.is_placeless(key("10-year yields") or "")
 
 
 def test_bonds_by_country_and_tenor() -> None:
@@ -94,6 +106,7 @@ def test_references_and_bare_markets_name_no_instrument() -> None:
         ("Bank of China", "Chinese banks"),
         ("Hang Seng Index", "Hang Seng Tech Index"),
         ("ChiNext Index", "the ChiNext Composite Index"),
+        ("MSCI Asia ex-Japan", "MSCI Asia Pacific Index"),
         ("CSI 300", "CSI 500"),
         ("Alibaba Group", "Alibaba ADRs"),
         ("Quoxa Mobile", "Quoxa Unicom"),  # invented: no list knows them
@@ -168,3 +181,37 @@ def test_a_digest_move_gets_its_key_from_the_move() -> None:
         instrument="Hang Seng", direction="up", change_pct=1.2, evidence="Hang Seng rose 1.2%"
     )
     assert identity.instrument_id(move) == "idx:hang-seng-index"
+
+
+def test_shares_of_a_commodity_are_not_the_commodity() -> None:
+    assert key("platinum index") != key("platinum") == "cmd:platinum"
+    assert key("Oil", evidence="Oil&Gas stocks closed 1.50% lower") is None
+    assert key("Crude", evidence="Crude stocks rose") is None
+    assert key("oil", evidence="oil sank by 2.4%") == "cmd:crude-oil"
+
+
+def test_names_other_markets_share_and_sectors_stay_in_their_article() -> None:
+    for name in ("Weighted Index", "energy index", "Energy"):
+        assert identity.is_placeless(key(name) or ""), name
+    assert key("Taiwan weighted index") == "idx:taiex"
+    assert key("US futures") != key("US stocks")
+
+
+def test_the_dollar_joins_no_pair_but_another_currency_joins_its_dollar_pair() -> None:
+    keys = ["ccy:USD", "fx:USD/JPY", "ccy:KRW", "fx:KRW/USD"]
+    roots = linking.link({k: linking.KeyNames(k, {k}) for k in keys})
+    assert roots["ccy:USD"] == "ccy:USD" and roots["ccy:KRW"] == roots["fx:KRW/USD"]
+
+
+def test_a_contract_month_or_venue_said_by_the_code_or_the_evidence() -> None:
+    assert key("May WTI crude", ticker="CLK20", day="2020-03-20") == "cmd:wti-crude:2020-05"
+    assert key("WTI", ticker="CLK20", day="2020-03-20") == "cmd:wti-crude:2020-05"
+    assert key("gold may rise") != "cmd:gold:2020-05"
+    said = "oil contract on the Dalian Commodity Exchange gained 1.9 percent"
+    assert key("oil contract", evidence=said) == "cmd:crude-oil:china" != key("oil")
+    rupees = "it was trading at Rs 1,47,568 - a gain of Rs 1,244 or 0.85 per cent"
+    assert key("silver futures", evidence=rupees) == "cmd:silver:india" != key("silver")
+
+
+def test_index_futures_of_a_market_are_not_its_benchmark() -> None:
+    assert key("US index futures") == "mkt:us:futures" != key("S&P 500")

@@ -20,7 +20,7 @@ LAYERS = [
     {"engines", "cache", "naming", "identity", "agreement", "render_market"},
     {"linking"},
     {"merge", "render", "evaluate", "source_text"},
-    {"market", "report_view"},
+    {"market_picture", "report_view"},
     {"pipeline", "output_folder"},
     {"recording", "sharding", "oracle", "regenerating", "run_summary", "report_html"},
     {"__init__", "cli"},

@@ -1,4 +1,4 @@
-"""The cross-article picture (market.py, agreement.py, days.py) on invented digests."""
+"""The cross-article picture (market_picture.py, agreement.py, days.py) on invented digests."""
 
 from __future__ import annotations
 
@@ -124,6 +124,13 @@ def test_a_syndicated_copy_is_counted_once() -> None:
     assert [s.article_id for s in reading.statements] == ["orig", "other"]
 
 
+def test_the_same_words_on_two_days_are_two_reports() -> None:
+    said = move("Gold", 0.0, direction="flat")
+    picture = market([digest("mon", said, published="2026-03-02"),
+                      digest("tue", said, published="2026-03-03")])  # fmt: skip
+    assert all(a.copy_of is None for a in picture.articles)
+
+
 def test_a_sentence_restated_in_another_article_is_one_statement() -> None:
     said = move("Bovespa", 0.8)
     picture = market([digest("a", said, move("Merval", 1.0)), digest("b", said)])
@@ -190,3 +197,16 @@ def test_days_are_read_from_published_as_written() -> None:
     assert day_of("03/01/2026") is None  # day or month first: not said
     assert day_of("January 12") is None  # no year: not guessed
     assert day_of(None) is None
+
+
+def test_the_public_market_is_the_function_even_after_its_module_was_imported() -> None:
+    # a module named summarizer.market would replace the function once imported (PEP 562)
+    import importlib
+
+    import summarizer
+
+    importlib.import_module("summarizer.market_picture")
+    from summarizer import market as public
+
+    assert callable(public) and public is summarizer.market
+    assert public([]).instruments == []

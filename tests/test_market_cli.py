@@ -104,3 +104,15 @@ def test_an_input_named_market_does_not_take_the_pictures_file(tmp_path: Path) -
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "out" / "market-2.json").is_file()
     assert json.loads((tmp_path / "out" / "market.json").read_bytes())["kind"] == "market_picture"
+
+
+def test_regenerate_rebuilds_the_picture_with_the_folders_formats(tmp_path: Path) -> None:
+    write_articles(tmp_path / "news")
+    made = summarizer("run", "news", "--out", "out", "--format", "json", "--format", "market",
+                      "--cache-dir", "cache", cwd=tmp_path)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    (tmp_path / "out" / "market.json").unlink()
+    done = summarizer("regenerate", "--out", "out", "--cache-dir", "cache", "-q", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    picture = MarketPicture.model_validate_json((tmp_path / "out" / "market.json").read_bytes())
+    assert len(picture.articles) == 3 and picture.instruments

@@ -209,7 +209,7 @@ def test_the_instrument_filter_shows_its_rows_and_articles(
 ) -> None:
     from selenium.webdriver.support.select import Select
 
-    from summarizer.market import market
+    from summarizer.market_picture import market
 
     picture = market(corpus_report.digests)
     position_of = {d.id: p for p, d in enumerate(corpus_report.digests)}
