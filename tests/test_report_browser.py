@@ -22,7 +22,9 @@ from summarizer.cli import cli
 from summarizer.ingest import read_articles
 from summarizer.models import Article, ArticleDigest
 
-if not chromium.REQUIRED and (why := chromium.missing()) is not None:
+if (why := chromium.missing()) is not None:
+    if chromium.REQUIRED:  # .ci/run: a missing browser fails, it is not skipped
+        pytest.fail(f"REQUIRE_CHROMIUM=1, but {why}", pytrace=False)
     pytest.skip(why, allow_module_level=True)
 
 CORPUS = REPO / "fixtures" / "corpus" / "articles"

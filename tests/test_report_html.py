@@ -222,3 +222,12 @@ def test_run_and_regenerate_write_report_html_with_the_text(tmp_path: Path) -> N
     assert done.exit_code == 0, done.output
     [article] = page_data((out / "report.html").read_text(encoding="utf-8"))["articles"]  # type: ignore[misc]
     assert article["text"].startswith("The Nikkei fell 2%") and article["items"]
+
+
+def test_the_templates_ship_inside_the_package() -> None:
+    # pyproject's wheel is `packages = ["summarizer"]`: files under it ship, files beside it not
+    import summarizer
+    from summarizer.report_html import TEMPLATES
+
+    assert TEMPLATES.parent == Path(summarizer.__file__).parent
+    assert {p.name for p in TEMPLATES.iterdir()} >= {"report.html.jinja", "report.css", "report.js"}
