@@ -422,7 +422,7 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
 
 def _picture_of(parts: Sequence[ReportParts], formats: Sequence[str]) -> MarketPicture | None:
     """The market picture of the run's digests, when an output shows it (market.json, the
-    cross-article table of digest.md)."""
+    cross-article table of digest.md, report.html)."""
     from summarizer import render
     from summarizer.market_picture import market
 
@@ -748,8 +748,8 @@ def _market_formats(_ctx: click.Context, _param: click.Parameter, given: tuple[s
 @click.option(
     "--out",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Directory for market.json and market.md (default: the first PATH if it is a folder, "
-    "else the folder of that file).",
+    help="Directory for market.json, market.md and report.html (default: the first PATH if it "
+    "is a folder, else the folder of that file).",
 )
 @click.option(
     "--format",
