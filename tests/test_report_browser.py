@@ -134,7 +134,13 @@ def test_every_span_of_every_seed_is_highlighted_at_its_text(
     assert checked == sum(
         len(d.moves) + len(d.catalysts) + len(d.risks) for d in seeds_report.digests
     )
-    assert chromium.browser_errors(browser) == []
+    assert chromium.browser_errors(browser) == []  # a refused script or style would say so
+    # the inline style sheet applies: a move's highlight has its colour
+    background = browser.execute_script(
+        "return getComputedStyle(document.querySelector('#article-list mark.k-move'))"
+        ".backgroundColor"
+    )
+    assert background == "rgb(207, 227, 255)"
     browser.save_screenshot(str(tmp_path / "seeds-report.png"))
 
 

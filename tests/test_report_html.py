@@ -85,6 +85,8 @@ def test_the_page_is_self_contained_and_starts_as_ingest_knows_it() -> None:
     assert page.encode().startswith(REPORT_HTML_START)  # a directory input leaves it out
     assert not re.search(r"""(?:src|href)=["']?(?:https?:)?//""", page)  # nothing to fetch
     assert "default-src 'none'" in page
+    # only the page's own script and style may run and apply, named by their hashes
+    assert "unsafe-inline" not in page and page.count("'sha256-") == 2
 
 
 def test_article_text_and_names_are_escaped_everywhere() -> None:
