@@ -8,10 +8,11 @@ Pure: digests in, a `MarketPicture` out. How the pieces are decided:
 - **Trading day**: the digest's `published` as an ISO date (days.py). Articles without one are
   named in the picture's warnings, and their moves are never compared with another article's.
 - **Restated copies**: an article whose items (moves, catalysts, risks) have the same evidence,
-  word for word, as an earlier one's, of the same day where both are dated, is a copy of it (a syndicated story under another URL or
-  file): it is listed, with `copy_of`, and its items are counted once, under the original. Two
-  articles sharing only some sentences are two sources, but a statement made in the same words
-  by two of them is one statement (`restated_in` names the others).
+  word for word, as an earlier one's, of the same day where both are dated, is a copy of it (a
+  syndicated story under another URL or file): it is listed, with `copy_of`, and its items are
+  counted once, under the original. Two articles sharing only some sentences are two sources,
+  but a statement made in the same words by two of them is one statement (`restated_in` names
+  the others).
 - **Catalysts and risks**: under each instrument their `entities` name; where no entity names an
   instrument of the picture, under the instruments of the same article whose name, as the
   article wrote it, is in the item's evidence; else unassigned.
