@@ -19,6 +19,7 @@ if TYPE_CHECKING:
         InputError,
         SummarizerError,
     )
+    from summarizer.market_picture import market
     from summarizer.models import (
         Article,
         ArticleDigest,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
         Risk,
         Usage,
     )
+    from summarizer.picture import MarketPicture
     from summarizer.pipeline import Summarizer, asummarize, summarize, summarize_many
     from summarizer.settings import Settings
 
@@ -47,6 +49,8 @@ _HOME_OF = {
         ("Summarizer", "asummarize", "summarize", "summarize_many"), "summarizer.pipeline"
     ),
     "Settings": "summarizer.settings",
+    "market": "summarizer.market_picture",
+    "MarketPicture": "summarizer.picture",
 }
 
 __all__ = [
@@ -59,6 +63,7 @@ __all__ = [
     "ConfigError",
     "EngineError",
     "InputError",
+    "MarketPicture",
     "Move",
     "Risk",
     "Settings",
@@ -66,6 +71,7 @@ __all__ = [
     "SummarizerError",
     "Usage",
     "asummarize",
+    "market",
     "summarize",
     "summarize_many",
 ]

@@ -20,7 +20,12 @@ from typing import TYPE_CHECKING, Any, ClassVar, NoReturn, TypeVar, cast
 import click
 
 from summarizer.errors import ConfigError, SummarizerError
-from summarizer.formats import DEFAULT_FORMATS, OUTPUT_FORMATS
+from summarizer.formats import (
+    DEFAULT_FORMATS,
+    DEFAULT_MARKET_FORMATS,
+    MARKET_FORMATS,
+    OUTPUT_FORMATS,
+)
 
 # The models, the pipeline and pydantic are imported where a command needs them, so that
 # `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
@@ -30,6 +35,7 @@ if TYPE_CHECKING:
     from summarizer.naming import Names
     from summarizer.oracle import OracleMode
     from summarizer.output_folder import FolderEntry, Slot
+    from summarizer.picture import MarketPicture
     from summarizer.regenerating import RebuildPlan
     from summarizer.render import DigestOutline, ReportParts
     from summarizer.run_summary import RunSummary
@@ -159,7 +165,8 @@ def _settings(**flags: Any) -> Settings:
     "formats",
     multiple=True,
     type=click.Choice(OUTPUT_FORMATS),
-    help="Outputs to write (repeatable); given, they replace the default of json and md.",
+    help="Outputs to write (repeatable; html: OUT/report.html); given, they replace the "
+    "default of json and md.",
 )
 @_engine_options()
 @click.option("--no-cache", "no_cache", is_flag=True, help="Neither read nor write the cache.")
@@ -235,7 +242,8 @@ def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineNa
     stored = run_settings(settings, engine)
     if not sharding.worth_sharding(units, settings.workers):
         slots: dict[int, Slot] = {}
-        work = _summarize_units(units, settings, left_out, names, stored, slots)
+        work = _summarize_units(units, settings, left_out, names, stored, slots,
+                                keep_text="html" in formats)  # fmt: skip
         return _in_this_process(work, slots.get, names, out, formats, quiet)
     # the engine's module imported once here, not in every worker (openai is not: llm.py)
     importlib.import_module(f"summarizer.engines.{engine}")
@@ -286,19 +294,20 @@ def _in_this_process(work: Work, slot_of: SlotOf, names: Names, out: Path,
 
     files = DigestFiles(out, time.time_ns(), names)
     placed: dict[int, Placed] = {}
+    parts: dict[int, ReportParts] = {}
     with _reporter(quiet) as report:
 
         def on_digest(position: int, digest: ArticleDigest) -> None:
+            slot = slot_of(position)
             # failed, when its file could not be written; kept, when it would replace a good one
-            done = placed[position] = files.place(digest, slot_of(position),
-                                                  write="json" in formats)  # fmt: skip
+            done = placed[position] = files.place(digest, slot, write="json" in formats)
+            parts[position] = parts_of(done, formats, slot)  # type: ignore[arg-type]
             report(done.digest.status, done.digest.source_path, done.digest.error)
 
         asyncio.run(work(on_digest))
-    in_order = [placed[position] for position in range(len(placed))]
-    return ([outline_of(p) for p in in_order],
-            [parts_of(p, formats) for p in in_order],  # type: ignore[arg-type]
-            [p.entry for p in in_order])  # fmt: skip
+    in_order = range(len(placed))
+    return ([outline_of(placed[p]) for p in in_order], [parts[p] for p in in_order],
+            [placed[p].entry for p in in_order])  # fmt: skip
 
 
 @contextmanager
@@ -344,8 +353,10 @@ def _stderr() -> Any:
 
 
 def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut, names: Names,
-                     stored: dict[str, Any], slots: dict[int, Slot]) -> Work:  # fmt: skip
-    """The work of summarizing the units, noting each article's slot as it is read."""
+                     stored: dict[str, Any], slots: dict[int, Slot], *,
+                     keep_text: bool) -> Work:  # fmt: skip
+    """The work of summarizing the units, noting each article's slot as it is read (with its
+    text, if keep_text)."""
     from summarizer import ingest
     from summarizer.output_folder import slotted
     from summarizer.pipeline import Summarizer
@@ -354,7 +365,7 @@ def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut
         # a unit is a directory when it had no file to read: reading it says why
         read = ((i, a) for i, unit in enumerate(units)
                 for a in ingest.read_articles([unit], left_out=left_out))  # fmt: skip
-        items = slotted(read, names, stored, slots)
+        items = slotted(read, names, stored, slots, keep_text=keep_text)
         async with Summarizer(settings) as summarizer:
             return await summarizer.summarize_many(items, on_digest)
 
@@ -383,11 +394,16 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
 
     outlines, parts, entries = made
     out, formats = ran.out, ran.formats
+    with render.without_cycle_collection():  # outputs of many digests: see there
+        picture = _picture_of(parts, formats)
     try:
-        written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header)  # type: ignore[arg-type]
+        written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header,  # type: ignore[arg-type]
+                                              picture=picture)  # fmt: skip
         unwritten: list[str] = []
     except render.OutputsNotWritten as exc:
         written, unwritten = exc.written, exc.failures
+    if "html" in formats:
+        _write_report_html(out, parts, picture, header, written, unwritten)
     try:
         record_run(out, entries, formats)  # type: ignore[arg-type]
     except OSError as exc:
@@ -402,6 +418,35 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
     _remember(summary, ran.settings)
     failed = unwritten or any(o.status == "failed" for o in outlines)
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
+
+
+def _picture_of(parts: Sequence[ReportParts], formats: Sequence[str]) -> MarketPicture | None:
+    """The market picture of the run's digests, when an output shows it (market.json, the
+    cross-article table of digest.md, report.html)."""
+    from summarizer import render
+    from summarizer.market_picture import market
+
+    if not render.wants_picture(formats):  # type: ignore[arg-type]
+        return None
+    return market(render.digests_of_parts(parts))
+
+
+def _write_report_html(out: Path, parts: Sequence[ReportParts], picture: MarketPicture | None,
+                       header: str, written: list[Path], unwritten: list[str]) -> None:  # fmt: skip
+    """Write out/report.html from the articles' parts and their picture, noting it in written
+    (or why not in unwritten)."""
+    from summarizer.formats import REPORT_HTML_NAME
+    from summarizer.render import write_atomic
+    from summarizer.report_html import report_from_parts
+
+    page = report_from_parts(parts, picture, header=header)
+    path = out / REPORT_HTML_NAME
+    try:
+        write_atomic(path, page)
+    except OSError as exc:  # a full disk, a read-only directory: said like the other outputs
+        unwritten.append(f"could not write {path}: {exc.strerror or exc}")
+    else:
+        written.append(path)
 
 
 def _remember(summary: RunSummary, settings: Settings) -> None:
@@ -520,12 +565,23 @@ def _rebuild(plan: RebuildPlan, store: Any, settings: Settings, out: Path,
                                          on_digest=on_digest)  # fmt: skip
 
         taken = [s.name.stem for s in plan.slots if s is not None]
-        return _in_this_process(work, plan.slots.__getitem__, Names(taken=taken), out, formats,
-                                quiet)  # fmt: skip
+        slot_of = _with_cached_text(plan, store) if "html" in formats else plan.slots.__getitem__
+        return _in_this_process(work, slot_of, Names(taken=taken), out, formats, quiet)
     except SummarizerError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
+
+
+def _with_cached_text(plan: RebuildPlan, store: Any) -> SlotOf:
+    """Where each rebuilt digest goes, with the text the cache holds of its article (the text
+    it is rebuilt from), for report.html."""
+    from summarizer.output_folder import slot_with_cached_text
+
+    def slot_of(position: int) -> Slot | None:
+        return slot_with_cached_text(plan.slots[position], store, plan.rebuilds[position].id)
+
+    return slot_of
 
 
 def _open_cache(settings: Settings) -> Any:
@@ -676,6 +732,83 @@ def record(paths: tuple[str, ...], out: Path, **flags: Any) -> None:
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
+def _market_formats(_ctx: click.Context, _param: click.Parameter, given: tuple[str, ...]
+                    ) -> tuple[str, ...]:  # fmt: skip
+    """--format md,json or --format md --format json: the formats named, in the order known."""
+    named = {f.strip().lower() for value in given for f in value.split(",") if f.strip()}
+    unknown = sorted(named.difference(MARKET_FORMATS))
+    if unknown:
+        raise click.BadParameter(f"{', '.join(unknown)}: choose among {', '.join(MARKET_FORMATS)}")
+    return tuple(f for f in MARKET_FORMATS if f in named) or DEFAULT_MARKET_FORMATS
+
+
+@cli.command("market")
+@click.argument("paths", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))  # fmt: skip
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Directory for market.json, market.md and report.html (default: the first PATH if it "
+    "is a folder, else the folder of that file).",
+)
+@click.option(
+    "--format",
+    "formats",
+    multiple=True,
+    callback=_market_formats,
+    metavar="FORMAT",
+    help=f"Outputs, repeatable or comma-separated ({', '.join(MARKET_FORMATS)}; default json,md): "
+    "json writes market.json, md market.md, html report.html.",
+)
+def market_command(paths: tuple[Path, ...], out: Path | None, formats: tuple[str, ...]) -> None:
+    """The cross-article market picture of digests: per instrument and day, what each source
+    states, the agreed move, conflicts, and the catalysts and risks naming it.
+
+    PATHS: folders `run` wrote, digest files, or digests.jsonl. Exits 1 if an input is no
+    digest, a folder holds none, or an output could not be written.
+    """
+    from summarizer import digest_files, render
+    from summarizer.market_picture import market
+
+    try:
+        digests = digest_files.read_digests(paths)
+    except SummarizerError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with render.without_cycle_collection():  # outputs of many digests: see there
+        picture = market(digests)
+    folder = out or (paths[0] if paths[0].is_dir() else paths[0].parent)
+    files = [f for f in formats if f != "html"]  # report.html is not render's: Jinja2
+    try:
+        written = render.write_market(folder, picture, files)  # type: ignore[arg-type]
+    except render.OutputsNotWritten as exc:
+        raise click.ClickException("; ".join(exc.failures)) from exc
+    if "html" in formats:
+        written.append(_write_market_html(folder, digests, picture))
+    conflicts = sum(r.conflict for i in picture.instruments for r in i.readings)
+    _say(
+        f"market: {len(digests)} digests, {len(picture.instruments)} instruments, {conflicts} "
+        f"readings where sources conflict; wrote {', '.join(p.name for p in written)} in {folder}/"
+    )
+    for warning in picture.warnings:
+        _say(f"warning: {warning}")
+
+
+def _write_market_html(folder: Path, digests: Sequence[ArticleDigest],
+                      picture: MarketPicture) -> Path:  # fmt: skip
+    """Write folder/report.html of digests read from files (their texts read again from their
+    sources) and their picture."""
+    from summarizer.formats import REPORT_HTML_NAME
+    from summarizer.render import write_atomic
+    from summarizer.report_html import report_from_digests
+
+    path = folder / REPORT_HTML_NAME
+    try:
+        write_atomic(path, report_from_digests(digests, picture))
+    except OSError as exc:
+        raise click.ClickException(f"could not write {path}: {exc.strerror or exc}") from exc
+    return path
+
+
 @cli.command()
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path),
               default=Path("schemas"), show_default=True,
@@ -693,10 +826,12 @@ def schema_files(out: Path) -> dict[Path, str]:
     from pydantic import BaseModel
 
     from summarizer.models import ArticleDigest, ChunkSummary
+    from summarizer.picture import MarketPicture
 
     models: dict[str, type[BaseModel]] = {
         "article_digest": ArticleDigest,
         "chunk_summary": ChunkSummary,
+        "market_picture": MarketPicture,
     }
     return {
         out / f"{name}.schema.json": json.dumps(model.model_json_schema(), indent=2) + "\n"

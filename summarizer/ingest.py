@@ -33,6 +33,8 @@ from summarizer.formats import (
     DIGEST_JSON_START,
     DIGESTS_JSONL_START,
     JSONL_NAME,
+    REPORT_HTML_NAME,
+    REPORT_HTML_START,
     REPORT_NAME,
     REPORT_START,
 )
@@ -112,7 +114,7 @@ def _head(entry: os.DirEntry[str]) -> bytes:
     report, the JSONL), read once for every check by content; nothing for other names, which
     spares reading every article's first bytes."""
     name = entry.name.lower()
-    if not (name.endswith(".json") or entry.name in (REPORT_NAME, JSONL_NAME)):
+    if not (name.endswith(".json") or entry.name in (REPORT_NAME, JSONL_NAME, REPORT_HTML_NAME)):
         return b""
     try:
         with open(entry.path, "rb") as handle:
@@ -133,6 +135,8 @@ def _written_by_summarizer(name: str, head: bytes) -> bool:
         start = REPORT_START
     elif name == JSONL_NAME:
         start = DIGESTS_JSONL_START
+    elif name == REPORT_HTML_NAME:
+        start = REPORT_HTML_START
     else:
         return False
     return head.startswith(start)

@@ -7,13 +7,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from summarizer import instruments, markets
+from summarizer import days, identity, instruments, markets
 from summarizer.grounding import check_move, locate_evidence, when_stated
 from summarizer.models import (
     Article,
     ArticleDigest,
     Catalyst,
     ChunkSummary,
+    DigestMove,
     EngineName,
     Move,
     Risk,
@@ -50,7 +51,8 @@ def merge_article(
     moves = _dedupe_moves(
         _grounded(article.text, [m for s in summaries for m in s.moves], warnings)
     )
-    moves = [_with_market(m) for m in moves]
+    day = days.day_of(article.published)
+    placed = [_placed(m, day) for m in moves]
     catalysts = _dedupe_by_span(
         _grounded(article.text, [c for s in summaries for c in s.catalysts], warnings)
     )
@@ -71,7 +73,7 @@ def merge_article(
         status=status,
         warnings=warnings,
         error=error,
-        moves=moves,
+        moves=placed,
         catalysts=catalysts,
         risks=risks,
         usage=info.usage,
@@ -116,10 +118,11 @@ def _grounded(text: str, items: Sequence[Item], warnings: list[str]) -> list[Ite
     return sorted(kept, key=lambda i: i.span or (0, 0))
 
 
-def _with_market(move: Move) -> Move:
-    """The move with the market its text or the instrument list says it trades in."""
-    market = markets.market_of_move(move)
-    return move if market == move.market else move.model_copy(update={"market": market})
+def _placed(move: Move, day: str | None) -> DigestMove:
+    """The move with the market its text or the instrument list says it trades in, and the key
+    of its instrument (day: the article's, which dates a futures contract month)."""
+    fields = {**dict(move), "market": markets.market_of_move(move)}
+    return DigestMove(**fields, instrument_id=identity.instrument_id(Move(**fields), day))
 
 
 def _verified_span(text: str, item: Move | Catalyst | Risk) -> Span | None:

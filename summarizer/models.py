@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 SCHEMA_VERSION = "1"
 
@@ -173,6 +173,19 @@ class Usage(_Frozen):
     cost_usd: float | None = Field(default=None, description="From the configured prices.")
 
 
+class DigestMove(Move):
+    """A move as a digest holds it: the model's `Move`, and the instrument the summarizer resolved
+    it to. Kept apart from `Move` so that the schema the model fills in (`ChunkSummary`), and with
+    it every cache key and recorded fixture, stays as it was."""
+
+    instrument_id: str | None = Field(
+        default=None,
+        description="The instrument's key, the same in every article ('idx:hang-seng-index', "
+        "'ticker:0700.HK', 'ccy:USD'); null when the name identifies none ('the index'). Set "
+        "by the summarizer when the digest is made, never by the model.",
+    )
+
+
 class ArticleDigest(_Frozen):
     """The summary of one article: one JSON file per article."""
 
@@ -188,9 +201,21 @@ class ArticleDigest(_Frozen):
     status: Status
     warnings: list[str] = Field(default_factory=list)
     error: str | None = None
-    moves: list[Move] = Field(default_factory=list)
+    moves: list[DigestMove] = Field(default_factory=list)
     catalysts: list[Catalyst] = Field(default_factory=list)
     risks: list[Risk] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
     chunks: int = Field(default=0, description="Chunks the article was split into.")
     boilerplate_chars: int = Field(default=0, description="Characters removed as boilerplate.")
+
+    @field_validator("moves", mode="before")
+    @classmethod
+    def _moves_as_digest_moves(cls, moves: object) -> object:
+        # a plain Move (an engine's, a test's) becomes a DigestMove with no instrument_id yet:
+        # pydantic takes no instance of a parent class for a field of its subclass
+        if not isinstance(moves, list):
+            return moves
+        return [
+            DigestMove(**dict(m)) if isinstance(m, Move) and not isinstance(m, DigestMove) else m
+            for m in moves
+        ]

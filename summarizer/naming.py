@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from summarizer.formats import MARKET_STEM
 from summarizer.ingest import STDIN_SOURCE
 
 STDIN_NAME = "stdin"
@@ -98,7 +99,8 @@ class Names:
         self, unit_names: Mapping[int, str] | None = None, taken: Iterable[str] = ()
     ) -> None:
         self._unit_names = dict(unit_names or {})
-        self._taken = set(self._unit_names.values()) | set(taken)
+        # market.json is the picture's: no digest is named so
+        self._taken = set(self._unit_names.values()) | set(taken) | {MARKET_STEM}
 
     @classmethod
     def for_units(cls, units: Iterable[str]) -> Names:

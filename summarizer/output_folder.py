@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from summarizer.cache import ChunkCache
 from summarizer.errors import InputError
 from summarizer.formats import MANIFEST_NAME, OUTPUT_FORMATS, OutputFormat
 from summarizer.ingest import InputFailure, content_id
@@ -53,6 +54,7 @@ class Slot:
     name: Claimed
     text_id: str
     run_settings: dict[str, Any] = field(default_factory=dict)
+    text: str | None = None  # the article's text, kept only for report.html (never in the record)
 
 
 @dataclass(frozen=True)
@@ -107,15 +109,17 @@ def slotted(
     names: Names,
     run_settings: dict[str, Any],
     slots: dict[int, Slot],
+    *,
+    keep_text: bool = False,
 ) -> Iterator[Article | InputFailure]:
     """The items (each with the place of the input unit it was read from) as they are, noting
     each article's slot by its position as it is read: names are claimed in input order,
-    whatever order the articles finish in."""
+    whatever order the articles finish in. keep_text: the slot keeps the article's text."""
     for position, (unit, item) in enumerate(items):
         if isinstance(item, Article):
             text_id = content_id(item.text)
             name = names.claim(item.source_path, item.id, own_id=item.id != text_id, unit=unit)
-            slots[position] = Slot(name, text_id, run_settings)
+            slots[position] = Slot(name, text_id, run_settings, item.text if keep_text else None)
         yield item
 
 
@@ -175,9 +179,16 @@ def outline_of(placed: Placed) -> DigestOutline:
     return DigestOutline.of(placed.digest, placed.file, placed.kept)
 
 
-def parts_of(placed: Placed, formats: Sequence[OutputFormat]) -> ReportParts:
-    """The placed digest's part of the batch outputs: of what the folder holds for its input."""
-    return report_parts(placed.shown, formats)
+def slot_with_cached_text(slot: Slot | None, store: ChunkCache, article_id: str) -> Slot | None:
+    """slot, keeping the text the cache's index holds of the article (for report.html)."""
+    entry = store.article(article_id) if slot is not None else None
+    return slot if slot is None or entry is None else replace(slot, text=entry.article.text)
+
+
+def parts_of(placed: Placed, formats: Sequence[OutputFormat], slot: Slot | None) -> ReportParts:
+    """The placed digest's part of the batch outputs: of what the folder holds for its input
+    (with its text, which the slot keeps for report.html)."""
+    return report_parts(placed.shown, formats, slot.text if slot is not None else None)
 
 
 def _noted(digest: ArticleDigest, name: Claimed) -> ArticleDigest:

@@ -53,6 +53,7 @@ from summarizer.output_folder import (
     Slot,
     outline_of,
     parts_of,
+    slot_with_cached_text,
     slotted,
 )
 from summarizer.pipeline import (
@@ -358,7 +359,7 @@ def _send(
         placed = Placed(digest, digest)
     else:  # kept, when the folder holds a good digest; failed, when its file could not be written
         placed = _files_of(out_dir, work).place(digest, slot, write=work.write_json)
-    parts = parts_of(placed, work.formats)
+    parts = parts_of(placed, work.formats, slot)
     _unsent.append((position, _made(placed, work.outlines), parts, placed.entry))
     if len(_unsent) >= _DIGESTS_PER_MESSAGE:
         _flush()
@@ -427,7 +428,8 @@ async def _summarize_taken(settings: Settings, out_dir: Path | None, work: _Work
                 positions.append((item, index))
                 yield item, article
 
-    items = slotted(articles(), names, dict(work.run_settings), slots)
+    items = slotted(articles(), names, dict(work.run_settings), slots,
+                    keep_text="html" in work.formats)  # fmt: skip
     try:
         async with Summarizer(settings, cache=store) as summarizer, _sending():
             async for streamed, digest in summarizer.summarize_stream(items):
@@ -452,6 +454,8 @@ async def _regenerate_taken(
                 made = await rebuild_digests(store, settings, wanted)
                 for index, digest in enumerate(made):
                     slot = work.slots[first + index] if work.slots else None
+                    if "html" in work.formats:  # the text report.html shows: the cache's
+                        slot = slot_with_cached_text(slot, store, digest.id)
                     _send((item, index), digest, out_dir, work, slot)
         return {}
     finally:

@@ -35,7 +35,9 @@ def test_run_on_the_seeds_writes_digests_and_a_report(tmp_path: Path) -> None:
         assert digest["status"] == "ok" and digest["engine"] == "rules"
         assert digest["moves"], path
     report = (tmp_path / "out" / "digest.md").read_text(encoding="utf-8")
-    assert report.count("\n## ") == 5 and "| BABA-W |" in report
+    # one section per article, after the cross-article table
+    assert report.count("\n## ") == 6 and "| BABA-W |" in report
+    assert report.index("\n## Across articles\n") < report.index("\n## Capital Flows")
     assert (tmp_path / "out" / "moves.csv").read_text(encoding="utf-8").startswith("article_id,")
 
 
@@ -134,7 +136,8 @@ def test_a_folder_run_twice_leaves_out_its_own_outputs_and_says_so_once(tmp_path
     shutil.copytree(SEEDS, work)
     (work / "notes").mkdir()  # a user's own Markdown article named like the report is read
     (work / "notes" / "digest.md").write_text("# Notes\n\nGold rose 1.1% on Friday.\n")
-    every = ["--format", "json", "--format", "md", "--format", "jsonl", "--format", "csv"]
+    every = ["--format", "json", "--format", "md", "--format", "jsonl", "--format", "csv",
+             "--format", "html"]  # fmt: skip
     runs = [summarizer("run", ".", *every, "-q", cwd=work) for _ in range(2)]
     assert [done.returncode for done in runs] == [0, 0], runs[1].stderr
     assert "left out" not in runs[0].stderr
@@ -148,7 +151,7 @@ def test_a_folder_run_twice_leaves_out_its_own_outputs_and_says_so_once(tmp_path
     other = summarizer("run", ".", "--out", "other", "-q", cwd=work)
     assert other.returncode == 0 and "6 articles: 6 ok" in other.stderr
     (line,) = [line for line in other.stderr.splitlines() if line.startswith("left out")]
-    assert line.startswith("left out of the inputs: 8 files summarizer wrote (")
+    assert line.startswith("left out of the inputs: 9 files summarizer wrote (")
     # a file given by its own path is always read
     given = summarizer("run", "digests/digest.md", "--out", "third", "-q", cwd=work)
     assert "left out" not in given.stderr and "1 articles" in given.stderr

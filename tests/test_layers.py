@@ -14,13 +14,15 @@ import summarizer
 PACKAGE = Path(summarizer.__file__).parent
 LAYERS = [
     {"errors", "models", "formats", "code_version", "process_watch", "redaction", "html_depth"},
-    {"settings", "sentences", "instruments"},
+    {"settings", "sentences", "instruments", "days", "picture", "digest_files"},
     {"reading"},
     {"ingest", "clean", "chunking", "grounding", "prompts", "markets"},
-    {"engines", "cache", "naming"},
-    {"merge", "render", "evaluate"},
+    {"engines", "cache", "naming", "identity", "agreement", "render_market"},
+    {"linking"},
+    {"merge", "render", "evaluate", "source_text"},
+    {"market_picture", "report_view"},
     {"pipeline", "output_folder"},
-    {"recording", "sharding", "oracle", "regenerating", "run_summary"},
+    {"recording", "sharding", "oracle", "regenerating", "run_summary", "report_html"},
     {"__init__", "cli"},
     {"__main__"},
 ]
@@ -98,3 +100,21 @@ def test_a_quiet_run_does_not_import_rich(tmp_path: Path) -> None:
         " '--no-cache', '-q']); assert r.exit_code == 0, r.output"
     )
     assert imported_by(code, ("rich", "rich.progress")) == []
+
+
+def test_only_an_html_report_imports_jinja2(tmp_path: Path) -> None:
+    # Jinja2 and the templates cost a run that writes no report.html nothing
+    article = tmp_path / "a.txt"
+    article.write_text("SMIC rose nearly 5% today.", encoding="utf-8")
+
+    def run(formats: list[str]) -> str:
+        flags = ", ".join(f"'--format', {f!r}" for f in formats)
+        return (
+            "from click.testing import CliRunner; from summarizer.cli import cli; "
+            f"r = CliRunner().invoke(cli, ['run', {str(article)!r}, '--out', "
+            f"{str(tmp_path / 'o')!r}, '--no-cache', '-q', {flags}]); "
+            "assert r.exit_code == 0, r.output"
+        )
+
+    assert imported_by(run(["json", "md", "csv", "jsonl"]), ("jinja2",)) == []
+    assert imported_by(run(["html"]), ("jinja2",)) == ["jinja2"]
