@@ -879,6 +879,20 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     # "The euro rose and bonds in the region slipped": the bonds' fall says nothing of the
     # euro, whose own rise the text states
     deciding = same if same and not other_period else ours
+    if (
+        deciding is same
+        and _claims_no_period(move)
+        and (todays := [f for f in same if _is_the_days(f)])
+        and all(f.direction != move.direction for f in todays)
+        and any(f.direction != move.direction for f in same)
+    ):
+        # a move that names no period is the day's: "the yield rose 2 basis points, but was on
+        # track for a weekly fall" says the yield rose
+        return (
+            f"direction '{move.direction}' contradicts the text, which says "
+            f"'{move.instrument}' moved '{todays[0].direction}' (a move of another period or "
+            "session needs it named)"
+        )
     if any(f.direction == move.direction for f in deciding):
         return None
     if move.direction in read.loose_directions and (not same or other_period):
@@ -891,6 +905,24 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     if ours or read.loose_directions:
         return f"direction '{move.direction}' contradicts the evidence"
     return _direction_problem(move.direction, evidence, read.before)
+
+
+def _claims_no_period(move: Move) -> bool:
+    return (
+        timeframe_claimed(move) == "unspecified"
+        and session_claimed(move) is None
+        and _when_claimed(move) is None
+        and not instruments.name_hints(move.instrument)
+    )
+
+
+def _is_the_days(fact: Fact) -> bool:
+    """A fact the text gives no other period or earlier session: the day's move."""
+    return (
+        fact.timeframe in ("unspecified", "day")
+        and fact.when is None
+        and fact.session not in ("open", "intraday", "intraday_high", "pre_market")
+    )
 
 
 def _period_direction_problem(move: Move, same: list[Fact], ours: list[Fact]) -> str | None:

@@ -698,3 +698,23 @@ def test_periods_said_in_other_words_are_the_claimed_ones(
 ) -> None:
     signed = -pct if direction == "down" else pct
     assert gate(around(sentence), sentence, instrument, direction, signed) is None
+
+
+BUND = "The German 10-year yield rose 2 basis points to 2.49%, but was on track for a weekly fall."
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "refused"),
+    [
+        # a move that names no period is the day's
+        ("German 10-year yield", "down", True),
+        ("German 10-year yield", "up", False),
+        # the other period's move, named, stands
+        ("German 10-year yield (week)", "down", False),
+    ],
+)
+def test_a_move_without_a_period_is_the_days(
+    instrument: str, direction: str, refused: bool
+) -> None:
+    problem = gate(around(BUND), BUND, instrument, direction)
+    assert (problem is not None) is refused, problem
