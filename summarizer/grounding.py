@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -337,8 +337,8 @@ def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
     words no fact took up."""
     if source is None or span is None:
         source, span = evidence, (0, len(evidence))
-    start, stop = _paragraph_around(source, span)
-    sentences = [s for s in _sentences(source, start, stop) if s[0] < span[1]]
+    paragraph, stop = _paragraph_around(source, span)
+    sentences = [s for s in _sentences(source, paragraph, stop) if s[0] < span[1]]
     sentences = sentences[-_CONTEXT - 1 :]
     readings = _resolved(source, tuple(sentences))
     codes = frozenset(code for _, code in _declared_codes(source))
@@ -359,10 +359,9 @@ def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
             if inside and not any(a <= cue_start and cue_end <= b for a, b in taken):
                 loose.add(direction)
     earlier = [(start, end) for start, end in sentences if end <= span[0]]
-    before = (
-        source[earlier[-1][0] : earlier[-1][1]] if earlier else _last_sentence_before(source, start)
+    return _Read(
+        tuple(facts), frozenset(loose), source, paragraph, earlier[-1] if earlier else None
     )
-    return _Read(tuple(facts), frozenset(loose), before)
 
 
 def _last_sentence_before(source: str, start: int) -> str:
@@ -451,7 +450,17 @@ _NAME_BEFORE = re.compile(r"(?:[A-Z][\w&.'’-]*\s+){0,6}[A-Z][\w&.'’-]*\s*$")
 class _Read:
     facts: tuple[Fact, ...]  # shared by every caller (cached): never changed
     loose_directions: frozenset[str]  # stated by a move word the reading bound to no fact
-    before: str = ""  # the sentence before the evidence's, in its paragraph
+    source: str = ""
+    paragraph_start: int = 0
+    sentence_before: Span | None = None  # the sentence before the evidence's, in its paragraph
+
+    @property
+    def before(self) -> str:
+        """The sentence before the evidence's: in its paragraph, else the paragraph before's
+        last (read only when a direction is looked for there, which is seldom)."""
+        if self.sentence_before is not None:
+            return self.source[self.sentence_before[0] : self.sentence_before[1]]
+        return _last_sentence_before(self.source, self.paragraph_start)
 
 
 _CONTEXT = 2  # sentences before the evidence read to name its references
@@ -829,8 +838,9 @@ def _unread_direction_problem(move: Move, read: _Read, evidence: str) -> str | N
     if any(f.direction == move.direction for f in read.facts):
         return None
     # the sentence before may give the direction only to a number this very name holds
-    before = read.before if _named_just_before(move, evidence) else ""
-    return _direction_problem(move.direction, evidence, before)
+    return _direction_problem(
+        move.direction, evidence, lambda: read.before if _named_just_before(move, evidence) else ""
+    )
 
 
 def _named_just_before(move: Move, evidence: str) -> bool:
@@ -904,7 +914,7 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
         )
     if ours or read.loose_directions:
         return f"direction '{move.direction}' contradicts the evidence"
-    return _direction_problem(move.direction, evidence, read.before)
+    return _direction_problem(move.direction, evidence, lambda: read.before)
 
 
 def _claims_no_period(move: Move) -> bool:
@@ -979,7 +989,9 @@ def _names(mentions: Iterable[Mention | None]) -> str:
     return " and ".join(names) or "another instrument"
 
 
-def _direction_problem(direction: str, evidence: str, before: str = "") -> str | None:
+def _direction_problem(
+    direction: str, evidence: str, before: Callable[[], str] = lambda: ""
+) -> str | None:
     lowered = evidence.lower()
     if _states(direction, lowered):
         return None
@@ -990,7 +1002,7 @@ def _direction_problem(direction: str, evidence: str, before: str = "") -> str |
     # has been the bullish value of the session. Behind Santander are Banco Sabadell (1.30%),
     # BBVA (1.03%) ...", "This drop can be seen in most assets. Ripple (XRP) and Cardano (ADA)
     # posted 4.4% and 5.59%"
-    context = before.lower()
+    context = before().lower()
     if _states(direction, context) and not any(_states(other, context) for other in others):
         return None
     return f"direction '{direction}' is not stated in the evidence; quote the words that state it"

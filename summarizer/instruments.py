@@ -341,9 +341,10 @@ def likeness(name: str, mention: str) -> float:
     return len(words & held) / len(words) if words else 0.0
 
 
-def _words(name: str) -> list[str]:
+@functools.lru_cache(maxsize=16384)
+def _words(name: str) -> tuple[str, ...]:
     # "PSI20" is the "PSI 20", "CAC40" the "CAC 40"
-    return _INDEX_NUMBER.sub(r"\1 \2", _normal(_PARENTHESES.sub("", name))).split()
+    return tuple(_INDEX_NUMBER.sub(r"\1 \2", _normal(_PARENTHESES.sub("", name))).split())
 
 
 _INDEX_NUMBER = re.compile(r"\b([a-z]{2,})(\d{2,4})\b")
@@ -413,6 +414,7 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
     return "same" if tokens_a <= tokens_b or tokens_b <= tokens_a else "different"
 
 
+@functools.lru_cache(maxsize=16384)
 def _joined(name: str, other: str) -> frozenset[str]:
     """The name's content words, two neighbours written as one where the other name writes them
     so: 'Shang Hai SE index' is the 'Shanghai SE Composite Index', 'BET Plus' the 'BETPlus'."""

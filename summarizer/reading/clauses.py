@@ -61,12 +61,15 @@ _WITH_COMPARATIVE = re.compile(
 # "X, whose shares fell 5.9%": the relative's subject is X's
 _RELATIVE = re.compile(
     r",\s+(?:which|who|that|whose(?:\s+(?:shares|stock|stocks|units|share price|price))?)\s"
-    # "led by East African Cables which declined by 4.84%": no comma, after a name, and the
-    # subject of its verb ("that" alone is too often "said that"; "in which", "of which" and
-    # "which the Hang Seng rose" relate no move to the name before)
-    r"|(?<=[a-z0-9).])(?<!\bin)(?<!\bof)(?<!\bby)(?<!\bfor)(?<!\bon)(?<!\bto)(?<!\bat)"
-    r"\s+(?:which|who)\s(?!(?:the|a|an|its|their|this|these|that|those|it|they|we)\b)"
 )
+# "led by East African Cables which declined by 4.84%": no comma, after a name, and the subject
+# of its verb ("that" alone is too often "said that"; "in which", "of which" and "which the Hang
+# Seng rose" relate no move to the name before)
+_BARE_RELATIVE = re.compile(
+    r"(?<=[a-z0-9).])\s+(?:which|who)\s(?!(?:the|a|an|its|their|this|these|that|those|it|they|"
+    r"we)\b)"
+)
+_NOT_AN_ANTECEDENT = re.compile(r"\b(?:in|of|by|for|on|to|at)$")
 _LIST_CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s*/\s*|\s+or\s+)$")
 _GAP_FILLER = re.compile(
     r"^[\s,]*(?:(?:by|of|the|a|an|with|sharply|strongly|further|again|slightly|modestly|marginally|"
@@ -137,6 +140,11 @@ def boundaries(lowered: str) -> list[tuple[int, int, str]]:
     ]
     found += [(m.start(), m.end(), "clause") for m in _WITH_CLAUSE.finditer(lowered)]
     found += [(m.start(), m.end(), "relative") for m in _RELATIVE.finditer(lowered)]
+    found += [
+        (m.start(), m.end(), "relative")
+        for m in _BARE_RELATIVE.finditer(lowered)
+        if not _NOT_AN_ANTECEDENT.search(lowered, max(0, m.start() - 4), m.start())
+    ]
     # "(NASDAQ: MSFT)", "(-4.4 per cent; 35 points)": nothing in parentheses ends a clause
     found = [c for c in found if lowered.count("(", 0, c[0]) <= lowered.count(")", 0, c[0])]
     return sorted(_without_paired_dashes(lowered, found))
