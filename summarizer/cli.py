@@ -10,6 +10,7 @@ import logging
 import math
 import os
 import sys
+import threading
 import time
 from collections.abc import Callable, Coroutine, Iterator, Sequence
 from contextlib import contextmanager
@@ -281,9 +282,22 @@ def _in_workers(units: list[str], settings: Settings, engine: EngineName, out: P
                          outlines=True, started_ns=time.time_ns(), **work)  # fmt: skip
     # entering starts the workers: before the progress bar starts a thread, as they are forked
     with sharded, _reporter(quiet) as report:
+        _import_the_picture_meanwhile(formats)
         made = sharded.wait(lambda done: report(done.status, done.source_path, done.error))
     # outlines=True: the workers' and the failed digests the parent makes itself (a dead worker)
     return cast("list[DigestOutline]", made), sharded.parts, sharded.entries
+
+
+def _import_the_picture_meanwhile(formats: Sequence[str]) -> None:
+    """Import the market picture's modules in a thread while the workers work (the parent only
+    waits for them then): the picture is built once they are done, and its imports (rapidfuzz,
+    the identity lists) would otherwise add a tenth of a second or more to every run's end."""
+    from summarizer import render
+
+    if render.wants_picture(formats):  # type: ignore[arg-type]
+        threading.Thread(
+            target=importlib.import_module, args=("summarizer.market_picture",), daemon=True
+        ).start()
 
 
 def _in_this_process(work: Work, slot_of: SlotOf, names: Names, out: Path,

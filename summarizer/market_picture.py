@@ -70,8 +70,11 @@ def market(digests: Iterable[ArticleDigest]) -> MarketPicture:
             f"({_listed(undated)}): their moves are read on an unknown day and not compared "
             "with other articles'"
         )
+    copies: dict[str, list[str]] = collections.defaultdict(list)
+    for copy, original in copy_of.items():
+        copies[original].append(copy)
     return MarketPicture(
-        articles=[_article(d, day_of[d.id], copy_of) for d in unique],
+        articles=[_article(d, day_of[d.id], copy_of.get(d.id), copies[d.id]) for d in unique],
         instruments=entries,
         unassigned_moves=[
             UnassignedMove(
@@ -388,7 +391,9 @@ def _said_item(article_id: str, index: int, item: Catalyst | Risk) -> SaidItem:
     )
 
 
-def _article(digest: ArticleDigest, day: str | None, copy_of: dict[str, str]) -> PictureArticle:
+def _article(
+    digest: ArticleDigest, day: str | None, copy_of: str | None, copies: list[str]
+) -> PictureArticle:
     return PictureArticle(
         id=digest.id,
         title=digest.title,
@@ -397,8 +402,8 @@ def _article(digest: ArticleDigest, day: str | None, copy_of: dict[str, str]) ->
         published=digest.published,
         day=day,
         status=digest.status,
-        copy_of=copy_of.get(digest.id),
-        syndicated_copies=sorted(c for c, original in copy_of.items() if original == digest.id),
+        copy_of=copy_of,
+        syndicated_copies=sorted(copies),
     )
 
 
