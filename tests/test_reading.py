@@ -1302,3 +1302,17 @@ def test_the_period_after_the_losses_a_rebound_is_from_is_the_losses(sentence: s
     dated = {f.direction for f in facts if f.when is not None and f.when.unit != "day"}
     assert dated == {"down"}, facts
     assert any(f.direction == "up" for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a participle that states the move speaks of every name listed as the subject
+        ("Halvard (HVD) and Orrin (ORN) bucked the trend, posting modest 2% gains.",
+         [("Halvard", "up", 2.0), ("Orrin", "up", 2.0)]),
+        # ... not of a name with a clause of its own
+        ("Gold rose and silver fell, marking a 2% gain.", [("Gold", "up", 2.0)]),
+    ],
+)  # fmt: skip
+def test_a_participle_of_a_listed_subject(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected

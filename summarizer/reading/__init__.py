@@ -437,7 +437,14 @@ def _subject_of_participle(
     before = [
         m for m in mentions if m.end <= lead.start() and _can_be_subject(lowered, m, mentions)
     ]
-    return before[:1]
+    # with the names listed with it: "Ethereum (ETH) and Cardano (ADA) bucked the trend, posting
+    # modest 2% gains" is both coins' 2%
+    listed = before[:1]
+    for mention in before[1:]:
+        if not _LIST_GAP.fullmatch(lowered[listed[-1].end : mention.start]):
+            break
+        listed.append(mention)
+    return listed
 
 
 _PARTICIPLE_OF_A_MOVE = re.compile(
