@@ -409,7 +409,9 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
     outlines, parts, entries = made
     out, formats = ran.out, ran.formats
     with render.without_cycle_collection():  # outputs of many digests: see there
-        picture = _picture_of(parts, formats)
+        # parsed once, for the picture and report.html alike
+        digests = render.digests_of_parts(parts) if render.wants_picture(formats) else []  # type: ignore[arg-type]
+        picture = _picture_of(digests, formats)
     try:
         written = render.write_joined_outputs(out, outlines, parts, formats, run_header=header,  # type: ignore[arg-type]
                                               picture=picture)  # fmt: skip
@@ -417,7 +419,7 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
     except render.OutputsNotWritten as exc:
         written, unwritten = exc.written, exc.failures
     if "html" in formats:
-        _write_report_html(out, parts, picture, header, written, unwritten)
+        _write_report_html(out, parts, digests, picture, header, written, unwritten)
     try:
         record_run(out, entries, formats)  # type: ignore[arg-type]
     except OSError as exc:
@@ -434,7 +436,7 @@ def _finish(made: Made, ran: _Ran, header: str) -> None:
     sys.exit(EXIT_FAILED if failed else EXIT_OK)
 
 
-def _picture_of(parts: Sequence[ReportParts], formats: Sequence[str]) -> MarketPicture | None:
+def _picture_of(digests: Sequence[ArticleDigest], formats: Sequence[str]) -> MarketPicture | None:
     """The market picture of the run's digests, when an output shows it (market.json, the
     cross-article table of digest.md, report.html)."""
     from summarizer import render
@@ -442,18 +444,19 @@ def _picture_of(parts: Sequence[ReportParts], formats: Sequence[str]) -> MarketP
 
     if not render.wants_picture(formats):  # type: ignore[arg-type]
         return None
-    return market(render.digests_of_parts(parts))
+    return market(digests)
 
 
-def _write_report_html(out: Path, parts: Sequence[ReportParts], picture: MarketPicture | None,
-                       header: str, written: list[Path], unwritten: list[str]) -> None:  # fmt: skip
-    """Write out/report.html from the articles' parts and their picture, noting it in written
-    (or why not in unwritten)."""
+def _write_report_html(out: Path, parts: Sequence[ReportParts], digests: Sequence[ArticleDigest],
+                       picture: MarketPicture | None, header: str, written: list[Path],
+                       unwritten: list[str]) -> None:  # fmt: skip
+    """Write out/report.html from the articles' parts, their digests and their picture, noting
+    it in written (or why not in unwritten)."""
     from summarizer.formats import REPORT_HTML_NAME
     from summarizer.render import write_atomic
     from summarizer.report_html import report_from_parts
 
-    page = report_from_parts(parts, picture, header=header)
+    page = report_from_parts(parts, picture, header=header, digests=digests)
     path = out / REPORT_HTML_NAME
     try:
         write_atomic(path, page)

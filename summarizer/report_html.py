@@ -56,13 +56,18 @@ def _environment() -> jinja2.Environment:
 
 
 def report_from_parts(
-    parts: Sequence[ReportParts], picture: MarketPicture | None = None, *, header: str = ""
+    parts: Sequence[ReportParts],
+    picture: MarketPicture | None = None,
+    *,
+    header: str = "",
+    digests: Sequence[ArticleDigest] | None = None,
 ) -> str:
     """report.html from the articles' report parts (render.report_parts with "html": each
-    digest and its text), as `run` and `regenerate` write it; picture: the digests' market
-    picture, when the caller has built it already."""
+    digest and its text), as `run` and `regenerate` write it; picture and digests: the
+    digests' market picture and the digests parsed from the parts, when the caller has them
+    already."""
     with without_cycle_collection():
-        digests = digests_of_parts(parts)
+        digests = digests if digests is not None else digests_of_parts(parts)
         texts = [_text_of_part(p["html"]) for p in parts]
         picture = picture if picture is not None else market(digests)
         return render_report_html(picture, digests, texts, header=header)
