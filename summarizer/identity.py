@@ -34,17 +34,14 @@ from pathlib import Path
 
 from summarizer import days, instruments, markets
 from summarizer.models import InstrumentKind, Move
+from summarizer.reading.lexicon import MONTH
 
 DATA_FILE = Path(__file__).parent / "data" / "identities.json"
 
 _SLUG_WORDS = re.compile(r"[a-z0-9]+")
 _TENOR = re.compile(r"\b(\d{1,2}|one|two|three|five|seven|ten|twenty|thirty)[- ]?(?:year|yr|y)\b")
 _MATURITY_YEAR = re.compile(r"\b(20\d\d)\b")
-_MONTH_WORD = re.compile(
-    r"\b(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
-    re.IGNORECASE,
-)
+_MONTH_WORD = re.compile(rf"\b{MONTH}(?<!\.)\b", re.IGNORECASE)
 # the year right after a contract's month: "June 2026", "Dec '26", "(June) 26"
 _CONTRACT_YEAR = re.compile(r"\W{0,3}\s*(?:(?:20)?(\d\d)\b|'(\d\d)\b)")
 _DELIVERY = re.compile(
