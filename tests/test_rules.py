@@ -421,6 +421,16 @@ def _alive(pid: int) -> bool:
          "monetary_policy", "with bets the central bank will cut interest rates"),
         ("Weak housing data put the pound under pressure.",
          "macro_data", "Weak housing data put the pound under pressure"),
+        # a fronted driver ends at its comma; a contract won is a product, a driver after "on"
+        ("After the Varno announcement, Kestrel crude rose 1.3 percent to $44.59 a barrel.",
+         "other", "After the Varno announcement"),
+        ("Orvane jumped 6% after it won a contract to build frigates for the Kestrel navy.",
+         "product_technology", "after it won a contract to build frigates for the Kestrel navy"),
+        ("Vordan stocks rallied on bargain buying.", "capital_flows", "on bargain buying"),
+        ("Halvard oil slid on a production glut in the region.",
+         "commodity_supply", "on a production glut in the region"),
+        ("The krona eased on mounting concern over the housing market.",
+         "other", "on mounting concern over the housing market"),
     ],
 )  # fmt: skip
 def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:
@@ -440,6 +450,17 @@ def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:
         "As measured by Kestrel, the peso gained 0.16 percent.",
         # a driver to come
         "The jobs report could play a key role in the central bank's next move.",
+        # a topic, a source, a market moving the other way, the same market's sibling moving
+        "As for the other metals, Kestrel silver fell 0.5 percent to $25.17 an ounce.",
+        "As far as the US market is concerned, the Varno index edged 1.31% lower.",
+        "Halvard Motors rose 4%, citing President Jane Roe.",
+        "The Orvane index climbed 2% despite a firmer krona.",
+        "Vordan bonds slipped, with the 2-year yield climbing 4 basis points to 3.55%.",
+        "Kestrel copper rose as March copper fell 12 cents to $2.97 a pound.",
+        # a blue chip, a futures contract and a downstream market are no products
+        "The Varno index fell as more than half of its blue chip stocks lost ground.",
+        "Wheat rose after the April contract rallied 1.4% on Friday.",
+        "Orvane gas prices jumped after upstream and downstream restrictions.",
     ],
 )
 def test_not_a_catalyst(text: str) -> None:
@@ -454,6 +475,27 @@ def test_a_waiting_market_is_a_risk_and_not_also_a_catalyst() -> None:
 def test_another_markets_move_drives_in_the_direction_of_the_move_it_explains() -> None:
     (catalyst,) = summary_of("Copper rose 1% on a weaker dollar, a trader said.").catalysts
     assert (catalyst.type, catalyst.impact) == ("cross_market", "positive")
+
+
+def test_a_company_named_first_or_with_a_possessive_is_the_same_driver_restated() -> None:
+    text = (
+        "Vantor Health slid 12% after the pharmacy chain's quarterly earnings missed estimates. "
+        "Vantor expects adjusted earnings of at least $7 a share, down from $8.30. "
+        "Vantor’s revenue forecast was also below the consensus estimate."
+    )
+    assert [c.evidence for c in summary_of(text).catalysts] == [
+        "after the pharmacy chain's quarterly earnings missed estimates"
+    ]
+
+
+def test_a_sentence_that_names_no_one_and_refers_to_no_one_is_a_driver_of_its_own() -> None:
+    text = (
+        "Kestrel palm oil fell as the Varno Exchange saw a decline in soyoil prices. "
+        "However, a weaker ringgit helped to limit the losses."
+    )
+    assert [c.evidence for c in summary_of(text).catalysts][-1] == (
+        "However, a weaker ringgit helped to limit the losses"
+    )
 
 
 def test_a_driver_restated_in_detail_is_one_catalyst_and_a_new_company_is_another() -> None:

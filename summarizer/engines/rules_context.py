@@ -40,7 +40,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                        "foreign capital", "net purchases", "margin trad", "profit-taking",
                        "profit taking", "took profits", "cashed out", "short-covering",
                        "short covering", "foreigners buying", "offloaded", "unwound",
-                       "peripheral buying", "bargain hunting", "sell-off by", "selling by",
+                       "peripheral buying", "bargain hunting", "bargain buying", "sell-off by",
+                       "selling by",
                        "book profits", "liquidations", "fund flows", "rebalanc",
                        "sell-offs", "selloffs", "selling pressure", "pocketed profits",
                        "booked profits", "profit booking", "took profit", "repositioning",
@@ -49,7 +50,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                        "locked in profits", "lock in profits", "auction", "off the table",
                        "short positions",
                        "net short", "dumped", "seek shelter", "safe haven", "safe-haven",
-                       "piled into", "piled back into", "flight to", "risk appetite"),
+                       "piled into", "piled back into", "flight to", "flights to",
+                       "risk appetite"),
      None),
     ("earnings", ("earnings", "quarterly results", "interim results", "revenue", "profit",
                   "guidance", "exceeded expectations", "beat estimates", "net income", "net loss",
@@ -101,7 +103,7 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                 r"treasur(?:y|ies)|yields|bonds|futures)\s+(?:prices?\s+)?(?:jumped|rose|fell|"
                 r"rallied|surged|climbed|dropped|slumped|tumbled|gained|slid|advanced|declined|"
                 r"soared|plunged|rebounded|weakened|strengthened)\b")),
-    ("commodity_supply", ("supply", "supplies", "opec", "inventory", "inventories",
+    ("commodity_supply", ("supply", "supplies", "glut", "opec", "inventory", "inventories",
                           "output cut", "rig count", "harvest", "crop", "mines", "deficit",
                           "export demand", "oil stocks", "stocks of crude", "production cut",
                           "demand out of", "force majeure", "crop ratings", "rig count",
@@ -112,11 +114,14 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
      # a chief executive's change is a driver; a chief executive's comment is not
      re.compile(r"\b(?:ceo|chief executive)\b[^.;]{0,40}\b(?:resign\w*|steps? down|stepped down|"
                 r"quit|fired|ousted|depart\w*|replaced)|\bnew (?:ceo|chief executive)\b")),
-    ("product_technology", ("launch", "released", "unveil", "partnership", "contract",
+    ("product_technology", ("launch", "released", "unveil", "partnership",
                             "computing", "trial", "artificial intelligence", "breakthrough",
                             "order for", "electric vehicles", "self-driving", "rights",
-                            "vaccine", "tests", "clinical", "app for", "stream"),
-     re.compile(r"\bchips?\b|\bmodel\b|models\b|\bai\b")),
+                            "vaccine", "tests", "clinical", "app for"),
+     # not a blue chip, a futures contract or a downstream market
+     re.compile(r"(?<!blue )(?<!blue-)\bchips?\b|\bmodel\b|models\b|\bai\b|\bstreaming\b|"
+                r"\b(?:won|wins|win|signed|signs|awarded|secured|landed|clinched)\b[^.;]{0,40}"
+                r"\bcontracts?\b|\bcontracts? (?:with|from|worth|to supply|to build)\b")),
 )  # fmt: skip
 
 # A causal word and the phrase it introduces, up to the next clause break.
@@ -155,10 +160,13 @@ _CAUSE = re.compile(
     r"on (?=(?:worries|concerns|fears|hopes|expectations|optimism|news|reports?|data|"
     r"profit-taking|profit taking|supply|demand|bets|speculation|signs|relief|confidence|"
     r"strong|weak|upbeat|better|disappointing|talk|rumou?rs?|comments|remarks|the prospects?|"
+    r"bargain|mounting|positive|negative|flights? to|the eve of|"
+    r"the (?:[\w’'.-]+ ){0,2}(?:decision|announcement|move|plan)\b|"
     r"renewed|fresh|foreign|continued|heavy|persistent|inflows|outflows|buying|selling|"
     r"(?:a |an )?(?:higher|lower|firmer|weaker|stronger|softer|rising|falling|improving|"
-    r"worsening|robust|solid)\b))|"
-    r"(?<!as much )(?<!as well )(?<!such )(?<!so far )(?<!just )as (?!(?:much|well|of|expected|"
+    r"worsening|robust|solid|grim|gloomy|bleak|production|supply)\b))|"
+    r"(?<!as much )(?<!as well )(?<!such )(?<!so far )(?<!as far )(?<!just )as (?!(?:much|well|of|"
+    r"expected|for|"
     r"a result|part|high|low|many|far|long|soon|usual|such|measured|calculated|shown|seen|"
     r"noted|mentioned|reported by|per)\b))"
 )
@@ -193,6 +201,9 @@ _ONLY_A_MOVE = re.compile(
     r"opening|falling|rising|climbing|trading|hitting|touching|reaching|surging|slumping|"
     r"days of|sessions of)\b"
 )
+# "citing President Yoshio Shirai" says who said it, not what drove it
+_ONLY_A_SOURCE = re.compile(r"(?:citing|cited)(?:\s+[A-Z][\w.'’-]*)+[\s,.;:]*")
+_A_CONCEDED_MOVE = re.compile(r"^(?:despite|in spite of)\b")
 _NEGATIVE = re.compile(
     r"\b(?:restrictions?|declin\w*|fell|fall|drop\w*|pressure\w*|weak\w*|cool(?:ed|ing)|"
     r"concerns?|worr\w*|fears?|disappoint\w*|lacklustre|lackluster|loss\w*|doubts?|tensions?|"
@@ -294,21 +305,32 @@ def extract_chunk_catalysts(text: str, sentences: list[tuple[int, int]]) -> list
     names_by_kind: dict[CatalystType, set[str]] = {}
     previous = ""
     for start, end in sentences:
-        # "the company" names no one: it is whoever the sentence before named
-        names = _proper_names(text[start:end]) or _proper_names(previous, with_first=True)
-        previous = text[start:end]
+        # "the company" names no one: it is whoever the sentence before named ("However, a
+        # weaker currency helped" names no one and refers to no one: a driver of its own)
+        sentence = text[start:end]
+        names = (
+            _proper_names(sentence)
+            or _proper_names(sentence, with_first=True)
+            or (_proper_names(previous, with_first=True) if _REFERS_BACK.search(sentence) else None)
+            or set()
+        )
+        previous = sentence
         for catalyst in extract_catalysts(text, start, end):
             seen = names_by_kind.setdefault(catalyst.type, set())
             restated = (
-                bool(seen) and names <= seen and _is_driver_sentence(text, start, end, catalyst)
+                bool(names) and names <= seen and _is_driver_sentence(text, start, end, catalyst)
             )
-            seen.update(names or {"·"})
+            # the sentence's own subject counts as named ("CVS Health fell after ..."), so a
+            # later "CVS expects ..." about it restates, not adds
+            seen.update(names | _proper_names(sentence, with_first=True) or {"·"})
             if not restated:
                 found.append(catalyst)
     return found
 
 
+_REFERS_BACK = re.compile(r"^\W*[Tt]he [a-z]|\b(?:[Ii]ts?|[Tt]hey|[Tt]heir|[Mm]anagement)\b")
 _PROPER_NAME = re.compile(r"(?<=\s)[A-Z][\w&'’-]+")
+_POSSESSIVE = re.compile(r"['’]s?$")
 _FIRST_WORD = re.compile(r"^\W*([A-Z][\w&'’-]+)")
 _NOT_A_NAME = frozenset({"The", "A", "An", "In", "On", "At", "But", "And", "Its", "It", "This",
                          "That", "He", "She", "They", "We", "Management", "Shares", "Monday",
@@ -323,7 +345,8 @@ def _proper_names(sentence: str, *, with_first: bool = False) -> set[str]:
     first = _FIRST_WORD.match(sentence) if with_first else None
     if first and first[1] not in _NOT_A_NAME and not first[1].endswith("ly"):
         names.add(first[1])
-    return names
+    # "Amazon's forecast" names Amazon
+    return {_POSSESSIVE.sub("", name) for name in names}
 
 
 def _is_driver_sentence(text: str, start: int, end: int, catalyst: Catalyst) -> bool:
@@ -345,13 +368,12 @@ def extract_catalysts(text: str, start: int, end: int) -> list[Catalyst]:
             # "after a sharp drop the previous day on the back of weak US inflation data"
             phrase_start += later.start()
             phrase = lowered[phrase_start:phrase_end]
-        if _ONLY_A_MOVE.match(phrase) or (
-            # "cautious ahead of Friday's payrolls" states a risk, and one sentence is one item
-            phrase.startswith("ahead of") and _RISK_SIGNAL.search(lowered)
+        if _not_a_driver(phrase, lowered) or _ONLY_A_SOURCE.fullmatch(
+            sentence, phrase_start, phrase_end
         ):
             continue
         kind = _first_kind(_CATALYST_CUES, phrase) or _untyped_driver(phrase, lowered, phrase_start)
-        if kind is None:
+        if kind is None or (kind == "cross_market" and _an_accompanying_move(phrase)):
             continue
         evidence_start, evidence_end = _trimmed(sentence, phrase_start, phrase_end)
         found.append(
@@ -442,6 +464,32 @@ def _untyped_driver(phrase: str, lowered: str, start: int) -> CatalystType | Non
     return "other" if _STATED_DRIVER.search(phrase) or _A_STATEMENT.search(phrase) else None
 
 
+def _not_a_driver(phrase: str, lowered: str) -> bool:
+    """A causal word whose phrase drove nothing: the same market's earlier move ("after four
+    days of gains"), a market moving the other way ("despite a firmer rand"), or a wait that the
+    sentence states as a risk ("cautious ahead of Friday's payrolls": one sentence, one item)."""
+    return bool(
+        _ONLY_A_MOVE.match(phrase)
+        or (
+            _A_CONCEDED_MOVE.match(phrase)
+            and any(
+                f.realised and f.price and f.direction != "flat"
+                for f in read_sentence(phrase).facts
+            )
+        )
+        or (phrase.startswith("ahead of") and _RISK_SIGNAL.search(lowered))
+    )
+
+
+def _an_accompanying_move(phrase: str) -> bool:
+    """ "..., with the 2-year yield climbing to 3.55%", "as March copper fell 12 cents": a market
+    moving alongside, reported with its number, is news of its own, not the driver of this one
+    (a driver is named with a causal word: "after gold jumped 2.9%", "tracking Wall Street")."""
+    return phrase.startswith(("as ", "with ")) and any(
+        f.realised and f.price and f.has_number for f in read_sentence(phrase).facts
+    )
+
+
 def _driver_sentence(sentence: str, lowered: str) -> list[tuple[int, int]]:
     """A sentence that states no price move but an act of a driver ('The People's Bank of
     China also slashed reserve requirements'): the sentence is the catalyst."""
@@ -466,6 +514,10 @@ def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
     for match in _CAUSE.finditer(lowered):
         stop = _PHRASE_END.search(lowered, match.end())
         end = stop.start() if stop else len(lowered)
+        if not lowered[: match.start()].strip(" \"“‘'("):
+            # a fronted driver ends at its comma: "Following the announcement, WTI rose 1.3%"
+            comma = lowered.find(", ", match.end(), end)
+            end = comma if comma > 0 else end
         if end - match.start() > 12:
             spans.append((match.start(), end))
     for match in _CAUSAL_VERB.finditer(lowered):
