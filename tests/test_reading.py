@@ -1316,3 +1316,41 @@ def test_the_period_after_the_losses_a_rebound_is_from_is_the_losses(sentence: s
 )  # fmt: skip
 def test_a_participle_of_a_listed_subject(sentence: str, expected: list[Stated]) -> None:
     assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the verb after a relative clause is the antecedent's; the name may carry its head word
+        ("Kolvar (KLV), which had rallied along with Vordan, shed 8.7%.",
+         [("Kolvar", "down", 8.7)]),
+        ("The krona currency, which the Halvard central bank manages closely, weakened 0.16 "
+         "percent.", [("krona", "down", 0.16)]),
+        ("It was a good day for Orrin Energy stock, which ended the session 4.80 percent higher.",
+         [("Orrin Energy", "up", 4.8)]),
+        # a capitalised name inside a sentence is no modal or figure, and "its shares" are its
+        ("Retail giant Target saw its shares fall 3.8%, while Vordan dropped 5.2%.",
+         [("Target", "down", 3.8), ("Vordan", "down", 5.2)]),
+        # "despite X closing"; a decimal read out in words; "the most at"; ", by" after a streak
+        ("Halvard lagged despite Kolvar Holdings closing 1.95% firmer.",
+         [("Kolvar Holdings", "up", 1.95)]),
+        ("Vordan Shipbuilding slid three\u2011point\u2011five percent, and Orrin lost "
+         "two-point-one percent.", [("Vordan Shipbuilding", "down", 3.5), ("Orrin", "down", 2.1)]),
+        ("Kestrel Bank gained the most at 9.3 percent during the week.",
+         [("Kestrel Bank", "up", 9.3)]),
+        ("The Tallin index continued to rise for the second day in a row, by 1.31 percent.",
+         [("Tallin index", "up", 1.31)]),
+        # a time after a move noun is no object of it; an adjective between number and noun
+        ("Kolvar has today seen around a 5 percent loss on the day.", [("Kolvar", "down", 5.0)]),
+        ("The krona was at 9.85 after a 0.36% overnight gain.", [("krona", "up", 0.36)]),
+    ],
+)  # fmt: skip
+def test_relatives_names_read_out_decimals_and_times(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+def test_a_move_tried_and_not_made_is_not_realised() -> None:
+    (tried,) = read_sentence("Halvard struggled to gain momentum on Monday.").facts
+    assert not tried.realised
+    facts = read_sentence("The Orrin index failed to hold its gains and fell 1%.").facts
+    assert [(f.direction, f.pct, f.realised) for f in facts] == [("down", 1.0, True)]

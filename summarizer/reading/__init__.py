@@ -162,7 +162,7 @@ def read_sentence(sentence: str) -> SentenceReading:
         ):
             subjects = (
                 # "and Televisa, which dropped 3.71%": the relative clause's own antecedent
-                _antecedent(mentions, cuts, predicate)
+                _antecedent(lowered, mentions, cuts, predicate)
                 or subject_of_clause.get(clause[0])
                 or (
                     last_subjects
@@ -178,7 +178,9 @@ def read_sentence(sentence: str) -> SentenceReading:
             )
         elif clause[0] not in subject_of_clause:
             subject_of_clause[clause[0]] = subjects
-        subjects = _named_in_sentence(subjects, last_subjects)
+        subjects = _owner_of_its(lowered, mentions, subjects, clause) or _named_in_sentence(
+            subjects, last_subjects
+        )
         facts += _facts(sentence, lowered, predicate, subjects, clause, used)
         used.update(subjects)
         if subjects:
@@ -664,8 +666,13 @@ def _subjects(
         (e for s, e, kind in cuts if kind == "relative" and lo <= s and e <= predicate.start),
         default=None,
     )
-    if relative is not None:
-        return []  # "X, which gained 2.5%": the antecedent, found by the caller
+    if relative is not None or (
+        _AFTER_A_RELATIVE_CLAUSE.search(lowered, clause[0], predicate.start)
+        and any(kind == "relative" and clause[0] <= s < predicate.start for s, e, kind in cuts)
+    ):
+        # "X, which gained 2.5%", and "X, which had rallied with Y, shed 8.7%": the verb after
+        # the clause is the antecedent's too; the caller finds it
+        return []
     inserted = _insertions(lowered, lo, predicate.start)
     candidates = [
         m for m in mentions
@@ -742,6 +749,7 @@ def _subjects(
     return chosen
 
 
+_AFTER_A_RELATIVE_CLAUSE = re.compile(r",\s*$")
 # what joins the names of a list: "A, B and the broader C", "Spain's Bankia, Italy's UniCredit"
 _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:the\s+)?"
@@ -794,7 +802,7 @@ _OF_A_HEAD = re.compile(r"\b(?:at|of|in|for|from|to)\s+(?:the\s+|its\s+)?$")  # 
 
 
 _CONJUNCTION_BEFORE = re.compile(
-    r"\b(?:after|before|since|until|as|while|when|once)\s+(?:the\s+|its\s+|their\s+)?$"
+    r"\b(?:after|before|since|until|as|while|when|once|despite)\s+(?:the\s+|its\s+|their\s+)?$"
 )
 
 
@@ -889,15 +897,31 @@ def _can_be_subject(lowered: str, mention: Mention, mentions: Sequence[Mention] 
 
 
 def _antecedent(
-    mentions: list[Mention], cuts: list[tuple[int, int, str]], predicate: Predicate
+    lowered: str,
+    mentions: list[Mention],
+    cuts: list[tuple[int, int, str]],
+    predicate: Predicate,
 ) -> list[Mention]:
-    """'Li Auto, which dived 6.2 percent': the name before ', which'."""
+    """'Li Auto, which dived 6.2 percent', 'Aker BP stock, which ended 4.8 percent higher': the
+    name before ', which' (and the word that says what of it is meant)."""
     relative = [s for s, e, kind in cuts if kind == "relative" and e <= predicate.start]
     if not relative:
         return []
     comma = relative[-1]
-    before = [m for m in mentions if m.end <= comma and m.end >= comma - 3]
+    before = [
+        m
+        for m in mentions
+        if m.end <= comma
+        and (m.end >= comma - 3 or _ANTECEDENT_HEAD.fullmatch(lowered, m.end, comma))
+    ]
     return before[-1:]
+
+
+# "The peso currency, which ...": what of the name the relative clause is about
+_ANTECEDENT_HEAD = re.compile(
+    r"\s+(?:stocks?|shares?|currency|index|unit|coin|token|contract|futures|price|prices|"
+    r"yield|bonds?)\s*"
+)
 
 
 def _subjects_before(
@@ -933,6 +957,27 @@ _OWN_SUBJECT = re.compile(
     r"(?![a-z]+(?:ed|ing)\b)"  # "but closed 0.3% lower": a verb, the subject is the one before
     r"[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*(?:(?:was|were|is|are|has|had|have)\s*)?$"
 )
+
+
+def _owner_of_its(
+    lowered: str, mentions: list[Mention], subjects: list[Mention], clause: tuple[int, int]
+) -> list[Mention]:
+    """'Retail giant Target saw its shares fall 3.8%': the shares are the clause's name's."""
+    if (
+        len(subjects) != 1
+        or subjects[0].reference is None
+        or not subjects[0].name.startswith(("its ", "their "))
+    ):
+        return []
+    owners = [
+        m
+        for m in mentions
+        if clause[0] <= m.start
+        and m.end <= subjects[0].start
+        and m.reference is None
+        and _can_be_subject(lowered, m, mentions)
+    ]
+    return owners[-1:]
 
 
 def _named_in_sentence(subjects: list[Mention], last_subjects: list[Mention]) -> list[Mention]:
@@ -985,7 +1030,12 @@ def _facts(
         pairs = [(s, c) for c in changes for s in named]
     head = lowered[clause[0] : predicate.start]
     modal = (
-        lx.MODAL.search(head) is not None
+        any(
+            # "Retail giant Target saw its shares fall": a capitalised word inside a sentence
+            # is a name, not a modal
+            not sentence[clause[0] + m.start()].isupper() or m.start() == 0
+            for m in lx.MODAL.finditer(head)
+        )
         or _MAY.search(sentence, clause[0], predicate.start) is not None
     )
     if predicate.form == "noun" and not predicate.changes:
@@ -1001,7 +1051,9 @@ def _facts(
     forecast = (_infinitive(lowered, predicate.start) and modal) or _FORECAST.search(
         head
     ) is not None
-    realised = not forecast and not modal
+    # a move tried and not made: "Naspers struggled to gain momentum"
+    tried = _TRIED.search(lowered, max(clause[0], predicate.start - 40), predicate.start)
+    realised = not forecast and not modal and tried is None
     facts = []
     first = subjects[0] if subjects and not respectively else None
     for mention, change in pairs:
@@ -1032,7 +1084,15 @@ def _facts(
         listed = [
             s.end for s in subjects if s.end <= predicate.start and _PROPER_NAME.match(s.name)
         ]
-        price = _is_price(lowered, mention, predicate, change, clause, after=max(listed, default=0))
+        price = _is_price(
+            lowered,
+            mention,
+            predicate,
+            change,
+            clause,
+            after=max(listed, default=0),
+            named=mention is not None and _named_inside(sentence, mention),
+        )
         # a streak the clause states before the move words is the move's ("ended three straight
         # sessions in the red with a rise of 4.4 percent")
         streak = _STREAK.search(" ".join((window[0], lowered[clause[0] : predicate.start])))
@@ -1243,7 +1303,9 @@ _ATTACHED = re.compile(
     r"slightly|modestly|marginally|somewhat|significantly|a little|a bit|a touch|little|"
     r"today|now|currently|still|yesterday|"
     r"showing|shows|showed|posted|posts|posting|saw|sees|seeing|recorded|records|recording|"
-    r"registered|logged|booked|notched|chalked up)\b[\s,]*)*"
+    r"registered|logged|booked|notched|chalked up|"
+    # "despite Tencent closing 1.95% firmer"
+    r"closing|ending|finishing|settling)\b[\s,]*)*"
 )
 
 
@@ -1267,6 +1329,10 @@ _COMMA = re.compile(r",\s*")
 _BARE_MOVE_WORD = re.compile(r"(?:up|down|off|higher|lower|unchanged|flat)\b")
 
 
+_TRIED = re.compile(
+    r"\b(?:struggl(?:es|ed|ing)|fail(?:s|ed|ing)|tr(?:y|ies|ied|ying)|attempt(?:s|ed|ing))\s+to\s+"
+    r"(?:[a-z]+\s+)?$"
+)
 _INFINITIVE = re.compile(r"\bto\s+(?:\w+\s+)?$")
 _MAY = re.compile(r"\bmay\b")  # in the original case: "May delivery" is a month
 # "room for a further rally", "any major corrections": a move that has not happened
@@ -1410,6 +1476,19 @@ _NOUN_TAIL_END = re.compile(
 )
 
 
+def _named_inside(sentence: str, mention: Mention) -> bool:
+    """A company's own name is no figure: "FAS Finance & Investment slumped 5 percent", and
+    "Retail giant Target saw its shares fall" (one capitalised word after a lowercase one; in
+    "Apple Revenue Rises 5%" every word is capitalised)."""
+    if _PROPER_NAME.match(mention.name):
+        return True
+    before = _WORD_BEFORE.search(sentence, 0, mention.start)
+    return mention.name[:1].isupper() and before is not None and before.group(1).islower()
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z]+)\W*$")
+
+
 def _is_price(
     lowered: str,
     mention: Mention | None,
@@ -1417,16 +1496,16 @@ def _is_price(
     change: Change | None,
     clause: tuple[int, int],
     after: int = 0,
+    named: bool = False,
 ) -> bool:
     """Whether the move is of a price, not of a company or economic figure; `after` is where
-    the names listed as the move's subjects end."""
+    the names listed as the move's subjects end; `named`, whether the mention is a name."""
     if mention is None or mention.start >= predicate.start:
         lo = max(clause[0], predicate.start - 50)
     elif after > mention.end:
         lo = after  # the names listed with it are no figure either
     else:
-        # a company's own name is no figure: "FAS Finance & Investment slumped 5 percent"
-        lo = mention.end if _PROPER_NAME.match(mention.name) else mention.start
+        lo = mention.end if named else mention.start
     head = _INSERTION.sub(",", lowered[lo : predicate.start])
     if predicate.noun_object is not None and predicate.noun_object[0] - predicate.end <= 2:
         head = ""  # "a stronger dollar": the adjective stands right before its name
@@ -1439,7 +1518,7 @@ def _is_price(
         return False  # "The Personal Consumption Expenditures (PCE) Price Index rose 0.3%"
     if (
         mention is not None
-        and not _PROPER_NAME.match(mention.name)  # "China Overseas Land & Investment"
+        and not named  # "China Overseas Land & Investment"
         and lx.FUNDAMENTAL.search(_DESCRIPTOR.sub(" ", mention.name.lower()))
         and not lx.PRICE_HEAD.search(mention.name.lower())
     ):

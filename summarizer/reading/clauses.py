@@ -18,8 +18,9 @@ from summarizer.reading import lexicon as lx
 from summarizer.reading.numbers import Change
 
 _LEVEL_BEFORE = re.compile(
-    r"(?:\bto|\bat|\bfrom|(?:\babove|\bbelow|\bpast|\bbeyond|\bnear|\bunder|\bover|"
-    r"\bthrough)\s+the)\s+"
+    # "gained the most at 9.3 percent" says by how much, not where to
+    r"(?:\bto|(?<!\bmost )(?<!\bmost, )\bat|\bfrom|"
+    r"(?:\babove|\bbelow|\bpast|\bbeyond|\bnear|\bunder|\bover|\bthrough)\s+the)\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+|just\s+|a\s+|key\s+|"
     r"psychologically important\s+)?$"
 )
@@ -80,13 +81,20 @@ _GAP_FILLER = re.compile(
     r"week|month|[a-z]+day|relatively|modest|solid|healthy|hefty|whopping|massive|meagre|meager|"
     r"mere|another|additional|impressive|decent|small|slight|steep|sharp|marginal|negligible|"
     r"notable|significant|substantial|considerable|moderate|paltry|robust|strong|"
-    r"hefty|sizeable|sizable|remarkable|stunning|staggering)\b[\s,]*)*$"
+    r"hefty|sizeable|sizable|remarkable|stunning|staggering|"
+    # "gained the most at 9.3 percent", "rose for the second day in a row, by 1.31 percent"
+    r"most,?\s+at|(?:for|in)\s+(?:the\s+)?[a-z]+\s+(?:straight\s+|consecutive\s+)?"
+    r"(?:day|session|week)s?(?:\s+in\s+a\s+row)?,\s*by)\b[\s,]*)*$"
 )
 # the object of a move noun: "gains from [the properties] were limited", "a 3.5% rise in
 # [Emaar Malls EMAA.DU] and ...", "a selloff in [the tech sector]"
 _OBJECT_END = (
     r"(?=\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|helped|weighed|dragged|"
     r"limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their))\b))"
+)
+_A_TIME = re.compile(
+    r"(?:(?:the|this|last|that|previous|past)\s+)?(?:day|session|week|month|quarter|year|"
+    r"morning|afternoon|evening|[a-z]+day|trading day|trading session|year to date)"
 )
 _OWN_VALUE = re.compile(r"(?:its|their)\s+(?:share\s+|market\s+|stock\s+)?(?:value|price)s?")
 _NOUN_OBJECT = re.compile(
@@ -447,7 +455,7 @@ _NOUN_TO_NUMBER = re.compile(
 _TO_RIGHT_CUE = re.compile(
     rf"(?:\s*(?:,|and|,\s*and)\s*[+\-−]?{lx.NUM}(?:\s?(?:%|percent|per\s?cent|pct))?)*"
     r"[\s,)]*(?:(?:single-day|intraday|daily|weekly|monthly|annual|year-to-date|on-day|"
-    r"session)\s+)?"
+    r"session|overnight)\s+)?"
 )
 
 
@@ -611,4 +619,6 @@ def _noun_object(lowered: str, cue: Cue) -> tuple[int, int] | None:
     match = _NOUN_OBJECT.match(lowered, cue.end)
     if match is None or _OWN_VALUE.fullmatch(match.group("object")):
         return None  # "a 5.87% increase in its value": the subject's own
+    if _A_TIME.fullmatch(match.group("object")):
+        return None  # "a 5 percent loss on the day", "a 2% gain for the week": when, not what
     return match.start("object"), match.end("object")

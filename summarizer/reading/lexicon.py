@@ -64,10 +64,13 @@ SPELLED_PERCENT = re.compile(
 )
 # a decimal read out: "two-point-71 percent", "109-point-13 points" (Korean wire copy; the
 # hyphens are often non-breaking)
+_DIGIT_WORD = r"(?:zero|one|two|three|four|five|six|seven|eight|nine)"
 SPELLED_DECIMAL = re.compile(
     r"(?<![\w\-\u2011])(?P<int>\d{1,3}|zero|one|two|three|four|five|six|seven|eight|nine|ten)"
-    r"[\-\u2011 ]point[\-\u2011 ](?P<frac>\d{1,3})\s*(?P<unit>percent\b|per\s?cent\b|%|"
-    r"percentage\s+points?\b|basis\s+points?\b|points?\b)"
+    # the digits after the point in figures or in words: "three-point-five percent"
+    rf"[\-\u2011 ]point[\-\u2011 ]"
+    rf"(?P<frac>\d{{1,3}}|{_DIGIT_WORD}(?:[\-\u2011 ]{_DIGIT_WORD}){{0,2}})"
+    r"\s*(?P<unit>percent\b|per\s?cent\b|%|percentage\s+points?\b|basis\s+points?\b|points?\b)"
 )
 # "three-quarters of 1 percent", "half of one per cent", "¾ of 1 per cent" (wire copy), and
 # fractions in one glyph: "½%", "2¼ percent"

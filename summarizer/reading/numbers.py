@@ -67,7 +67,11 @@ def _amounts(lowered: str) -> list[Amount]:
     for match in lx.SPELLED_DECIMAL.finditer(lowered):
         whole = match.group("int")
         number = whole if whole.isdigit() else str(lx.SMALL_NUMBERS[whole])
-        decimal = float(f"{number}.{match.group('frac')}")
+        digits = "".join(
+            d if d.isdigit() else str(lx.SMALL_NUMBERS[d])
+            for d in re.split(r"[\-\u2011 ]", match.group("frac"))
+        )
+        decimal = float(f"{number}.{digits}")
         found.append(Amount(match.start(), match.end(), decimal, _unit_read_out(match["unit"]), 0))
     for match in lx.DECIMAL_COMMA_PERCENT.finditer(lowered):
         decimal = float(match.group("num").replace(",", "."))
