@@ -67,6 +67,8 @@ _END = re.compile(
     r"[.!?。！？][\"'”’)\]]*(?=\s+[\"'“‘(\[*\-–—•]?[A-Z0-9\u3400-\u9fff])|[。！？]|"
     r"\.{3,}(?=[A-Z])"  # "a 1% gain.....MUCH MORE": an ellipsis glued to what follows
 )
+_CODE_WITH_A_DOT = re.compile(r"\([A-Z]{1,5}\.\)$")
+_A_PRICE_NEXT = re.compile(r"\s+\d")
 _WORD_BEFORE = re.compile(r"(?:^|[\s(\"'“‘])([A-Za-z][A-Za-z.]*)\.$")
 
 
@@ -148,6 +150,10 @@ def _is_abbreviation(text: str, start: int, boundary: int) -> bool:
     head = text[start:boundary].rstrip("\"'”’)]")
     if not head.endswith("."):
         return False
+    if _CODE_WITH_A_DOT.search(text, max(start, boundary - 10), boundary) and _A_PRICE_NEXT.match(
+        text, boundary
+    ):
+        return True  # a London code before its price: "BG Group (BG.) 1,132.50p"
     if re.fullmatch(r"\s*\d{1,3}\.", head):
         return True  # a list number: "1. **Oracle's order**"
     word = _WORD_BEFORE.search(head)

@@ -120,3 +120,14 @@ def test_a_heading_or_list_line_stays_apart(text: str, expected: list[str]) -> N
 )  # fmt: skip
 def test_a_blank_line_always_separates(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
+
+
+def test_a_london_code_with_a_dot_before_its_price_ends_no_sentence() -> None:
+    text = (
+        "Risers: Kolvar Group (KG.) 1,132.50p +2.58% and Orrin (OR.A) 26p. Vordan fell (VD.) Then."
+    )
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "Risers: Kolvar Group (KG.) 1,132.50p +2.58% and Orrin (OR.A) 26p.",
+        "Vordan fell (VD.)",
+        "Then.",
+    ]

@@ -367,7 +367,9 @@ _CODE_OF_BOX = re.compile(r"([A-Z]{1,6}[A-Z0-9.]*\d),")
 def _inside_a_name(sentence: str, cue: Cue, mentions: list[Mention]) -> bool:
     """Whether a move word is a word of a name, not a verb: 'Advanced Micro Devices', 'Rising
     Star Holdings' (capitalised, with more of the name after it; a title's last word 'Tesla
-    Rose' stays a verb)."""
+    Rose' stays a verb), or the head of a group's name ('holding firms')."""
+    if any(m.descriptive and m.start < cue.start and cue.end == m.end for m in mentions):
+        return True  # "Holding firms shed 0.82 percent": the head noun of a group
     if not sentence[cue.start : cue.start + 1].isupper():
         return False
     return any(

@@ -245,6 +245,21 @@ _SECTOR_NAME = re.compile(
     r"communication services|financials|industrials|utilities)\b"
     r"(?!\s+(?:stocks|shares|sector|sub-index|index|names|firms|companies|group|bills?)\b)"
 )
+# a sector by a bare word in a list of the day's sector moves: "Among the indices, auto declined
+# 0.97 per cent, financial services fell by 0.53 per cent", "holding firms shed 0.82 percent,
+# services 1.25 percent and property 0.48 percent" (only there: "power" or "services" elsewhere
+# are no instrument)
+_BARE_SECTOR = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bwhile\s)|(?<=\bbut\s)|(?<=\bwhereas\s))"
+    r"(?:auto|autos|financial services|realty|metals?|pharma|fmcg|bankex|capital goods|"
+    r"consumer durables|oil and gas|oil & gas|power|healthcare|health care|telecom|telecoms|energy|"
+    r"services|property|holding firms|mining|banks|banking|tourism|chemicals|insurance|"
+    r"technology|tech|materials|media|infrastructure|construction|transport|transportation|"
+    r"textiles|food|beverages|retail|utilities|industrials|financials)"
+    rf"(?=\s+(?:(?:{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern})\s+(?:by\s+)?\d|"
+    r"\(?\d[\d.,]*\s*(?:%|per ?cent|percent)))",
+    re.IGNORECASE,
+)
 _SECTOR_PAIR = re.compile(
     rf"\b(?P<first>{_SECTOR_WORD})\s+and\s+(?P<second>{_SECTOR_WORD})\s+"
     r"(?P<head>stocks|shares|issues|firms|companies|names|sectors)\b"
@@ -367,6 +382,10 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in _SECTOR_NAME.finditer(lowered):
         start, end = match.span()
         found.append(Mention(start, end, _strip_article(sentence[start:end]), descriptive=True))
+    for match in _BARE_SECTOR.finditer(lowered):
+        found.append(
+            Mention(*match.span(), sentence[match.start() : match.end()], descriptive=True)
+        )
     for match in _SECTOR_PHRASE.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
