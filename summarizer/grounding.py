@@ -551,7 +551,9 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
             f"{number} is stated for {owners}, which the text names apart from "
             f"'{move.instrument}'; report each number for the instrument the text gives it to"
         )
-    if problem := _named_period_problem(move, number, ours, facts):
+    if problem := _named_period_problem(move, number, ours, facts) or _another_days_number(
+        move, number, ours, facts
+    ):
         return problem
     session = session_claimed(move)
     alike = [f for f in ours if f.direction == move.direction]
@@ -673,6 +675,37 @@ def _named_period_problem(
     if dated and not any(f.when == claimed for f in ours):
         return f"{number} is not the text's move {_words(claimed)}: {_said(dated)}"
     return None
+
+
+def _another_days_number(
+    move: Move, number: str, ours: Sequence[Fact], facts: Sequence[Fact]
+) -> str | None:
+    """A move that names no period is the day's: 'BUX finished down 0.90% after gaining 1.85%
+    on Wednesday' gives 1.85% to Wednesday and the day 0.90%, so 'BUX up 1.85%' is refused
+    (where every number of the instrument is dated, which is the day's is not said)."""
+    if not _claims_no_period(move) or not all(
+        f.when is not None and f.when.unit == "day" for f in ours
+    ):
+        return None
+    subjects = {f.mention for f in ours}
+    first = min(f.predicate[0] for f in ours)
+    days = [
+        f
+        for f in facts
+        if f not in ours
+        and _number_of(f) is not None
+        and _is_the_days(f)
+        and f.mention in subjects
+        and _verdict(move, f) == "same"
+        # "finished down 0.90% after gaining 1.85% on Wednesday": the day's move told first
+        and f.predicate[1] <= first
+    ]
+    if not days:
+        return None
+    return (
+        f"{number} is the text's move {_words(ours[0].when)}, not the day's ({_said(days)}); "
+        "a move of another day needs its day named"
+    )
 
 
 def _of_the_claimed_period(move: Move, ours: Sequence[Fact], own: Sequence[Fact]) -> bool:

@@ -703,3 +703,38 @@ def test_a_move_without_a_period_is_the_days(
 ) -> None:
     problem = gate(around(BUND), BUND, instrument, direction)
     assert (problem is not None) is refused, problem
+
+
+KOLVAR = "The Kolvar index finished down 0.90% at 2,070.83 after gaining 1.85% on Wednesday."
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "pct", "refused"),
+    [
+        # the number of another, named day is not the day's; named with its day it stands
+        ("Kolvar index", "up", 1.85, True),
+        ("Kolvar index (Wednesday)", "up", 1.85, False),
+        ("Kolvar index", "down", -0.9, False),
+    ],
+)
+def test_a_number_the_text_dates_to_another_day_is_not_the_days(
+    instrument: str, direction: str, pct: float, refused: bool
+) -> None:
+    problem = gate(around(KOLVAR), KOLVAR, instrument, direction, pct)
+    assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "direction"),
+    [
+        # "a strong lead from Wall Street" says how Wall Street moved
+        ("Orrin stocks closed lower, despite a strong lead from Wall Street.", "Wall Street", "up"),
+        ("Vordan shares rose in spite of a weak lead from Wall Street.", "Wall Street", "down"),
+    ],
+)
+def test_the_lead_a_market_followed_is_that_markets_move(
+    sentence: str, instrument: str, direction: str
+) -> None:
+    assert gate(around(sentence), sentence, instrument, direction) is None
+    other = "down" if direction == "up" else "up"
+    assert gate(around(sentence), sentence, instrument, other) is not None

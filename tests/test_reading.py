@@ -1358,3 +1358,13 @@ def test_a_move_tried_and_not_made_is_not_realised() -> None:
     assert not tried.realised
     facts = read_sentence("The Orrin index failed to hold its gains and fell 1%.").facts
     assert [(f.direction, f.pct, f.realised) for f in facts] == [("down", 1.0, True)]
+
+
+def test_sessions_counted_as_gaining_or_losing_are_several() -> None:
+    facts = read_sentence(
+        "Kolvar dropped 4.1 percent, going into the red after six gaining sessions."
+    ).facts
+    assert [(f.direction, f.pct, f.timeframe) for f in facts] == [
+        ("down", 4.1, "unspecified"),
+        ("up", None, "multi_day"),
+    ]

@@ -111,7 +111,7 @@ def read_sentence(sentence: str) -> SentenceReading:
     last_subjects: list[Mention] = []
     last_end = 0
     for predicate in found:
-        predicate = _without_a_place_object(predicate, mentions)
+        predicate = _without_a_place_object(lowered, predicate, mentions)
         if predicate.form == "sign" and _QUOTE_WIDGET.search(
             sentence, max(0, predicate.start - 14), predicate.start
         ):
@@ -840,16 +840,23 @@ def _only_a_place(mention: Mention) -> bool:
     return instruments.is_place(mention.name)
 
 
-def _without_a_place_object(predicate: Predicate, mentions: Sequence[Mention]) -> Predicate:
+def _without_a_place_object(
+    lowered: str, predicate: Predicate, mentions: Sequence[Mention]
+) -> Predicate:
     """'Tencent saw a drop of 3% in Hong Kong': where a move noun's object names only a place,
-    the noun's subject moved."""
+    the noun's subject moved ('a strong lead from Wall Street' is the place's market's)."""
     if predicate.noun_object is None:
         return predicate
     lo, hi = predicate.noun_object
+    if _LEAD_FROM.search(lowered, max(0, lo - 16), lo):
+        return predicate
     inside = [m for m in mentions if m.start < hi and lo < m.end]
     if inside and all(_only_a_place(m) for m in inside):
         return replace(predicate, noun_object=None)
     return predicate
+
+
+_LEAD_FROM = re.compile(r"\bleads? from (?:the )?$")
 
 
 def _object_head(lowered: str, inside: list[Mention]) -> list[Mention]:
@@ -860,7 +867,9 @@ def _object_head(lowered: str, inside: list[Mention]) -> list[Mention]:
         m
         for m in inside
         if (lowered[m.end : m.end + 2] not in ("'s", "’s") or m is inside[-1])
-        and not _only_a_place(m)  # "the rise of China's AI capabilities" is no move of China
+        # "the rise of China's AI capabilities" is no move of China; "a strong lead from Wall
+        # Street" is one of its market
+        and (not _only_a_place(m) or _LEAD_FROM.search(lowered, max(0, m.start - 16), m.start))
     ]
     if not heads:
         return []

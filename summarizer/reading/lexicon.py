@@ -315,7 +315,9 @@ UP_NOUN = re.compile(
     r"returns?(?= (?:year-to-date|ytd|so far|this year|for the year|in the year))|"
     # "showing a positive change of 0.36%": only with its number
     r"positive (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?\+?\d)|"
-    r"(?:strong|firm|solid|bright|upbeat) start)\b"
+    r"(?:strong|firm|solid|bright|upbeat) start|"
+    # "despite a strong lead from Wall Street": the market followed rose
+    r"(?:strong|firm|solid|positive|upbeat|bullish) leads?(?= from\b))\b"
 )
 DOWN_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+lows?|loss|losses|"
@@ -325,7 +327,8 @@ DOWN_NOUN = re.compile(
     r"deterioration|negative returns?|"
     r"depreciation|devaluation|"
     r"negative (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?-?\d)|"
-    r"(?:weak|soft|shaky|poor|sluggish|rocky) start)\b"
+    r"(?:weak|soft|shaky|poor|sluggish|rocky) start|"
+    r"(?:weak|soft|negative|poor|bearish|soggy) leads?(?= from\b))\b"
 )
 # "pared gains" is still up; "pared losses" is still down: the object decides
 PARED = re.compile(
@@ -539,7 +542,9 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
         re.compile(
             r"\b(?:straight|consecutive|successive) (?:sessions?|days?|weeks?|months?|"
             r"trading days?)|in a row|winning streak|losing streak|(?:two|three|four|five|six|"
-            r"seven|eight|nine|ten|\d+)(?:-day| days| sessions| weeks)|along the way|multi-day|"
+            r"seven|eight|nine|ten|\d+)(?:-day| (?:(?:gaining|losing|winning|rising|falling|"
+            r"positive|negative) )?(?:days|sessions|weeks))|along the way|multi-day|"
+            r"(?:gaining|losing|winning) (?:days|sessions|weeks)|"
             r"in recent (?:sessions|weeks|days|months)|recent weeks|over the past (?:few|several|"
             r"two|three|\d+) (?:days|sessions|weeks|months)|this past week"
         ),
