@@ -104,7 +104,10 @@ _SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", 
              "pvt": "private", "intl": "international", "natl": "national", "hldgs": "holdings",
              "grp": "group", "ind": "industries", "inds": "industries",
              "lenders": "banks", "lender": "bank", "carmakers": "autos", "automakers": "autos",
-             "chipmakers": "semiconductors", "oilers": "energy"}  # fmt: skip
+             "chipmakers": "semiconductors", "oilers": "energy",
+             # "MSCI's broad EM FX gauge" is its Emerging Markets currency index
+             "em": "emerging", "fx": "currency", "currencies": "currency", "forex": "currency",
+             "ether": "ethereum"}  # fmt: skip
 _BOND_WORDS = re.compile(
     r"\b(?:yields?|treasur(?:y|ies)|bunds?|gilts?|jgbs?|t-notes?|t-bills?|"
     r"government bonds?|sovereign bonds?|bonds?|notes?|oat|btps?)\b"

@@ -1368,3 +1368,59 @@ def test_sessions_counted_as_gaining_or_losing_are_several() -> None:
         ("down", 4.1, "unspecified"),
         ("up", None, "multi_day"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # directions said without a move verb: recovery, performance, levels crossed, limits
+        ("Kolvar Labs overcame early losses.", {("Kolvar Labs", "up")}),
+        ("Orrin had performed well in the last few days.", {("Orrin", "up")}),
+        ("Vordan performed poorly on Tuesday.", {("Vordan", "down")}),
+        ("Gold broke the support level of 1,995.", {("Gold", "down")}),
+        ("The Kestrel two-year yield moved under 4.5%.", {("Kestrel two-year yield", "down")}),
+        ("The wider crypto markets see deep red.", {("crypto markets", "down")}),
+        ("The share of Kolvar Bank hit the mandatory upper limit.", {("Kolvar Bank", "up")}),
+        ("Gold is on track for its best monthly performance since 1980.", {("Gold", "up")}),
+        ("Sterling held at $1.1539.", {("Sterling", "flat")}),
+        ("Kolvar fell despite a strong lead from Wall Street.",
+         {("Kolvar", "down"), ("Wall Street", "up")}),
+        ("Vordan rose, nearly wiping out five straight days of selling.", {("Vordan", "up")}),
+        ("Kestrel Bank shares fell on a slump by financials.",
+         {("Kestrel Bank", "down"), ("financials", "down")}),
+        # a signed level is no move, and a tenor alone is its yield
+        ("Japan's two-year yield stayed -0.045%.", set()),
+        ("The two-year yield rose 3 basis points, while the 10-year edged down 2 basis points.",
+         {("two-year yield", "up"), ("10-year yield", "down")}),
+    ],
+)  # fmt: skip
+def test_directions_said_in_other_words(sentence: str, expected: set[tuple[str, str]]) -> None:
+    assert directions(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "and B, down 2.8 percent" is B's; a participle's object is no subject; an amount in
+        # a currency is no move of it; the noun after a comma gives the number's direction
+        ("It was followed by VJX of carrier Kolvar Air, down 3.5 percent, and MSX of conglomerate "
+         "Orrin Group, down 2.8 percent.", [("Kolvar Air", "down", 3.5), ("Orrin Group", "down", 2.8)]),
+        ("The Halvard index measuring the krona's moves against six currencies increased 0.5%.",
+         [("Halvard index", "up", 0.5)]),
+        ("The listing pushed Vordan to a high of KES 4.30, a 505.63% gain.", [(None, "up", 505.63)]),
+        ("CBOT soyoil barely changed, with a 0.02% increase.", [("CBOT soyoil", "up", 0.02)]),
+    ],
+)  # fmt: skip
+def test_conjuncts_participles_amounts_and_nouns_after_a_comma(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected
+
+
+def test_a_session_put_before_the_sentence_labels_its_moves() -> None:
+    (fact,) = [
+        f
+        for f in read_sentence("At opening, the Kolvar 100 index gained 0.53 percent.").facts
+        if f.pct is not None
+    ]
+    assert fact.session == "open"

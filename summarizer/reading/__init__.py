@@ -599,7 +599,9 @@ _MAY_MOVE = re.compile(
     r"give back|giving back|flattish|little movement|little change|cheaper|expensive|dearer|"
     r"flatten|steepen|south|north|in red|into red|collaps|stumbl|wilt|buckl|deflat|subsid|"
     r"reced|ebb|cheapen|hemorrhag|haemorrhag|vault|catapult|spurt|bolt|hopp|ascend|snapp|"
-    r"power|roar|gapp|circuit|deteriorat|garner|explod|"
+    r"power|roar|gapp|circuit|deteriorat|garner|explod|red\b|overc[ao]m|shook off|best|worst|"
+    r"ascent|descent|record level|resistance|support|moved? (?:above|over|past|under|below)|"
+    r"held at|holds? at|holding at|drift|"
     r"turn\w* (?:negative|positive|red|green|into)|"
     r"(?:start|began|begin)\w* (?:the |its |their )?(?:trading )?(?:day|session|trade|week)"
 )
@@ -627,6 +629,7 @@ _SKIP_BEFORE = re.compile(
     r"(?:\b(?:against|versus|vs\.?|per|than|from|to|at|on|into|toward|towards|below|above|"
     r"near|since|after|before|amid|despite|following|under|behind|over|"
     r"tracking|track|tracked|led|helped|hit|hurt|dragged|pushed|weighed|boosted|"
+    r"measuring|measures|comprising|covering|representing|mirroring|"
     r"lifted|outpaced|outperformed|trailed|beat|overtook|of|for|among|by|with|within|across|"
     r"between|about|unlike)|\bahead of|\bin)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
     r"(?:(?!(?:and|or|but|while|cent|as|was|were|is|are|has|have|had|been|be|monday|tuesday|"
@@ -808,12 +811,17 @@ _CONJUNCTION_BEFORE = re.compile(
 )
 
 
+_A_CONJUNCT = re.compile(r",\s*and\s+(?:the\s+)?$")
+
+
 def _detached(lowered: str, last: Mention, predicate: Predicate) -> bool:
     """'..., jumping 11.6 percent', '..., down 0.3 percent': a predicate set off by a comma
     is about the clause's subject, not the last name before it."""
     gap = lowered[last.end : predicate.start]
     if "," not in gap or re.search(r",\s*(?:and|or)\s", gap):
         return False
+    if _A_CONJUNCT.search(lowered, max(0, last.start - 8), last.start):
+        return False  # "followed by A, down 3.5 percent, and B, down 2.8 percent": B's own
     if _FOLLOWED_BY.search(lowered, max(0, last.start - 20), last.start):
         return False  # "Cemex led the decline, followed by Grupo Carso, down 4.09%"
     tail = gap[gap.rfind(",") + 1 :].strip()
@@ -1396,7 +1404,7 @@ def _window(
 # "For the week, ...", "In early trade, ..."
 _FRONTED_PERIOD = re.compile(
     r"^\W*(?P<words>(?:over|in|during|for|so far|since|across|throughout|at the start of|"
-    r"earlier in)\b[^,;.]{2,50}),"
+    r"earlier in)\b[^,;.]{2,50}|at (?:the )?(?:opening|open|close|closing)),"
 )
 _PERIOD_OWNER = re.compile(r"\b((?:last |this |previous )?[a-z]+)['’]s\s*(?:[a-z-]+\s+)?$")
 _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")

@@ -38,6 +38,8 @@ _BOUNDARY = re.compile(
 _POSSESSIVE_BEFORE = re.compile(
     r"(?<!\bit)(?<!\bthat)(?<!\bthere)(?<!\bhere)(?<!\bwhat)(?<!\bwho)(?<!\blet)['’]s\s+(?:[a-z][\w-]*\s+){0,2}$"
 )
+_OWN_BEST = re.compile(r"(?:best|worst|strong|solid|robust|weak|poor|dismal)\b")
+_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}$")
 _TIME_WORD = re.compile(
     r"\b(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|"
     r"year|session|day|morning|afternoon)$"
@@ -98,8 +100,8 @@ _A_TIME = re.compile(
 )
 _OWN_VALUE = re.compile(r"(?:its|their)\s+(?:share\s+|market\s+|stock\s+)?(?:value|price)s?")
 _NOUN_OBJECT = re.compile(
-    r"\s*(?:in|from|on|of|for|at|among|across)\s+(?:the\s+)?(?P<object>[^,;()]{2,60}?)"
-    + _OBJECT_END
+    r"\s*(?:in|from|on|of|for|at|among|across|by(?!\s+[\d.]))\s+(?:the\s+)?"
+    r"(?P<object>[^,;()]{2,60}?)" + _OBJECT_END
 )
 # "a gain of 1.25% for Germany's Dax", "an advance of 0.47% to 5,343.41 in the Cac-40"
 _NUMBER_THEN_OBJECT = re.compile(
@@ -308,6 +310,11 @@ def predicates(
                         temporal=temporal,
                     )
                 )
+            elif _OWN_BEST.match(lowered, cue.start) and _ITS_BEFORE.search(
+                lowered, max(0, cue.start - 30), cue.start
+            ):
+                # "Gold posted its best week since March": the subject's own move
+                found.append(Predicate(cue.start, cue.end, cue.direction, "noun"))
         elif cue.form == "verb" and lx.NEEDS_A_NUMBER.fullmatch(lowered, cue.start, cue.end):
             found.append(Predicate(cue.start, cue.end, cue.direction, cue.form, weak=True))
         elif cue.form in ("verb", "flat", "word"):
@@ -315,7 +322,9 @@ def predicates(
     return sorted(found, key=lambda p: p.start)
 
 
-_SIGNED_LEVEL = re.compile(r"\b(?:to|at)\s*$")
+# "spiked to -0.26%", "the yield stayed -0.045%": a level, whatever its sign
+_SIGNED_LEVEL = re.compile(r"\b(?:to|at|stayed|remained|stood|held)\s*$")
+_STAYED = re.compile(r"\b(?:stayed|remained|stood|held)\s*$")
 
 
 def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
@@ -323,8 +332,10 @@ def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
     noun precedes: 'gains ... have increased to 2.7 percent')."""
     if change.qualifier in ("up_to", "limit"):
         return False
-    if change.sign and not _SIGNED_LEVEL.search(lowered, max(0, change.start - 6), change.start):
+    if change.sign and not _SIGNED_LEVEL.search(lowered, max(0, change.start - 10), change.start):
         return False  # "+1.2%" is a change; "spiked to -0.26%" is a level all the same
+    if change.sign and _STAYED.search(lowered, max(0, change.start - 10), change.start):
+        return True  # "the yield stayed -0.045%"
     before = lowered[max(0, change.start - 40) : change.start]
     if not _LEVEL_BEFORE.search(before):
         return False
@@ -367,9 +378,15 @@ def _governed(
         direction = "up" if change.sign > 0 else "down"
         in_list = _in_parentheses(lowered, change)
         return Predicate(change.start, change.end, direction, "sign", [change], in_list=in_list)
-    # "weighed down by a 3% decline in Talaat Mostafa": a move noun with its object wins
+    # "weighed down by a 3% decline in Talaat Mostafa": a move noun with its object wins, and
+    # so does one the number stands in after a comma ("barely changed, with a 0.02% increase")
     right_object = (
-        right is not None and cues[right].form == "noun" and _noun_object(lowered, cues[right])
+        right is not None
+        and cues[right].form == "noun"
+        and (
+            _noun_object(lowered, cues[right]) is not None
+            or (left is not None and "," in lowered[cues[left].end : change.start])
+        )
     )
     if (
         left is not None

@@ -196,7 +196,14 @@ _UP_VERBS = (
     r"power(?:s|ed|ing)? (?:ahead|up)|roar(?:s|ed|ing)? (?:back|ahead)|"
     r"regain(?:s|ed|ing)?|recoup(?:s|ed|ing)?|expand(?:s|ed|ing)?|"
     r"improv(?:e|es|ed|ing)|gapp(?:ed|ing) (?:up|higher)|garner(?:s|ed|ing)?|"
-    r"explod(?:e|es|ed|ing)|harden(?:s|ed|ing)?"
+    r"explod(?:e|es|ed|ing)|harden(?:s|ed|ing)?|"
+    # "overcame early losses", "performed well", "broke through resistance", "moved above"
+    r"(?:overc(?:ame|ome|omes|oming)|sh(?:ook|akes?|aking) off) (?:its |their |the )?(?:early |"
+    r"earlier |initial |morning )?(?:losses|declines|weakness)|"
+    r"perform(?:s|ed|ing)? (?:well|strongly|robustly)|"
+    r"br(?:oke|eaks?|eaking) (?:through|above) (?:the |a |its )?(?:[\w-]+ )?resistance|"
+    r"mov(?:e|es|ed|ing) (?:above|over|past)(?= (?:the )?[$€£¥]?\d)|"
+    r"hit the (?:mandatory |maximum )?(?:daily )?upper limit"
 )
 _DOWN_VERBS = (
     r"f[ae]ll(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|los(?:e|es|t|ing)|"
@@ -266,13 +273,23 @@ _DOWN_VERBS = (
     r"h(?:a)?emorrhag(?:e|es|ed|ing)|"
     r"contract(?:ed|ing)|conced(?:e|es|ed|ing)|erod(?:e|es|ed|ing)|retrac(?:e|es|ed|ing)|"
     r"fad(?:e|es|ed|ing)|dwindl(?:e|es|ed|ing)|correct(?:s|ed|ing)|backtrack(?:s|ed|ing)?|"
-    r"relinquish(?:es|ed|ing)|forfeit(?:s|ed|ing)?|part(?:s|ed|ing)? with|bled|bleed(?:s|ing)?"
+    r"relinquish(?:es|ed|ing)|forfeit(?:s|ed|ing)?|part(?:s|ed|ing)? with|bled|bleed(?:s|ing)?|"
+    # "performed poorly", "broke the support level", "moved under 4.5%", "see deep red",
+    # "drifting to a low of 5,980"
+    r"perform(?:s|ed|ing)? (?:poorly|badly|weakly)|"
+    r"br(?:oke|eaks?|eaking) (?:below |through )?(?:the |a |its )?(?:[\w-]+ )?support|"
+    r"mov(?:e|es|ed|ing) (?:under|below)(?= (?:the )?[$€£¥]?\d)|"
+    r"(?:see|sees|saw|seeing|seen) (?:deep |deeply )?red|"
+    r"drift(?:s|ed|ing)? to (?:a|its|their) (?:[\w-]+ )?low|"
+    r"hit the (?:mandatory |maximum )?(?:daily )?lower limit"
 )
 _FLAT_WORDS = (
     r"(?:was|were|is|are|ended|closed|finished|settled|opened|stayed|remained|held|traded|stood)"
     r"\s+(?:nearly |almost |virtually |largely |little |mostly |roughly )?"
     r"(?:flat|unchanged|steady|little[- ]changed|stable)|"
     r"(?:held|stayed|remained) (?:steady|flat|stable)|"
+    # "Sterling held at $1.1539"
+    r"(?:hold|holds|holding|held) at(?= [$€£¥]?\d)|"
     r"little[- ]changed|unchanged|flat(?:lined|-lined|tish|ish)?|steady|barely (?:moved|changed)|"
     r"(?:showed|saw|with) little (?:movement|change)"
 )
@@ -298,11 +315,11 @@ DOWN_VERB = re.compile(rf"\b(?:{_DOWN_VERBS})\b")
 FLAT = re.compile(rf"\b(?:{_FLAT_WORDS})\b")
 UP_WORD = re.compile(
     r"\b(?:up(?!\s+to\s+[\d.])|higher|firmer|stronger|resurgent|plus|in the green|in the black|"
-    r"in positive territory|above)\b"
+    r"in positive territory|into the green|into the black|into positive territory|above)\b"
 )
 DOWN_WORD = re.compile(
     r"\b(?:down|lower|off(?!\s+(?:its|their|the|a)\b)|weaker|softer|minus|in the red|"
-    r"in negative territory|below)\b"
+    r"in negative territory|into the red|into negative territory|below)\b"
 )
 UP_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+highs?|gains?|"
@@ -315,7 +332,12 @@ UP_NOUN = re.compile(
     r"returns?(?= (?:year-to-date|ytd|so far|this year|for the year|in the year))|"
     # "showing a positive change of 0.36%": only with its number
     r"positive (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?\+?\d)|"
-    r"(?:strong|firm|solid|bright|upbeat) start|"
+    r"(?:strong|firm|solid|bright|upbeat) start|ascent|"
+    # "the strong performance across the region", "its best monthly performance since 1980",
+    # "pushing gold to record levels"
+    r"(?:strong|solid|positive|robust|stellar|impressive) performances?|"
+    r"best (?:[\w-]+ )?(?:performance|day|week|month|quarter|year|session|showing)|"
+    r"(?:record|all-time) (?:high )?levels?|"
     # "despite a strong lead from Wall Street": the market followed rose
     r"(?:strong|firm|solid|positive|upbeat|bullish) leads?(?= from\b))\b"
 )
@@ -327,7 +349,9 @@ DOWN_NOUN = re.compile(
     r"deterioration|negative returns?|"
     r"depreciation|devaluation|"
     r"negative (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?-?\d)|"
-    r"(?:weak|soft|shaky|poor|sluggish|rocky) start|"
+    r"(?:weak|soft|shaky|poor|sluggish|rocky) start|descent|"
+    r"(?:weak|poor|negative|dismal|lacklustre|lackluster) performances?|"
+    r"worst (?:[\w-]+ )?(?:performance|day|week|month|quarter|year|session|showing)|"
     r"(?:weak|soft|negative|poor|bearish|soggy) leads?(?= from\b))\b"
 )
 # "pared gains" is still up; "pared losses" is still down: the object decides
@@ -341,7 +365,9 @@ ERASED = re.compile(
     r"gives back|surrendered|surrendering|reversed|reversing|recouped|recouping)\s+"
     r"(?:all\s+|most\s+|much\s+|some\s+|part\s+|half\s+)?(?:of\s+)?(?:the\s+|its\s+|their\s+|"
     r"early\s+|earlier\s+|initial\s+|recent\s+)*"
-    r"(?P<obj>gains|advances?|rally|rise|losses|declines?|drop|fall|slide)\b"
+    # "nearly wiping out five straight days of selling"
+    r"(?:(?:\w+\s+){0,3}(?:days?|sessions?|weeks?)\s+of\s+)?"
+    r"(?P<obj>gains|advances?|rally|rise|losses|declines?|drop|fall|slide|selling|buying)\b"
 )
 # a leading direction before a list: "Top gainers were", "Among decliners:", "took sharp falls:"
 LIST_HEAD_UP = re.compile(

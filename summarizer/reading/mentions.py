@@ -106,6 +106,7 @@ _CURRENCY_PAIR = re.compile(
 )
 # words before a name that are not part of it
 _UNIT_BEFORE = re.compile(r"(?:\d|\b(?:billion|million|trillion|bn|mn|thousand|hundred))\s*$")
+_AN_AMOUNT_AFTER = re.compile(r"\s?\d[\d,.]*+(?!\s*(?:%|per ?cent|percent))")
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|On|In|At|As|And|But|While|With|Although|Though|Despite|When|If|Because|"
     r"Since|After|Before|Until|Unless|Whereas|So|Yet|Or|Nor|For|By|From|To|Of|Over|Under|"
@@ -260,6 +261,10 @@ _BARE_SECTOR = re.compile(
     r"\(?\d[\d.,]*\s*(?:%|per ?cent|percent)))",
     re.IGNORECASE,
 )
+_BARE_TENOR = re.compile(
+    r"\bthe\s+(?P<tenor>(?:\d{1,2}|two|three|five|seven|ten|twenty|thirty)-year)"
+    rf"(?=\s+(?:was|were|is|are|has|had|also|then|{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern}))"
+)
 _SECTOR_PAIR = re.compile(
     rf"\b(?P<first>{_SECTOR_WORD})\s+and\s+(?P<second>{_SECTOR_WORD})\s+"
     r"(?P<head>stocks|shares|issues|firms|companies|names|sectors)\b"
@@ -346,6 +351,12 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     found: list[Mention] = []
     for match in _NAME.finditer(sentence):
         mention = _named(sentence, match.start(), match.end())
+        if (
+            mention is not None
+            and _AN_AMOUNT_AFTER.match(sentence, mention.end)
+            and instruments.kind_of(mention.name.upper()) == "currency"
+        ):
+            continue  # "a high of Kes 4.30": a price in shillings, not the shilling
         if mention is not None:
             found.append(_with_word_before(sentence, mention))
     for match in _CURRENCY_PAIR.finditer(lowered):
@@ -354,6 +365,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         for match in pattern.finditer(lowered):
             if _UNIT_BEFORE.search(lowered, max(0, match.start() - 16), match.start()):
                 continue  # "38.6 billion yuan", "6.40 won": a unit, not the currency's move
+            if pattern is _CURRENCY_WORDS and _AN_AMOUNT_AFTER.match(lowered, match.end()):
+                continue  # "a high of Kes 4.30", "Rs 3,398 crore": a price in it
             found.append(_market_word(sentence, match.start(), match.end()))
     pairs: list[tuple[int, int]] = []
     for match in _SECTOR_PAIR.finditer(sentence):
@@ -412,6 +425,11 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
                     descriptive=pattern is _DESCRIBED_INDEX,
                 )
             )
+    if "yield" in lowered:
+        for match in _BARE_TENOR.finditer(lowered):
+            # "the two-year yield rose, while the 10-year edged down": the 10-year yield
+            start, end = match.span("tenor")
+            found.append(Mention(start, end, f"{sentence[start:end]} yield"))
     for match in _CODE_OF_NAME.finditer(sentence):
         found.append(
             Mention(match.start(), match.end(), match.group("name"), ticker=match.group("code"))
