@@ -532,6 +532,8 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
     ours = [
         f for f in stating if _verdict(move, f) != "different" and not _outnamed(move, f, facts)
     ]
+    if not ours and not own and _a_listed_member(move, stating):
+        return None  # "Several stocks rose 10 percent, including A and B": A's number, too
     if not ours:
         owners = _names(f.mention for f in stating)
         return (
@@ -600,6 +602,24 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         f"direction '{move.direction}' contradicts the text, which gives {number} as "
         f"'{said.direction}'"
     )
+
+
+def _a_listed_member(move: Move, stating: Sequence[Fact]) -> bool:
+    """Whether the number is a group's ('Several mid-cap stocks posted the maximum daily
+    increase of 10 percent') and the move's instrument is listed as one of the group's
+    ('..., including Daar Communications and May and Baker'): no evidence of a mismatch."""
+    if not all(f.mention is not None and f.mention.descriptive for f in stating):
+        return False
+    text = move.evidence.lower()
+    at = text.find(_HINT.sub("", move.instrument).strip().lower())
+    if at < 0:
+        return False
+    listed = [m.end() for m in _INCLUDING.finditer(text, 0, at)]
+    return bool(listed) and not _SENTENCE_BREAK.search(text, listed[-1], at)
+
+
+_INCLUDING = re.compile(r"\b(?:including|such as|among them|notably|like)\b")
+_SENTENCE_BREAK = re.compile(r"[.;!?](?:\s|$)|\b(?:while|whereas|but)\b")
 
 
 def _named_apart(move: Move, ours: Sequence[Fact], facts: Sequence[Fact]) -> bool:

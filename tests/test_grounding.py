@@ -738,3 +738,27 @@ def test_the_lead_a_market_followed_is_that_markets_move(
     assert gate(around(sentence), sentence, instrument, direction) is None
     other = "down" if direction == "up" else "up"
     assert gate(around(sentence), sentence, instrument, other) is not None
+
+
+MIDCAPS = (
+    "Several mid-cap stocks posted the maximum daily price increase of 10 percent, including "
+    "Kolvar Products, Orrin Foods and Vordan Communications, while Halvard Bank fell 2 percent."
+)
+
+
+@pytest.mark.parametrize(
+    ("instrument", "pct", "refused"),
+    [
+        # a member listed after the group's number has no other number of its own
+        ("Kolvar Products", 10.0, False),
+        ("Vordan Communications", 10.0, False),
+        # a name not listed, or listed with a number of its own, has not the group's number
+        ("Halvard Bank", 10.0, True),
+        ("Sunmere Oil", 10.0, True),
+    ],
+)
+def test_a_groups_number_holds_for_the_members_it_lists(
+    instrument: str, pct: float, refused: bool
+) -> None:
+    problem = gate(around(MIDCAPS), MIDCAPS, instrument, "up", pct)
+    assert (problem is not None) is refused, problem

@@ -1424,3 +1424,58 @@ def test_a_session_put_before_the_sentence_labels_its_moves() -> None:
         if f.pct is not None
     ]
     assert fact.session == "open"
+
+
+def test_a_period_after_a_respectively_list_is_every_numbers() -> None:
+    facts = read_sentence(
+        "The Kolvar20 and the Orrin25 indices have shed up to 32.70% and 19.21% in year to date "
+        "performance."
+    ).facts
+    assert [(f.pct, f.timeframe, f.session) for f in facts] == [
+        (32.7, "ytd", "unspecified"),
+        (19.21, "ytd", "unspecified"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a rate "was set" higher is a fixing, not a forecast; a cross rate is against its quote
+        ("The representative krona-euro rate was set 0.158% higher.", ("down", "currency:EUR")),
+        ("The representative krona-dollar rate fell 0.05%.", ("up", "currency:USD")),
+    ],
+)
+def test_a_fixed_cross_rate_is_a_realised_move_of_the_local_currency(
+    sentence: str, expected: tuple[str, str]
+) -> None:
+    fact = only_fact(sentence)
+    assert (fact.direction, fact.against, fact.realised) == (*expected, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kolvar index gained 0.53 percent compared to the previous close of 1,573 points.",
+         "unspecified"),
+        ("Kolvar index closed 0.53 percent higher.", "close"),
+    ],
+)  # fmt: skip
+def test_a_close_a_move_is_measured_from_is_not_its_session(sentence: str, expected: str) -> None:
+    (fact,) = [f for f in read_sentence(sentence).facts if f.pct is not None]
+    assert fact.session == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Regional markets posted a strong performance across the region.",
+         {("Regional markets", "up")}),
+        ("Yields on Kolvar 10-year bonds neared six-month highs.",
+         {("Yields on Kolvar 10-year bonds", "up")}),
+        ("Orrin touched a fresh two-year low.", {("Orrin", "down")}),
+        ("Several mid-cap stocks hit the upper limit, including Vordan Products.",
+         {("Several mid-cap stocks", "up")}),
+    ],
+)  # fmt: skip
+def test_highs_lows_performances_and_groups(sentence: str, expected: set[tuple[str, str]]) -> None:
+    assert directions(sentence) == expected

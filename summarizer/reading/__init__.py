@@ -1128,6 +1128,8 @@ def _facts(
         if when is not None and when.unit == "multi_day" and timeframe != "multi_day":
             when = None  # "closing up 2.47% for three consecutive sessions": the day's number
         session = _session(window, change)
+        if session == "intraday_high" and timeframe not in ("unspecified", "day"):
+            session = "unspecified"  # "up as much as 30% this year": the year's most
         fronted = _FRONTED_PERIOD.match(lowered)
         if (
             fronted is not None
@@ -1181,7 +1183,30 @@ def _facts(
             facts[-1:] = _streak_facts(
                 facts[-1], broken=_BROKEN_STREAK.search(streak[0]) is not None
             )
+    if respectively:
+        facts = _period_shared(facts)
     return facts
+
+
+def _period_shared(facts: list[Fact]) -> list[Fact]:
+    """'A and B have shed 32.70% and 19.21% in year to date performance': a period after the
+    last number of a 'respectively' list is every number's."""
+    last = facts[-1]
+    if last.timeframe == "unspecified" and last.when is None:
+        return facts
+    return [
+        replace(
+            f,
+            timeframe=last.timeframe,
+            when=last.when,
+            period=f.period or last.period,
+            # "shed up to 32.70% ... in the year": the most over the year, not in a session
+            session="unspecified" if f.qualifier == "up_to" else f.session,
+        )
+        if f.timeframe == "unspecified" and f.when is None and f.has_number
+        else f
+        for f in facts
+    ]
 
 
 # "gained for a seventh day", "a fourth straight day of gains", "snapped an eight-day losing
@@ -1220,6 +1245,8 @@ def _as_the_quoted_currency(lowered: str, sentence: str, fact: Fact) -> Fact:
                 mention=local,
                 direction=_OPPOSITE[fact.direction],
                 start=min(fact.start, start),
+                # "the shekel-euro rate": the shekel against the euro
+                against=fact.against or currency_named(rate.group("quote")),
             )
     return fact
 
@@ -1361,8 +1388,8 @@ _NOUN_HYPOTHETICAL = re.compile(
 )
 _MODAL_AFTER = re.compile(r"^[^,;.]*?\b(?:would|could|might|may|will|can)\b")
 _FORECAST = re.compile(
-    r"\b(?:is|are|was|were|been|be)\s+(?:widely\s+|now\s+|still\s+)?(?:seen|expected|forecast|"
-    r"projected|tipped|predicted|estimated|set|poised|likely|due)\s+(?:to\s+)?$|"
+    r"\b(?:is|are|was|were|been|be)\s+(?:widely\s+|now\s+|still\s+)?(?:(?:seen|expected|"
+    r"forecast|projected|tipped|predicted|estimated|poised|likely|due)\s+(?:to\s+)?|set\s+to\s+)$|"
     r"\b(?:would|could|might|should|will|shall|can|cannot|won't)\s+(?:(?:still|also|now|"
     r"then|easily|further|only|not|even|well|yet|possibly|likely)\s+)*(?:(?:have|be)\s+)?$"
 )
@@ -1430,16 +1457,22 @@ _LEAD_STOP = re.compile(r"\b(?:before|after|then|while|and|but)\b|[,;%]")
 
 
 def _session(window: tuple[str, str], change: Change | None) -> Session:
-    """The session the change is stated for: its own words first, then those right before."""
+    """The session the change is stated for: its own words first, then those right before
+    ('gained 0.53 percent compared to the previous close' is no close: it is measured from one)."""
     if change is not None and change.qualifier == "up_to":
         return "intraday_high"
-    for part in window:
+    for part in (_COMPARED_TO_A_CLOSE.split(window[0], 1)[0], window[1]):
         for pattern, label in _SESSIONS:
             if pattern.search(part):
                 return label
     return "unspecified"
 
 
+_COMPARED_TO_A_CLOSE = re.compile(
+    r"\b(?:compared (?:to|with)|from|versus|vs\.?|against|over) (?:the |its |their )?"
+    r"(?:previous|prior|last|yesterday's|friday's|monday's|tuesday's|wednesday's|thursday's) "
+    r"(?:session's )?clos"
+)
 _SESSIONS: tuple[tuple[re.Pattern[str], Session], ...] = (
     (lx.INTRADAY_HIGH, "intraday_high"),
     (lx.PRE_MARKET, "pre_market"),

@@ -38,8 +38,14 @@ _BOUNDARY = re.compile(
 _POSSESSIVE_BEFORE = re.compile(
     r"(?<!\bit)(?<!\bthat)(?<!\bthere)(?<!\bhere)(?<!\bwhat)(?<!\bwho)(?<!\blet)['’]s\s+(?:[a-z][\w-]*\s+){0,2}$"
 )
-_OWN_BEST = re.compile(r"(?:best|worst|strong|solid|robust|weak|poor|dismal)\b")
-_ITS_BEFORE = re.compile(r"\b(?:its|their)\s+(?:[a-z][\w-]*\s+){0,2}$")
+_OWN_BEST = re.compile(
+    r"(?:best|worst)\b|(?:strong|solid|robust|positive|impressive|stellar|weak|poor|dismal|"
+    r"negative|lacklustre|lackluster) performance"
+)
+_ITS_BEFORE = re.compile(
+    r"\b(?:its|their|(?:posted|posts|recorded|records|showed|shows|delivered|logged|had|has|saw|"
+    r"sees|enjoyed|turned in|put in)\s+(?:a|an|its|their))\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
 _TIME_WORD = re.compile(
     r"\b(?:yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|month|"
     r"year|session|day|morning|afternoon)$"
@@ -98,6 +104,7 @@ _A_TIME = re.compile(
     r"(?:(?:the|this|last|that|previous|past)\s+)?(?:day|session|week|month|quarter|year|"
     r"morning|afternoon|evening|[a-z]+day|trading day|trading session|year to date)"
 )
+_A_SCOPE = re.compile(r"(?:the\s+)?(?:region|board|globe|world|continent|sector|market)")
 _OWN_VALUE = re.compile(r"(?:its|their)\s+(?:share\s+|market\s+|stock\s+)?(?:value|price)s?")
 _NOUN_OBJECT = re.compile(
     r"\s*(?:in|from|on|of|for|at|among|across|by(?!\s+[\d.]))\s+(?:the\s+)?"
@@ -636,6 +643,8 @@ def _noun_object(lowered: str, cue: Cue) -> tuple[int, int] | None:
     match = _NOUN_OBJECT.match(lowered, cue.end)
     if match is None or _OWN_VALUE.fullmatch(match.group("object")):
         return None  # "a 5.87% increase in its value": the subject's own
-    if _A_TIME.fullmatch(match.group("object")):
-        return None  # "a 5 percent loss on the day", "a 2% gain for the week": when, not what
+    if _A_TIME.fullmatch(match.group("object")) or _A_SCOPE.fullmatch(match.group("object")):
+        # "a 5 percent loss on the day", "a 2% gain for the week": when, not what; "the strong
+        # performance across the region": where, not what
+        return None
     return match.start("object"), match.end("object")

@@ -121,7 +121,9 @@ _LEADING = re.compile(
     r"Fellow|Rival|Dow component|Index heavyweight|Top|Other|Major|Blue-chip|Broader|"
     r"Local|Regional|Notably|Additionally|Specifically|Currently|Today|Yesterday|Earlier|"
     r"Later|Then|Still|Even|Only|Just|Tech giant|Chip giant|Chipmaker|"
-    r"Carmaker|Automaker|Lender|Insurer|Miner|Retailer|Developer|Brokerage)\s+)+"
+    r"Carmaker|Automaker|Lender|Insurer|Miner|Retailer|Developer|Brokerage|"
+    # "Several mid-cap stocks": how many, not a name
+    r"Several|Some|Many|Few|Numerous)\s+)+"
 )
 _NOT_NAMES = re.compile(
     r"^(?:Rs|INR|USD|US\$|HK\$|S\$|A\$|C\$|NT\$)\.?\s?\d|"  # "Rs 3038": an amount, not a name
@@ -187,7 +189,8 @@ _SECTOR_PHRASE = re.compile(
     r"oil|mining|resource|consumer|consumer staples|consumer discretionary|healthcare|health care|"
     r"pharmaceutical|biotech|auto|car|telecom|utility|utilities|industrial|insurance|"
     r"internet|media|airline|travel|casino|gaming|retail|defensive|export-oriented|exporter|"
-    r"small-cap|large-cap|growth|value|blue-chip|heavyweight|materials|steel|shipping|"
+    r"small-cap|large-cap|mid-cap|midcap|growth|value|blue-chip|heavyweight|materials|steel|"
+    r"shipping|"
     r"construction|infrastructure|ev|electric vehicle|solar|battery|military|defence|defense)\s+"
     r"(?:stocks|shares|sector|sub-index|names|firms|companies|counters|issues|plays|"
     r"developers|producers|makers|lenders|majors|giants|heavyweights|leaders)\b"
