@@ -474,7 +474,22 @@ def _verdict(move: Move, fact: Fact) -> str:
     )
     if verdict == "unknown" and _the_places_market(move.instrument, fact.mention.name):
         return "same"  # "Milan (-0.86%) or Frankfurt (-0.65%)": Frankfurt is 'Frankfurt stocks'
+    if verdict == "unknown" and _one_places_market(move.instrument, fact.mention.name):
+        return "same"  # "Hong Kong markets ended in the green": the 'Hong Kong stock market'
     return verdict
+
+
+def _one_places_market(name: str, other: str) -> bool:
+    """Whether both names are a whole market ('Hong Kong stock market', 'Hong Kong markets')
+    of the same place."""
+    bare = _HINT.sub("", name)
+    places = instruments.places_in(bare)
+    return (
+        bool(places)
+        and instruments.is_market(bare)
+        and instruments.is_market(other)
+        and places == instruments.places_in(other)
+    )
 
 
 def _outnamed(move: Move, fact: Fact, facts: Sequence[Fact]) -> bool:
@@ -559,6 +574,16 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         return problem
     session = session_claimed(move)
     alike = [f for f in ours if f.direction == move.direction]
+    if _claims_no_period(move) and alike and all(f.session in WITHIN_A_SESSION for f in alike):
+        # "fell 0.1 percent at 3:02 p.m.; the gauge rose as much as 0.1 percent": the day's
+        # 0.1% is a fall, and the rise was within the session
+        days = [f for f in ours if f.direction != move.direction and _is_the_days(f)]
+        if days:
+            within = alike[0].session.replace("_", " ")
+            return (
+                f"{number} is the text's {within} move, not the day's ({_said(days)}); a move "
+                "within a session needs the session named"
+            )
     if session is not None and alike:
         if all(f.session not in ("unspecified", *session) for f in alike):
             stated, claimed = alike[0].session.replace("_", " "), session[0].replace("_", " ")

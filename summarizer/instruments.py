@@ -523,6 +523,11 @@ def content_tokens(name: str) -> frozenset[str]:
     )
 
 
+def places_in(name: str) -> frozenset[str]:
+    """The place words of a name: 'Hong Kong markets' -> {'hong', 'kong'}."""
+    return frozenset(w for w in _normal(name).split() if w in _PLACES)
+
+
 def names_a_bond(text: str) -> bool:
     """Whether the words name a bond or its yield ('10-year bond yield', 'gilts', 'BTPs')."""
     return _BOND_WORDS.search(text.lower()) is not None

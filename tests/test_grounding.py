@@ -762,3 +762,45 @@ def test_a_groups_number_holds_for_the_members_it_lists(
 ) -> None:
     problem = gate(around(MIDCAPS), MIDCAPS, instrument, "up", pct)
     assert (problem is not None) is refused, problem
+
+
+GAUGE = (
+    "The Kolvar Currency Index fell 0.1 percent at 3:02 p.m. in New York; the gauge rose as "
+    "much as 0.1 percent and fell by 0.6 percent earlier."
+)
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "pct", "refused"),
+    [
+        # a move that names no session is the day's, not the session's high
+        ("Kolvar Currency Index", "up", 0.1, True),
+        ("Kolvar Currency Index", "down", -0.1, False),
+        ("Kolvar Currency Index (intraday high)", "up", 0.1, False),
+    ],
+)
+def test_a_number_within_a_session_is_not_the_days(
+    instrument: str, direction: str, pct: float, refused: bool
+) -> None:
+    problem = gate(around(GAUGE), GAUGE, instrument, direction, pct)
+    assert (problem is not None) is refused, problem
+
+
+ASIA = (
+    "In Asia, Seoul, Tokyo and Vordan City markets ended in the green, while Orrin settled lower."
+)
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "refused"),
+    [
+        # a place's market named two ways ("Hong Kong markets", "Hong Kong stock market") is one
+        ("Hong Kong stock market", "up", False),
+        ("Hong Kong stock market", "down", True),
+    ],
+)
+def test_a_places_market_named_two_ways_is_one(
+    instrument: str, direction: str, refused: bool
+) -> None:
+    problem = gate(around(ASIA), ASIA, instrument, direction)
+    assert (problem is not None) is refused, problem

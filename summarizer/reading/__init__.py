@@ -1134,10 +1134,14 @@ def _facts(
         if (
             fronted is not None
             and predicate.start > fronted.end()
-            and clause[0] <= fronted.end() + 1  # in the clause right after it
+            and (
+                clause[0] <= fronted.end() + 1  # in the clause right after it
+                # "For the week, the contracts closed mixed, with CBOT wheat higher"
+                or _WITH_AFTER_A_COMMA.search(lowered, fronted.end(), predicate.start) is not None
+            )
         ):
             # "For the week, GDX and GDXJ gained 5.8% and 3.7%": the sentence's period, where a
-            # number names none of its own
+            # move names none of its own
             words = (fronted.group("words"), "")
             if timeframe == "unspecified" and when is None:
                 timeframe = _timeframe(words, predicate, change)
@@ -1429,6 +1433,7 @@ def _window(
 
 # a period or session put before the sentence's subject: "Over the previous eight sessions, ...",
 # "For the week, ...", "In early trade, ..."
+_WITH_AFTER_A_COMMA = re.compile(r",\s*with\s[^,;]*$")
 _FRONTED_PERIOD = re.compile(
     r"^\W*(?P<words>(?:over|in|during|for|so far|since|across|throughout|at the start of|"
     r"earlier in)\b[^,;.]{2,50}|at (?:the )?(?:opening|open|close|closing)),"

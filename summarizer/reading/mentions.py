@@ -343,7 +343,8 @@ _MOVES_SHARES = (
 )
 _GENERIC_MARKET = re.compile(
     r"(?<!million )(?<!billion )(?<!thousand )(?<!\d )"
-    rf"\b(?:{_NOT_A_MODIFIER}{_MOVES_SHARES}(?:[A-Z][\w.-]*|[a-z-]+)\s+)?"
+    # "Hong Kong markets", "Abu Dhabi stocks": a place of more than one word
+    rf"\b(?:{_NOT_A_MODIFIER}{_MOVES_SHARES}(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}|[a-z-]+)\s+)?"
     r"(?:stocks|shares|equities|stock market|share market|markets)\b"
 )
 
