@@ -17,7 +17,7 @@ LAYERS = [
     {"settings", "sentences", "instruments", "days", "picture", "digest_files"},
     {"reading"},
     {"ingest", "clean", "chunking", "grounding", "prompts", "markets"},
-    {"engines", "cache", "naming", "identity", "agreement", "render_market"},
+    {"engines", "cache", "naming", "identity", "agreement", "render_market", "tokens"},
     {"linking"},
     {"merge", "render", "evaluate", "source_text"},
     {"market_picture", "report_view"},
