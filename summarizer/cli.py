@@ -178,25 +178,74 @@ def _settings(**flags: Any) -> Settings:
     default=None,
     help="Never call the model; chunks not in the cache are reported as failed.",
 )
+@click.option("--budget", "budget_usd", type=click.FloatRange(0, min_open=True), metavar="USD",
+              help="USD the run may spend (re-asks included); then nothing new is sent, what "
+                   "was done is kept and the rest fails with 'budget' (exit 1). Needs prices: "
+                   "a listed model's or --price-in/--price-out. Runs in one process.")  # fmt: skip
+@click.option("--dry-run", is_flag=True,
+              help="Send nothing: print the chunks, cache hits, calls, tokens and cost range a "
+                   "run would have.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors and the summary.")
 def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool, no_cache: bool,
-        **flags: Any) -> None:  # fmt: skip
+        dry_run: bool, **flags: Any) -> None:  # fmt: skip
     """Summarize articles: files, directories, .jsonl records, or - for stdin.
 
     Writes OUT/<name>.json per article, named after its input, and OUT/digest.md; exits 1 if
     any article failed. A failed digest never replaces an ok or partial one.
     """
+    if flags.get("budget_usd") is not None:  # one process keeps the run's spending
+        flags["workers"] = 1
     settings = _settings(use_cache=False if no_cache else None, **flags)
     engine, why = _resolve(settings)
+    _check_budget(settings, engine)
     if engine == "llm" and flags.get("engine") is None:
         why = _why_llm_by_default(flags.get("base_url"))
     first_line = f"engine: {engine} ({why})"
     _say(first_line)  # the first line: what follows depends on it
+    if dry_run:
+        _dry_run(paths, settings, engine, out)
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
     made = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
     ran = _Ran("run", first_line, out, chosen, settings, started)
     _finish(made, ran, f"Engine: `{engine}` ({why}).")
+
+
+def _check_budget(settings: Settings, engine: EngineName) -> None:
+    """A budget needs prices to be kept (said before anything is read or sent)."""
+    if settings.budget_usd is None or engine != "llm":
+        return
+    from summarizer.pricing import prices_for
+
+    if prices_for(settings) is None:
+        raise click.UsageError(
+            f"--budget needs the prices of {settings.model}, which the shipped price table does "
+            "not list: give --price-in and --price-out (USD per 1M tokens)"
+        )
+
+
+def _dry_run(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path) -> NoReturn:
+    """Print what the run would send and cost, send nothing, and exit 0."""
+    from summarizer import ingest
+    from summarizer.pipeline import open_cache
+
+    if engine != "llm":
+        click.echo("dry run: the rules engine makes no model calls and costs nothing")
+        sys.exit(EXIT_OK)
+    from summarizer.engines.llm import LLMEngine  # openai is not imported: nothing is sent
+    from summarizer.estimate import estimate
+
+    left_out = ingest.LeftOut(str(out))
+    cache = open_cache(settings)
+    try:
+        found = estimate(ingest.read_articles(list(paths), left_out=left_out), settings,
+                         LLMEngine(settings).identity(), cache)  # fmt: skip
+    finally:
+        if cache is not None:
+            cache.close()
+    for line in found.lines():
+        click.echo(line)
+    sys.exit(EXIT_OK)
 
 
 def _why_llm_by_default(base_url_flag: str | None) -> str:
