@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import hashlib
 import itertools
 import logging
@@ -45,7 +46,7 @@ from summarizer.errors import (
 from summarizer.ingest import InputFailure, article_from_record, article_from_text, content_id
 from summarizer.merge import DigestInfo, failed_digest, merge_article
 from summarizer.models import Article, ArticleDigest, Chunk, ChunkSummary, EngineName, Usage
-from summarizer.pricing import prices_for
+from summarizer.pricing import Prices, prices_for
 from summarizer.redaction import without_userinfo
 from summarizer.settings import Settings, default_cache_dir
 
@@ -105,6 +106,7 @@ class Summarizer:
         engine: Engine | None = None,
         cache: ChunkCache | None = None,
         indexed: Mapping[str, IndexedArticle] | None = None,
+        answered: Mapping[str, ChunkResult | str] | None = None,
     ) -> None:
         self.settings = settings or Settings.from_env(os.environ)
         self.engine = engine or make_engine(self.settings)
@@ -112,6 +114,8 @@ class Summarizer:
         self.cache = cache if cache is not None else open_cache(self.settings)
         self.counts = RunCounts()
         self._indexed = dict(indexed or {})  # index entries the caller read already, by id
+        # chunk keys a batch answered (their results, usage included), or why it did not
+        self._answered = dict(answered or {})
         self._slots = asyncio.Semaphore(self.settings.concurrency)
         self._chunker = {"chunk_tokens": self.settings.chunk_tokens}
         self._key_of = chunk_keyer(self.engine.identity(), self._chunker)
@@ -212,6 +216,11 @@ class Summarizer:
         return ChunkLayout(version, spans, cleaned.removed_chars)
 
     async def _summarize_chunk(self, chunk: Chunk, key: str, article: Article) -> _ChunkOutcome:
+        answered = self._answered.pop(key, None)  # once: another article's copy is a hit
+        if isinstance(answered, str):
+            return _ChunkOutcome(None, answered)
+        if answered is not None:
+            return _ChunkOutcome(_placed(answered, chunk), None)
         computing = self._computing.get(key)
         if computing is not None:
             await computing.wait()  # then the result is in the cache, unless computing it failed
@@ -434,8 +443,27 @@ def _usage(outcomes: list[_ChunkOutcome], settings: Settings, *, timed: bool) ->
         reasks=sum(r.reasks for r in fresh),
         # only time spent waiting for a model: the rules engine's digests stay byte-identical
         seconds=round(sum(o.seconds for o in outcomes), 3) if timed else 0.0,
-        cost_usd=round(prices.cost(prompt, completion), 6) if prices else None,
+        batched_calls=sum(r.llm_calls for r in fresh if r.batched),
+        cost_usd=round(sum(_cost(r, prices) for r in fresh), 6) if prices else None,
     )
+
+
+def _cost(result: ChunkResult, prices: Prices) -> float:
+    return prices.cost(result.prompt_tokens, result.completion_tokens, batched=result.batched)
+
+
+def _placed(result: ChunkResult, chunk: Chunk) -> ChunkResult:
+    """A batch's result (spans in the chunk's coordinates) with spans in the article's."""
+
+    def shifted(item: Any) -> dict[str, Any]:
+        span = item.span
+        placed = (span[0] + chunk.start, span[1] + chunk.start) if span else None
+        return {**item.model_dump(), "span": placed}
+
+    summary = result.summary
+    moved = ChunkSummary.model_validate({key: [shifted(i) for i in getattr(summary, key)]
+                                         for key in ("moves", "catalysts", "risks")})  # fmt: skip
+    return dataclasses.replace(result, summary=moved)
 
 
 def _budget(settings: Settings, engine: EngineName) -> Budget | None:

@@ -40,6 +40,7 @@ class RunSummary:
     from_cache: int = 0
     chunks_failed: int = 0
     llm_calls: int = 0
+    batched_calls: int = 0
     tokens: int = 0
     cost_usd: float | None = None
     over_budget: int = 0  # chunks not sent: the run's --budget would have been passed
@@ -75,6 +76,7 @@ class RunSummary:
             from_cache=sum(o.cache_hits for o in outlines),
             chunks_failed=sum(bool(_FAILED_CHUNK.match(w)) for o in outlines for w in o.warnings),
             llm_calls=sum(o.llm_calls for o in outlines),
+            batched_calls=sum(o.batched_calls for o in outlines),
             tokens=sum(o.tokens for o in outlines),
             cost_usd=round(sum(costs), 6) if costs else None,
             over_budget=len(budgets),
@@ -102,8 +104,10 @@ class RunSummary:
         ]
         if self.llm_calls:
             cost = f" · ${self.cost_usd:.4f}" if self.cost_usd is not None else ""
-            lines.append(f"LLM: {self.llm_calls} calls (re-asks and failed calls included), "
-                         f"{self.tokens} tokens{cost}")  # fmt: skip
+            batched = (f", {self.batched_calls} of them through the Batch API"
+                       if self.batched_calls else "")  # fmt: skip
+            lines.append(f"LLM: {self.llm_calls} calls (re-asks and failed calls included"
+                         f"{batched}), {self.tokens} tokens{cost}")  # fmt: skip
         if self.over_budget:
             lines.append(f"budget: {self.over_budget} chunks not sent: the run's "
                          f"${self.budget_usd:g} would have been passed; what was done is kept "
