@@ -54,14 +54,25 @@ class BatchAPI:
         self._client = openai.OpenAI(base_url=settings.base_url, api_key=key, max_retries=3,
                                      timeout=settings.timeout_s)  # fmt: skip
 
-    def submit(self, lines: Sequence[dict[str, Any]], name: str) -> tuple[str, str]:
-        """Upload the requests as a JSONL file and create their batch: (batch id, file id)."""
+    def upload(self, lines: Sequence[dict[str, Any]], name: str) -> str:
+        """Upload the requests as a JSONL file for a batch: its file id."""
         data = "".join(json.dumps(line, ensure_ascii=False) + "\n" for line in lines)
         uploaded = self._client.files.create(file=(name, data.encode(), "application/jsonl"),
                                              purpose="batch")  # fmt: skip
-        batch = self._client.batches.create(input_file_id=uploaded.id, endpoint=ENDPOINT,
+        return uploaded.id
+
+    def create(self, input_file_id: str) -> str:
+        """Create the batch of an uploaded file: its id."""
+        batch = self._client.batches.create(input_file_id=input_file_id, endpoint=ENDPOINT,
                                             completion_window="24h")  # fmt: skip
-        return batch.id, uploaded.id
+        return batch.id
+
+    def created_from(self, input_file_id: str) -> str | None:
+        """The id of a batch already created from the file, if the provider lists one."""
+        for batch in self._client.batches.list(limit=100):
+            if batch.input_file_id == input_file_id:
+                return batch.id
+        return None
 
     def progress(self, batch_id: str) -> Progress:
         batch = self._client.batches.retrieve(batch_id)

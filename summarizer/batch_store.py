@@ -2,10 +2,12 @@
 
 One JSON file per batch under `<cache dir>/batches/`: the batch's id, the endpoint and model it
 went to, and its request map (custom_id, which is the chunk's cache key, to the chunk's text,
-which its answer is validated against). It is written, atomically, before the run starts
-waiting, so a run killed while it waits loses nothing: `batch resume`, or the same command run
-again, finds the batch here and waits for it instead of submitting its requests again. Never
-the API key: requests carry no headers here, and the endpoint is stored without credentials.
+which its answer is validated against). It is written, atomically, once the requests are
+uploaded (as `submitting`, under the file's id) and again once the batch exists (under the
+batch's id), before the run starts waiting, so a run killed while it waits loses nothing:
+`batch resume`, or the same command run again, finds the batch here and waits for it instead
+of submitting its requests again. Never the API key: requests carry no headers here, and the
+endpoint is stored without credentials.
 """
 
 from __future__ import annotations
@@ -18,7 +20,9 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
-State = Literal["waiting", "done", "cancelled"]
+# submitting: its requests are uploaded (input_file_id) and the batch may or may not have been
+# created; its id is not known yet
+State = Literal["submitting", "waiting", "done", "cancelled"]
 _FORMAT = 1
 
 
@@ -56,6 +60,10 @@ class BatchStore:
             os.fsync(written.fileno())  # on disk before the run waits: that is the point
         os.replace(temporary, path)
 
+    def remove(self, batch_id: str) -> None:
+        """Forget a record (a submitting one, once its batch has a record of its own)."""
+        self._path(batch_id).unlink(missing_ok=True)
+
     def all(self) -> Iterator[StoredBatch]:
         """Every stored batch, oldest first; a file that cannot be read is skipped."""
         if not self.directory.is_dir():
@@ -71,9 +79,12 @@ class BatchStore:
                 continue
         yield from sorted(found, key=lambda batch: batch.submitted_at)
 
-    def waiting(self, endpoint: str | None = None) -> list[StoredBatch]:
-        """The batches still waiting for their results (sent to endpoint, when given)."""
-        return [b for b in self.all() if b.state == "waiting"
+    def waiting(
+        self, endpoint: str | None = None, *, states: tuple[State, ...] = ("waiting",)
+    ) -> list[StoredBatch]:
+        """The batches still waiting for their results (sent to endpoint, when given); with
+        states, those in any of them."""
+        return [b for b in self.all() if b.state in states
                 and (endpoint is None or b.endpoint == endpoint)]  # fmt: skip
 
     def _path(self, batch_id: str) -> Path:

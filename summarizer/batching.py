@@ -11,15 +11,16 @@ answer that fails validation is left to the live path, which asks again with re-
 (counted apart); a request the batch did not answer (expired, failed, cancelled) is reported
 with its reason and not sent again.
 
-The one moment a stop can lose track of a batch is between the provider creating it and its
-record reaching the disk (a few milliseconds): the next run would then submit its chunks again.
+A stop between the upload and the batch's record reaching the disk leaves a `submitting`
+record naming the uploaded file: the next run asks the provider for a batch made from that
+file and waits for it, or creates it then, so no stop makes the requests be sent twice.
 """
 
 from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pydantic import ValidationError
 
@@ -32,6 +33,7 @@ from summarizer.engines.base import ChunkResult
 from summarizer.ingest import InputFailure
 from summarizer.models import Article, Chunk
 from summarizer.pipeline import run_sync
+from summarizer.pricing import Prices
 from summarizer.settings import Settings
 
 Say = Callable[[str], None]
@@ -52,13 +54,18 @@ class Collected:
         self.invalid += other.invalid
         self.batches += other.batches
 
-    def lines(self) -> list[str]:
-        """The batch's closing lines."""
+    def lines(self, prices: Prices | None) -> list[str]:
+        """The batch's closing lines: what it answered, and what that cost (batch price)."""
         if not self.batches:
             return ["batch: nothing to send (every chunk is in the cache)"]
+        prompt = sum(r.prompt_tokens for r in self.answered.values())
+        completion = sum(r.completion_tokens for r in self.answered.values())
+        cost = (f" · ${prices.cost(prompt, completion, batched=True):.4f} at the batch price"
+                if prices is not None else "")  # fmt: skip
         lines = [f"batch {', '.join(self.batches)}: {len(self.answered)} answered and "
                  f"validated, {len(self.not_answered)} not answered, {len(self.invalid)} "
-                 "failed validation (asked again live)"]  # fmt: skip
+                 f"failed validation (asked again live); {prompt + completion} tokens"
+                 f"{cost}"]  # fmt: skip
         reasons: dict[str, int] = {}
         for why in self.not_answered.values():
             reasons[why] = reasons.get(why, 0) + 1
@@ -96,14 +103,17 @@ def run_batches(
     wanted = chunks_to_send(items, settings, engine.identity(), cache)
     store = BatchStore(cache.directory)
     endpoint = settings.endpoint_name
-    involved = [b for b in store.waiting(endpoint) if wanted.keys() & b.requests.keys()]
+    stored = store.waiting(endpoint, states=("submitting", "waiting"))
+    involved = [b for b in stored if wanted.keys() & b.requests.keys()]
     carried = {key for batch in involved for key in batch.requests}
     new = {key: text for key, text in wanted.items() if key not in carried}
-    for batch in involved:
-        say(f"batch {batch.id}: resuming (submitted earlier with {len(batch.requests)} requests"
-            f", {len(wanted.keys() & batch.requests.keys())} of this run's)")  # fmt: skip
     api = BatchAPI(settings)
     try:
+        involved = [created(batch, api, store) for batch in involved]
+        for batch in involved:
+            ours = len(wanted.keys() & batch.requests.keys())
+            say(f"batch {batch.id}: resuming (submitted earlier with {len(batch.requests)} "
+                f"requests, {ours} of this run's)")  # fmt: skip
         if new:
             involved.append(_submit(new, settings, engine, api, store))
             say(f"batch {involved[-1].id}: submitted {len(new)} requests (the chunks not in the "
@@ -126,11 +136,24 @@ def _submit(new: dict[str, str], settings: Settings, engine: object, api: BatchA
     bodies = run_sync(engine.request_bodies(chunks))
     lines = [{"custom_id": key, "method": "POST", "url": ENDPOINT, "body": body}
              for key, body in zip(new, bodies, strict=True)]  # fmt: skip
-    batch_id, file_id = api.submit(lines, f"summarizer-{int(time.time())}.jsonl")
-    batch = StoredBatch(id=batch_id, endpoint=settings.endpoint_name, model=settings.model,
-                        mode=settings.mode, input_file_id=file_id, requests=new)  # fmt: skip
-    store.save(batch)  # before waiting: a run killed from here on resumes this batch
-    return batch
+    file_id = api.upload(lines, f"summarizer-{int(time.time())}.jsonl")
+    uploaded = StoredBatch(id=f"file:{file_id}", endpoint=settings.endpoint_name,
+                           model=settings.model, mode=settings.mode, input_file_id=file_id,
+                           requests=new, state="submitting")  # fmt: skip
+    store.save(uploaded)  # a stop from here on finds the file, and the batch made from it
+    return created(uploaded, api, store)
+
+
+def created(batch: StoredBatch, api: BatchAPI, store: BatchStore) -> StoredBatch:
+    """The waiting batch of a record: itself, or for a submitting one, the batch the provider
+    made from its file (created now if it made none), recorded before anyone waits for it."""
+    if batch.state != "submitting":
+        return batch
+    batch_id = api.created_from(batch.input_file_id) or api.create(batch.input_file_id)
+    waiting = replace(batch, id=batch_id, state="waiting")
+    store.save(waiting)
+    store.remove(batch.id)
+    return waiting
 
 
 def collect(batch: StoredBatch, api: BatchAPI, cache: ChunkCache, store: BatchStore, say: Say,

@@ -229,6 +229,7 @@ def _batch_answers(paths: Sequence[str], settings: Settings, engine: EngineName,
                                "run with --no-cache or --cache-only")  # fmt: skip
     from summarizer import ingest
     from summarizer.batching import run_batches
+    from summarizer.pricing import prices_for
 
     cache = _open_cache(settings)
     try:
@@ -242,7 +243,7 @@ def _batch_answers(paths: Sequence[str], settings: Settings, engine: EngineName,
         raise
     finally:
         cache.close()
-    for line in collected.lines():
+    for line in collected.lines(prices_for(settings)):
         _say(line)
     return {**collected.answered, **collected.not_answered}
 
@@ -769,10 +770,11 @@ def batch_resume(cache_dir: Path | None, poll_interval: float) -> None:
     """Wait for every batch still waiting and put its answers in the cache; exits 1 if a
     request was not answered. Then `run` with the same inputs writes the digests from the
     cache (an answer that failed validation is asked again there, live)."""
-    from summarizer.batching import Collected, collect
+    from summarizer.batching import Collected, collect, created
+    from summarizer.pricing import prices_for
 
     settings, store = _stored_batches(cache_dir)
-    waiting = store.waiting()
+    waiting = store.waiting(states=("submitting", "waiting"))
     if not waiting:
         click.echo("no batch is waiting")
         return
@@ -782,6 +784,7 @@ def batch_resume(cache_dir: Path | None, poll_interval: float) -> None:
         for batch in waiting:
             api = _api_for(settings, batch.endpoint)
             try:
+                batch = created(batch, api, store)  # a stop after uploading: its batch
                 collected.absorb(collect(batch, api, cache, store, _say, poll_interval))
             finally:
                 api.close()
@@ -793,7 +796,7 @@ def batch_resume(cache_dir: Path | None, poll_interval: float) -> None:
         raise
     finally:
         cache.close()
-    for line in collected.lines():
+    for line in collected.lines(prices_for(settings)):
         _say(line)
     sys.exit(EXIT_FAILED if collected.not_answered else EXIT_OK)
 
@@ -803,13 +806,14 @@ def batch_resume(cache_dir: Path | None, poll_interval: float) -> None:
 def batch_cancel(cache_dir: Path | None) -> None:
     """Ask the provider to cancel every batch still waiting, and stop waiting for them here."""
     settings, store = _stored_batches(cache_dir)
-    waiting = store.waiting()
+    waiting = store.waiting(states=("submitting", "waiting"))
     if not waiting:
         click.echo("no batch is waiting")
     for batch in waiting:
         try:
             api = _api_for(settings, batch.endpoint)
-            status = api.cancel(batch.id)
+            made = batch.id if batch.state == "waiting" else api.created_from(batch.input_file_id)
+            status = api.cancel(made) if made else "never created"
             api.close()
         except Exception as exc:
             _raise_if_api_error(exc, settings)

@@ -127,7 +127,10 @@ def _handler(state: FakeBatches) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             parts = self.path.split("?")[0].strip("/").split("/")
             with state.lock:
-                if parts[:2] == ["v1", "batches"] and len(parts) == 3:
+                if parts == ["v1", "batches"]:
+                    listed = [state._public(b) for b in reversed(state.created)]
+                    self._send({"object": "list", "data": listed, "has_more": False})
+                elif parts[:2] == ["v1", "batches"] and len(parts) == 3:
                     self._send(state.retrieve(parts[2]))
                 elif parts[:2] == ["v1", "files"] and parts[-1] == "content":
                     self._send(state.files[parts[2]])

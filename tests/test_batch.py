@@ -80,6 +80,11 @@ def test_a_batch_carries_exactly_the_live_requests_and_its_answers_make_the_dige
         listed = (0.15 * usage["prompt_tokens"] + 0.6 * usage["completion_tokens"]) / 1e6
         assert usage["cost_usd"] == round(listed / 2, 6)
     assert f"batch {batch_id}: in_progress" in result.stderr
+    total = sum(d["usage"]["prompt_tokens"] + d["usage"]["completion_tokens"] for d in digests)
+    spent = sum(d["usage"]["cost_usd"] for d in digests)
+    assert f"failed validation (asked again live); {total} tokens · ${spent:.4f} at the batch" in (
+        result.stderr
+    )
     assert f"{chunks} of them through the Batch API" in result.stderr
     for path in (tmp_path / "cache").rglob("*"):
         assert not path.is_file() or KEY.encode() not in path.read_bytes(), path
@@ -255,3 +260,37 @@ def test_the_kept_request_is_the_live_one_in_every_mode(mode: str) -> None:
 
         kept = asyncio.run(both())
     assert kept == live.requests
+
+
+@pytest.mark.parametrize("stop", ["before the batch is created", "before its id is on disk"])
+def test_a_stop_between_upload_and_record_never_submits_twice(
+    stop: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarizer.batch_api import BatchAPI
+
+    state = FakeBatches(seed_answer)
+    real_create, real_save = BatchAPI.create, BatchStore.save
+
+    def create_then_stop(api: BatchAPI, file_id: str) -> str:
+        if stop == "before the batch is created":
+            raise KeyboardInterrupt
+        return real_create(api, file_id)
+
+    def save_then_stop(store: BatchStore, batch: Any) -> None:
+        if batch.state == "waiting":
+            raise KeyboardInterrupt  # the provider made the batch; its record is not written
+        real_save(store, batch)
+
+    with serve_batches(state) as server:
+        monkeypatch.setattr(BatchAPI, "create", create_then_stop)
+        monkeypatch.setattr(BatchStore, "save", save_then_stop)
+        stopped = CliRunner().invoke(cli, _args(server, tmp_path), env=_env())
+        assert stopped.exit_code == 1 and "stopped waiting" in stopped.stderr
+        assert len(state.created) == (0 if stop == "before the batch is created" else 1)
+        assert [b.state for b in BatchStore(tmp_path / "cache").all()] == ["submitting"]
+        monkeypatch.undo()
+        again = CliRunner().invoke(cli, _args(server, tmp_path), env=_env())
+    assert again.exit_code == 0, again.output
+    assert len(state.created) == 1 and len(state.files) == 1 + 1  # one upload, one output file
+    assert [d["status"] for d in _digests(tmp_path)] == ["ok"] * 5
+    assert [b.state for b in BatchStore(tmp_path / "cache").all()] == ["done"]
