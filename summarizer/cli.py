@@ -209,7 +209,7 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
     first_line = f"engine: {engine} ({why})"
     _say(first_line)  # the first line: what follows depends on it
     if dry_run:
-        _dry_run(paths, settings, engine, out)
+        _dry_run(paths, settings, engine, out, batched=batch)
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
     answered = _batch_answers(paths, settings, engine, out, poll_interval) if batch else None
@@ -273,7 +273,8 @@ def _check_budget(settings: Settings, engine: EngineName) -> None:
         )
 
 
-def _dry_run(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path) -> NoReturn:
+def _dry_run(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path, *,
+             batched: bool) -> NoReturn:  # fmt: skip
     """Print what the run would send and cost, send nothing, and exit 0."""
     from summarizer import ingest
     from summarizer.pipeline import open_cache
@@ -292,7 +293,7 @@ def _dry_run(paths: Sequence[str], settings: Settings, engine: EngineName, out: 
     finally:
         if cache is not None:
             cache.close()
-    for line in found.lines():
+    for line in found.lines(batched=batched):
         click.echo(line)
     sys.exit(EXIT_OK)
 

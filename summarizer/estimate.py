@@ -52,17 +52,18 @@ class Estimate:
     counting: str  # how tokens were counted, in words
     prices: Prices | None
 
-    def cost(self) -> tuple[float, float, float] | None:
-        """The cost's low, likely and high, in USD; None without prices."""
+    def cost(self, *, batched: bool = False) -> tuple[float, float, float] | None:
+        """The cost's low, likely and high, in USD (at the batch price when batched); None
+        without prices."""
         if self.prices is None:
             return None
         low, likely, high = (
-            self.prices.cost(self.prompt_tokens, c) for c in self.completion_tokens
+            self.prices.cost(self.prompt_tokens, c, batched=batched) for c in self.completion_tokens
         )
         return low, likely, high
 
-    def lines(self) -> list[str]:
-        """The dry run's report."""
+    def lines(self, *, batched: bool = False) -> list[str]:
+        """The dry run's report (the cost at the batch price when batched: a --batch run)."""
         low, likely, high = self.completion_tokens
         lines = [
             f"dry run: nothing was sent; {self.articles} articles"
@@ -73,16 +74,17 @@ class Estimate:
             f"completion tokens: {low:,}–{high:,}, likely {likely:,} (estimated from the rules "
             "engine's answer to the same chunks, with the spread measured on the corpus)",
         ]
-        cost = self.cost()
+        cost = self.cost(batched=batched)
         if cost is None or self.prices is None:
             lines.append("cost: unknown for this model: give --price-in and --price-out "
                          "(USD per 1M tokens)")  # fmt: skip
         else:
             p = self.prices
+            share = f"--batch: {p.batch_share:.0%} of that" if not batched else (
+                f"through the Batch API: {p.batch_share:.0%} of that")  # fmt: skip
             lines.append(
                 f"cost: ${cost[0]:.4f}–${cost[2]:.4f}, likely ${cost[1]:.4f} ({p.source}: "
-                f"${p.input:g} in, ${p.output:g} out per 1M tokens; --batch: "
-                f"{p.batch_share:.0%} of that)"
+                f"${p.input:g} in, ${p.output:g} out per 1M tokens; {share})"
             )
         return lines
 

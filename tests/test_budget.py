@@ -64,3 +64,27 @@ def test_a_budget_without_prices_is_refused_before_anything_is_sent(tmp_path: Pa
         result = _run(server, tmp_path, "--budget", "5")
         assert server.requests == []
     assert result.exit_code == 2 and "--budget needs the prices of some-model" in result.output
+
+
+def _wrong_first(body: dict[str, Any]) -> Reply:
+    """The reference answers, but the first answer for a chunk quotes words the text never
+    says (a re-ask follows); every call billed 1,000 + 1,000 tokens."""
+    reply = _billing(1000, 1000)(body)
+    if len(body["messages"]) == 2:  # not a re-ask: the system prompt and the chunk only
+        call = reply.body["choices"][0]["message"]["tool_calls"][0]["function"]
+        summary = json.loads(call["arguments"])
+        summary["risks"] = [{"summary": "x", "type": "other", "evidence": "never said here"}]
+        call["arguments"] = json.dumps(summary)
+    return reply
+
+
+def test_re_asks_are_spent_from_the_budget_too(tmp_path: Path) -> None:
+    with serve(FakeOpenAI(_wrong_first)) as server:
+        result = _run(server, tmp_path, "--budget", "0.01", "--price-in", "1", "--price-out", "1")
+        sent = len(server.requests)
+    digests = [json.loads(p.read_text()) for p in (tmp_path / "first").glob("*.json")]
+    reasks = sum(d["usage"]["reasks"] for d in digests)
+    assert reasks > 0 and reasks == sent // 2  # every chunk sent took one re-ask
+    assert sent * 0.002 <= 0.01  # re-asks included, the spend stays within the budget
+    assert round(sum(d["usage"]["cost_usd"] or 0 for d in digests), 6) == round(sent * 0.002, 6)
+    assert result.exit_code == 1 and "chunks not sent" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +38,16 @@ def test_a_dry_run_sends_nothing_and_says_what_a_run_would(tmp_path: Path) -> No
     assert "0 answered from the cache" in result.stdout
     assert "--price-in/--price-out: $1 in, $2 out" in result.stdout
     assert not (tmp_path / "digests").exists()
+    # with --batch, the same run at the batch price: half of each figure
+    with serve(FakeOpenAI.scripted([Reply(status=500)])) as server:
+        batched = _dry_run(server, tmp_path / "cache", "--price-in", "1", "--price-out", "2",
+                           "--batch")  # fmt: skip
+    assert server.requests == [] and batched.exit_code == 0
+    full = re.search(r"cost: \$([0-9.]+)–\$([0-9.]+), likely \$([0-9.]+)", result.stdout)
+    half = re.search(r"cost: \$([0-9.]+)–\$([0-9.]+), likely \$([0-9.]+)", batched.stdout)
+    assert full and half and "through the Batch API: 50% of that" in batched.stdout
+    for whole, share in zip(full.groups(), half.groups(), strict=True):
+        assert float(share) == pytest.approx(float(whole) / 2, abs=1e-4)
 
 
 def test_a_dry_run_counts_what_the_cache_holds_as_no_call(tmp_path: Path) -> None:
