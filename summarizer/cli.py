@@ -178,25 +178,124 @@ def _settings(**flags: Any) -> Settings:
     default=None,
     help="Never call the model; chunks not in the cache are reported as failed.",
 )
+@click.option("--budget", "budget_usd", type=click.FloatRange(0, min_open=True), metavar="USD",
+              help="USD the run may spend (re-asks included); then nothing new is sent, what "
+                   "was done is kept and the rest fails with 'budget' (exit 1). Needs prices: "
+                   "a listed model's or --price-in/--price-out. Runs in one process.")  # fmt: skip
+@click.option("--batch", "batch", is_flag=True,
+              help="Send the chunks not in the cache as one Batch API job (/v1/files, "
+                   "/v1/batches) at the batch price, wait for it, then write the digests. "
+                   "Runs in one process.")  # fmt: skip
+@click.option("--poll-interval", type=click.FloatRange(0.01), default=30.0, show_default=True,
+              metavar="SECONDS", help="Seconds between two looks at a batch.")  # fmt: skip
+@click.option("--dry-run", is_flag=True,
+              help="Send nothing: print the chunks, cache hits, calls, tokens and cost range a "
+                   "run would have.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors and the summary.")
 def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool, no_cache: bool,
-        **flags: Any) -> None:  # fmt: skip
+        dry_run: bool, batch: bool, poll_interval: float, **flags: Any) -> None:  # fmt: skip
     """Summarize articles: files, directories, .jsonl records, or - for stdin.
 
     Writes OUT/<name>.json per article, named after its input, and OUT/digest.md; exits 1 if
     any article failed. A failed digest never replaces an ok or partial one.
     """
+    if flags.get("budget_usd") is not None or batch:  # one process keeps the count
+        flags["workers"] = 1
     settings = _settings(use_cache=False if no_cache else None, **flags)
     engine, why = _resolve(settings)
+    _check_budget(settings, engine)
     if engine == "llm" and flags.get("engine") is None:
         why = _why_llm_by_default(flags.get("base_url"))
     first_line = f"engine: {engine} ({why})"
     _say(first_line)  # the first line: what follows depends on it
+    if dry_run:
+        _dry_run(paths, settings, engine, out, batched=batch)
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
-    made = _summarize_inputs(paths, settings, engine, out, chosen, quiet)
+    answered = _batch_answers(paths, settings, engine, out, poll_interval) if batch else None
+    made = _summarize_inputs(paths, settings, engine, out, chosen, quiet, answered)
     ran = _Ran("run", first_line, out, chosen, settings, started)
     _finish(made, ran, f"Engine: `{engine}` ({why}).")
+
+
+def _batch_answers(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path,
+                   poll_s: float) -> dict[str, Any]:  # fmt: skip
+    """Send the run's uncached chunks as a batch (or resume the stored one), wait, and give
+    the run each chunk's answer, or why the batch did not answer it, by chunk key."""
+    if engine != "llm":
+        raise click.UsageError("--batch needs the llm engine")
+    if not settings.use_cache or settings.cache_only:
+        raise click.UsageError("--batch keeps its batches and answers in the cache: it cannot "
+                               "run with --no-cache or --cache-only")  # fmt: skip
+    from summarizer import ingest
+    from summarizer.batching import run_batches
+    from summarizer.pricing import prices_for
+
+    cache = _open_cache(settings)
+    try:
+        items = ingest.read_articles(list(paths), left_out=ingest.LeftOut(str(out)))
+        collected = run_batches(items, settings, cache, _say, poll_s)
+    except KeyboardInterrupt:
+        _say(_STOPPED_WAITING)
+        sys.exit(EXIT_FAILED)
+    except Exception as exc:
+        _raise_if_api_error(exc, settings)
+        raise
+    finally:
+        cache.close()
+    for line in collected.lines(prices_for(settings)):
+        _say(line)
+    return {**collected.answered, **collected.not_answered}
+
+
+_STOPPED_WAITING = ("stopped waiting: the batch keeps running at the provider; `summarizer batch "
+                    "resume`, or the same command again, picks it up")  # fmt: skip
+
+
+def _raise_if_api_error(exc: Exception, settings: Settings) -> None:
+    """An error of the Batch API as a one-line ClickException (credentials masked)."""
+    import openai
+
+    if isinstance(exc, openai.APIError):
+        raise click.ClickException(settings.redact(f"batch: {type(exc).__name__}: {exc}")) from exc
+
+
+def _check_budget(settings: Settings, engine: EngineName) -> None:
+    """A budget needs prices to be kept (said before anything is read or sent)."""
+    if settings.budget_usd is None or engine != "llm":
+        return
+    from summarizer.pricing import prices_for
+
+    if prices_for(settings) is None:
+        raise click.UsageError(
+            f"--budget needs the prices of {settings.model}, which the shipped price table does "
+            "not list: give --price-in and --price-out (USD per 1M tokens)"
+        )
+
+
+def _dry_run(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path, *,
+             batched: bool) -> NoReturn:  # fmt: skip
+    """Print what the run would send and cost, send nothing, and exit 0."""
+    from summarizer import ingest
+    from summarizer.pipeline import open_cache
+
+    if engine != "llm":
+        click.echo("dry run: the rules engine makes no model calls and costs nothing")
+        sys.exit(EXIT_OK)
+    from summarizer.engines.llm import LLMEngine  # openai is not imported: nothing is sent
+    from summarizer.estimate import estimate
+
+    left_out = ingest.LeftOut(str(out))
+    cache = open_cache(settings)
+    try:
+        found = estimate(ingest.read_articles(list(paths), left_out=left_out), settings,
+                         LLMEngine(settings).identity(), cache)  # fmt: skip
+    finally:
+        if cache is not None:
+            cache.close()
+    for line in found.lines(batched=batched):
+        click.echo(line)
+    sys.exit(EXIT_OK)
 
 
 def _why_llm_by_default(base_url_flag: str | None) -> str:
@@ -229,7 +328,8 @@ Report = Callable[[str, "str | None", "str | None"], None]
 
 
 def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path,
-                      formats: Sequence[str], quiet: bool) -> Made:  # fmt: skip
+                      formats: Sequence[str], quiet: bool,
+                      answered: dict[str, Any] | None = None) -> Made:  # fmt: skip
     """Every input's digest, in worker processes when the batch is large enough to gain."""
     from summarizer import ingest, sharding
     from summarizer.naming import Names
@@ -244,7 +344,7 @@ def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineNa
     if not sharding.worth_sharding(units, settings.workers):
         slots: dict[int, Slot] = {}
         work = _summarize_units(units, settings, left_out, names, stored, slots,
-                                keep_text="html" in formats)  # fmt: skip
+                                keep_text="html" in formats, answered=answered)  # fmt: skip
         return _in_this_process(work, slots.get, names, out, formats, quiet)
     # the engine's module imported once here, not in every worker (openai is not: llm.py)
     importlib.import_module(f"summarizer.engines.{engine}")
@@ -368,7 +468,7 @@ def _stderr() -> Any:
 
 def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut, names: Names,
                      stored: dict[str, Any], slots: dict[int, Slot], *,
-                     keep_text: bool) -> Work:  # fmt: skip
+                     keep_text: bool, answered: dict[str, Any] | None = None) -> Work:  # fmt: skip
     """The work of summarizing the units, noting each article's slot as it is read (with its
     text, if keep_text)."""
     from summarizer import ingest
@@ -380,7 +480,7 @@ def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut
         read = ((i, a) for i, unit in enumerate(units)
                 for a in ingest.read_articles([unit], left_out=left_out))  # fmt: skip
         items = slotted(read, names, stored, slots, keep_text=keep_text)
-        async with Summarizer(settings) as summarizer:
+        async with Summarizer(settings, answered=answered) as summarizer:
             return await summarizer.summarize_many(items, on_digest)
 
     return work
@@ -609,6 +709,118 @@ def _open_cache(settings: Settings) -> Any:
         return ChunkCache(settings.cache_dir or default_cache_dir())
     except SummarizerError as exc:
         raise click.ClickException(str(exc)) from exc
+
+
+@cli.group(name="batch")
+def batch_group() -> None:
+    """Batches that `run --batch` submitted: look at them, wait for them, or cancel them."""
+
+
+_BATCH_OPTIONS = (
+    click.option("--cache-dir", type=click.Path(file_okay=False, path_type=Path),
+                 help="Cache directory the batches are kept in [env SUMMARIZER_CACHE_DIR]."),
+)  # fmt: skip
+
+
+def _stored_batches(cache_dir: Path | None) -> tuple[Settings, Any]:
+    from summarizer.batch_store import BatchStore
+    from summarizer.settings import default_cache_dir
+
+    settings = _settings(cache_dir=cache_dir)
+    return settings, BatchStore(settings.cache_dir or default_cache_dir())
+
+
+def _api_for(settings: Settings, endpoint: str) -> Any:
+    """The Batch API of a stored batch's endpoint (with the key of the environment)."""
+    from summarizer.batch_api import BatchAPI
+
+    base_url = None if endpoint == "openai" else endpoint
+    return BatchAPI(settings.with_overrides(base_url=base_url))
+
+
+@batch_group.command("status")
+@_BATCH_OPTIONS[0]
+def batch_status(cache_dir: Path | None) -> None:
+    """Every stored batch: its state here and, for those still waiting, at the provider."""
+    settings, store = _stored_batches(cache_dir)
+    batches = list(store.all())
+    if not batches:
+        click.echo(f"no batches in {store.directory}")
+    for batch in batches:
+        submitted = time.strftime("%Y-%m-%d %H:%M", time.localtime(batch.submitted_at))
+        line = (f"{batch.id}: {batch.state}, {len(batch.requests)} requests to {batch.model} "
+                f"at {batch.endpoint}, submitted {submitted}")  # fmt: skip
+        if batch.state == "waiting":
+            try:
+                api = _api_for(settings, batch.endpoint)
+                progress = api.progress(batch.id)
+                api.close()
+                line += (f"; provider: {progress.status}, {progress.completed} of "
+                         f"{progress.total} done, {progress.failed} failed")  # fmt: skip
+            except Exception as exc:
+                _raise_if_api_error(exc, settings)
+                raise
+        click.echo(line)
+
+
+@batch_group.command("resume")
+@_BATCH_OPTIONS[0]
+@click.option("--poll-interval", type=click.FloatRange(0.01), default=30.0, show_default=True,
+              metavar="SECONDS", help="Seconds between two looks at a batch.")  # fmt: skip
+def batch_resume(cache_dir: Path | None, poll_interval: float) -> None:
+    """Wait for every batch still waiting and put its answers in the cache; exits 1 if a
+    request was not answered. Then `run` with the same inputs writes the digests from the
+    cache (an answer that failed validation is asked again there, live)."""
+    from summarizer.batching import Collected, collect, created
+    from summarizer.pricing import prices_for
+
+    settings, store = _stored_batches(cache_dir)
+    waiting = store.waiting(states=("submitting", "waiting"))
+    if not waiting:
+        click.echo("no batch is waiting")
+        return
+    cache = _open_cache(settings)
+    collected = Collected()
+    try:
+        for batch in waiting:
+            api = _api_for(settings, batch.endpoint)
+            try:
+                batch = created(batch, api, store)  # a stop after uploading: its batch
+                collected.absorb(collect(batch, api, cache, store, _say, poll_interval))
+            finally:
+                api.close()
+    except KeyboardInterrupt:
+        _say(_STOPPED_WAITING)
+        sys.exit(EXIT_FAILED)
+    except Exception as exc:
+        _raise_if_api_error(exc, settings)
+        raise
+    finally:
+        cache.close()
+    for line in collected.lines(prices_for(settings)):
+        _say(line)
+    sys.exit(EXIT_FAILED if collected.not_answered else EXIT_OK)
+
+
+@batch_group.command("cancel")
+@_BATCH_OPTIONS[0]
+def batch_cancel(cache_dir: Path | None) -> None:
+    """Ask the provider to cancel every batch still waiting, and stop waiting for them here."""
+    settings, store = _stored_batches(cache_dir)
+    waiting = store.waiting(states=("submitting", "waiting"))
+    if not waiting:
+        click.echo("no batch is waiting")
+    for batch in waiting:
+        try:
+            api = _api_for(settings, batch.endpoint)
+            made = batch.id if batch.state == "waiting" else api.created_from(batch.input_file_id)
+            status = api.cancel(made) if made else "never created"
+            api.close()
+        except Exception as exc:
+            _raise_if_api_error(exc, settings)
+            raise
+        store.save(batch.marked("cancelled"))
+        click.echo(f"{batch.id}: {status} ({len(batch.requests)} requests not waited for)")
 
 
 @cli.group()

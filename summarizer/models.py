@@ -170,7 +170,13 @@ class Usage(_Frozen):
     completion_tokens: int = 0
     reasks: int = Field(default=0, description="Calls that re-asked after a validation error.")
     seconds: float = Field(default=0.0, description="Wall time spent on this article.")
-    cost_usd: float | None = Field(default=None, description="From the configured prices.")
+    batched_calls: int = Field(
+        default=0,
+        description="Calls answered through the Batch API, among llm_calls (billed at its share).",
+    )
+    cost_usd: float | None = Field(
+        default=None, description="USD, from the prices given or listed for the model."
+    )
 
 
 class DigestMove(Move):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import hashlib
 import itertools
 import logging
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from summarizer import chunking, clean, sentences
+from summarizer.budget import Budget
 from summarizer.cache import (
     CachedChunk,
     ChunkCache,
@@ -36,6 +38,7 @@ from summarizer.engines import ChunkResult, Engine, make_engine
 from summarizer.errors import (
     CacheError,
     CacheUnusableError,
+    ConfigError,
     EngineError,
     InputError,
     SummarizerError,
@@ -43,6 +46,7 @@ from summarizer.errors import (
 from summarizer.ingest import InputFailure, article_from_record, article_from_text, content_id
 from summarizer.merge import DigestInfo, failed_digest, merge_article
 from summarizer.models import Article, ArticleDigest, Chunk, ChunkSummary, EngineName, Usage
+from summarizer.pricing import Prices, prices_for
 from summarizer.redaction import without_userinfo
 from summarizer.settings import Settings, default_cache_dir
 
@@ -102,6 +106,7 @@ class Summarizer:
         engine: Engine | None = None,
         cache: ChunkCache | None = None,
         indexed: Mapping[str, IndexedArticle] | None = None,
+        answered: Mapping[str, ChunkResult | str] | None = None,
     ) -> None:
         self.settings = settings or Settings.from_env(os.environ)
         self.engine = engine or make_engine(self.settings)
@@ -109,6 +114,8 @@ class Summarizer:
         self.cache = cache if cache is not None else open_cache(self.settings)
         self.counts = RunCounts()
         self._indexed = dict(indexed or {})  # index entries the caller read already, by id
+        # chunk keys a batch answered (their results, usage included), or why it did not
+        self._answered = dict(answered or {})
         self._slots = asyncio.Semaphore(self.settings.concurrency)
         self._chunker = {"chunk_tokens": self.settings.chunk_tokens}
         self._key_of = chunk_keyer(self.engine.identity(), self._chunker)
@@ -119,6 +126,7 @@ class Summarizer:
         # the clock of --deadline starts with the run, not with the first request
         deadline_s = self.settings.deadline_s
         self._deadline = time.monotonic() + deadline_s if deadline_s is not None else None
+        self.budget = _budget(self.settings, self.engine.name)
 
     async def __aenter__(self) -> Summarizer:
         return self
@@ -208,6 +216,11 @@ class Summarizer:
         return ChunkLayout(version, spans, cleaned.removed_chars)
 
     async def _summarize_chunk(self, chunk: Chunk, key: str, article: Article) -> _ChunkOutcome:
+        answered = self._answered.pop(key, None)  # once: another article's copy is a hit
+        if isinstance(answered, str):
+            return _ChunkOutcome(None, answered)
+        if answered is not None:
+            return _ChunkOutcome(_placed(answered, chunk), None)
         computing = self._computing.get(key)
         if computing is not None:
             await computing.wait()  # then the result is in the cache, unless computing it failed
@@ -232,15 +245,23 @@ class Summarizer:
             left = None if self._deadline is None else self._deadline - time.monotonic()
             if left is not None and left <= 0:
                 return _ChunkOutcome(None, f"not sent: {self._past_deadline()}")
+            budget = self.budget
+            reserved = budget.reserve(chunk.text) if budget is not None else 0.0
+            if budget is not None and reserved is None:
+                return _ChunkOutcome(None, budget.refusal())
+            spent: ChunkResult | None = None
             started = time.perf_counter()
             try:
-                result = await _within(self.engine.summarize_chunk(chunk, article), left,
-                                       self._past_deadline)  # fmt: skip
+                result = spent = await _within(self.engine.summarize_chunk(chunk, article),
+                                               left, self._past_deadline)  # fmt: skip
             except SummarizerError as exc:
-                return _ChunkOutcome(None, str(exc), time.perf_counter() - started,
-                                     spent=_spent_by(exc))  # fmt: skip
+                spent = _spent_by(exc)
+                return _ChunkOutcome(None, str(exc), time.perf_counter() - started, spent=spent)
             finally:
                 self.counts.engine_calls += 1
+                if budget is not None:
+                    tokens = (spent.prompt_tokens, spent.completion_tokens) if spent else (0, 0)
+                    budget.settle(reserved or 0.0, chunk.text, *tokens)
             seconds = time.perf_counter() - started
         if self.cache is not None:
             stored = CachedChunk(result.summary, result.warnings)
@@ -412,8 +433,8 @@ def _usage(outcomes: list[_ChunkOutcome], settings: Settings, *, timed: bool) ->
     fresh += [o.spent for o in outcomes if o.spent is not None]
     prompt = sum(r.prompt_tokens for r in fresh)
     completion = sum(r.completion_tokens for r in fresh)
-    priced = settings.price_in is not None or settings.price_out is not None
-    cost = ((settings.price_in or 0) * prompt + (settings.price_out or 0) * completion) / 1e6
+    # the rules engine's digests carry no cost at all (and stay byte-identical)
+    prices = prices_for(settings) if timed else None
     return Usage(
         llm_calls=sum(r.llm_calls for r in fresh),
         cache_hits=sum(o.cache_hit for o in outcomes),
@@ -422,8 +443,39 @@ def _usage(outcomes: list[_ChunkOutcome], settings: Settings, *, timed: bool) ->
         reasks=sum(r.reasks for r in fresh),
         # only time spent waiting for a model: the rules engine's digests stay byte-identical
         seconds=round(sum(o.seconds for o in outcomes), 3) if timed else 0.0,
-        cost_usd=round(cost, 6) if priced else None,
+        batched_calls=sum(r.llm_calls for r in fresh if r.batched),
+        cost_usd=round(sum(_cost(r, prices) for r in fresh), 6) if prices else None,
     )
+
+
+def _cost(result: ChunkResult, prices: Prices) -> float:
+    return prices.cost(result.prompt_tokens, result.completion_tokens, batched=result.batched)
+
+
+def _placed(result: ChunkResult, chunk: Chunk) -> ChunkResult:
+    """A batch's result (spans in the chunk's coordinates) with spans in the article's."""
+
+    def shifted(item: Any) -> dict[str, Any]:
+        span = item.span
+        placed = (span[0] + chunk.start, span[1] + chunk.start) if span else None
+        return {**item.model_dump(), "span": placed}
+
+    summary = result.summary
+    moved = ChunkSummary.model_validate({key: [shifted(i) for i in getattr(summary, key)]
+                                         for key in ("moves", "catalysts", "risks")})  # fmt: skip
+    return dataclasses.replace(result, summary=moved)
+
+
+def _budget(settings: Settings, engine: EngineName) -> Budget | None:
+    """The run's budget, when --budget is given to the llm engine."""
+    if settings.budget_usd is None or engine != "llm":
+        return None
+    prices = prices_for(settings)
+    if prices is None:
+        raise ConfigError(
+            f"--budget needs the prices of {settings.model}: give --price-in and --price-out"
+        )
+    return Budget(settings.budget_usd, prices)
 
 
 def _spent_by(exc: SummarizerError) -> ChunkResult | None:

@@ -136,6 +136,7 @@ class DigestOutline:
     cache_hits: int
     tokens: int
     cost_usd: float | None
+    batched_calls: int = 0
     file: str | None = None  # the name of the file that holds the input's digest, if any
     kept: bool = False  # that file holds an earlier digest, kept instead of this failed one
     chunks: int = 0
@@ -158,6 +159,7 @@ class DigestOutline:
             cache_hits=usage.cache_hits,
             tokens=usage.prompt_tokens + usage.completion_tokens,
             cost_usd=usage.cost_usd,
+            batched_calls=usage.batched_calls,
             file=file,
             kept=kept,
             chunks=digest.chunks,

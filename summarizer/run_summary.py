@@ -17,6 +17,8 @@ SUMMARY_VERSION = 1
 
 # How a chunk that failed is worded in its digest's warnings (pipeline: chunk_errors).
 _FAILED_CHUNK = re.compile(r"chunk [0-9]+ failed: ")
+# How a chunk the budget kept from being sent is worded (budget.Budget.refusal).
+_OVER_BUDGET = re.compile(r"chunk [0-9]+ failed: not sent: the run's budget of \$([0-9.e+-]+) ")
 _STATUSES = ("ok", "partial", "failed")
 _ITEMS = ("moves", "catalysts", "risks")
 
@@ -38,8 +40,11 @@ class RunSummary:
     from_cache: int = 0
     chunks_failed: int = 0
     llm_calls: int = 0
+    batched_calls: int = 0
     tokens: int = 0
     cost_usd: float | None = None
+    over_budget: int = 0  # chunks not sent: the run's --budget would have been passed
+    budget_usd: float | None = None
     renamed: int = 0
     kept: tuple[str, ...] = ()
     per_article_json: int | None = None  # None: no per-article JSON asked for
@@ -59,6 +64,7 @@ class RunSummary:
         seconds: float,
     ) -> RunSummary:
         costs = [o.cost_usd for o in outlines if o.cost_usd is not None]
+        budgets = [m for o in outlines for w in o.warnings if (m := _OVER_BUDGET.match(w))]
         return cls(
             command=command,
             first_line=first_line,
@@ -70,8 +76,11 @@ class RunSummary:
             from_cache=sum(o.cache_hits for o in outlines),
             chunks_failed=sum(bool(_FAILED_CHUNK.match(w)) for o in outlines for w in o.warnings),
             llm_calls=sum(o.llm_calls for o in outlines),
+            batched_calls=sum(o.batched_calls for o in outlines),
             tokens=sum(o.tokens for o in outlines),
             cost_usd=round(sum(costs), 6) if costs else None,
+            over_budget=len(budgets),
+            budget_usd=float(budgets[0].group(1)) if budgets else None,
             renamed=sum(any(w.startswith(NAME_TAKEN) for w in o.warnings) for o in outlines),
             kept=tuple(o.file for o in outlines if o.kept and o.file is not None),
             per_article_json=sum(o.file is not None and not o.kept for o in outlines)
@@ -95,8 +104,15 @@ class RunSummary:
         ]
         if self.llm_calls:
             cost = f" · ${self.cost_usd:.4f}" if self.cost_usd is not None else ""
-            lines.append(f"LLM: {self.llm_calls} calls (re-asks and failed calls included), "
-                         f"{self.tokens} tokens{cost}")  # fmt: skip
+            batched = (f", {self.batched_calls} of them through the Batch API"
+                       if self.batched_calls else "")  # fmt: skip
+            lines.append(f"LLM: {self.llm_calls} calls (re-asks and failed calls included"
+                         f"{batched}), {self.tokens} tokens{cost}")  # fmt: skip
+        if self.over_budget:
+            lines.append(f"budget: {self.over_budget} chunks not sent: the run's "
+                         f"${self.budget_usd:g} would have been passed; what was done is kept "
+                         "(in the digests and the cache: the same command with a larger "
+                         "--budget sends only the rest)")  # fmt: skip
         if self.renamed:
             lines.append(f"warning: {self.renamed} articles have the name of another input of "
                          "this run: each is in its own <name>-N.json, and says so in its "

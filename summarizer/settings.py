@@ -83,6 +83,11 @@ class Settings(BaseModel):
     price_out: float | None = Field(
         default=None, ge=0, description="USD per million output tokens."
     )
+    budget_usd: float | None = Field(
+        default=None,
+        gt=0,
+        description="USD the run may spend; then nothing new is sent (one process keeps it).",
+    )
     prompt_dir: Path | None = Field(
         default=None, description="Directory of system.md/user.md replacing the shipped prompts."
     )

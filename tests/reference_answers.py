@@ -89,8 +89,11 @@ def reference_responder(seeds: dict[str, tuple[str, Gold]]) -> Responder:
         if not owners:
             return Reply(status=400, body={"error": {"message": "chunk of no seed article"}})
         arguments = json.dumps(answer_for(chunk, owners[0]), ensure_ascii=False)
-        # token counts a real server would report, roughly: 4 characters a token
-        prompt = sum(len(str(m["content"])) for m in body["messages"]) // 4
+        # token counts a real server would report, roughly: 4 characters a token of what the
+        # model reads, the messages and the schema (as a tool or a response format)
+        schema = {k: body[k] for k in ("tools", "response_format") if k in body}
+        read = "".join(str(m["content"]) for m in body["messages"]) + json.dumps(schema)
+        prompt = len(read) // 4
         return Reply(body=completion(arguments=arguments, prompt_tokens=prompt,
                                      completion_tokens=len(arguments) // 4, model=body["model"]))  # fmt: skip
 

@@ -68,7 +68,8 @@ def test_the_request_carries_the_schema_the_chunk_and_no_key() -> None:
     assert body["model"] == "test-model" and body["temperature"] == 0
     assert body["tools"][0]["function"]["name"] == "MarketSummary"
     assert TEXT in body["messages"][-1]["content"]
-    assert "span" not in json.dumps(body["tools"][0]["function"]["parameters"]["$defs"]["LLMMove"])
+    moves = body["tools"][0]["function"]["parameters"]["properties"]["moves"]["items"]
+    assert "evidence" in moves["properties"] and "span" not in moves["properties"]
     assert server.headers[0]["authorization"] == "Bearer sk-secret-value"
 
 

@@ -18,6 +18,7 @@ class ChunkResult:
     completion_tokens: int = 0
     reasks: int = 0
     warnings: tuple[str, ...] = field(default_factory=tuple)
+    batched: bool = False  # answered through the Batch API: billed at its share
 
 
 class Engine(Protocol):

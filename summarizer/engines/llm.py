@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import functools
+import importlib
 import json
 import logging
 import re
@@ -338,15 +339,7 @@ class LLMEngine:
         requests_before = log.requests
         try:
             summary: MarketSummary = await self._instructor().create(
-                response_model=_response_model(),
-                messages=chunk_messages(self.settings.prompt_dir),  # type: ignore[arg-type]
-                context={"chunk": chunk.text},
-                max_retries=self.settings.max_retries,
-                strict=False,  # accept "5.2" for a number: local models send strings
-                hooks=hooks,
-                model=self.settings.model,
-                temperature=self.settings.temperature,
-                max_tokens=max_tokens,
+                **self._create_kwargs(chunk, max_tokens), hooks=hooks
             )
         except InstructorRetryException as exc:
             if exc.__cause__ is not None and _is_api_error(exc.__cause__):
@@ -356,6 +349,46 @@ class LLMEngine:
             # every request of one create() after its first re-asks with a validation error
             log.reasks += max(0, log.requests - requests_before - 1)
         return summary
+
+    def _create_kwargs(self, chunk: Chunk, max_tokens: int) -> dict[str, Any]:
+        """What instructor's create() is given for chunk: the batch path sends the same."""
+        return {
+            "response_model": _response_model(),
+            "messages": chunk_messages(self.settings.prompt_dir),
+            "context": {"chunk": chunk.text},
+            "max_retries": self.settings.max_retries,
+            "strict": False,  # accept "5.2" for a number: local models send strings
+            "model": self.settings.model,
+            "temperature": self.settings.temperature,
+            "max_tokens": max_tokens,
+        }
+
+    async def request_bodies(self, chunks: list[Chunk]) -> list[dict[str, Any]]:
+        """The body of the request the live path sends first for each chunk, made by the same
+        code (instructor, the mode, the templates) but never sent: a transport inside the
+        client keeps it and answers with an empty summary."""
+        import instructor
+        import openai
+
+        kept: list[dict[str, Any]] = []
+        httpx = importlib.import_module(_httpx_module())
+
+        def keep(request: Any) -> Any:
+            body = json.loads(request.content)
+            kept.append(body)
+            return httpx.Response(200, json=_empty_answer(self.settings.mode))
+
+        sdk = openai.AsyncOpenAI(
+            base_url=self.settings.base_url, api_key=_NO_KEY, max_retries=0,
+            http_client=openai.DefaultAsyncHttpxClient(transport=httpx.MockTransport(keep)),
+        )  # fmt: skip
+        try:
+            client = instructor.from_openai(sdk, mode=_MODES[self.settings.mode]())
+            for chunk in chunks:
+                await client.create(**self._create_kwargs(chunk, self.settings.max_tokens))
+        finally:
+            await sdk.close()
+        return kept
 
     def _instructor(self) -> AsyncInstructor:
         if self._client is None:
@@ -390,6 +423,48 @@ class LLMEngine:
         # the name both openai 2 (an httpx client) and 3 (an httpx2 one) have, with the SDK's
         # own defaults; DefaultAsyncHttpx2Client came in late 2.x releases
         return openai.DefaultAsyncHttpxClient(event_hooks={"response": [keep]})
+
+
+def _httpx_module() -> str:
+    """httpx for openai 2, httpx2 for openai 3: the package the client's HTTP client is of."""
+    import openai
+
+    bases = openai.DefaultAsyncHttpxClient.__mro__[1:]
+    return next(c for c in bases if c.__name__ == "AsyncClient").__module__.split(".")[0]
+
+
+def _empty_answer(mode: str) -> dict[str, Any]:
+    """A chat completion saying the text states nothing, as the mode reads it."""
+    empty = '{"moves": [], "catalysts": [], "risks": []}'
+    message: dict[str, Any] = {"role": "assistant", "content": None}
+    if mode == "tools":
+        call = {"name": "MarketSummary", "arguments": empty}
+        message["tool_calls"] = [{"id": "call_0", "type": "function", "function": call}]
+    else:
+        message["content"] = f"```json\n{empty}\n```" if mode == "md_json" else empty
+    return {"id": "kept", "object": "chat.completion", "created": 0, "model": "kept",
+            "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]}  # fmt: skip
+
+
+def validated_answer(body: dict[str, Any], chunk: Chunk, mode: str) -> ChunkSummary:
+    """A chat completion body (a batch's answer) parsed and validated as the live path does:
+    grounded in the chunk, spans in the chunk's coordinates. Raises ValidationError or
+    ValueError when it does not hold."""
+    from instructor.core import InstructorError
+    from openai.types.chat import ChatCompletion
+
+    completion = ChatCompletion.model_validate(body)
+    try:
+        response_model: Any = _response_model()  # instructor's ResponseSchema subclass
+        summary = response_model.from_response(
+            completion, validation_context={"chunk": chunk.text}, strict=False,
+            mode=_MODES[mode](),
+        )  # fmt: skip
+    except InstructorError as exc:  # no tool call, a cut-off answer, no JSON
+        raise ValueError(str(exc)) from exc
+    article = Article(id="batch", text=chunk.text)
+    return _in_article_coordinates(summary, Chunk(index=0, start=0, end=len(chunk.text),
+                                                  text=chunk.text), article)  # fmt: skip
 
 
 def http_timeout(settings: Settings) -> Any:

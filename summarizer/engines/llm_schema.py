@@ -11,9 +11,10 @@ import hashlib
 import json
 from typing import Any
 
-from pydantic import ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 from pydantic.json_schema import SkipJsonSchema
 
+from summarizer.engines.lean_schema import lean_schema
 from summarizer.grounding import check_move, locate_evidence
 from summarizer.models import Catalyst, ChunkSummary, Move, Risk, Span
 
@@ -40,47 +41,21 @@ def _require_quote(evidence: str, info: ValidationInfo) -> str:
     return evidence
 
 
-# What the model needs to know about evidence, in fewer words than the public schema's.
-_EVIDENCE_FOR_MODEL = "Verbatim quote, one sentence at most."
+# The fields the model fills in by leaving them out, with the value that says: the text does not
+# state it (each is the field's default in the full model).
+_SAID_BY_LEAVING_OUT = {
+    "kind": "other",
+    "qualifier": "exact",
+    "session": "unspecified",
+    "timeframe": "unspecified",
+}
 
 
-def _compact_for_model(schema: dict[str, Any]) -> None:
-    """Trim the schema the model reads on every call to what carries meaning.
-
-    Titles only repeat the names. Defaults matter to the validator, not to the model, which
-    learns from `required` what it may leave out. An enum's values already give its type (JSON
-    Schema allows an untyped enum; llama.cpp's grammar converter reads it). Pydantic's
-    `anyOf: [X, null]` says `type: [X, "null"]` at twice the length. Measured with a real BPE
-    vocabulary, the schema was most of the prompt (benchmarks/README.md). The top-level title
-    stays: instructor names the tool after it.
-    """
-    for field_schema in schema.get("properties", {}).values():
-        field_schema.pop("title", None)
-        field_schema.pop("default", None)
-        if "enum" in field_schema:
-            field_schema.pop("type", None)
-        options = field_schema.get("anyOf")
-        if options and len(options) == 2 and {"type": "null"} in options:
-            (other,) = (option for option in options if option != {"type": "null"})
-            if set(other) == {"type"}:
-                del field_schema["anyOf"]
-                field_schema["type"] = [other["type"], "null"]
-    if "evidence" in schema.get("properties", {}):
-        schema["properties"]["evidence"]["description"] = _EVIDENCE_FOR_MODEL
-
-
-def _compact_item_for_model(schema: dict[str, Any]) -> None:
-    """As `_compact_for_model`, and an item's title goes too: its `$ref` name says as much."""
-    _compact_for_model(schema)
-    schema.pop("title", None)
-
-
-# The docstrings of these classes are what the model reads as each object's description; the
-# validators ground every item in the chunk (see the module docstring).
+# The validators ground every item in the chunk (see the module docstring); what the model reads
+# is the lean schema of MarketSummary.model_json_schema, not these classes' docstrings.
 class LLMMove(Move):
     """A realised price move of one instrument; never a forecast, target or growth figure."""
 
-    model_config = ConfigDict(json_schema_extra=_compact_item_for_model)
     span: SkipJsonSchema[Span | None] = None
 
     @field_validator("evidence")
@@ -108,7 +83,6 @@ class LLMMove(Move):
 class LLMCatalyst(Catalyst):
     """What the text says drove prices or sentiment."""
 
-    model_config = ConfigDict(json_schema_extra=_compact_item_for_model)
     span: SkipJsonSchema[Span | None] = None
 
     @field_validator("evidence")
@@ -120,7 +94,6 @@ class LLMCatalyst(Catalyst):
 class LLMRisk(Risk):
     """A stated warning, concern or uncertainty; never a legal disclaimer."""
 
-    model_config = ConfigDict(json_schema_extra=_compact_item_for_model)
     span: SkipJsonSchema[Span | None] = None
 
     @field_validator("evidence")
@@ -132,11 +105,21 @@ class LLMRisk(Risk):
 class MarketSummary(ChunkSummary):
     """The moves, catalysts and risks the text states."""
 
-    model_config = ConfigDict(json_schema_extra=_compact_for_model)
-
     moves: list[LLMMove] = Field(default_factory=list)  # type: ignore[assignment]
     catalysts: list[LLMCatalyst] = Field(default_factory=list)  # type: ignore[assignment]
     risks: list[LLMRisk] = Field(default_factory=list)  # type: ignore[assignment]
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """The schema the model receives (instructor asks for it here): the lean one."""
+        full = super().model_json_schema(*args, **kwargs)
+        return lean_schema(
+            full,
+            title="MarketSummary",
+            description="The moves, catalysts and risks the text states.",
+            left_out=_SAID_BY_LEAVING_OUT,
+            hidden=frozenset({"span"}),
+        )
 
 
 ITEM_MODELS: dict[str, type[LLMMove | LLMCatalyst | LLMRisk]] = {
@@ -147,7 +130,8 @@ ITEM_MODELS: dict[str, type[LLMMove | LLMCatalyst | LLMRisk]] = {
 
 
 def response_schema() -> dict[str, Any]:
-    """The JSON Schema the model receives."""
+    """The JSON Schema the model receives (in tools mode instructor moves the title and
+    description out of it, into the tool's name and description)."""
     return MarketSummary.model_json_schema()
 
 
