@@ -261,8 +261,7 @@ _BARE_SECTOR = re.compile(
     r"technology|tech|materials|media|infrastructure|construction|transport|transportation|"
     r"textiles|food|beverages|retail|utilities|industrials|financials)"
     rf"(?=\s+(?:(?:{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern})\s+(?:by\s+)?\d|"
-    r"\(?\d[\d.,]*\s*(?:%|per ?cent|percent)))",
-    re.IGNORECASE,
+    r"\(?\d[\d.,]*\s*(?:%|per ?cent|percent)))"  # searched in the lowercased sentence
 )
 _BARE_TENOR = re.compile(
     r"\bthe\s+(?P<tenor>(?:\d{1,2}|two|three|five|seven|ten|twenty|thirty)-year)"
@@ -341,10 +340,11 @@ _MOVES_SHARES = (
     r"hurts|bought|buy|buys|buying|sold|sell|sells|selling|held|holds|hold|own|owns|owned|"
     r"tipped|tips|propelled|propels|weighed|weighs|dumped|dumps)\b)"
 )
+_PLACE_TAIL = r"(?:Kong|York|Dhabi|Arabia|Korea|Zealand|Africa|Lanka|East|America|Street|Asia)"
 _GENERIC_MARKET = re.compile(
     r"(?<!million )(?<!billion )(?<!thousand )(?<!\d )"
-    # "Hong Kong markets", "Abu Dhabi stocks": a place of more than one word
-    rf"\b(?:{_NOT_A_MODIFIER}{_MOVES_SHARES}(?:[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){{0,2}}|[a-z-]+)\s+)?"
+    # "Hong Kong markets", "Abu Dhabi stocks": a place of two words
+    rf"\b(?:{_NOT_A_MODIFIER}{_MOVES_SHARES}(?:[A-Z][\w.-]*(?:\s+{_PLACE_TAIL})?|[a-z-]+)\s+)?"
     r"(?:stocks|shares|equities|stock market|share market|markets)\b"
 )
 
