@@ -1479,3 +1479,29 @@ def test_a_close_a_move_is_measured_from_is_not_its_session(sentence: str, expec
 )  # fmt: skip
 def test_highs_lows_performances_and_groups(sentence: str, expected: set[tuple[str, str]]) -> None:
     assert directions(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a move noun the subject "showed" or "posted" is its move; a loss posted is a result
+        ("Oil prices showed a slight uptick on Thursday.", {("Oil prices", "up")}),
+        ("The Kolvar index posted a modest gain.", {("Kolvar index", "up")}),
+        ("Vordan suffered a sharp drop.", {("Vordan", "down")}),
+        ("The company recorded a loss.", set()),
+    ],
+)
+def test_a_move_noun_the_subject_showed(sentence: str, expected: set[tuple[str, str]]) -> None:
+    assert directions(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "price"),
+    [
+        ("The Kolvar-15 index recorded 3.69% growth.", True),
+        ("Orrin Foods' revenue recorded 5% growth.", False),
+    ],
+)
+def test_a_numbers_growth_is_a_move_of_what_grew(sentence: str, price: bool) -> None:
+    fact = only_fact(sentence)
+    assert (fact.direction, fact.price) == ("up", price)

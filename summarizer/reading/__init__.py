@@ -601,7 +601,7 @@ _MAY_MOVE = re.compile(
     r"reced|ebb|cheapen|hemorrhag|haemorrhag|vault|catapult|spurt|bolt|hopp|ascend|snapp|"
     r"power|roar|gapp|circuit|deteriorat|garner|explod|red\b|overc[ao]m|shook off|best|worst|"
     r"ascent|descent|record level|resistance|support|moved? (?:above|over|past|under|below)|"
-    r"held at|holds? at|holding at|drift|"
+    r"held at|holds? at|holding at|drift|uptick|downtick|growth|"
     r"turn\w* (?:negative|positive|red|green|into)|"
     r"(?:start|began|begin)\w* (?:the |its |their )?(?:trading )?(?:day|session|trade|week)"
 )

@@ -42,6 +42,11 @@ _OWN_BEST = re.compile(
     r"(?:best|worst)\b|(?:strong|solid|robust|positive|impressive|stellar|weak|poor|dismal|"
     r"negative|lacklustre|lackluster) performance"
 )
+# "Oil prices showed a slight uptick", "the index posted a modest gain": the subject's move
+_POSTED_A = re.compile(
+    r"\b(?:posted|posts|recorded|records|showed|shows|registered|staged|stages|logged|enjoyed|"
+    r"suffered|saw|sees|notched|booked|made|makes)\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}$"
+)
 _ITS_BEFORE = re.compile(
     r"\b(?:its|their|(?:posted|posts|recorded|records|showed|shows|delivered|logged|had|has|saw|"
     r"sees|enjoyed|turned in|put in)\s+(?:a|an|its|their))\s+(?:[a-z][\w-]*\s+){0,2}$"
@@ -317,8 +322,13 @@ def predicates(
                         temporal=temporal,
                     )
                 )
-            elif _OWN_BEST.match(lowered, cue.start) and _ITS_BEFORE.search(
-                lowered, max(0, cue.start - 30), cue.start
+            elif (
+                _OWN_BEST.match(lowered, cue.start)
+                and _ITS_BEFORE.search(lowered, max(0, cue.start - 30), cue.start)
+            ) or (
+                # "posted a loss" is a company's result, not a price
+                not lowered.startswith("loss", cue.start)
+                and _POSTED_A.search(lowered, max(0, cue.start - 40), cue.start)
             ):
                 # "Gold posted its best week since March": the subject's own move
                 found.append(Predicate(cue.start, cue.end, cue.direction, "noun"))

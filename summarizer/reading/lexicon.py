@@ -342,6 +342,9 @@ UP_NOUN = re.compile(
     # "showing a positive change of 0.36%": only with its number
     r"positive (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?\+?\d)|"
     r"(?:strong|firm|solid|bright|upbeat) start|ascent|"
+    # "the KSX-15 recorded 3.69% growth": a number's growth (a figure's, where the sentence
+    # names one, is caught as a company or economic figure)
+    r"(?<=%\s)growth|(?<=percent\s)growth|(?<=per cent\s)growth|"
     # "the strong performance across the region", "its best monthly performance since 1980",
     # "pushing gold to record levels"
     r"(?:strong|solid|positive|robust|stellar|impressive) performances?|"
