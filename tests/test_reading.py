@@ -1505,3 +1505,18 @@ def test_a_move_noun_the_subject_showed(sentence: str, expected: set[tuple[str, 
 def test_a_numbers_growth_is_a_move_of_what_grew(sentence: str, price: bool) -> None:
     fact = only_fact(sentence)
     assert (fact.direction, fact.price) == ("up", price)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a move noun's object ends at a participle; an adjective before "gains" makes it a noun
+        ("The Kolvar index fell 0.19%, with losses in Financials offsetting strength across "
+         "eight of the eleven sectors.",
+         {("Kolvar index", "down"), ("Financials", "down"), (None, "up")}),
+        ("The general mining index closed weaker despite marginal gains from the platinum index.",
+         {("general mining index", "down"), ("platinum", "up")}),
+    ],
+)  # fmt: skip
+def test_objects_of_move_nouns(sentence: str, expected: set[tuple[str | None, str]]) -> None:
+    assert directions(sentence) == expected

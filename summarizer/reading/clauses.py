@@ -103,7 +103,10 @@ _GAP_FILLER = re.compile(
 # [Emaar Malls EMAA.DU] and ...", "a selloff in [the tech sector]"
 _OBJECT_END = (
     r"(?=\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|helped|weighed|dragged|"
-    r"limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their))\b))"
+    r"limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their)|"
+    # "with losses in Financials offsetting strength elsewhere"
+    r"offsetting|outweighing|lifting|pushing|dragging|weighing|helping|sending|pulling|"
+    r"driving|boosting|hurting|erasing|wiping|leaving|keeping)\b))"
 )
 _A_TIME = re.compile(
     r"(?:(?:the|this|last|that|previous|past)\s+)?(?:day|session|week|month|quarter|year|"
@@ -238,6 +241,8 @@ _NOUN_CAPABLE = re.compile(
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their|this|that|his|her|our|strong|sharp|big|bigger|biggest|steep|"
     r"steeper|modest|slight|small|overnight|recent|early|late|further|initial|record|"
+    r"marginal|heavy|hefty|broad|solid|robust|fresh|renewed|mild|moderate|minor|huge|massive|"
+    r"deep|deeper|sharper|"
     r"single-day|daily|weekly|monthly|annual|year-to-date|intraday|session|percent|per cent|"
     r"pct|point|points|price|prices)|%|['’]s)\s*$"
 )
