@@ -1515,7 +1515,7 @@ def test_a_numbers_growth_is_a_move_of_what_grew(sentence: str, price: bool) -> 
          "eight of the eleven sectors.",
          {("Kolvar index", "down"), ("Financials", "down"), (None, "up")}),
         ("The general mining index closed weaker despite marginal gains from the platinum index.",
-         {("general mining index", "down"), ("platinum", "up")}),
+         {("general mining index", "down"), ("platinum index", "up")}),
     ],
 )  # fmt: skip
 def test_objects_of_move_nouns(sentence: str, expected: set[tuple[str | None, str]]) -> None:

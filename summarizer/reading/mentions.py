@@ -82,7 +82,9 @@ _MARKET_WORDS = re.compile(
     r"(?:\s+(?:futures|prices|contracts?|bars?|bullion|coins?))?\b"
     # "iron ore producers", "gold miners": companies, not the commodity
     r"(?!\s+(?:producers?|miners?|stocks|shares|companies|firms|exporters|importers|sector|"
-    r"names|majors|giants|explorers|refiners|plays|equities|counters|etfs?|funds?)\b)"
+    r"names|majors|giants|explorers|refiners|plays|equities|counters|etfs?|funds?|"
+    # "the platinum mining index", "the gold index": a sector's gauge, not the metal
+    r"index|indices|sub-index|mining)\b)"
 )
 _CURRENCY_WORDS = re.compile(
     r"\b(?:the\s+)?(?:(?:brazil|mexico|colombia|chile|peru|argentina|india|china|japan|korea|"
