@@ -1520,3 +1520,11 @@ def test_a_numbers_growth_is_a_move_of_what_grew(sentence: str, price: bool) -> 
 )  # fmt: skip
 def test_objects_of_move_nouns(sentence: str, expected: set[tuple[str | None, str]]) -> None:
     assert directions(sentence) == expected
+
+
+def test_a_group_named_after_was_the_only_is_the_name_before_it() -> None:
+    sentence = (
+        "The Kolvar construction index was the only sector index that recorded an increase, "
+        "going up 0.34 percent."
+    )
+    assert numbered(sentence) == [("Kolvar construction index", "up", 0.34)]

@@ -178,8 +178,10 @@ def read_sentence(sentence: str) -> SentenceReading:
             )
         elif clause[0] not in subject_of_clause:
             subject_of_clause[clause[0]] = subjects
-        subjects = _owner_of_its(lowered, mentions, subjects, clause) or _named_in_sentence(
-            subjects, last_subjects
+        subjects = (
+            _owner_of_its(lowered, mentions, subjects, clause)
+            or _named_by_the_copula(lowered, mentions, subjects)
+            or _named_in_sentence(subjects, last_subjects)
         )
         facts += _facts(sentence, lowered, predicate, subjects, clause, used)
         used.update(subjects)
@@ -997,6 +999,33 @@ def _owner_of_its(
         and _can_be_subject(lowered, m, mentions)
     ]
     return owners[-1:]
+
+
+def _named_by_the_copula(
+    lowered: str, mentions: list[Mention], subjects: list[Mention]
+) -> list[Mention]:
+    """'the BIST construction index was the only sector index that recorded an increase, going
+    up 0.34 percent': the group named after 'was the' is the name before it."""
+    if len(subjects) != 1 or not subjects[0].descriptive:
+        return []
+    copula = _COPULA_BEFORE.search(lowered, max(0, subjects[0].start - 40), subjects[0].start)
+    if copula is None:
+        return []
+    named = [
+        m
+        for m in mentions
+        if m.end <= copula.start()
+        and copula.start() - m.end <= 3
+        and not m.descriptive
+        and m.reference is None
+    ]
+    return named[-1:]
+
+
+_COPULA_BEFORE = re.compile(
+    r"\s(?:was|is|were|are)\s+(?:the|a|an)\s+(?:only|sole|top|best|worst|biggest|"
+    r"largest|lone|single)\s+$"
+)
 
 
 def _named_in_sentence(subjects: list[Mention], last_subjects: list[Mention]) -> list[Mention]:
