@@ -282,23 +282,24 @@ def report_line(result: ModeResult) -> str:
 # Issue #13's targets, and the floor each is held to today. A floor is the measured figure less a
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
-# Measured 2026-11-29 (night, after issue 17's merge) on 272 corpus articles (parts A-P; E to P
-# were each written after the gate was tuned on the parts before them, and their first-look
-# figures are in benchmarks/README.md; P is still unread): perfect moves 0.968, catalysts 1.000,
-# risks 1.000; let through: flip 5.6%, num 3.1%, swap 16.6%, fab 0% (of which true facts of the
-# gold, which the yardstick counts all the same: flip 7, num 18, swap 83). The evening's floors
-# (perfect 0.94, flip 0.062, num 0.045, swap 0.19) move up with the night's gate work: a number
-# belongs to its own name and period, a sentence without a direction takes the one before it,
-# a move naming no period is the day's. Parts O and P, each scored before it was read, still let
-# more through than the parts read before them (P: flip 8.4%, swap 20.3%).
-KEPT = {"moves": (0.96, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.06, 0.05), "num": (0.04, 0.05), "swap": (0.175, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 5.4%, num 1.9%, swap 8.5%
+# Measured 2026-11-29 (late night, after issue 18's merge) on 272 corpus articles (parts A-P; E
+# to P were each written after the gate was tuned on the parts before them, and their first-look
+# figures are in benchmarks/README.md; P is still unread): perfect moves 0.9785, catalysts 1.000,
+# risks 1.000; let through: flip 4.9% (147 of 2,993: the target is reached on the corpus), num
+# 2.1%, swap 14.7%, fab 0% (of which true facts of the gold, which the yardstick counts all the
+# same: flip 7, num 18, swap 83). The night's floors (perfect 0.96, flip 0.06, num 0.04, swap
+# 0.175) move up with the late night's reading work (relative clauses, names, directions said
+# without a move verb, a group's number for the members it lists, a number of another day or of
+# a session's high). Part P, scored unread, still lets more through than the parts read before
+# it (flip 9.7%, swap 18.8%).
+KEPT = {"moves": (0.975, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
+STOPPED = {"flip": (0.052, 0.05), "num": (0.025, 0.05), "swap": (0.155, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 4.7%, num 0.9%, swap 6.6%
 # (swap: also, a month in a name's parentheses that the quote gives as the contract's, "Natural
 # gas (October)", is no period of the move since 2026-11-29 evening; two swaps onto such names
 # now pass as the same contract's week or Friday numbers, which merge labels so, and which the
 # gold files under other names)
-WRONG = {"flip": 0.056, "num": 0.025, "swap": 0.09, "fab": 0.0}
+WRONG = {"flip": 0.05, "num": 0.012, "swap": 0.075, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:
@@ -358,7 +359,7 @@ def test_perfect_answers_are_kept_to_the_target(
 
 @pytest.mark.parametrize(
     "mode",
-    [_target("flip", False), _target("num", True), _target("swap", False), _target("fab", True)],
+    [_target("flip", True), _target("num", True), _target("swap", False), _target("fab", True)],
 )
 def test_wrong_answers_are_stopped_to_the_target(
     corpus_gate: dict[str, ModeResult], mode: str
