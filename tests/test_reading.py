@@ -1528,3 +1528,11 @@ def test_a_group_named_after_was_the_only_is_the_name_before_it() -> None:
         "going up 0.34 percent."
     )
     assert numbered(sentence) == [("Kolvar construction index", "up", 0.34)]
+
+
+def test_a_change_after_at_a_is_a_change_where_a_move_noun_follows_it() -> None:
+    fact = only_fact(
+        "However, the Kolvar financials sector was at a 2.5 percent return year-to-date."
+    )
+    assert (fact.direction, fact.pct, fact.timeframe) == ("up", 2.5, "ytd")
+    assert numbered("The Orrin yield rose to 4.5%.") == []
