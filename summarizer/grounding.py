@@ -1033,6 +1033,11 @@ def _period_direction_problem(move: Move, same: list[Fact], ours: list[Fact]) ->
         )
     if frame != "unspecified":
         decisive, period = [f for f in same if f.timeframe == frame], frame.replace("_", " ")
+        if sessions is not None and set(sessions) <= WITHIN_A_SESSION:
+            # "euro (previous session intraday high)": that session's high, not its close
+            decisive = [
+                f for f in same if f.session in sessions and f.timeframe in (frame, "unspecified")
+            ]
     elif sessions is not None:
         decisive = [f for f in same if f.session in sessions]
         period = sessions[0].replace("_", " ")

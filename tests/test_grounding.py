@@ -804,3 +804,25 @@ def test_a_places_market_named_two_ways_is_one(
 ) -> None:
     problem = gate(around(ASIA), ASIA, instrument, direction)
     assert (problem is not None) is refused, problem
+
+
+EURO = (
+    "The krona last stood at 11.01 finishing 0.8% lower the previous session, though the "
+    "krona had risen to as high as 11.12 earlier in that session."
+)
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "refused"),
+    [
+        # the previous session's high is not decided by that session's close
+        ("krona (previous session intraday high)", "up", False),
+        ("krona (previous session)", "up", True),
+        ("krona (previous session)", "down", False),
+    ],
+)
+def test_a_sessions_high_is_not_decided_by_its_close(
+    instrument: str, direction: str, refused: bool
+) -> None:
+    problem = gate(around(EURO), EURO, instrument, direction)
+    assert (problem is not None) is refused, problem
