@@ -95,27 +95,30 @@ def sign_errors(run_: Run) -> list[str]:
 def test_corpus_moves() -> None:
     moves = score(*corpus()).overall["moves"]
     print("\ncorpus", described("moves", moves))
-    # measured 2026-11-29 (evening) on 272 articles (parts A-P): P 0.910, R 0.781 (target: 0.90 / 0.80)
+    # measured 2026-11-29 (late night) on 272 articles (parts A-P): P 0.912, R 0.798 (the
+    # evening's: 0.910 / 0.781; target: 0.90 / 0.80)
     assert moves.precision >= 0.90
-    assert moves.recall >= 0.76
+    assert moves.recall >= 0.785
 
 
 def test_corpus_moves_that_state_a_percent() -> None:
     moves = percent_moves_only(corpus()).overall["moves"]
     print("\ncorpus", described("moves with a percent", moves))
-    # measured 2026-11-29 (evening) on 272 articles: P 0.968, R 0.926 (target: 0.95 / 0.90)
+    # measured 2026-11-29 (late night) on 272 articles: P 0.970, R 0.943 (the evening's: 0.968 /
+    # 0.926; target: 0.95 / 0.90)
     assert moves.precision >= 0.95
-    assert moves.recall >= 0.91
+    assert moves.recall >= 0.93
 
 
 def test_corpus_catalysts_and_risks() -> None:
     overall = score(*corpus()).overall
     print("\ncorpus", described("catalysts", overall["catalysts"]))
     print("corpus", described("risks", overall["risks"]))
-    # measured 2026-11-29 (evening) on 272 articles: catalysts P 0.673 R 0.622, risks P 0.562 R 0.700
-    # (target: catalysts R 0.60 with P 0.70, risks R 0.60)
+    # measured 2026-11-29 (late night) on 272 articles: catalysts P 0.699 R 0.630, risks P 0.562
+    # R 0.700 (the evening's catalysts: P 0.673 R 0.622; target: catalysts R 0.60 with P 0.70,
+    # risks R 0.60)
     assert overall["catalysts"].recall >= 0.62
-    assert overall["catalysts"].precision >= 0.67
+    assert overall["catalysts"].precision >= 0.69
     assert overall["risks"].recall >= 0.69
 
 
