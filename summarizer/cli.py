@@ -31,6 +31,7 @@ from summarizer.formats import (
 # The models, the pipeline and pydantic are imported where a command needs them, so that
 # `summarizer --help` starts in a fraction of the time (benchmarks/bench_help.sh).
 if TYPE_CHECKING:
+    from summarizer.cache import ChunkCache
     from summarizer.ingest import LeftOut
     from summarizer.models import ArticleDigest, EngineName
     from summarizer.naming import Names
@@ -231,10 +232,21 @@ def _batch_answers(paths: Sequence[str], settings: Settings, engine: EngineName,
     from summarizer.batching import run_batches
     from summarizer.pricing import prices_for
 
-    cache = _open_cache(settings)
-    try:
+    with _waiting_on_batches(settings) as cache:
         items = ingest.read_articles(list(paths), left_out=ingest.LeftOut(str(out)))
         collected = run_batches(items, settings, cache, _say, poll_s)
+    for line in collected.lines(prices_for(settings)):
+        _say(line)
+    return {**collected.answered, **collected.not_answered}
+
+
+@contextmanager
+def _waiting_on_batches(settings: Settings) -> Iterator[ChunkCache]:
+    """The cache, open while batches are sent or waited for: Ctrl-C stops the waiting (the
+    batches are kept and resumable), and an API error says what to check."""
+    cache = _open_cache(settings)
+    try:
+        yield cache
     except KeyboardInterrupt:
         _say(_STOPPED_WAITING)
         sys.exit(EXIT_FAILED)
@@ -243,9 +255,6 @@ def _batch_answers(paths: Sequence[str], settings: Settings, engine: EngineName,
         raise
     finally:
         cache.close()
-    for line in collected.lines(prices_for(settings)):
-        _say(line)
-    return {**collected.answered, **collected.not_answered}
 
 
 _STOPPED_WAITING = ("stopped waiting: the batch keeps running at the provider; `summarizer batch "
@@ -779,9 +788,8 @@ def batch_resume(cache_dir: Path | None, poll_interval: float) -> None:
     if not waiting:
         click.echo("no batch is waiting")
         return
-    cache = _open_cache(settings)
     collected = Collected()
-    try:
+    with _waiting_on_batches(settings) as cache:
         for batch in waiting:
             api = _api_for(settings, batch.endpoint)
             try:
@@ -789,14 +797,6 @@ def batch_resume(cache_dir: Path | None, poll_interval: float) -> None:
                 collected.absorb(collect(batch, api, cache, store, _say, poll_interval))
             finally:
                 api.close()
-    except KeyboardInterrupt:
-        _say(_STOPPED_WAITING)
-        sys.exit(EXIT_FAILED)
-    except Exception as exc:
-        _raise_if_api_error(exc, settings)
-        raise
-    finally:
-        cache.close()
     for line in collected.lines(prices_for(settings)):
         _say(line)
     sys.exit(EXIT_FAILED if collected.not_answered else EXIT_OK)
