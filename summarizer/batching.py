@@ -18,6 +18,7 @@ file and waits for it, or creates it then, so no stop makes the requests be sent
 
 from __future__ import annotations
 
+import json
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -114,9 +115,9 @@ def run_batches(
             ours = len(wanted.keys() & batch.requests.keys())
             say(f"batch {batch.id}: resuming (submitted earlier with {len(batch.requests)} "
                 f"requests, {ours} of this run's)")  # fmt: skip
-        if new:
-            involved.append(_submit(new, settings, engine, api, store))
-            say(f"batch {involved[-1].id}: submitted {len(new)} requests (the chunks not in the "
+        for part in _within_the_limits(_request_lines(new, engine)):
+            involved.append(_submit(part, settings, api, store))
+            say(f"batch {involved[-1].id}: submitted {len(part)} requests (the chunks not in the "
                 "cache); waiting. Stopped, it keeps running at the provider: `summarizer batch "
                 "resume` or this command again picks it up")  # fmt: skip
         collected = Collected()
@@ -127,19 +128,62 @@ def run_batches(
         api.close()
 
 
-def _submit(new: dict[str, str], settings: Settings, engine: object, api: BatchAPI,
-            store: BatchStore) -> StoredBatch:  # fmt: skip
+# What one batch may hold at OpenAI (https://platform.openai.com/docs/guides/batch): 50,000
+# requests and an input file of 200 MB; a run with more is sent as several batches.
+MAX_REQUESTS = 50_000
+MAX_FILE_BYTES = 200 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class _Line:
+    key: str
+    text: str  # the chunk
+    request: dict[str, object]  # the JSONL line
+    size: int  # its bytes in the file
+
+
+def _request_lines(new: dict[str, str], engine: object) -> list[_Line]:
+    """The JSONL line of each chunk: the request the live path would send."""
     from summarizer.engines.llm import LLMEngine
 
     assert isinstance(engine, LLMEngine)
     chunks = [Chunk(index=0, start=0, end=len(text), text=text) for text in new.values()]
     bodies = run_sync(engine.request_bodies(chunks))
-    lines = [{"custom_id": key, "method": "POST", "url": ENDPOINT, "body": body}
-             for key, body in zip(new, bodies, strict=True)]  # fmt: skip
-    file_id = api.upload(lines, f"summarizer-{int(time.time())}.jsonl")
+    lines = []
+    for (key, text), body in zip(new.items(), bodies, strict=True):
+        request: dict[str, object] = {
+            "custom_id": key,
+            "method": "POST",
+            "url": ENDPOINT,
+            "body": body,
+        }
+        size = len(json.dumps(request, ensure_ascii=False).encode()) + 1
+        lines.append(_Line(key, text, request, size))
+    return lines
+
+
+def _within_the_limits(lines: list[_Line]) -> Iterable[list[_Line]]:
+    """The lines in runs that each fit one batch (MAX_REQUESTS, MAX_FILE_BYTES)."""
+    part: list[_Line] = []
+    size = 0
+    for line in lines:
+        if part and (len(part) == MAX_REQUESTS or size + line.size > MAX_FILE_BYTES):
+            yield part
+            part, size = [], 0
+        part.append(line)
+        size += line.size
+    if part:
+        yield part
+
+
+def _submit(
+    lines: list[_Line], settings: Settings, api: BatchAPI, store: BatchStore
+) -> StoredBatch:
+    file_id = api.upload([line.request for line in lines], f"summarizer-{int(time.time())}.jsonl")
     uploaded = StoredBatch(id=f"file:{file_id}", endpoint=settings.endpoint_name,
                            model=settings.model, mode=settings.mode, input_file_id=file_id,
-                           requests=new, state="submitting")  # fmt: skip
+                           requests={line.key: line.text for line in lines},
+                           state="submitting")  # fmt: skip
     store.save(uploaded)  # a stop from here on finds the file, and the batch made from it
     return created(uploaded, api, store)
 

@@ -294,3 +294,27 @@ def test_a_stop_between_upload_and_record_never_submits_twice(
     assert len(state.created) == 1 and len(state.files) == 1 + 1  # one upload, one output file
     assert [d["status"] for d in _digests(tmp_path)] == ["ok"] * 5
     assert [b.state for b in BatchStore(tmp_path / "cache").all()] == ["done"]
+
+
+@pytest.mark.parametrize(
+    ("max_requests", "max_bytes"), [(3, 200 * 1024 * 1024), (50_000, 1)], ids=["count", "bytes"]
+)
+def test_a_run_larger_than_one_batch_allows_is_sent_as_several(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, max_requests: int, max_bytes: int
+) -> None:
+    import summarizer.batching as batching
+
+    monkeypatch.setattr(batching, "MAX_REQUESTS", max_requests)
+    monkeypatch.setattr(batching, "MAX_FILE_BYTES", max_bytes)
+    with serve_batches(FakeBatches(seed_answer)) as server:
+        result = CliRunner().invoke(cli, _args(server, tmp_path), env=_env())
+        sent = [r["custom_id"] for batch in server.created for r in server.requests_of(batch)]
+        per_batch = [len(server.requests_of(batch)) for batch in server.created]
+        assert server.live == []
+    assert result.exit_code == 0, result.output
+    chunks = sum(d["chunks"] for d in _digests(tmp_path))
+    # every chunk in exactly one batch, no batch over the limit
+    assert sorted(sent) == sorted(set(sent)) and len(sent) == chunks
+    assert max(per_batch) <= min(max_requests, 1 if max_bytes == 1 else max_requests)
+    assert len(per_batch) > 1
+    assert [d["status"] for d in _digests(tmp_path)] == ["ok"] * 5
