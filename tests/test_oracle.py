@@ -284,7 +284,8 @@ def report_line(result: ModeResult) -> str:
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
 # Measured 2026-11-29 (late night, after issue 18's merge) on 272 corpus articles (parts A-P; E
 # to P were each written after the gate was tuned on the parts before them, and their first-look
-# figures are in benchmarks/README.md; P is still unread): perfect moves 0.979, catalysts 1.000,
+# figures are in benchmarks/README.md; P is still unread): perfect moves 0.980 (2,965 of 3,025:
+# the target is reached on the corpus), catalysts 1.000,
 # risks 1.000; let through: flip 4.9% (148 of 2,993: the target is reached on the corpus), num
 # 2.1%, swap 14.8%, fab 0% (of which true facts of the gold, which the yardstick counts all the
 # same: flip 7, num 18, swap 83). The night's floors (perfect 0.96, flip 0.06, num 0.04, swap
@@ -292,7 +293,7 @@ def report_line(result: ModeResult) -> str:
 # without a move verb, a group's number for the members it lists, a number of another day or of
 # a session's high). Part P, scored unread, still lets more through than the parts read before
 # it (flip 9.0%, swap 18.8%).
-KEPT = {"moves": (0.975, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
+KEPT = {"moves": (0.978, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
 STOPPED = {"flip": (0.052, 0.05), "num": (0.025, 0.05), "swap": (0.155, 0.05), "fab": (0.0, 0.0)}
 # the moves let through that are wrong (not a fact of the gold): flip 4.7%, num 0.9%, swap 6.6%
 # (swap: also, a month in a name's parentheses that the quote gives as the contract's, "Natural
@@ -348,7 +349,7 @@ def _target(kind: str, reached_today: bool) -> Any:
 
 
 @pytest.mark.parametrize(
-    "kind", [_target("moves", False), _target("catalysts", True), _target("risks", True)]
+    "kind", [_target("moves", True), _target("catalysts", True), _target("risks", True)]
 )
 def test_perfect_answers_are_kept_to_the_target(
     corpus_gate: dict[str, ModeResult], kind: str

@@ -1536,3 +1536,22 @@ def test_a_change_after_at_a_is_a_change_where_a_move_noun_follows_it() -> None:
     )
     assert (fact.direction, fact.pct, fact.timeframe) == ("up", 2.5, "ytd")
     assert numbered("The Orrin yield rose to 4.5%.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timeframe", "session"),
+    [
+        # measured from a day's opening price: not that day's move, nor a session's
+        ("Kolvar crude traded at $87.73 for a 4.04% decrease from Monday's opening price.",
+         "unspecified", "unspecified"),
+        ("Orrin gold lost 1.90% of its value from its Monday market open price.",
+         "unspecified", "unspecified"),
+        # five days is a week
+        ("Vordan palladium fell a massive 7.03% in the span of 5 days.", "week", "unspecified"),
+    ],
+)  # fmt: skip
+def test_a_move_measured_from_a_days_opening_and_one_over_five_days(
+    sentence: str, timeframe: str, session: str
+) -> None:
+    (fact,) = [f for f in read_sentence(sentence).facts if f.pct is not None]
+    assert (fact.timeframe, fact.session, fact.when) == (timeframe, session, None)

@@ -1495,7 +1495,9 @@ def _session(window: tuple[str, str], change: Change | None) -> Session:
     ('gained 0.53 percent compared to the previous close' is no close: it is measured from one)."""
     if change is not None and change.qualifier == "up_to":
         return "intraday_high"
-    for part in (_COMPARED_TO_A_CLOSE.split(window[0], 1)[0], window[1]):
+    # "a 4.04% decrease from Monday's opening price": measured from an opening, not in one
+    own = before_reference_point(_COMPARED_TO_A_CLOSE.split(window[0], 1)[0])
+    for part in (own, window[1]):
         for pattern, label in _SESSIONS:
             if pattern.search(part):
                 return label

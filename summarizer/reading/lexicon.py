@@ -548,7 +548,9 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
             r"\b(?:this week|for the week|weekly|on the week|over the (?:past|last) week|"
             r"in the week|last week|week-on-week|a week|the week|(?:completed|shortened) "
             r"(?:trading )?week|trading week|"
-            r"(?:the|last|past) (?:five|5) (?:sessions|trading days|days))\b"
+            r"(?:the|last|past) (?:five|5) (?:sessions|trading days|days)|"
+            # "fell 7.03% in the span of 5 days"
+            r"(?:in|over) (?:the (?:span|course) of )?(?:five|5) (?:sessions|trading days|days))\b"
         ),
         "week",
     ),

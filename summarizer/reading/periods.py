@@ -182,8 +182,8 @@ _FROM_A_POINT = re.compile(
     r"(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:low|high|peak|trough|bottom|record|level)s?\b|"
     # "down 0.052% from Wednesday": the day it is measured from, not the day it happened
-    r"\bfrom (?:last |the previous |the prior )?(?:monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday|yesterday)\b|"
+    r"\bfrom (?:its |their |the )?(?:last |the previous |the prior )?(?:monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|yesterday)(?:['’]s)?\b|"
     # "down 1.4% from last Friday's closing price", "a drop of 2% from its close last Friday"
     r"\bfrom (?:its |their |the )?(?:previous |prior |last )?(?:close|closing|settlement|level)\b"
 )
