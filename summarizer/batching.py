@@ -31,6 +31,7 @@ from summarizer.cache import CachedChunk, ChunkCache, chunk_keyer
 from summarizer.chunking import chunk_article
 from summarizer.clean import clean_article
 from summarizer.engines.base import ChunkResult
+from summarizer.errors import SummarizerError
 from summarizer.ingest import InputFailure
 from summarizer.models import Article, Chunk
 from summarizer.pipeline import run_sync
@@ -115,6 +116,7 @@ def run_batches(
             ours = len(wanted.keys() & batch.requests.keys())
             say(f"batch {batch.id}: resuming (submitted earlier with {len(batch.requests)} "
                 f"requests, {ours} of this run's)")  # fmt: skip
+        _within_the_budget(new, settings)
         for part in _within_the_limits(_request_lines(new, engine)):
             involved.append(_submit(part, settings, api, store))
             say(f"batch {involved[-1].id}: submitted {len(part)} requests (the chunks not in the "
@@ -126,6 +128,29 @@ def run_batches(
         return collected
     finally:
         api.close()
+
+
+class OverBudget(SummarizerError):
+    """A batch that could cost more than the run's budget: nothing was sent."""
+
+
+def _within_the_budget(new: dict[str, str], settings: Settings) -> None:
+    """A batch cannot be stopped once submitted, so with --budget it is sent only when even its
+    high estimate (estimate.batch_cost) stays within the budget."""
+    if settings.budget_usd is None or not new:
+        return
+    from summarizer.estimate import batch_cost
+
+    cost = batch_cost(list(new.values()), settings)
+    if cost is None or cost[2] <= settings.budget_usd:
+        return  # no prices: --budget is refused before this (cli._check_budget)
+    low, likely, high = cost
+    raise OverBudget(
+        f"the batch of {len(new)} requests could cost ${low:.4f}–${high:.4f} (likely "
+        f"${likely:.4f}) at the batch price, more than the budget of ${settings.budget_usd:.2f}; "
+        "a submitted batch cannot be stopped, so nothing was sent: raise --budget, send fewer "
+        "articles, or run without --batch (which stops at the budget)"
+    )
 
 
 # What one batch may hold at OpenAI (https://platform.openai.com/docs/guides/batch): 50,000

@@ -229,12 +229,15 @@ def _batch_answers(paths: Sequence[str], settings: Settings, engine: EngineName,
         raise click.UsageError("--batch keeps its batches and answers in the cache: it cannot "
                                "run with --no-cache or --cache-only")  # fmt: skip
     from summarizer import ingest
-    from summarizer.batching import run_batches
+    from summarizer.batching import OverBudget, run_batches
     from summarizer.pricing import prices_for
 
     with _waiting_on_batches(settings) as cache:
         items = ingest.read_articles(list(paths), left_out=ingest.LeftOut(str(out)))
-        collected = run_batches(items, settings, cache, _say, poll_s)
+        try:
+            collected = run_batches(items, settings, cache, _say, poll_s)
+        except OverBudget as exc:
+            raise click.ClickException(str(exc)) from None
     for line in collected.lines(prices_for(settings)):
         _say(line)
     return {**collected.answered, **collected.not_answered}

@@ -117,20 +117,38 @@ def estimate(
             elif not settings.cache_only:
                 to_send[key] = chunk.text
     texts = list(to_send.values())
-    chunk_tokens = [counter.count(text) for text in texts]
-    overhead = counter.count(_request_without_chunk(settings))
-    completion = _completion_tokens(texts, chunk_tokens, counter.count)
+    prompt, completion = _tokens(texts, settings)
     return Estimate(
         articles=articles,
         unreadable=unreadable,
         chunks=chunks,
         cache_hits=hits,
         calls=len(texts),
-        prompt_tokens=sum(chunk_tokens) + overhead * len(texts),
+        prompt_tokens=prompt,
         completion_tokens=completion,
         counting=counter.method,
         prices=prices_for(settings),
     )
+
+
+def batch_cost(texts: list[str], settings: Settings) -> tuple[float, float, float] | None:
+    """The low, likely and high cost of asking about texts in a batch (at the batch price), or
+    None without prices: what `run --batch --budget` checks before it submits anything."""
+    prices = prices_for(settings)
+    if prices is None:
+        return None
+    prompt, completion = _tokens(texts, settings)
+    low, likely, high = (prices.cost(prompt, c, batched=True) for c in completion)
+    return low, likely, high
+
+
+def _tokens(texts: list[str], settings: Settings) -> tuple[int, tuple[int, int, int]]:
+    """The prompt tokens of asking about each text, and the low, likely and high completion."""
+    counter = counter_for(settings.model)
+    chunk_tokens = [counter.count(text) for text in texts]
+    overhead = counter.count(_request_without_chunk(settings))
+    completion = _completion_tokens(texts, chunk_tokens, counter.count)
+    return sum(chunk_tokens) + overhead * len(texts), completion
 
 
 def _cached(cache: ChunkCache | None, key: str, settings: Settings) -> bool:

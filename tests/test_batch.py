@@ -318,3 +318,20 @@ def test_a_run_larger_than_one_batch_allows_is_sent_as_several(
     assert max(per_batch) <= min(max_requests, 1 if max_bytes == 1 else max_requests)
     assert len(per_batch) > 1
     assert [d["status"] for d in _digests(tmp_path)] == ["ok"] * 5
+
+
+def test_a_batch_that_could_pass_the_budget_is_not_sent(tmp_path: Path) -> None:
+    with serve_batches(FakeBatches(seed_answer)) as server:
+        refused = CliRunner().invoke(
+            cli, _args(server, tmp_path, "--model", "gpt-4o-mini", "--budget", "0.0001"),
+            env=_env(),
+        )  # fmt: skip
+        assert server.created == [] and server.live == [] and server.files == {}
+        sent = CliRunner().invoke(
+            cli, _args(server, tmp_path, "--model", "gpt-4o-mini", "--budget", "5"), env=_env()
+        )
+        assert len(server.created) == 1
+    assert refused.exit_code == 1, refused.output
+    assert "more than the budget of $0.00" in refused.output
+    assert "nothing was sent" in refused.output
+    assert sent.exit_code == 0, sent.output
