@@ -1555,3 +1555,14 @@ def test_a_move_measured_from_a_days_opening_and_one_over_five_days(
 ) -> None:
     (fact,) = [f for f in read_sentence(sentence).facts if f.pct is not None]
     assert (fact.timeframe, fact.session, fact.when) == (timeframe, session, None)
+
+
+def test_a_fronted_period_reaches_a_with_clause_and_not_a_while_clause() -> None:
+    with_clause = read_sentence(
+        "For the week, the contracts closed mixed, with Kolvar wheat higher."
+    ).facts
+    assert [(f.direction, f.timeframe) for f in with_clause] == [("up", "week")]
+    while_clause = read_sentence(
+        "In the week, the Orrin index rose 5%, while the Vordan index increased by 2.17%."
+    ).facts
+    assert [(f.pct, f.timeframe) for f in while_clause] == [(5.0, "week"), (2.17, "unspecified")]
