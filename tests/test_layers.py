@@ -42,8 +42,8 @@ LAYERS = [
         "run_summary",
         "report_html",
         "estimate",
-        "batching",
     },
+    {"batching"},  # a batch is checked against the budget with the dry run's estimate
     {"__init__", "cli"},
     {"__main__"},
 ]

@@ -549,8 +549,8 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
             r"in the week|last week|week-on-week|a week|the week|(?:completed|shortened) "
             r"(?:trading )?week|trading week|"
             r"(?:the|last|past) (?:five|5) (?:sessions|trading days|days)|"
-            # "fell 7.03% in the span of 5 days"
-            r"(?:in|over) (?:the (?:span|course) of )?(?:five|5) (?:sessions|trading days|days))\b"
+            # "fell 7.03% in the span of 5 days" (but "over five sessions" is several, not a week)
+            r"(?:in|over) the (?:span|course) of (?:five|5) (?:sessions|trading days|days))\b"
         ),
         "week",
     ),
