@@ -361,11 +361,10 @@ def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
     before = lowered[max(0, change.start - 40) : change.start]
     if not _LEVEL_BEFORE.search(before):
         return False
+    # "at a 2.5 percent return year-to-date", "to a 3% gain": a change all the same
     right = _right_cue(lowered, change, cues)
     if right is not None and cues[right].form == "noun":
-        return (
-            False  # "at a 2.5 percent return year-to-date", "to a 3% gain": a change all the same
-        )
+        return False
     noun = next((c for c in reversed(cues) if c.end <= change.start and c.form == "noun"), None)
     return not (
         noun is not None
