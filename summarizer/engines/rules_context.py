@@ -303,18 +303,18 @@ def extract_chunk_catalysts(text: str, sentences: list[tuple[int, int]]) -> list
     and so do we. A sentence naming someone new ("Isuzu posted a net loss") is a new driver."""
     found: list[Catalyst] = []
     names_by_kind: dict[CatalystType, set[str]] = {}
-    previous = ""
+    named_before: set[str] = set()  # the sentence before's names, its first word's included
     for start, end in sentences:
+        sentence = text[start:end]
+        named = _proper_names(sentence, with_first=True)
         # "the company" names no one: it is whoever the sentence before named ("However, a
         # weaker currency helped" names no one and refers to no one: a driver of its own)
-        sentence = text[start:end]
         names = (
             _proper_names(sentence)
-            or _proper_names(sentence, with_first=True)
-            or (_proper_names(previous, with_first=True) if _REFERS_BACK.search(sentence) else None)
-            or set()
+            or named
+            or (named_before if _REFERS_BACK.search(sentence) else set())
         )
-        previous = sentence
+        named_before = named
         for catalyst in extract_catalysts(text, start, end):
             seen = names_by_kind.setdefault(catalyst.type, set())
             restated = (
@@ -322,7 +322,7 @@ def extract_chunk_catalysts(text: str, sentences: list[tuple[int, int]]) -> list
             )
             # the sentence's own subject counts as named ("CVS Health fell after ..."), so a
             # later "CVS expects ..." about it restates, not adds
-            seen.update(names | _proper_names(sentence, with_first=True) or {"·"})
+            seen.update(names | named or {"·"})
             if not restated:
                 found.append(catalyst)
     return found

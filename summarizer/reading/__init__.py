@@ -1496,19 +1496,13 @@ def _session(window: tuple[str, str], change: Change | None) -> Session:
     if change is not None and change.qualifier == "up_to":
         return "intraday_high"
     # "a 4.04% decrease from Monday's opening price": measured from an opening, not in one
-    own = before_reference_point(_COMPARED_TO_A_CLOSE.split(window[0], 1)[0])
-    for part in (own, window[1]):
+    for part in (before_reference_point(window[0]), window[1]):
         for pattern, label in _SESSIONS:
             if pattern.search(part):
                 return label
     return "unspecified"
 
 
-_COMPARED_TO_A_CLOSE = re.compile(
-    r"\b(?:compared (?:to|with)|from|versus|vs\.?|against|over) (?:the |its |their )?"
-    r"(?:previous|prior|last|yesterday's|friday's|monday's|tuesday's|wednesday's|thursday's) "
-    r"(?:session's )?clos"
-)
 _SESSIONS: tuple[tuple[re.Pattern[str], Session], ...] = (
     (lx.INTRADAY_HIGH, "intraday_high"),
     (lx.PRE_MARKET, "pre_market"),

@@ -344,8 +344,8 @@ def predicates(
     return sorted(found, key=lambda p: p.start)
 
 
-# "spiked to -0.26%", "the yield stayed -0.045%": a level, whatever its sign
-_SIGNED_LEVEL = re.compile(r"\b(?:to|at|stayed|remained|stood|held)\s*$")
+_SIGNED_LEVEL = re.compile(r"\b(?:to|at)\s*$")
+# "the yield stayed -0.045%": a level, whatever its sign
 _STAYED = re.compile(r"\b(?:stayed|remained|stood|held)\s*$")
 
 
@@ -354,10 +354,11 @@ def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
     noun precedes: 'gains ... have increased to 2.7 percent')."""
     if change.qualifier in ("up_to", "limit"):
         return False
-    if change.sign and not _SIGNED_LEVEL.search(lowered, max(0, change.start - 10), change.start):
-        return False  # "+1.2%" is a change; "spiked to -0.26%" is a level all the same
-    if change.sign and _STAYED.search(lowered, max(0, change.start - 10), change.start):
-        return True  # "the yield stayed -0.045%"
+    if change.sign:
+        if _STAYED.search(lowered, max(0, change.start - 10), change.start):
+            return True  # "the yield stayed -0.045%"
+        if not _SIGNED_LEVEL.search(lowered, max(0, change.start - 10), change.start):
+            return False  # "+1.2%" is a change; "spiked to -0.26%" is a level all the same
     before = lowered[max(0, change.start - 40) : change.start]
     if not _LEVEL_BEFORE.search(before):
         return False

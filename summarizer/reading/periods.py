@@ -185,7 +185,11 @@ _FROM_A_POINT = re.compile(
     r"\bfrom (?:its |their |the )?(?:last |the previous |the prior )?(?:monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|yesterday)(?:['’]s)?\b|"
     # "down 1.4% from last Friday's closing price", "a drop of 2% from its close last Friday"
-    r"\bfrom (?:its |their |the )?(?:previous |prior |last )?(?:close|closing|settlement|level)\b"
+    r"\bfrom (?:its |their |the )?(?:previous |prior |last )?(?:close|closing|settlement|level)\b|"
+    # "gained 0.53 percent compared to the previous close": no close of its own
+    r"\b(?:compared (?:to|with)|from|versus|vs\.?|against|over) (?:the |its |their )?"
+    r"(?:previous|prior|last|yesterday's|friday's|monday's|tuesday's|wednesday's|thursday's) "
+    r"(?:session's )?clos"
 )
 # "since March 2009", "since early 2020": a move over the years since
 _SINCE = re.compile(
