@@ -568,8 +568,9 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
             f"{number} is stated for {owners}, which the text names apart from "
             f"'{move.instrument}'; report each number for the instrument the text gives it to"
         )
-    if problem := _named_period_problem(move, number, ours, facts) or _another_days_number(
-        move, number, ours, facts
+    if problem := (
+        _named_period_problem(move, number, ours, facts)
+        or _another_days_number(move, number, ours, facts)
     ):
         return problem
     session = session_claimed(move)
@@ -982,7 +983,7 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
             "session needs it named)"
         )
     if any(f.direction == move.direction for f in deciding):
-        return None
+        return _withheld_number_problem(move, same) if deciding is same else None
     if move.direction in read.loose_directions and (not same or other_period):
         return None
     if same:
@@ -993,6 +994,39 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     if ours or read.loose_directions:
         return f"direction '{move.direction}' contradicts the evidence"
     return _direction_problem(move.direction, evidence, lambda: read.before)
+
+
+def _withheld_number_problem(move: Move, same: list[Fact]) -> str | None:
+    """A move without a number where the text states the instrument's number for it: "Alibaba
+    and JD.com both jumped nearly 4 per cent" gives 'Alibaba' up 4%, and "gold jumped 2.9%
+    overnight" gives 'Gold (overnight)' up 2.9%; with no number, the move leaves out what the
+    text says. A move the text states without a number keeps it: "rose 0.55%, climbing for the
+    eighth straight session" ('up' for the streak), "fell to lows of 109.42 and was last down
+    0.16%" ('down' for the low)."""
+    going = [f for f in _facts_of_the_claim(move, same) if f.direction == move.direction]
+    stated = [f for f in going if f.pct is not None]
+    if not stated or any(f.pct is None and not f.has_number for f in going):
+        return None
+    if _claims_no_period(move) and any(
+        f.pct is None and not _is_the_days(f) for f in same if f.direction == move.direction
+    ):
+        return None  # "climbing for the eighth straight session" may be what it says
+    return f"change_pct is missing: {_said(stated)}; give its percentage in change_pct"
+
+
+def _facts_of_the_claim(move: Move, same: list[Fact]) -> list[Fact]:
+    """The instrument's facts of the period or session the move names (the day's where it
+    names none)."""
+    if _claims_no_period(move):
+        return [f for f in same if _is_the_days(f)]
+    claimed, frame, sessions = _when_claimed(move), timeframe_claimed(move), session_claimed(move)
+    if claimed is not None:
+        return [f for f in same if f.when == claimed]
+    if frame != "unspecified":
+        return [f for f in same if f.timeframe == frame]
+    if sessions is not None:
+        return [f for f in same if f.session in sessions]
+    return []
 
 
 def _claims_no_period(move: Move) -> bool:

@@ -813,16 +813,73 @@ EURO = (
 
 
 @pytest.mark.parametrize(
-    ("instrument", "direction", "refused"),
+    ("instrument", "direction", "pct", "refused"),
     [
         # the previous session's high is not decided by that session's close
-        ("krona (previous session intraday high)", "up", False),
-        ("krona (previous session)", "up", True),
-        ("krona (previous session)", "down", False),
+        ("krona (previous session intraday high)", "up", None, False),
+        ("krona (previous session)", "up", None, True),
+        ("krona (previous session)", "down", -0.8, False),
+        # the session's close has its number: a move of it without one leaves it out
+        ("krona (previous session)", "down", None, True),
     ],
 )
 def test_a_sessions_high_is_not_decided_by_its_close(
-    instrument: str, direction: str, refused: bool
+    instrument: str, direction: str, pct: float | None, refused: bool
 ) -> None:
-    problem = gate(around(EURO), EURO, instrument, direction)
+    problem = gate(around(EURO), EURO, instrument, direction, pct)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "instrument", "direction", "pct", "refused"),
+    [
+        # the text states the instrument's percentage: a move without it leaves it out
+        (
+            "Kestrel Mining and Orvane Tech both jumped nearly 4 per cent to A$7.10 and A$2.40.",
+            "Kestrel Mining",
+            "up",
+            None,
+            True,
+        ),
+        (
+            "Kestrel Mining and Orvane Tech both jumped nearly 4 per cent to A$7.10 and A$2.40.",
+            "Kestrel Mining",
+            "up",
+            4.0,
+            False,
+        ),
+        ("Silver jumped 2.9% overnight.", "silver (overnight)", "up", None, True),
+        # a move the text states without a number keeps a move without one
+        (
+            "The Zentra index rose 0.55% to close at 3,105, climbing for the eighth straight "
+            "session.",
+            "Zentra index",
+            "up",
+            None,
+            False,
+        ),
+        (
+            "USD/CHF fell to lows of 0.8842 and was last at 0.8890, down 0.21%.",
+            "USD/CHF",
+            "down",
+            None,
+            False,
+        ),
+        # no percentage to give: points only, or a yield's change in percentage points
+        ("The Dow slipped 12 points to 38,105.", "Dow", "down", None, False),
+        (
+            "The Bund yield inched up 0.005 percentage point to 2.31 percent.",
+            "Bund yield",
+            "up",
+            None,
+            False,
+        ),
+    ],
+)
+def test_a_move_without_the_number_the_text_states_for_it_is_refused(
+    paragraph: str, instrument: str, direction: str, pct: float | None, refused: bool
+) -> None:
+    problem = gate(paragraph, paragraph, instrument, direction, pct)
+    assert (problem is not None) is refused, problem
+    if refused:
+        assert problem is not None and "change_pct is missing" in problem

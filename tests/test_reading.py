@@ -1566,3 +1566,31 @@ def test_a_fronted_period_reaches_a_with_clause_and_not_a_while_clause() -> None
         "In the week, the Orrin index rose 5%, while the Vordan index increased by 2.17%."
     ).facts
     assert [(f.pct, f.timeframe) for f in while_clause] == [(5.0, "week"), (2.17, "unspecified")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a scraped page's furniture inside a sentence reads as nothing
+        (
+            "The rand erased early losses\n\nAdvertisement 4\nStory continues below\n"
+            "Article content\n\nto rise 0.6%.",
+            [("rand", "up", 0.6)],
+        ),
+        # a link's label after a name, and a place after "outside" or "excluding", name nothing
+        (
+            "Norvik's broadest index of Nordic shares outside Denmark, opens new tab fell "
+            "0.7 percent.",
+            [("index of Nordic", "down", 0.7)],
+        ),
+        ("Asian shares outside Japan rose 1.2%.", [("Asian shares", "up", 1.2)]),
+        (
+            "Latin American stocks excluding Brazil slipped 0.4%.",
+            [("Latin American stocks", "down", 0.4)],
+        ),
+    ],
+)
+def test_page_furniture_and_excluded_places_are_no_subjects(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected

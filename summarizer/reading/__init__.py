@@ -92,7 +92,8 @@ def stated_numbers(sentence: str) -> tuple[list[float], list[float]]:
 @functools.lru_cache(maxsize=4096)
 def read_sentence(sentence: str) -> SentenceReading:
     """The facts of one sentence; offsets are into the sentence."""
-    original, sentence = sentence, _LINK_WIDGET.sub(_code_only, sentence)
+    original, sentence = sentence, _PAGE_FURNITURE.sub(_blanked, sentence)
+    sentence = _LINK_WIDGET.sub(_code_only, sentence)
     sentence = _QUOTE_BOXES.sub(_last_code_only, sentence)
     sentence = _CODE_WITH_CHANGE.sub(_code_then_change, sentence)
     lowered = _lower(sentence)
@@ -344,6 +345,20 @@ _OPENING = re.compile(
 _QUOTE_WIDGET = re.compile(r"[^\s:;,]\s+[A-Z]{2,6}\d{0,2},\s*$")
 # a page's links after a ticker: "Amgen (AMGN | Quote | Chart | News | PowerRating) lost 11.9%"
 _LINK_WIDGET = re.compile(r"\(\s*([A-Z][A-Z0-9.]{0,9})\s*\|(?:\s*[A-Za-z]+\s*\|)*\s*[A-Za-z]+\s*\)")
+
+
+# a page's furniture that scraping leaves inside a sentence: "erasing early losses\n\n
+# Advertisement 2\nStory continues below\nArticle content\n\nto rise 0.4%", "MSCI's broadest
+# index of Asia-Pacific shares outside Japan, opens new tab fell 0.5 percent" (a link's label)
+_PAGE_FURNITURE = re.compile(
+    r"(?:\bAdvertisement(?:\s+\d+)?\s+)?\bStory continues below(?:\s+Article content)?\b|"
+    r",?\s*\(?\bopens new tab\b\)?"
+)
+
+
+def _blanked(furniture: re.Match[str]) -> str:
+    """Spaces in place of the furniture: the sentence reads on, and offsets stay the text's."""
+    return " " * len(furniture[0])
 
 
 # a ticker and the day's change in one parenthesis: "Morgan Stanley (MS US, +1.83%) rose",
@@ -633,7 +648,8 @@ _SKIP_BEFORE = re.compile(
     r"tracking|track|tracked|led|helped|hit|hurt|dragged|pushed|weighed|boosted|"
     r"measuring|measures|comprising|covering|representing|mirroring|"
     r"lifted|outpaced|outperformed|trailed|beat|overtook|of|for|among|by|with|within|across|"
-    r"between|about|unlike)|\bahead of|\bin)\s+(?:the\s+|its\s+|their\s+|a\s+|an\s+)?"
+    r"between|about|unlike|outside|excluding|except)|\bahead of|\bin)\s+(?:the\s+|its\s+|"
+    r"their\s+|a\s+|an\s+)?"
     r"(?:(?!(?:and|or|but|while|cent|as|was|were|is|are|has|have|had|been|be|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|today|yesterday)\b)[\w'’-]+\s+){0,2}$"
 )
