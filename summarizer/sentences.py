@@ -88,6 +88,10 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
     return [t for s, e in spans if (t := trim(text, s, e))[0] < t[1]]
 
 
+# a scraped page's lines that interrupt a sentence (Postmedia's pages)
+_FURNITURE_LINE = re.compile(
+    r"\s*(?:Advertisement(?:\s+\d+)?|Story continues below|Article content)\s*$"
+)
 # a line ends a sentence when it ends like one, or is short (a heading, a byline, a table row)
 _LINE_END = re.compile(r"[.!?:;。！？\"”’)\]…|]\s*$")
 _WRAPPED_WIDTH = 45
@@ -101,13 +105,25 @@ def _lines(passage: str, offset: int) -> list[tuple[int, str]]:
     does not end like a sentence and either is long or is followed by a lower-case word."""
     lines = [(offset + m.start(), m.group(0)) for m in re.finditer(r"[^\n]+", passage)]
     joined: list[tuple[int, str]] = []
+    furniture: list[tuple[int, str]] = []  # a page's lines met inside an unfinished sentence
     for start, line in lines:
+        if joined and _FURNITURE_LINE.match(line) and not _LINE_END.search(joined[-1][1]):
+            furniture.append((start, line))
+            continue
+        if furniture and line.lstrip()[:1].islower():
+            # "erasing early losses\n\nAdvertisement 2\nStory continues below\n\nto rise 0.4%"
+            first = joined[-1][0]
+            joined[-1] = (first, passage[first - offset : start - offset + len(line)])
+            furniture = []
+            continue
+        joined.extend(furniture)
+        furniture = []
         if joined and _continues(joined[-1], start, line, offset, passage):
             first = joined[-1][0]
             joined[-1] = (first, passage[first - offset : start - offset + len(line)])
         else:
             joined.append((start, line))
-    return joined
+    return joined + furniture
 
 
 def _continues(previous: tuple[int, str], start: int, line: str, offset: int, passage: str) -> bool:

@@ -131,3 +131,33 @@ def test_a_london_code_with_a_dot_before_its_price_ends_no_sentence() -> None:
         "Vordan fell (VD.)",
         "Then.",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a page's furniture inside a sentence: the sentence goes on after it
+        (
+            "The rand erased early losses\n\nAdvertisement 4\nStory continues below\n"
+            "Article content\n\nto rise 0.6%. Gold fell.",
+            [
+                "The rand erased early losses\n\nAdvertisement 4\nStory continues below\n"
+                "Article content\n\nto rise 0.6%.",
+                "Gold fell.",
+            ],
+        ),
+        # between two sentences it is lines of its own, as before
+        (
+            "The rand rose.\n\nAdvertisement 4\nStory continues below\n\nGold fell.",
+            ["The rand rose.", "Advertisement 4", "Story continues below", "Gold fell."],
+        ),
+        (
+            "The rand rose\n\nAdvertisement 4\n\nGold fell.",
+            ["The rand rose", "Advertisement 4", "Gold fell."],
+        ),
+    ],
+)
+def test_a_pages_furniture_inside_a_sentence_does_not_end_it(
+    text: str, expected: list[str]
+) -> None:
+    assert sentences(text) == expected

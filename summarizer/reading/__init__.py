@@ -352,7 +352,9 @@ _LINK_WIDGET = re.compile(r"\(\s*([A-Z][A-Z0-9.]{0,9})\s*\|(?:\s*[A-Za-z]+\s*\|)
 # index of Asia-Pacific shares outside Japan, opens new tab fell 0.5 percent" (a link's label)
 _PAGE_FURNITURE = re.compile(
     r"(?:\bAdvertisement(?:\s+\d+)?\s+)?\bStory continues below(?:\s+Article content)?\b|"
-    r",?\s*\(?\bopens new tab\b\)?"
+    r"^[^\S\n]*(?:Advertisement(?:\s+\d+)?|Article content)[^\S\n]*$|"
+    r",?\s*\(?\bopens new tab\b\)?",
+    re.MULTILINE,
 )
 
 
