@@ -883,3 +883,25 @@ def test_a_move_without_the_number_the_text_states_for_it_is_refused(
     assert (problem is not None) is refused, problem
     if refused:
         assert problem is not None and "change_pct is missing" in problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "pct", "refused"),
+    [
+        # a parenthesis that only names (an exchange, a code) claims no period: the day's move
+        ("Varrow Tech (BSE)", "up", None, True),
+        ("Varrow Tech (BSE)", "down", -3.88, False),
+        ("Varrow Tech (VRW.NS)", "up", None, True),
+        # a label in words may name a session: the opening was positive
+        ("Varrow Tech (opening)", "up", None, False),
+    ],
+)
+def test_a_name_in_parentheses_claims_no_period(
+    instrument: str, direction: str, pct: float | None, refused: bool
+) -> None:
+    text = (
+        "Despite a positive opening, Varrow Tech shares slipped into the red and ended with a "
+        "loss of 3.88 per cent on the BSE."
+    )
+    problem = gate(text, text, instrument, direction, pct)
+    assert (problem is not None) is refused, problem
