@@ -613,7 +613,7 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         )
     frame = timeframe_claimed(move)
     if frame != "unspecified":
-        framed = _framed(move, frame, facts)
+        framed = _framed(move, frame, facts) or _framed_unnamed(move, frame, ours, facts)
         if all(_period_of(f, frame) not in (frame, "unspecified") for f in ours) or (
             framed and not any(f in framed for f in ours)
         ):
@@ -682,6 +682,25 @@ def _framed(move: Move, frame: str, facts: Sequence[Fact]) -> list[Fact]:
             _verdict(move, f) == "same"
             or (f.has_number and (f.mention is None or f.mention.reference is not None))
         )
+    ]
+
+
+def _framed_unnamed(
+    move: Move, frame: str, ours: Sequence[Fact], facts: Sequence[Fact]
+) -> list[Fact]:
+    """Where the sentence names no subject for the number, a move of the claimed period it
+    states for the same unnamed subject, the other way or with a number: "Stocks snapped an
+    eight-day losing streak to rise 1%" gives the eight days a fall, so '(previous eight
+    sessions)' is not 1%."""
+    if any(f.mention is not None and not f.resolved for f in ours):
+        return []
+    subjects = {f.mention for f in ours}
+    return [
+        f
+        for f in facts
+        if f.mention in subjects
+        and f.timeframe == frame
+        and (f.direction != move.direction or f.has_number)
     ]
 
 

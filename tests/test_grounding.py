@@ -905,3 +905,17 @@ def test_a_name_in_parentheses_claims_no_period(
     )
     problem = gate(text, text, instrument, direction, pct)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "refused"),
+    [
+        # the sentence names no subject: its six days are a fall, the 0.8% is the day's rise
+        ("Regional stocks (previous six sessions)", True),
+        ("Regional stocks", False),
+    ],
+)
+def test_an_unnamed_subjects_period_is_its_own(instrument: str, refused: bool) -> None:
+    text = "Stocks snapped a six-day losing streak to rise 0.8%, led by banks."
+    problem = gate(text, text, instrument, "up", 0.8)
+    assert (problem is not None) is refused, problem

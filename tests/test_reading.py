@@ -1594,3 +1594,15 @@ def test_page_furniture_and_excluded_places_are_no_subjects(
     sentence: str, expected: list[Stated]
 ) -> None:
     assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Zinc prices have increased week to week by 3.1%.",
+        "Zinc rose 3.1% week-over-week.",
+        "Zinc rose 3.1% week on week.",
+    ],
+)
+def test_week_to_week_is_the_weeks_move(sentence: str) -> None:
+    assert only_fact(sentence).timeframe == "week"

@@ -546,7 +546,8 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     (
         re.compile(
             r"\b(?:this week|for the week|weekly|on the week|over the (?:past|last) week|"
-            r"in the week|last week|week-on-week|a week|the week|(?:completed|shortened) "
+            r"in the week|last week|week[- ](?:on|over|to)[- ]week|a week|the week|"
+            r"(?:completed|shortened) "
             r"(?:trading )?week|trading week|"
             r"(?:the|last|past) (?:five|5) (?:sessions|trading days|days)|"
             # "fell 7.03% in the span of 5 days" (but "over five sessions" is several, not a week)

@@ -102,8 +102,8 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:this week|for the week|on the week|the week|weekly|week-on-week|in the week|"
-            r"in a week|"
+            r"\b(?:this week|for the week|on the week|the week|weekly|"
+            r"week[- ](?:on|over|to)[- ]week|in the week|in a week|"
             r"trading week|week to date|week-to-date|over the (?:past|last) week|seven days|"
             r"seven-day|7-day|(?:the|last|past) (?:five|5) (?:sessions|trading days|days))\b"
         ),
