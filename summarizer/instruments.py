@@ -394,9 +394,10 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
         return "unknown"  # "GDX" may be the Market Vectors Gold Miners ETF's code
     if _VENUE.search(a_bare) or _VENUE.search(b_bare):
         return "unknown"  # "the Dalian Commodity Exchange": where it trades, not what
-    # "NEPSE Index" is the "Nepal Stock Exchange (NEPSE) Index"
-    if (a_code and content_tokens(b_bare) == {a_code.lower()}) or (
-        b_code and content_tokens(a_bare) == {b_code.lower()}
+    # "NEPSE Index" is the "Nepal Stock Exchange (NEPSE) Index", and "ASE General Index" the
+    # "Amman Stock Exchange (ASE) index"
+    if (a_code and _the_codes_main_index(b_bare, a_code)) or (
+        b_code and _the_codes_main_index(a_bare, b_code)
     ):
         return "same"
     tokens_a, tokens_b = (
@@ -415,6 +416,15 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
     # every distinguishing word of the shorter name must be in the longer one: "Woori
     # Financial" is not "KB Financial", "Hang Seng IT sector" not "Hang Seng energy sub-index"
     return "same" if tokens_a <= tokens_b or tokens_b <= tokens_a else "different"
+
+
+def _the_codes_main_index(name: str, code: str) -> bool:
+    """Whether the name is the code with nothing but words of a market's main index."""
+    tokens = content_tokens(name)
+    return code.lower() in tokens and tokens - {code.lower()} <= _MAIN_INDEX_WORDS
+
+
+_MAIN_INDEX_WORDS = frozenset({"general", "composite", "main", "benchmark", "broad", "key"})
 
 
 @functools.lru_cache(maxsize=16384)

@@ -282,3 +282,23 @@ def test_names_written_apart_joined_or_spelled_out(
     a: str, b: str, ticker_b: str | None, verdict: str
 ) -> None:
     assert compare(a, b, ticker_b=ticker_b) == verdict
+
+
+def test_the_usd_index_is_the_dollar_index() -> None:
+    assert compare("US Dollar Index", "the USD index") == "same"
+    assert compare("USD index", "euro") == "different"
+
+
+@pytest.mark.parametrize(
+    ("move", "code", "verdict"),
+    [
+        # the text declares the code for its words: "the Varna Stock Exchange (VSE) index"
+        ("VSE General Index", "VSE", "same"),
+        ("VSE Composite", "VSE", "same"),
+        ("VSE Banks Index", "VSE", "different"),
+    ],
+)
+def test_a_code_with_a_main_index_word_is_the_codes_index(
+    move: str, code: str, verdict: str
+) -> None:
+    assert compare(move, "Varna Stock Exchange index", ticker_b=code) == verdict

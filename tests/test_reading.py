@@ -1606,3 +1606,14 @@ def test_page_furniture_and_excluded_places_are_no_subjects(
 )
 def test_week_to_week_is_the_weeks_move(sentence: str) -> None:
     assert only_fact(sentence).timeframe == "week"
+
+
+def test_the_antecedent_of_a_relative_clause_after_led_by() -> None:
+    sentence = "All sector gauges closed lower, led by Shipping, which fell 2.4 percent."
+    assert numbered(sentence) == [("Shipping", "down", 2.4)]
+    # a relative clause with no name before it gives the clause's subject nothing new
+    sentence = (
+        "Second was Orlan (ex-Vesta), which fell 8.1% to 90 rubles, the state company Dorne "
+        "closes the top three, whose shares fell 5.9%."
+    )
+    assert ("Orlan", "down", 5.9) not in numbered(sentence)

@@ -132,6 +132,14 @@ def read_sentence(sentence: str) -> SentenceReading:
             )
         if not subjects and predicate.temporal:
             subjects = last_subjects  # "The pound fell, erasing Monday's gains"
+        antecedent: list[Mention] = []
+        if not subjects and any(
+            kind == "relative" and clause[0] <= start < predicate.start
+            for start, _, kind in cuts
+        ):
+            # "All indices closed lower, led by Mining, which fell 2.02 percent": the relative
+            # clause's antecedent, not the subject of the clause before (nor the clause's)
+            subjects = antecedent = _antecedent(lowered, mentions, cuts, predicate)
         if (
             not subjects
             and (
@@ -177,7 +185,7 @@ def read_sentence(sentence: str) -> SentenceReading:
                     else []
                 )
             )
-        elif clause[0] not in subject_of_clause:
+        elif clause[0] not in subject_of_clause and not antecedent:
             subject_of_clause[clause[0]] = subjects
         subjects = (
             _owner_of_its(lowered, mentions, subjects, clause)
