@@ -1617,3 +1617,21 @@ def test_the_antecedent_of_a_relative_clause_after_led_by() -> None:
         "closes the top three, whose shares fell 5.9%."
     )
     assert ("Orlan", "down", 5.9) not in numbered(sentence)
+
+
+def test_a_contract_by_month_venue_and_commodity_is_one_name() -> None:
+    sentence = (
+        "May ICE NY sugar #11 (SBK21) closed down -0.12 (-0.75%), and May ICE London white "
+        "sugar #5 (SWK21) closed up +2.40 (+0.52%)."
+    )
+    reading = read_sentence(sentence)
+    assert [(m.name, m.ticker) for m in reading.mentions] == [
+        ("May ICE NY sugar #11", "SBK21"),
+        ("May ICE London white sugar #5", "SWK21"),
+    ]
+    # the change right after the second contract's move words is the second contract's
+    assert numbered(sentence) == [
+        ("May ICE NY sugar #11", "down", 0.75),
+        ("May ICE London white sugar #5", "up", 0.52),
+    ]
+    assert numbered("Dec corn (ZCZ20) closed up 3 cents, or 0.7%.") == [("Dec corn", "up", 0.7)]

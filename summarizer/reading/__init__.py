@@ -134,8 +134,7 @@ def read_sentence(sentence: str) -> SentenceReading:
             subjects = last_subjects  # "The pound fell, erasing Monday's gains"
         antecedent: list[Mention] = []
         if not subjects and any(
-            kind == "relative" and clause[0] <= start < predicate.start
-            for start, _, kind in cuts
+            kind == "relative" and clause[0] <= start < predicate.start for start, _, kind in cuts
         ):
             # "All indices closed lower, led by Mining, which fell 2.02 percent": the relative
             # clause's antecedent, not the subject of the clause before (nor the clause's)
@@ -172,6 +171,12 @@ def read_sentence(sentence: str) -> SentenceReading:
             subjects = (
                 # "and Televisa, which dropped 3.71%": the relative clause's own antecedent
                 _antecedent(lowered, mentions, cuts, predicate)
+                # "and B closed up +39 (+2.30%)": the change right after B's move words is B's
+                or (
+                    last_subjects
+                    if predicate.form == "sign" and facts and facts[-1].end >= predicate.start - 2
+                    else []
+                )
                 or subject_of_clause.get(clause[0])
                 or (
                     last_subjects

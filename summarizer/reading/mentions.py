@@ -481,8 +481,26 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
                 match.start(), match.end(), sentence[match.start() : match.end()], reference=ref
             )
         )
+    for match in _CONTRACT_NAME.finditer(sentence):
+        # one name, where the words above find its venue and its commodity apart
+        found.append(
+            Mention(match.start(), match.end(), match.group("name"), ticker=match.group("code"))
+        )
     mentions = _with_codes_attached(sentence, _merged(found))
     return _with_appositions(sentence, _with_contract_heads(sentence, mentions))
+
+
+# a futures contract by its delivery month, venue and commodity, as commodity desks write it:
+# "Mar ICE NY cocoa (CCH21)", "May ICE London white sugar #5 (SWK21)", "Dec corn (ZCZ20)"
+_CONTRACT_NAME = re.compile(
+    r"(?P<name>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+"
+    r"(?:(?:ICE|CME|CBOT|NYMEX|COMEX|MATIF|MGEX|KC|NY|London|Chicago|Minneapolis)\s+){0,3}"
+    r"(?:[a-z]+\s+){0,2}?"
+    r"(?:cocoa|coffee|cotton|sugar|wheat|corn|soybeans?|soybean (?:oil|meal)|soyoil|soymeal|oats|"
+    r"rice|canola|cattle|hogs|orange juice|lumber|crude(?: oil)?|gold|silver|copper|platinum|"
+    r"palladium|natural gas|heating oil|gasoline|diesel)\b(?:\s+#\d+)?)"
+    r"(?:\s*\((?P<code>[A-Z]{1,4}[FGHJKMNQUVXZ]\d{2})\))?"
+)
 
 
 # "Futures on the Dow Jones Industrial Average", "Three-month contracts for copper": the
