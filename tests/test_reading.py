@@ -1635,3 +1635,34 @@ def test_a_contract_by_month_venue_and_commodity_is_one_name() -> None:
         ("May ICE London white sugar #5", "up", 0.52),
     ]
     assert numbered("Dec corn (ZCZ20) closed up 3 cents, or 0.7%.") == [("Dec corn", "up", 0.7)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tin and nickel futures surged on Monday. While the former soared 0.28%, the "
+            "latter jumped 0.96%.",
+            [("Tin", "up", 0.28), ("nickel futures", "up", 0.96)],
+        ),
+        (
+            "Copper and zinc fell sharply: the former lost 2.1% and the latter 1.4%.",
+            [("Copper", "down", -2.1), ("zinc", "down", -1.4)],
+        ),
+        (
+            "Both the Kospi and the Taiex rose, with the former up 0.5% and the latter up 0.8%.",
+            [("the Kospi", "up", 0.5), ("Taiex", "up", 0.8)],
+        ),
+    ],
+)
+def test_the_former_and_the_latter_are_the_first_and_last_names_listed(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [m for m in moves(text) if m[2] is not None] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["Analysts said stocks rose 2%.", "The minister said stocks rose 2%."]
+)
+def test_a_verb_of_saying_is_no_part_of_a_name(text: str) -> None:
+    assert moves(text) == [("stocks", "up", 2.0)]

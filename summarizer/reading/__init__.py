@@ -514,6 +514,14 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
                 named = _for_each(group, plural, "respectively" in reading.sentence.lower())
                 facts += [replace(f, resolved=True) for f in named]
                 continue
+            if ref in ("former", "latter"):
+                # "Gold and silver surged: the former 0.28%, the latter 0.96%": the first or
+                # the last of the names listed together before it, here or in a sentence before
+                pair = _listed_before(reading, group[0].predicate[0]) or plural
+                if len(pair) >= 2:
+                    target = pair[0] if ref == "former" else pair[-1]
+                    facts += [replace(f, mention=target, resolved=True) for f in group]
+                continue
             for fact in group:
                 if fact.mention is None and _names_something(reading):
                     facts.append(fact)  # its own names, unbound: guessing from before is worse
@@ -595,6 +603,25 @@ def _for_each(group: list[Fact], names: list[Mention], respectively: bool) -> li
     if respectively and len(group) == len(names):
         return [replace(f, mention=m) for f, m in zip(group, names, strict=True)]
     return [replace(f, mention=m) for f in group for m in names]
+
+
+def _listed_before(reading: SentenceReading, position: int) -> list[Mention]:
+    """The names a sentence lists together before a position: "Copper and zinc fell sharply:
+    the former lost 2.1%"."""
+    named = [
+        m
+        for m in reading.mentions
+        if m.reference is None and not m.descriptive and m.end <= position
+    ]
+    run: list[Mention] = []
+    for mention in named:
+        if run and not _PAIR_GAP.fullmatch(reading.sentence, run[-1].end, mention.start):
+            run = []
+        run.append(mention)
+    return run if len(run) >= 2 else []
+
+
+_PAIR_GAP = re.compile(r"\s*(?:,\s*)?(?:and\s+|&\s*|,\s*)(?:the\s+|both\s+)?")
 
 
 def _listed(reading: SentenceReading) -> list[Mention]:
@@ -1074,6 +1101,8 @@ def _named_in_sentence(subjects: list[Mention], last_subjects: list[Mention]) ->
         return named[-1:] or subjects
     if ref in ("both", "they"):
         return last_subjects if len(last_subjects) > 1 else subjects
+    if ref in ("former", "latter"):
+        return subjects  # the pair it picks from is known once the sentences are read (resolve)
     return last_subjects[-1:]
 
 

@@ -408,6 +408,7 @@ REFERENCE = re.compile(
     r"developer|airline|brewer|conglomerate)\b(?!['’-]|\s+(?:markets?|exchanges?|index|indices|"
     r"futures|prices?|options|shares))"
     r"|\b(?P<pronoun>it|they)\b|(?:^|[;:]\s*)(?P<both>both)\b|^(?P<prices>prices)\b(?!\s+of\b)"
+    r"|\bthe\s+(?P<order>former|latter)\b"
 )
 ENTITY_REFERENCES = frozenset(
     {
