@@ -1666,3 +1666,27 @@ def test_the_former_and_the_latter_are_the_first_and_last_names_listed(
 )
 def test_a_verb_of_saying_is_no_part_of_a_name(text: str) -> None:
     assert moves(text) == [("stocks", "up", 2.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a qualifier or "another" in a gapped repeat names no new subject
+        (
+            "Ether has plunged 7.4% in the past day and roughly 9.2% in a week.",
+            [("Ether", "down", 7.4), ("Ether", "down", 9.2)],
+        ),
+        (
+            "Zinc slid 1.1% on Monday and another 0.8% on Tuesday.",
+            [("Zinc", "down", 1.1), ("Zinc", "down", 0.8)],
+        ),
+        # "with" before a name and a finite verb is no "with" clause
+        (
+            "Kestrel Coin (KST) has kept pace with bitcoin and is currently trading for $571, "
+            "down 2.4%.",
+            [("Kestrel Coin", "down", 2.4)],
+        ),
+    ],
+)
+def test_gapped_repeats_and_an_object_of_with(sentence: str, expected: list[Stated]) -> None:
+    assert [s for s in numbered(sentence) if s[2] is not None] == expected

@@ -62,9 +62,11 @@ _AS_PREPOSITION = re.compile(
     r"(?:\w+ed|\w+ing|known|seen|such|same|regarded)\s+as\s+$|(?:\w+ed|\w+ing|known|seen|such|"
     r"same|regarded)\s+as\s+\S*$"
 )
-# "surged with BABA-W rising up to 6%": a clause of its own even without a comma
+# "surged with BABA-W rising up to 6%": a clause of its own even without a comma (but a finite
+# verb ends the name after "with": "kept pace with bitcoin and is trading at $571")
 _WITH_CLAUSE = re.compile(
-    r"(?<!,)\swith\s(?=(?:the\s+)?[\w.&'’-]+(?:\s+[\w.&'’-]+){0,3}\s+(?:\w+ing|up|down|off)\b)"
+    r"(?<!,)\swith\s(?=(?:the\s+)?[\w.&'’-]+(?:\s+(?!(?:is|was|are|were|has|have|had|will|would|"
+    r"could|can)\b)[\w.&'’-]+){0,3}\s+(?:\w+ing|up|down|off)\b)"
 )
 # "closed mixed, with CBOT wheat higher, and KC and Minneapolis wheat lower": a name and a bare
 # comparative after "with" (or after such a pair and "and") state that name's move
@@ -598,7 +600,8 @@ def _cues_in(gap: str) -> list[Cue]:
 _GAP_WORDS = re.compile(
     r"\b(?:and|or|while|on|in|over|for|the|a|past|last|this|previous|earlier|later|day|week|"
     r"month|year|session|trading|monday|tuesday|wednesday|thursday|friday|respectively|to|at|"
-    r"about|around|nearly|almost|more|than|some|just|over|by|of|its|their|up|down|"
+    r"about|around|nearly|almost|roughly|approximately|another|further|slightly|more|than|"
+    r"some|just|over|by|of|its|their|up|down|"
     # the units of the changes listed before: "down by 2.26 per cent, 2.22 per cent, 1.95 ..."
     r"per|cent|percent|pct|percentage|points?|basis|bps?)\b"
 )
