@@ -1690,3 +1690,36 @@ def test_a_verb_of_saying_is_no_part_of_a_name(text: str) -> None:
 )
 def test_gapped_repeats_and_an_object_of_with(sentence: str, expected: list[Stated]) -> None:
     assert [s for s in numbered(sentence) if s[2] is not None] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a name's possessive before a number and a move noun: the name moved
+        (
+            "Markets were dragged by the Zeta IT index's 2 per cent fall.",
+            [("Zeta IT index", "down", -2.0)],
+        ),
+        # a day's possessive names no instrument: the clause's subject moved that day
+        (
+            "Varno crude settled at $68.08 a barrel, returning a small portion of Friday's 4.6% "
+            "climb.",
+            [("Varno crude", "up", 4.6)],
+        ),
+        # "the February contract" refers to the futures named before; "the October aluminum
+        # contract" names its own
+        (
+            "Platinum futures rallied on Friday. The February contract rose 2.1%, while silver "
+            "fell 1.2%.",
+            [("Platinum futures", "up", 2.1), ("silver", "down", -1.2)],
+        ),
+        (
+            "Nickel fell. The most-traded October aluminum contract fell 3%.",
+            [("October aluminum contract", "down", -3.0)],
+        ),
+    ],
+)
+def test_possessive_owners_and_dated_contracts(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [m for m in moves(text) if m[2] is not None] == expected

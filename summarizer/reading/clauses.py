@@ -444,7 +444,17 @@ def _governed(
         start = _article_before(lowered, change.start)
         # "a 3.5% rise in Emaar Malls": the noun's object moved
         obj = _noun_object(lowered, cue) if cue.form == "noun" else None
-        return Predicate(start, cue.end, cue.direction, cue.form, [change], noun_object=obj)
+        # "the IT index's 2 per cent fall": the owner before the number moved
+        owner = _POSSESSIVE_BEFORE.search(lowered, max(0, start - 40), start)
+        owned = (
+            cue.form == "noun"
+            and obj is None
+            and owner is not None
+            and any(end == owner.start() for _, end in mention_spans)  # not "Friday's 4.6% climb"
+        )
+        return Predicate(
+            start, cue.end, cue.direction, cue.form, [change], noun_object=obj, possessive=owned
+        )
     if _in_parentheses(lowered, change):
         head = _list_head(lowered, change.start, cues) or _list_tail(lowered, change.end, cues)
         if head is not None:

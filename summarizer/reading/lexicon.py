@@ -409,6 +409,9 @@ REFERENCE = re.compile(
     r"futures|prices?|options|shares))"
     r"|\b(?P<pronoun>it|they)\b|(?:^|[;:]\s*)(?P<both>both)\b|^(?P<prices>prices)\b(?!\s+of\b)"
     r"|\bthe\s+(?P<order>former|latter)\b"
+    # "The February contract is up 2.15%": a delivery month names no commodity of its own
+    r"|\bthe\s+(?:(?:most[- ]active|most[- ]traded|benchmark|front[- ]month|nearby)\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<dated>contract)\b"
 )
 ENTITY_REFERENCES = frozenset(
     {

@@ -478,9 +478,15 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             or match.group("both")
             or match.group("prices")
             or match.group("order")
+            or match.group("dated")
         )
         words = sentence[match.start() : match.end()].split()
-        if len(words) > 2 and words[1][:1].isupper() and ref not in lx.ENTITY_REFERENCES:
+        if (
+            len(words) > 2
+            and words[1][:1].isupper()
+            and ref not in lx.ENTITY_REFERENCES
+            and not match.group("dated")
+        ):
             continue  # "the Tech index" names an index; "the NZ company" refers to one
         found.append(
             Mention(
