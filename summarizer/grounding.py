@@ -1053,14 +1053,15 @@ def _claims_no_period(move: Move) -> bool:
         timeframe_claimed(move) == "unspecified"
         and session_claimed(move) is None
         and _when_claimed(move) is None
-        and all(_A_NAME_ONLY.fullmatch(hint.strip()) for hint in _HINTS.findall(move.instrument))
+        and all(
+            _A_NAME_ONLY.fullmatch(hint.strip()) for hint in instruments.hint_parts(move.instrument)
+        )
     )
 
 
 # a name's parenthesis that only names (an exchange, a code, an alias, a quote currency): 'Infosys
 # (BSE)', 'Euro (vs US dollar)'; a label in lower-case words may name a period no pattern knows
 # ('earlier rally', 'from weekend lows')
-_HINTS = re.compile(r"\(([^)]*)\)")
 _A_NAME_ONLY = re.compile(
     r"(?:vs\.?|versus|against)\s+[^,;]+|[A-Z0-9][\w.&'’/-]*(?:\s+[A-Z0-9][\w.&'’/-]*)*"
 )

@@ -558,7 +558,12 @@ def is_market(name: str) -> bool:
 def name_hints(name: str) -> str:
     """What a name's parentheses say, lower case: 'Brent (week)' -> 'week', 'Swiss franc (vs
     euro, intraday)' -> 'vs euro, intraday'."""
-    return " ".join(_HINTS.findall(name)).lower()
+    return " ".join(hint_parts(name)).lower()
+
+
+def hint_parts(name: str) -> list[str]:
+    """Each of a name's parentheses, as written: 'Infosys (BSE)' -> ['BSE']."""
+    return _HINTS.findall(name)
 
 
 _HINTS = re.compile(r"\(([^)]*)\)")

@@ -518,9 +518,11 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
                 # "Gold and silver surged: the former 0.28%, the latter 0.96%": the first or
                 # the last of the names listed together before it, here or in a sentence before
                 pair = _listed_before(reading, group[0].predicate[0]) or plural
-                if len(pair) >= 2:
-                    target = pair[0] if ref == "former" else pair[-1]
-                    facts += [replace(f, mention=target, resolved=True) for f in group]
+                if len(pair) < 2:
+                    facts += group  # no pair to pick from: left unnamed, as said
+                    continue
+                picked = pair[0] if ref == "former" else pair[-1]
+                facts += [replace(f, mention=picked, resolved=True) for f in group]
                 continue
             for fact in group:
                 if fact.mention is None and _names_something(reading):

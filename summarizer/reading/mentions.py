@@ -43,14 +43,14 @@ _LOWER_NAME_PART = (
     r"50|100|200|225|300|500|600|1000|2000)"
 )
 # verbs of saying are no modifier of a name's head: "Analysts said stocks rose"
-_NOT_SAYING = r"(?!(?:said|says|say|told|noted|added|warned|believes?|thinks?|expects?)\b)"
+_SAYING = r"said|says|say|told|noted|added|warned|believes?|thinks?|expects?"
+_NOT_SAYING = rf"(?!(?:{_SAYING})\b)"
 _NAME = re.compile(
     rf"{_FIRST_WORD}"
     rf"(?:(?:\s+|-|/)(?:(?:of|de|du|la|&|ex|the)\s+|ex-)?(?:{_CAPITALISED_WORD}|"
     rf"{_LOWER_NAME_PART}(?=[\s,.;:)]|$)))*"
-    rf"(?:\s+(?:{_NOT_SAYING}[a-z]+-?[a-z]*\s+)?(?:stocks|shares|sector|index|indices|futures|prices|"
-    rf"price|"
-    rf"composite|average|etfs?|adrs|crude|yields?|bonds?|notes?))?"
+    rf"(?:\s+(?:{_NOT_SAYING}[a-z]+-?[a-z]*\s+)?(?:stocks|shares|sector|index|indices|futures|"
+    rf"prices|price|composite|average|etfs?|adrs|crude|yields?|bonds?|notes?))?"
     rf"(?:,\s*(?:Inc|Ltd|Co|Corp|Plc|LLC|Limited|S\.A|N\.V|AG|SE)\b\.?)*"
     rf"(?:\s*{_TICKER}(?:\s+[A-Z][a-z][\w&-]*)*(?:\s+(?:crude|oil|stock|shares|futures|index|"
     rf"composite)\b(?:\s+futures)?)?)?"
@@ -186,9 +186,7 @@ _NOT_A_MODIFIER = (
     r"(?!(?i:while|and|but|as|with|the|a|an|of|in|on|for|by|to|at|after|amid|despite|when|since|"
     r"although|though|if|because|meanwhile|elsewhere|however|so|yet|"
     r"than|that|which|who|whose|led|were|was|is|are|also|other|some|many|most|all|both|such|"
-    r"including|like|while|whereas|among|meanwhile|"
-    # verbs of saying: "the minister said stocks rose"
-    r"said|says|say|told|noted|added|warned|believes?|thinks?|expects?)\b)"
+    rf"including|like|while|whereas|among|meanwhile|{_SAYING})\b)"
 )
 _SECTOR_PHRASE = re.compile(
     rf"\b(?:{_NOT_A_MODIFIER}(?:[a-z][a-z-]+|[A-Z][a-z]+)\s+){{0,2}}?"
