@@ -1723,3 +1723,8 @@ def test_possessive_owners_and_dated_contracts(
     text: str, expected: list[tuple[str, str, float | None]]
 ) -> None:
     assert [m for m in moves(text) if m[2] is not None] == expected
+
+
+def test_the_former_with_no_pair_before_it_keeps_its_fact() -> None:
+    (reading,) = resolve([read_sentence("The former rose 2%.")])
+    assert [(f.direction, f.pct) for f in reading.facts if f.has_number] == [("up", 2.0)]
