@@ -30,15 +30,16 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import json
+import logging
 import math
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from summarizer import render
 from summarizer.errors import CacheUnusableError, ConfigError
 from summarizer.ingest import InputFailure, article_from_record
 from summarizer.models import Article, ArticleDigest
-from summarizer.pipeline import Summarizer, open_cache
+from summarizer.pipeline import OnDigest, Summarizer, input_failure_digest, open_cache
 from summarizer.settings import Settings
 
 if TYPE_CHECKING:
@@ -171,4 +172,72 @@ def digest_of_row(row: Mapping[str, Any]) -> ArticleDigest:
     return ArticleDigest.model_validate_json(row["digest"])
 
 
-__all__ = ["OUTPUT_COLUMNS", "DigestActor", "digest_of_row", "summarize_dataset"]
+def summarize_on_cluster(
+    items: Sequence[Article | InputFailure], settings: Settings, address: str, on_digest: OnDigest
+) -> list[ArticleDigest]:
+    """The digests of items (read by the caller, as `summarizer run` reads its inputs) made on
+    the Ray cluster at address ("auto": the one this machine belongs to), in input order;
+    on_digest gets each as it arrives. Ray draws no progress bars: the caller draws its own.
+    """
+    import ray  # only here: see the module docstring
+
+    made: dict[int, ArticleDigest] = {}
+
+    def done(position: int, digest: ArticleDigest) -> None:
+        made[position] = digest
+        on_digest(position, digest)
+
+    rows = []
+    for position, item in enumerate(items):
+        if isinstance(item, InputFailure):  # never an article: no need to send it anywhere
+            engine, _why = settings.resolve_engine()
+            done(position, input_failure_digest(item, engine, settings.model))
+        else:
+            rows.append({**item.model_dump(), _POSITION: position})
+    started_here = not ray.is_initialized()
+    if started_here:
+        # the workers' logs stay on their nodes: the caller's terminal shows one progress bar
+        ray.init(address=_host_and_port(address), logging_level=logging.ERROR, log_to_driver=False)
+    ray_data_logger = logging.getLogger("ray.data")
+    level = ray_data_logger.level
+    try:
+        ray.data.DataContext.get_current().enable_progress_bars = False
+        # its lines about starting and finishing (and that its bars are off) are not the run's
+        ray_data_logger.setLevel(logging.ERROR)
+        if rows:
+            digests = summarize_dataset(ray.data.from_items(rows), settings)
+            for row in digests.iter_rows():
+                done(row[_POSITION], digest_of_row(row))
+    finally:
+        ray_data_logger.setLevel(level)
+        if started_here:
+            ray.shutdown()
+    return [made[position] for position in range(len(items))]
+
+
+def _host_and_port(address: str) -> str:
+    """address, with "auto" resolved to the host:port of the cluster this machine joined.
+
+    Ray 2.60 resolves "auto" itself, but a driver that joined with "auto" saw every Ray Data
+    actor die at its creation ("Actor may be already destroyed"), while the same cluster's
+    host:port worked (a plain map_batches over an actor pool did the same): so the address is
+    resolved here, with Ray's own lookup of the last `ray start` on this machine.
+    """
+    if address != "auto":
+        return address
+    from ray._private.services import canonicalize_bootstrap_address_or_die
+
+    return str(canonicalize_bootstrap_address_or_die("auto"))
+
+
+# The column that carries each article's input position through the cluster and back.
+_POSITION = "summarizer_position"
+
+
+__all__ = [
+    "OUTPUT_COLUMNS",
+    "DigestActor",
+    "digest_of_row",
+    "summarize_dataset",
+    "summarize_on_cluster",
+]

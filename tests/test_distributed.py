@@ -247,3 +247,29 @@ def test_a_killed_actor_loses_no_article(tmp_path: Path) -> None:
         on_ray = ray_digests(rows, llm_settings(server, tmp_path / "ray"), actors=2)
     assert killed, "no actor process was found to kill"
     assert on_ray == local  # every article, each once, as a run that lost nothing
+
+
+def summarizer_run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
+    return subprocess.run([sys.executable, "-m", "summarizer", "run", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+
+
+def test_run_with_ray_writes_what_a_local_run_writes(cluster: str, tmp_path: Path) -> None:
+    inputs = tmp_path / "news"
+    inputs.mkdir()
+    for path in CORPUS[:40]:
+        (inputs / path.name).write_bytes(path.read_bytes())
+    common = ("--engine", "rules", "-q")
+    on_ray = summarizer_run("news", "--ray", cluster, "--out", "ray", "--cache-dir", "c1", *common,
+                            cwd=tmp_path)  # fmt: skip
+    local = summarizer_run("news", "--workers", "1", "--out", "local", "--cache-dir", "c2", *common,
+                           cwd=tmp_path)  # fmt: skip
+    assert on_ray.returncode == local.returncode == 0, on_ray.stderr
+    ray_files = sorted(p.name for p in (tmp_path / "ray").glob("*.json"))
+    assert ray_files == sorted(p.name for p in (tmp_path / "local").glob("*.json"))
+    assert len(ray_files) == 40
+    for name in ray_files:
+        ours = (tmp_path / "ray" / name).read_bytes()
+        assert without_usage(ours) == without_usage((tmp_path / "local" / name).read_bytes())
+    assert "40 articles: " in on_ray.stderr
