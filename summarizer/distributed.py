@@ -72,7 +72,8 @@ def summarize_dataset(
     concurrency is the total the endpoint sees: each actor gets its share, rounded up.
     Lazy, as Ray datasets are: nothing runs until the result is read or written.
 
-    Raises ConfigError when the settings name no usable engine (llm without an endpoint).
+    Raises ConfigError when the settings name no usable engine (llm without an endpoint), or
+    set a budget (budget_usd), which one process keeps.
     """
     import ray  # only here: see the module docstring
 
@@ -81,6 +82,8 @@ def summarize_dataset(
         actors = max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
     if actors < 1:
         raise ConfigError(f"actors must be at least 1, not {actors}")
+    if settings.budget_usd is not None:  # each actor would keep the whole of it
+        raise ConfigError("a budget is kept by one process: run it without Ray")
     # The engine is fixed here, by the driver's settings, so an actor never decides it from its
     # node's environment; the concurrency bound holds across the actors together.
     share = settings.with_overrides(
@@ -111,7 +114,7 @@ class DigestActor:
 
     def __call__(self, batch: pyarrow.Table) -> pyarrow.Table:
         rows = batch.to_pylist()
-        items = [_article_of(row, position) for position, row in enumerate(rows)]
+        items = [_article_of(row) for row in rows]
         digests = self._loop.run_until_complete(self._summarizer.summarize_many(items))
         self._commit()
         return _with_digests(batch, digests)
@@ -135,16 +138,17 @@ class DigestActor:
             self._loop.close()
 
 
-def _article_of(row: Mapping[str, Any], position: int) -> Article | InputFailure:
+def _article_of(row: Mapping[str, Any]) -> Article | InputFailure:
     """The article of a row, or why the row holds none (a failed row, not a failed batch)."""
     source_path = row.get("source_path")
-    where = source_path if isinstance(source_path, str) and source_path else f"row {position + 1}"
+    source_path = source_path if isinstance(source_path, str) and source_path else None
     record = {k: v for k, v in row.items() if k in ARTICLE_COLUMNS and v is not None}
     try:
-        article = article_from_record(record, source_path=where if source_path else None)
+        return article_from_record(record, source_path=source_path)
     except Exception as exc:  # InputError, or a column of a type no record would hold
+        # named by what the row says of itself: a place in a batch means nothing to the caller
+        where = source_path or (f"id {row['id']}" if row.get("id") is not None else "a row")
         return InputFailure(where, str(exc))
-    return article
 
 
 def _with_digests(batch: pyarrow.Table, digests: list[ArticleDigest]) -> pyarrow.Table:

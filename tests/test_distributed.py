@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 from fake_openai import FakeOpenAI, Reply, completion, serve
 
+from summarizer.errors import ConfigError
 from summarizer.ingest import read_articles
 from summarizer.models import Article
 from summarizer.pipeline import summarize_many
@@ -198,8 +199,16 @@ def test_a_row_without_text_is_a_failed_row_and_the_others_are_summarized(tmp_pa
     by_path = {row["source_path"]: row for row in out}
     assert by_path["blank.txt"]["status"] == "failed"
     assert "blank" in by_path["blank.txt"]["error"]
+    assert by_path["blank.txt"]["source_path"] == "blank.txt"
     assert digest_of_row(by_path["blank.txt"]).status == "failed"
     assert [by_path[r["source_path"]]["status"] for r in rows[:3]] == ["ok"] * 3
+
+
+def test_a_budget_is_refused_rather_than_kept_once_by_every_actor(tmp_path: Path) -> None:
+    settings = Settings(engine="llm", base_url="http://127.0.0.1:9/v1", budget_usd=1.0,
+                        price_in=1.0, price_out=1.0, cache_dir=tmp_path)  # fmt: skip
+    with pytest.raises(ConfigError, match="budget"):
+        summarize_dataset(ray.data.from_items(corpus_rows()[:2]), settings)
 
 
 def test_other_columns_pass_through(tmp_path: Path) -> None:
