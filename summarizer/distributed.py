@@ -87,7 +87,13 @@ def summarize_dataset(
     # The engine is fixed here, by the driver's settings, so an actor never decides it from its
     # node's environment; the concurrency bound holds across the actors together.
     share = settings.with_overrides(
-        engine=engine, workers=1, concurrency=math.ceil(settings.concurrency / actors)
+        engine=engine,
+        workers=1,
+        concurrency=math.ceil(settings.concurrency / actors),
+        # an actor's working directory is its node's, not the caller's: a relative path would
+        # name another directory there (the same path is then looked for on every node)
+        cache_dir=settings.cache_dir.absolute() if settings.cache_dir else None,
+        prompt_dir=settings.prompt_dir.absolute() if settings.prompt_dir else None,
     )
     return ds.map_batches(
         DigestActor,

@@ -24,6 +24,7 @@ from typing import Any
 import pytest
 from fake_openai import FakeOpenAI, Reply, completion, serve
 
+from summarizer.cache import ChunkCache
 from summarizer.errors import ConfigError
 from summarizer.ingest import read_articles
 from summarizer.models import Article
@@ -282,3 +283,9 @@ def test_run_with_ray_writes_what_a_local_run_writes(cluster: str, tmp_path: Pat
         ours = (tmp_path / "ray" / name).read_bytes()
         assert without_usage(ours) == without_usage((tmp_path / "local" / name).read_bytes())
     assert "40 articles: " in on_ray.stderr
+    # a relative --cache-dir is the caller's, not the directory each actor happens to run in
+    cache = ChunkCache(tmp_path / "c1")
+    try:
+        assert cache.stats().articles == 40
+    finally:
+        cache.close()
