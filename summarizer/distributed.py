@@ -1,0 +1,253 @@
+"""Summaries on a Ray cluster: a `ray.data.Dataset` of articles in, one row per digest out.
+
+Beyond one machine's worker processes (sharding.py), the project runs on Ray Data instead of
+growing cluster code of its own. Each Ray actor holds one Summarizer (engine, client and cache
+opened once, on the node the actor runs on) and its own event loop, and summarizes the batches
+Ray hands it as a local run would: the digests are the same bytes as a local run's, apart from
+`usage`.
+
+Input rows (columns), as a .json/.jsonl record is read (ingest.article_from_record):
+    text          the article text (required; `content` or `body` are read as well)
+    id            optional; else the content hash of the text, as a local run names it
+    title, published, publisher, source_path   optional, copied into the digest
+Any other column is passed through unchanged (a key of the caller's own, for instance).
+
+Output rows, one per input row (in input order when the dataset preserves order):
+    id            the digest's id
+    source_path   the input's source_path (None when not given)
+    status        ok, partial or failed
+    digest        the digest's JSON, byte for byte what `summarizer run` writes to <name>.json
+    usage         the digest's `usage` as JSON (calls, tokens, cache hits, cost)
+    error         why it failed (None unless status is failed)
+A row that cannot be summarized (no text, an engine error) is a failed row, never a failed job.
+
+Ray is imported only here, and only when summarize_dataset runs: `summarizer --help` and a local
+run never pay for it (pip install 'summarizer[ray]' installs it).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import logging
+import math
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from summarizer import render
+from summarizer.errors import CacheUnusableError, ConfigError
+from summarizer.ingest import InputFailure, article_from_record
+from summarizer.models import Article, ArticleDigest
+from summarizer.pipeline import OnDigest, Summarizer, input_failure_digest, open_cache
+from summarizer.settings import Settings
+
+if TYPE_CHECKING:
+    import pyarrow
+    import ray.data
+
+OUTPUT_COLUMNS = ("id", "source_path", "status", "digest", "usage", "error")
+"""The columns summarize_dataset adds to each row (see the module's docstring)."""
+
+# The columns read as the article; all others are passed through.
+ARTICLE_COLUMNS = ("text", "content", "body", "id", "title", "published", "publisher",
+                   "source_path", "date", "published_at", "source")  # fmt: skip
+
+# Articles an actor summarizes together: enough to keep its share of the concurrency busy
+# (chunks of all of them are in flight at once), few enough that a dead actor's batch, which
+# Ray runs again elsewhere, is little work to redo.
+DEFAULT_BATCH_SIZE = 32
+
+
+def summarize_dataset(
+    ds: ray.data.Dataset,
+    settings: Settings,
+    *,
+    actors: int | None = None,
+    batch_size: int = DEFAULT_BATCH_SIZE,
+) -> ray.data.Dataset:
+    """The digests of ds's articles, one output row per input row (see the module docstring).
+
+    actors: Summarizer actors (1 CPU each); default, one per CPU of the cluster. The settings'
+    concurrency is the total the endpoint sees: each actor gets its share, rounded up.
+    Lazy, as Ray datasets are: nothing runs until the result is read or written.
+
+    Raises ConfigError when the settings name no usable engine (llm without an endpoint), or
+    set a budget (budget_usd), which one process keeps.
+    """
+    import ray  # only here: see the module docstring
+
+    engine, _why = settings.resolve_engine()
+    if actors is None:
+        actors = max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
+    if actors < 1:
+        raise ConfigError(f"actors must be at least 1, not {actors}")
+    if settings.budget_usd is not None:  # each actor would keep the whole of it
+        raise ConfigError("a budget is kept by one process: run it without Ray")
+    # The engine is fixed here, by the driver's settings, so an actor never decides it from its
+    # node's environment; the concurrency bound holds across the actors together.
+    share = settings.with_overrides(
+        engine=engine,
+        workers=1,
+        concurrency=math.ceil(settings.concurrency / actors),
+        # an actor's working directory is its node's, not the caller's: a relative path would
+        # name another directory there (the same path is then looked for on every node)
+        cache_dir=settings.cache_dir.absolute() if settings.cache_dir else None,
+        prompt_dir=settings.prompt_dir.absolute() if settings.prompt_dir else None,
+    )
+    return ds.map_batches(
+        DigestActor,
+        fn_constructor_kwargs={"settings": share},
+        batch_size=batch_size,
+        batch_format="pyarrow",
+        # one batch at a time an actor: Ray would otherwise queue several on the actor whose
+        # node holds the data (locality) while another actor idles, and the endpoint would see
+        # one actor's share of the concurrency, not the total. A batch is seconds of work and
+        # a few KB of text a row: nothing is lost by not prefetching the next.
+        compute=ray.data.ActorPoolStrategy(size=actors, max_tasks_in_flight_per_actor=1),
+        num_cpus=1,
+    )
+
+
+class DigestActor:
+    """One Ray actor: a Summarizer, its event loop and its cache, for every batch it is given."""
+
+    def __init__(self, settings: Settings) -> None:
+        self._loop = asyncio.new_event_loop()
+        # the cache of this node (settings.cache_dir, or the user cache dir here), opened once
+        self._cache = open_cache(settings)
+        self._summarizer = Summarizer(settings, cache=self._cache)
+
+    def __call__(self, batch: pyarrow.Table) -> pyarrow.Table:
+        rows = batch.to_pylist()
+        items = [_article_of(row) for row in rows]
+        digests = self._loop.run_until_complete(self._summarizer.summarize_many(items))
+        self._commit()
+        return _with_digests(batch, digests)
+
+    def _commit(self) -> None:
+        """Commit the cache's pending writes (rules results wait for a commit): an actor is not
+        told when it ends, and what it made must not be lost with it."""
+        cache = self._summarizer.cache
+        if cache is None:
+            return
+        try:
+            cache.commit()
+        except CacheUnusableError as exc:  # the digests are good; only keeping them failed
+            self._summarizer._drop_cache(exc)
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):  # the interpreter may be going away
+            self._loop.run_until_complete(self._summarizer.__aexit__(None, None, None))
+            if self._cache is not None:
+                self._cache.close()
+            self._loop.close()
+
+
+def _article_of(row: Mapping[str, Any]) -> Article | InputFailure:
+    """The article of a row, or why the row holds none (a failed row, not a failed batch)."""
+    source_path = row.get("source_path")
+    source_path = source_path if isinstance(source_path, str) and source_path else None
+    record = {k: v for k, v in row.items() if k in ARTICLE_COLUMNS and v is not None}
+    try:
+        return article_from_record(record, source_path=source_path)
+    except Exception as exc:  # InputError, or a column of a type no record would hold
+        # named by what the row says of itself: a place in a batch means nothing to the caller
+        where = source_path or (f"id {row['id']}" if row.get("id") is not None else "a row")
+        return InputFailure(where, str(exc))
+
+
+def _with_digests(batch: pyarrow.Table, digests: list[ArticleDigest]) -> pyarrow.Table:
+    """The output columns of each row's digest, then batch's pass-through columns."""
+    import pyarrow as pa
+
+    columns: dict[str, list[str | None]] = {
+        "id": [d.id for d in digests],
+        "source_path": [d.source_path for d in digests],
+        "status": [d.status for d in digests],
+        "digest": [render.digest_json(d).decode() for d in digests],
+        "usage": [json.dumps(d.usage.model_dump(mode="json"), sort_keys=True) for d in digests],
+        "error": [d.error for d in digests],
+    }
+    # typed, so a batch whose errors are all None has the same schema as any other
+    table = pa.table({name: pa.array(columns[name], pa.string()) for name in OUTPUT_COLUMNS})
+    for name in batch.column_names:
+        if name not in ARTICLE_COLUMNS and name not in OUTPUT_COLUMNS:
+            table = table.append_column(batch.schema.field(name), batch.column(name))
+    return table
+
+
+def digest_of_row(row: Mapping[str, Any]) -> ArticleDigest:
+    """The ArticleDigest of an output row (its `digest` column)."""
+    return ArticleDigest.model_validate_json(row["digest"])
+
+
+def summarize_on_cluster(
+    items: Sequence[Article | InputFailure], settings: Settings, address: str, on_digest: OnDigest
+) -> list[ArticleDigest]:
+    """The digests of items (read by the caller, as `summarizer run` reads its inputs) made on
+    the Ray cluster at address ("auto": the one this machine belongs to), in input order;
+    on_digest gets each as it arrives. Ray draws no progress bars: the caller draws its own.
+    """
+    import ray  # only here: see the module docstring
+
+    made: dict[int, ArticleDigest] = {}
+
+    def done(position: int, digest: ArticleDigest) -> None:
+        made[position] = digest
+        on_digest(position, digest)
+
+    rows = []
+    for position, item in enumerate(items):
+        if isinstance(item, InputFailure):  # never an article: no need to send it anywhere
+            engine, _why = settings.resolve_engine()
+            done(position, input_failure_digest(item, engine, settings.model))
+        else:
+            rows.append({**item.model_dump(), _POSITION: position})
+    started_here = not ray.is_initialized()
+    if started_here:
+        # the workers' logs stay on their nodes: the caller's terminal shows one progress bar
+        ray.init(address=_host_and_port(address), logging_level=logging.ERROR, log_to_driver=False)
+    ray_data_logger = logging.getLogger("ray.data")
+    level = ray_data_logger.level
+    try:
+        ray.data.DataContext.get_current().enable_progress_bars = False
+        # its lines about starting and finishing (and that its bars are off) are not the run's
+        ray_data_logger.setLevel(logging.ERROR)
+        if rows:
+            digests = summarize_dataset(ray.data.from_items(rows), settings)
+            for row in digests.iter_rows():
+                done(row[_POSITION], digest_of_row(row))
+    finally:
+        ray_data_logger.setLevel(level)
+        if started_here:
+            ray.shutdown()
+    return [made[position] for position in range(len(items))]
+
+
+def _host_and_port(address: str) -> str:
+    """address, with "auto" resolved to the host:port of the cluster this machine joined.
+
+    Ray 2.60 resolves "auto" itself, but a driver that joined with "auto" saw every Ray Data
+    actor die at its creation ("Actor may be already destroyed"), while the same cluster's
+    host:port worked (a plain map_batches over an actor pool did the same): so the address is
+    resolved here, with Ray's own lookup of the last `ray start` on this machine.
+    """
+    if address != "auto":
+        return address
+    from ray._private.services import canonicalize_bootstrap_address_or_die
+
+    return str(canonicalize_bootstrap_address_or_die("auto"))
+
+
+# The column that carries each article's input position through the cluster and back.
+_POSITION = "summarizer_position"
+
+
+__all__ = [
+    "OUTPUT_COLUMNS",
+    "DigestActor",
+    "digest_of_row",
+    "summarize_dataset",
+    "summarize_on_cluster",
+]
