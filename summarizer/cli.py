@@ -664,10 +664,14 @@ def _say(message: str) -> None:
 @click.option("--workers", type=click.IntRange(1),
               help=f"Processes rebuilding digests (default: {DEFAULT_WORKERS}, one per core up "
                    "to 4).")  # fmt: skip
+@click.option("--ray", "ray_address", metavar="ADDRESS|auto",
+              help="Rebuild on the Ray cluster at ADDRESS (auto: the one this machine has "
+                   "joined) from this machine's cache, one actor per CPU; needs pip install "
+                   "'summarizer[ray]'.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors and the summary.")
 def regenerate(article_ids: tuple[str, ...], every_article: bool, out: Path,
                formats: tuple[str, ...], cache_dir: Path | None, fill: bool,
-               workers: int | None, quiet: bool) -> None:  # fmt: skip
+               workers: int | None, ray_address: str | None, quiet: bool) -> None:  # fmt: skip
     """Rebuild digests from the cache with the current code, without calling the model.
 
     By default rebuilds what the output folder --out holds (its record of what it wrote), under
@@ -679,6 +683,8 @@ def regenerate(article_ids: tuple[str, ...], every_article: bool, out: Path,
 
     if article_ids and every_article:
         raise click.UsageError("give ARTICLE_IDS or --all, not both")
+    if ray_address is not None:
+        _check_ray_for_regenerate(fill)
     settings = _settings(cache_dir=cache_dir, workers=workers)
     store = _open_cache(settings)
     try:
@@ -698,7 +704,7 @@ def regenerate(article_ids: tuple[str, ...], every_article: bool, out: Path,
     first_line = f"regenerate: {len(plan.rebuilds)} articles, {what}, from the cache"
     _say(first_line)
     started = time.perf_counter()
-    made = _rebuild(plan, store, settings, out, chosen, fill, quiet)
+    made = _rebuild(plan, store, settings, out, chosen, fill, quiet, ray_address)
     for outline in made[0]:
         missed = [w for w in outline.warnings if "not in the cache" in w]
         if missed:
@@ -707,23 +713,37 @@ def regenerate(article_ids: tuple[str, ...], every_article: bool, out: Path,
     _finish(made, ran, "Regenerated from the cache.")
 
 
+def _check_ray_for_regenerate(fill: bool) -> None:
+    if fill:  # the model's answers are kept in this machine's cache, by this process
+        raise click.UsageError("--fill asks the model and keeps its answers here: not with --ray")
+    if importlib.util.find_spec("ray") is None:  # before the cache is read
+        raise click.UsageError("--ray needs Ray: pip install 'summarizer[ray]'")
+
+
 def _rebuild(plan: RebuildPlan, store: Any, settings: Settings, out: Path,
-             formats: Sequence[str], fill: bool, quiet: bool) -> Made:  # fmt: skip
-    """The plan's digests, rebuilt in worker processes when there are enough (and no model is
-    asked: --fill stays in one process)."""
+             formats: Sequence[str], fill: bool, quiet: bool,
+             ray_address: str | None = None) -> Made:  # fmt: skip
+    """The plan's digests: rebuilt on a Ray cluster from this cache when given its address, else
+    in worker processes when there are enough (and no model is asked: --fill stays in one
+    process)."""
     from summarizer import sharding
     from summarizer.naming import Names
     from summarizer.pipeline import rebuild_digests
 
     ids = [r.id for r in plan.rebuilds]
     try:
-        if not fill and sharding.worth_sharding(ids, settings.workers):
+        if ray_address is None and not fill and sharding.worth_sharding(ids, settings.workers):
             store.close()  # each worker opens its own
             engine, _why = settings.resolve_engine()  # names the engine in a failed digest
             return _in_workers(ids, settings, engine, out, formats, quiet, work="cached",
                                rebuilds=plan.rebuilds, slots=plan.slots)  # fmt: skip
 
         async def work(on_digest: OnDigest) -> list[ArticleDigest]:
+            if ray_address is not None:
+                from summarizer.distributed import rebuild_on_cluster
+
+                return await rebuild_on_cluster(store, settings, plan.rebuilds, ray_address,
+                                                on_digest)  # fmt: skip
             return await rebuild_digests(store, settings, plan.rebuilds, fill=fill,
                                          on_digest=on_digest)  # fmt: skip
 

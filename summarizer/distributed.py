@@ -21,6 +21,9 @@ Output rows, one per input row (in input order when the dataset preserves order)
     error         why it failed (None unless status is failed)
 A row that cannot be summarized (no text, an engine error) is a failed row, never a failed job.
 
+`regenerate --ray` (rebuild_on_cluster) rebuilds cached articles on the cluster from the cache
+of the machine it runs on: each article goes with what its rebuild reads of that cache.
+
 Ray is imported only here, and only when summarize_dataset runs: `summarizer --help` and a local
 run never pay for it (pip install 'summarizer[ray]' installs it).
 """
@@ -29,17 +32,30 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import dataclasses
 import json
 import logging
 import math
-from collections.abc import Mapping, Sequence
+import os
+import tempfile
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarizer import render
+from summarizer.cache import ChunkCache
 from summarizer.errors import CacheUnusableError, ConfigError
 from summarizer.ingest import InputFailure, article_from_record
 from summarizer.models import Article, ArticleDigest
-from summarizer.pipeline import OnDigest, Summarizer, input_failure_digest, open_cache
+from summarizer.pipeline import (
+    OnDigest,
+    Rebuild,
+    Summarizer,
+    input_failure_digest,
+    open_cache,
+    rebuild_digests,
+    rebuild_lookups,
+)
 from summarizer.settings import Settings
 
 if TYPE_CHECKING:
@@ -79,7 +95,7 @@ def summarize_dataset(
 
     engine, _why = settings.resolve_engine()
     if actors is None:
-        actors = max(1, int(ray.cluster_resources().get("CPU", 1)))  # type: ignore[no-untyped-call]
+        actors = _cpus(ray)
     if actors < 1:
         raise ConfigError(f"actors must be at least 1, not {actors}")
     if settings.budget_usd is not None:  # each actor would keep the whole of it
@@ -189,8 +205,6 @@ def summarize_on_cluster(
     the Ray cluster at address ("auto": the one this machine belongs to), in input order;
     on_digest gets each as it arrives. Ray draws no progress bars: the caller draws its own.
     """
-    import ray  # only here: see the module docstring
-
     made: dict[int, ArticleDigest] = {}
 
     def done(position: int, digest: ArticleDigest) -> None:
@@ -204,9 +218,123 @@ def summarize_on_cluster(
             done(position, input_failure_digest(item, engine, settings.model))
         else:
             rows.append({**item.model_dump(), _POSITION: position})
+    if rows:
+        with _connected(address) as ray:
+            digests = summarize_dataset(ray.data.from_items(rows), settings)
+            for row in digests.iter_rows():
+                done(row[_POSITION], digest_of_row(row))
+    return [made[position] for position in range(len(items))]
+
+
+async def rebuild_on_cluster(
+    cache: ChunkCache,
+    settings: Settings,
+    wanted: Sequence[Rebuild],
+    address: str,
+    on_digest: OnDigest,
+) -> list[ArticleDigest]:
+    """What rebuild_digests(cache, settings, wanted) gives (never asking the model), rebuilt on
+    the Ray cluster at address, in wanted's order; on_digest gets each as it arrives.
+
+    The cache is this machine's (a regenerate's input): what each article's rebuild reads of it
+    (its index entry and chunk results, found by rebuild_lookups, which also brings the index
+    up to date as a rebuild here would) is sent with the article, and an actor rebuilds it from
+    a cache that holds just that: the same digests, usage included, as rebuilt here.
+    """
+    lookups = await rebuild_lookups(cache, settings, wanted)
+    rows = [
+        {
+            _POSITION: position,
+            "rebuild": json.dumps(dataclasses.asdict(want)),
+            "entries": json.dumps(cache.entries_of(want.id, keys)),
+        }
+        for position, (want, keys) in enumerate(zip(wanted, lookups, strict=True))
+    ]
+    cache.commit()  # the index brought up to date is kept even if the cluster fails
+    made: dict[int, ArticleDigest] = {}
+    if rows:
+        with _connected(address) as ray:
+            actor_arguments = {
+                "settings": settings.with_overrides(workers=1),
+                "working_directory": str(Path.cwd()),
+            }
+            rebuilt = ray.data.from_items(rows).map_batches(
+                RebuildActor,
+                fn_constructor_kwargs=actor_arguments,
+                batch_size=DEFAULT_BATCH_SIZE,
+                batch_format="pyarrow",
+                # one batch at a time an actor, as summarize_dataset's: no actor idles while
+                # another holds a queue of batches
+                compute=ray.data.ActorPoolStrategy(
+                    size=_cpus(ray), max_tasks_in_flight_per_actor=1
+                ),
+                num_cpus=1,
+            )
+            for row in rebuilt.iter_rows():
+                made[row[_POSITION]] = digest = digest_of_row(row)
+                on_digest(row[_POSITION], digest)
+    return [made[position] for position in range(len(wanted))]
+
+
+class RebuildActor:
+    """One Ray actor rebuilding the digests of the batches it is given, each from the cache
+    entries sent with it (rebuild_on_cluster): never asking the model."""
+
+    def __init__(self, settings: Settings, working_directory: str) -> None:
+        self._loop = asyncio.new_event_loop()
+        self._settings = settings
+        # the regenerate's own directory, where this node has it: a relative --prompt-dir that
+        # a run stored (its prompts' hash is in the chunk keys) is read from there, as a local
+        # regenerate reads it; elsewhere, from the same path here (paths on every node: README)
+        with contextlib.suppress(OSError):
+            os.chdir(working_directory)
+
+    def __call__(self, batch: pyarrow.Table) -> pyarrow.Table:
+        import pyarrow as pa
+
+        rows = batch.to_pylist()
+        wanted = [_rebuild_of(row["rebuild"]) for row in rows]
+        # a cache of the batch's entries alone, gone with the batch: the digests depend on
+        # nothing else, and an actor keeps nothing a later batch could read by mistake
+        with tempfile.TemporaryDirectory(prefix="summarizer-rebuild-") as directory:
+            cache = ChunkCache(Path(directory))
+            try:
+                cache.copy_in({k: v for row in rows for k, v in json.loads(row["entries"]).items()})
+                made = self._loop.run_until_complete(rebuild_digests(cache, self._settings, wanted))
+            finally:
+                cache.close()
+        return pa.table(
+            {
+                _POSITION: pa.array([row[_POSITION] for row in rows], pa.int64()),
+                "digest": pa.array([render.digest_json(d).decode() for d in made], pa.string()),
+            }
+        )
+
+    def __del__(self) -> None:
+        with contextlib.suppress(Exception):  # the interpreter may be going away
+            self._loop.close()
+
+
+def _rebuild_of(sent: str) -> Rebuild:
+    """The Rebuild rebuild_on_cluster sent as JSON."""
+    return Rebuild(**json.loads(sent))
+
+
+def _cpus(ray: Any) -> int:
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
+
+
+@contextlib.contextmanager
+def _connected(address: str) -> Iterator[Any]:
+    """Ray, connected to the cluster at address (unless the caller connected it already) with
+    its progress bars and its Data log lines off: the caller's terminal shows one progress bar.
+    """
+    import ray  # only here: see the module docstring
+    import ray.data
+
     started_here = not ray.is_initialized()
     if started_here:
-        # the workers' logs stay on their nodes: the caller's terminal shows one progress bar
+        # the workers' logs stay on their nodes
         ray.init(address=_host_and_port(address), logging_level=logging.ERROR, log_to_driver=False)
     ray_data_logger = logging.getLogger("ray.data")
     level = ray_data_logger.level
@@ -214,15 +342,11 @@ def summarize_on_cluster(
         ray.data.DataContext.get_current().enable_progress_bars = False
         # its lines about starting and finishing (and that its bars are off) are not the run's
         ray_data_logger.setLevel(logging.ERROR)
-        if rows:
-            digests = summarize_dataset(ray.data.from_items(rows), settings)
-            for row in digests.iter_rows():
-                done(row[_POSITION], digest_of_row(row))
+        yield ray
     finally:
         ray_data_logger.setLevel(level)
         if started_here:
             ray.shutdown()
-    return [made[position] for position in range(len(items))]
 
 
 def _host_and_port(address: str) -> str:
@@ -247,7 +371,9 @@ _POSITION = "summarizer_position"
 __all__ = [
     "OUTPUT_COLUMNS",
     "DigestActor",
+    "RebuildActor",
     "digest_of_row",
+    "rebuild_on_cluster",
     "summarize_dataset",
     "summarize_on_cluster",
 ]

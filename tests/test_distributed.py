@@ -1,4 +1,5 @@
-"""summarize_dataset on a real two-node Ray cluster on loopback: the same digests as a local run.
+"""summarize_dataset, run --ray and regenerate --ray on a real two-node Ray cluster on loopback:
+the same digests as a local run (a local regenerate's, byte for byte).
 
 The cluster is two `ray start` nodes of 1 CPU each on this machine (a head and a worker that
 joins it), started once for the module and stopped with `ray stop --force` at its end, as a user
@@ -8,9 +9,11 @@ a missing ray fails.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -24,7 +27,7 @@ from typing import Any
 import pytest
 from fake_openai import FakeOpenAI, Reply, completion, serve
 
-from summarizer.cache import ChunkCache
+from summarizer.cache import ChunkCache, ChunkLayout
 from summarizer.errors import ConfigError
 from summarizer.ingest import read_articles
 from summarizer.models import Article
@@ -259,22 +262,25 @@ def test_a_killed_actor_loses_no_article(tmp_path: Path) -> None:
     assert on_ray == local  # every article, each once, as a run that lost nothing
 
 
-def summarizer_run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+def summarizer(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "SUMMARIZER_"))}
-    return subprocess.run([sys.executable, "-m", "summarizer", "run", *args], cwd=cwd, env=env,
+    return subprocess.run([sys.executable, "-m", "summarizer", *args], cwd=cwd, env=env,
                           capture_output=True, text=True, timeout=300)  # fmt: skip
 
 
+def copy_corpus(directory: Path, count: int) -> None:
+    directory.mkdir()
+    for path in CORPUS[:count]:
+        (directory / path.name).write_bytes(path.read_bytes())
+
+
 def test_run_with_ray_writes_what_a_local_run_writes(cluster: str, tmp_path: Path) -> None:
-    inputs = tmp_path / "news"
-    inputs.mkdir()
-    for path in CORPUS[:40]:
-        (inputs / path.name).write_bytes(path.read_bytes())
+    copy_corpus(tmp_path / "news", 40)
     common = ("--engine", "rules", "-q")
-    on_ray = summarizer_run("news", "--ray", cluster, "--out", "ray", "--cache-dir", "c1", *common,
-                            cwd=tmp_path)  # fmt: skip
-    local = summarizer_run("news", "--workers", "1", "--out", "local", "--cache-dir", "c2", *common,
-                           cwd=tmp_path)  # fmt: skip
+    on_ray = summarizer("run", "news", "--ray", cluster, "--out", "ray", "--cache-dir", "c1",
+                        *common, cwd=tmp_path)  # fmt: skip
+    local = summarizer("run", "news", "--workers", "1", "--out", "local", "--cache-dir", "c2",
+                       *common, cwd=tmp_path)  # fmt: skip
     assert on_ray.returncode == local.returncode == 0, on_ray.stderr
     ray_files = sorted(p.name for p in (tmp_path / "ray").glob("*.json"))
     assert ray_files == sorted(p.name for p in (tmp_path / "local").glob("*.json"))
@@ -289,3 +295,99 @@ def test_run_with_ray_writes_what_a_local_run_writes(cluster: str, tmp_path: Pat
         assert cache.stats().articles == 40
     finally:
         cache.close()
+
+
+def files_of(directory: Path) -> dict[str, bytes]:
+    return {path.name: path.read_bytes() for path in sorted(directory.iterdir())}
+
+
+def summary_lines(done: subprocess.CompletedProcess[str]) -> list[str]:
+    """The counts a command printed at its end (of digests, items and chunks), not where it
+    wrote them or how long it took."""
+    lines = done.stderr.splitlines()
+    ended = lines[next(i for i, line in enumerate(lines) if " articles: " in line) :]
+    return [line for line in ended if not line.startswith("wrote ")]
+
+
+def layouts(cache_dir: Path) -> dict[str, ChunkLayout | None]:
+    cache = ChunkCache(cache_dir)
+    try:
+        return {entry.article.id: entry.layout for entry in cache.articles()}
+    finally:
+        cache.close()
+
+
+def make_layouts_stale(cache_dir: Path) -> None:
+    """Index every article as laid out by other code, as after a change to the cleaning or
+    chunking code: a rebuild lays it out anew and indexes it again."""
+    cache = ChunkCache(cache_dir)
+    try:
+        for entry in list(cache.articles()):
+            assert entry.layout is not None
+            stale = dataclasses.replace(entry.layout, version="l-stale")
+            cache.put_article(entry.article, list(entry.chunk_keys), entry.run_settings, stale)
+    finally:
+        cache.close()
+
+
+def regenerated_here_and_on_ray(
+    tmp_path: Path, cluster: str, *args: str
+) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
+    """`regenerate *args` into the folders local/ and ray/ (copies of first/, every digest
+    blanked: rebuilt, or left as it was), each from a copy of the cache cache/."""
+    for name in ("local", "ray"):
+        shutil.copytree(tmp_path / "cache", tmp_path / f"cache_{name}")
+        shutil.copytree(tmp_path / "first", tmp_path / name)
+        for digest in (tmp_path / name).glob("*.json"):
+            digest.write_bytes(b"{}")
+    local = summarizer("regenerate", *args, "--out", "local", "--cache-dir", "cache_local",
+                       "--workers", "1", "-q", cwd=tmp_path)  # fmt: skip
+    on_ray = summarizer("regenerate", *args, "--out", "ray", "--cache-dir", "cache_ray",
+                        "--ray", cluster, "-q", cwd=tmp_path)  # fmt: skip
+    return local, on_ray
+
+
+def test_regenerate_with_ray_writes_what_a_local_regenerate_writes(
+    cluster: str, tmp_path: Path
+) -> None:
+    copy_corpus(tmp_path / "news", 40)
+    formats = ("--format", "json", "--format", "md", "--format", "csv")
+    first = summarizer("run", "news", "--engine", "rules", "--out", "first", "--cache-dir",
+                       "cache", *formats, "-q", cwd=tmp_path)  # fmt: skip
+    assert first.returncode == 0, first.stderr
+    make_layouts_stale(tmp_path / "cache")
+    local, on_ray = regenerated_here_and_on_ray(tmp_path, cluster)
+    assert local.returncode == on_ray.returncode == 0, on_ray.stderr
+    # byte for byte, usage included: the same cache entries read, by the same code
+    assert files_of(tmp_path / "ray") == files_of(tmp_path / "local")
+    assert len(list((tmp_path / "ray").glob("*.json"))) == 40
+    assert summary_lines(on_ray) == summary_lines(local)
+    # the index laid out anew, as a local regenerate leaves it (the next one reuses it)
+    assert layouts(tmp_path / "cache_ray") == layouts(tmp_path / "cache_local")
+    assert all(layout and layout.version != "l-stale"
+               for layout in layouts(tmp_path / "cache_ray").values())  # fmt: skip
+
+
+def test_regenerate_all_with_ray_rebuilds_llm_answers_without_the_model(
+    cluster: str, tmp_path: Path
+) -> None:
+    copy_corpus(tmp_path / "news", 30)
+    with serve(FakeOpenAI(answer_from_chunk)) as server:
+        first = summarizer("run", "news", "--engine", "llm", "--base-url", server.base_url,
+                           "--model", "fake-model", "--out", "first", "--cache-dir", "cache",
+                           "-q", cwd=tmp_path)  # fmt: skip
+        assert first.returncode == 0, first.stderr
+        asked = len(server.requests)
+        local, on_ray = regenerated_here_and_on_ray(tmp_path, cluster, "--all")
+        assert len(server.requests) == asked  # the model was not asked again
+    assert local.returncode == on_ray.returncode == 0, on_ray.stderr
+    assert files_of(tmp_path / "ray") == files_of(tmp_path / "local")
+    digests = [json.loads(p.read_bytes()) for p in (tmp_path / "ray").glob("*.json")]
+    assert len(digests) == 30 and sum(len(d["moves"]) for d in digests) > 0
+    assert all(d["engine"] == "llm" and d["usage"]["cache_hits"] > 0 for d in digests)
+
+
+def test_regenerate_with_ray_refuses_fill(cluster: str, tmp_path: Path) -> None:
+    done = summarizer("regenerate", "--all", "--fill", "--ray", cluster, cwd=tmp_path)
+    assert done.returncode == 2
+    assert "--fill asks the model and keeps its answers here" in done.stderr
