@@ -288,21 +288,26 @@ class RebuildActor:
         # regenerate reads it; elsewhere, from the same path here (paths on every node: README)
         with contextlib.suppress(OSError):
             os.chdir(working_directory)
+        # a cache that holds one batch's entries at a time (emptied after each: an actor keeps
+        # nothing a later batch could read); opened once, as creating one a batch cost a tenth
+        # of a rebuild
+        self._directory = tempfile.TemporaryDirectory(prefix="summarizer-rebuild-")
+        self._cache = ChunkCache(Path(self._directory.name))
 
     def __call__(self, batch: pyarrow.Table) -> pyarrow.Table:
         import pyarrow as pa
 
         rows = batch.to_pylist()
         wanted = [_rebuild_of(row["rebuild"]) for row in rows]
-        # a cache of the batch's entries alone, gone with the batch: the digests depend on
-        # nothing else, and an actor keeps nothing a later batch could read by mistake
-        with tempfile.TemporaryDirectory(prefix="summarizer-rebuild-") as directory:
-            cache = ChunkCache(Path(directory))
-            try:
-                cache.copy_in({k: v for row in rows for k, v in json.loads(row["entries"]).items()})
-                made = self._loop.run_until_complete(rebuild_digests(cache, self._settings, wanted))
-            finally:
-                cache.close()
+        try:
+            self._cache.copy_in(
+                {k: v for row in rows for k, v in json.loads(row["entries"]).items()}
+            )
+            made = self._loop.run_until_complete(
+                rebuild_digests(self._cache, self._settings, wanted)
+            )
+        finally:
+            self._cache.clear()
         return pa.table(
             {
                 _POSITION: pa.array([row[_POSITION] for row in rows], pa.int64()),
@@ -312,6 +317,8 @@ class RebuildActor:
 
     def __del__(self) -> None:
         with contextlib.suppress(Exception):  # the interpreter may be going away
+            self._cache.close()
+            self._directory.cleanup()
             self._loop.close()
 
 
