@@ -20,7 +20,7 @@ import json
 import math
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -320,6 +320,25 @@ class ChunkCache:
             )
         except (ValueError, KeyError, TypeError, ValidationError):
             return None
+
+    def entries_of(self, article_id: str, chunk_keys: Iterable[str]) -> dict[str, str]:
+        """The article's index entry and those chunks' results as stored (JSON text, by their
+        keys in the database), each one held: for another cache to hold the same (copy_in)."""
+        keys = [_ARTICLE_PREFIX + article_id, *(_CHUNK_PREFIX + key for key in chunk_keys)]
+        entries = {}
+        for key in keys:
+            raw = self._read(key)
+            if raw is not None:
+                entries[key] = raw.decode() if isinstance(raw, bytes) else raw
+        return entries
+
+    def copy_in(self, entries: Mapping[str, str]) -> None:
+        """Hold entries as entries_of gave them (another cache's), in one transaction."""
+        for key, value in entries.items():
+            if not key.startswith((_ARTICLE_PREFIX, _CHUNK_PREFIX)):
+                raise CacheError(f"not an article or chunk entry: {key!r}")
+            self._pending[key] = value.encode()
+        self.commit()
 
     def record_run(self, stats: Mapping[str, Any]) -> None:
         """Remember the hits and misses of the last run, for `cache stats`."""

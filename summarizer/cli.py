@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import importlib
+import importlib.util
 import json
 import logging
 import math
@@ -192,14 +193,20 @@ def _settings(**flags: Any) -> Settings:
 @click.option("--dry-run", is_flag=True,
               help="Send nothing: print the chunks, cache hits, calls, tokens and cost range a "
                    "run would have.")  # fmt: skip
+@click.option("--ray", "ray_address", metavar="ADDRESS|auto",
+              help="Summarize on the Ray cluster at ADDRESS (auto: the one this machine has "
+                   "joined), one actor per CPU; needs pip install 'summarizer[ray]'.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors and the summary.")
 def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool, no_cache: bool,
-        dry_run: bool, batch: bool, poll_interval: float, **flags: Any) -> None:  # fmt: skip
+        dry_run: bool, batch: bool, poll_interval: float, ray_address: str | None,
+        **flags: Any) -> None:  # fmt: skip
     """Summarize articles: files, directories, .jsonl records, or - for stdin.
 
     Writes OUT/<name>.json per article, named after its input, and OUT/digest.md; exits 1 if
     any article failed. A failed digest never replaces an ok or partial one.
     """
+    if ray_address is not None and (flags.get("budget_usd") is not None or batch):
+        raise click.UsageError("--ray runs on many machines: --budget and --batch run in one")
     if flags.get("budget_usd") is not None or batch:  # one process keeps the count
         flags["workers"] = 1
     settings = _settings(use_cache=False if no_cache else None, **flags)
@@ -214,7 +221,7 @@ def run(paths: tuple[str, ...], out: Path, formats: tuple[str, ...], quiet: bool
     chosen = tuple(formats) or DEFAULT_FORMATS
     started = time.perf_counter()
     answered = _batch_answers(paths, settings, engine, out, poll_interval) if batch else None
-    made = _summarize_inputs(paths, settings, engine, out, chosen, quiet, answered)
+    made = _summarize_inputs(paths, settings, engine, out, chosen, quiet, answered, ray_address)
     ran = _Ran("run", first_line, out, chosen, settings, started)
     _finish(made, ran, f"Engine: `{engine}` ({why}).")
 
@@ -340,9 +347,10 @@ Report = Callable[[str, "str | None", "str | None"], None]
 
 
 def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineName, out: Path,
-                      formats: Sequence[str], quiet: bool,
-                      answered: dict[str, Any] | None = None) -> Made:  # fmt: skip
-    """Every input's digest, in worker processes when the batch is large enough to gain."""
+                      formats: Sequence[str], quiet: bool, answered: dict[str, Any] | None = None,
+                      ray_address: str | None = None) -> Made:  # fmt: skip
+    """Every input's digest: on a Ray cluster when given its address, else in worker processes
+    when the batch is large enough to gain."""
     from summarizer import ingest, sharding
     from summarizer.naming import Names
     from summarizer.pipeline import run_settings
@@ -353,8 +361,13 @@ def _summarize_inputs(paths: Sequence[str], settings: Settings, engine: EngineNa
         _say(_left_out_line(left_out))
     names = Names.for_units(units)  # the same names in one process or many
     stored = run_settings(settings, engine)
-    if not sharding.worth_sharding(units, settings.workers):
+    if ray_address is not None:
         slots: dict[int, Slot] = {}
+        work = _summarize_on_cluster(units, settings, left_out, names, stored, slots,
+                                     keep_text="html" in formats, address=ray_address)  # fmt: skip
+        return _in_this_process(work, slots.get, names, out, formats, quiet)
+    if not sharding.worth_sharding(units, settings.workers):
+        slots = {}
         work = _summarize_units(units, settings, left_out, names, stored, slots,
                                 keep_text="html" in formats, answered=answered)  # fmt: skip
         return _in_this_process(work, slots.get, names, out, formats, quiet)
@@ -498,6 +511,27 @@ def _summarize_units(units: Sequence[str], settings: Settings, left_out: LeftOut
     return work
 
 
+def _summarize_on_cluster(units: Sequence[str], settings: Settings, left_out: LeftOut,
+                          names: Names, stored: dict[str, Any], slots: dict[int, Slot], *,
+                          keep_text: bool, address: str) -> Work:  # fmt: skip
+    """The work of summarizing the units on the Ray cluster at address: read here (names are
+    claimed in input order), summarized there, each digest placed here as it arrives."""
+    from summarizer import ingest
+    from summarizer.distributed import summarize_on_cluster
+    from summarizer.output_folder import slotted
+
+    if importlib.util.find_spec("ray") is None:  # before reading any input
+        raise click.UsageError("--ray needs Ray: pip install 'summarizer[ray]'")
+
+    async def work(on_digest: OnDigest) -> list[ArticleDigest]:
+        read = ((i, a) for i, unit in enumerate(units)
+                for a in ingest.read_articles([unit], left_out=left_out))  # fmt: skip
+        items = list(slotted(read, names, stored, slots, keep_text=keep_text))
+        return summarize_on_cluster(items, settings, address, on_digest)
+
+    return work
+
+
 @dataclass(frozen=True)
 class _Ran:
     """What _finish needs to know of the command that made the digests."""
@@ -630,10 +664,14 @@ def _say(message: str) -> None:
 @click.option("--workers", type=click.IntRange(1),
               help=f"Processes rebuilding digests (default: {DEFAULT_WORKERS}, one per core up "
                    "to 4).")  # fmt: skip
+@click.option("--ray", "ray_address", metavar="ADDRESS|auto",
+              help="Rebuild on the Ray cluster at ADDRESS (auto: the one this machine has "
+                   "joined) from this machine's cache, one actor per CPU; needs pip install "
+                   "'summarizer[ray]'.")  # fmt: skip
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, only errors and the summary.")
 def regenerate(article_ids: tuple[str, ...], every_article: bool, out: Path,
                formats: tuple[str, ...], cache_dir: Path | None, fill: bool,
-               workers: int | None, quiet: bool) -> None:  # fmt: skip
+               workers: int | None, ray_address: str | None, quiet: bool) -> None:  # fmt: skip
     """Rebuild digests from the cache with the current code, without calling the model.
 
     By default rebuilds what the output folder --out holds (its record of what it wrote), under
@@ -645,6 +683,8 @@ def regenerate(article_ids: tuple[str, ...], every_article: bool, out: Path,
 
     if article_ids and every_article:
         raise click.UsageError("give ARTICLE_IDS or --all, not both")
+    if ray_address is not None:
+        _check_ray_for_regenerate(fill)
     settings = _settings(cache_dir=cache_dir, workers=workers)
     store = _open_cache(settings)
     try:
@@ -664,7 +704,7 @@ def regenerate(article_ids: tuple[str, ...], every_article: bool, out: Path,
     first_line = f"regenerate: {len(plan.rebuilds)} articles, {what}, from the cache"
     _say(first_line)
     started = time.perf_counter()
-    made = _rebuild(plan, store, settings, out, chosen, fill, quiet)
+    made = _rebuild(plan, store, settings, out, chosen, fill, quiet, ray_address)
     for outline in made[0]:
         missed = [w for w in outline.warnings if "not in the cache" in w]
         if missed:
@@ -673,23 +713,37 @@ def regenerate(article_ids: tuple[str, ...], every_article: bool, out: Path,
     _finish(made, ran, "Regenerated from the cache.")
 
 
+def _check_ray_for_regenerate(fill: bool) -> None:
+    if fill:  # the model's answers are kept in this machine's cache, by this process
+        raise click.UsageError("--fill asks the model and keeps its answers here: not with --ray")
+    if importlib.util.find_spec("ray") is None:  # before the cache is read
+        raise click.UsageError("--ray needs Ray: pip install 'summarizer[ray]'")
+
+
 def _rebuild(plan: RebuildPlan, store: Any, settings: Settings, out: Path,
-             formats: Sequence[str], fill: bool, quiet: bool) -> Made:  # fmt: skip
-    """The plan's digests, rebuilt in worker processes when there are enough (and no model is
-    asked: --fill stays in one process)."""
+             formats: Sequence[str], fill: bool, quiet: bool,
+             ray_address: str | None = None) -> Made:  # fmt: skip
+    """The plan's digests: rebuilt on a Ray cluster from this cache when given its address, else
+    in worker processes when there are enough (and no model is asked: --fill stays in one
+    process)."""
     from summarizer import sharding
     from summarizer.naming import Names
     from summarizer.pipeline import rebuild_digests
 
     ids = [r.id for r in plan.rebuilds]
     try:
-        if not fill and sharding.worth_sharding(ids, settings.workers):
+        if ray_address is None and not fill and sharding.worth_sharding(ids, settings.workers):
             store.close()  # each worker opens its own
             engine, _why = settings.resolve_engine()  # names the engine in a failed digest
             return _in_workers(ids, settings, engine, out, formats, quiet, work="cached",
                                rebuilds=plan.rebuilds, slots=plan.slots)  # fmt: skip
 
         async def work(on_digest: OnDigest) -> list[ArticleDigest]:
+            if ray_address is not None:
+                from summarizer.distributed import rebuild_on_cluster
+
+                return await rebuild_on_cluster(store, settings, plan.rebuilds, ray_address,
+                                                on_digest)  # fmt: skip
             return await rebuild_digests(store, settings, plan.rebuilds, fill=fill,
                                          on_digest=on_digest)  # fmt: skip
 

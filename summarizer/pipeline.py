@@ -160,12 +160,7 @@ class Summarizer:
         return await self._summarize_article(as_article(article))
 
     async def _summarize_article(self, article: Article) -> ArticleDigest:
-        indexed = self._indexed.pop(article.id, None)
-        if indexed is None and self.cache is not None:
-            try:
-                indexed = self.cache.article(article.id)
-            except CacheUnusableError as exc:
-                self._drop_cache(exc)
+        indexed = self._index_entry(article)
         layout = self._layout(article, indexed)
         chunks = [
             Chunk(index=i, start=start, end=end, text=article.text[start:end])
@@ -175,12 +170,7 @@ class Summarizer:
         outcomes = await asyncio.gather(
             *(self._summarize_chunk(c, k, article) for c, k in zip(chunks, keys, strict=True))
         )
-        if self.cache is not None:
-            settings = run_settings(self.settings, self.engine.name)
-            try:
-                self.cache.put_article(article, keys, settings, layout, known=indexed)
-            except CacheUnusableError as exc:
-                self._drop_cache(exc)
+        self._index(article, keys, layout, indexed)
         info = DigestInfo(
             engine=self.engine.name,
             model=self.engine.model,
@@ -197,6 +187,37 @@ class Summarizer:
         )
         summaries = [o.result.summary for o in outcomes if o.result is not None]
         return self._without_secrets(merge_article(article, summaries, info))
+
+    def index_article(self, article: Article) -> list[str]:
+        """Lay the article out and index it in the cache as summarizing it does, but summarize
+        nothing: the chunk keys summarizing it would look up. What a rebuild on other machines
+        needs of this cache (distributed.py)."""
+        indexed = self._index_entry(article)
+        layout = self._layout(article, indexed)
+        keys = [self._key_of(article.text[start:end]) for start, end in layout.spans]
+        self._index(article, keys, layout, indexed)
+        return keys
+
+    def _index_entry(self, article: Article) -> IndexedArticle | None:
+        """The cache's index entry of the article (as the caller read it, if it did)."""
+        indexed = self._indexed.pop(article.id, None)
+        if indexed is None and self.cache is not None:
+            try:
+                indexed = self.cache.article(article.id)
+            except CacheUnusableError as exc:
+                self._drop_cache(exc)
+        return indexed
+
+    def _index(
+        self, article: Article, keys: list[str], layout: ChunkLayout, known: IndexedArticle | None
+    ) -> None:
+        if self.cache is None:
+            return
+        settings = run_settings(self.settings, self.engine.name)
+        try:
+            self.cache.put_article(article, keys, settings, layout, known=known)
+        except CacheUnusableError as exc:
+            self._drop_cache(exc)
 
     def _layout(self, article: Article, indexed: IndexedArticle | None) -> ChunkLayout:
         """Where the article's chunks are: from the cache's index when the same text was laid
@@ -620,21 +641,10 @@ async def rebuild_digests(
         if on_digest is not None:
             on_digest(position, digest)
 
-    groups: dict[str, tuple[dict[str, Any], list[tuple[int, Article]]]] = {}
-    known: dict[str, IndexedArticle] = {}
-    for position, want in enumerate(wanted):
-        entry = cache.article(want.id)
-        if entry is None or (want.text_id and content_id(entry.article.text) != want.text_id):
-            done(position, _not_rebuilt(want, entry, settings))
-            continue
-        article = entry.article
-        if want.metadata is not None:
-            article = article.model_copy(update=dict(want.metadata))
-        stored = _rebuild_settings(want, entry, fill=fill)
-        groups.setdefault(canonical_json(stored), (stored, []))[1].append((position, article))
-        known[article.id] = entry
-    for stored, members in groups.values():
-        run = settings.with_overrides(**stored, cache_only=not fill, use_cache=True)
+    plan = _RebuildGroups.of(cache, settings, wanted, fill=fill)
+    for position, digest in plan.not_rebuilt.items():
+        done(position, digest)
+    for run, members in plan.groups:
         positions = [position for position, _article in members]
 
         def at_position(
@@ -642,9 +652,60 @@ async def rebuild_digests(
         ) -> None:
             done(positions[index], digest)
 
-        async with Summarizer(run, cache=cache, indexed=known) as summarizer:
+        async with Summarizer(run, cache=cache, indexed=plan.known) as summarizer:
             await summarizer.summarize_many([a for _position, a in members], at_position)
     return [made[position] for position in range(len(wanted))]
+
+
+async def rebuild_lookups(
+    cache: ChunkCache, settings: Settings, wanted: Sequence[Rebuild]
+) -> list[list[str]]:
+    """What rebuild_digests(cache, settings, wanted) would read of the cache's chunks, by
+    wanted: the chunk keys of its article (none for one it cannot rebuild). The index is brought
+    up to date (a new layout) as that rebuild would; nothing is rebuilt. With what the cache
+    holds under these keys and the articles' index entries, a copy of the cache elsewhere
+    rebuilds the same digests (distributed.py)."""
+    keys: list[list[str]] = [[] for _want in wanted]
+    plan = _RebuildGroups.of(cache, settings, wanted, fill=False)
+    for run, members in plan.groups:
+        async with Summarizer(run, cache=cache, indexed=plan.known) as summarizer:
+            for position, article in members:
+                keys[position] = summarizer.index_article(article)
+    return keys
+
+
+@dataclass(frozen=True)
+class _RebuildGroups:
+    """The wanted articles by the settings each is rebuilt with, and the failed digests of
+    those the cache cannot rebuild, by position."""
+
+    groups: list[tuple[Settings, list[tuple[int, Article]]]]
+    not_rebuilt: dict[int, ArticleDigest]
+    known: dict[str, IndexedArticle]  # the index entries read, by article id
+
+    @classmethod
+    def of(
+        cls, cache: ChunkCache, settings: Settings, wanted: Sequence[Rebuild], *, fill: bool
+    ) -> _RebuildGroups:
+        groups: dict[str, tuple[dict[str, Any], list[tuple[int, Article]]]] = {}
+        not_rebuilt: dict[int, ArticleDigest] = {}
+        known: dict[str, IndexedArticle] = {}
+        for position, want in enumerate(wanted):
+            entry = cache.article(want.id)
+            if entry is None or (want.text_id and content_id(entry.article.text) != want.text_id):
+                not_rebuilt[position] = _not_rebuilt(want, entry, settings)
+                continue
+            article = entry.article
+            if want.metadata is not None:
+                article = article.model_copy(update=dict(want.metadata))
+            stored = _rebuild_settings(want, entry, fill=fill)
+            groups.setdefault(canonical_json(stored), (stored, []))[1].append((position, article))
+            known[article.id] = entry
+        runs = [
+            (settings.with_overrides(**stored, cache_only=not fill, use_cache=True), members)
+            for stored, members in groups.values()
+        ]
+        return cls(runs, not_rebuilt, known)
 
 
 # What a rebuild that may ask the model takes from the cache's own index, never from what the

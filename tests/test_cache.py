@@ -152,6 +152,25 @@ def test_article_index_and_stats(tmp_path: Path) -> None:
     cache.close()
 
 
+def test_an_articles_entries_copied_into_another_cache_read_back_the_same(tmp_path: Path) -> None:
+    source = ChunkCache(tmp_path / "source")
+    article = Article(id="a1", text="Alpha rose 2% today.")
+    layout = ChunkLayout("l-test/1500", ((0, 20),), removed_chars=0)
+    source.put_chunk("k", CachedChunk(SUMMARY, ("dropped one",)))
+    source.put_article(article, ["k", "gone"], {"engine": "rules"}, layout)
+    entries = source.entries_of("a1", ["k", "gone"])
+    assert sorted(entries) == ["article:a1", "chunk:k"]  # only what the cache holds
+    assert source.entries_of("unknown", ["gone"]) == {}
+    copy = ChunkCache(tmp_path / "copy")
+    copy.copy_in(entries)
+    assert copy.get_chunk("k", 4) == source.get_chunk("k", 4)
+    assert copy.article("a1") == source.article("a1")
+    with pytest.raises(CacheError, match="not an article or chunk entry"):
+        copy.copy_in({"meta:last_run": "{}"})  # what a run printed is this cache's own
+    source.close()
+    copy.close()
+
+
 def test_a_text_summarized_from_python_keeps_what_a_run_read_of_its_file(tmp_path: Path) -> None:
     seed = sorted((Path(__file__).parent.parent / "seeds").glob("*.txt"))[0]
     text = seed.read_text(encoding="utf-8")

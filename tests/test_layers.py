@@ -37,6 +37,7 @@ LAYERS = [
     {
         "recording",
         "sharding",
+        "distributed",
         "oracle",
         "regenerating",
         "run_summary",
@@ -92,17 +93,17 @@ def imported_by(code: str, modules: tuple[str, ...]) -> list[str]:
     return ast.literal_eval(done.stdout.strip())
 
 
-def test_cli_and_offline_path_do_not_import_openai() -> None:
+def test_cli_and_offline_path_do_not_import_openai_or_ray() -> None:
     code = (
         "import summarizer.cli, summarizer.pipeline; "
         "from summarizer import summarize; summarize('SMIC rose nearly 5% today.')"
     )
-    assert imported_by(code, ("openai", "instructor")) == []
+    assert imported_by(code, ("openai", "instructor", "ray")) == []
 
 
 def test_help_path_imports_no_models_pipeline_or_pydantic() -> None:
     # What `summarizer --help` loads decides its start-up time (benchmarks/bench_help.sh).
-    heavy = ("pydantic", "summarizer.models", "summarizer.pipeline", "openai")
+    heavy = ("pydantic", "summarizer.models", "summarizer.pipeline", "openai", "ray")
     assert imported_by("import summarizer.cli", heavy) == []
 
 

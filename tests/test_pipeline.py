@@ -14,7 +14,8 @@ from summarizer.engines import ChunkResult
 from summarizer.errors import EngineError
 from summarizer.ingest import InputFailure
 from summarizer.models import Article, Chunk, ChunkSummary, EngineName, Move
-from summarizer.pipeline import Summarizer, summarize
+from summarizer.pipeline import Rebuild, Summarizer, summarize, summarize_many
+from summarizer.render import digest_json
 from summarizer.settings import Settings
 
 
@@ -245,3 +246,34 @@ def test_a_stored_layout_that_does_not_fit_the_text_is_not_trusted(
         assert summarize(article, settings).model_dump(exclude={"usage"}) == first
         assert cleaned == [article.text]
     store.close()
+
+
+def test_a_cache_of_what_rebuild_lookups_names_rebuilds_the_digests_a_full_one_does(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # what `regenerate --ray` sends an actor: each article's index entry and the chunks its
+    # rebuild reads, found with the current code's layout (here, none of the stored ones)
+    settings = Settings(engine="rules", cache_dir=tmp_path / "full", chunk_tokens=50)
+    shared = "Gamma gained 3% intraday as lenders rallied across the region on the news."
+    texts = {
+        "first": f"Alpha rose 1% today after earnings beat estimates.\n\n{shared}",
+        "second": f"Beta fell 2% as rate hikes loomed over the region.\n\n{shared}",
+    }
+    summarize_many([Article(id=i, text=t) for i, t in texts.items()], settings)
+    monkeypatch.setattr(pipeline, "LAYOUT_VERSION", "l-edited")  # cleaning or chunking changed
+    full = ChunkCache(tmp_path / "full")
+    wanted = [Rebuild("second"), Rebuild("never-cached"), Rebuild("first")]
+    lookups = asyncio.run(pipeline.rebuild_lookups(full, settings, wanted))
+    assert lookups[1] == [] and all(lookups[0]) and all(lookups[2])
+    # the index laid out anew, as a rebuild leaves it
+    assert all(e.layout and e.layout.version.startswith("l-edited") for e in full.articles())
+    copy = ChunkCache(tmp_path / "copy")
+    for want, keys in zip(wanted, lookups, strict=True):
+        copy.copy_in(full.entries_of(want.id, keys))
+    from_copy = asyncio.run(pipeline.rebuild_digests(copy, settings, wanted))
+    from_full = asyncio.run(pipeline.rebuild_digests(full, settings, wanted))
+    assert [digest_json(d) for d in from_copy] == [digest_json(d) for d in from_full]
+    assert [d.status for d in from_full] == ["ok", "failed", "ok"]
+    assert all(d.usage.cache_hits == d.chunks for d in from_full if d.status == "ok")
+    full.close()
+    copy.close()
