@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
+from fake_openai import running
+
 Answer = Callable[[dict[str, Any]], dict[str, Any]]
 
 
@@ -174,12 +176,5 @@ def _handler(state: FakeBatches) -> type[BaseHTTPRequestHandler]:
 def serve_batches(state: FakeBatches) -> Iterator[FakeBatches]:
     """Run the fake Batch API on 127.0.0.1 on a free port for the duration of the block."""
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(state))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    state.base_url = f"http://127.0.0.1:{server.server_address[1]}/v1"
-    try:
+    with running(server) as state.base_url:
         yield state
-    finally:
-        server.shutdown()
-        server.server_close()

@@ -132,12 +132,12 @@ class _Server(ThreadingHTTPServer):
 def serve(state: FakeOpenAI) -> Iterator[FakeOpenAI]:
     """Run the fake server on 127.0.0.1 on a free port for the duration of the block."""
     server = _Server(("127.0.0.1", 0), _handler_for(state))
-    with _running(server) as state.base_url:
+    with running(server) as state.base_url:
         yield state
 
 
 @contextmanager
-def _running(server: socketserver.TCPServer) -> Iterator[str]:
+def running(server: socketserver.TCPServer) -> Iterator[str]:
     """Serve in a thread for the duration of the block; its base URL."""
     server.daemon_threads = True  # type: ignore[attr-defined]
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -198,7 +198,7 @@ def serve_silent(
     server.request_queue_size = 128
     server.server_bind()
     server.server_activate()
-    with _running(server) as state.base_url:
+    with running(server) as state.base_url:
         try:
             yield state
         finally:
