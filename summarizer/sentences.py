@@ -88,10 +88,9 @@ def split_sentences(text: str, start: int, end: int) -> list[Span]:
     return [t for s, e in spans if (t := trim(text, s, e))[0] < t[1]]
 
 
-# a scraped page's lines that interrupt a sentence (Postmedia's pages)
-_FURNITURE_LINE = re.compile(
-    r"\s*(?:Advertisement(?:\s+\d+)?|Story continues below|Article content)\s*$"
-)
+# a scraped page's lines that interrupt a sentence (Postmedia's pages); reading blanks them too
+PAGE_FURNITURE_LINE = r"Advertisement(?:\s+\d+)?|Story continues below|Article content"
+_FURNITURE_LINE = re.compile(rf"\s*(?:{PAGE_FURNITURE_LINE})\s*$")
 # a line ends a sentence when it ends like one, or is short (a heading, a byline, a table row)
 _LINE_END = re.compile(r"[.!?:;。！？\"”’)\]…|]\s*$")
 _WRAPPED_WIDTH = 45

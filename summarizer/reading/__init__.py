@@ -31,6 +31,7 @@ from summarizer.reading.periods import (
     when_named,
     when_named_last,
 )
+from summarizer.sentences import PAGE_FURNITURE_LINE
 
 __all__ = ["Fact", "Mention", "SentenceReading", "read_sentence", "resolve", "stated_numbers"]
 
@@ -365,7 +366,7 @@ _LINK_WIDGET = re.compile(r"\(\s*([A-Z][A-Z0-9.]{0,9})\s*\|(?:\s*[A-Za-z]+\s*\|)
 # index of Asia-Pacific shares outside Japan, opens new tab fell 0.5 percent" (a link's label)
 _PAGE_FURNITURE = re.compile(
     r"(?:\bAdvertisement(?:\s+\d+)?\s+)?\bStory continues below(?:\s+Article content)?\b|"
-    r"^[^\S\n]*(?:Advertisement(?:\s+\d+)?|Article content)[^\S\n]*$|"
+    rf"^[^\S\n]*(?:{PAGE_FURNITURE_LINE})[^\S\n]*$|"
     r",?\s*\(?\bopens new tab\b\)?",
     re.MULTILINE,
 )
