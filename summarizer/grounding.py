@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from summarizer import instruments
-from summarizer.models import Move, Span, Timeframe
+from summarizer.models import Move, Session, Span, Timeframe
 from summarizer.reading import (
     WITHIN_A_SESSION,
     Fact,
@@ -266,11 +266,11 @@ def when_stated(
     move: Move, evidence: str, *, source: str | None = None, span: Span | None = None
 ) -> dict[str, str]:
     """The period or session the text gives a move that claims neither, where the text gives
-    the same instrument a day's move beside it: 'rose 0.55% on Friday ... gaining 4.85% this
-    week' (4.85 is the week's), 'fell on Tuesday, erasing Monday's gains' (the rise is
-    Monday's), 'fell as much as 0.9% before trading 0.3% weaker' (0.9 is the intraday high).
-    As fields to set ({"timeframe": "week"}); empty when there is nothing to say. A digest line
-    without them would read as the day's move."""
+    the same instrument a day's move beside it: 'fell on Tuesday, erasing Monday's gains' (the
+    rise is Monday's). As fields to set ({"timeframe": "prior_session"}); empty when there is
+    nothing to say. A digest line without them would read as the day's move. (A number the text
+    gives another period beside the day's number, 'rose 0.55% on Friday, gaining 4.85% this
+    week', is refused before this: the model is asked to name the period.)"""
     if move.timeframe != "unspecified" or timeframe_claimed(move) != "unspecified":
         return {}
     if move.session != "unspecified" or session_claimed(move) is not None:
@@ -570,7 +570,7 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         )
     if problem := (
         _named_period_problem(move, number, ours, facts)
-        or _another_days_number(move, number, ours, facts)
+        or _another_periods_number(move, number, ours, facts)
     ):
         return problem
     session = session_claimed(move)
@@ -742,35 +742,46 @@ def _named_period_problem(
     return None
 
 
-def _another_days_number(
+def _another_periods_number(
     move: Move, number: str, ours: Sequence[Fact], facts: Sequence[Fact]
 ) -> str | None:
-    """A move that names no period is the day's: 'BUX finished down 0.90% after gaining 1.85%
-    on Wednesday' gives 1.85% to Wednesday and the day 0.90%, so 'BUX up 1.85%' is refused
-    (where every number of the instrument is dated, which is the day's is not said)."""
-    if not _claims_no_period(move) or not all(
-        f.when is not None and f.when.unit == "day" for f in ours
-    ):
+    """A move that names no period is the day's. 'BUX finished down 0.90% after gaining 1.85%
+    on Wednesday', 'rose 0.55% on Friday, gaining 4.85% this week' and 'fell as much as 0.9%
+    before trading 0.3% weaker' give 1.85% to Wednesday, 4.85% to the week and 0.9% to the
+    intraday low, so 'BUX up 1.85%', 'Shanghai Composite up 4.85%' and 'yen down 0.9%' are
+    refused where the text gives the instrument a day's number beside them, whichever is told
+    first. Without one, the text's only number may be how it tells the instrument's move, and
+    merge names its period (when_stated)."""
+    if not _claims_no_period(move) or not ours or any(_is_the_days(f) for f in ours):
         return None
     subjects = {f.mention for f in ours}
-    first = min(f.predicate[0] for f in ours)
+    # beside a week's number, a day's is one whatever day it names ("rose 0.4% on Friday")
+    dated = all(f.when is not None and f.when.unit == "day" for f in ours)
     days = [
         f
         for f in facts
         if f not in ours
         and _number_of(f) is not None
-        and _is_the_days(f)
-        and f.mention in subjects
-        and _verdict(move, f) == "same"
-        # "finished down 0.90% after gaining 1.85% on Wednesday": the day's move told first
-        and f.predicate[1] <= first
+        and not f.forecast
+        and (_is_the_days(f) or (not dated and _of_one_day(f)))
+        and (f.mention in subjects or _verdict(move, f) == "same")
     ]
-    if not days:
+    if not days or any(_verdict(move, f) == "different" for f in days):
         return None
+    stated = ours[0]
+    if stated.when is not None:
+        period = f"move {_words(stated.when)}"
+    else:
+        label = stated.timeframe if stated.timeframe != "unspecified" else stated.session
+        period = f"{label.replace('_', ' ')} move"
     return (
-        f"{number} is the text's move {_words(ours[0].when)}, not the day's ({_said(days)}); "
-        "a move of another day needs its day named"
+        f"{number} is the text's {period}, not the day's ({_said(days)}); a move of another "
+        "period or session needs it named"
     )
+
+
+def _of_one_day(fact: Fact) -> bool:
+    return fact.when is not None and fact.when.unit == "day" and fact.session not in _PARTS_OF_A_DAY
 
 
 def _of_the_claimed_period(move: Move, ours: Sequence[Fact], own: Sequence[Fact]) -> bool:
@@ -1067,12 +1078,16 @@ _A_NAME_ONLY = re.compile(
 )
 
 
+# the sessions a day's close is not: a move in one of them is another than the day's
+_PARTS_OF_A_DAY: frozenset[Session] = frozenset({"open", "intraday", "intraday_high", "pre_market"})
+
+
 def _is_the_days(fact: Fact) -> bool:
     """A fact the text gives no other period or earlier session: the day's move."""
     return (
         fact.timeframe in ("unspecified", "day")
         and fact.when is None
-        and fact.session not in ("open", "intraday", "intraday_high", "pre_market")
+        and fact.session not in _PARTS_OF_A_DAY
     )
 
 

@@ -725,6 +725,116 @@ def test_a_number_the_text_dates_to_another_day_is_not_the_days(
 
 
 @pytest.mark.parametrize(
+    ("sentence", "instrument", "direction", "pct", "fields", "refused"),
+    [
+        # the other day told first
+        (
+            "After surging more than 12 per cent on Monday, Orvane Tech gave back 3.4 per cent.",
+            "Orvane Tech",
+            "up",
+            12.0,
+            {},
+            True,
+        ),
+        (
+            "After surging more than 12 per cent on Monday, Orvane Tech gave back 3.4 per cent.",
+            "Orvane Tech",
+            "down",
+            -3.4,
+            {},
+            False,
+        ),
+        (
+            "Tarsk Bank, which slumped 7.5% in the previous session, recovered 1.2%.",
+            "Tarsk Bank",
+            "down",
+            -7.5,
+            {},
+            True,
+        ),
+        (
+            "Tarsk Bank, which slumped 7.5% in the previous session, recovered 1.2%.",
+            "Tarsk Bank (previous session)",
+            "down",
+            -7.5,
+            {},
+            False,
+        ),
+        # a longer period, or a part of the session, beside the day's number
+        (
+            "The Velora index rose 0.6% to 2,118 on Thursday, gaining 3.2% this week.",
+            "Velora index",
+            "up",
+            3.2,
+            {},
+            True,
+        ),
+        (
+            "The Velora index rose 0.6% to 2,118 on Thursday, gaining 3.2% this week.",
+            "Velora index",
+            "up",
+            3.2,
+            {"timeframe": "week"},
+            False,
+        ),
+        (
+            "The Velora index rose 0.6% to 2,118 on Thursday, gaining 3.2% this week.",
+            "Velora index",
+            "up",
+            0.6,
+            {},
+            False,
+        ),
+        (
+            "Up 14 percent so far this year, the Kestrel crown dropped 1.3 percent.",
+            "Kestrel crown",
+            "up",
+            14.0,
+            {},
+            True,
+        ),
+        (
+            "The Kestrel crown fell as much as 1.1% before trading 0.4% weaker.",
+            "Kestrel crown",
+            "down",
+            -1.1,
+            {},
+            True,
+        ),
+        (
+            "The Kestrel crown fell as much as 1.1% before trading 0.4% weaker.",
+            "Kestrel crown",
+            "down",
+            -1.1,
+            {"session": "intraday_high"},
+            False,
+        ),
+        # the text's only number: the name alone may be how it tells the move
+        ("The Velora index gained 3.2% this week.", "Velora index", "up", 3.2, {}, False),
+        # the day's number is another instrument's
+        (
+            "The Velora index gained 3.2% this week, while the Orrin index rose 0.6% on Friday.",
+            "Velora index",
+            "up",
+            3.2,
+            {},
+            False,
+        ),
+    ],
+)
+def test_a_number_of_another_period_beside_the_days_is_not_the_days(
+    sentence: str,
+    instrument: str,
+    direction: str,
+    pct: float,
+    fields: dict[str, str],
+    refused: bool,
+) -> None:
+    problem = gate(around(sentence), sentence, instrument, direction, pct, **fields)
+    assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
     ("sentence", "instrument", "direction"),
     [
         # "a strong lead from Wall Street" says how Wall Street moved
