@@ -155,6 +155,7 @@ def check_move(
     if move.change_pct is not None or move.change_bp is not None:
         return (
             _number_problem(move, read.facts)
+            or _increment_problem(move, evidence)
             or _label_problem(move, read.facts, evidence)
             or _unread_direction_problem(move, read, evidence)
         )
@@ -188,6 +189,36 @@ _PERIOD_PREPOSITION = re.compile(
     r"mid-?)?$"
 )
 _HINT = re.compile(r"\s*\([^)]*\)")
+
+
+def _increment_problem(move: Move, evidence: str) -> str | None:
+    """'Banco Popular shed another 17%' and 'the dollar fell a further 0.3%' state the latest
+    move, on top of earlier sessions' the text does not number: a move naming those earlier
+    sessions ('Banco Popular (prior sessions)') has no such number."""
+    value = move.change_pct
+    if value is None or not _claims_earlier_sessions(move):
+        return None
+    for said in _AN_INCREMENT.finditer(evidence):
+        if abs(float(said[1].replace(",", ".")) - abs(value)) <= _SAME_NUMBER:
+            return (
+                f"{value:g}% is the latest move ('{said[0]}'), not that of the earlier "
+                "sessions it adds to"
+            )
+    return None
+
+
+def _claims_earlier_sessions(move: Move) -> bool:
+    """'(prior sessions)', '(previous two sessions)': not one earlier session, which 'fell a
+    further 3% in the previous session' may number."""
+    label = " ".join(filter(None, (move.period, instruments.name_hints(move.instrument))))
+    return timeframe_claimed(move) == "multi_day" and bool(_EARLIER.search(label.lower()))
+
+
+_AN_INCREMENT = re.compile(
+    r"\b(?:another|further|additional|extra)\s+(?:(?:about|around|nearly|almost|roughly|some)"
+    r"\s+)?(\d+(?:[.,]\d+)?)\s?(?:%|per ?cent\b|percent\b)"
+)
+_EARLIER = re.compile(r"\b(?:prior|previous|earlier|preceding)\b")
 
 
 def _label_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | None:

@@ -1029,3 +1029,47 @@ def test_an_unnamed_subjects_period_is_its_own(instrument: str, refused: bool) -
     text = "Stocks snapped a six-day losing streak to rise 0.8%, led by banks."
     problem = gate(text, text, instrument, "up", 0.8)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "pct", "refused"),
+    [
+        # "another", "a further": the latest move, on top of earlier sessions' unnumbered
+        (
+            "Halvard Bank was the day's worst faller, shedding another 11% of its value.",
+            "Halvard Bank (prior sessions)",
+            -11.0,
+            True,
+        ),
+        (
+            "Halvard Bank was the day's worst faller, shedding another 11% of its value.",
+            "Halvard Bank",
+            -11.0,
+            False,
+        ),
+        (
+            "The Orrin dollar fell a further 0.4% against major rivals, its third day of losses.",
+            "Orrin dollar (previous two sessions)",
+            -0.4,
+            True,
+        ),
+        (
+            "The Orrin dollar fell a further 0.4% against major rivals, its third day of losses.",
+            "Orrin dollar (third straight day)",
+            -0.4,
+            False,
+        ),
+        # one earlier session may be what the increment is of
+        (
+            "Halvard Bank fell a further 3% in the previous session before steadying on Friday.",
+            "Halvard Bank (previous session)",
+            -3.0,
+            False,
+        ),
+    ],
+)
+def test_an_increment_is_no_move_of_the_sessions_it_adds_to(
+    sentence: str, instrument: str, pct: float, refused: bool
+) -> None:
+    problem = gate(around(sentence), sentence, instrument, "down", pct)
+    assert (problem is not None) is refused, problem
