@@ -33,6 +33,7 @@ from summarizer.reading.clauses import find_cues
 from summarizer.reading.lexicon import (
     DOWN_VERB,
     DOWN_WORD,
+    ENTITY_REFERENCES,
     FLAT,
     MONTH,
     TIMEFRAMES,
@@ -498,6 +499,10 @@ _CONTEXT = 2  # sentences before the evidence read to name its references
 
 
 def _verdict(move: Move, fact: Fact) -> str:
+    if fact.mention is not None and _a_company_called(
+        fact.mention.reference or fact.named_as, move
+    ):
+        return "different"  # "the stock gained 23.4%" is no move of the 'US stock market'
     if fact.mention is None or fact.mention.reference is not None or fact.resolved:
         return "unknown"  # "the stock" named from a sentence before is a guess, not evidence
     verdict = instruments.compare(
@@ -508,6 +513,20 @@ def _verdict(move: Move, fact: Fact) -> str:
     if verdict == "unknown" and _one_places_market(move.instrument, fact.mention.name):
         return "same"  # "Hong Kong markets ended in the green": the 'Hong Kong stock market'
     return verdict
+
+
+def _a_company_called(reference: str | None, move: Move) -> bool:
+    """Whether the words 'the stock', 'the shares', 'the carmaker' refer to a company, where
+    the move's instrument is an index, currency, commodity or yield."""
+    return (
+        reference is not None
+        and reference in _COMPANY_WORDS
+        and instruments.kind_of(move.instrument) in ("index", "currency", "commodity", "bond")
+    )
+
+
+# not "group": a mention of several names at once ("all three major averages") is one too
+_COMPANY_WORDS = (ENTITY_REFERENCES - {"group"}) | {"stock", "shares", "share price", "adr", "adrs"}
 
 
 def _one_places_market(name: str, other: str) -> bool:

@@ -1073,3 +1073,22 @@ def test_an_increment_is_no_move_of_the_sessions_it_adds_to(
 ) -> None:
     problem = gate(around(sentence), sentence, instrument, "down", pct)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "refused"),
+    [
+        # "the stock" is a company's: its number is no index's, currency's or commodity's
+        ("Orrin stock market", True),
+        ("Orrin All Share index", True),
+        ("Kestrel Motors", False),
+    ],
+)
+def test_a_number_the_text_gives_the_stock_is_no_markets(instrument: str, refused: bool) -> None:
+    text = (
+        "Kestrel Motors sold more cars in June. The biggest move came 11 months ago, when the "
+        "stock gained 23.4% as markets rallied."
+    )
+    sentence = text.split(". ", 1)[1]
+    problem = gate(text, sentence, instrument, "up", 23.4)
+    assert (problem is not None) is refused, problem

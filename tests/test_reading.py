@@ -810,6 +810,33 @@ def test_a_described_stock_refers_to_the_company_before() -> None:
     assert fact.mention is not None and fact.mention.name == "Nvidia" and fact.resolved
 
 
+@pytest.mark.parametrize(
+    "before",
+    [
+        # one who speaks is no company "the stock" refers to
+        ["Orvane Motors cut its outlook.", "Halvard Shah wrote that demand had peaked."],
+        ["Orvane Motors cut its outlook.", "Halvard Shah, an analyst at Norvik, said so."],
+        # nor a sentence's other subject beside the name whose move it states
+        ["Pressure came from the heavyweights, led by Orvane Motors, which fell 2 percent."],
+    ],
+)
+def test_the_stock_refers_to_a_company_not_to_who_speaks_or_a_subject_without_a_move(
+    before: list[str],
+) -> None:
+    readings = resolve(
+        [read_sentence(s) for s in [*before, "The stock has slumped 14% in three months."]]
+    )
+    (fact,) = readings[-1].facts
+    assert fact.mention is not None and fact.mention.name == "Orvane Motors"
+    assert fact.named_as == "stock"
+
+
+def test_a_capitalised_reference_word_inside_a_name_is_the_name() -> None:
+    fact = only_fact("The Stock Exchange of Orrin (SEO) index fell 0.7% to 1,402.")
+    assert fact.mention is not None and fact.mention.reference is None
+    assert "Stock Exchange of Orrin" in fact.mention.name
+
+
 # --- language --------------------------------------------------------------------------------
 
 

@@ -23,7 +23,7 @@ from summarizer import instruments
 from summarizer.models import Direction, Qualifier, Session, Timeframe
 from summarizer.reading import lexicon as lx
 from summarizer.reading.clauses import Cue, Predicate, asides, boundaries, find_cues, predicates
-from summarizer.reading.mentions import Mention, find_mentions
+from summarizer.reading.mentions import SAYING, Mention, find_mentions
 from summarizer.reading.numbers import Change, find_changes
 from summarizer.reading.periods import (
     When,
@@ -59,6 +59,7 @@ class Fact:
     weak: bool = False  # said with a verb that also names other changes ("eased", "added")
     via_pronoun: bool = False  # the subject was "it" or "they", named from an earlier sentence
     resolved: bool = False  # the subject was named from an earlier sentence ("the stock")
+    named_as: str | None = None  # the reference word it was named from: "stock", "index"
     against: str | None = None  # the currency a rate move is stated against: "currency:USD"
     when: When | None = None  # the period its words name: "in December", "last week"
 
@@ -532,23 +533,39 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
                 target = _referent(fact.mention, last)
                 pronoun = ref in ("it", "they") or fact.mention is None
                 facts.append(
-                    replace(fact, mention=target, via_pronoun=pronoun, resolved=True)
+                    replace(
+                        fact,
+                        mention=target,
+                        via_pronoun=pronoun,
+                        resolved=True,
+                        named_as=ref,
+                    )
                     if target is not fact.mention
                     else fact
                 )
         plural = _listed(reading) or plural
+        moved: dict[str, Mention] = {}
         for fact in facts:
             if fact.mention is not None and fact.mention.reference is None:
-                _remember(fact.mention, last)
+                _remember(fact.mention, moved)
         # names a sentence states no move of may still be referred to: "Rheinmetall won a large
-        # order. It rose 4.5%"; not the object of a preposition ("a partnership with X")
+        # order. It rose 4.5%"; not the object of a preposition ("a partnership with X"), not
+        # one who speaks ("Shah wrote"), and not over a name whose move it states ("Pressure
+        # came from heavyweights led by Novartis, which fell 2%. The stock ...")
         for mention in reading.subjects:
-            if not any(f.mention == mention for f in facts):
+            if not any(f.mention == mention for f in facts) and not _SPEAKS.match(
+                reading.sentence, mention.end
+            ):
                 _remember(mention, last, weak=True)
+        last |= moved
         if reading.subjects and not any(f.mention is not None for f in facts):
             last["subject"] = reading.subjects[0]
         resolved.append(replace(reading, facts=tuple(facts)))
     return resolved
+
+
+# a name followed by a verb of saying is who speaks: "Shah wrote", "Kerr said"
+_SPEAKS = re.compile(rf"(?:,[^,]{{1,80}},)?\s+(?:{SAYING})\b")
 
 
 def _unsigned_rows_read(readings: Sequence[SentenceReading]) -> list[SentenceReading]:

@@ -43,8 +43,11 @@ _LOWER_NAME_PART = (
     r"50|100|200|225|300|500|600|1000|2000)"
 )
 # verbs of saying are no modifier of a name's head: "Analysts said stocks rose"
-_SAYING = r"said|says|say|told|noted|added|warned|believes?|thinks?|expects?"
-_NOT_SAYING = rf"(?!(?:{_SAYING})\b)"
+SAYING = (
+    r"said|says|say|told|noted|added|warned|believes?|thinks?|expects?|wrote|writes|argued|"
+    r"explained"
+)
+_NOT_SAYING = rf"(?!(?:{SAYING})\b)"
 _NAME = re.compile(
     rf"{_FIRST_WORD}"
     rf"(?:(?:\s+|-|/)(?:(?:of|de|du|la|&|ex|the)\s+|ex-)?(?:{_CAPITALISED_WORD}|"
@@ -186,7 +189,7 @@ _NOT_A_MODIFIER = (
     r"(?!(?i:while|and|but|as|with|the|a|an|of|in|on|for|by|to|at|after|amid|despite|when|since|"
     r"although|though|if|because|meanwhile|elsewhere|however|so|yet|"
     r"than|that|which|who|whose|led|were|was|is|are|also|other|some|many|most|all|both|such|"
-    rf"including|like|while|whereas|among|meanwhile|{_SAYING})\b)"
+    rf"including|like|while|whereas|among|meanwhile|{SAYING})\b)"
 )
 _SECTOR_PHRASE = re.compile(
     rf"\b(?:{_NOT_A_MODIFIER}(?:[a-z][a-z-]+|[A-Z][a-z]+)\s+){{0,2}}?"
@@ -297,6 +300,7 @@ _DESCRIBED_INDEX = re.compile(
     re.IGNORECASE,
 )
 # "the NZ company", "the US lender": a reference, though a capitalised word stands in it
+_NEXT_CAPITALISED = re.compile(r"\s+[A-Z]")
 _NAMED_ENTITY_REFERENCE = re.compile(
     r"\b[Tt]he\s+[A-Z][\w-]*\s+(?P<ref>company|firm|group|lender|bank|insurer|carmaker|automaker|"
     r"chipmaker|miner|retailer|developer|airline|giant|maker|producer|operator|brewer|"
@@ -486,6 +490,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             and not match.group("dated")
         ):
             continue  # "the Tech index" names an index; "the NZ company" refers to one
+        if words[-1][:1].isupper() and _NEXT_CAPITALISED.match(sentence, match.end()):
+            continue  # "The Stock Exchange of Thailand" is a name
         found.append(
             Mention(
                 match.start(), match.end(), sentence[match.start() : match.end()], reference=ref
