@@ -903,6 +903,8 @@ def _period_of(fact: Fact, claimed: str) -> str:
         and fact.when.which in WEEKDAYS
     ):
         return "unspecified"  # "closed 0.1 per cent higher on Tuesday" may be the session before
+    if claimed == "ytd" and fact.timeframe == "year" and fact.when is None:
+        return "ytd"  # "its 2025 gain", said while 2025 runs, is the year to date
     if fact.timeframe != "unspecified" or fact.session == "unspecified":
         return fact.timeframe
     if fact.session == "close" and claimed in _CALENDAR_PERIODS:

@@ -1092,3 +1092,20 @@ def test_a_number_the_text_gives_the_stock_is_no_markets(instrument: str, refuse
     sentence = text.split(". ", 1)[1]
     problem = gate(text, sentence, instrument, "up", 23.4)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "pct", "refused"),
+    [
+        # "its 2025 gain", said while 2025 runs, is the year to date
+        ("Kestrel Mining (year to date)", 12.69, False),
+        ("Kestrel Mining (2025)", 12.69, False),
+        ("Kestrel Mining (week)", 12.69, True),
+    ],
+)
+def test_a_years_gain_said_by_its_year_is_the_year_to_date(
+    instrument: str, pct: float, refused: bool
+) -> None:
+    sentence = "Kestrel Mining fell 2%, reducing its 2025 gain to 12.69%."
+    problem = gate(around(sentence), sentence, instrument, "up", pct)
+    assert (problem is not None) is refused, problem

@@ -837,6 +837,53 @@ def test_a_capitalised_reference_word_inside_a_name_is_the_name() -> None:
     assert "Stock Exchange of Orrin" in fact.mention.name
 
 
+def test_a_move_at_the_start_of_trading_is_the_opens() -> None:
+    reading = read_sentence(
+        "The Orrin General Index dived 5.7 percent at the start of trading before closing the "
+        "day 3.2 percent lower."
+    )
+    sessions = {f.pct: f.session for f in reading.facts if f.pct is not None}
+    assert sessions == {5.7: "open", 3.2: "close"}
+    assert only_fact("Kestrel Mining rose 2% at the start of the week.").session == "unspecified"
+
+
+def test_earlier_may_stand_between_the_verb_and_its_number() -> None:
+    fact = only_fact("Orvane crude futures fell earlier 3.2%, the largest decline since June.")
+    assert (fact.direction, fact.pct) == ("down", 3.2)
+
+
+def test_a_years_move_noun_keeps_its_year() -> None:
+    facts = [
+        f
+        for f in read_sentence("Kestrel Mining fell 2%, reducing its 2025 gain to 12.69%.").facts
+        if f.pct is not None
+    ]
+    assert [(f.direction, f.pct, f.timeframe, f.period) for f in facts] == [
+        ("down", 2.0, "unspecified", None),
+        ("up", 12.69, "year", "2025"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Kestrel Mining shed GH¢1.45 to trade at GH¢440.05, a fall of 0.3%.",
+        "Kestrel Mining shed HK$1.45 to HK$40.05, a fall of 3.5%.",
+    ],
+)
+def test_the_letters_of_a_money_sign_are_no_name(sentence: str) -> None:
+    assert [m.name for m in read_sentence(sentence).mentions] == ["Kestrel Mining"]
+
+
+def test_prices_reached_listed_after_a_shared_number_are_no_changes() -> None:
+    reading = read_sentence(
+        "Orvane Group and Kestrel.com both jumped nearly 4 per cent to HK$76.10 and HK$178.70, "
+        "respectively."
+    )
+    numbered = {(f.mention.name, f.pct) for f in reading.facts if f.mention and f.has_number}
+    assert numbered == {("Orvane Group", 4.0), ("Kestrel.com", 4.0)}
+
+
 # --- language --------------------------------------------------------------------------------
 
 

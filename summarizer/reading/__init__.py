@@ -1617,7 +1617,7 @@ def _period(window: tuple[str, str]) -> str | None:
     match = lx.YEAR.search(" ".join(window))
     if match is None:
         return None
-    return match.group("year") or match.group("row")
+    return match.group("year") or match.group("row") or match.group("noun")
 
 
 _PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:&|and|of|[A-Z][\w&.'’-]*))+$")

@@ -17,6 +17,10 @@ from summarizer.models import Direction
 from summarizer.reading import lexicon as lx
 from summarizer.reading.numbers import Change
 
+_A_LEVEL_LISTED_BEFORE = re.compile(
+    r"\bto\s+[a-z]{0,3}[$¢€£¥]?\d[\d,.]*(?:\s?[a-z]{1,6})?(?:,\s*|\s+and\s+|,\s+and\s+)"
+    r"[a-z]{0,3}[$¢€£¥]?$"
+)
 _LEVEL_BEFORE = re.compile(
     # "gained the most at 9.3 percent" says by how much, not where to
     r"(?:\bto|(?<!\bmost )(?<!\bmost, )\bat|\bfrom|"
@@ -89,7 +93,7 @@ _NOT_AN_ANTECEDENT = re.compile(r"\b(?:in|of|by|for|on|to|at)$")
 _LIST_CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s*/\s*|\s+or\s+)$")
 _GAP_FILLER = re.compile(
     r"^[\s,]*(?:(?:by|of|the|a|an|with|sharply|strongly|further|again|slightly|modestly|marginally|"
-    r"more|also|just|some|respectively|each|both|all|nearly|almost|about|around|to|in|on|"
+    r"more|earlier|also|just|some|respectively|each|both|all|nearly|almost|about|around|to|in|on|"
     r"intraday|early|late|trade|trading|deals|session|its|their|value|day|single-day|"
     r"year-to-date|was|were|is|are|has|have|had|been|be|being|having|ended|closed|finished|"
     r"settled|stood|traded|trading|still|only|then|now|currently|last|so|far|this|year|"
@@ -246,7 +250,7 @@ _DETERMINER_BEFORE = re.compile(
     r"marginal|heavy|hefty|broad|solid|robust|fresh|renewed|mild|moderate|minor|huge|massive|"
     r"deep|deeper|sharper|"
     r"single-day|daily|weekly|monthly|annual|year-to-date|intraday|session|percent|per cent|"
-    r"pct|point|points|price|prices)|%|['’]s)\s*$"
+    r"pct|point|points|price|prices)|%|['’]s|\b(?:19|20)\d\d)\s*$"  # "its 2025 gain"
 )
 
 
@@ -362,6 +366,8 @@ def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
         if not _SIGNED_LEVEL.search(lowered, max(0, change.start - 10), change.start):
             return False  # "+1.2%" is a change; "spiked to -0.26%" is a level all the same
     before = lowered[max(0, change.start - 40) : change.start]
+    if change.pct is None and change.bp is None and _A_LEVEL_LISTED_BEFORE.search(before):
+        return True  # "to HK$76.10 and HK$178.70, respectively": both prices reached
     if not _LEVEL_BEFORE.search(before):
         return False
     # "at a 2.5 percent return year-to-date", "to a 3% gain": a change all the same

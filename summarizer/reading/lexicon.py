@@ -520,7 +520,8 @@ INTRADAY = re.compile(
 OPEN = re.compile(
     r"\b(?:open(?:ed|ing|s)?|at the open|in early trad(?:e|ing)|early in the session|early deals|"
     r"(?:start(?:ed|ing|s)?|beg(?:an|in|ins|inning)) (?:the |its |their )?(?:trading )?"
-    r"(?:day|session|trade))\b"
+    r"(?:day|session|trade)|at the (?:start|beginning|outset) of (?:trading|trade|dealings|"
+    r"the (?:trading )?(?:day|session)))\b"
 )
 PRE_MARKET = re.compile(r"\b(?:pre-?market|premarket|before the bell|before the open)\b")
 AFTER_HOURS = re.compile(r"\b(?:after-?hours|after the bell|extended trading|late trading)\b")
@@ -529,6 +530,9 @@ MIDDAY = re.compile(r"\b(?:midday|mid-day|at noon|morning session|lunch break)\b
 YEAR = re.compile(
     r"\b(?:in|for|during|over)\s+(?P<year>(?:19|20)\d{2})\b|\b(?P<row>(?:19|"
     r"20)\d{2})[,:]\s*[+\-−]?\d"
+    # "reducing its 2025 gain to 12.69%" (the words before a move noun end a label's window)
+    r"|\b(?:its|their|the|a|an)\s+(?P<noun>(?:19|20)\d{2})(?:\s*$|\s+(?=(?:gains?|losses|loss|"
+    r"declines?|drops?|falls?|rise|rally|advance|slump|returns?|performance)\b))"
 )
 # a month's name or its abbreviation, lower case: "dec", "dec.", "december", "sept"
 MONTH = (

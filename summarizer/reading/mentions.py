@@ -114,6 +114,7 @@ _CURRENCY_PAIR = re.compile(
 )
 # words before a name that are not part of it
 _UNIT_BEFORE = re.compile(r"(?:\d|\b(?:billion|million|trillion|bn|mn|thousand|hundred))\s*$")
+_A_CURRENCY_SIGN_AFTER = re.compile(r"[$¢€£¥₹₩₦₱₺]\s?\d")
 _AN_AMOUNT_AFTER = re.compile(r"\s?\d[\d,.]*+(?!\s*(?:%|per ?cent|percent))")
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|On|In|At|As|And|But|While|With|Although|Though|Despite|When|If|Because|"
@@ -370,6 +371,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             and instruments.kind_of(mention.name.upper()) == "currency"
         ):
             continue  # "a high of Kes 4.30": a price in shillings, not the shilling
+        if mention is not None and _A_CURRENCY_SIGN_AFTER.match(sentence, mention.end):
+            continue  # "GH¢1.45", "HK$40.05": the letters of a money sign
         if mention is not None:
             found.append(_with_word_before(sentence, mention))
     for match in _CURRENCY_PAIR.finditer(lowered):
