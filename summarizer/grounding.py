@@ -151,6 +151,8 @@ def check_move(
             f"change_bp {move.change_bp:g} is not stated in the evidence (it states: {listed}); "
             "quote the words that state the number"
         )
+    if problem := _label_direction_problem(move):
+        return problem
     read = _facts_of(evidence, source, span)
     move = _without_contract_month(_with_declared_code(move, source or evidence), evidence)
     if move.change_pct is not None or move.change_bp is not None:
@@ -161,6 +163,31 @@ def check_move(
             or _unread_direction_problem(move, read, evidence)
         )
     return _direction_only_problem(move, read, evidence)
+
+
+def _label_direction_problem(move: Move) -> str | None:
+    """A name's label that names a move the other way: 'Solana (earlier drop)' up 37% gives the
+    drop's name to the rebound. A label that says where a move was measured from ('after
+    losses', 'from the peak') names no move of its own."""
+    label = instruments.name_hints(move.instrument).lower()
+    if not label or _MEASURED_FROM.search(label):
+        return None
+    for word, direction in ((_UP_NOUN, "up"), (_DOWN_NOUN, "down")):
+        said = word.search(label)
+        if said is not None and move.direction not in (direction, "flat"):
+            return (
+                f"the name's label '{said[0]}' is a move {direction}, and the move is "
+                f"{move.direction}: name the move the number is of"
+            )
+    return None
+
+
+# the nouns of a move that a label may name it by ("fall" may be the autumn)
+_UP_NOUN = re.compile(r"\b(?:rall(?:y|ies)|surges?|rebounds?|recovery|jumps?|climbs?|advances?)\b")
+_DOWN_NOUN = re.compile(
+    r"\b(?:dips?|drops?|declines?|slumps?|sell-?offs?|slides?|plunges?|losses|retreats?)\b"
+)
+_MEASURED_FROM = re.compile(r"\b(?:after|despite|from|since|off|before|following|amid)\b")
 
 
 def _without_contract_month(move: Move, evidence: str) -> Move:

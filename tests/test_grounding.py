@@ -1109,3 +1109,24 @@ def test_a_years_gain_said_by_its_year_is_the_year_to_date(
     sentence = "Kestrel Mining fell 2%, reducing its 2025 gain to 12.69%."
     problem = gate(around(sentence), sentence, instrument, "up", pct)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "refused"),
+    [
+        # a label naming a move the other way gives that move's name to another
+        ("Velora Coin (earlier drop)", "up", True),
+        ("Velora Coin (earlier drop)", "down", False),
+        ("Velora Coin (recent rally)", "down", True),
+        ("Velora Coin (recent rally)", "up", False),
+        # where a move was measured from is no move of the label's own
+        ("Velora Coin (rebound after losses)", "up", False),
+        ("Velora Coin (from the peak)", "down", False),
+    ],
+)
+def test_a_label_naming_a_move_the_other_way_is_refused(
+    instrument: str, direction: str, refused: bool
+) -> None:
+    sentence = "Velora Coin rallied 12% in a month after a steep drop, and rose 3% on Friday."
+    problem = gate(around(sentence), sentence, instrument, direction)
+    assert (problem is not None) is refused, problem
