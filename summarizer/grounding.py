@@ -1154,6 +1154,8 @@ def _claims_no_period(move: Move) -> bool:
 # ('earlier rally', 'from weekend lows')
 _A_NAME_ONLY = re.compile(
     r"(?:vs\.?|versus|against)\s+[^,;]+|[A-Z0-9][\w.&'’/-]*(?:\s+[A-Z0-9][\w.&'’/-]*)*"
+    # a futures contract's delivery month names the contract, no period: "(October contract)"
+    rf"|(?i:{MONTH}\s+(?:contracts?|futures|delivery))"
 )
 
 

@@ -1130,3 +1130,20 @@ def test_a_label_naming_a_move_the_other_way_is_refused(
     sentence = "Velora Coin rallied 12% in a month after a steep drop, and rose 3% on Friday."
     problem = gate(around(sentence), sentence, instrument, direction)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "refused"),
+    [
+        # a delivery month names the contract: the move is the day's, and the day's went down
+        ("Orrin zinc (October contract)", True),
+        ("Orrin zinc (October contract, eight sessions)", False),
+    ],
+)
+def test_a_contracts_delivery_month_claims_no_period(instrument: str, refused: bool) -> None:
+    sentence = (
+        "The most-traded October zinc contract on the Orrin exchange fell 3% to 22,660 yuan, "
+        "retreating after eight straight sessions of gains."
+    )
+    problem = gate(around(sentence), sentence, instrument, "up")
+    assert (problem is not None) is refused, problem
