@@ -696,6 +696,14 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         ):
             period = frame.replace("_", " ")
             return f"{number} is not the text's {period} move: {_said(framed or ours)}"
+        # "(previous session)" is a claim the text must make: 'rose 1.31% for the second day
+        # in a row' is today's 1.31%; a streak of sessions includes the one before
+        if frame == "prior_session" and not any(
+            f.timeframe in ("prior_session", "multi_day")
+            or (f.when is not None and f.when.unit == "day")
+            for f in ours
+        ):
+            return f"{number} is not said of the session before: {_said(ours)}"
     if any(f.direction == move.direction for f in ours):
         if all(f.forecast for f in ours if f.direction == move.direction):
             return f"{number} is a forecast or target in the text, not a realised move"

@@ -1147,3 +1147,22 @@ def test_a_contracts_delivery_month_claims_no_period(instrument: str, refused: b
     )
     problem = gate(around(sentence), sentence, instrument, "up")
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("sentence", "refused"),
+    [
+        # "(previous session)" is a claim the text must make of the number
+        ("The Orrin index continued to rise for the second day in a row, by 1.31 percent.", True),
+        ("The Orrin index, which rose 1.31 percent yesterday, slipped 0.2 percent.", False),
+        ("The day before, the Orrin index rose 1.31 percent.", False),
+        ("The Orrin index fell 1.31 percent, after three sessions of gains.", True),
+    ],
+)
+def test_a_move_of_the_session_before_needs_the_text_to_say_so(
+    sentence: str, refused: bool
+) -> None:
+    direction = "down" if "fell" in sentence else "up"
+    pct = -1.31 if direction == "down" else 1.31
+    problem = gate(around(sentence), sentence, "Orrin index (previous session)", direction, pct)
+    assert (problem is not None) is refused, problem

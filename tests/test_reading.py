@@ -1802,3 +1802,15 @@ def test_possessive_owners_and_dated_contracts(
 def test_the_former_with_no_pair_before_it_keeps_its_fact() -> None:
     (reading,) = resolve([read_sentence("The former rose 2%.")])
     assert [(f.direction, f.pct) for f in reading.facts if f.has_number] == [("up", 2.0)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The day before, the Orrin index rose 0.70%.",
+        "Yesterday, the Orrin index rose 0.70%.",
+        "The Orrin index had risen 0.70% the day before.",
+    ],
+)
+def test_the_day_before_is_the_session_before(sentence: str) -> None:
+    assert only_fact(sentence).timeframe == "prior_session"

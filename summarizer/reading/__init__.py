@@ -1545,14 +1545,17 @@ def _window(
 _WITH_AFTER_A_COMMA = re.compile(r",\s*with\s[^,;]*$")
 _FRONTED_PERIOD = re.compile(
     r"^\W*(?P<words>(?:over|in|during|for|so far|since|across|throughout|at the start of|"
-    r"earlier in)\b[^,;.]{2,50}|at (?:the )?(?:opening|open|close|closing)),"
+    r"earlier in)\b[^,;.]{2,50}|at (?:the )?(?:opening|open|close|closing)|"
+    r"(?:the|a) (?:day|session) (?:before|earlier)|the (?:previous|prior) (?:day|session)|"
+    r"yesterday),"
 )
 _PERIOD_OWNER = re.compile(r"\b((?:last |this |previous )?[a-z]+)['’]s\s*(?:[a-z-]+\s+)?$")
 _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")
 # a year or a count of periods ("over the past 12 months") labels the number before it
 _NEXT_LABEL_STOP = re.compile(
     r"(?<![\w.,])(?!(?:19|20)\d\d\b|\d+ (?:days|weeks|months|years|sessions)\b)\d|;|,|"
-    r"\bbefore\b|\bafter\b|\bwhile\b|"
+    # "before closing 0.3% lower" starts another label; "the day before" ends this one
+    r"(?<!\bday )(?<!\bsession )\bbefore\b|\bafter\b|\bwhile\b|"
     # "rebounding from losses in the previous two sessions": the period is the losses'
     r"\bfrom (?:the |its |their |a |an )?(?:[a-z'’-]+ ){0,3}(?:losses|gains|declines|falls|drops|"
     r"slide|slump|rally|rout|sell-?off)\b|"
