@@ -1117,17 +1117,14 @@ def _withheld_number_problem(move: Move, same: list[Fact]) -> str | None:
     """A move without a number where the text states the instrument's number for it: "Alibaba
     and JD.com both jumped nearly 4 per cent" gives 'Alibaba' up 4%, and "gold jumped 2.9%
     overnight" gives 'Gold (overnight)' up 2.9%; with no number, the move leaves out what the
-    text says. A move the text states without a number keeps it: "rose 0.55%, climbing for the
-    eighth straight session" ('up' for the streak), "fell to lows of 109.42 and was last down
-    0.16%" ('down' for the low)."""
+    text says. A move the text states without a number of the same period keeps it: "fell to
+    lows of 109.42 and was last down 0.16%" ('down' for the low). A move that names no period
+    is the day's: "rose 0.55%, climbing for the eighth straight session" gives the day 0.55%,
+    and the streak needs its name ('(eighth straight session)')."""
     going = [f for f in _facts_of_the_claim(move, same) if f.direction == move.direction]
     stated = [f for f in going if f.pct is not None]
     if not stated or any(f.pct is None and not f.has_number for f in going):
         return None
-    if _claims_no_period(move) and any(
-        f.pct is None and not _is_the_days(f) for f in same if f.direction == move.direction
-    ):
-        return None  # "climbing for the eighth straight session" may be what it says
     return f"change_pct is missing: {_said(stated)}; give its percentage in change_pct"
 
 

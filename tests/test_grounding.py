@@ -1166,3 +1166,21 @@ def test_a_move_of_the_session_before_needs_the_text_to_say_so(
     pct = -1.31 if direction == "down" else 1.31
     problem = gate(around(sentence), sentence, "Orrin index (previous session)", direction, pct)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "refused"),
+    [
+        # a move that names no period is the day's, whose number the text gives; the month's
+        # gains are stated without one
+        ("Kestrel Composite", True),
+        ("Kestrel Composite (month)", False),
+    ],
+)
+def test_a_longer_periods_move_without_its_name_is_the_day_without_its_number(
+    instrument: str, refused: bool
+) -> None:
+    sentence = "The Kestrel Composite rose 0.55%, extending its gains for the month."
+    problem = gate(around(sentence), sentence, instrument, "up")
+    assert (problem is not None) is refused, problem
+    assert not refused or "0.55%" in (problem or "")

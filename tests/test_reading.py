@@ -1814,3 +1814,16 @@ def test_the_former_with_no_pair_before_it_keeps_its_fact() -> None:
 )
 def test_the_day_before_is_the_session_before(sentence: str) -> None:
     assert only_fact(sentence).timeframe == "prior_session"
+
+
+def test_a_participle_right_after_a_move_is_that_moves_subjects() -> None:
+    reading = read_sentence(
+        "Among all sectors, the Orrin banking index was the worst performer with a 5.69 percent "
+        "fall, and the Orrin construction index was the only sector index that recorded an "
+        "increase, going up 0.34 percent."
+    )
+    numbered = {(f.mention.name, f.direction, f.pct) for f in reading.facts if f.pct and f.mention}
+    assert numbered == {
+        ("Orrin banking index", "down", 5.69),
+        ("Orrin construction index", "up", 0.34),
+    }

@@ -179,6 +179,7 @@ def read_sentence(sentence: str) -> SentenceReading:
                     if predicate.form == "sign" and facts and facts[-1].end >= predicate.start - 2
                     else []
                 )
+                or _the_move_just_told(lowered, facts, subject_of_clause.get(clause[0]), predicate)
                 or subject_of_clause.get(clause[0])
                 or (
                     last_subjects
@@ -1021,6 +1022,26 @@ _ANTECEDENT_HEAD = re.compile(
     r"\s+(?:stocks?|shares?|currency|index|unit|coin|token|contract|futures|price|prices|"
     r"yield|bonds?)\s*"
 )
+
+
+def _the_move_just_told(
+    lowered: str, facts: list[Fact], before: list[Mention] | None, predicate: Predicate
+) -> list[Mention]:
+    """'..., and the BIST construction index was the only sector index that recorded an
+    increase, going up 0.34 percent': a participle right after a move is that move's subject's,
+    where that subject is named after the clause's own."""
+    if not facts or facts[-1].mention is None or not before:
+        return []
+    last = facts[-1]
+    between = lowered[last.end : predicate.start]
+    if (
+        last.mention.start > max(m.start for m in before)
+        and last.end <= predicate.start
+        and len(between) < 40
+        and between.lstrip().startswith(",")
+    ):
+        return [last.mention]
+    return []
 
 
 def _subjects_before(
