@@ -1030,9 +1030,9 @@ def _the_move_just_told(
     """'..., and the BIST construction index was the only sector index that recorded an
     increase, going up 0.34 percent': a participle right after a move is that move's subject's,
     where that subject is named after the clause's own."""
-    if not facts or facts[-1].mention is None or not before:
+    last = facts[-1] if facts else None
+    if last is None or last.mention is None or not before:
         return []
-    last = facts[-1]
     between = lowered[last.end : predicate.start]
     if (
         last.mention.start > max(m.start for m in before)
