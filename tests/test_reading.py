@@ -1827,3 +1827,13 @@ def test_a_participle_right_after_a_move_is_that_moves_subjects() -> None:
         ("Orrin banking index", "down", 5.69),
         ("Orrin construction index", "up", 0.34),
     }
+
+
+def test_its_index_opening_a_clause_is_the_name_right_before() -> None:
+    reading = read_sentence(
+        "Banks fell 1.4%, followed by the Orrin Basic Materials sector, as its index closed at "
+        "1,304.09 points at a loss of 0.99%."
+    )
+    numbered = {(f.mention.name, f.pct) for f in reading.facts if f.pct and f.mention}
+    assert ("Orrin Basic Materials sector", 0.99) in numbered
+    assert not any(name.startswith("its ") for name, _ in numbered)

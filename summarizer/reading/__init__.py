@@ -1082,7 +1082,9 @@ _OWN_SUBJECT = re.compile(
 def _owner_of_its(
     lowered: str, mentions: list[Mention], subjects: list[Mention], clause: tuple[int, int]
 ) -> list[Mention]:
-    """'Retail giant Target saw its shares fall 3.8%': the shares are the clause's name's."""
+    """'Retail giant Target saw its shares fall 3.8%': the shares are the clause's name's; a
+    clause that opens with them ('followed by the Basic Materials sector, as its index closed
+    at a loss of 0.99%') has the name right before it."""
     if (
         len(subjects) != 1
         or subjects[0].reference is None
@@ -1097,7 +1099,19 @@ def _owner_of_its(
         and m.reference is None
         and _can_be_subject(lowered, m, mentions)
     ]
+    if not owners:
+        owners = [
+            m
+            for m in mentions
+            if m.reference is None
+            and m.end <= subjects[0].start
+            and _ITS_OPENS.fullmatch(lowered, m.end, subjects[0].start)
+        ]
     return owners[-1:]
+
+
+# a clause opening with the owned thing: ", as its", ", while their", ", with its"
+_ITS_OPENS = re.compile(r"\s*[,;]\s*(?:as|while|with|and|but|after|where)?\s*")
 
 
 def _named_by_the_copula(
