@@ -1837,3 +1837,23 @@ def test_its_index_opening_a_clause_is_the_name_right_before() -> None:
     numbered = {(f.mention.name, f.pct) for f in reading.facts if f.pct and f.mention}
     assert ("Orrin Basic Materials sector", 0.99) in numbered
     assert not any(name.startswith("its ") for name, _ in numbered)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "second"),
+    [
+        # a gapped repeat may carry its own period, counted in days, and a qualifier
+        ("Orvane shares gained 20 percent in the last 30 days and more than 50 percent in the "
+         "last 12 months.", ("Orvane", 50.0, "over", "year")),
+        ("Orvane shares gained 20 percent in the last 30 days and 50 percent in the last 12 "
+         "months.", ("Orvane", 50.0, "exact", "year")),
+    ],
+)  # fmt: skip
+def test_a_gapped_repeat_keeps_the_subject_across_a_period_in_days(
+    sentence: str, second: tuple[str, float, str, str]
+) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.pct is not None]
+    assert len(facts) == 2
+    fact = facts[1]
+    assert fact.mention is not None
+    assert (fact.mention.name, fact.pct, fact.qualifier, fact.timeframe) == second

@@ -585,7 +585,8 @@ def _continues(
     """A bare change after a predicate repeats its verb when only a list joins them ('and 3.4
     percent on Thursday', ', B 3% and C 1%', 'and Comcast 0.6 per cent')."""
     gap = lowered[previous.end : change.start]
-    if re.search(r"\b(?:to|at|from|than)\s+$", gap) or _cues_in(gap):
+    # "and more than 50 percent": a qualifier, not a level compared with
+    if re.search(r"\b(?:to|at|from|(?<!more )(?<!less )than)\s+$", gap) or _cues_in(gap):
         return (
             False  # "to HK$76.10 and HK$178.70": levels; "remaining below the key 4%": another verb
         )
@@ -614,8 +615,8 @@ def _cues_in(gap: str) -> list[Cue]:
 
 # the words a gapped repeat may carry without naming a new subject ("and 3.4 percent on Thursday")
 _GAP_WORDS = re.compile(
-    r"\b(?:and|or|while|on|in|over|for|the|a|past|last|this|previous|earlier|later|day|week|"
-    r"month|year|session|trading|monday|tuesday|wednesday|thursday|friday|respectively|to|at|"
+    r"\b(?:and|or|while|on|in|over|for|the|a|past|last|this|previous|earlier|later|days?|"
+    r"weeks?|months?|years?|sessions?|hours|trading|monday|tuesday|wednesday|thursday|friday|respectively|to|at|"
     r"about|around|nearly|almost|roughly|approximately|another|further|slightly|more|than|"
     r"some|just|over|by|of|its|their|up|down|"
     # the units of the changes listed before: "down by 2.26 per cent, 2.22 per cent, 1.95 ..."

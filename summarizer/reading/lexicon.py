@@ -581,7 +581,7 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:over the (?:past|last) (?:12|twelve) months|in 12 months|from a year ago|"
+            r"\b(?:(?:over|in|during) the (?:past|last) (?:12|twelve) months|in 12 months|from a year ago|"
             r"a year ago|year-on-year|over the past year|from the levels a year ago|"
             r"in the past year|annual|going back (?:one|a|1) year)\b"
         ),
