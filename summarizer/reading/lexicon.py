@@ -581,9 +581,9 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:(?:over|in|during) the (?:past|last) (?:12|twelve) months|in 12 months|from a year ago|"
-            r"a year ago|year-on-year|over the past year|from the levels a year ago|"
-            r"in the past year|annual|going back (?:one|a|1) year)\b"
+            r"\b(?:(?:over|in|during) the (?:past|last) (?:12|twelve) months|in 12 months|"
+            r"from a year ago|a year ago|year-on-year|over the past year|"
+            r"from the levels a year ago|in the past year|annual|going back (?:one|a|1) year)\b"
         ),
         "year",
     ),
