@@ -157,7 +157,7 @@ def check_move(
     move = _without_contract_month(_with_declared_code(move, source or evidence), evidence)
     if move.change_pct is not None or move.change_bp is not None:
         return (
-            _number_problem(move, read.facts)
+            _number_problem(move, read.facts, evidence)
             or _increment_problem(move, evidence)
             or _label_problem(move, read.facts, evidence)
             or _unread_direction_problem(move, read, evidence)
@@ -324,12 +324,13 @@ def _distance(position: int, spans: Sequence[tuple[int, int]]) -> int:
 def when_stated(
     move: Move, evidence: str, *, source: str | None = None, span: Span | None = None
 ) -> dict[str, str]:
-    """The period or session the text gives a move that claims neither, where the text gives
-    the same instrument a day's move beside it: 'fell on Tuesday, erasing Monday's gains' (the
-    rise is Monday's). As fields to set ({"timeframe": "prior_session"}); empty when there is
-    nothing to say. A digest line without them would read as the day's move. (A number the text
-    gives another period beside the day's number, 'rose 0.55% on Friday, gaining 4.85% this
-    week', is refused before this: the model is asked to name the period.)"""
+    """The period or session the text gives a move that claims neither: for a number, the
+    period its quoted words name ('gained 2.3% for the week', 'rising over 6% intraday'); for a
+    direction, where the text gives the same instrument a day's move beside it ('fell on
+    Tuesday, erasing Monday's gains': the rise is Monday's). As fields to set ({"timeframe":
+    "week"}); empty when there is nothing to say. A digest line without them would read as the
+    day's move. (A quote that holds the day's number beside another period's is refused before
+    this, the model asked to name the period: check_move.)"""
     if move.timeframe != "unspecified" or timeframe_claimed(move) != "unspecified":
         return {}
     if move.session != "unspecified" or session_claimed(move) is not None:
@@ -355,7 +356,8 @@ def when_stated(
         and f not in stating
         and (f.has_number if pct is not None or bp is not None else f.direction != move.direction)
     ]
-    if not stating or not day:
+    # a number whose own words name its period is labelled so, beside the day's or alone
+    if not stating or (not day and (pct is None and bp is None)):
         return {}
     periods = {f.timeframe for f in stating}
     if len(periods) == 1 and periods <= _LONGER_THAN_A_DAY:
@@ -597,7 +599,7 @@ def _the_places_market(name: str, place: str) -> bool:
     )
 
 
-def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
+def _number_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | None:
     """The move's number as the reading binds it: to this instrument, in this direction?"""
     pct, bp = move.change_pct, move.change_bp
     stating = [f for f in facts if _states_number(f, pct, bp)]
@@ -647,7 +649,7 @@ def _number_problem(move: Move, facts: Sequence[Fact]) -> str | None:
         )
     if problem := (
         _named_period_problem(move, number, ours, facts)
-        or _another_periods_number(move, number, ours, facts)
+        or _another_periods_number(move, number, ours, facts, evidence)
     ):
         return problem
     session = session_claimed(move)
@@ -828,15 +830,16 @@ def _named_period_problem(
 
 
 def _another_periods_number(
-    move: Move, number: str, ours: Sequence[Fact], facts: Sequence[Fact]
+    move: Move, number: str, ours: Sequence[Fact], facts: Sequence[Fact], evidence: str
 ) -> str | None:
     """A move that names no period is the day's. 'BUX finished down 0.90% after gaining 1.85%
     on Wednesday', 'rose 0.55% on Friday, gaining 4.85% this week' and 'fell as much as 0.9%
     before trading 0.3% weaker' give 1.85% to Wednesday, 4.85% to the week and 0.9% to the
     intraday low, so 'BUX up 1.85%', 'Shanghai Composite up 4.85%' and 'yen down 0.9%' are
     refused where the text gives the instrument a day's number beside them, whichever is told
-    first. Without one, the text's only number may be how it tells the instrument's move, and
-    merge names its period (when_stated)."""
+    first. A week's or a session's number is refused only where the quote holds the day's
+    number too: a quote of its own words ('gaining 4.85% this week') says which it is, and
+    merge names its period (when_stated), as it does where the text gives no day's number."""
     if not _claims_no_period(move) or not ours or any(_is_the_days(f) for f in ours):
         return None
     subjects = {f.mention for f in ours}
@@ -851,6 +854,14 @@ def _another_periods_number(
         and (_is_the_days(f) or (not dated and _of_one_day(f)))
         and (f.mention in subjects or _verdict(move, f) == "same")
     ]
+    if not dated:
+        percents, points = _numbers_in(evidence)
+        days = [
+            f
+            for f in days
+            if (f.pct is not None and _among(f.pct, percents))
+            or (f.bp is not None and _among(f.bp, points))
+        ]
     if not days or any(_verdict(move, f) == "different" for f in days):
         return None
     stated = ours[0]

@@ -125,9 +125,10 @@ def test_an_intraday_high_beside_the_close_is_no_move_that_names_no_session() ->
     assert digest_of_move(text, "Copper", "up", 0.8).session == "unspecified"
 
 
-def test_a_period_is_left_alone_when_claimed_or_when_the_text_gives_no_days_number() -> None:
+def test_a_period_is_named_from_the_numbers_own_words_and_left_alone_when_claimed() -> None:
+    # the week's number alone: its own words say it is the week's, and the digest says so
     alone = "The Kospi gained 2.3% for the week."
-    assert digest_of_move(alone, "Kospi", "up", 2.3).timeframe == "unspecified"
+    assert digest_of_move(alone, "Kospi", "up", 2.3).timeframe == "week"
     claimed = "The Kospi rose 0.4% on Friday and gained 2.3% over five sessions."
     assert digest_of_move(claimed, "Kospi", "up", 2.3, timeframe="multi_day").timeframe == (
         "multi_day"
@@ -167,3 +168,23 @@ def test_each_move_gets_the_market_its_ticker_or_the_instrument_list_says() -> N
     assert [(m.instrument, m.market) for m in digest.moves] == [
         ("Hang Seng Index", "hong kong"), ("Rio Tinto", "australia"), ("Tencent", None)
     ]  # fmt: skip
+
+
+def test_a_quote_of_a_longer_periods_own_words_is_kept_with_that_period() -> None:
+    # a model that quotes only the week's words says which move it means; merge names it
+    text = "The Kospi rose 0.4% on Friday and gained 2.3% for the week."
+    item = Move(
+        instrument="Kospi", direction="up", change_pct=2.3, evidence="gained 2.3% for the week"
+    )
+    digest = merge_article(
+        Article(id="q", text=text), [ChunkSummary(moves=[item])], DigestInfo(engine="llm")
+    )
+    assert [(m.change_pct, m.timeframe) for m in digest.moves] == [(2.3, "week")]
+    intraday = "Orvane rose 5% to HK$120, after rising over 6% intraday."
+    high = Move(
+        instrument="Orvane", direction="up", change_pct=6.0, evidence="rising over 6% intraday"
+    )
+    digest = merge_article(
+        Article(id="r", text=intraday), [ChunkSummary(moves=[high])], DigestInfo(engine="llm")
+    )
+    assert [(m.change_pct, m.session) for m in digest.moves] == [(6.0, "intraday")]
