@@ -833,15 +833,17 @@ def _another_periods_number(
     move: Move, number: str, ours: Sequence[Fact], facts: Sequence[Fact], evidence: str
 ) -> str | None:
     """A move that names no period is the day's. 'BUX finished down 0.90% after gaining 1.85%
-    on Wednesday', 'rose 0.55% on Friday, gaining 4.85% this week' and 'fell as much as 0.9%
-    before trading 0.3% weaker' give 1.85% to Wednesday, 4.85% to the week and 0.9% to the
-    intraday low, so 'BUX up 1.85%', 'Shanghai Composite up 4.85%' and 'yen down 0.9%' are
-    refused where the text gives the instrument a day's number beside them, whichever is told
-    first. A week's or a session's number is refused only where the quote holds the day's
-    number too: a quote of its own words ('gaining 4.85% this week') says which it is, and
-    merge names its period (when_stated), as it does where the text gives no day's number."""
+    on Wednesday' and 'rose 0.55% on Friday, gaining 4.85% this week' give 1.85% to Wednesday
+    and 4.85% to the week, so 'BUX up 1.85%' and 'Shanghai Composite up 4.85%' are refused
+    where the text gives the instrument a day's number beside them, whichever is told first. A
+    longer period's number is refused only where the quote holds the day's number too: a quote
+    of its own words ('gaining 4.85% this week') says which it is, and merge names its period
+    (when_stated), as it does where the text gives no day's number. A part of the day's session
+    ('fell as much as 0.9% before trading 0.3% weaker') is the day's, and merge names it."""
     if not _claims_no_period(move) or not ours or any(_is_the_days(f) for f in ours):
         return None
+    if all(f.when is None and f.timeframe in ("unspecified", "day") for f in ours):
+        return None  # a part of the day's session: merge names it (when_stated)
     subjects = {f.mention for f in ours}
     # beside a week's number, a day's is one whatever day it names ("rose 0.4% on Friday")
     dated = all(f.when is not None and f.when.unit == "day" for f in ours)

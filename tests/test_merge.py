@@ -117,10 +117,9 @@ def test_a_direction_the_text_gives_only_an_earlier_day_is_kept_with_that_day() 
     assert [m.timeframe for m in digest.moves] == ["prior_session"]
 
 
-def test_an_intraday_high_beside_the_close_is_no_move_that_names_no_session() -> None:
+def test_an_intraday_high_beside_the_close_is_kept_as_the_intraday_high() -> None:
     text = "Copper rose as much as 2.1% before settling 0.8% higher."
-    assert any("intraday high" in w for w in dropped_for(text, "Copper", "up", 2.1))
-    high = digest_of_move(text, "Copper", "up", 2.1, session="intraday_high")
+    high = digest_of_move(text, "Copper", "up", 2.1)
     assert (high.session, high.timeframe) == ("intraday_high", "unspecified")
     assert digest_of_move(text, "Copper", "up", 0.8).session == "unspecified"
 
