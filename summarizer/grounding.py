@@ -845,13 +845,14 @@ def _another_periods_number(
     if all(f.when is None and f.timeframe in ("unspecified", "day") for f in ours):
         return None  # a part of the day's session: merge names it (when_stated)
     subjects = {f.mention for f in ours}
-    # beside a week's number, a day's is one whatever day it names ("rose 0.4% on Friday")
+    # beside a week's number, a day's is one whatever day it names ("rose 0.4% on Friday"),
+    # and "settled flat" states the day's move as surely as a number
     dated = all(f.when is not None and f.when.unit == "day" for f in ours)
     days = [
         f
         for f in facts
         if f not in ours
-        and _number_of(f) is not None
+        and (_number_of(f) is not None or (not dated and f.direction == "flat"))
         and not f.forecast
         and (_is_the_days(f) or (not dated and _of_one_day(f)))
         and (f.mention in subjects or _verdict(move, f) == "same")
@@ -863,6 +864,7 @@ def _another_periods_number(
             for f in days
             if (f.pct is not None and _among(f.pct, percents))
             or (f.bp is not None and _among(f.bp, points))
+            or (f.direction == "flat" and FLAT.search(evidence.lower()) is not None)
         ]
     if not days or any(_verdict(move, f) == "different" for f in days):
         return None

@@ -810,6 +810,23 @@ def test_a_number_the_text_dates_to_another_day_is_not_the_days(
             {"session": "intraday_high"},
             False,
         ),
+        # a flat day is the day's move, number or not
+        (
+            "Orrin natural gas settled flat at $2.792, down nearly 4.2% for the week.",
+            "Orrin natural gas",
+            "down",
+            -4.2,
+            {},
+            True,
+        ),
+        (
+            "Orrin natural gas settled flat at $2.792, down nearly 4.2% for the week.",
+            "Orrin natural gas (week)",
+            "down",
+            -4.2,
+            {},
+            False,
+        ),
         # the text's only number: the name alone may be how it tells the move
         ("The Velora index gained 3.2% this week.", "Velora index", "up", 3.2, {}, False),
         # the day's number is another instrument's
