@@ -1202,3 +1202,24 @@ def test_a_longer_periods_move_without_its_name_is_the_day_without_its_number(
     problem = gate(around(sentence), sentence, instrument, "up")
     assert (problem is not None) is refused, problem
     assert not refused or "0.55%" in (problem or "")
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "pct", "refused"),
+    [
+        # the day's gain is no move within the session, which the text says went down
+        ("Orvane (intraday)", "up", 6.2, True),
+        ("Orvane", "up", 6.2, False),
+        ("Orvane (intraday)", "down", None, False),
+        ("Orvane", "down", None, True),
+    ],
+)
+def test_a_move_through_the_day_is_the_sessions_not_the_closes(
+    instrument: str, direction: str, pct: float | None, refused: bool
+) -> None:
+    sentence = (
+        "Orvane shares dipped a bit from that high through the day, closing at $446.66; however, "
+        "that price still represents a gain of $26.25, or 6.2 percent, from Tuesday's close."
+    )
+    problem = gate(around(sentence), sentence, instrument, direction, pct)
+    assert (problem is not None) is refused, problem

@@ -1857,3 +1857,14 @@ def test_a_gapped_repeat_keeps_the_subject_across_a_period_in_days(
     fact = facts[1]
     assert fact.mention is not None
     assert (fact.mention.name, fact.pct, fact.qualifier, fact.timeframe) == second
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Orvane shares dipped 1.2% through the day before recovering.",
+        "Orvane shares slid 1.2% throughout the session.",
+    ],
+)
+def test_through_the_day_is_within_the_session(sentence: str) -> None:
+    assert only_fact(sentence).session == "intraday"
