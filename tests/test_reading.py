@@ -1868,3 +1868,17 @@ def test_a_gapped_repeat_keeps_the_subject_across_a_period_in_days(
 )
 def test_through_the_day_is_within_the_session(sentence: str) -> None:
     assert only_fact(sentence).session == "intraday"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        # "its highest level since 2014" says how rare the level is, not the move's period
+        ("Orvane rose 2% to its highest level since October 2014 on Wednesday.", "day:wed"),
+        ("Orvane fell 2%, its steepest drop since 2020.", None),
+        ("Orvane has risen 12% since 2020.", "since:2020"),
+    ],
+)
+def test_a_record_since_a_date_is_no_period_of_the_move(sentence: str, when: str | None) -> None:
+    fact = only_fact(sentence)
+    assert (f"{fact.when.unit}:{fact.when.which}" if fact.when else None) == when

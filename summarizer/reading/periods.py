@@ -30,7 +30,7 @@ def when_named(words: str, *, bare: bool = False) -> When | None:
     for pattern, unit, which in _NAMED:
         if pattern.search(words):
             return When(unit, which)
-    since = _SINCE.search(words)
+    since = _SINCE.search(_RECORD_SINCE.sub(" ", words))
     if since is not None:
         return When("since", since.group("year") or since.group("day")[:3])
     weekday = _WEEKDAY.search(words)
@@ -192,6 +192,13 @@ _FROM_A_POINT = re.compile(
     r"(?:session's )?clos"
 )
 # "since March 2009", "since early 2020": a move over the years since
+# "its highest level since October 2014", "the largest decline since 2020": how rare the move
+# or the level is, not the period it took
+_RECORD_SINCE = re.compile(
+    r"\b(?:highest|lowest|strongest|weakest|best|worst|biggest|largest|steepest|sharpest|"
+    r"deepest|most|least)\b(?:\s+[a-z-]+){0,3}?\s+since\s+(?:(?:early|late|mid)[- ])?"
+    rf"(?:{lx.MONTH}\s+)?(?:(?:19|20)\d{{2}}|\d{{1,2}}\b)"
+)
 _SINCE = re.compile(
     rf"\bsince (?:(?:early|late|mid)[- ])?(?:{lx.MONTH}\s+)?(?P<year>(?:19|20)\d{{2}})\b|"
     r"\bsince (?:last )?(?P<day>monday|tuesday|wednesday|thursday|friday)\b"
