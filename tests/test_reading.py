@@ -1882,3 +1882,15 @@ def test_through_the_day_is_within_the_session(sentence: str) -> None:
 def test_a_record_since_a_date_is_no_period_of_the_move(sentence: str, when: str | None) -> None:
     fact = only_fact(sentence)
     assert (f"{fact.when.unit}:{fact.when.which}" if fact.when else None) == when
+
+
+def test_giving_up_an_earlier_climb_is_a_rise_within_the_session_then_a_fall() -> None:
+    reading = read_sentence(
+        "August Orrin crude gave up an earlier climb to lose 50 cents, or 0.7%, to settle at "
+        "$68.08 a barrel."
+    )
+    moves = {(f.direction, f.pct, f.session) for f in reading.facts}
+    assert ("up", None, "intraday") in moves and ("down", 0.7, "unspecified") in moves
+    assert {(f.direction, f.pct) for f in read_sentence("Orvane gave up 5%.").facts} == {
+        ("down", 5.0)
+    }

@@ -227,7 +227,7 @@ def find_cues(lowered: str) -> list[Cue]:
         )
         found.append(Cue(match.start(), match.end(), direction, "verb"))
     for match in lx.ERASED.finditer(lowered):
-        down = match.group("obj") in ("gains", "advance", "advances", "rally", "rise")
+        down = match.group("obj") in ("gains", "advance", "advances", "rally", "rise", "climb")
         found.append(Cue(match.start(), match.end(), "down" if down else "up", "verb"))
     for pattern, direction, form in _CUE_PATTERNS:
         for match in pattern.finditer(lowered):

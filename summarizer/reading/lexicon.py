@@ -374,12 +374,15 @@ PARED = re.compile(
 # "erased the gains it made" is a fall; "erasing early losses" is a rise: the object decides
 ERASED = re.compile(
     r"\b(?:erased|erasing|erases|erase|wiped out|wiping out|wipes out|gave back|giving back|"
-    r"gives back|surrendered|surrendering|reversed|reversing|recouped|recouping)\s+"
+    r"gives back|surrendered|surrendering|reversed|reversing|recouped|recouping|"
+    # "gave up an earlier climb" (but "gave up 5%" is a fall of its own)
+    r"gave up(?= (?:an? |its |their |the )?(?:early |earlier |initial ))|giving up(?= (?:an? |its |"
+    r"their |the )?(?:early |earlier |initial )))\s+"
     r"(?:all\s+|most\s+|much\s+|some\s+|part\s+|half\s+)?(?:of\s+)?(?:the\s+|its\s+|their\s+|"
-    r"early\s+|earlier\s+|initial\s+|recent\s+)*"
+    r"an?\s+|early\s+|earlier\s+|initial\s+|recent\s+)*"
     # "nearly wiping out five straight days of selling"
     r"(?:(?:\w+\s+){0,3}(?:days?|sessions?|weeks?)\s+of\s+)?"
-    r"(?P<obj>gains|advances?|rally|rise|losses|declines?|drop|fall|slide|selling|buying)\b"
+    r"(?P<obj>gains|advances?|rally|rise|climb|losses|declines?|drop|fall|slide|selling|buying)\b"
 )
 # a leading direction before a list: "Top gainers were", "Among decliners:", "took sharp falls:"
 LIST_HEAD_UP = re.compile(
