@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from summarizer.merge import DigestInfo, merge_article
 from summarizer.models import Article, Catalyst, ChunkSummary, Move
 
@@ -169,21 +171,23 @@ def test_each_move_gets_the_market_its_ticker_or_the_instrument_list_says() -> N
     ]  # fmt: skip
 
 
-def test_a_quote_of_a_longer_periods_own_words_is_kept_with_that_period() -> None:
-    # a model that quotes only the week's words says which move it means; merge names it
-    text = "The Kospi rose 0.4% on Friday and gained 2.3% for the week."
-    item = Move(
-        instrument="Kospi", direction="up", change_pct=2.3, evidence="gained 2.3% for the week"
-    )
+@pytest.mark.parametrize(
+    ("text", "instrument", "quote", "pct", "label"),
+    [
+        # a model that quotes only the period's own words says which move it means; merge
+        # names it
+        ("The Kospi rose 0.4% on Friday and gained 2.3% for the week.", "Kospi",
+         "gained 2.3% for the week", 2.3, ("timeframe", "week")),
+        ("Orvane rose 5% to HK$120, after rising over 6% intraday.", "Orvane",
+         "rising over 6% intraday", 6.0, ("session", "intraday")),
+    ],
+)  # fmt: skip
+def test_a_quote_of_a_longer_periods_own_words_is_kept_with_that_period(
+    text: str, instrument: str, quote: str, pct: float, label: tuple[str, str]
+) -> None:
+    item = Move(instrument=instrument, direction="up", change_pct=pct, evidence=quote)
     digest = merge_article(
         Article(id="q", text=text), [ChunkSummary(moves=[item])], DigestInfo(engine="llm")
     )
-    assert [(m.change_pct, m.timeframe) for m in digest.moves] == [(2.3, "week")]
-    intraday = "Orvane rose 5% to HK$120, after rising over 6% intraday."
-    high = Move(
-        instrument="Orvane", direction="up", change_pct=6.0, evidence="rising over 6% intraday"
-    )
-    digest = merge_article(
-        Article(id="r", text=intraday), [ChunkSummary(moves=[high])], DigestInfo(engine="llm")
-    )
-    assert [(m.change_pct, m.session) for m in digest.moves] == [(6.0, "intraday")]
+    field, value = label
+    assert [(m.change_pct, getattr(m, field)) for m in digest.moves] == [(pct, value)]

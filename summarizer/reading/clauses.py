@@ -616,7 +616,8 @@ def _cues_in(gap: str) -> list[Cue]:
 # the words a gapped repeat may carry without naming a new subject ("and 3.4 percent on Thursday")
 _GAP_WORDS = re.compile(
     r"\b(?:and|or|while|on|in|over|for|the|a|past|last|this|previous|earlier|later|days?|"
-    r"weeks?|months?|years?|sessions?|hours|trading|monday|tuesday|wednesday|thursday|friday|respectively|to|at|"
+    r"weeks?|months?|years?|sessions?|hours|trading|monday|tuesday|wednesday|thursday|friday|"
+    r"respectively|to|at|"
     r"about|around|nearly|almost|roughly|approximately|another|further|slightly|more|than|"
     r"some|just|over|by|of|its|their|up|down|"
     # the units of the changes listed before: "down by 2.26 per cent, 2.22 per cent, 1.95 ..."
