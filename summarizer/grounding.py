@@ -345,19 +345,22 @@ def when_stated(
         ]
         if any(f not in same for f in stating):
             return {}
+        # a direction is another period's only beside the day's own move the other way
+        day = [
+            f
+            for f in same
+            if f.timeframe in ("unspecified", "day")
+            and f.session in ("unspecified", "close")
+            and not f.forecast
+            and f not in stating
+            and f.direction != move.direction
+        ]
+        if not day:
+            return {}
     else:
+        # a number whose own words name its period is labelled so, beside the day's or alone
         stating = [f for f in same if f.direction == move.direction and _states_number(f, pct, bp)]
-    day = [
-        f
-        for f in same
-        if f.timeframe in ("unspecified", "day")
-        and f.session in ("unspecified", "close")
-        and not f.forecast
-        and f not in stating
-        and (f.has_number if pct is not None or bp is not None else f.direction != move.direction)
-    ]
-    # a number whose own words name its period is labelled so, beside the day's or alone
-    if not stating or (not day and (pct is None and bp is None)):
+    if not stating:
         return {}
     periods = {f.timeframe for f in stating}
     if len(periods) == 1 and periods <= _LONGER_THAN_A_DAY:
