@@ -227,7 +227,7 @@ def _increment_problem(move: Move, evidence: str) -> str | None:
     if value is None or not _claims_earlier_sessions(move):
         return None
     for said in _AN_INCREMENT.finditer(evidence):
-        if abs(float(said[1].replace(",", ".")) - abs(value)) <= _SAME_NUMBER:
+        if _among(value, (float(said[1].replace(",", ".")),)):
             return (
                 f"{value:g}% is the latest move ('{said[0]}'), not that of the earlier "
                 "sessions it adds to"
@@ -1066,7 +1066,7 @@ def _named_just_before(move: Move, evidence: str) -> bool:
         return False
     mentions = read_sentence(evidence).mentions
     for number in _A_CHANGE.finditer(evidence):
-        if abs(float(number[1].replace(",", ".")) - abs(value)) > _SAME_NUMBER:
+        if not _among(value, (float(number[1].replace(",", ".")),)):
             continue
         before = [m for m in mentions if m.end <= number.start()]
         if (
@@ -1182,8 +1182,9 @@ _A_NAME_ONLY = re.compile(
 )
 
 
-# the sessions a day's close is not: a move in one of them is another than the day's
-_PARTS_OF_A_DAY: frozenset[Session] = frozenset({"open", "intraday", "intraday_high", "pre_market"})
+# the sessions of a day before its close: a move in one of them is another than the day's (a
+# move after hours is the day's, told late)
+_PARTS_OF_A_DAY: frozenset[Session] = WITHIN_A_SESSION - {"after_hours"}
 
 
 def _is_the_days(fact: Fact) -> bool:
