@@ -324,17 +324,18 @@ def _distance(position: int, spans: Sequence[tuple[int, int]]) -> int:
 def when_stated(
     move: Move, evidence: str, *, source: str | None = None, span: Span | None = None
 ) -> dict[str, str]:
-    """The period or session the text gives a move that claims neither: for a number, the
+    """The period or session of a move whose fields name neither: what its own words claim
+    (its `period`, its name's parentheses), else what the text gives it: for a number, the
     period its quoted words name ('gained 2.3% for the week', 'rising over 6% intraday'); for a
     direction, where the text gives the same instrument a day's move beside it ('fell on
     Tuesday, erasing Monday's gains': the rise is Monday's). As fields to set ({"timeframe":
     "week"}); empty when there is nothing to say. A digest line without them would read as the
     day's move. (A quote that holds the day's number beside another period's is refused before
     this, the model asked to name the period: check_move.)"""
-    if move.timeframe != "unspecified" or timeframe_claimed(move) != "unspecified":
+    if move.timeframe != "unspecified" or move.session != "unspecified":
         return {}
-    if move.session != "unspecified" or session_claimed(move) is not None:
-        return {}
+    if (named := _named_in_words(move)) is not None:
+        return named
     move = _with_declared_code(move, source or evidence)
     pct, bp = move.change_pct, move.change_bp
     facts = _facts_of(evidence, source, span).facts
@@ -368,6 +369,46 @@ def when_stated(
     sessions = {f.session for f in stating}
     if len(sessions) == 1 and sessions <= WITHIN_A_SESSION and periods <= {"unspecified", "day"}:
         return {"session": sessions.pop()}
+    return {}
+
+
+def _named_in_words(move: Move) -> dict[str, str] | None:
+    """The fields a move's own words name ('this week' as its period, '(intraday high)' in its
+    name): the model says a period in words, not in the fields (llm_schema). Empty where the
+    words claim a session but not which ('(early)': the open or the morning); None where they
+    claim nothing."""
+    frame, sessions = timeframe_claimed(move), session_claimed(move)
+    if frame == "unspecified" and sessions is None:
+        return None
+    named: dict[str, str] = {} if frame == "unspecified" else {"timeframe": frame}
+    if sessions is not None and sessions[0] in _A_SESSION_NAMED:
+        named["session"] = sessions[0]
+    return named
+
+
+# a session the words of a claim name on their own ("early" may be the open or the morning)
+_A_SESSION_NAMED = frozenset({"close", "intraday", "intraday_high"})
+
+
+def qualifier_stated(
+    move: Move, evidence: str, *, source: str | None = None, span: Span | None = None
+) -> dict[str, str]:
+    """The qualifier the text gives the move's number ('as much as 3%', 'nearly 18%'), as a
+    field to set; empty where the move has one or the text gives none. The model is not asked
+    for it (llm_schema): the number's own words say it."""
+    pct, bp = move.change_pct, move.change_bp
+    if move.qualifier != "exact" or (pct is None and bp is None):
+        return {}
+    move = _with_declared_code(move, source or evidence)
+    qualifiers = {
+        f.qualifier
+        for f in _facts_of(evidence, source, span).facts
+        if f.direction == move.direction
+        and _states_number(f, pct, bp)
+        and _verdict(move, f) != "different"
+    }
+    if len(qualifiers) == 1 and (qualifier := qualifiers.pop()) != "exact":
+        return {"qualifier": qualifier}
     return {}
 
 
@@ -665,7 +706,7 @@ def _number_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | N
             within = alike[0].session.replace("_", " ")
             return (
                 f"{number} is the text's {within} move, not the day's ({_said(days)}); a move "
-                "within a session needs the session named"
+                "within a session needs the session named in its period"
             )
     if session is not None and alike:
         if all(f.session not in ("unspecified", *session) for f in alike):
@@ -879,7 +920,7 @@ def _another_periods_number(
         period = f"{label.replace('_', ' ')} move"
     return (
         f"{number} is the text's {period}, not the day's ({_said(days)}); a move of another "
-        "period or session needs it named"
+        "period or session needs it named in its period"
     )
 
 
@@ -969,13 +1010,26 @@ _CALENDAR_PERIODS = frozenset({"week", "month", "quarter", "year", "ytd"})
 
 
 def timeframe_claimed(move: Move) -> str:
-    """The period the move says it covers: its timeframe, or failing that what its name says
-    ('Shanghai Composite Index (year to date)', 'Brent (week)')."""
+    """The period the move says it covers: its timeframe, or failing that what its words say,
+    its `period` ('this week') or its name's parentheses ('Shanghai Composite Index (year to
+    date)', 'Brent (week)'). The model is not asked for the timeframe (llm_schema): it says a
+    period in these words."""
     if move.timeframe != "unspecified":
         return move.timeframe
-    said = instruments.name_hints(move.instrument)
-    if not said:
-        return "unspecified"
+    for said in _label_words(move):
+        frame = _frame_said(said, move)
+        if frame != "unspecified":
+            return frame
+    return "unspecified"
+
+
+def _label_words(move: Move) -> tuple[str, ...]:
+    """The words a move names its period or session in: its `period`, its name's parentheses."""
+    said = ((move.period or "").lower(), instruments.name_hints(move.instrument))
+    return tuple(words for words in said if words)
+
+
+def _frame_said(said: str, move: Move) -> str:
     if _STREAK.search(said):
         return "multi_day"
     if _MONTH_NAME.fullmatch(said.strip()) and instruments.kind_of(move.instrument) != "commodity":
@@ -1036,14 +1090,14 @@ _COUNTER = re.compile(r"\b(?:vs\.?|versus|against)\s+((?:the\s+)?[a-z][\w.]*(?:\
 
 
 def session_claimed(move: Move) -> tuple[str, ...] | None:
-    """The sessions the move says it is of: its session, or what its name says ('Hang Seng
-    Tech Index (intraday high)')."""
+    """The sessions the move says it is of: its session, or what its words say: its `period`
+    ('intraday high') or its name's parentheses ('Hang Seng Tech Index (intraday high)')."""
     if move.session != "unspecified":
         return (move.session, "intraday") if move.session == "intraday_high" else (move.session,)
-    said = instruments.name_hints(move.instrument)
-    for pattern, sessions in _SESSION_HINTS:
-        if said and pattern.search(said):
-            return sessions
+    for said in _label_words(move):
+        for pattern, sessions in _SESSION_HINTS:
+            if pattern.search(said):
+                return sessions
     return None
 
 
@@ -1115,7 +1169,7 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
         return (
             f"direction '{move.direction}' contradicts the text, which says "
             f"'{move.instrument}' moved '{todays[0].direction}' (a move of another period or "
-            "session needs it named)"
+            "session needs it named in its period)"
         )
     if any(f.direction == move.direction for f in deciding):
         return _withheld_number_problem(move, same) if deciding is same else None

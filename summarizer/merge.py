@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from summarizer import days, identity, instruments, markets
-from summarizer.grounding import check_move, locate_evidence, when_stated
+from summarizer.grounding import check_move, locate_evidence, qualifier_stated, when_stated
 from summarizer.models import (
     Article,
     ArticleDigest,
@@ -113,7 +113,9 @@ def _grounded(text: str, items: Sequence[Item], warnings: list[str]) -> list[Ite
         update: dict[str, object] = {} if item.span == span else {"span": span}
         if isinstance(item, Move):
             # the digest must not read a week's move, or an intraday high, as the day's move
-            update |= when_stated(item, text[span[0] : span[1]], source=text, span=span)
+            quote = text[span[0] : span[1]]
+            update |= when_stated(item, quote, source=text, span=span)
+            update |= qualifier_stated(item, quote, source=text, span=span)
         kept.append(item.model_copy(update=update) if update else item)
     return sorted(kept, key=lambda i: i.span or (0, 0))
 

@@ -130,8 +130,6 @@ def test_what_a_run_of_the_seeds_spends_is_in_the_dry_runs_range() -> None:
     assert low <= spent <= high
 
 
-@pytest.mark.xfail(strict=True, reason="issue 18's 15 % target is not reached: +17 % on the "
-                   "seeds, whose answers are shorter than the rules engine's (benchmarks)")  # fmt: skip
 def test_the_dry_runs_likely_cost_of_the_seeds_is_within_15_percent_of_a_run() -> None:
     (_low, likely, _high), spent = _seeds_guessed_and_spent()
     assert likely == pytest.approx(spent, rel=0.15)

@@ -48,14 +48,14 @@ def test_every_field_the_model_may_fill_is_one_of_the_full_model(
     key: str, model: type[BaseModel]
 ) -> None:
     shown = _item_schemas()[key]
-    assert set(shown["properties"]) == set(model.model_fields) - {"span"}
+    assert set(shown["properties"]) == set(model.model_fields) - llm_schema.HIDDEN_FROM_MODEL
     required = {name for name, f in model.model_fields.items() if f.is_required()}
     assert set(shown["required"]) == required
 
 
 def test_an_enum_offers_every_value_but_the_one_said_by_leaving_the_field_out() -> None:
     moves = _item_schemas()["moves"]["properties"]
-    for field in ("kind", "qualifier", "session", "timeframe", "direction"):
+    for field in ("kind", "direction"):
         default = Move.model_fields[field].default
         offered = moves[field]["enum"]
         assert set(offered) | ({default} if isinstance(default, str) else set()) == set(
@@ -94,6 +94,23 @@ def test_an_answer_using_everything_the_schema_offers_validates_into_the_full_mo
         "unspecified",
         "unspecified",
     )
+
+
+def test_the_model_is_not_asked_what_the_words_it_quotes_say() -> None:
+    # the qualifier, session and timeframe of a number are read from its quoted words (merge),
+    # so a model is asked only for the words of a period it names (`period`)
+    moves = _item_schemas()["moves"]["properties"]
+    assert not {"qualifier", "session", "timeframe", "span"} & set(moves)
+    assert moves["period"] == {"type": "string"}
+
+
+def test_a_model_that_sends_a_hidden_field_is_still_read() -> None:
+    chunk = "Gold rose as much as 1.1% in early trade."
+    answer = {"moves": [{"instrument": "Gold", "direction": "up", "change_pct": 1.1,
+                         "session": "intraday_high", "qualifier": "up_to",
+                         "evidence": "Gold rose as much as 1.1% in early trade."}]}  # fmt: skip
+    (move,) = MarketSummary.model_validate_json(json.dumps(answer), context={"chunk": chunk}).moves
+    assert (move.session, move.qualifier) == ("intraday_high", "up_to")
 
 
 def test_grounding_still_refuses_what_the_text_does_not_state() -> None:

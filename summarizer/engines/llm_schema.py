@@ -42,13 +42,16 @@ def _require_quote(evidence: str, info: ValidationInfo) -> str:
 
 
 # The fields the model fills in by leaving them out, with the value that says: the text does not
-# state it (each is the field's default in the full model).
-_SAID_BY_LEAVING_OUT = {
-    "kind": "other",
-    "qualifier": "exact",
-    "session": "unspecified",
-    "timeframe": "unspecified",
-}
+# state it (the field's default in the full model).
+_SAID_BY_LEAVING_OUT = {"kind": "other"}
+
+# The fields the model is not shown. Spans are the code's. A number's qualifier, session and
+# timeframe are said by the words the evidence quotes ('as much as 3%', 'for the week') or by
+# the move's `period` ('this week'): merge reads them there (grounding.when_stated,
+# qualifier_stated) as it does for the rules engine, and the gate checks the period the words
+# claim. Asking the model too cost 78 tokens of enums on every request and a second answer for
+# the gate to reconcile. A model that sends them anyway is still read and checked.
+HIDDEN_FROM_MODEL = frozenset({"span", "qualifier", "session", "timeframe"})
 
 
 # The validators ground every item in the chunk (see the module docstring); what the model reads
@@ -118,7 +121,7 @@ class MarketSummary(ChunkSummary):
             title="MarketSummary",
             description="The moves, catalysts and risks the text states.",
             left_out=_SAID_BY_LEAVING_OUT,
-            hidden=frozenset({"span"}),
+            hidden=HIDDEN_FROM_MODEL,
         )
 
 
