@@ -706,7 +706,7 @@ def _number_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | N
             within = alike[0].session.replace("_", " ")
             return (
                 f"{number} is the text's {within} move, not the day's ({_said(days)}); a move "
-                "within a session needs the session named in its period"
+                "within a session needs the session named in `period`"
             )
     if session is not None and alike:
         if all(f.session not in ("unspecified", *session) for f in alike):
@@ -920,7 +920,7 @@ def _another_periods_number(
         period = f"{label.replace('_', ' ')} move"
     return (
         f"{number} is the text's {period}, not the day's ({_said(days)}); a move of another "
-        "period or session needs it named in its period"
+        "period or session needs it named in `period`"
     )
 
 
@@ -1094,7 +1094,10 @@ def session_claimed(move: Move) -> tuple[str, ...] | None:
     ('intraday high') or its name's parentheses ('Hang Seng Tech Index (intraday high)')."""
     if move.session != "unspecified":
         return (move.session, "intraday") if move.session == "intraday_high" else (move.session,)
+    period = (move.period or "").lower()
     for said in _label_words(move):
+        if said == period and _frame_said(said, move) != "unspecified":
+            continue  # a `period` of "earlier this month" names no early trade
         for pattern, sessions in _SESSION_HINTS:
             if pattern.search(said):
                 return sessions
@@ -1169,7 +1172,7 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
         return (
             f"direction '{move.direction}' contradicts the text, which says "
             f"'{move.instrument}' moved '{todays[0].direction}' (a move of another period or "
-            "session needs it named in its period)"
+            "session needs it named in `period`)"
         )
     if any(f.direction == move.direction for f in deciding):
         return _withheld_number_problem(move, same) if deciding is same else None

@@ -15,7 +15,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.grounding import check_move, locate_evidence, percents_in
+from summarizer.grounding import (
+    check_move,
+    locate_evidence,
+    percents_in,
+    session_claimed,
+    timeframe_claimed,
+)
 from summarizer.models import Move
 
 SOURCE = "Alibaba’s “AI+Cloud” push —\n  BABA-W surged over 18% today. SMIC rose nearly 5%."
@@ -1223,3 +1229,24 @@ def test_a_move_through_the_day_is_the_sessions_not_the_closes(
     )
     problem = gate(around(sentence), sentence, instrument, direction, pct)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("period", "name", "frame", "sessions"),
+    [
+        ("this week", "Orvane", "week", None),
+        ("intraday high", "Orvane", "unspecified", ("intraday_high", "intraday")),
+        ("early trade", "Orvane", "unspecified", ("open", "intraday")),
+        # a period's words that name a period are no session: no early trade here
+        ("earlier this month", "Orvane", "month", None),
+        # a name's parentheses are read as before, a period and a session at once
+        (None, "Orvane (previous session intraday low)", "prior_session",
+         ("intraday_high", "intraday")),
+    ],
+)  # fmt: skip
+def test_a_move_claims_the_period_and_session_its_words_name(
+    period: str | None, name: str, frame: str, sessions: tuple[str, ...] | None
+) -> None:
+    # the model is not asked for timeframe and session: it names them in `period` or the name
+    move = Move(instrument=name, direction="up", evidence="Orvane rose.", period=period)
+    assert (timeframe_claimed(move), session_claimed(move)) == (frame, sessions)
