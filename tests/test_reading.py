@@ -1893,3 +1893,29 @@ def test_giving_up_an_earlier_climb_is_a_rise_within_the_session_then_a_fall() -
     assert {(f.direction, f.pct) for f in read_sentence("Orvane gave up 5%.").facts} == {
         ("down", 5.0)
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a name's shares are the name's: not a group called "s shares"
+        ("Orvane's shares slid 2.7% in early trade.", [("Orvane", "down", 2.7)]),
+        ("Kestrel Holdings' shares fell 1.1% on Monday.", [("Kestrel Holdings", "down", 1.1)]),
+        ("Velora’s shares closed at 45.10 yuan, down 1.5%.", [("Velora", "down", 1.5)]),
+        (
+            "Tallis rose 3%, while Orvane's shares slid 2.7%.",
+            [("Tallis", "up", 3.0), ("Orvane", "down", 2.7)],
+        ),
+        # a place's shares stay the place's market, which the reading names by the shares
+        ("Hong Kong's shares fell 1%.", [("shares", "down", 1.0)]),
+        # "with" before a country's index: the index is the subject of the bare "up 0.8%"
+        (
+            "European stocks rose, with Germany's DAX up 0.8% and France's CAC 40 adding 0.5%.",
+            [("DAX", "up", 0.8), ("CAC 40", "up", 0.5)],
+        ),
+    ],
+)
+def test_a_possessive_before_shares_or_after_with_names_the_subject(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected

@@ -733,7 +733,7 @@ _PLACES_OF_A_GAUGE = re.compile(
 )
 _GAUGE_OF = re.compile(r"\b(?:index|gauge|benchmark|barometer|measure)\s+of\s+$")
 _COMPARED_WITH = re.compile(r"\b(?:pace|line|compared|par|tandem|step)\s+with\s+\S*\s*$")
-_WITH = re.compile(r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w-]*\s+){0,3}$")
+_WITH = re.compile(r"\bwith\s+(?:the\s+|its\s+|their\s+)?(?:[a-z][\w'’-]*\s+){0,3}$")
 
 
 def _subjects(

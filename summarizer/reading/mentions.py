@@ -354,7 +354,9 @@ _PLACE_TAIL = r"(?:Kong|York|Dhabi|Arabia|Korea|Zealand|Africa|Lanka|East|Americ
 _GENERIC_MARKET = re.compile(
     r"(?<!million )(?<!billion )(?<!thousand )(?<!\d )"
     # "Hong Kong markets", "Abu Dhabi stocks": a place of two words
-    rf"\b(?:{_NOT_A_MODIFIER}{_MOVES_SHARES}(?:[A-Z][\w.-]*(?:\s+{_PLACE_TAIL})?|[a-z-]+)\s+)?"
+    # (not the "s" of a possessive: "Apple's shares" are Apple's)
+    rf"\b(?<!['’])(?:{_NOT_A_MODIFIER}{_MOVES_SHARES}(?:[A-Z][\w.-]*(?:\s+{_PLACE_TAIL})?|"
+    r"[a-z-]+)\s+)?"
     r"(?:stocks|shares|equities|stock market|share market|markets)\b"
 )
 
@@ -505,8 +507,28 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         found.append(
             Mention(match.start(), match.end(), match.group("name"), ticker=match.group("code"))
         )
-    mentions = _with_codes_attached(sentence, _merged(found))
+    mentions = _with_codes_attached(sentence, _without_owned_shares(sentence, _merged(found)))
     return _with_appositions(sentence, _with_contract_heads(sentence, mentions))
+
+
+def _without_owned_shares(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """Without the bare "shares" of a name's ("Orvane's shares slid 2.7%"): they are the name's,
+    and the name is the subject, as in "Orvane's stock slid"."""
+    owners = {m.end for m in mentions if not m.descriptive and m.reference is None}
+    return [
+        m
+        for m in mentions
+        if not (
+            m.descriptive
+            and m.name.lower() in _BARE_SHARES
+            and (owner := _OWNED.search(sentence, 0, m.start)) is not None
+            and owner.start() in owners
+        )
+    ]
+
+
+_BARE_SHARES = frozenset({"shares", "stocks", "stock", "equities"})
+_OWNED = re.compile(r"['’]s?\s+$")
 
 
 # a futures contract by its delivery month, venue and commodity, as commodity desks write it:
