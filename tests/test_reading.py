@@ -1919,3 +1919,31 @@ def test_a_possessive_before_shares_or_after_with_names_the_subject(
     sentence: str, expected: list[Stated]
 ) -> None:
     assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb whose object is the move, then "to": the move's running total, not a level
+        ("Tallis extended losses to 5.5% in late trade.", [("Tallis", "down", 5.5)]),
+        ("Orvane pared gains to 0.4%.", [("Orvane", "up", 0.4)]),
+        ("Velora extended its decline to 3.1%.", [("Velora", "down", 3.1)]),
+        (
+            "The Orvane index fell in the afternoon, extending losses to 2.3% by the close.",
+            [("Orvane index", "down", 2.3)],
+        ),
+        # a rate's rise "to" a number reaches a level: the yield rose, by no stated number
+        ("The Ruritanian yield extended its rise to 4.35%.", []),
+        ("Kestrel extended losses to a fourth session.", []),
+    ],
+)
+def test_extended_or_pared_to_a_number_is_the_moves_running_total(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected
+
+
+def test_a_yield_that_extended_its_rise_rose() -> None:
+    assert directions("The Ruritanian yield extended its rise to 4.35%.") == {
+        ("Ruritanian yield", "up")
+    }

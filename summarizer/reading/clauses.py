@@ -374,11 +374,16 @@ def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
     right = _right_cue(lowered, change, cues)
     if right is not None and cues[right].form == "noun":
         return False
+    before_it = [c for c in cues if c.end <= change.start]
+    if before_it and _a_running_total(lowered, before_it[-1], change):
+        return False
     noun = next((c for c in reversed(cues) if c.end <= change.start and c.form == "noun"), None)
     return not (
         noun is not None
         and change.start - noun.end < 45
         and "." not in lowered[noun.end : change.start]
+        # "the yield extended its rise to 4.35%": a rate's rise reaches a level all the same
+        and not _A_RATE_BEFORE.search(lowered, max(0, noun.start - 60), noun.start)
     )
 
 
@@ -501,8 +506,34 @@ def _left_cue(
             return index
         if cue.form == "noun" and _NOUN_TO_NUMBER.match(gap) and "," not in gap:
             return index
+        if _a_running_total(lowered, cue, change):
+            return index
         return None
     return None
+
+
+def _a_running_total(lowered: str, cue: Cue, change: Change) -> bool:
+    """'extended losses to 5.5%', 'pared gains to 0.4%', 'extended its rally to 9%': a verb
+    whose object is the move, then "to" and the number: the move's running total, no level."""
+    gap = lowered[cue.end : change.start]
+    stripped = lx.QUALIFIER.sub("", gap) if lx.QUALIFIER.search(gap) else gap
+    return bool(
+        cue.form == "verb"
+        and _RUNNING_TOTAL.fullmatch(stripped)
+        and _A_MOVE_AS_OBJECT.search(lowered, cue.start, cue.end)
+        # "the yield extended its rise to 4.35%": a rate's level
+        and not _A_RATE_BEFORE.search(lowered, max(0, cue.start - 60), cue.start)
+    )
+
+
+# a verb whose object is the move ("extended losses", "pared gains", "extended its rally") and
+# "to" before a number: the move's running total
+_A_MOVE_AS_OBJECT = re.compile(
+    r"(?:gains|losses|declines|advances|rally|rebound|slide|fall|drop|rise|decline|advance|"
+    r"climb|recovery|slump|retreat|selloff|sell-off)$"
+)
+_RUNNING_TOTAL = re.compile(r"\s+to\s+")
+_A_RATE_BEFORE = re.compile(r"\b(?:yields?|rates?|inflation|unemployment|spreads?|cpi)\b(?!-)")
 
 
 _NOUN_TO_NUMBER = re.compile(
