@@ -37,7 +37,8 @@ _CODE = re.compile(
     r"^(?:\.[A-Z0-9]{2,8}|[A-Z0-9]{1,10}\.[A-Z]{1,3}|\d{3,6}|[A-Z]{2,6}(?:c|v|cv)?\d{1,2}|[A-Z](?:c|v|cv)\d|"
     r"[A-Z0-9]{3,10}=[A-Z]*)$"
 )  # ".DJI", "0700.HK", "9022", Reuters continuous futures "DJMcv1" and "JP20YTN=JBTC"
-_VENUE = re.compile(r"\b(?:exchange|board of trade|bourse)$", re.IGNORECASE)
+# "Bursa" is Malay for bourse: "Bursa Malaysia", "Bursa Malaysia Derivatives"
+_VENUE = re.compile(r"\b(?:exchange|board of trade|bourse)$|^bursa\b", re.IGNORECASE)
 _PAIR = re.compile(r"\b(?P<base>[A-Z]{3})\s?/\s?(?P<quote>[A-Z]{3})\b")
 
 # Words that describe or place a name without telling two instruments apart.

@@ -1947,3 +1947,10 @@ def test_a_yield_that_extended_its_rise_rose() -> None:
     assert directions("The Ruritanian yield extended its rise to 4.35%.") == {
         ("Ruritanian yield", "up")
     }
+
+
+def test_futures_on_bursa_malaysia_are_the_commoditys_not_the_exchanges() -> None:
+    # "Bursa" is the Malay bourse: where the contract trades, not what it is on
+    assert numbered("Palm oil futures on Bursa Malaysia fell 1.7% to 3,900 ringgit a ton.") == [
+        ("Palm oil futures", "down", 1.7)
+    ]
