@@ -461,6 +461,16 @@ def _compare_yields(a: str, b: str) -> Verdict:
         return "different"
     if tenors_a and tenors_b:
         return "same"  # "the 10-year yield" of a story on Treasuries is the US 10-year yield
+    if (
+        not tenors_a
+        and not tenors_b
+        and countries_a
+        and countries_a == countries_b
+        and "yield" in a.lower()
+        and "yield" in b.lower()
+        and _is_spread(a) == _is_spread(b)
+    ):
+        return "same"  # "US Treasury yields" are the "Treasury yields" (not a bond's price)
     return "unknown"
 
 

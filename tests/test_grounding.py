@@ -1250,3 +1250,16 @@ def test_a_move_claims_the_period_and_session_its_words_name(
     # the model is not asked for timeframe and session: it names them in `period` or the name
     move = Move(instrument=name, direction="up", evidence="Orvane rose.", period=period)
     assert (timeframe_claimed(move), session_claimed(move)) == (frame, sessions)
+
+
+def test_a_yields_move_is_refused_the_other_way_when_the_text_says_the_market_moved() -> None:
+    # invented: "Treasury yields" is the market's yields the move names, not something else
+    text = "Treasury yields climbed, pressuring technology stocks."
+    assert (
+        check_move(Move(instrument="US Treasury yields", direction="up", evidence=text), text)
+        is None
+    )
+    refused = check_move(
+        Move(instrument="US Treasury yields", direction="down", evidence=text), text
+    )
+    assert refused is not None and "contradicts" in refused

@@ -144,6 +144,11 @@ def test_relation(a: str, b: str, related: str) -> None:
         ("UK 10-year gilt yield", "Japanese 10-year government bond yield", "different"),
         ("German 2/10-year yield spread", "German 2-year yield", "different"),
         ("German 2-year yield", "bond yield", "unknown"),
+        # the yields of one bond market, no tenor named on either side
+        ("US Treasury yields", "Treasury yields", "same"),
+        ("German bond yields", "Bund yields", "same"),
+        ("US 10-year Treasury yield", "Treasury yields", "unknown"),
+        ("German Bund futures", "German bond yields", "unknown"),  # a price, not a yield
         # a name's initials, and a fund's exchange code (its name does not say which code)
         ("Royal Bank of Scotland", "RBS", "same"),
         ("Banco Bilbao Vizcaya Argentaria", "BBVA", "same"),
