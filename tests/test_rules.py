@@ -198,6 +198,8 @@ def test_a_risk_that_could_derail_a_rally_is_no_positive_catalyst() -> None:
         # what an instrument is sensitive to describes it
         "The two-year yield, which is more sensitive to rate expectations, was 2 bps higher.",
         "Past performance is no guarantee of future results; investing carries risks.",
+        # "stretched" is a move verb too
+        "Orvane stretched its winning run to six sessions.",
     ],
 )
 def test_not_a_risk(text: str) -> None:
@@ -516,6 +518,10 @@ def test_a_driver_restated_in_detail_is_one_catalyst_and_a_new_company_is_anothe
         "Dealers remained wary of further losses in the currency.",
         "Investors are jittery about the election.",
         "Failure to hold the 1,800 level may trigger another sell-off.",
+        # a valuation called too high, with no word of worry
+        "Valuations look stretched after the recent run-up, strategists said.",
+        "The Orvane index looks overbought after a 20% rally.",
+        "Kestrel trades at rich valuations compared with its peers.",
     ],
 )
 def test_more_stated_risks(text: str) -> None:

@@ -272,7 +272,10 @@ _RISK_SIGNAL = re.compile(
     r"(?<!profit )(?<!earnings )(?<!after )warn\w*|"
     r"slowdown|slowing|recession|crisis|default|bad loans|correction|pullback|foresee|fragile|"
     r"struggl\w+|lingering|"
-    r"in focus|looking ahead)\b"
+    r"in focus|looking ahead|"
+    # a valuation called too high: "valuations look stretched", "frothy", "overbought"
+    r"frothy|overbought|overheat\w*|(?:stretched|rich|elevated|expensive) valuations?|"
+    r"valuations? (?:\w+ ){0,2}(?:stretched|rich|elevated|expensive))\b"
 )
 # said of a risk that has receded, or of a gauge of fear that fell: not a risk
 _RISK_EASED = re.compile(
