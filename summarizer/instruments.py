@@ -192,6 +192,28 @@ def _currency_words(nicknames: dict[str, list[str]]) -> dict[str, set[str]]:
     return words
 
 
+@functools.cache
+def currency_units() -> frozenset[str]:
+    """The word text names each ISO 4217 currency by, the last of its name ("Kenyan Shilling"
+    -> "shilling", "Naira", "Zambian Kwacha"), less the ones that are also ordinary words or
+    parts of other names ("colon", "sum", "mark", "real", "Sierra Leone") and the names of
+    fund and accounting units ("Unidad de Fomento"), none of which a text calls a currency."""
+    import pycountry  # about 50 ms
+
+    return frozenset(
+        word
+        for currency in pycountry.currencies
+        if not currency.alpha_3.startswith("X")  # metals, fund units and test codes
+        and (word := currency.name.split()[-1].lower()).isalpha()
+        and word not in _NOT_A_CURRENCY_WORD
+    )
+
+
+_NOT_A_CURRENCY_WORD = frozenset({"colon", "sum", "mark", "real", "leone", "gold", "fomento",
+                                  "mvdol", "omani", "oro", "previsional", "soberano",
+                                  "uruguayo"})  # fmt: skip
+
+
 # an exchange's name as its code: "Chicago Board of Trade soyoil" is "CBOT soyoil futures"
 _VENUE_CODE_OF = {
     "chicago board of trade": "cbot", "chicago mercantile exchange": "cme",
@@ -289,6 +311,8 @@ def kind_of(name: str) -> InstrumentKind:
         if kind == "commodity" and _STOCK_FUTURES.search(lowered):
             return "index"
         return kind  # type: ignore[return-value]
+    if _normal(name) in currency_units():
+        return "currency"  # "shilling": Kenya's, Uganda's or Tanzania's, a currency all the same
     if _ETF_WORDS.search(lowered):
         return "etf"
     if _BOND_WORDS.search(lowered) and not _FUND_WORDS.search(lowered):

@@ -307,3 +307,17 @@ def test_a_code_with_a_main_index_word_is_the_codes_index(
     move: str, code: str, verdict: str
 ) -> None:
     assert compare(move, "Varna Stock Exchange index", ticker_b=code) == verdict
+
+
+def test_every_currency_has_the_word_text_names_it_by() -> None:
+    from summarizer.instruments import currency_units, kind_of
+
+    units = currency_units()
+    assert {"shilling", "naira", "kwacha", "cedi", "dirham", "riyal", "zloty"} <= units
+    # ordinary words and parts of other names are no currency ("Sierra Leone", "sum")
+    assert not {"colon", "sum", "mark", "leone", "gold"} & units
+    assert [kind_of(n) for n in ("shilling", "dinar", "Family Dollar")] == [
+        "currency",
+        "currency",
+        "stock",
+    ]

@@ -1954,3 +1954,16 @@ def test_futures_on_bursa_malaysia_are_the_commoditys_not_the_exchanges() -> Non
     assert numbered("Palm oil futures on Bursa Malaysia fell 1.7% to 3,900 ringgit a ton.") == [
         ("Palm oil futures", "down", 1.7)
     ]
+
+
+def test_a_currency_is_read_by_the_word_of_its_iso_4217_name() -> None:
+    # "shilling", "naira", "kwacha": from pycountry's currency names, not a hand-typed list
+    assert numbered("The shilling depreciated 0.4% against the dollar.") == [
+        ("shilling", "down", 0.4)
+    ]
+    assert numbered("The naira fell 1.2%.") == [("naira", "down", 1.2)]
+    assert directions("The cedi, kwacha and birr all fell.") == {
+        ("cedi", "down"),
+        ("kwacha", "down"),
+        ("birr", "down"),
+    }

@@ -102,7 +102,10 @@ _CURRENCY_WORDS = re.compile(
     r"(?:dollar|greenback|euro|single currency|yen|yuan|renminbi|won|rupee|rupiah|ringgit|"
     r"baht|peso|(?<=brazil's )real|(?<=brazil’s )real|(?<=brazilian )real|rand|lira|franc|pound|"
     r"sterling|rouble|ruble|loonie|aussie|kiwi|dong|sol|"
-    r"shekel|zloty|forint|krona|krone)\b(?!\s+(?:bonds?|index|assets|deposits|stocks|"
+    r"shekel|zloty|forint|krona|krone|"
+    # every other currency by the word of its ISO 4217 name: "shilling", "naira", "kwacha"
+    + "|".join(sorted(instruments.currency_units()))
+    + r")\b(?!\s+(?:bonds?|index|assets|deposits|stocks|"
     r"shares|terms|funds|per|a\b|an\b))"
     # "the peso-denominated Par bond": what a bond is paid in, not the currency's move
     r"(?![-\u2011](?:denominated|based|linked|priced|dominated|hedged))"
