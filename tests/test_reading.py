@@ -1967,3 +1967,26 @@ def test_a_currency_is_read_by_the_word_of_its_iso_4217_name() -> None:
         ("kwacha", "down"),
         ("birr", "down"),
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the object of a verb that moves something moved, not the subject that moved it
+        ("Tech gains lifted the Orvane index 0.9% higher.", [("Orvane index", "up", 0.9)]),
+        ("Weak data knocked the dollar 0.5% lower.", [("dollar", "down", 0.5)]),
+        ("The news pushed Orvane shares up 12%.", [("Orvane", "up", 12.0)]),
+        (
+            "Tallis Steel's 7% slump dragged the Orvane index down 1.1%.",
+            [("Tallis Steel", "down", 7.0), ("Orvane index", "down", 1.1)],
+        ),
+        (
+            "The rally left the Kestrel index 2% higher for the week.",
+            [("Kestrel index", "up", 2.0)],
+        ),
+    ],
+)
+def test_what_a_verb_moves_is_the_subject_of_the_move_after_it(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected
