@@ -870,7 +870,7 @@ def _moved_by_the_verb_before(
 _SMALL_CLAUSE_GAP = re.compile(r"\s*(?:['’]s\s+)?(?:shares|stock|stocks|prices?)?\s*")
 _A_VERB_THAT_MOVES = re.compile(
     r"\b(?:dragg(?:ed|ing)|drag|push(?:ed|es|ing)?|lift(?:ed|s|ing)?|sen(?:t|ds|ding)|"
-    r"knock(?:ed|s|ing)?|dr(?:o|i)ve|driving|drove|boost(?:ed|s|ing)?|pull(?:ed|s|ing)?|"
+    r"knock(?:ed|s|ing)?|dr(?:ove|ives?|iving)|boost(?:ed|s|ing)?|pull(?:ed|s|ing)?|"
     r"propell(?:ed|ing)|took|tak(?:es|ing)|le(?:ft|aving))\s+(?:the\s+|its\s+|their\s+)?"
     r"(?:shares\s+of\s+|stock\s+of\s+)?$"
 )
