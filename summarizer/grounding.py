@@ -238,8 +238,8 @@ def _increment_problem(move: Move, evidence: str) -> str | None:
 def _claims_earlier_sessions(move: Move) -> bool:
     """'(prior sessions)', '(previous two sessions)': not one earlier session, which 'fell a
     further 3% in the previous session' may number."""
-    label = " ".join(filter(None, (move.period, instruments.name_hints(move.instrument))))
-    return timeframe_claimed(move) == "multi_day" and bool(_EARLIER.search(label.lower()))
+    label = " ".join(_label_words(move))
+    return timeframe_claimed(move) == "multi_day" and bool(_EARLIER.search(label))
 
 
 _AN_INCREMENT = re.compile(
@@ -951,12 +951,11 @@ def _of_the_claimed_period(move: Move, ours: Sequence[Fact], own: Sequence[Fact]
 
 def _when_claimed(move: Move) -> When | None:
     """The period a move names: in its `period` field, or in its name's parentheses."""
-    for words in (move.period, instruments.name_hints(move.instrument)):
-        if words:
-            for part in words.lower().split(","):
-                when = when_named(part.strip(), bare=True)
-                if when is not None:
-                    return when
+    for words in _label_words(move):
+        for part in words.split(","):
+            when = when_named(part.strip(), bare=True)
+            if when is not None:
+                return when
     return None
 
 
@@ -1024,7 +1023,8 @@ def timeframe_claimed(move: Move) -> str:
 
 
 def _label_words(move: Move) -> tuple[str, ...]:
-    """The words a move names its period or session in: its `period`, its name's parentheses."""
+    """The words a move names its period or session in, lower case: its `period`, its name's
+    parentheses."""
     said = ((move.period or "").lower(), instruments.name_hints(move.instrument))
     return tuple(words for words in said if words)
 

@@ -14,7 +14,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from summarizer.models import InstrumentKind
 
@@ -174,14 +174,12 @@ def _known() -> _Known:
 def _currency_words(nicknames: dict[str, list[str]]) -> dict[str, set[str]]:
     """Each ISO 4217 code -> the normalised words that name it: its full name, its last word
     when no other currency shares it ("yen", "won", "baht"), and the curated nicknames."""
-    import pycountry  # about 50 ms: only when a currency name is first looked up
-
     by_last_word: dict[str, set[str]] = {}
     words: dict[str, set[str]] = {}
-    for currency in pycountry.currencies:
+    for currency in _iso_currencies():
         name = _normal(currency.name)
-        if not name or currency.alpha_3.startswith("X"):
-            continue  # X-codes are metals, fund units and test codes
+        if not name:
+            continue
         words.setdefault(currency.alpha_3, set()).add(name)
         by_last_word.setdefault(name.split()[-1], set()).add(currency.alpha_3)
     for word, codes in by_last_word.items():
@@ -192,19 +190,24 @@ def _currency_words(nicknames: dict[str, list[str]]) -> dict[str, set[str]]:
     return words
 
 
+def _iso_currencies() -> list[Any]:
+    """The ISO 4217 currencies (pycountry's records), less the X-codes: metals, fund units and
+    test codes."""
+    import pycountry  # about 50 ms: only when a currency word is first needed
+
+    return [c for c in pycountry.currencies if not c.alpha_3.startswith("X")]
+
+
 @functools.cache
 def currency_units() -> frozenset[str]:
     """The word text names each ISO 4217 currency by, the last of its name ("Kenyan Shilling"
     -> "shilling", "Naira", "Zambian Kwacha"), less the ones that are also ordinary words or
     parts of other names ("colon", "sum", "mark", "real", "Sierra Leone") and the names of
     fund and accounting units ("Unidad de Fomento"), none of which a text calls a currency."""
-    import pycountry  # about 50 ms
-
     return frozenset(
         word
-        for currency in pycountry.currencies
-        if not currency.alpha_3.startswith("X")  # metals, fund units and test codes
-        and (word := currency.name.split()[-1].lower()).isalpha()
+        for currency in _iso_currencies()
+        if (word := currency.name.split()[-1].lower()).isalpha()
         and word not in _NOT_A_CURRENCY_WORD
     )
 
