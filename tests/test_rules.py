@@ -696,3 +696,52 @@ def test_wire_copy_asides_adverbs_and_cents(text: str, expected: list[tuple[str,
 )  # fmt: skip
 def test_more_causal_phrases(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(c.type, c.evidence) for c in summary_of(text).catalysts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a broker's rating cut, said without "downgrade"
+        ("Kestrel Bank fell 3% after Orrin Securities cut its rating to underweight.",
+         [("analyst_rating", "after Orrin Securities cut its rating to underweight")]),
+        ("Velora rose after Tallis Capital raised its price target on the stock.",
+         [("analyst_rating", "after Tallis Capital raised its price target on the stock")]),
+        # a merger in any form, but not whatever "emerged"
+        ("Orvane Motors rose 5% on reports that it was in talks to merge with a rival.",
+         [("corporate_action", "on reports that it was in talks to merge with a rival")]),
+        ("The dollar slipped as buyers emerged for the euro.", []),
+        # a country's retail sales are economic data, a company's sales are its earnings
+        ("The Sensex dropped 1% as weak retail sales data dampened sentiment.",
+         [("macro_data", "as weak retail sales data dampened sentiment")]),
+        ("Oil fell 2% after Saudi Arabia said it would raise output.",
+         [("commodity_supply", "after Saudi Arabia said it would raise output")]),
+        ("Natural gas prices spiked 8% on forecasts of colder weather.",
+         [("commodity_supply", "on forecasts of colder weather")]),
+        # the driver before ", sending/supporting ..." (the verb's -ing form)
+        ("Investors cheered the government's plan to cut corporate taxes, sending the index "
+         "up 1.5%.",
+         [("government_policy", "Investors cheered the government's plan to cut corporate "
+                                "taxes, sending the index up 1.5%")]),
+        ("Foreign investors bought a net $400 million of local shares, supporting the won.",
+         [("capital_flows", "Foreign investors bought a net $400 million of local shares, "
+                            "supporting the won")]),
+    ],
+)  # fmt: skip
+def test_rating_cuts_mergers_output_forecasts_and_ing_verbs(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(c.type, c.evidence) for c in summary_of(text).catalysts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "risks"),
+    [
+        # every risk word is in what eased
+        ("Fears of a recession eased after the data, and the index rose 1%.", 0),
+        ("Risk factors favoured the rand on the day.", 0),
+        # a risk word outside what eased is a risk
+        ("Worries about tariffs eased, but inflation remains a concern for the Fed.", 1),
+    ],
+)
+def test_a_risk_that_eased_is_no_risk_and_one_that_did_not_is(text: str, risks: int) -> None:
+    assert len(summary_of(text).risks) == risks

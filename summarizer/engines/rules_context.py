@@ -28,7 +28,13 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                         "cut the stock", "rating downgrade"),
      # analysts who acted, not an analyst quoted ("said Jane Doe, an analyst at Phillip Nova")
      re.compile(r"\banalysts? at [^.;,]{0,40}\b(?:upgrad\w*|downgrad\w*|raised|cut|lowered|"
-                r"initiated|reiterated|rated|set)\b")),
+                r"initiated|reiterated|rated|set)\b|"
+                # "after Orrin Securities cut its rating to underweight"
+                r"\b(?:cut|cuts|lowered|lowers|raised|raises|lifted|trimmed)\s+(?:its|their|the)\s+"
+                r"(?:[\w-]+\s+){0,2}(?:rating|recommendation|price target|target price)\b|"
+                r"\b(?:rating|recommendation)\b[^.;]{0,30}\bto (?:underweight|overweight|"
+                r"outperform|underperform|neutral|equal[- ]weight|market perform|sell|buy|"
+                r"hold)\b")),
     ("monetary_policy", ("rate cut", "rate-cut", "rate hike", "federal reserve", "pboc",
                          "central bank", "liquidity easing", "monetary", "interest rate",
                          "reserve requirement", "bank of japan", "bank of england", "ecb",
@@ -56,7 +62,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
     ("earnings", ("earnings", "quarterly results", "interim results", "revenue", "profit",
                   "guidance", "exceeded expectations", "beat estimates", "net income", "net loss",
                   "core loss", "sales forecast", "sales that beat", "better-than-expected results"),
-     re.compile(r"\bresults\b|\bsales\b")),
+     # a company's sales, not a country's retail sales (macro data)
+     re.compile(r"\bresults\b|(?<!retail )\bsales\b")),
     ("geopolitics_trade", ("tariff", "trade deal", "trade talks", "trade war", "trade tensions",
                            "trade dispute", "trade spat", "trade row",
                            "sanction", "summit", "us-china", "u.s.-china", "sino-u.s.",
@@ -76,11 +83,11 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                           "takeover", "tie-up", "rescued by", "to buy", "cut its stake",
                           "stake in", "spin-off", "deal to", "bought out", "buyout",
                           "buy out", "agreement to", "preliminary agreement", "stake sale"),
-     re.compile(r"\bipo\b")),
+     re.compile(r"\bipo\b|\bmerg(?:e|es|ed|ing)\b")),
     ("macro_data", ("data", "gdp", "pmi", "cpi", "inflation figures", "jobs report", "payrolls",
                     "retail sales", "industrial production", "numbers out of", "economic",
                     "growth recovered", "global growth", "economy", "purchasing manager",
-                    "home prices", "unemployment"), None),
+                    "home prices", "unemployment", "industrial output", "factory output"), None),
     ("cross_market", ("wall street", "nasdaq", "s&p 500", "treasury yields", "oil prices",
                       "oil price", "us futures", "stock futures", "us equities", "u.s. stocks",
                       "us stocks", "global stocks", "dollar", "bond yields", "gold's gains",
@@ -107,7 +114,7 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                           "output cut", "rig count", "harvest", "crop", "mines", "deficit",
                           "export demand", "oil stocks", "stocks of crude", "production cut",
                           "demand out of", "force majeure", "crop ratings", "rig count",
-                          "production cuts", "shipments", "stockpiles", "weather"), None),
+                          "production cuts", "shipments", "stockpiles", "weather", "output"), None),
     ("management_legal", ("lawsuit", "court", "probe", "investigation", "resign", "copyright",
                           "ruling", "fine", "settlement", "indictment", "alleg", "secretary change",
                           "commingled", "fraud", "scrutiny", "manipulation"),
@@ -157,7 +164,7 @@ _CAUSE = re.compile(
     r"with (?=(?:[\w’'-]+\s+){0,4}(?:prices?|yields?|stocks?|markets?|shares?|futures|liquidations|"
     r"rates?)\s+(?:rising|falling|climbing|dropping|sliding|surging|hit|higher|lower|continuing|"
     r"soaring|slumping|rallying|easing|firming|weakening))|"
-    r"on (?=(?:worries|concerns|fears|hopes|expectations|optimism|news|reports?|data|"
+    r"on (?=(?:worries|concerns|fears|hopes|expectations|optimism|news|reports?|data|forecasts?|"
     r"profit-taking|profit taking|supply|demand|bets|speculation|signs|relief|confidence|"
     r"strong|weak|upbeat|better|disappointing|talk|rumou?rs?|comments|remarks|the prospects?|"
     r"bargain|mounting|positive|negative|flights? to|the eve of|"
@@ -177,6 +184,7 @@ _PHRASE_END = re.compile(
 # the subject of a causal verb: "Strong results from Samsung lifted the Kospi"
 _CAUSAL_VERB = re.compile(
     r"\b(?:boosted|lifted|spurred|prompted|drove|drives|fuel(?:l)?ed|sparked|triggered|"
+    r"sending|pushing|lifting|boosting|supporting|hurting|driving|"
     r"weigh(?:ed|s|ing)? on|drag(?:ged|s|ging)?(?: on| down)?|dented|pressured|help(?:ed|s|ing)|"
     r"supported|buoyed|(?<!\bit )(?<!\bthey )(?<!\bwe )made|sent|pushed|reignited|ignited|"
     r"reinforced|underpin\w*|meant|"
@@ -283,8 +291,10 @@ _RISK_EASED = re.compile(
     r"(?:concerns?|worries|fears?)|(?:concerns?|worries|fears?)(?: [\w-]+){0,4} "
     r"(?:eased|receded|faded|abated|eases|recede)|"
     r"risk appetite|risk-on|(?:vix|fear gauge|volatility index)\b[^.;]*\b(?:fell|dropped|"
-    r"declined|eased|slid|retreated|lower)|could (?:alleviate|boost|add|lift|help|support|"
-    r"benefit|double)|cautiously optimistic|favou?red|volatile (?:food|components|items))\b"
+    r"declined|eased|slid|retreated|lower)|"
+    # what could be alleviated is in what eased: "could alleviate 30% of the shortage"
+    r"could (?:alleviate|boost|add|lift|help|support|benefit|double)\b[^.;,]*|"
+    r"cautiously optimistic|(?:risk factors? )?favou?red|volatile (?:food|components|items))\b"
 )
 # Compliance boilerplate that can survive cleaning inside a paragraph: never an article risk.
 _GENERIC_WARNING = re.compile(
@@ -397,10 +407,7 @@ def extract_risks(text: str, start: int, end: int) -> Risk | None:
     lowered = sentence.lower()
     if _GENERIC_WARNING.search(lowered) or _is_heading(text, start, end):
         return None
-    signal = _RISK_SIGNAL.search(lowered)
-    if signal is None or (
-        _RISK_EASED.search(lowered) and not _RISK_SIGNAL.search(lowered, signal.end())
-    ):
+    if _RISK_SIGNAL.search(lowered) is None or not _a_risk_not_eased(lowered):
         return None
     kind = _first_kind(_RISK_CUES, lowered) or "other"
     evidence_start, evidence_end = _trimmed(sentence, 0, len(sentence))
@@ -409,6 +416,17 @@ def extract_risks(text: str, start: int, end: int) -> Risk | None:
         type=kind,
         evidence=sentence[evidence_start:evidence_end],
         span=(start + evidence_start, start + evidence_end),
+    )
+
+
+def _a_risk_not_eased(lowered: str) -> bool:
+    """Whether a risk word stands outside what the sentence says has eased: "Fears of a
+    recession eased after the data" states no risk, "Worries about tariffs eased, but
+    inflation remains a concern" does."""
+    eased = [m.span() for m in _RISK_EASED.finditer(lowered)]
+    return not eased or any(
+        not any(start <= m.start() < end for start, end in eased)
+        for m in _RISK_SIGNAL.finditer(lowered)
     )
 
 
