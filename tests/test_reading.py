@@ -1990,3 +1990,31 @@ def test_what_a_verb_moves_is_the_subject_of_the_move_after_it(
     sentence: str, expected: list[Stated]
 ) -> None:
     assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a leader named after "led by" with a move of its own
+        ("Decliners were led by Orvane, down 4%, and Kestrel, off 3.5%.",
+         [("Orvane", "down", 4.0), ("Kestrel", "down", 3.5)]),
+        ("The Nikkei rose 0.5%, led by Orvane, up 4%.",
+         [("Nikkei", "up", 0.5), ("Orvane", "up", 4.0)]),
+        ("The index was dragged down by Orvane, off 3%, and Kestrel, down 2%.",
+         [("Orvane", "down", 3.0), ("Kestrel", "down", 2.0)]),
+        # a name joined by "and" after a relative clause is the subject of what follows it
+        ("Orvane, which fell 4%, and Kestrel, off 3.5%, led decliners.",
+         [("Orvane", "down", 4.0), ("Kestrel", "down", 3.5)]),
+        ("Decliners were led by Orvane, which fell 4%, and Kestrel, off 3.5%.",
+         [("Orvane", "down", 4.0), ("Kestrel", "down", 3.5)]),
+        # a by-phrase set off by commas before the verb is an aside: the verb is the subject's
+        ("The Nikkei, led by chip stocks, rose 1%.", [("Nikkei", "up", 1.0)]),
+        ("The Orvane index, dragged down by Kestrel, fell 1%.", [("Orvane index", "down", 1.0)]),
+        ("The Nikkei, led by chip stocks, rose 1%, and the Topix gained 0.5%.",
+         [("Nikkei", "up", 1.0), ("Topix", "up", 0.5)]),
+    ],
+)  # fmt: skip
+def test_leaders_after_led_by_and_names_after_a_relative_clause(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected

@@ -752,10 +752,17 @@ def _subjects(
         (e for s, e, kind in cuts if kind == "relative" and lo <= s and e <= predicate.start),
         default=None,
     )
-    if relative is not None or (
-        _AFTER_A_RELATIVE_CLAUSE.search(lowered, clause[0], predicate.start)
-        and any(kind == "relative" and clause[0] <= s < predicate.start for s, e, kind in cuts)
-    ):
+    last_relative = max(
+        (e for s, e, kind in cuts if kind == "relative" and clause[0] <= s < predicate.start),
+        default=None,
+    )
+    if (
+        relative is not None
+        or (
+            _AFTER_A_RELATIVE_CLAUSE.search(lowered, clause[0], predicate.start)
+            and last_relative is not None
+        )
+    ) and not _listed_after(lowered, mentions, last_relative, predicate):
         # "X, which gained 2.5%", and "X, which had rallied with Y, shed 8.7%": the verb after
         # the clause is the antecedent's too; the caller finds it
         return []
@@ -838,6 +845,19 @@ def _subjects(
     return chosen
 
 
+def _listed_after(
+    lowered: str, mentions: list[Mention], relative_end: int | None, predicate: Predicate
+) -> bool:
+    """'A, which fell 4%, and B, off 3.5%': a name joined by 'and' after the relative clause
+    is a new subject, whose move this is."""
+    return relative_end is not None and any(
+        relative_end <= m.start
+        and m.end <= predicate.start
+        and _A_CONJUNCT.search(lowered, max(0, m.start - 8), m.start)
+        for m in mentions
+    )
+
+
 def _moved_by_the_verb_before(
     lowered: str, mentions: list[Mention], predicate: Predicate, lo: int
 ) -> Mention | None:
@@ -890,6 +910,13 @@ _INSERTION = re.compile(
     r"(?!followed\b|trailed\b)[a-z]+ed)\b[^,;()]*,"
 )
 _FOLLOWED_BY = re.compile(r"\b(?:followed by|trailed by)\s+(?:the\s+)?$")
+# a leader of the move with a move of its own: "Decliners were led by Orvane, down 4%",
+# "dragged down by Kestrel, off 3%" (not "The Nikkei, led by Orvane, rose 1%")
+_LED_BY = re.compile(
+    r"\b(?:led|helped|lifted|boosted|driven|dragged(?: down)?|weighed(?: down)?|pressured) by\s+"
+    r"(?:the\s+)?$"
+)
+_ITS_OWN_MOVE_AFTER = re.compile(r",\s+(?:up|down|off|higher|lower)\b")
 _DETACHED_START = re.compile(r"(?:[a-z]+ing|up|down|off|higher|lower|a|an|having|was|were|\d)\b")
 _VERBISH = re.compile(
     r"\b(?:was|were|is|are|has|have|had|traded|trades|closed|ended|finished|settled|stood|led|"
@@ -944,11 +971,20 @@ def _detached(lowered: str, last: Mention, predicate: Predicate) -> bool:
         return False
     if _A_CONJUNCT.search(lowered, max(0, last.start - 8), last.start):
         return False  # "followed by A, down 3.5 percent, and B, down 2.8 percent": B's own
-    if _FOLLOWED_BY.search(lowered, max(0, last.start - 20), last.start):
+    if _FOLLOWED_BY.search(lowered, max(0, last.start - 20), last.start) or _led_with_a_move(
+        lowered, last
+    ):
         return False  # "Cemex led the decline, followed by Grupo Carso, down 4.09%"
     tail = gap[gap.rfind(",") + 1 :].strip()
     return (not tail and _DETACHED_START.match(lowered, predicate.start) is not None) or tail in (
         "having",
+    )
+
+
+def _led_with_a_move(lowered: str, mention: Mention) -> bool:
+    return (
+        _LED_BY.search(lowered, max(0, mention.start - 24), mention.start) is not None
+        and _ITS_OWN_MOVE_AFTER.match(lowered, mention.end) is not None
     )
 
 
@@ -1019,7 +1055,7 @@ def _can_be_subject(lowered: str, mention: Mention, mentions: Sequence[Mention] 
     before = lowered[window : mention.start]
     if _WITH.search(before) and not _COMPARED_WITH.search(before):
         return True
-    if _FOLLOWED_BY.search(before):
+    if _FOLLOWED_BY.search(before) or _led_with_a_move(lowered, mention):
         return True  # "followed by Grupo Carso, down 4.09%": the next in a ranking
     if not _SKIP_BEFORE.search(before):
         return True

@@ -39,6 +39,11 @@ _BOUNDARY = re.compile(
     r"\s+(?:led by|helped by|driven by|dragged (?:down )?by|weighed (?:down )?by|boosted by|"
     r"lifted by|pressured by|hit by|supported by|buoyed by)\s"
 )
+_INSERTED_BY_PHRASE = re.compile(
+    r",\s+(?:led|helped|driven|dragged(?: down)?|weighed(?: down)?|boosted|lifted|pressured|hit|"
+    r"supported|buoyed) by\s[^,;()]{1,60},\s+(?!(?:and|or|but|while|whereas|which|who|up|down|"
+    r"off|higher|lower|flat|unchanged|steady|[a-z]+ing)\b)[a-z]"
+)
 _POSSESSIVE_BEFORE = re.compile(
     r"(?<!\bit)(?<!\bthat)(?<!\bthere)(?<!\bhere)(?<!\bwhat)(?<!\bwho)(?<!\blet)['’]s\s+(?:[a-z][\w-]*\s+){0,2}$"
 )
@@ -178,6 +183,9 @@ def boundaries(lowered: str) -> list[tuple[int, int, str]]:
     ]
     # "(NASDAQ: MSFT)", "(-4.4 per cent; 35 points)": nothing in parentheses ends a clause
     found = [c for c in found if lowered.count("(", 0, c[0]) <= lowered.count(")", 0, c[0])]
+    # "The Nikkei, led by chip stocks, rose 1%": a by-phrase set off by commas before the verb
+    # is an aside (insertions() skips its names), not a clause of its own
+    found = [c for c in found if not _INSERTED_BY_PHRASE.match(lowered, max(0, c[0] - 1))]
     return sorted(_without_paired_dashes(lowered, found))
 
 
