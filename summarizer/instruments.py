@@ -65,7 +65,7 @@ _SECTOR_HEADS = re.compile(
     r"\b(?:stocks|shares|equities|sectors?|names|issues|counters|developers|lenders|banks|"
     r"banking|miners|insurers|brokers|brokerages|carmakers|automakers|chipmakers|"
     r"semiconductors|utilities|industrials|financials|techs|exporters|importers|airlines|"
-    r"retailers|property|properties|firms|companies|makers|producers|refiners|plays|"
+    r"retailers|property|properties|firms|companies|makers|producers|refiners|plays|autos|telecoms|"
     r"heavyweights|stocks?|industry|industries)\b"
 )
 _PLACES = frozenset(

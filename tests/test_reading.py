@@ -2018,3 +2018,24 @@ def test_leaders_after_led_by_and_names_after_a_relative_clause(
     sentence: str, expected: list[Stated]
 ) -> None:
     assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a description set right after a name is the name's: the move is the name's
+        ("The Orvane index fell 1%, with Kestrel the worst-performing stock, down 5%.",
+         [("Orvane index", "down", 1.0), ("Kestrel", "down", 5.0)]),
+        ("The Orvane index fell 1%, with Kestrel, the worst-performing stock, down 5%.",
+         [("Orvane index", "down", 1.0), ("Kestrel", "down", 5.0)]),
+        ("The Stoxx 600 closed down 0.3%, with autos the worst-performing sector, down 2.1%.",
+         [("Stoxx 600", "down", 0.3), ("autos", "down", 2.1)]),
+        # sector shorthand of wire copy
+        ("Autos rose 2%, while telecoms fell 1%.", [("Autos", "up", 2.0), ("telecoms", "down", 1.0)]),
+        ("Retailers were the worst performers, down 3%.", [("Retailers", "down", 3.0)]),
+    ],
+)  # fmt: skip
+def test_a_description_after_a_name_and_sector_shorthand(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected

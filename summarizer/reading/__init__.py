@@ -779,6 +779,12 @@ def _subjects(
         )
         and not any(s <= m.start < e for s, e in inserted)
     ]  # fmt: skip
+    if (
+        len(candidates) > 1
+        and (candidates[-1].descriptive or candidates[-1].reference is not None)
+        and _APPOSED.fullmatch(lowered, candidates[-2].end, candidates[-1].start + 4)
+    ):
+        candidates = candidates[:-1]  # "with autos the worst-performing sector, down 2.1%"
     if predicate.noun_object is not None:
         inside = [
             m
@@ -897,6 +903,10 @@ _A_VERB_THAT_MOVES = re.compile(
 
 
 _AFTER_A_RELATIVE_CLAUSE = re.compile(r",\s*$")
+# a description set right after a name, with no comma: "autos the worst-performing sector"
+_APPOSED = re.compile(r"\s+(?:the|a|an)\s.*")
+# "with Kestrel, the worst-performing stock, down 5%": the move after a description of the name
+_APPOSITIVE_GAP = re.compile(r",?\s+(?:the|a|an)\s+[^,;()]{1,60},\s*")
 # what joins the names of a list: "A, B and the broader C", "Spain's Bankia, Italy's UniCredit"
 _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:the\s+)?"
@@ -967,7 +977,7 @@ def _detached(lowered: str, last: Mention, predicate: Predicate) -> bool:
     """'..., jumping 11.6 percent', '..., down 0.3 percent': a predicate set off by a comma
     is about the clause's subject, not the last name before it."""
     gap = lowered[last.end : predicate.start]
-    if "," not in gap or re.search(r",\s*(?:and|or)\s", gap):
+    if "," not in gap or re.search(r",\s*(?:and|or)\s", gap) or _APPOSITIVE_GAP.fullmatch(gap):
         return False
     if _A_CONJUNCT.search(lowered, max(0, last.start - 8), last.start):
         return False  # "followed by A, down 3.5 percent, and B, down 2.8 percent": B's own

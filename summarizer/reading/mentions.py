@@ -208,7 +208,8 @@ _SECTOR_PHRASE = re.compile(
     r"developers|producers|makers|lenders|majors|giants|heavyweights|leaders)\b"
     r"|\b(?:the\s+)?(?:banks|lenders|miners|insurers|carmakers|automakers|chipmakers|developers|"
     r"exporters|utilities|financials|industrials|property developers|consumer staples|"
-    r"housebuilders|homebuilders|drugmakers|steelmakers|semis|airlines|"
+    r"housebuilders|homebuilders|drugmakers|steelmakers|semis|airlines|autos|telecoms|retailers|"
+    r"refiners|"
     r"real estate|telecom|energy stocks|properties|tech firms)\b"
 )
 _LOWER_GROUP = re.compile(
