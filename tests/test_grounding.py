@@ -1263,3 +1263,23 @@ def test_a_yields_move_is_refused_the_other_way_when_the_text_says_the_market_mo
         Move(instrument="US Treasury yields", direction="down", evidence=text), text
     )
     assert refused is not None and "contradicts" in refused
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "evidence", "refused"),
+    [
+        # the trend a participle gives another noun is no direction of the instrument
+        ("Orvane", "up", "Orvane fell after rising oil prices hurt airlines.", True),
+        ("Orvane", "down", "Orvane fell after rising oil prices hurt airlines.", False),
+        ("Kestrel Air", "up",
+         "Shares of Kestrel Air fell after rising fuel costs weighed on the airline.", True),
+        ("Orvane index", "down",
+         "The Orvane index climbed, shrugging off falling commodity prices.", True),
+        ("oil prices", "up", "Orvane fell after rising oil prices hurt airlines.", False),
+    ],
+)  # fmt: skip
+def test_a_participle_before_another_noun_is_not_the_instruments_direction(
+    instrument: str, direction: str, evidence: str, refused: bool
+) -> None:
+    move = Move(instrument=instrument, direction=direction, evidence=evidence)
+    assert (check_move(move, evidence) is not None) == refused

@@ -2039,3 +2039,51 @@ def test_a_description_after_a_name_and_sector_shorthand(
     sentence: str, expected: list[Stated]
 ) -> None:
     assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a participle before the noun it describes says the noun's trend, not the subject's
+        ("Orvane fell 4.9% after rising oil prices hurt airlines.",
+         {("Orvane", "down"), ("oil prices", "up")}),
+        ("Orvane rose 2% despite falling bond yields.",
+         {("Orvane", "up"), ("bond yields", "down")}),
+        ("Gold rose 1% on a weakening dollar.", {("Gold", "up"), ("dollar", "down")}),
+        ("Orvane fell 3% amid rising competition.", {("Orvane", "down")}),
+        ("The Orvane index climbed, shrugging off falling commodity prices.",
+         {("Orvane index", "up")}),
+        # a participle that takes a number, an adverb or "to" is the subject's move
+        ("Orvane fell 2% after rising 3% on Monday.", {("Orvane", "down"), ("Orvane", "up")}),
+        ("Orvane fell on Tuesday after rising sharply on Monday.",
+         {("Orvane", "down"), ("Orvane", "up")}),
+    ],
+)  # fmt: skip
+def test_a_participle_before_a_noun_describes_the_noun(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert directions(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb that moves its object, then the object and the number
+        ("Strong earnings lifted Orvane 3%.", [("Orvane", "up", 3.0)]),
+        ("Strong earnings boosted Orvane shares by 3%.", [("Orvane", "up", 3.0)]),
+        ("Weak data dragged the Orvane index 1.2%.", [("Orvane index", "down", 1.2)]),
+        # the object of the verb moved, even inside a relative clause or when it is a reference
+        ("Orvane, which dragged the index down 1.1%, fell 5%.",
+         [("the index", "down", 1.1), ("Orvane", "down", 5.0)]),
+        ("The news sent the stock up 12%.", [("the stock", "up", 12.0)]),
+        # not a price: a dividend, a stake
+        ("Orvane lifted its dividend 5%.", []),
+    ],
+)  # fmt: skip
+def test_what_a_verb_moves_with_a_bare_number(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+def test_the_stock_after_a_name_that_moved_an_index_is_that_name() -> None:
+    sentence = "Orvane dragged the Kestrel index down 1.1%; the stock is up 13.1% this year."
+    assert numbered(sentence) == [("Kestrel index", "down", 1.1), ("Orvane", "up", 13.1)]

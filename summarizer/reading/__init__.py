@@ -198,7 +198,7 @@ def read_sentence(sentence: str) -> SentenceReading:
         subjects = (
             _owner_of_its(lowered, mentions, subjects, clause)
             or _named_by_the_copula(lowered, mentions, subjects)
-            or _named_in_sentence(subjects, last_subjects)
+            or _named_in_sentence(subjects, last_subjects, lowered, mentions)
         )
         facts += _facts(sentence, lowered, predicate, subjects, clause, used)
         used.update(subjects)
@@ -756,6 +756,9 @@ def _subjects(
         (e for s, e, kind in cuts if kind == "relative" and clause[0] <= s < predicate.start),
         default=None,
     )
+    moved = _moved_by_the_verb_before(lowered, mentions, predicate, lo)
+    if moved is not None:
+        return [moved]  # "MTN Ghana, which lifted the GSE index by 85 points": the index's
     if (
         relative is not None
         or (
@@ -766,9 +769,6 @@ def _subjects(
         # "X, which gained 2.5%", and "X, which had rallied with Y, shed 8.7%": the verb after
         # the clause is the antecedent's too; the caller finds it
         return []
-    moved = _moved_by_the_verb_before(lowered, mentions, predicate, lo)
-    if moved is not None:
-        return [moved]
     inserted = _insertions(lowered, lo, predicate.start)
     candidates = [
         m for m in mentions
@@ -878,7 +878,6 @@ def _moved_by_the_verb_before(
         for m in mentions
         if lo <= m.start
         and m.end <= change_at
-        and m.reference is None
         # "down 1.1%" starts after the object; "0.9% higher" is read from the article before it
         and _SMALL_CLAUSE_GAP.fullmatch(
             lowered, m.end, predicate.start if m.end <= predicate.start else change_at
@@ -893,7 +892,10 @@ def _moved_by_the_verb_before(
 
 
 # what may stand between the moved object and its move: "sent Orvane shares up 12%"
-_SMALL_CLAUSE_GAP = re.compile(r"\s*(?:['’]s\s+)?(?:shares|stock|stocks|prices?)?\s*")
+_SMALL_CLAUSE_GAP = re.compile(
+    r"\s*(?:['’]s\s+)?(?:shares|stock|stocks|prices?)?\s*(?:by\s+)?"
+    r"(?:(?:about|nearly|almost|around|some|roughly|more than|over)\s+)?"
+)
 _A_VERB_THAT_MOVES = re.compile(
     r"\b(?:dragg(?:ed|ing)|drag|push(?:ed|es|ing)?|lift(?:ed|s|ing)?|sen(?:t|ds|ding)|"
     r"knock(?:ed|s|ing)?|dr(?:ove|ives?|iving)|boost(?:ed|s|ing)?|pull(?:ed|s|ing)?|"
@@ -903,6 +905,11 @@ _A_VERB_THAT_MOVES = re.compile(
 
 
 _AFTER_A_RELATIVE_CLAUSE = re.compile(r",\s*$")
+# a name that moved something: "IQCD dragged the index down"
+_MOVES_SOMETHING_AFTER = re.compile(
+    r"\s+(?:dragg(?:ed|ing)|drags?|push(?:ed|es|ing)?|lift(?:ed|s|ing)?|sen(?:t|ds|ding)|"
+    r"knock(?:ed|s|ing)?|boost(?:ed|s|ing)?|pull(?:ed|s|ing)?|propell(?:ed|ing))\b"
+)
 # a description set right after a name, with no comma: "autos the worst-performing sector"
 _APPOSED = re.compile(r"\s+(?:the|a|an)\s.*")
 # "with Kestrel, the worst-performing stock, down 5%": the move after a description of the name
@@ -1228,7 +1235,12 @@ _COPULA_BEFORE = re.compile(
 )
 
 
-def _named_in_sentence(subjects: list[Mention], last_subjects: list[Mention]) -> list[Mention]:
+def _named_in_sentence(
+    subjects: list[Mention],
+    last_subjects: list[Mention],
+    lowered: str = "",
+    mentions: Sequence[Mention] = (),
+) -> list[Mention]:
     """'Pfizer was the biggest loser, its shares down 2.1 per cent': a reference names the
     subject before it in the same sentence, when there is one."""
     if len(subjects) != 1 or subjects[0].reference is None or not last_subjects:
@@ -1245,7 +1257,27 @@ def _named_in_sentence(subjects: list[Mention], last_subjects: list[Mention]) ->
         return last_subjects if len(last_subjects) > 1 else subjects
     if ref in ("former", "latter"):
         return subjects  # the pair it picks from is known once the sentences are read (resolve)
+    if ref in _A_COMPANYS or ref in lx.ENTITY_REFERENCES:
+        # "IQCD dragged the index down 66 points; the stock is up 13.1%": a stock is no index,
+        # and the name that moved the index is named before it
+        def no_index(m: Mention) -> bool:
+            return m.reference not in lx.INDEX_REFERENCES | lx.CURRENCY_REFERENCES and (
+                instruments.kind_of(m.name) not in ("index", "currency")
+            )
+
+        named = [m for m in last_subjects if no_index(m)] or [
+            m
+            for m in mentions
+            if m.end <= subjects[0].start
+            and m.reference is None
+            and no_index(m)
+            and _MOVES_SOMETHING_AFTER.match(lowered, m.end)
+        ]
+        return named[-1:] or subjects
     return last_subjects[-1:]
+
+
+_A_COMPANYS = frozenset({"stock", "stocks", "shares", "share price", "counter", "adr", "adrs"})
 
 
 def _table_subject(lowered: str, mentions: list[Mention], predicate: Predicate) -> list[Mention]:
@@ -1591,7 +1623,7 @@ _ATTACHED = re.compile(
 
 
 def _attached(lowered: str, mention: Mention | None, predicate: Predicate) -> bool:
-    if mention is None:
+    if mention is None or predicate.attributive:
         return False
     if predicate.noun_object is not None:
         return mention.start < predicate.noun_object[1] and predicate.noun_object[0] < mention.end

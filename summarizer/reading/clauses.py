@@ -164,6 +164,7 @@ class Predicate:
     temporal: bool = False  # "erasing Monday's gains": an earlier session's move
     weak: bool = False  # a verb that states a price move only of a market ("the yen firmed")
     unnamed: bool = False  # "shed 1.65% and property 0.25%": a subject the reading does not know
+    attributive: bool = False  # "on rising oil prices": a trend that describes, not a move told
 
 
 def boundaries(lowered: str) -> list[tuple[int, int, str]]:
@@ -320,6 +321,13 @@ def predicates(
             # "a stronger dollar made oil more expensive": the dollar rose
             found.append(Predicate(cue.start, cue.end, cue.direction, "noun", noun_object=obj))
             continue
+        if cue.form == "verb" and _attributive_participle(lowered, cue):
+            # "fell 4.9% on rising oil prices": the prices rose, not the subject
+            obj = _the_name_after(cue, mention_spans)
+            if obj is not None:
+                attribute = Predicate(cue.start, cue.end, cue.direction, "noun", noun_object=obj)
+                found.append(replace(attribute, attributive=True))
+            continue
         if cue.form == "word" and not _stands_alone(lowered, cue):
             continue
         if cue.form == "noun":
@@ -474,6 +482,8 @@ def _governed(
         return Predicate(
             start, cue.end, cue.direction, cue.form, [change], noun_object=obj, possessive=owned
         )
+    if (caused := _caused(lowered, change, cues, mention_spans)) is not None:
+        return caused
     if _in_parentheses(lowered, change):
         head = _list_head(lowered, change.start, cues) or _list_tail(lowered, change.end, cues)
         if head is not None:
@@ -493,6 +503,33 @@ def _governed(
             unnamed=unnamed,
         )
     return None
+
+
+def _caused(
+    lowered: str, change: Change, cues: list[Cue], mention_spans: list[tuple[int, int]]
+) -> Predicate | None:
+    """'Strong earnings lifted Orvane 3%', 'boosted Kestrel shares by 2%': a verb that moves
+    its object, the object, and the number; the object moved (see _moved_by_the_verb_before)."""
+    before = [c for c in cues if c.end <= change.start and c.form == "cause"]
+    if not before or not _MOVES_ITS_OBJECT.fullmatch(lowered, before[-1].start, before[-1].end):
+        return None
+    cue = before[-1]
+    named = [(s, e) for s, e in mention_spans if cue.end < s and e <= change.start]
+    if not named or not _OBJECT_GAP.fullmatch(lowered, cue.end, named[0][0]):
+        return None
+    if not _OBJECT_TO_NUMBER.fullmatch(lowered, named[-1][1], change.start):
+        return None
+    return Predicate(cue.start, change.end, cue.direction, "verb", [change])
+
+
+_MOVES_ITS_OBJECT = re.compile(
+    r"(?:lift|boost|propel|drag|hammer|batter|dent)(?:s|ed|ing|ged|ging|led|ling)?"
+)
+_OBJECT_GAP = re.compile(r"\s+(?:the\s+|its\s+|their\s+)?")
+_OBJECT_TO_NUMBER = re.compile(
+    r"(?:['’]s)?\s+(?:(?:shares|stock|stocks|prices?)\s+)?(?:by\s+)?"
+    r"(?:(?:about|nearly|almost|around|some|roughly|more than|over)\s+)?"
+)
 
 
 def _left_cue(
@@ -669,6 +706,12 @@ def _mention_between(mention_spans: list[tuple[int, int]], start: int, end: int)
     return any(start <= s and e <= end for s, e in mention_spans)
 
 
+def _the_name_after(cue: Cue, mention_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The name that starts right after a cue (one space or two), if one does."""
+    after = [(s, e) for s, e in mention_spans if cue.end < s <= cue.end + 2]
+    return after[0] if after else None
+
+
 def _attributive(
     lowered: str, cue: Cue, mention_spans: list[tuple[int, int]]
 ) -> tuple[int, int] | None:
@@ -678,11 +721,33 @@ def _attributive(
         return None
     if not _ARTICLE_BEFORE.search(lowered, max(0, cue.start - 8), cue.start):
         return None
-    after = [(s, e) for s, e in mention_spans if cue.end < s <= cue.end + 2]
-    return after[0] if after else None
+    return _the_name_after(cue, mention_spans)
 
 
 _ATTRIBUTIVE = frozenset({"stronger", "weaker", "firmer", "softer", "resurgent"})
+# a participle before the noun it describes, after an article, a preposition or nothing:
+# "on rising oil prices", "despite falling bond yields", "a weakening dollar", "Rising rates"
+# (not "after rising 2%", "after falling sharply", "rising to a record", "rising for a third day")
+_BEFORE_AN_ATTRIBUTE = re.compile(
+    r"(?:^|[.;:(\"“]\s*|\b(?:a|an|the|its|their|of|on|about|over|amid|despite|after|by|from|with|"
+    r"to|and|as|off|following|ongoing|persistently|further|steadily|rapidly)\s+)$"
+)
+_AFTER_AN_ATTRIBUTE = re.compile(
+    r"\s+(?!(?:to|by|as|from|for|in|on|at|after|before|since|more|further|again|back|higher|"
+    r"lower|up|down|off|and|or|but|while|the|a|an|its|their|this|that|amid|despite|over|against|"
+    r"toward|towards|into|through|during|until|around|about|nearly|almost|some|[a-z]+ly)\b)"
+    r"[a-z]"
+)
+
+
+def _attributive_participle(lowered: str, cue: Cue) -> bool:
+    return (
+        lowered.endswith("ing", cue.start, cue.end)
+        and _BEFORE_AN_ATTRIBUTE.search(lowered, max(0, cue.start - 16), cue.start) is not None
+        and _AFTER_AN_ATTRIBUTE.match(lowered, cue.end) is not None
+    )
+
+
 _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+$")
 
 
