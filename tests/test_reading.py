@@ -2087,3 +2087,31 @@ def test_what_a_verb_moves_with_a_bare_number(sentence: str, expected: list[Stat
 def test_the_stock_after_a_name_that_moved_an_index_is_that_name() -> None:
     sentence = "Orvane dragged the Kestrel index down 1.1%; the stock is up 13.1% this year."
     assert numbered(sentence) == [("Kestrel index", "down", 1.1), ("Orvane", "up", 13.1)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a description owned by another name, set off by commas, is no item of a list
+        ("Orvane, Kestrel's biggest rival, jumped 15%.", [("Orvane", "up", 15.0)]),
+        ("The VIX, Wall Street's fear gauge, jumped 15% to 18.5.", [("VIX", "up", 15.0)]),
+        ("The rand, South Africa's currency, fell 1%.", [("rand", "down", 1.0)]),
+        # a country's instrument is: the next item of the list
+        ("Losers were the rand, down 1.1%, India's rupee, down 0.75%, and the zloty, down 0.6%.",
+         [("rand", "down", 1.1), ("India's rupee", "down", 0.75), ("zloty", "down", 0.6)]),
+        ("Spain's Bankia, Italy's UniCredit and France's BNP fell 2%.",
+         [("Bankia", "down", 2.0), ("UniCredit", "down", 2.0), ("BNP", "down", 2.0)]),
+        # grades and markets of a commodity are part of its name
+        ("Raw sugar fell 1.4% to 19.8 cents per lb, while white sugar lost 1.1%.",
+         [("Raw sugar", "down", 1.4), ("white sugar", "down", 1.1)]),
+        ("Arabica coffee rose 2% and robusta coffee gained 1%.",
+         [("Arabica coffee", "up", 2.0), ("robusta coffee", "up", 1.0)]),
+        # "a gauge of ..." is a gauge of its own, not the subject before it
+        ("Emerging-market stocks fell 0.7%, and a gauge of their currencies slipped 0.2%.",
+         [("Emerging-market stocks", "down", 0.7), ("gauge of their currencies", "down", 0.2)]),
+    ],
+)  # fmt: skip
+def test_owned_descriptions_commodity_grades_and_a_gauge_of(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected

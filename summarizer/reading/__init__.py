@@ -769,7 +769,7 @@ def _subjects(
         # "X, which gained 2.5%", and "X, which had rallied with Y, shed 8.7%": the verb after
         # the clause is the antecedent's too; the caller finds it
         return []
-    inserted = _insertions(lowered, lo, predicate.start)
+    inserted = _insertions(lowered, lo, predicate.start, sentence, mentions)
     candidates = [
         m for m in mentions
         if lo <= m.start and m.end <= predicate.start
@@ -941,11 +941,29 @@ _VERBISH = re.compile(
 )
 
 
-def _insertions(lowered: str, lo: int, hi: int) -> list[tuple[int, int]]:
-    """', the largest copper producer,' and ', tracking China's Nasdaq-style board,': words set
-    off by commas or dashes between a subject and its verb."""
+def _insertions(
+    lowered: str, lo: int, hi: int, sentence: str = "", mentions: Sequence[Mention] = ()
+) -> list[tuple[int, int]]:
+    """', the largest copper producer,', ', tracking China's Nasdaq-style board,' and ',
+    Kestrel's biggest rival,': words set off by commas or dashes between a subject and its
+    verb (not ', India's rupee,', which names an instrument of a list)."""
     commas = [(lo + m.start(), lo + m.end()) for m in _INSERTION.finditer(lowered[lo:hi])]
-    return commas + asides(lowered, lo, hi)
+    owned = [
+        m.span()
+        for m in _OWNED_DESCRIPTION.finditer(sentence, lo, hi)
+        if not any(
+            m.start() < n.start and n.end == m.end() - 1 and n.reference is None for n in mentions
+        )
+    ]
+    return commas + owned + asides(lowered, lo, hi)
+
+
+# "The VIX, Wall Street's fear gauge, jumped": a description owned by a name (in lower-case
+# words, unlike the next item of a list: "Spain's Bankia, Italy's UniCredit and ...")
+_OWNED_DESCRIPTION = re.compile(
+    r",\s+(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s\s+(?:(?:[Nn]o\.\s?\d+|[a-z][\w-]*)\s+){0,4}"
+    r"[a-z][\w-]*,"
+)
 
 
 def _subject_after_conjunction(lowered: str, mention: Mention, predicate: Predicate) -> bool:

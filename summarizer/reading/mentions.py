@@ -67,7 +67,10 @@ _NATIONAL = (
 _MARKET_WORDS = re.compile(
     rf"\b(?:(?:spot|benchmark|front-month|three-month|{_NATIONAL}|london|comex|nymex|cbot|lme|"
     r"brent|wti|december|november|october|september|june|july|may|march|april|august|"
-    r"january|february|new york|chicago)\s+)*"
+    r"january|february|new york|chicago|"
+    # grades and markets of a commodity: "raw sugar" and "white sugar" are two contracts
+    r"raw|white|refined|arabica|robusta|light|sweet|sour|hard red winter|soft red winter|"
+    r"hard red|spring|kansas city|minneapolis|dalian|thermal|physical)\s+)*"
     r"(?:gold|silver|platinum|palladium|copper|aluminium|aluminum|nickel|zinc|tin|iron ore|"
     r"(?<=lme )lead|(?<=shfe )lead|lead(?= (?:futures|prices|was|were|slid|fell|rose|gained|"
     r"climbed|dropped|eased|edged|added|lost|slipped|declined|advanced|jumped|firmed|rallied|"
@@ -227,6 +230,13 @@ _GAUGE_OF = re.compile(
     r"(?:gauge|barometer|index|benchmark|measure)\s+"
     r"of\s+(?:[\w'’-]+\s+){0,4}?(?:stocks|shares|equities|companies)\b"
     r"(?:\s+(?:outside|excluding|ex)\s+[A-Z][\w-]*)?"
+)
+# "a gauge of their currencies", "an index of regional shares": a new gauge, named by what it
+# measures (the indefinite article: not the gauge named before)
+_A_GAUGE_OF = re.compile(
+    r"\b(?:[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:gauge|barometer|index|measure)\s+of\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:currencies|stocks|shares|equities|bonds|companies|lenders|banks|"
+    r"miners)\b"
 )
 # "The sub-index of the Hang Seng tracking energy shares": one group, named by what it tracks
 _INDEX_OF = re.compile(
@@ -424,6 +434,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in _SECTOR_PHRASE.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
+    for match in _A_GAUGE_OF.finditer(sentence):
+        found.append(Mention(*match.span(), re.sub(r"^[Aa]n?\s+", "", match.group(0))))
     for pattern in (_GAUGE_OF, _MARKET_SUB_INDEX):
         for match in pattern.finditer(sentence):
             start, end = match.span()
