@@ -142,6 +142,13 @@ def _continues(previous: tuple[int, str], start: int, line: str, offset: int, pa
     if _LINE_END.search(text):
         return False
     last_line = text.rsplit("\n", 1)[-1].strip()
+    if (
+        head.isupper()
+        and _a_title(last_line)
+        and _ENDS_MID_SENTENCE.search(last_line) is None
+        and _DATELINE.match(last_line) is None
+    ):
+        return False  # "Gas Supply Once Again Hinges on One Company\nDutch front-month ..."
     return (
         line.lstrip()[:1].islower()
         or len(last_line) >= _WRAPPED_WIDTH
@@ -158,6 +165,17 @@ _ENDS_MID_SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(r"^[A-Z][A-Z .]{2,},\s+[A-Z][a-z]{2,}\.?\s+\d{1,2}\b")
+
+
+def _a_title(line: str) -> bool:
+    """A headline in title case: four words or more, nearly all capitalised (prose wrapped
+    mid-sentence has its verbs and articles in lower case)."""
+    words = line.split()
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit())
+    return len(words) >= 4 and capitalised >= _TITLE_SHARE * len(words)
+
+
+_TITLE_SHARE = 0.8
 
 
 def _is_abbreviation(text: str, start: int, boundary: int) -> bool:

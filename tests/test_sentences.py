@@ -161,3 +161,21 @@ def test_a_pages_furniture_inside_a_sentence_does_not_end_it(
     text: str, expected: list[str]
 ) -> None:
     assert sentences(text) == expected
+
+
+def test_a_title_case_headline_line_ends_before_the_first_sentence() -> None:
+    text = (
+        "Gas Supply Once Again Hinges on One Norwegian Company\n"
+        "Dutch front-month futures, Europe's gas benchmark, rose 7.9%."
+    )
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "Gas Supply Once Again Hinges on One Norwegian Company",
+        "Dutch front-month futures, Europe's gas benchmark, rose 7.9%.",
+    ]
+
+
+def test_hard_wrapped_names_of_a_list_are_no_headline() -> None:
+    text = "Banks led, with Spain's Bankia, Italy's UniCredit and\nFrance's Societe Generale up 2%."
+    assert [text[s:e] for s, e in split_sentences(text, 0, len(text))] == [
+        "Banks led, with Spain's Bankia, Italy's UniCredit and\nFrance's Societe Generale up 2%."
+    ]
