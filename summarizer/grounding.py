@@ -1160,10 +1160,15 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     # "The euro rose and bonds in the region slipped": the bonds' fall says nothing of the
     # euro, whose own rise the text states
     deciding = same if same and not other_period else ours
+    todays = [f for f in same if _is_the_days(f)]
+    if any(f.has_number for f in todays):
+        # "fell 6 basis points, trimming gains after climbing to 3.39%": the day's number
+        # decides over words set apart from the name ("Kestrel edged higher" still counts)
+        todays = [f for f in todays if f.has_number or f.attached]
     if (
         deciding is same
         and _claims_no_period(move)
-        and (todays := [f for f in same if _is_the_days(f)])
+        and todays
         and all(f.direction != move.direction for f in todays)
         and any(f.direction != move.direction for f in same)
     ):

@@ -111,7 +111,7 @@ _SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", 
              "ether": "ethereum"}  # fmt: skip
 _BOND_WORDS = re.compile(
     r"\b(?:yields?|treasur(?:y|ies)|bunds?|gilts?|jgbs?|t-notes?|t-bills?|"
-    r"government bonds?|sovereign bonds?|bonds?|notes?|oat|btps?)\b"
+    r"government bonds?|sovereign bonds?|bonds?|notes?|oat|btps?|spreads?|curve)\b"
 )
 _ETF_WORDS = re.compile(r"\betfs?\b|exchange[- ]traded fund")
 _FUND_WORDS = re.compile(r"\b(?:fund|funds|trust|reit)\b")
@@ -475,8 +475,8 @@ def _compare_yields(a: str, b: str) -> Verdict:
     """Yields and bonds by country, tenor and spread: 'German 10-year Bund yield' is the
     'yield on German 10-year government bonds', not the 'French 10-year yield' nor the German
     2/10-year spread; a 'bond yield' says too little to tell."""
-    tokens_a = frozenset(_SPELLED_TENORS.get(t, t) for t in name_tokens(a))
-    tokens_b = frozenset(_SPELLED_TENORS.get(t, t) for t in name_tokens(b))
+    tokens_a = _tenor_tokens(a)
+    tokens_b = _tenor_tokens(b)
     countries_a, countries_b = _bond_countries(tokens_a), _bond_countries(tokens_b)
     if countries_a and countries_b and not countries_a & countries_b:
         return "different"
@@ -499,6 +499,18 @@ def _compare_yields(a: str, b: str) -> Verdict:
     ):
         return "same"  # "US Treasury yields" are the "Treasury yields" (not a bond's price)
     return "unknown"
+
+
+def _tenor_tokens(name: str) -> frozenset[str]:
+    """A bond name's words with tenors as numbers: 'two-year' -> '2', '2s10s' -> '2', '10'."""
+    tokens: set[str] = set()
+    for token in name_tokens(name):
+        pair = _TENOR_PAIR.fullmatch(token)
+        tokens |= set(pair.groups()) if pair else {_SPELLED_TENORS.get(token, token)}
+    return frozenset(tokens)
+
+
+_TENOR_PAIR = re.compile(r"(\d+)s(\d+)s?")  # "2s10s" is folded to "2s10"
 
 
 def _bond_countries(tokens: frozenset[str]) -> frozenset[str]:
@@ -525,15 +537,17 @@ _EQUITY_MARKET = re.compile(
 
 
 def _other_asset_class(known: str, market: str) -> bool:
-    """A commodity, currency or crypto asset beside a stock market ('gold' and 'stock markets',
-    'the yen' and 'Tokyo stocks'): never the same."""
+    """A commodity, currency or crypto asset beside a stock or bond market ('gold' and 'stock
+    markets', 'the yen' and 'Tokyo stocks', 'the euro' and 'euro-area government bonds'): never
+    the same."""
     found = identity(known)
+    lowered = market.lower()
     return (
         found is not None
         and found.split(":", 1)[0] in _NOT_EQUITY
         and identity(market) is None
-        and _EQUITY_MARKET.search(market.lower()) is not None
-        and _STOCK_FUTURES.search(market.lower()) is None
+        and (_EQUITY_MARKET.search(lowered) is not None or _BOND_WORDS.search(lowered) is not None)
+        and _STOCK_FUTURES.search(lowered) is None
     )
 
 

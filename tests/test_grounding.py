@@ -1283,3 +1283,30 @@ def test_a_participle_before_another_noun_is_not_the_instruments_direction(
 ) -> None:
     move = Move(instrument=instrument, direction=direction, evidence=evidence)
     assert (check_move(move, evidence) is not None) == refused
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "evidence", "refused"),
+    [
+        # the day's number decides over words set apart from the name
+        ("US 10-year Treasury yield", "up",
+         "The yield on the benchmark 10-year Treasury fell nearly 6 basis points to 3.33%, "
+         "trimming gains after climbing to 3.39%.", True),
+        ("US 10-year Treasury yield", "down",
+         "The yield on the benchmark 10-year Treasury fell nearly 6 basis points to 3.33%, "
+         "trimming gains after climbing to 3.39%.", False),
+        # West Texas crude is WTI; last week's gain is last week's
+        ("WTI crude", "up", "West Texas crude oil edged lower after last week's gain.", True),
+        # the euro is no bond
+        ("euro-area government bonds", "up", "The euro rose and bonds in the region slipped.",
+         True),
+        ("Oil", "up",
+         "Yields on government bonds were rising as the pound, oil and London's equity markets "
+         "all fell.", True),
+    ],
+)  # fmt: skip
+def test_numbers_of_the_day_aliases_and_lists_decide_a_number_less_move(
+    instrument: str, direction: str, evidence: str, refused: bool
+) -> None:
+    move = Move(instrument=instrument, direction=direction, evidence=evidence)
+    assert (check_move(move, evidence) is not None) == refused

@@ -321,3 +321,17 @@ def test_every_currency_has_the_word_text_names_it_by() -> None:
         "currency",
         "stock",
     ]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        ("WTI crude", "West Texas crude", "same"),
+        ("euro", "euro-area government bonds", "different"),
+        ("yen", "JGB yields", "different"),
+        ("US Treasury 2s10s yield spread", "2-year to 10-year spread", "same"),
+        ("US Treasury 2s10s yield spread", "10-year yield", "different"),
+    ],
+)
+def test_aliases_asset_classes_and_tenor_spreads(a: str, b: str, verdict: str) -> None:
+    assert compare(a, b) == verdict

@@ -1160,7 +1160,7 @@ def test_since_a_weekday_is_a_span_not_the_day() -> None:
          [("Hang Seng index", "up", 0.57, None)]),
         ("Germany's 10-year yield was down -4bpt.", [("Germany's 10-year yield", "down", None, 4.0)]),
         ("The two-year to 10-year spread flattened by 2 basis points.",
-         [(None, "down", None, 2.0)]),
+         [("two-year to 10-year spread", "down", None, 2.0)]),
         ("Teva Pharmaceutical (TASE: TEVA; NYSE: TEVA) rose 1.2%.",
          [("Teva Pharmaceutical", "up", 1.2, None)]),
         ("The fund closed at Rs 3038, with GoldBees showing an 11.3% rise.",
@@ -2115,3 +2115,24 @@ def test_owned_descriptions_commodity_grades_and_a_gauge_of(
     sentence: str, expected: list[Stated]
 ) -> None:
     assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a name that owns the head of a list's last item is no item of the list
+        ("The pound, oil and London's equity markets all fell.",
+         {("pound", "down"), ("oil", "down"), ("equity markets", "down")}),
+        # what a participle describes is no subject of its clause's verb
+        ("Orvane fell 4.9% after concerns about rising oil prices weighed on airlines.",
+         {("Orvane", "down"), ("oil prices", "up"), (None, "down")}),
+        # the spread between two tenors is an instrument of its own
+        ("The 10-year yield climbed 1.5 basis points, and the 2-year to 10-year spread "
+         "flattened by 1.5 basis points.",
+         {("10-year yield", "up"), ("2-year to 10-year spread", "down")}),
+    ],
+)  # fmt: skip
+def test_owners_in_lists_participles_and_tenor_spreads(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert directions(sentence) == expected

@@ -193,7 +193,9 @@ def read_sentence(sentence: str) -> SentenceReading:
                     else []
                 )
             )
-        elif clause[0] not in subject_of_clause and not antecedent:
+        elif clause[0] not in subject_of_clause and not antecedent and not predicate.attributive:
+            # "after concerns about rising oil prices weighed on ...": what a participle
+            # describes is no subject of its clause
             subject_of_clause[clause[0]] = subjects
         subjects = (
             _owner_of_its(lowered, mentions, subjects, clause)
@@ -202,7 +204,7 @@ def read_sentence(sentence: str) -> SentenceReading:
         )
         facts += _facts(sentence, lowered, predicate, subjects, clause, used)
         used.update(subjects)
-        if subjects:
+        if subjects and not predicate.attributive:
             last_subjects = subjects
         last_end = predicate.end
     facts = _with_openings(lowered, facts)
@@ -818,6 +820,8 @@ def _subjects(
     ]  # fmt: skip
     for mention in reversed(listed):
         gap = lowered[mention.end : chosen[0].start]
+        if _OWNER_GAP.fullmatch(gap) and mention.end + len(gap) == chosen[0].start:
+            continue  # "the pound, oil and London's equity markets": London owns the head
         if _LIST_GAP.fullmatch(gap):
             if instruments.splits_a_name(mention.name, chosen[0].name):
                 merged = Mention(
@@ -919,6 +923,7 @@ _LIST_GAP = re.compile(
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|\s+as well as\s+)(?:the\s+)?"
     r"(?:(?!(?:while|but|which|who|as|after)\b)[a-z][\w-]*\s+){0,2}?(?:[a-z]+['’]s\s+)?"
 )
+_OWNER_GAP = re.compile(r"['’]s\s+")
 _INTRODUCED = re.compile(
     r"\b(?:including|like|such as|notably|especially|among them)\s+(?:the\s+)?$"
 )

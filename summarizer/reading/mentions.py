@@ -343,6 +343,13 @@ _INDEX_GROUP = re.compile(
     r"stocks|shares|gauges|contracts)\b"
 )
 # "the yield on the benchmark 10-year Japanese government bond"
+# "the 2-year to 10-year spread", "the 2s10s curve", "the 10-year/2-year spread": the gap
+# between two tenors' yields, an instrument of its own (not the 10-year yield)
+_TENOR = r"(?:\d+|two|three|five|seven|ten|thirty)(?:[- ]year)?"
+_TENOR_SPREAD = re.compile(
+    rf"\b(?:the\s+)?(?:[a-z.]+\s+)?(?:{_TENOR}\s*(?:to|/|-|and|over|versus|vs\.?)\s*{_TENOR}|"
+    r"\d+s\s*/?\s*\d+s)\s+(?:(?:treasury|bond|yield|note)\s+){0,2}(?:spread|curve)\b"
+)
 _YIELD_ON = re.compile(
     r"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:\d+|two|three|five|ten|"
     r"thirty)-year(?:\s+"
@@ -393,6 +400,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             found.append(_with_word_before(sentence, mention))
     for match in _CURRENCY_PAIR.finditer(lowered):
         found.append(Mention(match.start(), match.end(), sentence[match.start() : match.end()]))
+    for match in _TENOR_SPREAD.finditer(lowered):
+        found.append(Mention(*match.span(), _strip_article(sentence[match.start() : match.end()])))
     for pattern in (_MARKET_WORDS, _CURRENCY_WORDS):
         for match in pattern.finditer(lowered):
             if _UNIT_BEFORE.search(lowered, max(0, match.start() - 16), match.start()):
