@@ -493,11 +493,12 @@ def _compare_yields(a: str, b: str) -> Verdict:
         and not tenors_b
         and countries_a
         and countries_a == countries_b
-        and "yield" in a.lower()
-        and "yield" in b.lower()
+        and ("yield" in a.lower()) == ("yield" in b.lower())
         and _is_spread(a) == _is_spread(b)
     ):
-        return "same"  # "US Treasury yields" are the "Treasury yields" (not a bond's price)
+        # "US Treasury yields" are the "Treasury yields", and "Treasuries" the "US Treasuries"
+        # (a bond's yield and its price are said of one market, but move opposite ways)
+        return "same"
     return "unknown"
 
 

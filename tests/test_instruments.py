@@ -335,3 +335,19 @@ def test_every_currency_has_the_word_text_names_it_by() -> None:
 )
 def test_aliases_asset_classes_and_tenor_spreads(a: str, b: str, verdict: str) -> None:
     assert compare(a, b) == verdict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        # a bond market named twice, with or without its country, is one
+        ("US Treasuries", "Treasuries", "same"),
+        ("UK gilts", "gilts", "same"),
+        ("US Treasuries (prices)", "US Treasuries", "same"),
+        # a bond's price and its yield move opposite ways: not said to be one
+        ("US Treasuries", "Treasury yields", "unknown"),
+        ("German Bunds", "French OATs", "different"),
+    ],
+)
+def test_bond_markets_by_country(a: str, b: str, verdict: str) -> None:
+    assert compare(a, b) == verdict

@@ -2136,3 +2136,28 @@ def test_owners_in_lists_participles_and_tenor_spreads(
     sentence: str, expected: set[tuple[str, str]]
 ) -> None:
     assert directions(sentence) == expected
+
+
+def test_the_benchmark_before_a_name_is_a_word_for_it_and_the_opening_is_the_names() -> None:
+    sentence = (
+        "After starting the day in positive territory, the benchmark Orvane 200 closed "
+        "34.8 points down."
+    )
+    assert [(_name(f), f.direction, f.session) for f in read_sentence(sentence).facts] == [
+        ("Orvane 200", "up", "open"),
+        ("Orvane 200", "down", "close"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "when"),
+    [
+        # the period that owns the gains is not the period of the verb that gave them up
+        ("Kestrel shares gave up most of Monday's gains.", None),
+        ("Kestrel shares fell on Tuesday.", "tue"),
+    ],
+)
+def test_a_period_owning_the_object_is_not_the_verbs(sentence: str, when: str | None) -> None:
+    first = read_sentence(sentence).facts[0]
+    assert first.direction == "down"
+    assert (first.when.which if first.when else None) == when

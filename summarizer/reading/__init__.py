@@ -285,11 +285,17 @@ def _with_openings(lowered: str, facts: list[Fact]) -> list[Fact]:
         inside = [
             f for f in facts if f.predicate[0] < match.end() and match.start() < f.predicate[1]
         ]
-        if inside:
-            # read already as a move of its own: it is the subject's, said in passing
-            facts = [replace(f, attached=True) if f in inside and f.mention else f for f in facts]
-            continue
         subjects = [f.mention for f in facts if f.mention is not None and f.realised]
+        if inside:
+            # read already as a move of its own: it is the subject's, said in passing ("After
+            # starting the day in positive territory, the benchmark S&P/ASX200 closed ...")
+            facts = [
+                replace(f, attached=True, mention=f.mention or subjects[0])
+                if f in inside and (f.mention or subjects)
+                else f
+                for f in facts
+            ]
+            continue
         if not subjects:
             continue
         direction: Direction = "up" if match.group("up") or match.group("up2") else "down"
@@ -1406,9 +1412,11 @@ def _facts(
             timeframe = "ytd"  # "So far, TASI has lost 6.4 percent in 2015"
         # "Friday's 2.1% drop": a period owning the move, right before it, wins
         owner = _PERIOD_OWNER.search(window[1])
+        # "gave up most of Monday's gains": Monday owns the gains, not the verb's move
+        own_words = _OWNED_MOVE.sub(" ", window[0]) if predicate.form == "verb" else window[0]
         when = (
             (when_named(owner.group(1)) if owner else None)
-            or when_named(window[0])
+            or when_named(own_words)
             or when_named_last(window[1])
         )
         if when is not None and when.unit == "multi_day" and timeframe != "multi_day":
@@ -1790,6 +1798,11 @@ def _timeframe(window: tuple[str, str], predicate: Predicate, change: Change | N
 
 
 _SO_FAR = re.compile(r"\bso far\b")
+# a period that owns a move after it: "Monday's gains", "last week's 3% rally"
+_OWNED_MOVE = re.compile(
+    r"\b[\w-]+(?:\s+[\w-]+)?['’]s?\s+(?:[\w.%-]+\s+){0,2}?(?:gains?|loss(?:es)?|rall(?:y|ies)|rises?|"
+    r"falls?|drops?|declines?|advances?|slump|surge|jump|rebound|sell-?off)\b"
+)
 _STREAK_OF_CLOSES = re.compile(r"\bfor\s+(?:a|the)?\s*\w*\s*(?:straight|consecutive|successive)")
 
 

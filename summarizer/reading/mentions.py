@@ -316,6 +316,11 @@ _DESCRIBED_INDEX = re.compile(
 )
 # "the NZ company", "the US lender": a reference, though a capitalised word stands in it
 _NEXT_CAPITALISED = re.compile(r"\s+[A-Z]")
+_A_NAME_NEXT = re.compile(
+    r"\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|And|But|The|This|It)\b)"
+    r"[A-Z]"
+)
 _NAMED_ENTITY_REFERENCE = re.compile(
     r"\b[Tt]he\s+[A-Z][\w-]*\s+(?P<ref>company|firm|group|lender|bank|insurer|carmaker|automaker|"
     r"chipmaker|miner|retailer|developer|airline|giant|maker|producer|operator|brewer|"
@@ -522,6 +527,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             continue  # "the Tech index" names an index; "the NZ company" refers to one
         if words[-1][:1].isupper() and _NEXT_CAPITALISED.match(sentence, match.end()):
             continue  # "The Stock Exchange of Thailand" is a name
+        if ref in lx.INDEX_REFERENCES and _A_NAME_NEXT.match(sentence, match.end()):
+            continue  # "the benchmark S&P/ASX200": a word for the name after it
         found.append(
             Mention(
                 match.start(), match.end(), sentence[match.start() : match.end()], reference=ref
