@@ -1310,3 +1310,11 @@ def test_numbers_of_the_day_aliases_and_lists_decide_a_number_less_move(
 ) -> None:
     move = Move(instrument=instrument, direction=direction, evidence=evidence)
     assert (check_move(move, evidence) is not None) == refused
+
+
+def test_a_grade_of_ore_is_no_move_of_it() -> None:
+    evidence = "Spot ore with 62 percent content has lost 20 percent this year."
+    grade = Move(instrument="spot iron ore", direction="down", change_pct=-62.0, evidence=evidence)
+    move = Move(instrument="spot iron ore", direction="down", change_pct=-20.0, evidence=evidence)
+    assert check_move(grade, evidence) is not None
+    assert check_move(move, evidence) is None

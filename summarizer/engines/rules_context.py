@@ -24,7 +24,8 @@ from summarizer.reading import read_sentence
 _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | None], ...] = (
     ("analyst_rating", ("price target", "upgrade", "downgrade", "raised its rating", "to buy from",
                         "overweight", "outperform rating", "brokerage calls", "short-seller",
-                        "called the stock", "rating on", "target price",
+                        "called the stock", "rating on", "target price", "issued a 'sell'",
+                        "issued a ‘sell’", "issued a sell", "issued a 'buy'", "issued a buy",
                         "cut the stock", "rating downgrade"),
      # analysts who acted, not an analyst quoted ("said Jane Doe, an analyst at Phillip Nova")
      re.compile(r"\banalysts? at [^.;,]{0,40}\b(?:upgrad\w*|downgrad\w*|raised|cut|lowered|"
@@ -54,7 +55,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                        "institutional investors", "foreign investors", "retail investors",
                        "local investors",
                        "locked in profits", "lock in profits", "auction", "off the table",
-                       "short positions",
+                       "short positions", "fund buying", "speculative buying", "buying interest",
+                       "investment demand",
                        "net short", "dumped", "seek shelter", "safe haven", "safe-haven",
                        "piled into", "piled back into", "flight to", "flights to",
                        "risk appetite"),
@@ -184,7 +186,6 @@ _PHRASE_END = re.compile(
 # the subject of a causal verb: "Strong results from Samsung lifted the Kospi"
 _CAUSAL_VERB = re.compile(
     r"\b(?:boosted|lifted|spurred|prompted|drove|drives|fuel(?:l)?ed|sparked|triggered|"
-    r"sending|pushing|lifting|boosting|supporting|hurting|driving|"
     r"weigh(?:ed|s|ing)? on|drag(?:ged|s|ging)?(?: on| down)?|dented|pressured|help(?:ed|s|ing)|"
     r"supported|buoyed|(?<!\bit )(?<!\bthey )(?<!\bwe )made|sent|pushed|reignited|ignited|"
     r"reinforced|underpin\w*|meant|"
@@ -193,7 +194,11 @@ _CAUSAL_VERB = re.compile(
     r"(?:kept|keeps|keeping) (?=(?:[\w'’-]+ ){1,3}(?:under pressure|in check|afloat|supported|"
     r"elevated|subdued|capped|higher|lower|on the defensive)\b)|"
     # "More bad news from the property market put the pound under pressure"
-    r"put (?:[\w'’-]+ ){1,4}under pressure)\b(?!\s+by\b)"
+    r"put (?:[\w'’-]+ ){1,4}under pressure|"
+    # "Risk aversion has increased pressure on digital assets"
+    r"(?:put|puts|putting|added|adds|adding|increased|increases|increasing|piled|heaped|kept|"
+    r"keeps|keeping) (?:(?:further|more|fresh|renewed|extra|additional|downward|upward) )?"
+    r"pressure on)\b(?!\s+by\b)"
 )
 _MODAL_BEFORE = re.compile(r"\b(?:could|may|might|will|would|should|can)\s+$")
 _CLAUSE_START = re.compile(
@@ -437,7 +442,7 @@ _ACTOR_ACTION = re.compile(
     r"hiked|lowered|signal\w*|pledg\w*|vow\w*|said|says|reported|posted|expects|forecast|"
     r"forecasts|plans|agreed|reached|held|kicks off|welcomed|warned|downgraded|upgraded|"
     r"confirmed|won|filed|opened|ruled|declared|suspended|revised|revising|reiterated|"
-    r"maintained|initiated|trimmed|reduced|completed)\b"
+    r"maintained|initiated|trimmed|reduced|completed|issued)\b"
 )
 _FUTURE_ACT = re.compile(r"\b(?:will|would|to|shall)\s+$")
 _DRIVER_KINDS = frozenset({"earnings", "monetary_policy", "government_policy", "corporate_action",
@@ -447,7 +452,8 @@ _DRIVER_KINDS = frozenset({"earnings", "monetary_policy", "government_policy", "
 
 _STATED_DRIVER = re.compile(
     r"\b(?:fears?|worries|worry|hopes?|concerns?|optimism|pessimism|sentiment|expectations?|bets?|"
-    r"speculation|jitters|relief|enthusiasm|excitement|risk appetite|uncertainty|technical|"
+    r"speculation|jitters|relief|enthusiasm|excitement|risk appetite|risk aversion|risk-off|"
+    r"uncertainty|technical|"
     r"news)\b"
 )
 

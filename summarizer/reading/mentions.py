@@ -72,6 +72,7 @@ _MARKET_WORDS = re.compile(
     r"raw|white|refined|arabica|robusta|light|sweet|sour|hard red winter|soft red winter|"
     r"hard red|spring|kansas city|minneapolis|dalian|thermal|physical)\s+)*"
     r"(?:gold|silver|platinum|palladium|copper|aluminium|aluminum|nickel|zinc|tin|iron ore|"
+    r"(?<=spot )ore|"
     r"(?<=lme )lead|(?<=shfe )lead|lead(?= (?:futures|prices|was|were|slid|fell|rose|gained|"
     r"climbed|dropped|eased|edged|added|lost|slipped|declined|advanced|jumped|firmed|rallied|"
     r"decreased|increased|dipped|shed|tumbled|surged|inched|ended|closed|settled)\b)|"
