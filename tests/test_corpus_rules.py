@@ -114,12 +114,11 @@ def test_corpus_catalysts_and_risks() -> None:
     overall = score(*corpus()).overall
     print("\ncorpus", described("catalysts", overall["catalysts"]))
     print("corpus", described("risks", overall["risks"]))
-    # measured 2026-11-29 (late night) on 272 articles: catalysts P 0.699 R 0.630, risks P 0.562
-    # R 0.700 (the evening's catalysts: P 0.673 R 0.622; target: catalysts R 0.60 with P 0.70,
-    # risks R 0.60)
+    # measured 2026-11-30 on 272 articles: catalysts P 0.700 R 0.632, risks P 0.575 R 0.761
+    # (2026-11-29: risks P 0.562 R 0.700; target: catalysts R 0.60 with P 0.70, risks R 0.60)
     assert overall["catalysts"].recall >= 0.62
     assert overall["catalysts"].precision >= 0.69
-    assert overall["risks"].recall >= 0.69
+    assert overall["risks"].recall >= 0.75
 
 
 @pytest.mark.parametrize("which", ["corpus", "seeds"])

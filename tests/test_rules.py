@@ -756,3 +756,22 @@ def test_pressure_put_fund_buying_and_issued_ratings(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(c.type, c.evidence) for c in summary_of(text).catalysts] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "risks"),
+    [
+        # a harm said to come, and words of a fragile or threatened state
+        ("Orvane could sink even further if support at 100 breaks.", 1),
+        ("A weak yen will hurt Orvanian exporters.", 1),
+        ("Prices may go even lower, dealers said.", 1),
+        ("Orvane is susceptible to further downgrades.", 1),
+        ("The lack of information exacerbated anxiety among traders.", 1),
+        ("Legal action is now looming against the founders.", 1),
+        ("The bank's independence has been called into question.", 1),
+        # a gain said to come is no risk
+        ("Orvane could rise 20% next year, analysts said.", 0),
+    ],
+)
+def test_harms_to_come_and_fragile_states_are_risks(text: str, risks: int) -> None:
+    assert len(summary_of(text).risks) == risks
