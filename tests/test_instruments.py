@@ -351,3 +351,8 @@ def test_aliases_asset_classes_and_tenor_spreads(a: str, b: str, verdict: str) -
 )
 def test_bond_markets_by_country(a: str, b: str, verdict: str) -> None:
     assert compare(a, b) == verdict
+
+
+def test_the_s_and_p_500_written_without_its_ampersand() -> None:
+    assert compare("S&P 500", "SP500") == "same"
+    assert compare("S&P 500", "Nasdaq") == "different"

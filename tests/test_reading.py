@@ -2161,3 +2161,7 @@ def test_a_period_owning_the_object_is_not_the_verbs(sentence: str, when: str | 
     first = read_sentence(sentence).facts[0]
     assert first.direction == "down"
     assert (first.when.which if first.when else None) == when
+
+
+def test_a_company_named_with_stock_and_its_code_is_one_name() -> None:
+    assert numbered("Orvane stock (ORV) is higher by 2.4% today.") == [("Orvane", "up", 2.4)]

@@ -52,7 +52,7 @@ _NAME = re.compile(
     rf"{_FIRST_WORD}"
     rf"(?:(?:\s+|-|/)(?:(?:of|de|du|la|&|ex|the)\s+|ex-)?(?:{_CAPITALISED_WORD}|"
     rf"{_LOWER_NAME_PART}(?=[\s,.;:)]|$)))*"
-    rf"(?:\s+(?:{_NOT_SAYING}[a-z]+-?[a-z]*\s+)?(?:stocks|shares|sector|index|indices|futures|"
+    rf"(?:\s+(?:{_NOT_SAYING}[a-z]+-?[a-z]*\s+)?(?:stocks|stock(?=\s*\()|shares|sector|index|indices|futures|"
     rf"prices|price|composite|average|etfs?|adrs|crude|yields?|bonds?|notes?))?"
     rf"(?:,\s*(?:Inc|Ltd|Co|Corp|Plc|LLC|Limited|S\.A|N\.V|AG|SE)\b\.?)*"
     rf"(?:\s*{_TICKER}(?:\s+[A-Z][a-z][\w&-]*)*(?:\s+(?:crude|oil|stock|shares|futures|index|"
