@@ -2165,3 +2165,16 @@ def test_a_period_owning_the_object_is_not_the_verbs(sentence: str, when: str | 
 
 def test_a_company_named_with_stock_and_its_code_is_one_name() -> None:
     assert numbered("Orvane stock (ORV) is higher by 2.4% today.") == [("Orvane", "up", 2.4)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "European shares opened lower on Monday.",
+        "The dollar then turned weaker.",
+        "Silver traded down in Asia.",
+    ],
+)
+def test_a_verb_of_trading_before_the_direction_keeps_it_the_subjects(sentence: str) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.direction != "flat"]
+    assert len(facts) == 1 and facts[0].attached

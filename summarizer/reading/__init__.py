@@ -1648,8 +1648,9 @@ _ATTACHED = re.compile(
     r"today|now|currently|still|yesterday|"
     r"showing|shows|showed|posted|posts|posting|saw|sees|seeing|recorded|records|recording|"
     r"registered|logged|booked|notched|chalked up|"
-    # "despite Tencent closing 1.95% firmer"
-    r"closing|ending|finishing|settling)\b[\s,]*)*"
+    # "despite Tencent closing 1.95% firmer", "European shares opened lower"
+    r"closing|ending|finishing|settling|opened|opening|started|starting|began|beginning|"
+    r"traded|trading|moved|moving|turned|turning|drifted|drifting)\b[\s,]*)*"
 )
 
 
