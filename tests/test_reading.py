@@ -2178,3 +2178,29 @@ def test_a_company_named_with_stock_and_its_code_is_one_name() -> None:
 def test_a_verb_of_trading_before_the_direction_keeps_it_the_subjects(sentence: str) -> None:
     facts = [f for f in read_sentence(sentence).facts if f.direction != "flat"]
     assert len(facts) == 1 and facts[0].attached
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a closing verb, or a number of points, between the name and its direction word
+        "Utilities finished in the black.",
+        "The Orvane Index opened about 100 points higher.",
+        "The Kestrel index closed 254 points higher.",
+        "June palladium closed down 35 cents.",
+    ],
+)
+def test_closing_verbs_and_points_between_keep_the_move_the_names(sentence: str) -> None:
+    facts = read_sentence(sentence).facts
+    assert len(facts) == 1 and facts[0].attached and facts[0].mention is not None
+
+
+def test_a_name_then_was_the_best_performing_stock_owns_the_gain_after() -> None:
+    sentence = "Orvane Holding (ORVH) was the best performing stock for the week, with a gain of 1.4%."
+    assert numbered(sentence) == [("Orvane Holding", "up", 1.4)]
+
+
+def test_week_over_week_fronted_is_the_weeks_move_and_names_nothing() -> None:
+    facts = read_sentence("Week-over-week, the contract closed down 4 cents.").facts
+    assert [(f.direction, f.timeframe) for f in facts] == [("down", "week")]
+    assert all(f.mention is None or f.mention.reference for f in facts)

@@ -1242,9 +1242,15 @@ def _named_by_the_copula(
 ) -> list[Mention]:
     """'the BIST construction index was the only sector index that recorded an increase, going
     up 0.34 percent': the group named after 'was the' is the name before it."""
-    if len(subjects) != 1 or not subjects[0].descriptive:
+    if len(subjects) != 1 or not (subjects[0].descriptive or subjects[0].reference):
         return []
-    copula = _COPULA_BEFORE.search(lowered, max(0, subjects[0].start - 40), subjects[0].start)
+    start = subjects[0].start
+    copula = _COPULA_BEFORE.search(lowered, max(0, start - 40), start) or (
+        # "Orvane (ORVH) was the best performing stock for the week, with a gain of 1.4%"
+        _COPULA_RIGHT_BEFORE.search(lowered, max(0, start - 8), start)
+        if _RANKED.match(lowered, start)
+        else None
+    )
     if copula is None:
         return []
     named = [
@@ -1258,6 +1264,10 @@ def _named_by_the_copula(
     return named[-1:]
 
 
+_COPULA_RIGHT_BEFORE = re.compile(r"\s(?:was|is|were|are)\s+$")
+_RANKED = re.compile(
+    r"(?:the|a|an)\s+(?:only|sole|top|best|worst|biggest|largest|lone|single)(?:[\s-]|$)"
+)
 _COPULA_BEFORE = re.compile(
     r"\s(?:was|is|were|are)\s+(?:the|a|an)\s+(?:only|sole|top|best|worst|biggest|"
     r"largest|lone|single)\s+$"
@@ -1650,7 +1660,11 @@ _ATTACHED = re.compile(
     r"registered|logged|booked|notched|chalked up|"
     # "despite Tencent closing 1.95% firmer", "European shares opened lower"
     r"closing|ending|finishing|settling|opened|opening|started|starting|began|beginning|"
-    r"traded|trading|moved|moving|turned|turning|drifted|drifting)\b[\s,]*)*"
+    r"traded|trading|moved|moving|turned|turning|drifted|drifting|finished|ended|closed|"
+    r"settled|stayed|remained|"
+    # "opened about 100 points higher": a number of points between the verb and the direction
+    r"about|nearly|almost|around|roughly|more than|\d[\d,.]*(?: points?| pts)?)"
+    r"\b[\s,]*)*"
 )
 
 
@@ -1733,7 +1747,7 @@ _FRONTED_PERIOD = re.compile(
     r"^\W*(?P<words>(?:over|in|during|for|so far|since|across|throughout|at the start of|"
     r"earlier in)\b[^,;.]{2,50}|at (?:the )?(?:opening|open|close|closing)|"
     r"(?:the|a) (?:day|session) (?:before|earlier)|the (?:previous|prior) (?:day|session)|"
-    r"yesterday),"
+    r"yesterday|(?:day|week|month|quarter|year)[- ](?:over|on)[- ](?:day|week|month|quarter|year)),"
 )
 _PERIOD_OWNER = re.compile(r"\b((?:last |this |previous )?[a-z]+)['’]s\s*(?:[a-z-]+\s+)?$")
 _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")

@@ -168,6 +168,7 @@ _NOT_NAMES = re.compile(
     r"Two|Three|Four|Five|Although|Though|Despite|When|If|Because|Since|After|Before|"
     r"Until|Unless|Whereas|Yet|Or|For|From|To|Of|Over|Against|Amid|Following|Including|"
     r"Like|Unlike|Besides|Beyond|Year-to-date|Year-on-year|Weekly|Monthly|Daily|Annual|Quarterly|"
+    r"(?:Day|Week|Month|Quarter|Year)-(?:over|on)-(?:day|week|month|quarter|year)|Rs\.?|"
     r"Intraday|"
     r"Overnight|Sector|Index|Futures|Long-term|Short-term|Elsewhere|Around the region|"
     r"In the region|Mid-cap|Small-cap|Large-cap|Blue-chip|Gains|Losses|Prices|Bonds|"
