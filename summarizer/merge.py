@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
@@ -176,7 +176,54 @@ def _dedupe_moves(moves: list[Move]) -> list[Move]:
         key = _move_key(move)
         if key not in best or _says_more(move, best[key]):
             best[key] = move
-    return sorted(best.values(), key=lambda m: m.span or (0, 0))
+    kept = [m for m in best.values() if not _a_rounded_restatement(m, best.values())]
+    return sorted(kept, key=lambda m: m.span or (0, 0))
+
+
+def _a_rounded_restatement(move: Move, moves: Iterable[Move]) -> bool:
+    """'BIST 100 index goes down over 3 percent' beside 'the BIST 100 fell 3.33%', 'skyrocket
+    more than 70 percent' beside 'rose 73%': the same move, rounded (a headline's, or a lead's).
+    A session's most ('as much as 5%') is another move."""
+    if move.qualifier not in _ROUNDED or move.change_pct is None:
+        return False
+    said = abs(move.change_pct)
+    return any(
+        other is not move
+        and other.qualifier == "exact"
+        and other.change_pct is not None
+        and other.direction == move.direction
+        and other.timeframe == move.timeframe
+        # "over 2% in early trade" and "closed up 2.4%" are two moves
+        and move.session in ("unspecified", other.session)
+        and _ROUNDED[move.qualifier](said, abs(other.change_pct))
+        and instruments.compare(move.instrument, other.instrument) == "same"
+        # "the pound (vs euro)" is another move than the pound's against the dollar
+        and instruments.name_hints(move.instrument) == instruments.name_hints(other.instrument)
+        # "December WTI fell nearly 0.8%" and "January WTI lost 0.7%": two contracts
+        and not _other_months(move, other)
+        for other in moves
+    )
+
+
+def _other_months(move: Move, other: Move) -> bool:
+    """Whether the two moves name months, and not the same (a futures contract's)."""
+    mine, theirs = _months(move), _months(other)
+    return bool(mine and theirs and mine.isdisjoint(theirs))
+
+
+def _months(move: Move) -> frozenset[str]:
+    return frozenset(_MONTH.findall(f"{move.instrument} {move.evidence}"))
+
+
+_MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
+
+
+# whether an exact number is what a rounded one may stand for: over 3 -> 3.33, nearly 4 -> 3.9
+_ROUNDED: dict[str, Callable[[float, float], bool]] = {
+    "over": lambda said, exact: said < exact <= said * 1.5,
+    "nearly": lambda said, exact: said * 0.9 <= exact < said,
+    "about": lambda said, exact: abs(exact - said) <= max(0.5, said * 0.1),
+}
 
 
 def _says_more(move: Move, other: Move) -> bool:

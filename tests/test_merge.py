@@ -253,3 +253,60 @@ def test_a_qualifier_is_read_only_from_the_moves_own_number() -> None:
     assert digest_of_move(text, "Orrin Capital", "up", 1.5).qualifier == "exact"
     assert digest_of_move(text, "Tallis", "up", 3).qualifier == "nearly"
     assert digest_of_move(text, "Tallis", "up", 3, qualifier="about").qualifier == "about"
+
+
+def _merged(text: str, moves: list[Move]) -> list[tuple[str, float | None]]:
+    digest = merge_article(
+        Article(id="a", text=text),
+        [ChunkSummary(moves=moves)],
+        DigestInfo(engine="rules", chunks=1),
+    )
+    return [(m.instrument, m.change_pct) for m in digest.moves]
+
+
+def _down(instrument: str, pct: float, evidence: str) -> Move:
+    return Move(instrument=instrument, direction="down", change_pct=pct, evidence=evidence)
+
+
+def test_a_rounded_restatement_of_a_move_is_kept_once_as_the_exact_number() -> None:
+    text = "Orvane slumps more than 10%\n\nShares of Orvane slid 14% on Tuesday."
+    moves = [
+        _down("Orvane", -10.0, "Orvane slumps more than 10%"),
+        _down("Orvane", -14.0, "Shares of Orvane slid 14%"),
+    ]
+    assert _merged(text, moves) == [("Orvane", -14.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "moves"),
+    [
+        # two contracts
+        (
+            "December Kestrel crude fell nearly 0.8%. January Kestrel crude lost 0.7%.",
+            [
+                _down("Kestrel crude", -0.8, "December Kestrel crude fell nearly 0.8%"),
+                _down("Kestrel crude", -0.7, "January Kestrel crude lost 0.7%"),
+            ],
+        ),
+        # two quote currencies
+        (
+            "The pound fell 0.43% against the dollar. Against the euro, it was down about 0.4%.",
+            [
+                _down("British pound", -0.43, "The pound fell 0.43% against the dollar"),
+                _down("British pound (vs euro)", -0.4, "Against the euro, it was down about 0.4%"),
+            ],
+        ),
+        # a number too far from the rounded one to be it
+        (
+            "Orvane fell more than 3%. Orvane later fell 9%.",
+            [
+                _down("Orvane", -3.0, "Orvane fell more than 3%"),
+                _down("Orvane", -9.0, "Orvane later fell 9%"),
+            ],
+        ),
+    ],
+)
+def test_rounded_numbers_of_other_contracts_currencies_or_sizes_are_kept(
+    text: str, moves: list[Move]
+) -> None:
+    assert len(_merged(text, moves)) == 2

@@ -2196,7 +2196,9 @@ def test_closing_verbs_and_points_between_keep_the_move_the_names(sentence: str)
 
 
 def test_a_name_then_was_the_best_performing_stock_owns_the_gain_after() -> None:
-    sentence = "Orvane Holding (ORVH) was the best performing stock for the week, with a gain of 1.4%."
+    sentence = (
+        "Orvane Holding (ORVH) was the best performing stock for the week, with a gain of 1.4%."
+    )
     assert numbered(sentence) == [("Orvane Holding", "up", 1.4)]
 
 
