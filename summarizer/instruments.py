@@ -596,6 +596,24 @@ def names_a_bond(text: str) -> bool:
     return _BOND_WORDS.search(text.lower()) is not None
 
 
+def is_country(name: str) -> bool:
+    """Whether the name is a country's (ISO 3166, pycountry's names and common names), or a
+    place this module knows: 'Bahrain', 'Kuwait', 'Hong Kong'."""
+    return is_place(name) or _normal(name) in _country_names()
+
+
+@functools.cache
+def _country_names() -> frozenset[str]:
+    import pycountry  # only when a place's possessive is first met
+
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for field in ("name", "common_name"):
+            if (value := getattr(country, field, None)) is not None:
+                names.add(_normal(value))
+    return frozenset(names)
+
+
 def is_place(name: str) -> bool:
     """'China', 'Hong Kong': a place, not a market or an instrument ('Hong Kong stocks')."""
     words = _normal(name).split()

@@ -2206,3 +2206,35 @@ def test_week_over_week_fronted_is_the_weeks_move_and_names_nothing() -> None:
     facts = read_sentence("Week-over-week, the contract closed down 4 cents.").facts
     assert [(f.direction, f.timeframe) for f in facts] == [("down", "week")]
     assert all(f.mention is None or f.mention.reference for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the names that led a market's move moved that way, and so did the market
+        ("Orvane, Kestrel and Tallis led the Stoxx 600 lower.",
+         {("Stoxx 600", "down"), ("Orvane", "down"), ("Kestrel", "down"), ("Tallis", "down")}),
+        ("Weak data sent the yen higher.", {("yen", "up")}),
+        # a participle after the object is still the leader's
+        ("Orvane Inc. led the index higher, adding more than 2.5 percent.",
+         {("the index", "up"), ("Orvane Inc.", "up")}),
+        # a leader's own gain, after 'with', is its own
+        ("Kestrel led the index up with a 7.2% gain.", {("Kestrel", "up")}),
+        # a country's index and the crypto market are instruments
+        ("Bahrain's index was little changed.", {("Bahrain's index", "flat")}),
+        ("Outside the Gulf, Egypt's blue-chip index eased 0.1%.",
+         {("Egypt's blue-chip index", "down")}),
+        ("The total crypto market capitalization shrank by 6.6%.",
+         {("total crypto market capitalization", "down")}),
+    ],
+)  # fmt: skip
+def test_leaders_of_a_move_a_countrys_index_and_the_crypto_market(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert directions(sentence) == expected
+
+
+def test_a_companys_possessive_index_is_no_market() -> None:
+    assert "Orvane's index" not in {
+        m.name for m in read_sentence("Orvane's index fell 1%.").mentions
+    }

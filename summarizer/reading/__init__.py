@@ -193,7 +193,12 @@ def read_sentence(sentence: str) -> SentenceReading:
                     else []
                 )
             )
-        elif clause[0] not in subject_of_clause and not antecedent and not predicate.attributive:
+        elif (
+            clause[0] not in subject_of_clause
+            and not antecedent
+            and not predicate.attributive
+            and not predicate.moved_object
+        ):
             # "after concerns about rising oil prices weighed on ...": what a participle
             # describes is no subject of its clause
             subject_of_clause[clause[0]] = subjects
@@ -204,10 +209,15 @@ def read_sentence(sentence: str) -> SentenceReading:
         )
         facts += _facts(sentence, lowered, predicate, subjects, clause, used)
         used.update(subjects)
+        if predicate.moved_object:
+            # "Caterpillar led the index higher, adding more than 2.5%": the participle is
+            # the leader's, not the index's
+            continue
         if subjects and not predicate.attributive:
             last_subjects = subjects
         last_end = predicate.end
     facts = _with_openings(lowered, facts)
+    facts += _leaders(lowered, mentions, facts)
     facts += _listed_under_a_heading(lowered, mentions, facts)
     cue_spans = tuple((c.start, c.end, c.direction) for c in cues)
     return SentenceReading(
@@ -305,6 +315,43 @@ def _with_openings(lowered: str, facts: list[Fact]) -> list[Fact]:
             )
         )
     return facts + found
+
+
+def _leaders(lowered: str, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
+    """'Orvane, Kestrel and Tallis led the Stoxx 600 lower': the names that led a market's move
+    moved that way too (a move without a number, unless they have one of their own)."""
+    found: list[Fact] = []
+    for led in _LED.finditer(lowered):
+        moved = [
+            f
+            for f in facts
+            if f.mention is not None and led.end() <= f.mention.start <= led.end() + 2
+        ]
+        before = [m for m in mentions if m.end <= led.start() and m.reference is None]
+        if (
+            not moved
+            or not before
+            or not _LEADER_GAP.fullmatch(lowered, before[-1].end, led.start())
+        ):
+            continue
+        leaders = [before[-1]]
+        for mention in reversed(before[:-1]):
+            if not _LIST_GAP.fullmatch(lowered, mention.end, leaders[0].start):
+                break
+            leaders.insert(0, mention)
+        said = {f.mention for f in facts}
+        found += [
+            _pattern_fact(
+                m, moved[0].direction, span=(m.start, moved[0].end), predicate=moved[0].predicate
+            )
+            for m in leaders
+            if m not in said
+        ]
+    return found
+
+
+_LED = re.compile(r"\bled\s+(?:the\s+|its\s+|their\s+)?")
+_LEADER_GAP = re.compile(r"\s+(?:(?:shares|stocks)\s+)?(?:also\s+)?")
 
 
 def _listed_under_a_heading(lowered: str, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
@@ -880,9 +927,8 @@ def _moved_by_the_verb_before(
     """The object of a verb that moves something, where the move follows it: 'dragged the
     index down 1.1%', 'lifted the Nasdaq 0.9% higher', 'sent Orvane shares up 12%', 'knocked
     the dollar 0.5% lower'. The object moved, not the subject that moved it."""
-    if not predicate.changes:
-        return None
-    change_at = predicate.changes[0].start
+    # "led the Stoxx 600 lower": with no number, the move starts at its direction word
+    change_at = predicate.changes[0].start if predicate.changes else predicate.start
     before = [
         m
         for m in mentions
@@ -896,7 +942,11 @@ def _moved_by_the_verb_before(
     if not before:
         return None
     moved = before[-1]
-    if _A_VERB_THAT_MOVES.search(lowered, max(lo, moved.start - 30), moved.start) is None:
+    verb = _A_VERB_THAT_MOVES.search(lowered, max(lo, moved.start - 30), moved.start)
+    if verb is None and not (
+        # "led the Stoxx 600 lower" (but "led the index up with a 7.2% gain" is the leader's)
+        not predicate.changes and _LED_THE.search(lowered, max(lo, moved.start - 30), moved.start)
+    ):
         return None
     return moved
 
@@ -906,6 +956,7 @@ _SMALL_CLAUSE_GAP = re.compile(
     r"\s*(?:['’]s\s+)?(?:shares|stock|stocks|prices?)?\s*(?:by\s+)?"
     r"(?:(?:about|nearly|almost|around|some|roughly|more than|over)\s+)?"
 )
+_LED_THE = re.compile(r"\bled\s+(?:the\s+|its\s+|their\s+)?$")
 _A_VERB_THAT_MOVES = re.compile(
     r"\b(?:dragg(?:ed|ing)|drag|push(?:ed|es|ing)?|lift(?:ed|s|ing)?|sen(?:t|ds|ding)|"
     r"knock(?:ed|s|ing)?|dr(?:ove|ives?|iving)|boost(?:ed|s|ing)?|pull(?:ed|s|ing)?|"

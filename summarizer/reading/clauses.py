@@ -165,6 +165,7 @@ class Predicate:
     weak: bool = False  # a verb that states a price move only of a market ("the yen firmed")
     unnamed: bool = False  # "shed 1.65% and property 0.25%": a subject the reading does not know
     attributive: bool = False  # "on rising oil prices": a trend that describes, not a move told
+    moved_object: bool = False  # "led the index lower": the object's move, told in passing
 
 
 def boundaries(lowered: str) -> list[tuple[int, int, str]]:
@@ -329,6 +330,9 @@ def predicates(
                 found.append(replace(attribute, attributive=True))
             continue
         if cue.form == "word" and not _stands_alone(lowered, cue):
+            continue
+        if cue.form == "word" and _moves_its_object(lowered, cue):
+            found.append(Predicate(cue.start, cue.end, cue.direction, cue.form, moved_object=True))
             continue
         if cue.form == "noun":
             obj = _noun_object(lowered, cue)
@@ -752,12 +756,28 @@ _ARTICLE_BEFORE = re.compile(r"\b(?:a|an|the|its|their)\s+$")
 
 
 _COMPARED = re.compile(r"\s+(?:up|than|in|on)\b")
+# "led the Stoxx 600 lower", "sent the yen higher", "dragged the index lower"
+_MOVED_OBJECT_BEFORE = re.compile(
+    r"\b(?:led|pushed|pulled|dragged|sent|drove|knocked|lifted)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:[\w&.'’/-]+\s+){1,5}$"
+)
 _COMPARATIVES = frozenset({"higher", "lower", "firmer", "weaker", "steady", "unchanged", "flat"})
+
+
+def _moves_its_object(lowered: str, cue: Cue) -> bool:
+    """'led the Stoxx 600 lower', 'sent the yen higher': a comparative after a verb that moves
+    its object, and the object."""
+    return lowered[cue.start : cue.end] in _COMPARATIVES and bool(
+        _MOVED_OBJECT_BEFORE.search(lowered, max(0, cue.start - 60), cue.start)
+    )
 
 
 def _stands_alone(lowered: str, cue: Cue) -> bool:
     """'was higher', 'traded lower', 'ended up': an adverb cue with no number states a move
-    only right after a verb of trading."""
+    only right after a verb of trading (or a verb that moves its object: 'led the index
+    lower')."""
+    if _moves_its_object(lowered, cue):
+        return True
     before = lowered[max(0, cue.start - 24) : cue.start]
     if cue.direction == "up" and lowered[cue.start : cue.end] in ("above",):
         return False

@@ -126,7 +126,8 @@ _AN_AMOUNT_AFTER = re.compile(r"\s?\d[\d,.]*+(?!\s*(?:%|per ?cent|percent))")
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|On|In|At|As|And|But|While|With|Although|Though|Despite|When|If|Because|"
     r"Since|After|Before|Until|Unless|Whereas|So|Yet|Or|Nor|For|By|From|To|Of|Over|Under|"
-    r"Against|Amid|Following|Including|Like|Unlike|Besides|Beyond|This|These|That|Those|"
+    r"Against|Amid|Following|Including|Like|Unlike|Besides|Beyond|Outside|Inside|This|These|"
+    r"That|Those|"
     # a day written short before a name the splitter left in its sentence: "on Wed. Morgan
     # Stanley (MS US, +1.83%) rose"
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.|"
@@ -151,7 +152,7 @@ _NOT_NAMES = re.compile(
     r"Reports?|According|Combined|Under|Despite|Prices|Markets|Trading|Volume|Turnover|"
     r"Gainers|Losers|Advancers|Decliners|GMT|EDT|EST|BST|CET|HKT|JST|IST|ET|CEO|CFO|"
     r"Chairman|President|Governor|Minister|Company|Companies|YoY|MoM|QoQ|During|Throughout|"
-    r"Within|Upon|Across|Behind|Below|Above|Monday|Tuesday|Wednesday|Thursday|Friday|"
+    r"Within|Upon|Across|Behind|Below|Above|Outside|Inside|Monday|Tuesday|Wednesday|Thursday|Friday|"
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Read|More|"
     r"Photo|Reuters|Bloomberg|AFP|AP|Xinhua|Yonhap|Kyodo|Bernama|RTTNews|CNBC|By|"
@@ -340,6 +341,19 @@ _POSSESSIVE_ENTITY_REFERENCE = re.compile(
 # "Chile's currency, up 14 percent so far this year, dropped 1.3 percent": a reference to the
 # currency named before, where the reading knows that name as a currency
 _COUNTRYS_CURRENCY = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?P<ref>currency)\b")
+# "Bahrain's index", "Kuwait's main stock index": a place's market gauge, named by the place
+_PLACES_INDEX = re.compile(
+    r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:(?:main|benchmark|broader|broad|key|"
+    r"blue-chip|all-share|general|composite)\s+)?(?:stock\s+|share\s+|equity\s+)?"
+    r"(?:index|bourse|stock market|share market)\b"
+)
+_OWNER = re.compile(r"(.+?)['’]s\s")
+# "the total crypto market capitalization", "the global crypto market cap"
+_CRYPTO_MARKET = re.compile(
+    r"\b(?:(?:total|global|overall|broader|whole)\s+)?crypto(?:currency)?\s+market"
+    r"(?:\s+(?:cap(?:italization|italisation)?|value))?\b",
+    re.IGNORECASE,
+)
 # "All three major averages": several indices at once; "the corresponding sectoral indices":
 # several named in the sentence before
 _INDEX_GROUP = re.compile(
@@ -450,6 +464,12 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in _SECTOR_PHRASE.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
+    for pattern in (_PLACES_INDEX, _CRYPTO_MARKET):
+        for match in pattern.finditer(sentence):
+            owner = _OWNER.match(match.group(0))
+            if owner is not None and not instruments.is_country(owner.group(1)):
+                continue  # "Orvane's index" of a company is no market's gauge
+            found.append(Mention(*match.span(), match.group(0)))
     for match in _A_GAUGE_OF.finditer(sentence):
         found.append(Mention(*match.span(), re.sub(r"^[Aa]n?\s+", "", match.group(0))))
     for pattern in (_GAUGE_OF, _MARKET_SUB_INDEX):
