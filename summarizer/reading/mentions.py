@@ -421,8 +421,11 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             found.append(_with_word_before(sentence, mention))
     for match in _CURRENCY_PAIR.finditer(lowered):
         found.append(Mention(match.start(), match.end(), sentence[match.start() : match.end()]))
-    for match in _TENOR_SPREAD.finditer(lowered):
-        found.append(Mention(*match.span(), _strip_article(sentence[match.start() : match.end()])))
+    if "spread" in lowered or "curve" in lowered:  # a cheap test first: rare words
+        for match in _TENOR_SPREAD.finditer(lowered):
+            found.append(
+                Mention(*match.span(), _strip_article(sentence[match.start() : match.end()]))
+            )
     for pattern in (_MARKET_WORDS, _CURRENCY_WORDS):
         for match in pattern.finditer(lowered):
             if _UNIT_BEFORE.search(lowered, max(0, match.start() - 16), match.start()):
@@ -464,13 +467,15 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in _SECTOR_PHRASE.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
-    for pattern in (_PLACES_INDEX, _CRYPTO_MARKET):
+    for pattern, word in ((_PLACES_INDEX, "s "), (_CRYPTO_MARKET, "crypto")):
+        if word not in lowered:
+            continue  # a cheap test first
         for match in pattern.finditer(sentence):
             owner = _OWNER.match(match.group(0))
             if owner is not None and not instruments.is_country(owner.group(1)):
                 continue  # "Orvane's index" of a company is no market's gauge
             found.append(Mention(*match.span(), match.group(0)))
-    for match in _A_GAUGE_OF.finditer(sentence):
+    for match in _A_GAUGE_OF.finditer(sentence) if " of " in lowered else ():
         found.append(Mention(*match.span(), re.sub(r"^[Aa]n?\s+", "", match.group(0))))
     for pattern in (_GAUGE_OF, _MARKET_SUB_INDEX):
         for match in pattern.finditer(sentence):
