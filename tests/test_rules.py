@@ -775,3 +775,15 @@ def test_pressure_put_fund_buying_and_issued_ratings(
 )
 def test_harms_to_come_and_fragile_states_are_risks(text: str, risks: int) -> None:
     assert len(summary_of(text).risks) == risks
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Orvane jumped 9% after it raised its full-year forecast.",
+        "Kestrel fell 6% after the company cut its annual sales outlook.",
+        "Tallis slid after it took a $2 billion writedown on its mines.",
+    ],
+)
+def test_a_companys_own_outlook_changed_or_a_writedown_is_an_earnings_driver(text: str) -> None:
+    assert [c.type for c in summary_of(text).catalysts] == ["earnings"]

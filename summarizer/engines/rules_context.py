@@ -63,9 +63,13 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
      None),
     ("earnings", ("earnings", "quarterly results", "interim results", "revenue", "profit",
                   "guidance", "exceeded expectations", "beat estimates", "net income", "net loss",
-                  "core loss", "sales forecast", "sales that beat", "better-than-expected results"),
-     # a company's sales, not a country's retail sales (macro data)
-     re.compile(r"\bresults\b|(?<!retail )\bsales\b")),
+                  "core loss", "sales forecast", "sales that beat", "better-than-expected results",
+                  "impairment", "writedown", "write-down"),
+     # a company's sales, not a country's retail sales (macro data); a company's own outlook
+     # raised or cut ("after it raised its full-year forecast")
+     re.compile(r"\bresults\b|(?<!retail )\bsales\b|\b(?:raised|raises|lifted|lifts|cut|cuts|"
+                r"lowered|lowers|trimmed|slashed|boosted|reaffirmed|reiterated)\s+(?:its|their)\s+"
+                r"(?:[\w-]+\s+){0,2}(?:forecasts?|outlook)\b")),
     ("geopolitics_trade", ("tariff", "trade deal", "trade talks", "trade war", "trade tensions",
                            "trade dispute", "trade spat", "trade row",
                            "sanction", "summit", "us-china", "u.s.-china", "sino-u.s.",
