@@ -2238,3 +2238,22 @@ def test_a_companys_possessive_index_is_no_market() -> None:
     assert "Orvane's index" not in {
         m.name for m in read_sentence("Orvane's index fell 1%.").mentions
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "on a positive note", "on a flat note"; "the day" or "the session" before the direction
+        ("The Kestrel index ended the session on a positive note.", {("Kestrel index", "up")}),
+        ("The Orvane index closed on a negative note.", {("Orvane index", "down")}),
+        ("Tallis shares ended on a flat note.", {("Tallis", "flat")}),
+        ("The Orvane index ended the day higher.", {("Orvane index", "up")}),
+        ("Kestrel Bank closed the week in the red.", {("Kestrel Bank", "down")}),
+    ],
+)  # fmt: skip
+def test_closing_on_a_note_and_the_session_named_between(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    facts = read_sentence(sentence).facts
+    assert {(_name(f), f.direction) for f in facts} == expected
+    assert all(f.attached for f in facts)

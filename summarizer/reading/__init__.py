@@ -730,6 +730,7 @@ _MAY_MOVE = re.compile(
     r"languish|perform|bounc|increas|decreas|grew|grow|swell|collect|hammer|batter|weigh|drag|"
     r"dent|boost|lift|buoy|propel|underpin|hurt|trim|sold off|sell off|selling off|fared|bucked|"
     r"green|in the red|in the black|territory|crept|nosediv|shrank|shrink|rising|losing|paring|"
+    r" note\b|"
     r"giving up|grown|went|gone|going|bid\b|offered|back off|backing off|backed off|gave back|"
     r"give back|giving back|flattish|little movement|little change|cheaper|expensive|dearer|"
     r"flatten|steepen|south|north|in red|into red|collaps|stumbl|wilt|buckl|deflat|subsid|"
@@ -1712,7 +1713,7 @@ _ATTACHED = re.compile(
     # "despite Tencent closing 1.95% firmer", "European shares opened lower"
     r"closing|ending|finishing|settling|opened|opening|started|starting|began|beginning|"
     r"traded|trading|moved|moving|turned|turning|drifted|drifting|finished|ended|closed|"
-    r"settled|stayed|remained|"
+    r"settled|stayed|remained|the day|the session|the week|the trading day|"
     # "opened about 100 points higher": a number of points between the verb and the direction
     r"about|nearly|almost|around|roughly|more than|\d[\d,.]*(?: points?| pts)?)"
     r"\b[\s,]*)*"

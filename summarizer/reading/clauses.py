@@ -793,7 +793,7 @@ def _stands_alone(lowered: str, cue: Cue) -> bool:
         re.search(
             r"\b(?:was|were|is|are|been|ended|closed|finished|traded|trading|moved|opened|"
             r"stayed|remained|held|edged|inched|ticked|turned|headed|pushed|went|go|went)\s+"
-            r"(?:(?:also|all|again|too)\s+)?"
+            r"(?:(?:also|all|again|too)\s+)?(?:the (?:day|session|week|trading day)\s+)?"
             r"(?:(?:slightly|sharply|modestly|marginally|somewhat|significantly|much|a little|"
             r"a bit|a touch|little|mostly|broadly)\s+)?$",
             before,

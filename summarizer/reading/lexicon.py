@@ -298,6 +298,9 @@ _FLAT_WORDS = (
     r"\s+(?:nearly |almost |virtually |largely |little |mostly |roughly )?"
     r"(?:flat|unchanged|steady|little[- ]changed|stable)|"
     r"(?:held|stayed|remained) (?:steady|flat|stable)|"
+    # "closed on a flat note", "ended the session on a flat note"
+    r"(?:ended|closed|finished|settled|traded) (?:the (?:day|session|week|trading day) )?"
+    r"on a (?:flat|quiet|muted) note|"
     # "Sterling held at $1.1539"
     r"(?:hold|holds|holding|held) at(?= [$€£¥]?\d)|"
     r"little[- ]changed|unchanged|flat(?:lined|-lined|tish|ish)?|steady|barely (?:moved|changed)|"
@@ -325,11 +328,13 @@ DOWN_VERB = re.compile(rf"\b(?:{_DOWN_VERBS})\b")
 FLAT = re.compile(rf"\b(?:{_FLAT_WORDS})\b")
 UP_WORD = re.compile(
     r"\b(?:up(?!\s+to\s+[\d.])|higher|firmer|stronger|resurgent|plus|in the green|in the black|"
-    r"in positive territory|into the green|into the black|into positive territory|above)\b"
+    r"in positive territory|into the green|into the black|into positive territory|above|"
+    r"on a (?:positive|firm|strong|bright|upbeat|buoyant|bullish|high) note)\b"
 )
 DOWN_WORD = re.compile(
     r"\b(?:down|lower|off(?!\s+(?:its|their|the|a)\b)|weaker|softer|minus|in the red|"
-    r"in negative territory|into the red|into negative territory|below)\b"
+    r"in negative territory|into the red|into negative territory|below|"
+    r"on a (?:negative|weak|soft|bearish|sour|low|downbeat|subdued) note)\b"
 )
 UP_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+highs?|gains?|"

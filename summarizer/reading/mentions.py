@@ -164,7 +164,7 @@ _NOT_NAMES = re.compile(
     r"German|French|Italian|Spanish|Swiss|Dutch|Greek|Taiwanese|Malaysian|Singaporean|"
     r"Indonesian|Thai|Canadian|Brazilian|Mexican|Russian|Turkish|South African|Israeli|"
     r"Saudi|Emirati|Around|Together|R&D|M&A|IPOs?|ESG|EV|EVs|GDP|CPI|PPI|PMI|Higher|Lower|Up|Down|"
-    r"Flat|Notable|Trade|Trading|Volume|Stock|Instead|Otherwise|Likewise|Similarly|"
+    r"Flat|Notable|Trade|Trading|Volume|Stock|Instead|Otherwise|Likewise|Similarly|Upper|"
     r"Markets?|Investors?|Stocks|Shares|Equities|Notably|All \d+|Each|None|Most|Some|Many|"
     r"Two|Three|Four|Five|Although|Though|Despite|When|If|Because|Since|After|Before|"
     r"Until|Unless|Whereas|Yet|Or|For|From|To|Of|Over|Against|Amid|Following|Including|"
