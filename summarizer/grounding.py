@@ -155,6 +155,7 @@ def check_move(
         return problem
     read = _facts_of(evidence, source, span)
     move = _without_contract_month(_with_declared_code(move, source or evidence), evidence)
+    move = _seen_from_its_quote(move, read.facts)
     if move.change_pct is not None or move.change_bp is not None:
         return (
             _number_problem(move, read.facts, evidence)
@@ -163,6 +164,34 @@ def check_move(
             or _unread_direction_problem(move, read, evidence)
         )
     return _direction_only_problem(move, read, evidence)
+
+
+def _seen_from_its_quote(move: Move, facts: Sequence[Fact]) -> Move:
+    """'USD/JPY' up 0.5% where the text says 'the yen weakened 0.5%': a pair rises as its quote
+    currency falls, so the move is checked as the yen's, the other way. Where the text names
+    the pair or its base currency, the move is checked as it is."""
+    pair = instruments.identity(move.instrument)
+    if pair is None or not pair.startswith("pair:") or move.direction not in _TURNED:
+        return move
+    base, _, quote = pair.removeprefix("pair:").partition("/")
+    named = {instruments.identity(f.mention.name) for f in facts if f.mention is not None}
+    if f"currency:{quote}" not in named or named & {f"currency:{base}", pair}:
+        return move
+    said = next(
+        f.mention.name
+        for f in facts
+        if f.mention is not None and instruments.identity(f.mention.name) == f"currency:{quote}"
+    )
+    turned = {
+        "instrument": said,
+        "direction": _TURNED[move.direction],
+        "change_pct": None if move.change_pct is None else -move.change_pct,
+        "change_bp": None if move.change_bp is None else -move.change_bp,
+    }
+    return move.model_copy(update=turned)
+
+
+_TURNED = {"up": "down", "down": "up"}
 
 
 def _label_direction_problem(move: Move) -> str | None:

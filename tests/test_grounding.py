@@ -1318,3 +1318,37 @@ def test_a_grade_of_ore_is_no_move_of_it() -> None:
     move = Move(instrument="spot iron ore", direction="down", change_pct=-20.0, evidence=evidence)
     assert check_move(grade, evidence) is not None
     assert check_move(move, evidence) is None
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "evidence", "refused"),
+    [
+        # a pair rises as its quote currency falls
+        ("USD/JPY", "up", "The yen weakened 0.5% to 151.2 per dollar.", False),
+        ("USD/JPY", "down", "The yen weakened 0.5% to 151.2 per dollar.", True),
+        ("USD/INR", "up", "The rupee ended at 83.40 per dollar, 0.2% weaker.", False),
+        # the pair's base currency named: as it is
+        ("EUR/USD", "down", "The euro fell 0.3% to $1.08.", False),
+        ("EUR/USD", "up", "The euro fell 0.3% to $1.08.", True),
+        ("USD/JPY", "up", "The dollar rose 0.4% against the yen.", False),
+    ],
+)
+def test_a_currency_pair_is_checked_from_the_currency_the_text_names(
+    instrument: str, direction: str, evidence: str, refused: bool
+) -> None:
+    number = (
+        0.5
+        if "0.5%" in evidence
+        else 0.2
+        if "0.2%" in evidence
+        else 0.3
+        if "0.3%" in evidence
+        else 0.4
+    )
+    move = Move(
+        instrument=instrument,
+        direction=direction,
+        change_pct=number if direction == "up" else -number,
+        evidence=evidence,
+    )
+    assert (check_move(move, evidence) is not None) == refused
