@@ -20,13 +20,17 @@ _DISCLAIMER = re.compile(
     r"do(?:es)? not constitute (?:any form of )?investment advice|"
     r"invest(?:ing|ment) (?:carries|involves) risks?|for reference only|仅供参考|"
     r"assumes no responsibility|do their own research|"
-    r"past performance (?:of \w+ )?(?:does|do) not"
+    r"past performance (?:of \w+ )?(?:does|do) not|"
+    # a publisher's rights notice and a page's browser notice
+    r"may not be (?:published|reproduced|redistributed)|rewritten,? or redistributed|"
+    r"browser is out of date|may not be compatible with (?:our|this) (?:website|site)"
 )
 # Every alternative of _DISCLAIMER contains one of these: most blocks contain none and are
 # passed without the pattern's scan (most of cleaning's time).
 _DISCLAIMER_WORDS = (
     "disclaimer", "免责声明", "risk ", "important ", "advice", "regarded", "carries ", "involves ",
     "reference only", "仅供参考", "responsibility", "own research", "past performance",
+    "may not be", "redistributed", "browser",
 )  # fmt: skip
 _HEADING_NOISE = re.compile(
     r"^\W*(?:most (?:discussed|read|popular)|related (?:articles|news|stories)|read more|"

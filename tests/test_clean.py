@@ -97,3 +97,17 @@ def test_a_link_line_inside_a_sentence_is_kept_and_one_between_blocks_goes() -> 
     kept = "\n".join(text[start:end] for start, end in result.kept)
     assert "PFE |\nQuote |\nChart)" in kept
     assert [text[s:e] for (s, e), _ in result.removed] == ["Share", "Print"]
+
+
+@pytest.mark.parametrize(
+    "notice",
+    [
+        "This material may not be published, broadcast, rewritten or redistributed.",
+        "Your browser is out of date, and may not be compatible with our website.",
+    ],
+)
+def test_a_rights_notice_or_a_browser_notice_is_removed(notice: str) -> None:
+    text = f"The Orvane index rose 1.2% on Monday.\n\n{notice}\n\nKestrel fell 3%."
+    cleaned = "\n".join(text[s:e] for s, e in clean_article(text).kept)
+    assert notice not in cleaned
+    assert "Orvane index rose 1.2%" in cleaned and "Kestrel fell 3%" in cleaned

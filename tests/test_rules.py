@@ -787,3 +787,14 @@ def test_harms_to_come_and_fragile_states_are_risks(text: str, risks: int) -> No
 )
 def test_a_companys_own_outlook_changed_or_a_writedown_is_an_earnings_driver(text: str) -> None:
     assert [c.type for c in summary_of(text).catalysts] == ["earnings"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In currencies, the risk-sensitive Australian dollar slipped 0.4%.",
+        "The silver closed at $25.90; the volatility within the day is $25.01-$26.11.",
+    ],
+)
+def test_a_risk_word_in_an_adjective_or_a_days_range_is_no_risk(text: str) -> None:
+    assert summary_of(text).risks == []

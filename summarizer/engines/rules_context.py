@@ -277,7 +277,7 @@ _RISK_CUES: tuple[tuple[RiskType, tuple[str, ...], re.Pattern[str] | None], ...]
      re.compile(r"uncertaint\w+")),
 )  # fmt: skip
 _RISK_SIGNAL = re.compile(
-    r"\b(?:risks?|concerns?|concerned|worr\w+|fears?|feared|uncertain\w*|volatil\w+|"
+    r"\b(?:risks?(?!-(?:sensitive|linked|on)\b)|concerns?|concerned|worr\w+|fears?|feared|uncertain\w*|volatil\w+|"
     r"restrictions?|tensions?|headwinds?|cautio\w+|hurdle|threat\w*|vulnerable|"
     r"nervous|jitters|on edge|unlikely|shortage|bottlenecks?|bubble|overvalued|lofty|"
     r"jeopardi\w+|doubts?|may not|might not|(?:could|may|might) (?:hurt|weigh|pressure|derail|hit|"
@@ -309,7 +309,9 @@ _RISK_EASED = re.compile(
     r"declined|eased|slid|retreated|lower)|"
     # what could be alleviated is in what eased: "could alleviate 30% of the shortage"
     r"could (?:alleviate|boost|add|lift|help|support|benefit|double)\b[^.;,]*|"
-    r"cautiously optimistic|(?:risk factors? )?favou?red|volatile (?:food|components|items))\b"
+    r"cautiously optimistic|(?:risk factors? )?favou?red|volatile (?:food|components|items)|"
+    # "the volatility within the day is 91.92-92.53": a range traded, no worry
+    r"volatility within the (?:day|session))\b"
 )
 # Compliance boilerplate that can survive cleaning inside a paragraph: never an article risk.
 _GENERIC_WARNING = re.compile(
