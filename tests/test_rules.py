@@ -798,3 +798,17 @@ def test_a_companys_own_outlook_changed_or_a_writedown_is_an_earnings_driver(tex
 )
 def test_a_risk_word_in_an_adjective_or_a_days_range_is_no_risk(text: str) -> None:
     assert summary_of(text).risks == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a comparison, the writer's 'we', and where a figure comes from are no drivers
+        "Orvane rose 2%, as did the shares of Kestrel Mining.",
+        "Oil slipped 1% as we continue the dance to rebalance supply and demand.",
+        "Bitcoin fell 5% as data from Orrin Analytics shows heavy liquidations.",
+        "Crypto prices slid as CoinGlass shows $2.5 billion of liquidations.",
+    ],
+)
+def test_as_did_as_we_and_as_a_source_shows_are_no_catalysts(text: str) -> None:
+    assert summary_of(text).catalysts == []

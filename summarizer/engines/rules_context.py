@@ -179,6 +179,8 @@ _CAUSE = re.compile(
     r"(?:a |an )?(?:higher|lower|firmer|weaker|stronger|softer|rising|falling|improving|"
     r"worsening|robust|solid|grim|gloomy|bleak|production|supply)\b))|"
     r"(?<!as much )(?<!as well )(?<!such )(?<!so far )(?<!as far )(?<!just )as (?!(?:much|well|of|"
+    # "as did the share of X", "as we continue", "as data from X shows": no driver
+    r"did|do|does|is|was|were|are|we|data|"
     r"expected|for|"
     r"a result|part|high|low|many|far|long|soon|usual|such|measured|calculated|shown|seen|"
     r"noted|mentioned|reported by|per)\b))"
@@ -503,12 +505,17 @@ def _untyped_driver(phrase: str, lowered: str, start: int) -> CatalystType | Non
     return "other" if _STATED_DRIVER.search(phrase) or _A_STATEMENT.search(phrase) else None
 
 
+# "as CoinGlass shows $2.53 billion of liquidations": where a figure comes from
+_A_SOURCE_SHOWS = re.compile(r"^as (?:[\w.’'-]+ ){1,3}show(?:s|ed)\b")
+
+
 def _not_a_driver(phrase: str, lowered: str) -> bool:
     """A causal word whose phrase drove nothing: the same market's earlier move ("after four
     days of gains"), a market moving the other way ("despite a firmer rand"), or a wait that the
     sentence states as a risk ("cautious ahead of Friday's payrolls": one sentence, one item)."""
     return bool(
         _ONLY_A_MOVE.match(phrase)
+        or _A_SOURCE_SHOWS.match(phrase)
         or (
             _A_CONCEDED_MOVE.match(phrase)
             and any(
