@@ -1447,7 +1447,8 @@ def test_sessions_counted_as_gaining_or_losing_are_several() -> None:
     ("sentence", "expected"),
     [
         # directions said without a move verb: recovery, performance, levels crossed, limits
-        ("Kolvar Labs overcame early losses.", {("Kolvar Labs", "up")}),
+        # (and the early fall it overcame, earlier in the session)
+        ("Kolvar Labs overcame early losses.", {("Kolvar Labs", "up"), ("Kolvar Labs", "down")}),
         ("Orrin had performed well in the last few days.", {("Orrin", "up")}),
         ("Vordan performed poorly on Tuesday.", {("Vordan", "down")}),
         ("Gold broke the support level of 1,995.", {("Gold", "down")}),
@@ -2257,3 +2258,33 @@ def test_closing_on_a_note_and_the_session_named_between(
     facts = read_sentence(sentence).facts
     assert {(_name(f), f.direction) for f in facts} == expected
     assert all(f.attached for f in facts)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # early losses overcome: an earlier fall in the session, and the day's rise
+        ("Kestrel Sciences overcame early losses to close 0.1% higher.",
+         {("Kestrel Sciences", "up"), ("Kestrel Sciences", "down")}),
+        ("The Orvane index shrugged off early losses to end 0.5% up.",
+         {("Orvane index", "up"), ("Orvane index", "down")}),
+        # shrugging off news is no move
+        ("The Orvane index shrugged off weak data to rise 1%.", {("Orvane index", "up")}),
+        # "indexes" ends the names of a pair
+        ("Both the Orvane Midcap 100 and Orvane Smallcap 100 indexes ended little changed.",
+         {("the Orvane Midcap 100", "flat"), ("Orvane Smallcap 100 indexes", "flat")}),
+        # a gauge described with "an"
+        ("An Asian equities benchmark advanced.", {("Asian equities benchmark", "up")}),
+    ],
+)  # fmt: skip
+def test_early_losses_overcome_pairs_of_indexes_and_a_described_gauge(
+    sentence: str, expected: set[tuple[str, str]]
+) -> None:
+    assert directions(sentence) == expected
+
+
+def test_a_move_word_after_the_subjects_own_clause_is_the_subjects() -> None:
+    facts = read_sentence("Brent crude hovered near $80 a barrel, down 30 cents.").facts
+    assert [(_name(f), f.direction, f.attached) for f in facts] == [("Brent crude", "down", True)]
+    facts = read_sentence("Brent crude hovered near $80, while WTI was down 30 cents.").facts
+    assert all(_name(f) != "Brent crude" or f.direction != "down" for f in facts)

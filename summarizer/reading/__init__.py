@@ -1733,10 +1733,22 @@ def _attached(lowered: str, mention: Mention | None, predicate: Predicate) -> bo
         lowered, predicate.start
     ):
         return True  # "Tokyo Cement, up 2 rupees at 113 rupees"
+    if (
+        _BARE_MOVE_WORD.match(lowered, predicate.start)
+        and predicate.start - mention.end <= _ASIDE_BEFORE_A_MOVE_WORD
+        and _ITS_OWN_CLAUSE.fullmatch(lowered, mention.end, predicate.start)
+    ):
+        return True  # "Brent crude hovered near $80 a barrel, down 30 cents"
     return _ATTACHED.fullmatch(lowered, mention.end, predicate.start) is not None
 
 
 _COMMA = re.compile(r",\s*")
+# what may stand between a subject and ", down 30 cents" in its own clause: its verb and level
+_ASIDE_BEFORE_A_MOVE_WORD = 60
+_ITS_OWN_CLAUSE = re.compile(
+    r"\s+(?:(?!(?:while|whereas|but|and|with|as|after|following|before|which|who|that|than|"
+    r"against|versus|vs)\b)[^,;:()])+,\s*"
+)
 _BARE_MOVE_WORD = re.compile(r"(?:up|down|off|higher|lower|unchanged|flat)\b")
 
 

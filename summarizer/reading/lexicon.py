@@ -381,6 +381,9 @@ PARED = re.compile(
 ERASED = re.compile(
     r"\b(?:erased|erasing|erases|erase|wiped out|wiping out|wipes out|gave back|giving back|"
     r"gives back|surrendered|surrendering|reversed|reversing|recouped|recouping|"
+    # "overcame early losses", "shrugged off early losses" (not "shrugged off weak data")
+    r"(?:overcame|overcoming|overcomes|shrugged off|shrugging off|shook off|shaking off)"
+    r"(?= (?:its |their |the )?(?:early|earlier|initial) )|"
     # "gave up an earlier climb" (but "gave up 5%" is a fall of its own)
     r"gave up(?= (?:an? |its |their |the )?(?:early |earlier |initial ))|giving up(?= (?:an? |its |"
     r"their |the )?(?:early |earlier |initial )))\s+"

@@ -52,7 +52,7 @@ _NAME = re.compile(
     rf"{_FIRST_WORD}"
     rf"(?:(?:\s+|-|/)(?:(?:of|de|du|la|&|ex|the)\s+|ex-)?(?:{_CAPITALISED_WORD}|"
     rf"{_LOWER_NAME_PART}(?=[\s,.;:)]|$)))*"
-    rf"(?:\s+(?:{_NOT_SAYING}[a-z]+-?[a-z]*\s+)?(?:stocks|stock(?=\s*\()|shares|sector|index|indices|futures|"
+    rf"(?:\s+(?:{_NOT_SAYING}[a-z]+-?[a-z]*\s+)?(?:stocks|stock(?=\s*\()|shares|sector|indexes|index|indices|futures|"
     rf"prices|price|composite|average|etfs?|adrs|crude|yields?|bonds?|notes?))?"
     rf"(?:,\s*(?:Inc|Ltd|Co|Corp|Plc|LLC|Limited|S\.A|N\.V|AG|SE)\b\.?)*"
     rf"(?:\s*{_TICKER}(?:\s+[A-Z][a-z][\w&-]*)*(?:\s+(?:crude|oil|stock|shares|futures|index|"
@@ -239,7 +239,10 @@ _GAUGE_OF = re.compile(
 _A_GAUGE_OF = re.compile(
     r"\b(?:[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:gauge|barometer|index|measure)\s+of\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:currencies|stocks|shares|equities|bonds|companies|lenders|banks|"
-    r"miners)\b"
+    r"miners)\b|"
+    # "an Asian equities benchmark", "a regional stocks gauge"
+    r"\b(?:[Aa]n?)\s+(?:(?:broad|broader|regional|global|key|main|[A-Z][a-z]+)\s+){1,2}"
+    r"(?:equities|equity|stocks?|shares?)\s+(?:benchmark|gauge|index|barometer)\b"
 )
 # "The sub-index of the Hang Seng tracking energy shares": one group, named by what it tracks
 _INDEX_OF = re.compile(
@@ -475,7 +478,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             if owner is not None and not instruments.is_country(owner.group(1)):
                 continue  # "Orvane's index" of a company is no market's gauge
             found.append(Mention(*match.span(), match.group(0)))
-    for match in _A_GAUGE_OF.finditer(sentence) if " of " in lowered else ():
+    gauge_words = " of " in lowered or "benchmark" in lowered or "gauge" in lowered
+    for match in _A_GAUGE_OF.finditer(sentence) if gauge_words else ():
         found.append(Mention(*match.span(), re.sub(r"^[Aa]n?\s+", "", match.group(0))))
     for pattern in (_GAUGE_OF, _MARKET_SUB_INDEX):
         for match in pattern.finditer(sentence):
