@@ -812,3 +812,19 @@ def test_a_risk_word_in_an_adjective_or_a_days_range_is_no_risk(text: str) -> No
 )
 def test_as_did_as_we_and_as_a_source_shows_are_no_catalysts(text: str) -> None:
     assert summary_of(text).catalysts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "risks"),
+    [
+        ("Risk appetite remains low after the sell-off.", 1),
+        ("The reasons behind the latest fall are unclear.", 1),
+        ("It is currently not the time for risky investments, participants said.", 1),
+        ("Traders see no hint of a relief rally coming so far.", 1),
+        ("The rebound is a short-term bounce and not a reversal of the bigger trend.", 1),
+        # a risk appetite that improved is no risk
+        ("Risk appetite improved as stocks rallied.", 0),
+    ],
+)
+def test_doubt_and_a_weak_risk_appetite_are_risks(text: str, risks: int) -> None:
+    assert len(summary_of(text).risks) == risks
