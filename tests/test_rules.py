@@ -828,3 +828,14 @@ def test_as_did_as_we_and_as_a_source_shows_are_no_catalysts(text: str) -> None:
 )
 def test_doubt_and_a_weak_risk_appetite_are_risks(text: str, risks: int) -> None:
     assert len(summary_of(text).risks) == risks
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Meanwhile, Kestrel Air cancelled an order for 70 long-range jets.", "product_technology"),
+        ("The company postponed its listing.", "corporate_action"),
+    ],
+)
+def test_a_cancelled_or_postponed_act_is_a_driver(text: str, kind: str) -> None:
+    assert [c.type for c in summary_of(text).catalysts] == [kind]

@@ -461,7 +461,8 @@ _ACTOR_ACTION = re.compile(
     r"hiked|lowered|signal\w*|pledg\w*|vow\w*|said|says|reported|posted|expects|forecast|"
     r"forecasts|plans|agreed|reached|held|kicks off|welcomed|warned|downgraded|upgraded|"
     r"confirmed|won|filed|opened|ruled|declared|suspended|revised|revising|reiterated|"
-    r"maintained|initiated|trimmed|reduced|completed|issued)\b"
+    r"maintained|initiated|trimmed|reduced|completed|issued|cancell?ed|scrapped|postponed|"
+    r"halted|withdrew|recalled|terminated)\b"
 )
 _FUTURE_ACT = re.compile(r"\b(?:will|would|to|shall)\s+$")
 _DRIVER_KINDS = frozenset({"earnings", "monetary_policy", "government_policy", "corporate_action",
