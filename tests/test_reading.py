@@ -2288,3 +2288,9 @@ def test_a_move_word_after_the_subjects_own_clause_is_the_subjects() -> None:
     assert [(_name(f), f.direction, f.attached) for f in facts] == [("Brent crude", "down", True)]
     facts = read_sentence("Brent crude hovered near $80, while WTI was down 30 cents.").facts
     assert all(_name(f) != "Brent crude" or f.direction != "down" for f in facts)
+
+
+def test_a_described_name_is_no_subject_of_the_verb_after_it() -> None:
+    facts = read_sentence("Gold was lifted by a weaker dollar and rose 1%.").facts
+    assert ("dollar", "down") in {(_name(f), f.direction) for f in facts}
+    assert all(_name(f) != "dollar" for f in facts if f.has_number)

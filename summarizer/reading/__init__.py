@@ -196,7 +196,7 @@ def read_sentence(sentence: str) -> SentenceReading:
         elif (
             clause[0] not in subject_of_clause
             and not antecedent
-            and not predicate.attributive
+            and not predicate.describes
             and not predicate.moved_object
         ):
             # "after concerns about rising oil prices weighed on ...": what a participle
@@ -213,7 +213,7 @@ def read_sentence(sentence: str) -> SentenceReading:
             # "Caterpillar led the index higher, adding more than 2.5%": the participle is
             # the leader's, not the index's
             continue
-        if subjects and not predicate.attributive:
+        if subjects and not predicate.describes:
             last_subjects = subjects
         last_end = predicate.end
     facts = _with_openings(lowered, facts)

@@ -165,6 +165,7 @@ class Predicate:
     weak: bool = False  # a verb that states a price move only of a market ("the yen firmed")
     unnamed: bool = False  # "shed 1.65% and property 0.25%": a subject the reading does not know
     attributive: bool = False  # "on rising oil prices": a trend that describes, not a move told
+    describes: bool = False  # "a weaker dollar", "rising oil prices": no subject of its clause
     moved_object: bool = False  # "led the index lower": the object's move, told in passing
 
 
@@ -320,14 +321,18 @@ def predicates(
             continue
         if cue.form == "word" and (obj := _attributive(lowered, cue, mention_spans)):
             # "a stronger dollar made oil more expensive": the dollar rose
-            found.append(Predicate(cue.start, cue.end, cue.direction, "noun", noun_object=obj))
+            found.append(
+                Predicate(
+                    cue.start, cue.end, cue.direction, "noun", noun_object=obj, describes=True
+                )
+            )
             continue
         if cue.form == "verb" and _attributive_participle(lowered, cue):
             # "fell 4.9% on rising oil prices": the prices rose, not the subject
             obj = _the_name_after(cue, mention_spans)
             if obj is not None:
                 attribute = Predicate(cue.start, cue.end, cue.direction, "noun", noun_object=obj)
-                found.append(replace(attribute, attributive=True))
+                found.append(replace(attribute, attributive=True, describes=True))
             continue
         if cue.form == "word" and not _stands_alone(lowered, cue):
             continue
