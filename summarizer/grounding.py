@@ -174,16 +174,15 @@ def _seen_from_its_quote(move: Move, facts: Sequence[Fact]) -> Move:
     if pair is None or not pair.startswith("pair:") or move.direction not in _TURNED:
         return move
     base, _, quote = pair.removeprefix("pair:").partition("/")
-    named = {instruments.identity(f.mention.name) for f in facts if f.mention is not None}
-    if f"currency:{quote}" not in named or named & {f"currency:{base}", pair}:
+    # each identity the facts name, with the first name it is named by
+    named: dict[str | None, str] = {}
+    for fact in facts:
+        if fact.mention is not None:
+            named.setdefault(instruments.identity(fact.mention.name), fact.mention.name)
+    if f"currency:{quote}" not in named or named.keys() & {f"currency:{base}", pair}:
         return move
-    said = next(
-        f.mention.name
-        for f in facts
-        if f.mention is not None and instruments.identity(f.mention.name) == f"currency:{quote}"
-    )
     turned = {
-        "instrument": said,
+        "instrument": named[f"currency:{quote}"],
         "direction": _TURNED[move.direction],
         "change_pct": None if move.change_pct is None else -move.change_pct,
         "change_bp": None if move.change_bp is None else -move.change_bp,

@@ -958,20 +958,20 @@ _SMALL_CLAUSE_GAP = re.compile(
     r"(?:(?:about|nearly|almost|around|some|roughly|more than|over)\s+)?"
 )
 _LED_THE = re.compile(r"\bled\s+(?:the\s+|its\s+|their\s+)?$")
+# verbs that move their object ("dragged the index down", "lifted the Nasdaq 0.9% higher")
+_MOVING_VERBS = (
+    r"dragg(?:ed|ing)|drag|push(?:ed|es|ing)?|lift(?:ed|s|ing)?|sen(?:t|ds|ding)|"
+    r"knock(?:ed|s|ing)?|boost(?:ed|s|ing)?|pull(?:ed|s|ing)?|propell(?:ed|ing)"
+)
 _A_VERB_THAT_MOVES = re.compile(
-    r"\b(?:dragg(?:ed|ing)|drag|push(?:ed|es|ing)?|lift(?:ed|s|ing)?|sen(?:t|ds|ding)|"
-    r"knock(?:ed|s|ing)?|dr(?:ove|ives?|iving)|boost(?:ed|s|ing)?|pull(?:ed|s|ing)?|"
-    r"propell(?:ed|ing)|took|tak(?:es|ing)|le(?:ft|aving))\s+(?:the\s+|its\s+|their\s+)?"
-    r"(?:shares\s+of\s+|stock\s+of\s+)?$"
+    rf"\b(?:{_MOVING_VERBS}|dr(?:ove|ives?|iving)|took|tak(?:es|ing)|le(?:ft|aving))\s+"
+    r"(?:the\s+|its\s+|their\s+)?(?:shares\s+of\s+|stock\s+of\s+)?$"
 )
 
 
 _AFTER_A_RELATIVE_CLAUSE = re.compile(r",\s*$")
 # a name that moved something: "IQCD dragged the index down"
-_MOVES_SOMETHING_AFTER = re.compile(
-    r"\s+(?:dragg(?:ed|ing)|drags?|push(?:ed|es|ing)?|lift(?:ed|s|ing)?|sen(?:t|ds|ding)|"
-    r"knock(?:ed|s|ing)?|boost(?:ed|s|ing)?|pull(?:ed|s|ing)?|propell(?:ed|ing))\b"
-)
+_MOVES_SOMETHING_AFTER = re.compile(rf"\s+(?:drags|{_MOVING_VERBS})\b")
 # a description set right after a name, with no comma: "autos the worst-performing sector"
 _APPOSED = re.compile(r"\s+(?:the|a|an)\s.*")
 # "with Kestrel, the worst-performing stock, down 5%": the move after a description of the name
@@ -1005,7 +1005,7 @@ _VERBISH = re.compile(
 
 
 def _insertions(
-    lowered: str, lo: int, hi: int, sentence: str = "", mentions: Sequence[Mention] = ()
+    lowered: str, lo: int, hi: int, sentence: str, mentions: Sequence[Mention]
 ) -> list[tuple[int, int]]:
     """', the largest copper producer,', ', tracking China's Nasdaq-style board,' and ',
     Kestrel's biggest rival,': words set off by commas or dashes between a subject and its
@@ -1329,8 +1329,8 @@ _COPULA_BEFORE = re.compile(
 def _named_in_sentence(
     subjects: list[Mention],
     last_subjects: list[Mention],
-    lowered: str = "",
-    mentions: Sequence[Mention] = (),
+    lowered: str,
+    mentions: Sequence[Mention],
 ) -> list[Mention]:
     """'Pfizer was the biggest loser, its shares down 2.1 per cent': a reference names the
     subject before it in the same sentence, when there is one."""

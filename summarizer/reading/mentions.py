@@ -346,11 +346,10 @@ _POSSESSIVE_ENTITY_REFERENCE = re.compile(
 _COUNTRYS_CURRENCY = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?P<ref>currency)\b")
 # "Bahrain's index", "Kuwait's main stock index": a place's market gauge, named by the place
 _PLACES_INDEX = re.compile(
-    r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?:(?:main|benchmark|broader|broad|key|"
+    r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:(?:main|benchmark|broader|broad|key|"
     r"blue-chip|all-share|general|composite)\s+)?(?:stock\s+|share\s+|equity\s+)?"
     r"(?:index|bourse|stock market|share market)\b"
 )
-_OWNER = re.compile(r"(.+?)['’]s\s")
 # "the total crypto market capitalization", "the global crypto market cap"
 _CRYPTO_MARKET = re.compile(
     r"\b(?:(?:total|global|overall|broader|whole)\s+)?crypto(?:currency)?\s+market"
@@ -474,8 +473,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         if word not in lowered:
             continue  # a cheap test first
         for match in pattern.finditer(sentence):
-            owner = _OWNER.match(match.group(0))
-            if owner is not None and not instruments.is_country(owner.group(1)):
+            owner = match.groupdict().get("owner")
+            if owner is not None and not instruments.is_country(owner):
                 continue  # "Orvane's index" of a company is no market's gauge
             found.append(Mention(*match.span(), match.group(0)))
     gauge_words = " of " in lowered or "benchmark" in lowered or "gauge" in lowered
