@@ -93,7 +93,14 @@ _DESCRIPTIVE = (
         "industrial materials utility telecom defensive cyclical small mid large cap small-cap "
         "mid-cap large-cap growth value internet ai chip semiconductor bank mining insurance auto "
         "car oil gas metal metals commodity commodities bond bonds sovereign government yield "
-        "yields treasury treasuries note notes bill bills year years month day".split()
+        "yields treasury treasuries note notes bill bills year years month day "
+        # what a group of producers is named after: "copper stocks", "gold miners"
+        "gold silver copper coal iron ore steel uranium lithium nickel aluminium aluminum "
+        "platinum palladium zinc tin cobalt crude "
+        # the industries of sector indices: "Travel & Leisure", "Food & Beverage"
+        "travel leisure food beverage beverages personal household goods media entertainment "
+        "chemicals retail services financials industrials staples discretionary durables "
+        "realty pharma fmcg".split()
     )
 )
 _SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", "chinese": "china",
@@ -121,6 +128,12 @@ _INDEX_WORDS = re.compile(
 )
 _FUTURES_WORD = re.compile(r"\bfutures?\b")
 _STOCK_FUTURES = re.compile(r"\b(?:stock|equity|index)\s+futures\b")
+# the companies of a commodity, not the commodity: "copper stocks", "gold miners", "oil majors"
+_PRODUCERS_HEAD = frozenset(
+    "stocks shares equities miners producers explorers drillers refiners companies firms names "  # noqa: SIM905
+    "majors plays counters issues sector sectors index sub-index".split()
+)
+_MARKET_HEAD = frozenset(["stocks", "shares", "equities", "index", "benchmark", "bourse", "market"])
 _TICKER_FORM = re.compile(r"^(?:[A-Z][A-Za-z]*:\s?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?$")
 
 
@@ -290,6 +303,10 @@ def identity(name: str) -> str | None:
             if found is None:
                 continue
             rest, before = words[start + size :], words[:start]
+            if found[1] == "commodity" and _PRODUCERS_HEAD.intersection(rest):
+                return None
+            if found[1] == "currency" and _MARKET_HEAD.intersection(rest):
+                return None  # "Omani stocks" are Oman's, not its rial
             # words around the alias that are not generic make it another instrument: "Nasdaq
             # Internet index", "Impala Platinum"
             if all(
@@ -324,8 +341,10 @@ def kind_of(name: str) -> InstrumentKind:
         return "fund"
     if _INDEX_WORDS.search(lowered) or _STOCK_FUTURES.search(lowered):
         return "index"
-    if _SECTOR_HEADS.search(lowered) and is_descriptive(name):
-        return "sector"
+    if is_descriptive(name) and (
+        _SECTOR_HEADS.search(lowered) or (" " not in lowered.strip() and not is_place(name))
+    ):
+        return "sector"  # "Copper stocks", and a bare sector word: "materials", "energy"
     if _FUTURES_WORD.search(lowered):
         return "commodity"
     return "stock"
@@ -341,7 +360,9 @@ def is_descriptive(name: str) -> bool:
     if ticker is not None:
         return False
     words = _normal(bare).split()
-    return all(w in _DESCRIPTIVE or _SECTOR_HEADS.fullmatch(w) for w in words)
+    return all(
+        w in _DESCRIPTIVE or _SECTOR_HEADS.fullmatch(w) or is_demonym(w.capitalize()) for w in words
+    )
 
 
 @functools.lru_cache(maxsize=8192)
@@ -554,6 +575,8 @@ def _other_asset_class(known: str, market: str) -> bool:
 
 def _initials_of(short: str, name: str) -> bool:
     """'RBS' of 'Royal Bank of Scotland', 'HSBC' of 'Hongkong and Shanghai Banking Corp'."""
+    if _AMPERSAND_CODE.fullmatch(short):
+        short = short.replace("&", "")  # "L&T" of "Larsen & Toubro"
     if _BARE_CODE.fullmatch(short) is None:
         return False
     words = [w for w in re.findall(r"[A-Za-z]+", _PARENTHESES.sub("", name)) if w[0].isupper()]
@@ -570,6 +593,7 @@ def _fund_and_code(code: str, name: str) -> bool:
 
 
 _BARE_CODE = re.compile(r"[A-Z]{2,5}")  # "GDX", "RBS", "SOL"
+_AMPERSAND_CODE = re.compile(r"[A-Z]{1,3}&[A-Z]{1,3}")  # "L&T", "M&M"
 _FUND_FAMILIES = re.compile(
     r"\b(?:spdr|ishares|vaneck|invesco|vanguard|market vectors|proshares|direxion|wisdomtree|"
     r"global x)\b"
@@ -580,8 +604,13 @@ _FUND_FAMILIES = re.compile(
 def content_tokens(name: str) -> frozenset[str]:
     """The words of a name that tell instruments apart: no places, no generic words."""
     # a place is filtered before folding too: "Paris" is no plural of "pari"
+    # a country's adjective names the country: the "Qatari benchmark" is the "Qatar index"
     return (
-        frozenset(_fold(w) for w in _words(name) if w not in _GENERIC and w not in _PLACES)
+        frozenset(
+            _fold(_country_of(w))
+            for w in _words(name)
+            if w not in _GENERIC and w not in _PLACES and _country_of(w) not in _PLACES
+        )
         - _PLACES
     )
 
@@ -612,6 +641,39 @@ def _country_names() -> frozenset[str]:
             if (value := getattr(country, field, None)) is not None:
                 names.add(_normal(value))
     return frozenset(names)
+
+
+@functools.lru_cache(maxsize=1024)
+def is_demonym(word: str) -> bool:
+    """Whether the word is a country's adjective, made from its name the common ways: 'Qatari',
+    'Omani', 'Nigerian', 'Egyptian', 'Sudanese' (pycountry has names, not adjectives)."""
+    lowered = word.lower()
+    if not word[:1].isupper() or not lowered.endswith(("i", "n", "ese")):
+        return False
+    stems = {lowered[:-1], lowered[:-2], lowered[:-3]} if lowered.endswith("n") else set()
+    stems |= {lowered[:-1]} if lowered.endswith("i") else set()
+    stems |= {lowered[:-3]} if lowered.endswith("ese") else set()
+    names = _country_names()
+    # "Emirati": the United Arab Emirates
+    return any(len(stem) > 2 and stem in names for stem in stems) or any(
+        len(stem) > 4 and any(w.startswith(stem) for w in _country_words()) for stem in stems
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def _country_of(word: str) -> str:
+    """The country a lower-case adjective names ('qatari' -> 'qatar'), else the word."""
+    if not word.endswith(("i", "n", "ese")) or not is_demonym(word.capitalize()):
+        return word
+    for stem in (word[:-1], word[:-2], word[:-3]):
+        if stem in _country_names():
+            return stem
+    return word
+
+
+@functools.cache
+def _country_words() -> frozenset[str]:
+    return frozenset(w for name in _country_names() for w in name.split() if len(w) > 4)
 
 
 def is_place(name: str) -> bool:

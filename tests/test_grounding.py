@@ -1352,3 +1352,43 @@ def test_a_currency_pair_is_checked_from_the_currency_the_text_names(
         evidence=evidence,
     )
     assert (check_move(move, evidence) is not None) == refused
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "direction", "pct"),
+    [
+        # a country's adjective names its market; initials with "&" name the company
+        ("Elsewhere in the Gulf, Qatari benchmark gained 0.8 per cent with the country's "
+         "largest lender, Varno National Bank, rising 1.8 per cent.",
+         "Qatar benchmark index", "up", 0.8),
+        ("L&T: With a loss of 1.47 percent, the shares ended at Rs 3,510", "Larsen & Toubro",
+         "down", -1.47),
+        ("Varno Chip ETF(VCH – Free Report), Tarlo Chips ETF (TCP  – Free Report) and Kestrel "
+         "Semis ETF (KSE – Free Report) tumbled nearly 7% each.", "Tarlo Chips ETF", "down", -7.0),
+        ("Kestrel Bank: Registering a gain of 1.11 percent, the shares rose to Rs 760.20",
+         "Kestrel Bank", "up", 1.11),
+    ],
+)  # fmt: skip
+def test_names_said_another_way_pass(
+    sentence: str, instrument: str, direction: str, pct: float
+) -> None:
+    assert gate(around(sentence), sentence, instrument, direction, pct) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "direction", "pct", "owner"),
+    [
+        # the producers' move is not the commodity's
+        ("Copper stocks rose 2%, while aluminium slipped 0.5%.", "copper", "up", 2.0,
+         "Copper stocks"),
+        ("The oil and gas sector fell 2%, while banks rose 1%.", "Brent crude", "down", -2.0,
+         "oil and gas sector"),
+        ("Orvane and Kestrel, which fell 5% and 4% respectively, led the losses.", "Kestrel",
+         "down", -5.0, "Orvane"),
+    ],
+)  # fmt: skip
+def test_a_groups_number_is_not_its_commoditys(
+    sentence: str, instrument: str, direction: str, pct: float, owner: str
+) -> None:
+    problem = gate(around(sentence), sentence, instrument, direction, pct)
+    assert problem is not None and owner in problem

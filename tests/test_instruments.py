@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.instruments import compare, identity, kind_of, market_of, relation, split_ticker
+from summarizer.instruments import (
+    compare,
+    identity,
+    is_demonym,
+    kind_of,
+    market_of,
+    relation,
+    split_ticker,
+)
 
 
 @pytest.mark.parametrize(
@@ -356,3 +364,22 @@ def test_bond_markets_by_country(a: str, b: str, verdict: str) -> None:
 def test_the_s_and_p_500_written_without_its_ampersand() -> None:
     assert compare("S&P 500", "SP500") == "same"
     assert compare("S&P 500", "Nasdaq") == "different"
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("Qatari", True), ("Omani", True), ("Nigerian", True), ("Egyptian", True),
+     ("Sudanese", True), ("Emirati", True), ("Kestrel", False), ("Tencent", False),
+     ("Amazon", False), ("qatari", False)],
+)  # fmt: skip
+def test_a_countrys_adjective_is_known_from_its_name(word: str, expected: bool) -> None:
+    assert is_demonym(word) is expected
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("Copper stocks", "sector"), ("gold miners", "sector"), ("Omani stocks", "sector"),
+     ("copper", "commodity"), ("Bank of China", "stock"), ("materials", "sector")],
+)  # fmt: skip
+def test_a_commoditys_or_countrys_companies_are_a_group(name: str, kind: str) -> None:
+    assert kind_of(name) == kind

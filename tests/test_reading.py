@@ -720,7 +720,8 @@ def test_ambiguous_verbs_state_no_move_without_a_number(sentence: str) -> None:
         ("Tata Steel, Hindalco and JSW Steel were among the laggards.",
          {("Tata Steel", "down"), ("Hindalco", "down"), ("JSW Steel", "down")}),
         ("Cipla and Lupin were also among the gainers.", {("Cipla", "up"), ("Lupin", "up")}),
-        ("Smaller lithium producers are big winners.", {(None, "up")}),  # not lithium's move
+        # the producers' move, not lithium's
+        ("Smaller lithium producers are big winners.", {("lithium producers", "up")}),
         ("Drug developer Arcellx more than doubled.", {("Arcellx", "up")}),
         ("Yields on Spanish government bonds suffered their biggest one-day drop.",
          {("Yields", "down")}),

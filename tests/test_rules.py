@@ -839,3 +839,66 @@ def test_doubt_and_a_weak_risk_appetite_are_risks(text: str, risks: int) -> None
 )
 def test_a_cancelled_or_postponed_act_is_a_driver(text: str, kind: str) -> None:
     assert [c.type for c in summary_of(text).catalysts] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a commodity, two of them or an industry written with "&", before the word for its
+        # companies: the producers' move, never the commodity's
+        ("Copper stocks rose 2%.", [("Copper stocks", "sector", 2.0)]),
+        ("Oil producers fell 1.4%.", [("Oil producers", "sector", -1.4)]),
+        ("Gold and silver miners rose 3%.", [("Gold and silver miners", "sector", 3.0)]),
+        ("The oil and gas sector fell 2%, while banks rose 1%.",
+         [("oil and gas sector", "sector", -2.0), ("banks", "sector", 1.0)]),
+        ("Travel & leisure stocks rose 2.1%, and food & beverage shares slipped 0.3%.",
+         [("Travel & leisure stocks", "sector", 2.1), ("food & beverage shares", "sector", -0.3)]),
+        ("Oil&Gas stocks closed 1.50% lower.", [("Oil&Gas stocks", "sector", -1.5)]),
+        ("The Oil & Gas index fell 2%.", [("Oil & Gas index", "index", -2.0)]),
+        # describing the company named after it
+        ("Oil & gas major Orvane fell 2%.", [("Orvane", "stock", -2.0)]),
+        # two commodities' prices are two moves
+        ("Oil and gold prices rose 1%.", [("Oil", "commodity", 1.0), ("gold prices", "commodity", 1.0)]),
+        # a country's market by its adjective
+        ("The Qatari benchmark gained 0.8 per cent, while the Kuwaiti index fell 0.3 per cent.",
+         [("Qatari benchmark", "index", 0.8), ("Kuwaiti index", "index", -0.3)]),
+        ("The Saudi benchmark rose 1.1%, and the Emirati market slipped 0.2%.",
+         [("Saudi benchmark", "index", 1.1), ("Emirati market", "index", -0.2)]),
+        ("Omani stocks rose 0.4%.", [("Omani stocks", "sector", 0.4)]),
+        # a bare sector with an aside between it and its verb
+        ("Banks rose 1.2% and energy, including oil producers and pipelines, fell 2.1%.",
+         [("Banks", "sector", 1.2), ("energy", "sector", -2.1)]),
+        # a clause opened by its verb under a name
+        ("Kestrel Bank: Registering a gain of 1.11 percent, the shares rose to Rs 760.20",
+         [("Kestrel Bank", "stock", 1.11)]),
+        ("Orvane: Recording a loss of 2.3 percent, the shares ended at Rs 135.40",
+         [("Orvane", "stock", -2.3)]),
+        # a list with Zacks-style codes, and names listed before "which ... respectively"
+        ("Varno Chip ETF(VCH – Free Report), Tarlo Chips ETF (TCP  – Free Report) and Kestrel "
+         "Semis ETF (KSE – Free Report) tumbled nearly 7% each.",
+         [("Varno Chip ETF", "etf", -7.0), ("Tarlo Chips ETF", "etf", -7.0),
+          ("Kestrel Semis ETF", "etf", -7.0)]),
+        ("The biggest drops were in shares of Orvane (ORV) and Kestrel (KST), which fell 5% and "
+         "4%, respectively.", [("Orvane", "stock", -5.0), ("Kestrel", "stock", -4.0)]),
+    ],
+)  # fmt: skip
+def test_groups_and_places_are_named_by_their_words(
+    text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert [(m.instrument, m.kind, m.change_pct) for m in moves_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an inventory, a level reached and a survey are no price moves
+        "Copper stocks in LME warehouses fell 2% to 120,000 tonnes.",
+        "Nickel stocks in LME-approved warehouses MNISTX-TOTAL fell to 94,134 tonnes.",
+        "Crude stocks swelled by 3 million barrels.",
+        "Bonds maturing in March 2032 rose to as high as 0.597%.",
+        "The consumer confidence index jumped 3.1 per cent in March.",
+        "Germany's Ifo business climate index climbed 2.1%.",
+    ],
+)
+def test_inventories_levels_and_surveys_are_no_moves(text: str) -> None:
+    assert moves_of(text) == []

@@ -1189,7 +1189,16 @@ def _antecedent(
         if m.end <= comma
         and (m.end >= comma - 3 or _ANTECEDENT_HEAD.fullmatch(lowered, m.end, comma))
     ]
-    return before[-1:]
+    antecedent = before[-1:]
+    if antecedent and len(predicate.changes) > 1:
+        # "Orvane and Kestrel, which fell 5% and 4%, respectively": the names listed together
+        for mention in reversed([m for m in mentions if m.end <= antecedent[0].start]):
+            if len(antecedent) == len(predicate.changes):
+                break
+            if not _LIST_GAP.fullmatch(lowered, mention.end, antecedent[0].start):
+                break
+            antecedent.insert(0, mention)
+    return antecedent
 
 
 # "The peso currency, which ...": what of the name the relative clause is about
@@ -1950,6 +1959,8 @@ def _is_price(
         head += _NOUN_TAIL_END.split(lowered[predicate.end : predicate.end + 60], 1)[0]
     if mention is not None and lx.ECONOMIC_INDEX.search(mention.name.lower()):
         return False  # "The Personal Consumption Expenditures (PCE) Price Index rose 0.3%"
+    if mention is not None and lx.INVENTORY_NAME.search(mention.name.lower()):
+        return False  # "Copper stocks in LME warehouses fell 2% to 120,000 tonnes"
     if (
         mention is not None
         and not named  # "China Overseas Land & Investment"

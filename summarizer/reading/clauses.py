@@ -211,7 +211,9 @@ def asides(lowered: str, lo: int, hi: int) -> list[tuple[int, int]]:
     return [(lo + m.start(), lo + m.end()) for m in _DASH_ASIDE.finditer(lowered[lo:hi])]
 
 
-_DASH_ASIDE = re.compile(r"\s[-–—]\s(?:(?!\s[-–—]\s)[^;]){1,80}?\s[-–—]\s")  # "H-share" inside
+# "H-share" inside; not across a parenthesis: "ETF (SMH – Free Report), B ETF (PSI – Free
+# Report)" holds two dashes and no aside
+_DASH_ASIDE = re.compile(r"\s[-–—]\s(?:\([^()]*\)|(?!\s[-–—]\s)[^;()]){1,80}?\s[-–—]\s")
 
 
 # each pattern of move words with the direction it states and its part of speech; "cause" words
@@ -555,6 +557,8 @@ def _left_cue(
         gap = lowered[cue.end : change.start]
         if len(gap) > 48 or _mention_between(mention_spans, cue.end, change.start):
             return None
+        if _TO_AS_FAR_AS.fullmatch(gap):
+            return None  # "rose to as high as 0.597%": the level reached, not the move
         stripped = lx.QUALIFIER.sub("", gap) if lx.QUALIFIER.search(gap) else gap
         if _GAP_FILLER.match(stripped) or _GAP_FILLER.match(gap):
             return index
@@ -564,6 +568,9 @@ def _left_cue(
             return index
         return None
     return None
+
+
+_TO_AS_FAR_AS = re.compile(r"\s+to\s+as\s+(?:high|low|much|little)\s+as\s+")
 
 
 def _a_running_total(lowered: str, cue: Cue, change: Change) -> bool:

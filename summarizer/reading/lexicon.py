@@ -480,6 +480,8 @@ MODAL = re.compile(
 # an economic gauge named like an index: never a price, capitalised or not
 _ECONOMIC_GAUGES = (
     r"consumer price index|producer price index|retail price index|harmoni[sz]ed index|"
+    # surveys: "the consumer confidence index", "Germany's Ifo business climate index"
+    r"(?:confidence|sentiment|climate|optimism)\s+(?:index|indicator|gauge|barometer|survey)|"
     r"personal consumption expenditures|pce|cpi|ppi|pmi|purchasing managers"
 )
 ECONOMIC_INDEX = re.compile(rf"\b(?:{_ECONOMIC_GAUGES})\b")
@@ -512,6 +514,12 @@ PERIOD_ON_PERIOD = re.compile(
     r"quarter[- ]on[- ]quarter|"
     r"quarter[- ]over[- ]quarter|qoq|q/q|month[- ]on[- ]month|month[- ]over[- ]month|mom|m/m|"
     r"sequentially|from a year earlier|from the previous quarter|compared with a year)\b"
+)
+# a commodity's inventory, named by the words mentions.py reads as one ("Copper stocks in LME
+# warehouses", "Crude stocks"): a figure, not a price, though "stocks" is in its name
+INVENTORY_NAME = re.compile(
+    r"\b(?:stocks|inventories|stockpiles)\s+(?:held\s+)?(?:in|at)\b|"
+    r"^(?:crude|gasoline|distillate|diesel|heating oil|jet fuel|fuel oil)\s+(?:stocks|stockpiles)$"
 )
 PRICE_HEAD = re.compile(r"\b(?:shares?|stocks?|price|prices|index|futures|etf|adrs?)\b")
 

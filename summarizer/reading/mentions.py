@@ -175,6 +175,10 @@ _NOT_NAMES = re.compile(
     r"In the region|Mid-cap|Small-cap|Large-cap|Blue-chip|Gains|Losses|Prices|Bonds|"
     r"Yields|Currencies|Commodities|Equities|Shares|Stocks|Oil|Gold|"
     r"(?:They|We|It|He|She|You)(?:['’](?:re|ve|s|d|ll))?|"
+    # a clause opened by its verb: "ICICI Bank: Registering a gain of 1.11 percent"
+    r"(?:Register|Record|Post|Log|Clock|Notch|Book|Mark|Show|Witness|Ris|Fall|Gain|Los|Add|"
+    r"Shedd|Climb|Dropp|Declin|End|Clos|Settl|Finish|Surg|Jump|Slid|Tumbl|Advanc|Retreat|Open|"
+    r"Soar|Plung|Rally|Sink|Edg|Eas|Extend|Snapp|Revers|Par|Eras|Recover|Rebound|Slipp)ing|"
     r"(?!Italy$)[A-Z][a-z]{3,}ly)$"  # a sentence's first adverb: "Similarly, BSE bankex ..."
 )
 _DATELINE = re.compile(
@@ -289,7 +293,9 @@ _BARE_SECTOR = re.compile(
     r"services|property|holding firms|mining|banks|banking|tourism|chemicals|insurance|"
     r"technology|tech|materials|media|infrastructure|construction|transport|transportation|"
     r"textiles|food|beverages|retail|utilities|industrials|financials)"
-    rf"(?=\s+(?:(?:{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern})\s+(?:by\s+)?\d|"
+    # "materials, including miners and fertilizer companies, dropped 0.89%"
+    r"(?=(?:,\s+(?:including|such as|led by)\s[^,;]{1,80},)?"
+    rf"\s+(?:(?:{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern})\s+(?:by\s+)?\d|"
     r"\(?\d[\d.,]*\s*(?:%|per ?cent|percent)))"  # searched in the lowercased sentence
 )
 _BARE_TENOR = re.compile(
@@ -299,6 +305,40 @@ _BARE_TENOR = re.compile(
 _SECTOR_PAIR = re.compile(
     rf"\b(?P<first>{_SECTOR_WORD})\s+and\s+(?P<second>{_SECTOR_WORD})\s+"
     r"(?P<head>stocks|shares|issues|firms|companies|names|sectors)\b"
+)
+# a commodity, or two ("oil and gas", "gold and silver"), or an industry written with "&"
+# ("Travel & Leisure"), before the word for its companies: one group, never the commodity
+# ("Copper stocks rose 2%" is no rise of copper); before a word for one company ("oil & gas
+# major Orvane") it only describes the name after it
+_COMMODITY_WORD = (
+    r"(?:gold|silver|copper|coal|iron ore|steel|uranium|lithium|nickel|alumini?um|platinum|"
+    r"palladium|zinc|tin|cobalt|oil|gas|rare earths?)"
+)
+_INDUSTRY_WORD = (
+    rf"(?:{_COMMODITY_WORD}|travel|leisure|food|beverages?|personal|household goods|media|"
+    r"entertainment|metals?|mining|chemicals?|construction|materials|healthcare|health care|"
+    r"telecoms?|utilities|technology|tech|banks?|insurance|financial services|real estate|"
+    r"industrial goods|services|autos?|parts|basic resources|retail|energy|property|paper|"
+    r"forestry|hotels?|restaurants?)"
+)
+_PRODUCERS = re.compile(
+    rf"\b(?P<group>(?:{_COMMODITY_WORD}(?:\s+and\s+{_COMMODITY_WORD})?|"
+    rf"{_INDUSTRY_WORD}\s*&\s*{_INDUSTRY_WORD}|"
+    r"food and beverages?|travel and leisure|personal and household goods|"
+    r"media and entertainment|metals and mining|mining and metals)"
+    r"(?:\s+(?P<head>stocks|shares|equities|sectors?|sub-index|index|producers|miners|explorers|"
+    r"drillers|refiners|companies|firms|names|majors|plays|counters|issues)\b|"
+    r"(?=\s+(?:major|giant|producer|miner|explorer|driller|refiner|firm|company|group|maker)"
+    r"\s+[A-Z])))",
+    re.IGNORECASE,
+)
+# a commodity's stocks held somewhere, or those of a refined product: an inventory, not the
+# producers' shares ("Copper stocks in LME warehouses fell 2% to 120,000 tonnes")
+_INVENTORY = re.compile(
+    rf"\b(?:{_COMMODITY_WORD}\s+(?:stocks|inventories|stockpiles)\s+(?:held\s+)?(?:in|at)\s+"
+    r"(?:[\w'’&-]+\s+){0,4}?(?:warehouses?|storage|tanks|hubs?)\b(?:\s+[A-Z][\w-]*\b)?|"
+    r"(?:crude|gasoline|distillate|diesel|heating oil|jet fuel|fuel oil)\s+(?:stocks|stockpiles))",
+    re.IGNORECASE,
 )
 # "Hotel, tourism and aircraft manufacturing stocks", "the electronic information and financial
 # sectors": groups listed before the head they share
@@ -348,7 +388,14 @@ _COUNTRYS_CURRENCY = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?P<
 _PLACES_INDEX = re.compile(
     r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:(?:main|benchmark|broader|broad|key|"
     r"blue-chip|all-share|general|composite)\s+)?(?:stock\s+|share\s+|equity\s+)?"
-    r"(?:index|bourse|stock market|share market)\b"
+    r"(?:index|bourse|stock market|share market|benchmark)\b"
+)
+# "the Qatari benchmark", "Omani stocks": a country's market by its adjective (checked with
+# instruments.is_demonym: "Kestrel benchmark" is no country's)
+_DEMONYM_MARKET = re.compile(
+    r"\b(?P<owner>[A-Z][a-z]+(?:i|n|ese))\s+(?:(?:main|benchmark|broader|broad|key|blue-chip|"
+    r"all-share|general|composite)\s+)?(?:stock\s+|share\s+|equity\s+)?(?:index|bourse|"
+    r"benchmark|market|stocks|shares|equities|bluechips|blue chips)\b"
 )
 # "the total crypto market capitalization", "the global crypto market cap"
 _CRYPTO_MARKET = re.compile(
@@ -469,6 +516,12 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     for match in _SECTOR_PHRASE.finditer(sentence):
         start, end = match.span()
         found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
+    for match in _DEMONYM_MARKET.finditer(sentence):
+        owner = match.group("owner")
+        if instruments.is_demonym(owner) or instruments.is_place(owner):
+            start, end = match.span()
+            found = [m for m in found if not (start <= m.start and m.end <= end)]
+            found.append(Mention(start, end, match.group(0), descriptive=True))
     for pattern, word in ((_PLACES_INDEX, "s "), (_CRYPTO_MARKET, "crypto")):
         if word not in lowered:
             continue  # a cheap test first
@@ -569,8 +622,37 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         found.append(
             Mention(match.start(), match.end(), match.group("name"), ticker=match.group("code"))
         )
-    mentions = _with_codes_attached(sentence, _without_owned_shares(sentence, _merged(found)))
+    mentions = _with_codes_attached(
+        sentence, _without_owned_shares(sentence, _merged(_with_producers(sentence, found)))
+    )
     return _with_appositions(sentence, _with_contract_heads(sentence, mentions))
+
+
+def _with_producers(sentence: str, found: list[Mention]) -> list[Mention]:
+    """found, with a commodity's inventory as one figure (no price), and a group of producers
+    named by its commodity or industry in place of the commodity or the words inside it
+    ("Copper stocks", "oil and gas stocks", "Travel & Leisure shares"); a commodity describing
+    the company named after it ("oil & gas major Orvane") leaves only that name."""
+    for match in _INVENTORY.finditer(sentence):
+        start, end = match.span()
+        found = [m for m in found if not (start <= m.start and m.end <= end)]
+        found.append(Mention(start, end, sentence[start:end], descriptive=True))
+    for match in _PRODUCERS.finditer(sentence):
+        start, end = match.span()
+        if any(
+            start < m.end
+            and m.start < end
+            and m.name == sentence[m.start : m.end]
+            and _INVENTORY.fullmatch(m.name)
+            for m in found
+        ):
+            continue  # an inventory, read above
+        if match.group("head") is None and " " not in match.group("group").strip():
+            continue  # "Oil major Orvane": the name after it is found as it was
+        found = [m for m in found if not (start <= m.start and m.end <= end)]
+        if match.group("head") is not None:
+            found.append(Mention(start, end, sentence[start:end], descriptive=True))
+    return found
 
 
 def _without_owned_shares(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -670,7 +752,8 @@ def _with_appositions(sentence: str, mentions: list[Mention]) -> list[Mention]:
 # Reuters codes ("Coking coal DJMcv1", "The 20-year JGB yield JP20YTN=JBTC") and MarketWatch's
 # inline quote ("August Brent crude LCOQ8, -0.82%")
 _CODE_AFTER = re.compile(
-    r"\s*\(\s*(?P<paren>[A-Z][A-Za-z]{1,5}\d{1,2}|[A-Z]{2,6})\s*\)"
+    # Zacks's syndicated copy links every code: "(NVDA – Free Report)"
+    r"\s*\(\s*(?P<paren>[A-Z][A-Za-z]{1,5}\d{1,2}|[A-Z]{2,6})\s*(?:[–-]\s*Free Report\s*)?\)"
     r"|\s*\[\s*(?P<bracket>[A-Z]{2,6}:\s?[A-Z0-9.]{1,10})\s*\]"
     r"|\s+(?P<ric>[A-Z]{1,6}(?:c|v|cv)\d|[A-Z0-9]{3,10}=[A-Z]{0,6}|\.[A-Z][A-Z0-9]{1,7}|"
     r"\d{3,6}\.[A-Z]{1,2})(?![\w=])"
