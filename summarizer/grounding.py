@@ -1185,9 +1185,18 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
         "unspecified",
         *(f.timeframe for f in same),
     ) or (sessions is not None and not set(sessions) & {f.session for f in same})
+    # "Becle, OMA and GAP concentrated the most notable declines" in a week's review: words
+    # that name no period are the week's as much as the day's, so they decide its direction
+    # (not its number: the period's may be unstated)
+    undated = (
+        other_period
+        and bool(same)
+        and all(_says_no_when(f) for f in same)
+        and not _label_in_quote(move, evidence)
+    )
     # "The euro rose and bonds in the region slipped": the bonds' fall says nothing of the
     # euro, whose own rise the text states
-    deciding = same if same and not other_period else ours
+    deciding = same if same and (not other_period or undated) else ours
     todays = [f for f in same if _is_the_days(f)]
     if any(f.has_number for f in todays):
         # "fell 6 basis points, trimming gains after climbing to 3.39%": the day's number
@@ -1208,8 +1217,8 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
             "session needs it named in `period`)"
         )
     if any(f.direction == move.direction for f in deciding):
-        return _withheld_number_problem(move, same) if deciding is same else None
-    if move.direction in read.loose_directions and (not same or other_period):
+        return _withheld_number_problem(move, same) if deciding is same and not undated else None
+    if move.direction in read.loose_directions and (not same or (other_period and not undated)):
         return None
     if same:
         return (
@@ -1219,6 +1228,32 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     if ours or read.loose_directions:
         return f"direction '{move.direction}' contradicts the evidence"
     return _direction_problem(move.direction, evidence, lambda: read.before)
+
+
+def _label_in_quote(move: Move, evidence: str) -> bool:
+    """Whether a word the move names its period or session in is in the quote ('intraday',
+    'Thursday', 'spike', 'week' in 'weekly'): then the quote may tell of that period in words
+    the reading missed."""
+    quoted = re.findall(r"[a-z]+", evidence.lower())
+    return any(
+        any(said == word or (len(word) > 3 and said.startswith(word)) for said in quoted)
+        for words in _label_words(move)
+        for word in re.findall(r"[a-z]+", words)
+        if word not in _NOT_A_PERIODS_WORD
+    )  # "week" is in "weekly"
+
+
+_NOT_A_PERIODS_WORD = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "and", "vs"})
+
+
+def _says_no_when(fact: Fact) -> bool:
+    """Whether the words of a fact name no period, session or date of their own."""
+    return (
+        fact.timeframe == "unspecified"
+        and fact.session == "unspecified"
+        and fact.period is None
+        and fact.when is None
+    )
 
 
 def _withheld_number_problem(move: Move, same: list[Fact]) -> str | None:

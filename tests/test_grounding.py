@@ -1392,3 +1392,24 @@ def test_a_groups_number_is_not_its_commoditys(
 ) -> None:
     problem = gate(around(sentence), sentence, instrument, direction, pct)
     assert problem is not None and owner in problem
+
+
+RANKING = (
+    "Of the index's 35 members, 18 registered gains, while Orvane, Kestrel and Tellus "
+    "concentrated the most notable declines."
+)
+
+
+def test_words_that_name_no_period_decide_a_claimed_periods_direction() -> None:
+    # the quote names no period for Kestrel: its fall is the week's as much as the day's
+    problem = gate(around(RANKING), RANKING, "Kestrel", "up", period="this week")
+    assert problem is not None and "contradicts" in problem
+    assert gate(around(RANKING), RANKING, "Kestrel", "down", period="this week") is None
+
+
+def test_a_claimed_period_in_the_quotes_words_is_left_to_them() -> None:
+    sentence = "Palladium lost 2.55% despite a strong intraday gain last Thursday."
+    assert (
+        gate(around(sentence), sentence, "palladium", "up", period="intraday, last Thursday")
+        is None
+    )

@@ -902,3 +902,27 @@ def test_groups_and_places_are_named_by_their_words(
 )
 def test_inventories_levels_and_surveys_are_no_moves(text: str) -> None:
     assert moves_of(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a ranking the names hold, with "the" and a superlative
+        ("Orvane, Kestrel and Tellus concentrated the most notable declines.",
+         [("Orvane", "down", None), ("Kestrel", "down", None), ("Tellus", "down", None)]),
+        ("Orvane and Kestrel posted the biggest losses, while Tellus led the gains.",
+         [("Orvane", "down", None), ("Kestrel", "down", None), ("Tellus", "up", None)]),
+        # the number after "boosted by a" is the cause's, here a stock's
+        ("The Varno index added 0.6 per cent, boosted by a 5.8 per cent leapfrog in developer "
+         "Orvane Co., while Kestrel rose 0.3 per cent.",
+         [("Varno index", "up", 0.6), ("Orvane Co.", "up", 5.8), ("Kestrel", "up", 0.3)]),
+    ],
+)  # fmt: skip
+def test_rankings_and_causes_name_their_own_moves(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected
+
+
+def test_a_companys_largest_increase_in_revenue_is_no_move() -> None:
+    assert moves_of("The company posted the largest increases in revenue among peers.") == []

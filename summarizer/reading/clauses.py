@@ -559,6 +559,8 @@ def _left_cue(
             return None
         if _TO_AS_FAR_AS.fullmatch(gap):
             return None  # "rose to as high as 0.597%": the level reached, not the move
+        if lowered.endswith(" by", cue.start, cue.end) and _AN_ARTICLE.match(gap):
+            return None  # "boosted by a 5.8 per cent leapfrog in Orvane": the cause's number
         stripped = lx.QUALIFIER.sub("", gap) if lx.QUALIFIER.search(gap) else gap
         if _GAP_FILLER.match(stripped) or _GAP_FILLER.match(gap):
             return index
@@ -570,6 +572,7 @@ def _left_cue(
     return None
 
 
+_AN_ARTICLE = re.compile(r"\s+an?\s")
 _TO_AS_FAR_AS = re.compile(r"\s+to\s+as\s+(?:high|low|much|little)\s+as\s+")
 
 

@@ -178,6 +178,13 @@ _UP_VERBS = (
     r"strong|stronger|buoyant|bid|upbeat)\b|claw(?:s|ed|ing)? back|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:gains|rally|advance|winning streak|rise|"
     r"climb|rebound|recovery)|"
+    # a ranking the names hold: "A, B and C posted the biggest gains", "concentrated the most
+    # notable declines" (with "the" and a superlative: "recorded losses" is a result)
+    r"(?:posted|posting|recorded|recording|registered|registering|logged|booked|"
+    r"concentrated|accounted for|topped|headed|notched) the (?:day's |session's |"
+    r"market's |index's )?(?:biggest|largest|steepest|sharpest|strongest|heaviest|best|worst|"
+    r"top|highest|most (?:notable|significant|prominent|pronounced|marked)) (?:percentage |"
+    r"single-day |daily )?(?:gains|advances|rises|increases|jumps)\b|"
     r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:gains|gainers|advance|advances|rally|"
     r"rise|risers|advancers)|"
     r"(?:was|were|been|be|is|are|got) (?:\w+ )?(?:boosted|lifted|buoyed|propelled|underpinned)|"
@@ -240,6 +247,11 @@ _DOWN_VERBS = (
     r"weak|weaker|offered)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:losses|declines|slide|fall|losing streak|"
     r"selloff|sell-off|decline|drop|slump|retreat)|"
+    r"(?:posted|posting|recorded|recording|registered|registering|logged|booked|"
+    r"concentrated|accounted for|topped|headed|notched) the (?:day's |session's |"
+    r"market's |index's )?(?:biggest|largest|steepest|sharpest|strongest|heaviest|best|worst|"
+    r"top|highest|most (?:notable|significant|prominent|pronounced|marked)) (?:percentage |"
+    r"single-day |daily )?(?:losses|declines|drops|falls|decreases|slides)\b|"
     r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:losses|declines|decline|fall|falls|"
     r"losers|selloff|sell-off|slide|drop|decliners|fallers)|"
     r"(?:was|were|been|be|is|are|got) (?:\w+ )?(?:hit|dragged|weighed|pressured|hammered|battered)|"
@@ -339,7 +351,8 @@ DOWN_WORD = re.compile(
 UP_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+highs?|gains?|"
     r"rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"
-    r"upticks?|spikes?|bounces?|recovery|upswing|leaps?|strength|winning streak|winning run|"
+    r"upticks?|spikes?|bounces?|recovery|upswing|leaps?|leapfrogs?|spurts?|upturns?|strength|"
+    r"winning streak|winning run|"
     r"appreciation|"
     # "a 12.6 percent return year-to-date", "its year-to-date return to 30.85%": a fund's or an
     # index's return over the period (the bare "return" of a thing is no move)
