@@ -926,3 +926,36 @@ def test_rankings_and_causes_name_their_own_moves(
 
 def test_a_companys_largest_increase_in_revenue_is_no_move() -> None:
     assert moves_of("The company posted the largest increases in revenue among peers.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # idioms of a fall and of a streak
+        ("Semiconductor stocks took a huge beating on Wednesday.",
+         [("Semiconductor stocks", "down", None)]),
+        ("The Varno index succumbed to its fourth losing session in five.",
+         [("Varno index", "down", None)]),
+        ("Gold posted its fifth winning session.", [("Gold", "up", None)]),
+        ("The rally came on a strong pick-up in crude oil prices.",
+         [("crude oil prices", "up", None)]),
+        # "shares of" names the company after it
+        ("The sector saw a 5% drop in shares of Orvane.", [("Orvane", "down", -5.0)]),
+        # a share of a group is breadth, not the group's move
+        ("Most of the chipmakers fell more than 10%, with Orvane down 12%.",
+         [("Orvane", "down", -12.0)]),
+        # words of saying: "added that" is no rise; the names after "that" are the subject,
+        # also inside a relative clause; an opening quote mark stands between them and the verb
+        ("The expert, who added that Orvane, Kestrel and Tellus “concentrated the most notable "
+         "declines,” left early.",
+         [("Orvane", "down", None), ("Kestrel", "down", None), ("Tellus", "down", None)]),
+        # a person is named with a job, and is no instrument
+        ("Maria Lopez, director of research at Tellus Securities, said the gain for the year is "
+         "now 4.4%.", []),
+        ("Kestrel, an analyst favourite, rose 3%.", [("Kestrel", "up", 3.0)]),
+    ],
+)  # fmt: skip
+def test_idioms_owners_breadth_and_people(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected

@@ -737,7 +737,8 @@ _MAY_MOVE = re.compile(
     r"reced|ebb|cheapen|hemorrhag|haemorrhag|vault|catapult|spurt|bolt|hopp|ascend|snapp|"
     r"power|roar|gapp|circuit|deteriorat|garner|explod|red\b|overc[ao]m|shook off|best|worst|"
     r"ascent|descent|record level|resistance|support|moved? (?:above|over|past|under|below)|"
-    r"held at|holds? at|holding at|drift|uptick|downtick|growth|"
+    r"held at|holds? at|holding at|drift|uptick|downtick|growth|winning|beating|pounding|"
+    r"drubbing|thrashing|bruising|leapfrog|pick-?up|"
     r"turn\w* (?:negative|positive|red|green|into)|"
     r"(?:start|began|begin)\w* (?:the |its |their )?(?:trading )?(?:day|session|trade|week)"
 )
@@ -815,16 +816,28 @@ def _subjects(
     moved = _moved_by_the_verb_before(lowered, mentions, predicate, lo)
     if moved is not None:
         return [moved]  # "MTN Ghana, which lifted the GSE index by 85 points": the index's
+    said_that = _SAID_THAT.search(lowered, last_relative or lo, predicate.start)
     if (
-        relative is not None
-        or (
-            _AFTER_A_RELATIVE_CLAUSE.search(lowered, clause[0], predicate.start)
-            and last_relative is not None
+        (
+            relative is not None
+            or (
+                _AFTER_A_RELATIVE_CLAUSE.search(lowered, clause[0], predicate.start)
+                and last_relative is not None
+            )
         )
-    ) and not _listed_after(lowered, mentions, last_relative, predicate):
+        and not (
+            # "the expert, who added that Becle, OMA and GAP concentrated the declines": the
+            # names after "that" are the subject
+            said_that is not None
+            and any(said_that.end() <= m.start and m.end <= predicate.start for m in mentions)
+        )
+        and not _listed_after(lowered, mentions, last_relative, predicate)
+    ):
         # "X, which gained 2.5%", and "X, which had rallied with Y, shed 8.7%": the verb after
         # the clause is the antecedent's too; the caller finds it
         return []
+    if said_that is not None and last_relative is not None:
+        lo = max(lo, said_that.end())  # the clause said begins after "that"
     inserted = _insertions(lowered, lo, predicate.start, sentence, mentions)
     candidates = [
         m for m in mentions
@@ -906,7 +919,21 @@ def _subjects(
     if len(chosen) == 1 and re.search(r"\bboth\b", lowered[chosen[0].end : predicate.start]):
         earlier = [m for m in candidates if m.end <= chosen[0].start]
         chosen = earlier[-1:] + chosen  # "A, which ..., and B ... both rose"
+    if _SOME_OF.search(lowered, max(0, chosen[0].start - 24), chosen[0].start):
+        return []  # "Most of the chipmakers fell more than 10%": breadth, not the group's move
     return chosen
+
+
+_SOME_OF = re.compile(
+    r"\b(?:most|many|some|several|half|majority|a number|a handful|few|none|\d+|two|three|"
+    r"four|five|six|seven|eight|nine|ten)\s+of\s+(?:the\s+|its\s+|their\s+)?$"
+)
+
+
+_SAID_THAT = re.compile(
+    r"\b(?:said|says|added|adds|noted|notes|explained|explains|warned|warns|stressed|stresses|"
+    r"pointed out|highlighted|observed|reported|reports|told \w+)\s+that\s"
+)
 
 
 def _listed_after(
@@ -1123,6 +1150,9 @@ def _without_a_place_object(
 _LEAD_FROM = re.compile(r"\bleads? from (?:the )?$")
 
 
+_BARE_SHARES = frozenset({"shares", "stocks", "stock", "equities", "the shares", "the stock"})
+
+
 def _object_head(lowered: str, inside: list[Mention]) -> list[Mention]:
     """The names a move noun's object is about: 'rally in China's domestic banks' -> banks;
     'advances in tech and financial shares' -> both; 'weakness from the oil companies and
@@ -1134,6 +1164,8 @@ def _object_head(lowered: str, inside: list[Mention]) -> list[Mention]:
         # "the rise of China's AI capabilities" is no move of China; "a strong lead from Wall
         # Street" is one of its market
         and (not _only_a_place(m) or _LEAD_FROM.search(lowered, max(0, m.start - 16), m.start))
+        # "a 5% drop in shares of Orvane": Orvane's
+        and not (m.name.lower() in _BARE_SHARES and lowered.startswith(" of ", m.end))
     ]
     if not heads:
         return []
@@ -1701,7 +1733,8 @@ _AGAINST_STOP = re.compile(r"\band\b|\bwhile\b|\bbut\b|;|\d+(?:\.\d+)?\s*(?:%|pe
 
 _PARTICIPIAL_CLAUSE = re.compile(r"\s*(?:(?:after|before|while|since|when)\s+)?[a-z]+ing\b")
 _ATTACHED = re.compile(
-    r"\s*(?::\s*[\d,.]+\s*\(?\s*)?(?:\([^)]*\)\s*)?"
+    # an opening quote mark between them: 'Becle, OMA and GAP "concentrated the declines"'
+    r"[\s“\"‘]*(?::\s*[\d,.]+\s*\(?\s*)?(?:\([^)]*\)\s*)?"
     # a relative clause or an appositive between them: "Tencent, of which Naspers owns about a
     # third, softened", "Quanta Computer Inc., another AI server supplier, ended unchanged"
     r"(?:,\s*(?:of which|which|who|whose|in which|a|an|another|the|one of the)\s[^,;]{1,80},\s*)?"

@@ -623,9 +623,35 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             Mention(match.start(), match.end(), match.group("name"), ticker=match.group("code"))
         )
     mentions = _with_codes_attached(
-        sentence, _without_owned_shares(sentence, _merged(_with_producers(sentence, found)))
+        sentence,
+        _without_owned_shares(
+            sentence, _merged(_without_persons(sentence, _with_producers(sentence, found)))
+        ),
     )
     return _with_appositions(sentence, _with_contract_heads(sentence, mentions))
+
+
+# a person named with the job that says so: "Enrique Covarrubias, director of economic analysis
+# at Actinver", "said John Smith, chief strategist at Kestrel Capital"
+_A_PERSONS_JOB = re.compile(
+    r",\s+(?:an?\s+|the\s+|its\s+)?(?:[\w&-]+\s+){0,3}?(?:director|analysts?|strategist|"
+    r"economist|chief|head|president|ceo|cfo|cio|manager|partner|trader|officer|chairman|"
+    r"chairwoman|governor|minister|secretary|spokes(?:man|woman|person)|founder|professor|"
+    r"researcher|advis[eo]r|vice[- ]president|executive)(?:\s+(?:of|at|for|with|in)\b|\s*,)"
+)
+
+
+def _without_persons(sentence: str, found: list[Mention]) -> list[Mention]:
+    """found, without the names of people (a person's job right after the name)."""
+    return [
+        m
+        for m in found
+        if m.reference is not None
+        or m.descriptive
+        or m.ticker is not None
+        or _A_PERSONS_JOB.match(sentence, m.end) is None
+        or instruments.identity(m.name) is not None
+    ]
 
 
 def _with_producers(sentence: str, found: list[Mention]) -> list[Mention]:
