@@ -959,3 +959,28 @@ def test_idioms_owners_breadth_and_people(
     text: str, expected: list[tuple[str, str, float | None]]
 ) -> None:
     assert [brief(m) for m in moves_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("The index slipped on poor jobs numbers from Europe.", "macro_data"),
+        ("Orvane fell 4% after a disappointing quarterly update.", "earnings"),
+        ("Stocks fell amid a sell-off in the broader markets.", "cross_market"),
+    ],
+)
+def test_jobs_numbers_updates_and_the_broader_market_are_drivers(text: str, kind: str) -> None:
+    assert [c.type for c in summary_of(text).catalysts] == [kind]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a worry said to have eased, a warning or restriction taken away: no risk
+        '"On the index, concerns about overvaluation in artificial intelligence (AI) have eased, '
+        'concentrating foreign inflows into chip stocks," he said.',
+        "Orvane rose 4.2% after being removed from the investment warning list that day.",
+    ],
+)
+def test_a_worry_eased_or_a_warning_lifted_is_no_risk(text: str) -> None:
+    assert summary_of(text).risks == []

@@ -64,7 +64,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
     ("earnings", ("earnings", "quarterly results", "interim results", "revenue", "profit",
                   "guidance", "exceeded expectations", "beat estimates", "net income", "net loss",
                   "core loss", "sales forecast", "sales that beat", "better-than-expected results",
-                  "impairment", "writedown", "write-down"),
+                  "impairment", "writedown", "write-down", "trading update", "quarterly update",
+                  "trading statement"),
      # a company's sales, not a country's retail sales (macro data); a company's own outlook
      # raised or cut ("after it raised its full-year forecast")
      re.compile(r"\bresults\b|(?<!retail )\bsales\b|\b(?:raised|raises|lifted|lifts|cut|cuts|"
@@ -93,14 +94,17 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
     ("macro_data", ("data", "gdp", "pmi", "cpi", "inflation figures", "jobs report", "payrolls",
                     "retail sales", "industrial production", "numbers out of", "economic",
                     "growth recovered", "global growth", "economy", "purchasing manager",
-                    "home prices", "unemployment", "industrial output", "factory output"), None),
+                    "home prices", "unemployment", "industrial output", "factory output",
+                    "jobs numbers", "jobs data", "employment data", "jobless claims",
+                    "labour market data", "labor market data"), None),
     ("cross_market", ("wall street", "nasdaq", "s&p 500", "treasury yields", "oil prices",
                       "oil price", "us futures", "stock futures", "us equities", "u.s. stocks",
                       "us stocks", "global stocks", "dollar", "bond yields", "gold's gains",
                       "the yen", "crude prices", "iron ore prices", "copper prices",
                       "stock markets", "gold futures", "metal price", "prices of", "commodities",
                       "european stocks", "asian stocks", "global sentiment", "energy prices",
-                      "natural gas", "crude oil", "stocks elsewhere", "price of"),
+                      "natural gas", "crude oil", "stocks elsewhere", "price of",
+                      "broader market", "wider market"),
      re.compile(r"\b(?:oil|gold|copper|iron ore|metals?|crude|coal|commodity|grain|wheat|corn|"
                 r"soybean) prices?\b|"
                 # "found support from rising soymeal futures"
@@ -173,6 +177,8 @@ _CAUSE = re.compile(
     r"on (?=(?:worries|concerns|fears|hopes|expectations|optimism|news|reports?|data|forecasts?|"
     r"profit-taking|profit taking|supply|demand|bets|speculation|signs|relief|confidence|"
     r"strong|weak|upbeat|better|disappointing|talk|rumou?rs?|comments|remarks|the prospects?|"
+    r"poor|dismal|encouraging|mixed|surprising|unexpected|lacklustre|lackluster|downbeat|"
+    r"worse|solid|soft|"
     r"bargain|mounting|positive|negative|flights? to|the eve of|"
     r"the (?:[\w’'.-]+ ){0,2}(?:decision|announcement|move|plan)\b|"
     r"renewed|fresh|foreign|continued|heavy|persistent|inflows|outflows|buying|selling|"
@@ -309,8 +315,13 @@ _RISK_SIGNAL = re.compile(
 # said of a risk that has receded, or of a gauge of fear that fell: not a risk
 _RISK_EASED = re.compile(
     r"\b(?:eas(?:ed|ing|es) (?:\w+ )?(?:concerns?|worries|fears?|tensions?)|allay\w* (?:\w+ )?"
-    r"(?:concerns?|worries|fears?)|(?:concerns?|worries|fears?)(?: [\w-]+){0,4} "
-    r"(?:eased|receded|faded|abated|eases|recede)|"
+    r"(?:concerns?|worries|fears?)|(?:concerns?|worries|fears?)(?: (?:[\w-]+|\([\w-]+\))){0,8} "
+    r"(?:(?:have|has|had) )?(?:eased|receded|faded|abated|eases|recede)|"
+    # a warning or a restriction taken away: "removed from the investment warning list",
+    # "decided to lift pandemic restrictions"
+    r"(?:remov\w*|lift\w*|end\w*|relax\w*|scrap\w*|loosen\w*|rolled back) (?:from )?(?:the |its |"
+    r"their )?(?:[\w-]+ ){0,3}(?:warning list|watch list|restrictions|curbs|lockdowns?|"
+    r"sanctions)|"
     r"risk appetite(?! (?:remains?|is|was|stayed) (?:low|weak|subdued|fragile|muted|thin))|"
     r"risk-on|(?:vix|fear gauge|volatility index)\b[^.;]*\b(?:fell|dropped|"
     r"declined|eased|slid|retreated|lower)|"
