@@ -31,6 +31,9 @@ PARTS = {
     "tuning": r"[ab]0[1-9]|[ab]1[0-4]",
     "measured": r"[ab]1[5-9]|[ab]20",
     **{letter: letter for letter in "cdefghijklmnop"},
+    # part Q: q01-q08 read for development, q09-q16 held out (fixtures/corpus/SOURCES-Q.md)
+    "q-read": r"q0[1-8]",
+    "q-held-out": r"q09|q1[0-6]",
 }
 
 
