@@ -321,24 +321,28 @@ _INDUSTRY_WORD = (
     r"industrial goods|services|autos?|parts|basic resources|retail|energy|property|paper|"
     r"forestry|hotels?|restaurants?)"
 )
-_PRODUCERS = re.compile(
+_PRODUCERS = re.compile(  # searched in the lowercased sentence
     rf"\b(?P<group>(?:{_COMMODITY_WORD}(?:\s+and\s+{_COMMODITY_WORD})?|"
     rf"{_INDUSTRY_WORD}\s*&\s*{_INDUSTRY_WORD}|"
     r"food and beverages?|travel and leisure|personal and household goods|"
     r"media and entertainment|metals and mining|mining and metals)"
     r"(?:\s+(?P<head>stocks|shares|equities|sectors?|sub-index|index|producers|miners|explorers|"
     r"drillers|refiners|companies|firms|names|majors|plays|counters|issues)\b|"
+    # before a word for one company and a name (capitalised: checked in the sentence)
     r"(?=\s+(?:major|giant|producer|miner|explorer|driller|refiner|firm|company|group|maker)"
-    r"\s+[A-Z])))",
-    re.IGNORECASE,
+    r"\s+(?P<name>\w))))"
+)
+_COMMODITY_OR_AMPERSAND = re.compile(
+    rf"&|\b{_COMMODITY_WORD}\b|\b(?:food|travel|personal|media|metals|mining) and\b|"
+    r"\b(?:crude|gasoline|distillate|diesel|fuel)\b"
 )
 # a commodity's stocks held somewhere, or those of a refined product: an inventory, not the
-# producers' shares ("Copper stocks in LME warehouses fell 2% to 120,000 tonnes")
-_INVENTORY = re.compile(
+# producers' shares ("Copper stocks in LME warehouses fell 2% to 120,000 tonnes"), with the
+# code written after it ("MNISTX-TOTAL", capitalised: checked in the sentence)
+_INVENTORY = re.compile(  # searched in the lowercased sentence
     rf"\b(?:{_COMMODITY_WORD}\s+(?:stocks|inventories|stockpiles)\s+(?:held\s+)?(?:in|at)\s+"
-    r"(?:[\w'’&-]+\s+){0,4}?(?:warehouses?|storage|tanks|hubs?)\b(?:\s+[A-Z][\w-]*\b)?|"
-    r"(?:crude|gasoline|distillate|diesel|heating oil|jet fuel|fuel oil)\s+(?:stocks|stockpiles))",
-    re.IGNORECASE,
+    r"(?:[\w'’&-]+\s+){0,4}?(?:warehouses?|storage|tanks|hubs?)\b(?:\s+(?P<code>[\w-]+)\b)?|"
+    r"(?:crude|gasoline|distillate|diesel|heating oil|jet fuel|fuel oil)\s+(?:stocks|stockpiles))"
 )
 # "Hotel, tourism and aircraft manufacturing stocks", "the electronic information and financial
 # sectors": groups listed before the head they share
@@ -625,7 +629,7 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
     mentions = _with_codes_attached(
         sentence,
         _without_owned_shares(
-            sentence, _merged(_without_persons(sentence, _with_producers(sentence, found)))
+            sentence, _merged(_without_persons(sentence, _with_producers(sentence, lowered, found)))
         ),
     )
     return _with_appositions(sentence, _with_contract_heads(sentence, mentions))
@@ -654,27 +658,30 @@ def _without_persons(sentence: str, found: list[Mention]) -> list[Mention]:
     ]
 
 
-def _with_producers(sentence: str, found: list[Mention]) -> list[Mention]:
+def _with_producers(sentence: str, lowered: str, found: list[Mention]) -> list[Mention]:
     """found, with a commodity's inventory as one figure (no price), and a group of producers
     named by its commodity or industry in place of the commodity or the words inside it
     ("Copper stocks", "oil and gas stocks", "Travel & Leisure shares"); a commodity describing
     the company named after it ("oil & gas major Orvane") leaves only that name."""
-    for match in _INVENTORY.finditer(sentence):
+    if not _COMMODITY_OR_AMPERSAND.search(lowered):
+        return found  # a cheap test first: most sentences name neither
+    inventories: list[tuple[int, int]] = []
+    for match in _INVENTORY.finditer(lowered):
         start, end = match.span()
+        if match.group("code") is not None and not sentence[match.start("code")].isupper():
+            end = match.start("code") - 1  # "... warehouses fell": no code after it
+        inventories.append((start, end))
         found = [m for m in found if not (start <= m.start and m.end <= end)]
         found.append(Mention(start, end, sentence[start:end], descriptive=True))
-    for match in _PRODUCERS.finditer(sentence):
+    for match in _PRODUCERS.finditer(lowered):
         start, end = match.span()
-        if any(
-            start < m.end
-            and m.start < end
-            and m.name == sentence[m.start : m.end]
-            and _INVENTORY.fullmatch(m.name)
-            for m in found
-        ):
+        if any(start < i_end and i_start < end for i_start, i_end in inventories):
             continue  # an inventory, read above
-        if match.group("head") is None and " " not in match.group("group").strip():
-            continue  # "Oil major Orvane": the name after it is found as it was
+        if match.group("head") is None:
+            if " " not in match.group("group").strip():
+                continue  # "Oil major Orvane": the name after it is found as it was
+            if not sentence[match.start("name")].isupper():
+                continue  # "oil & gas major producers": no company named
         found = [m for m in found if not (start <= m.start and m.end <= end)]
         if match.group("head") is not None:
             found.append(Mention(start, end, sentence[start:end], descriptive=True))
