@@ -1240,7 +1240,7 @@ def _label_in_quote(move: Move, evidence: str) -> bool:
         for words in _label_words(move)
         for word in re.findall(r"[a-z]+", words)
         if word not in _NOT_A_PERIODS_WORD
-    )  # "week" is in "weekly"
+    )
 
 
 _NOT_A_PERIODS_WORD = frozenset({"the", "a", "an", "of", "in", "on", "at", "to", "and", "vs"})

@@ -643,32 +643,40 @@ def _country_names() -> frozenset[str]:
     return frozenset(names)
 
 
-@functools.lru_cache(maxsize=1024)
 def is_demonym(word: str) -> bool:
     """Whether the word is a country's adjective, made from its name the common ways: 'Qatari',
-    'Omani', 'Nigerian', 'Egyptian', 'Sudanese' (pycountry has names, not adjectives)."""
-    lowered = word.lower()
-    if not word[:1].isupper() or not lowered.endswith(("i", "n", "ese")):
-        return False
-    stems = {lowered[:-1], lowered[:-2], lowered[:-3]} if lowered.endswith("n") else set()
-    stems |= {lowered[:-1]} if lowered.endswith("i") else set()
-    stems |= {lowered[:-3]} if lowered.endswith("ese") else set()
-    names = _country_names()
-    # "Emirati": the United Arab Emirates
-    return any(len(stem) > 2 and stem in names for stem in stems) or any(
-        len(stem) > 4 and any(w.startswith(stem) for w in _country_words()) for stem in stems
-    )
+    'Omani', 'Nigerian', 'Egyptian', 'Sudanese', 'Emirati' (pycountry has names, not
+    adjectives)."""
+    return word[:1].isupper() and _demonyms_country(word.lower()) is not None
+
+
+def _country_of(word: str) -> str:
+    """The country a lower-case adjective names ('qatari' -> 'qatar'), else the word."""
+    country = _demonyms_country(word)
+    return country if country is not None and country in _country_names() else word
 
 
 @functools.lru_cache(maxsize=8192)
-def _country_of(word: str) -> str:
-    """The country a lower-case adjective names ('qatari' -> 'qatar'), else the word."""
-    if not word.endswith(("i", "n", "ese")) or not is_demonym(word.capitalize()):
-        return word
-    for stem in (word[:-1], word[:-2], word[:-3]):
-        if stem in _country_names():
+def _demonyms_country(lowered: str) -> str | None:
+    """The country name (or, for 'emirati', the start of one) a lower-case adjective is made
+    from, or None when it is none: the name less '-i', '-n', '-an', '-ian' or '-ese'."""
+    stems = []
+    if lowered.endswith("i"):
+        stems.append(lowered[:-1])
+    if lowered.endswith("n"):
+        stems += [lowered[:-1], lowered[:-2], lowered[:-3]]
+    if lowered.endswith("ese"):
+        stems.append(lowered[:-3])
+    if not stems:
+        return None
+    names = _country_names()
+    for stem in stems:
+        if len(stem) > 2 and stem in names:
             return stem
-    return word
+    for stem in stems:  # "Emirati": the United Arab Emirates
+        if len(stem) > 4 and any(w.startswith(stem) for w in _country_words()):
+            return stem
+    return None
 
 
 @functools.cache
