@@ -23,7 +23,7 @@ from summarizer import instruments
 from summarizer.models import Direction, Qualifier, Session, Timeframe
 from summarizer.reading import lexicon as lx
 from summarizer.reading.clauses import Cue, Predicate, asides, boundaries, find_cues, predicates
-from summarizer.reading.mentions import SAYING, Mention, find_mentions
+from summarizer.reading.mentions import BARE_SHARES, SAYING, Mention, find_mentions
 from summarizer.reading.numbers import Change, find_changes
 from summarizer.reading.periods import (
     When,
@@ -1150,7 +1150,7 @@ def _without_a_place_object(
 _LEAD_FROM = re.compile(r"\bleads? from (?:the )?$")
 
 
-_BARE_SHARES = frozenset({"shares", "stocks", "stock", "equities", "the shares", "the stock"})
+_BARE_SHARES = BARE_SHARES | {"the shares", "the stock"}
 
 
 def _object_head(lowered: str, inside: list[Mention]) -> list[Mention]:

@@ -132,6 +132,22 @@ _HOW_MUCH = (
     r"(?:(?:mostly|slightly|sharply|broadly|modestly|marginally|firmly|significantly|much|"
     r"somewhat|a little|a bit|a touch|fractionally) )?"
 )
+# a ranking the names hold: "A, B and C posted the biggest gains", "concentrated the most
+# notable declines" (with "the" and a superlative: "recorded losses" is a result); the plural
+# noun of a move follows
+_RANKED = (
+    r"(?:posted|posting|recorded|recording|registered|registering|logged|booked|"
+    r"concentrated|accounted for|topped|headed|notched) the (?:day's |session's |"
+    r"market's |index's )?(?:biggest|largest|steepest|sharpest|strongest|heaviest|best|worst|"
+    r"top|highest|most (?:notable|significant|prominent|pronounced|marked)) (?:percentage |"
+    r"single-day |daily )?"
+)
+# a streak held: "posted its third straight losing session", "succumbed to its fourth losing
+# session", "extended its winning streak"; "winning" or "losing" follows
+_STREAK_HELD = (
+    r"(?:logged|posted|extended|notched|recorded|marked|booked|stretched|on|succumbed to) (?:a |"
+    r"an |its |their )?(?:[\w-]+ ){0,2}"
+)
 _UP_VERBS = (
     r"ris(?:e|es|en|ing)|rose|gain(?:s|ed|ing)?|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|"
     r"surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|rall(?:y|ies|ied|ying)|rebound(?:s|ed|ing)?|"
@@ -180,19 +196,11 @@ _UP_VERBS = (
     r"strong|stronger|buoyant|bid|upbeat)\b|claw(?:s|ed|ing)? back|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:gains|rally|advance|winning streak|rise|"
     r"climb|rebound|recovery)|"
-    # a ranking the names hold: "A, B and C posted the biggest gains", "concentrated the most
-    # notable declines" (with "the" and a superlative: "recorded losses" is a result)
-    r"(?:posted|posting|recorded|recording|registered|registering|logged|booked|"
-    r"concentrated|accounted for|topped|headed|notched) the (?:day's |session's |"
-    r"market's |index's )?(?:biggest|largest|steepest|sharpest|strongest|heaviest|best|worst|"
-    r"top|highest|most (?:notable|significant|prominent|pronounced|marked)) (?:percentage |"
-    r"single-day |daily )?(?:gains|advances|rises|increases|jumps)\b|"
+    rf"{_RANKED}(?:gains|advances|rises|increases|jumps)\b|"
     r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:gains|gainers|advance|advances|rally|"
     r"rise|risers|advancers)|"
     r"(?:was|were|been|be|is|are|got) (?:\w+ )?(?:boosted|lifted|buoyed|propelled|underpinned)|"
-    # "posted its third straight winning session", "succumbed to its fourth winning session"
-    r"(?:logged|posted|extended|notched|recorded|marked|booked|stretched|on|succumbed to) (?:a |"
-    r"an |its |their )?(?:[\w-]+ ){0,2}winning (?:streak|run|sessions?|days?|weeks?)|"
+    rf"{_STREAK_HELD}winning (?:streak|run|sessions?|days?|weeks?)|"
     r"snapp(?:ed|ing) (?:a |an |its |their )?(?:[\w-]+ )?losing (?:streak|run)|"
     r"marked (?:the|a|its) \w+ (?:straight|consecutive) (?:week|day|session|month)s? (?:in|"
     r"of) gains|hit the (?:daily |upper )?limit|"
@@ -250,11 +258,7 @@ _DOWN_VERBS = (
     r"weak|weaker|offered)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:losses|declines|slide|fall|losing streak|"
     r"selloff|sell-off|decline|drop|slump|retreat)|"
-    r"(?:posted|posting|recorded|recording|registered|registering|logged|booked|"
-    r"concentrated|accounted for|topped|headed|notched) the (?:day's |session's |"
-    r"market's |index's )?(?:biggest|largest|steepest|sharpest|strongest|heaviest|best|worst|"
-    r"top|highest|most (?:notable|significant|prominent|pronounced|marked)) (?:percentage |"
-    r"single-day |daily )?(?:losses|declines|drops|falls|decreases|slides)\b|"
+    rf"{_RANKED}(?:losses|declines|drops|falls|decreases|slides)\b|"
     r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:losses|declines|decline|fall|falls|"
     r"losers|selloff|sell-off|slide|drop|decliners|fallers)|"
     r"(?:was|were|been|be|is|are|got) (?:\w+ )?(?:hit|dragged|weighed|pressured|hammered|battered)|"
@@ -262,9 +266,7 @@ _DOWN_VERBS = (
     r"battering|pounding|drubbing|thrashing|bruising)|"
     r"(?:came|come|comes|coming|been|was|were|is|are|remained|stayed) under (?:heavy |renewed |"
     r"selling |some )?pressure|"
-    # "posted its third straight losing session", "succumbed to its fourth losing session"
-    r"(?:logged|posted|extended|notched|recorded|marked|booked|stretched|on|succumbed to) (?:a |"
-    r"an |its |their )?(?:[\w-]+ ){0,2}losing (?:streak|run|sessions?|days?|weeks?)|"
+    rf"{_STREAK_HELD}losing (?:streak|run|sessions?|days?|weeks?)|"
     r"(?:snapp|end|broke|halt)(?:ed|ing|s)? (?:a |an |its |their )?(?:[\w-]+ )?winning (?:streak|"
     r"run)|"
     r"lost ground|los(?:e|es|ing) ground|erase[ds]? (?:its |their |earlier |early )?gains|"

@@ -524,7 +524,7 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         owner = match.group("owner")
         if instruments.is_demonym(owner) or instruments.is_place(owner):
             start, end = match.span()
-            found = [m for m in found if not (start <= m.start and m.end <= end)]
+            found = _outside(found, start, end)
             found.append(Mention(start, end, match.group(0), descriptive=True))
     for pattern, word in ((_PLACES_INDEX, "s "), (_CRYPTO_MARKET, "crypto")):
         if word not in lowered:
@@ -671,7 +671,7 @@ def _with_producers(sentence: str, lowered: str, found: list[Mention]) -> list[M
         if match.group("code") is not None and not sentence[match.start("code")].isupper():
             end = match.start("code") - 1  # "... warehouses fell": no code after it
         inventories.append((start, end))
-        found = [m for m in found if not (start <= m.start and m.end <= end)]
+        found = _outside(found, start, end)
         found.append(Mention(start, end, sentence[start:end], descriptive=True))
     for match in _PRODUCERS.finditer(lowered):
         start, end = match.span()
@@ -682,10 +682,15 @@ def _with_producers(sentence: str, lowered: str, found: list[Mention]) -> list[M
                 continue  # "Oil major Orvane": the name after it is found as it was
             if not sentence[match.start("name")].isupper():
                 continue  # "oil & gas major producers": no company named
-        found = [m for m in found if not (start <= m.start and m.end <= end)]
+        found = _outside(found, start, end)
         if match.group("head") is not None:
             found.append(Mention(start, end, sentence[start:end], descriptive=True))
     return found
+
+
+def _outside(found: list[Mention], start: int, end: int) -> list[Mention]:
+    """found, less the mentions inside start:end (a longer name read there takes their place)."""
+    return [m for m in found if not (start <= m.start and m.end <= end)]
 
 
 def _without_owned_shares(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -697,14 +702,14 @@ def _without_owned_shares(sentence: str, mentions: list[Mention]) -> list[Mentio
         for m in mentions
         if not (
             m.descriptive
-            and m.name.lower() in _BARE_SHARES
+            and m.name.lower() in BARE_SHARES
             and (owner := _OWNED.search(sentence, 0, m.start)) is not None
             and owner.start() in owners
         )
     ]
 
 
-_BARE_SHARES = frozenset({"shares", "stocks", "stock", "equities"})
+BARE_SHARES = frozenset({"shares", "stocks", "stock", "equities"})
 _OWNED = re.compile(r"['’]s?\s+$")
 
 
