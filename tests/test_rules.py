@@ -973,3 +973,76 @@ def test_jobs_numbers_updates_and_the_broader_market_are_drivers(text: str, kind
 )
 def test_a_worry_eased_or_a_warning_lifted_is_no_risk(text: str) -> None:
     assert summary_of(text).risks == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # off a high is down, off a low is up ("edged" alone reads as a rise)
+        ("The franc edged off recent two-month highs on Wednesday.", [("franc", "down", None)]),
+        ("The Varno index came off its lows in late trade.", [("Varno index", "up", None)]),
+        # a result over a named period, held or in prospect
+        ("Spot platinum was set for a third straight weekly loss.", [("Spot platinum", "down", None)]),
+        ("Palladium headed for its biggest monthly gain since 2020.", [("Palladium", "up", None)]),
+        ("Cocoa posted a weekly decline.", [("Cocoa", "down", None)]),
+        # a streak the day's move caps, extends or snaps is the sessions before it
+        ("The peso rose 0.3%, capping a four-session win streak against the dollar.",
+         [("peso", "up", 0.3), ("peso", "up", None)]),
+        ("The Kestrel index fell sharply on Monday, snapping a five-day winning streak.",
+         [("Kestrel index", "down", None), ("Kestrel index", "up", None)]),
+        # a place or delivery month between the name and its relative clause, and a clause that
+        # speaks of the future says nothing of the move after it
+        ("Cocoa futures for March, which will soon become the front month, lost 40 dollars, or "
+         "0.5%.", [("Cocoa futures", "down", -0.5)]),
+        ("The Orvane contract in London, which expires in May, rose 1.1%.", [("Orvane", "up", 1.1)]),
+        # a settlement with a change in dollars, a thousands comma, a currency code or a fraction
+        ("March cocoa settled at USD8,210, down 145 dollars.", [("March cocoa", "down", None)]),
+        ("September soybean meal closed at $302.50, down 4 1/2 cents.",
+         [("September soybean meal", "down", None)]),
+        # a question word opens a clause, not a name
+        ("Why copper prices are rising again is unclear.", [("copper prices", "up", None)]),
+        # the coin, the metal: the crypto asset or the commodity named before
+        ("Varno traded at $90,000 on Friday. Ether rose 2%. The coin plummeted below $85,000 on "
+         "Monday.", [("Ether", "up", 2.0), ("Ether", "down", None)]),
+        ("Spot silver climbed 2%. The metal is up 10% this month.",
+         [("Spot silver", "up", 2.0), ("Spot silver", "up", 10.0)]),
+        # "the stock of X" is X's, not the subject's before it
+        ("Orvane slid 3%, while the stock of Kestrel rose 2%.",
+         [("Orvane", "down", -3.0), ("Kestrel", "up", 2.0)]),
+        # "slightly green" on the day is a rise
+        ("Major stock indices are slightly green on the day.", [("stock indices", "up", None)]),
+        # the object a move was sent to is the one that moved: bullion is gold
+        ("The dollar eased, after sending bullion over 2% lower on Thursday.",
+         [("dollar", "down", None), ("bullion", "down", -2.0)]),
+    ],
+)  # fmt: skip
+def test_commodity_fx_and_crypto_wire_phrasings(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected
+
+
+def test_as_high_as_opens_no_driver() -> None:
+    assert summary_of("The franc jumped as high as 0.8810 per dollar on Thursday.").catalysts == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # two drivers joined by "and as", each typed on its own
+        ("Cocoa eased as envoys renewed a push for a ceasefire in the region and as slowing "
+         "demand growth in Europe weighed on the market.",
+         ["geopolitics_trade", "macro_data"]),
+        # a sentence that names its driver as such
+        ("Talk that Varno will have to import more wheat was the catalyst behind the rally.",
+         ["other"]),
+        # investors' appetite drives, unless something more specific is named beside it
+        ("Platinum rose as investor appetite for precious metals held up.", ["capital_flows"]),
+        ("The index rose, buoyed by strong corporate earnings and investor appetite for blue "
+         "chips.", ["earnings"]),
+        # an absent driver is none
+        ("Amid a lack of any supporting catalyst, crude drifted lower.", []),
+    ],
+)  # fmt: skip
+def test_drivers_named_as_such_joined_or_of_appetite(text: str, expected: list[str]) -> None:
+    assert [c.type for c in summary_of(text).catalysts] == expected

@@ -77,7 +77,9 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                            "export controls",
                            "export restrictions", "easing tensions", "tensions", "protests",
                            "brexit", "g7", "g20", "war in", "invasion", "conflict", "unrest",
-                           "demonstrations", "riots", "coup", "geopolitical"), None),
+                           "demonstrations", "riots", "coup", "geopolitical", "ceasefire",
+                           "cease-fire", "truce", "peace talks", "peace deal", "retaliat",
+                           "hostilities", "missile", "airstrike", "air strike"), None),
     ("government_policy", ("regulator", "regulation", "approval", "stimulus", "government",
                            "state funds", "rescue measures", "measures to", "tax cut",
                            "policy support", "election", "minister", "president", "beijing",
@@ -96,7 +98,7 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                     "growth recovered", "global growth", "economy", "purchasing manager",
                     "home prices", "unemployment", "industrial output", "factory output",
                     "jobs numbers", "jobs data", "employment data", "jobless claims",
-                    "labour market data", "labor market data"), None),
+                    "labour market data", "labor market data", "demand growth"), None),
     ("cross_market", ("wall street", "nasdaq", "s&p 500", "treasury yields", "oil prices",
                       "oil price", "us futures", "stock futures", "us equities", "u.s. stocks",
                       "us stocks", "global stocks", "dollar", "bond yields", "gold's gains",
@@ -139,6 +141,10 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
      re.compile(r"(?<!blue )(?<!blue-)\bchips?\b|\bmodel\b|models\b|\bai\b|\bstreaming\b|"
                 r"\b(?:won|wins|win|signed|signs|awarded|secured|landed|clinched)\b[^.;]{0,40}"
                 r"\bcontracts?\b|\bcontracts? (?:with|from|worth|to supply|to build)\b")),
+    # investors' appetite or demand is the driver only where nothing more specific is named
+    # ("buoyed by strong corporate earnings and investor appetite": the earnings)
+    ("capital_flows", ("investor appetite", "appetite for", "investor demand", "haven demand"),
+     None),
 )  # fmt: skip
 
 # A causal word and the phrase it introduces, up to the next clause break.
@@ -184,7 +190,8 @@ _CAUSE = re.compile(
     r"renewed|fresh|foreign|continued|heavy|persistent|inflows|outflows|buying|selling|"
     r"(?:a |an )?(?:higher|lower|firmer|weaker|stronger|softer|rising|falling|improving|"
     r"worsening|robust|solid|grim|gloomy|bleak|production|supply)\b))|"
-    r"(?<!as much )(?<!as well )(?<!such )(?<!so far )(?<!as far )(?<!just )as (?!(?:much|well|of|"
+    r"(?<!as much )(?<!as well )(?<!such )(?<!so far )(?<!as far )(?<!just )(?<!as high )"
+    r"(?<!as low )(?<!as little )(?<!as many )(?<!as long )(?<!as soon )as (?!(?:much|well|of|"
     # "as did the share of X", "as we continue", "as data from X shows": no driver
     r"did|do|does|is|was|were|are|we|data|"
     r"expected|for|"
@@ -192,7 +199,8 @@ _CAUSE = re.compile(
     r"noted|mentioned|reported by|per)\b))"
 )
 _PHRASE_END = re.compile(
-    r"[;:]|[\"”],\s|,\s+(?:while|whereas|but|and|which|as|after|with|following|adding|said|"
+    r"[;:]|[\"”],\s|\sand (?=as\s|after\s|amid\s)|"
+    r",\s+(?:while|whereas|but|and|which|as|after|with|following|adding|said|"
     r"according|though|although)\b|,\s+(?:[\w-]+\s+){1,2}(?:said|says|noted|added)\b|\s(?:while|whereas|but)\s|\.[\"”’)]*\s*$|\s[-–—]\s|$"
 )
 # the subject of a causal verb: "Strong results from Samsung lifted the Kospi"
@@ -202,6 +210,9 @@ _CAUSAL_VERB = re.compile(
     r"supported|buoyed|(?<!\bit )(?<!\bthey )(?<!\bwe )made|sent|pushed|reignited|ignited|"
     r"reinforced|underpin\w*|meant|"
     r"resulted in|causing|contributing to|lay behind|had an impact on|led to|leading to|"
+    # "Ideas that Russia will have to import grain were the catalyst behind the rally"
+    r"(?:was|were|is|are|has been|have been) (?:the |a )?(?:main |key |big |biggest |primary |"
+    r"chief |major |latest )?(?:catalyst|driver|trigger)s? (?:behind|for|of)|"
     r"play(?:ed|s)? (?:its|a|an|their|the) (?:[\w-]+ )?(?:part|role)|"
     r"(?:kept|keeps|keeping) (?=(?:[\w'’-]+ ){1,3}(?:under pressure|in check|afloat|supported|"
     r"elevated|subdued|capped|higher|lower|on the defensive)\b)|"
@@ -485,7 +496,7 @@ _STATED_DRIVER = re.compile(
     r"\b(?:fears?|worries|worry|hopes?|concerns?|optimism|pessimism|sentiment|expectations?|bets?|"
     r"speculation|jitters|relief|enthusiasm|excitement|risk appetite|risk aversion|risk-off|"
     r"uncertainty|technical|"
-    r"news)\b"
+    r"news|(?:catalyst|driver|trigger)s? (?:behind|for|of))\b"
 )
 
 

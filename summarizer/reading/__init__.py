@@ -1221,6 +1221,12 @@ def _antecedent(
         if m.end <= comma
         and (m.end >= comma - 3 or _ANTECEDENT_HEAD.fullmatch(lowered, m.end, comma))
     ]
+    if (
+        len(before) > 1
+        and _only_a_place(before[-1])
+        and _A_PLACE_AFTER.fullmatch(lowered, before[-2].end, before[-1].start)
+    ):
+        before = before[:-1]  # "The Orvane contract in London, which ...": the contract
     antecedent = before[-1:]
     if antecedent and len(predicate.changes) > 1:
         # "Orvane and Kestrel, which fell 5% and 4%, respectively": the names listed together
@@ -1233,10 +1239,14 @@ def _antecedent(
     return antecedent
 
 
+_A_PLACE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:in|on|at)\s+(?:the\s+)?")
 # "The peso currency, which ...": what of the name the relative clause is about
 _ANTECEDENT_HEAD = re.compile(
-    r"\s+(?:stocks?|shares?|currency|index|unit|coin|token|contract|futures|price|prices|"
-    r"yield|bonds?)\s*"
+    r"(?:\s+(?:stocks?|shares?|currency|index|unit|coin|token|contract|futures|price|prices|"
+    r"yield|bonds?))?"
+    # "WTI futures for December, which ...", "Orvane shares in Hong Kong, which ...": the
+    # place or delivery month after the name
+    r"(?:\s+(?:for|in|on)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}[\w-]+)?\s*"
 )
 
 
@@ -1442,15 +1452,17 @@ def _facts(
     else:
         named: list[Mention | None] = list(subjects) or [None]
         pairs = [(s, c) for c in changes for s in named]
-    head = lowered[clause[0] : predicate.start]
-    modal = (
-        any(
-            # "Retail giant Target saw its shares fall": a capitalised word inside a sentence
-            # is a name, not a modal
-            not sentence[clause[0] + m.start()].isupper() or m.start() == 0
-            for m in lx.MODAL.finditer(head)
-        )
-        or _MAY.search(sentence, clause[0], predicate.start) is not None
+    # "WTI futures, which will soon become the front month, lost 14 cents": what a relative
+    # clause says of the subject does not make its move a forecast
+    head = _RELATIVE_ASIDE.sub(_blank, lowered[clause[0] : predicate.start])
+    modal = any(
+        # "Retail giant Target saw its shares fall": a capitalised word inside a sentence
+        # is a name, not a modal
+        not sentence[clause[0] + m.start()].isupper() or m.start() == 0
+        for m in lx.MODAL.finditer(head)
+    ) or any(
+        head[m.start() - clause[0]] != " "
+        for m in _MAY.finditer(sentence, clause[0], predicate.start)
     )
     if predicate.form == "noun" and not predicate.changes:
         after = lowered[predicate.end : min(clause[1], predicate.end + 60)]
@@ -1584,6 +1596,8 @@ def _facts(
             facts[-1:] = _streak_facts(
                 facts[-1], broken=_BROKEN_STREAK.search(streak[0]) is not None
             )
+            if mention is not None and _streak_after_a_move(lowered, mention, predicate):
+                facts[-1] = replace(facts[-1], attached=True)
     if respectively:
         facts = _period_shared(facts)
     return facts
@@ -1622,13 +1636,40 @@ _STREAK = re.compile(
     rf"\b{_ORDINAL} (?:straight|consecutive|successive) (?:trading )?(?:days?|sessions?|weeks?|"
     r"months?|gains?|advances?|rises?|declines?|falls?|drops?|loss(?:es)?)\b|"
     r"\b(?:snapp(?:ed|ing)|snaps?|broke|breaking|breaks|end(?:ed|ing|s)?|halt(?:ed|ing|s)?) "
-    r"(?:a|an|its|their|the) (?:[\w-]+ ){0,2}(?:winning|losing) (?:streak|run)\b|"
+    r"(?:a|an|its|their|the) (?:[\w-]+ ){0,2}(?:win(?:ning)?|losing) (?:streak|run)\b|"
+    # "rose 2%, capping a six-session win streak": the streak the day's move ends or extends
+    r"\b(?:capp(?:ed|ing)|caps|extend(?:ed|ing|s)?|stretch(?:ed|ing|es)?) (?:a|an|its|their|the) "
+    r"(?:[\w-]+ ){0,2}(?:win(?:ning)?|losing) (?:streak|run)\b|"
     # "ended three straight sessions in the red with a rise of 4.4 percent"
     r"\b(?:snapp(?:ed|ing)|broke|breaking|end(?:ed|ing|s)?|halt(?:ed|ing|s)?) (?:a |an |its |"
     r"their )?(?:[\w-]+ ){0,2}(?:straight|consecutive|successive) (?:trading )?(?:sessions?|days?) "
     r"(?:in the (?:red|green)|of (?:gains|losses|declines|advances))"
 )
 _BROKEN_STREAK = re.compile(r"^(?:snap|broke|break|end|halt)")
+_RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,100},")
+
+
+def _blank(words: re.Match[str]) -> str:
+    return " " * len(words[0])
+
+
+def _streak_after_a_move(lowered: str, mention: Mention, predicate: Predicate) -> bool:
+    """'The Dow fell on Monday, snapping a three-day winning streak', 'The peso rose 0.3%,
+    capping a four-session winning streak': the participle's streak is its subject's, whose
+    move its own clause states right before it."""
+    gap = _A_MOVE_CLAUSE.fullmatch(lowered, mention.end, predicate.start)
+    return (
+        gap is not None
+        and _STREAK_PARTICIPLE.match(lowered, predicate.start) is not None
+        and any(p.search(lowered, mention.end, predicate.start) for p in _MOVE_WORDS)
+    )
+
+
+_A_MOVE_CLAUSE = re.compile(r"\s+[^,;:()]{1,80},\s*")
+_STREAK_PARTICIPLE = re.compile(
+    r"(?:snapping|capping|extending|ending|breaking|halting|stretching)\b"
+)
+_MOVE_WORDS = (lx.UP_VERB, lx.DOWN_VERB, lx.UP_WORD, lx.DOWN_WORD)
 
 
 def _as_the_quoted_currency(lowered: str, sentence: str, fact: Fact) -> Fact:
@@ -1789,7 +1830,7 @@ _COMMA = re.compile(r",\s*")
 _ASIDE_BEFORE_A_MOVE_WORD = 60
 _ITS_OWN_CLAUSE = re.compile(
     r"\s+(?:(?!(?:while|whereas|but|and|with|as|after|following|before|which|who|that|than|"
-    r"against|versus|vs)\b)[^,;:()])+,\s*"
+    r"against|versus|vs)\b)(?:[^,;:()]|(?<=\d),(?=\d{3})))+,\s*"  # "settled at $8,210, down $145"
 )
 _BARE_MOVE_WORD = re.compile(r"(?:up|down|off|higher|lower|unchanged|flat)\b")
 
@@ -2027,6 +2068,10 @@ def _referent(mention: Mention | None, last: dict[str, Mention]) -> Mention | No
         return last.get("index", mention)
     if ref in lx.CURRENCY_REFERENCES:
         return last.get("currency", mention)
+    if ref in lx.CRYPTO_REFERENCES:
+        return last.get("crypto", mention)
+    if ref in lx.COMMODITY_REFERENCES:
+        return last.get("commodity", mention)
     if ref in ("it", "they", "both", None):
         return last.get("subject", mention)
     if ref in ("contract", "yield", "note", "bond"):
@@ -2042,5 +2087,7 @@ def _remember(mention: Mention, last: dict[str, Mention], *, weak: bool = False)
         last["currency"] = mention
     elif kind in ("stock", "etf", "fund"):
         last["company"] = mention
+    elif kind in ("crypto", "commodity"):
+        last[kind] = mention
     if not weak:
         last["subject"] = mention

@@ -33,8 +33,8 @@ MONEY = re.compile(
     rf"(?<![\w.])(?P<sign>[+\-−])?(?:(?:[a-z]{{0,3}}\$|us\$|€|£|¥|rs\.?\s?|rmb\s?|"
     rf"inr\s?)(?P<amount>{NUM})"
     rf"(?:\s?(?:billion|million|bn|mn|m|trillion))?"
-    rf"|(?P<cents>{NUM}(?:-\d/\d|\s?[¼½¾⅛⅜⅝⅞])?|\d/\d|[¼½¾⅛⅜⅝⅞])\s?(?:cents?|sen|pence|p\b|won\b|yen\b|"
-    rf"rupees?|paise|"
+    rf"|(?P<cents>{NUM}(?:[-\s]\d/\d|\s?[¼½¾⅛⅜⅝⅞])?|\d/\d|[¼½¾⅛⅜⅝⅞])\s?(?:cents?|sen|pence|p\b|won\b|yen\b|"
+    rf"rupees?|paise|dollars?\b|euros?\b|"
     rf"yuan\b|ringgit|baht|rand\b))"
 )
 # spelled money changes: "lost two cents", "gained a dollar", "half a cent"
@@ -145,8 +145,24 @@ _RANKED = (
 # a streak held: "posted its third straight losing session", "succumbed to its fourth losing
 # session", "extended its winning streak"; "winning" or "losing" follows
 _STREAK_HELD = (
-    r"(?:logged|posted|extended|notched|recorded|marked|booked|stretched|on|succumbed to) (?:a |"
-    r"an |its |their )?(?:[\w-]+ ){0,2}"
+    r"(?:logged|posted|extended|extending|notched|recorded|marked|booked|stretched|capped|capping|"
+    r"on|succumbed to) (?:a |an |its |their )?(?:[\w-]+ ){0,2}"
+)
+# a result over a named period, held or in prospect: "set for a fifth straight weekly loss",
+# "on track for its biggest monthly gain since 2020", "posted a weekly decline"; the move word
+# follows
+_PERIOD_RESULT = (
+    r"(?:(?:set|on track|on course|on pace|headed|heading|poised|bound|en route) for|posted|"
+    r"posting|recorded|recording|logged|logging|booked|booking|notched|notching|marked|marking|"
+    r"registered|registering|suffered|suffering|clocked|chalked up|racked up|eked out) (?:a |an |"
+    r"its |their )?(?:[\w-]+ ){0,3}?(?:weekly|monthly|quarterly|annual|yearly) "
+)
+# "edged off recent two-month highs", "came off its lows": off a high is down, off a low up
+_OFF_A = (
+    r"(?:edg(?:e|es|ed|ing)|c(?:ame|ome|omes|oming)|mov(?:e|es|ed|ing)|drift(?:s|ed|ing)?|"
+    r"back(?:s|ed|ing)?|step(?:s|ped|ping)?|pull(?:s|ed|ing)?|eas(?:e|es|ed|ing)|"
+    r"slipp(?:ed|ing)|lift(?:s|ed|ing)?|climb(?:s|ed|ing)?|crept|creep(?:s|ing)?) (?:back )?off "
+    r"(?:its |their |the |a |an )?(?:[\w-]+ ){0,3}?"
 )
 _UP_VERBS = (
     r"ris(?:e|es|en|ing)|rose|gain(?:s|ed|ing)?|climb(?:s|ed|ing)?|jump(?:s|ed|ing)?|"
@@ -193,14 +209,16 @@ _UP_VERBS = (
     r"winners)|"
     r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened) (?:also |"
     r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:firm|firmer|"
-    r"strong|stronger|buoyant|bid|upbeat)\b|claw(?:s|ed|ing)? back|"
+    r"strong|stronger|buoyant|bid|upbeat|green)\b|claw(?:s|ed|ing)? back|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:gains|rally|advance|winning streak|rise|"
     r"climb|rebound|recovery)|"
     rf"{_RANKED}(?:gains|advances|rises|increases|jumps)\b|"
     r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:gains|gainers|advance|advances|rally|"
     r"rise|risers|advancers)|"
     r"(?:was|were|been|be|is|are|got) (?:\w+ )?(?:boosted|lifted|buoyed|propelled|underpinned)|"
-    rf"{_STREAK_HELD}winning (?:streak|run|sessions?|days?|weeks?)|"
+    rf"{_STREAK_HELD}win(?:ning)? (?:streak|run|sessions?|days?|weeks?)|"
+    rf"{_PERIOD_RESULT}(?:gains?|rises?|advances?|increases?|climbs?|rall(?:y|ies)|jumps?)\b|"
+    rf"{_OFF_A}lows?\b|"
     r"snapp(?:ed|ing) (?:a |an |its |their )?(?:[\w-]+ )?losing (?:streak|run)|"
     r"marked (?:the|a|its) \w+ (?:straight|consecutive) (?:week|day|session|month)s? (?:in|"
     r"of) gains|hit the (?:daily |upper )?limit|"
@@ -255,7 +273,7 @@ _DOWN_VERBS = (
     r"laggards)|"
     r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened) (?:also |"
     r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:soft|softer|"
-    r"weak|weaker|offered)\b|"
+    r"weak|weaker|offered|red)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:losses|declines|slide|fall|losing streak|"
     r"selloff|sell-off|decline|drop|slump|retreat)|"
     rf"{_RANKED}(?:losses|declines|drops|falls|decreases|slides)\b|"
@@ -267,6 +285,8 @@ _DOWN_VERBS = (
     r"(?:came|come|comes|coming|been|was|were|is|are|remained|stayed) under (?:heavy |renewed |"
     r"selling |some )?pressure|"
     rf"{_STREAK_HELD}losing (?:streak|run|sessions?|days?|weeks?)|"
+    rf"{_PERIOD_RESULT}(?:loss|losses|declines?|drops?|falls?|slides?|slumps?|retreats?)\b|"
+    rf"{_OFF_A}(?:highs?|peaks?|tops?)\b|"
     r"(?:snapp|end|broke|halt)(?:ed|ing|s)? (?:a |an |its |their )?(?:[\w-]+ )?winning (?:streak|"
     r"run)|"
     r"lost ground|los(?:e|es|ing) ground|erase[ds]? (?:its |their |earlier |early )?gains|"
@@ -435,12 +455,13 @@ REFERENCE = re.compile(
     r"fund|etf|lender|bank|insurer|carmaker|automaker|chipmaker|miner|retailer|developer|airline|"
     r"e-commerce giant|giant|maker|producer|operator|brewer|conglomerate|currency|pair|"
     r"contract|yield|note|bond|market|bourse|counter|unit|subsidiary|parent|adrs?|"
-    r"single currency|common currency)\b"
+    r"single currency|common currency|coin|token|cryptocurrency|metal|commodity)\b"
     r"|\b(?:the|its|this)\s+(?:(?!(?:of|in|on|at|to|for|with|as|and|or|but|while|than|that|"
     r"which|who|after|before|by|from|into|over|is|was|are|were|the|a|an|its|their)\b)"
     r"[a-z][\w-]*\s+){1,3}?"
     r"(?P<one>stock|company|firm|lender|insurer|carmaker|automaker|chipmaker|miner|retailer|"
-    r"developer|airline|brewer|conglomerate)\b(?!['’-]|\s+(?:markets?|exchanges?|index|indices|"
+    r"developer|airline|brewer|conglomerate|coin|token|cryptocurrency|metal)\b(?!['’-]|"
+    r"\s+(?:markets?|exchanges?|index|indices|"
     r"futures|prices?|options|shares))"
     r"|\b(?P<pronoun>it|they)\b|(?:^|[;:]\s*)(?P<both>both)\b|^(?P<prices>prices)\b(?!\s+of\b)"
     r"|\bthe\s+(?P<order>former|latter)\b"
@@ -487,6 +508,9 @@ CAUSE_DOWN = re.compile(
 )
 INDEX_REFERENCES = frozenset({"gauge", "index", "benchmark", "barometer", "market", "bourse"})
 CURRENCY_REFERENCES = frozenset({"currency", "pair", "single currency", "common currency"})
+# "the coin plummeted", "the leading cryptocurrency", "the precious metal", "the commodity"
+CRYPTO_REFERENCES = frozenset({"coin", "token", "cryptocurrency"})
+COMMODITY_REFERENCES = frozenset({"metal", "commodity"})
 
 # --- what is not a realised price move ------------------------------------------------------
 
@@ -634,7 +658,7 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     (
         re.compile(
             r"\b(?:straight|consecutive|successive) (?:sessions?|days?|weeks?|months?|"
-            r"trading days?)|in a row|winning streak|losing streak|(?:two|three|four|five|six|"
+            r"trading days?)|in a row|win(?:ning)? streak|losing streak|(?:two|three|four|five|six|"
             r"seven|eight|nine|ten|\d+)(?:-day| (?:(?:gaining|losing|winning|rising|falling|"
             r"positive|negative) )?(?:days|sessions|weeks))|along the way|multi-day|"
             r"(?:gaining|losing|winning) (?:days|sessions|weeks)|"

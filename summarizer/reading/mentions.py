@@ -76,7 +76,8 @@ _MARKET_WORDS = re.compile(
     r"(?<=lme )lead|(?<=shfe )lead|lead(?= (?:futures|prices|was|were|slid|fell|rose|gained|"
     r"climbed|dropped|eased|edged|added|lost|slipped|declined|advanced|jumped|firmed|rallied|"
     r"decreased|increased|dipped|shed|tumbled|surged|inched|ended|closed|settled)\b)|"
-    r"crude(?: oil)?|oil|brent|natural gas|natgas|wheat|corn|soybeans?|beans|soyoil|soymeal|"
+    r"crude(?: oil)?|oil|brent|natural gas|natgas|wheat|corn|soybean (?:oil|meal)|soy oil|"
+    r"soybeans?|beans|soyoil|soymeal|bullion|"
     r"coffee|sugar|"
     r"cocoa|cotton|palm oil|rubber|lithium|coal|bitcoin|ether|ethereum|solana|dogecoin|cardano|"
     r"litecoin|rebar|hot[- ]rolled coils?|wire rods?|stainless steel|coking coal|lumber|canola|"
@@ -125,6 +126,8 @@ _A_CURRENCY_SIGN_AFTER = re.compile(r"[$¢€£¥₹₩₦₱₺]\s?\d")
 _AN_AMOUNT_AFTER = re.compile(r"\s?\d[\d,.]*+(?!\s*(?:%|per ?cent|percent))")
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|On|In|At|As|And|But|While|With|Although|Though|Despite|When|If|Because|"
+    # "Why crypto prices are falling is unclear": a question word opens a clause
+    r"Why|How|What|Whether|Where|Which|"
     r"Since|After|Before|Until|Unless|Whereas|So|Yet|Or|Nor|For|By|From|To|Of|Over|Under|"
     r"Against|Amid|Following|Including|Like|Unlike|Besides|Beyond|Outside|Inside|This|These|"
     r"That|Those|"
@@ -616,6 +619,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             continue  # "The Stock Exchange of Thailand" is a name
         if ref in lx.INDEX_REFERENCES and _A_NAME_NEXT.match(sentence, match.end()):
             continue  # "the benchmark S&P/ASX200": a word for the name after it
+        if match.group("ref") and _OF_A_NAME.match(sentence, match.end()):
+            continue  # "the stock of Kestrel", "the token of Varno": the name after it
         found.append(
             Mention(
                 match.start(), match.end(), sentence[match.start() : match.end()], reference=ref
@@ -715,6 +720,7 @@ _OWNED = re.compile(r"['’]s?\s+$")
 
 # a futures contract by its delivery month, venue and commodity, as commodity desks write it:
 # "Mar ICE NY cocoa (CCH21)", "May ICE London white sugar #5 (SWK21)", "Dec corn (ZCZ20)"
+_OF_A_NAME = re.compile(r"\s+of\s+(?:the\s+)?[A-Z]")
 _CONTRACT_NAME = re.compile(
     r"(?P<name>\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?\s+"
     r"(?:(?:ICE|CME|CBOT|NYMEX|COMEX|MATIF|MGEX|KC|NY|London|Chicago|Minneapolis)\s+){0,3}"
