@@ -118,7 +118,9 @@ _SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", 
              "ether": "ethereum"}  # fmt: skip
 _BOND_WORDS = re.compile(
     r"\b(?:yields?|treasur(?:y|ies)|bunds?|gilts?|jgbs?|t-notes?|t-bills?|"
-    r"government bonds?|sovereign bonds?|bonds?|notes?|oat|btps?|spreads?|curve)\b"
+    r"government bonds?|sovereign bonds?|bonds?|notes?|oat|btps?|spreads?|curve|"
+    # "the 2-year rate": a tenor's rate is its yield
+    r"(?:\d+|two|three|five|seven|ten|twenty|thirty)-year rates?)\b"
 )
 _ETF_WORDS = re.compile(r"\betfs?\b|exchange[- ]traded fund")
 _FUND_WORDS = re.compile(r"\b(?:fund|funds|trust|reit)\b")

@@ -189,6 +189,8 @@ def _is_abbreviation(text: str, start: int, boundary: int) -> bool:
         return True  # a London code before its price: "BG Group (BG.) 1,132.50p"
     if re.fullmatch(r"\s*\d{1,3}\.", head):
         return True  # a list number: "1. **Oracle's order**"
+    if head.endswith("..") and not head.endswith("..."):
+        return False  # "to $847.36 U.S.. It has dropped": the abbreviation's dot, then a stop
     word = _WORD_BEFORE.search(head)
     if word is None:
         return False

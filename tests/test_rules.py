@@ -1011,6 +1011,9 @@ def test_a_worry_eased_or_a_warning_lifted_is_no_risk(text: str) -> None:
          [("Orvane", "down", -3.0), ("Kestrel", "up", 2.0)]),
         # "slightly green" on the day is a rise
         ("Major stock indices are slightly green on the day.", [("stock indices", "up", None)]),
+        # which dollar a price is in is no instrument; a tenor's rate is its yield
+        ("Spot palladium dipped 0.1% to $918.36 U.S. per ounce, and has fallen 4.9% this week.",
+         [("Spot palladium", "down", -0.1), ("Spot palladium", "down", -4.9)]),
         # the object a move was sent to is the one that moved: bullion is gold
         ("The dollar eased, after sending bullion over 2% lower on Thursday.",
          [("dollar", "down", None), ("bullion", "down", -2.0)]),
@@ -1046,3 +1049,8 @@ def test_as_high_as_opens_no_driver() -> None:
 )  # fmt: skip
 def test_drivers_named_as_such_joined_or_of_appetite(text: str, expected: list[str]) -> None:
     assert [c.type for c in summary_of(text).catalysts] == expected
+
+
+def test_a_tenors_rate_is_a_bond_yield_in_basis_points() -> None:
+    (move,) = moves_of("The five-year rate fell 5 basis points to 3.2%.")
+    assert (move.instrument, move.kind, move.change_bp) == ("five-year rate", "bond", -5.0)

@@ -23,6 +23,14 @@ def test_numbers_tickers_and_abbreviations_stay_whole() -> None:
     ]
 
 
+def test_an_abbreviation_then_a_full_stop_ends_the_sentence() -> None:
+    text = "Cocoa gained 0.5% to $847.36 U.S.. It has dropped 5.5% this week."
+    assert sentences(text) == [
+        "Cocoa gained 0.5% to $847.36 U.S..",
+        "It has dropped 5.5% this week.",
+    ]
+
+
 def test_a_list_number_is_not_a_sentence() -> None:
     text = "1. **Oracle's order** boosted chips."
     assert split_sentences(text, 0, len(text)) == [(0, len(text))]

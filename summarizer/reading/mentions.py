@@ -87,7 +87,9 @@ _MARKET_WORDS = re.compile(
     r"(?:(?:france|germany|italy|spain|portugal|greece|britain|japan|china|australia|canada|"
     r"india|korea|south korea|new zealand|switzerland)['’]s\s+)?"
     rf"(?:(?:\d+/)?(?:\d+|two|three|five|seven|ten|twenty|thirty)-year\s+)(?:{_NATIONAL}\s+)?"
-    r"(?:treasury|bund|gilt|jgb|government bond)?\s*(?:bonds?\s+yields?|yields?|notes?|bonds?)"
+    r"(?:treasury|bund|gilt|jgb|government bond)?\s*(?:bonds?\s+yields?|yields?|notes?|bonds?|"
+    # "the 2-year rate fell 5 basis points" (not "the 30-year mortgage rate")
+    r"rates?)"
     r"(?:\s+(?:spread|curve))?|"
     r"treasury yields?|bond yields?|yields|treasuries|bond prices|bonds)"
     r"(?:\s+(?:futures|prices|contracts?|bars?|bullion|coins?))?\b"
@@ -122,6 +124,7 @@ _CURRENCY_PAIR = re.compile(
 )
 # words before a name that are not part of it
 _UNIT_BEFORE = re.compile(r"(?:\d|\b(?:billion|million|trillion|bn|mn|thousand|hundred))\s*$")
+_COUNTRY_OF_A_DOLLAR = re.compile(r"U\.?S\.?|C(?:an)?\.?|A(?:ust?)?\.?|N\.?Z\.?|H\.?K\.?")
 _A_CURRENCY_SIGN_AFTER = re.compile(r"[$¢€£¥₹₩₦₱₺]\s?\d")
 _AN_AMOUNT_AFTER = re.compile(r"\s?\d[\d,.]*+(?!\s*(?:%|per ?cent|percent))")
 _LEADING = re.compile(
@@ -473,6 +476,12 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             continue  # "a high of Kes 4.30": a price in shillings, not the shilling
         if mention is not None and _A_CURRENCY_SIGN_AFTER.match(sentence, mention.end):
             continue  # "GH¢1.45", "HK$40.05": the letters of a money sign
+        if (
+            mention is not None
+            and _COUNTRY_OF_A_DOLLAR.fullmatch(mention.name)
+            and _UNIT_BEFORE.search(sentence, max(0, mention.start - 4), mention.start)
+        ):
+            continue  # "to $847.36 U.S. per ounce": which dollar the price is in
         if mention is not None:
             found.append(_with_word_before(sentence, mention))
     for match in _CURRENCY_PAIR.finditer(lowered):
