@@ -2295,3 +2295,40 @@ def test_a_described_name_is_no_subject_of_the_verb_after_it() -> None:
     facts = read_sentence("Gold was lifted by a weaker dollar and rose 1%.").facts
     assert ("dollar", "down") in {(_name(f), f.direction) for f in facts}
     assert all(_name(f) != "dollar" for f in facts if f.has_number)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "direction", "timeframe"),
+    [
+        # a move undone or followed, owned by a named earlier period, is of that period
+        ("Kestrel futures climbed after last week's declines.", "down", "week"),
+        ("The Varno index rose, reversing last month's losses.", "down", "month"),
+        ("The pound fell, erasing Monday's gains.", "up", "prior_session"),
+    ],
+)
+def test_an_earlier_move_keeps_the_period_that_owns_it(
+    sentence: str, direction: str, timeframe: str
+) -> None:
+    earlier = read_sentence(sentence).facts[-1]
+    assert (earlier.direction, earlier.timeframe) == (direction, timeframe)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timeframe"),
+    [
+        # the level a move reached is part of its words; the period after it still labels it
+        ("Two-year gilt yields, which had fallen back to 4.2 per cent yesterday afternoon, "
+         "rose by 60 basis points.", "prior_session"),
+        ("The 10-year Varno yield fell over 2 basis points to 4.059% on Monday.", "day"),
+    ],
+)  # fmt: skip
+def test_a_period_after_the_level_reached_labels_the_move(sentence: str, timeframe: str) -> None:
+    first = read_sentence(sentence).facts[0]
+    assert first.timeframe == timeframe
+
+
+def test_a_major_plunge_for_a_name_is_that_names() -> None:
+    facts = read_sentence(
+        "That was the second major plunge for Varno Coin over the last week."
+    ).facts
+    assert [(_name(f), f.direction, f.timeframe) for f in facts] == [("Varno Coin", "down", "week")]

@@ -1900,7 +1900,9 @@ _PERIOD_OWNER = re.compile(r"\b((?:last |this |previous )?[a-z]+)['’]s\s*(?:[a
 _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")
 # a year or a count of periods ("over the past 12 months") labels the number before it
 _NEXT_LABEL_STOP = re.compile(
-    r"(?<![\w.,])(?!(?:19|20)\d\d\b|\d+ (?:days|weeks|months|years|sessions)\b)\d|;|,|"
+    # (a level the move reached is part of its words: "climbing to 3.39% in the previous session")
+    r"(?<![\w.,])(?<!\bto )(?<!\bto \$)(?!(?:19|20)\d\d\b|\d+ (?:days|weeks|months|years|"
+    r"sessions)\b)\d|;|,|"
     # "before closing 0.3% lower" starts another label; "the day before" ends this one
     r"(?<!\bday )(?<!\bsession )\bbefore\b|\bafter\b|\bwhile\b|"
     # "rebounding from losses in the previous two sessions": the period is the losses'
@@ -1946,7 +1948,9 @@ _SESSIONS: tuple[tuple[re.Pattern[str], Session], ...] = (
 
 def _timeframe(window: tuple[str, str], predicate: Predicate, change: Change | None) -> Timeframe:
     if predicate.temporal:
-        return "prior_session"
+        # "erasing Monday's gains" is the session before; "after last week's declines" the week
+        owner = _TEMPORAL_PERIOD.search(window[1])
+        return _LONGER_PERIOD[owner[1]] if owner else "prior_session"
     words = before_reference_point(" ".join(window))
     if predicate.form == "row" or (lx.YEAR.search(words) and change is not None):
         return "year"
@@ -1959,6 +1963,15 @@ def _timeframe(window: tuple[str, str], predicate: Predicate, change: Change | N
     return "unspecified"
 
 
+_TEMPORAL_PERIOD = re.compile(
+    r"\b(?:last|previous|past|prior)\s+(week|month|quarter|year)['’]s\s*$"
+)
+_LONGER_PERIOD: dict[str, Timeframe] = {
+    "week": "week",
+    "month": "month",
+    "quarter": "quarter",
+    "year": "year",
+}
 _SO_FAR = re.compile(r"\bso far\b")
 # a period that owns a move after it: "Monday's gains", "last week's 3% rally"
 _OWNED_MOVE = re.compile(

@@ -261,7 +261,8 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their|this|that|his|her|our|strong|sharp|big|bigger|biggest|steep|"
     r"steeper|modest|slight|small|overnight|recent|early|late|further|initial|record|"
     r"marginal|heavy|hefty|broad|solid|robust|fresh|renewed|mild|moderate|minor|huge|massive|"
-    r"deep|deeper|sharper|"
+    r"deep|deeper|sharper|major|another|latest|significant|dramatic|severe|second|third|"
+    r"fourth|fifth|worst|largest|best|"
     r"single-day|daily|weekly|monthly|annual|year-to-date|intraday|session|percent|per cent|"
     r"pct|point|points|price|prices)|%|['’]s|\b(?:19|20)\d\d)\s*$"  # "its 2025 gain"
 )
