@@ -83,7 +83,9 @@ _PLACES = frozenset(
     "colombian peruvian vietnamese pakistani philippine icelandic romanian new york york chicago "
     "dalian zhengzhou dubai abu dhabi riyadh doha kuwait muscat johannesburg sao paulo taipei "
     "zurich amsterdam stockholm oslo copenhagen helsinki vienna brussels lisbon dublin istanbul "
-    "moscow cairo lagos nairobi karachi jakarta bangkok manila kuala lumpur wellington".split()
+    "moscow cairo lagos nairobi karachi jakarta bangkok manila kuala lumpur wellington arabia "
+    "emirates qatar qatari oman omani bahrain egypt pakistan nigeria kenya argentina chile "
+    "colombia peru".split()
 )
 _DESCRIPTIVE = (
     _GENERIC

@@ -21,6 +21,7 @@ from summarizer.models import (
     Span,
     Usage,
 )
+from summarizer.sentences import is_title_case
 
 Item = TypeVar("Item", Move, Catalyst, Risk)
 Said = TypeVar("Said", Catalyst, Risk)
@@ -49,7 +50,7 @@ def merge_article(
     """One digest from the summaries of an article's chunks; ungrounded items are dropped, noted."""
     warnings = list(info.warnings)
     moves = _dedupe_moves(
-        _grounded(article.text, [m for s in summaries for m in s.moves], warnings)
+        _grounded(article.text, [m for s in summaries for m in s.moves], warnings), article.text
     )
     day = days.day_of(article.published)
     placed = [_placed(m, day) for m in moves]
@@ -167,7 +168,7 @@ def _move_key(move: Move) -> tuple[str, str, float | None, float | None, str]:
     return name, move.direction, pct, bp, move.timeframe
 
 
-def _dedupe_moves(moves: list[Move]) -> list[Move]:
+def _dedupe_moves(moves: list[Move], text: str = "") -> list[Move]:
     """The same move stated twice (headline and body, or two overlapping chunks) is kept once:
     the statement that says most, so a headline's "STI rises 1.1%" gives way to the body's
     "The benchmark Straits Times Index (STI) ended 1.1 per cent or 48.89 points higher"."""
@@ -176,8 +177,48 @@ def _dedupe_moves(moves: list[Move]) -> list[Move]:
         key = _move_key(move)
         if key not in best or _says_more(move, best[key]):
             best[key] = move
-    kept = [m for m in best.values() if not _a_rounded_restatement(m, best.values())]
+    kept = [
+        m
+        for m in best.values()
+        if not _a_rounded_restatement(m, best.values())
+        and not _a_headlines_restatement(m, best.values(), text)
+    ]
     return sorted(kept, key=lambda m: m.span or (0, 0))
+
+
+def _a_headlines_restatement(move: Move, moves: Iterable[Move], text: str) -> bool:
+    """A title-case headline's number that the story states: 'ALI HEALTH Slips 6%' beside
+    'ALI HEALTH slid 6.4%' (the whole number of the same name's), 'Saudi Benchmark Index Sheds
+    1.44%' beside 'the Tadawul All Share Index ... fell 1.44 percent' (the same number, under
+    a name that does not say it is another)."""
+    if move.change_pct is None or move.span is None or not is_title_case(_line_of(text, move)):
+        return False
+    said = abs(move.change_pct)
+
+    def restated_by(other: Move) -> bool:
+        if other.change_pct is None or other.span is None:
+            return False
+        exact = abs(other.change_pct)
+        verdict = instruments.compare(move.instrument, other.instrument)
+        return (exact == said and verdict != "different") or (
+            verdict == "same" and said == int(said) and exact != said and int(exact) == said
+        )
+
+    return any(
+        other is not move
+        and other.direction == move.direction
+        and other.timeframe == move.timeframe
+        and _line_of(text, other) != _line_of(text, move)
+        and restated_by(other)
+        for other in moves
+    )
+
+
+def _line_of(text: str, move: Move) -> str:
+    assert move.span is not None
+    start = text.rfind("\n", 0, move.span[0]) + 1
+    end = text.find("\n", move.span[0])
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _a_rounded_restatement(move: Move, moves: Iterable[Move]) -> bool:

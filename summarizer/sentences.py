@@ -198,6 +198,18 @@ def _is_abbreviation(text: str, start: int, boundary: int) -> bool:
     return token in _ABBREVIATIONS or len(token) == 1 or "." in token
 
 
+def is_title_case(line: str) -> bool:
+    """A headline in title case ("AIA Dives 4% As Insurers Slide"): no full stop at its end,
+    and most of its words capitalised."""
+    if line.rstrip().endswith((".", "!", "?", ":")):
+        return False
+    words = _A_WORD.findall(line)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_A_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
 def trim(text: str, start: int, end: int) -> Span:
     """The span without the whitespace at either end."""
     while start < end and text[start].isspace():

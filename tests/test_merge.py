@@ -154,6 +154,39 @@ def test_a_move_stated_twice_keeps_the_statement_that_says_most() -> None:
     assert [(m.instrument, m.ticker) for m in digest.moves] == [("Straits Times Index", "STI")]
 
 
+@pytest.mark.parametrize(
+    ("headline", "body", "kept"),
+    [
+        # a title-case headline's whole number for the story's decimals, same name
+        (("Orvane", 6.0, "Orvane Slips 6% On Weak Guidance"), ("Orvane", 6.4, "Orvane slid 6.4%"),
+         [6.4]),
+        # the same number under a name that does not say it is another
+        (("Varno Benchmark", 1.44, "Varno Benchmark Sheds 1.44% As Banks Fall"),
+         ("Varno All Share Index", 1.44, "the Varno All Share Index fell 1.44 percent"), [1.44]),
+        # a headline in sentence case is a sentence: its own number stays
+        (("Orvane", 6.0, "Orvane slips 6% on weak guidance"), ("Orvane", 6.4, "Orvane slid 6.4%"),
+         [6.0, 6.4]),
+        # another instrument's number is no restatement
+        (("Gold", 2.0, "Gold Falls 2% As Dollar Firms"), ("silver", 2.3, "silver fell 2.3%"),
+         [2.0, 2.3]),
+    ],
+)  # fmt: skip
+def test_a_title_case_headlines_number_the_story_states_is_kept_once(
+    headline: tuple[str, float, str], body: tuple[str, float, str], kept: list[float]
+) -> None:
+    text = f"{headline[2]}\n\nLONDON - {body[2]} on Monday."
+    moves = [
+        Move(instrument=name, direction="down", change_pct=-pct, evidence=quote)
+        for name, pct, quote in (headline, body)
+    ]
+    digest = merge_article(
+        Article(id="a", text=text),
+        [ChunkSummary(moves=moves)],
+        DigestInfo(engine="rules", chunks=1),
+    )
+    assert sorted(-m.change_pct for m in digest.moves if m.change_pct is not None) == kept
+
+
 def test_each_move_gets_the_market_its_ticker_or_the_instrument_list_says() -> None:
     text = "The Hang Seng Index fell 2%. Rio Tinto (ASX:RIO) dropped 3%. Tencent rose 1%."
     summary = ChunkSummary(

@@ -1054,3 +1054,21 @@ def test_drivers_named_as_such_joined_or_of_appetite(text: str, expected: list[s
 def test_a_tenors_rate_is_a_bond_yield_in_basis_points() -> None:
     (move,) = moves_of("The five-year rate fell 5 basis points to 3.2%.")
     assert (move.instrument, move.kind, move.change_bp) == ("five-year rate", "bond", -5.0)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title-case headline's verb before its number is no part of the name
+        ("Orvane Dives 4% After Results", [("Orvane", "down", -4.0)]),
+        ("Kestrel Shares Jump 12% On Takeover Bid", [("Kestrel", "up", 12.0)]),
+        ("Cocoa Price Jumps Over 3% On Supply Worries", [("Cocoa Price", "up", 3.0)]),
+        # a collapse is a fall, as a noun too
+        ("The market fell, led by the 5.86% collapse of the Varno index.",
+         [("Varno index", "down", -5.86)]),
+    ],
+)  # fmt: skip
+def test_title_case_headlines_and_a_collapse(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected

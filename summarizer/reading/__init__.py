@@ -31,7 +31,7 @@ from summarizer.reading.periods import (
     when_named,
     when_named_last,
 )
-from summarizer.sentences import PAGE_FURNITURE_LINE
+from summarizer.sentences import PAGE_FURNITURE_LINE, is_title_case
 
 __all__ = ["Fact", "Mention", "SentenceReading", "read_sentence", "resolve", "stated_numbers"]
 
@@ -98,6 +98,9 @@ def read_sentence(sentence: str) -> SentenceReading:
     sentence = _LINK_WIDGET.sub(_code_only, sentence)
     sentence = _QUOTE_BOXES.sub(_last_code_only, sentence)
     sentence = _CODE_WITH_CHANGE.sub(_code_then_change, sentence)
+    if is_title_case(sentence):
+        # "Orvane Shares Jump 12% On Takeover Bid": a headline's verbs are no part of a name
+        sentence = _HEADLINE_VERB.sub(_lowercase, sentence)
     lowered = _lower(sentence)
     mentions = find_mentions(sentence, lowered)
     if not _may_state_a_move(lowered):
@@ -223,6 +226,26 @@ def read_sentence(sentence: str) -> SentenceReading:
     return SentenceReading(
         original, tuple(mentions), tuple(facts), cue_spans, _subject_like(lowered, mentions)
     )
+
+
+def _lowercase(word: re.Match[str]) -> str:
+    return word[0].lower()
+
+
+# a move verb of a headline after its subject ("AIA Dives 4%", "Stocks Slip As Yields Rise")
+_HEADLINE_VERB = re.compile(
+    r"(?<=\w\s)(?:Dives?|Dove|Jump(?:s|ed)?|Rises?|Rose|Falls?|Fell|Slump(?:s|ed)?|"
+    r"Surge[sd]?|Gain(?:s|ed)?|Drop(?:s|ped)?|Climb(?:s|ed)?|Tumble[sd]?|Soar(?:s|ed)?|"
+    r"Plunge[sd]?|Sinks?|Sank|Slides?|Slid|Rall(?:y|ies|ied)|Sheds?|Slip(?:s|ped)?|"
+    r"Dip(?:s|ped)?|Adds?|Added|Loses?|Lost|Ease[sd]?|Edge[sd]?|Firm(?:s|ed)?|"
+    r"Weaken(?:s|ed)?|Strengthen(?:s|ed)?|Hits?|Extend(?:s|ed)?|Snap(?:s|ped)?|"
+    r"Retreat(?:s|ed)?|Rebound(?:s|ed)?|Recover(?:s|ed)?|Tank(?:s|ed)?|Sag(?:s|ged)?|"
+    r"Skid(?:s|ded)?|Crash(?:es|ed)?|Pop(?:s|ped)?|Spike[sd]?|Advance[sd]?|Decline[sd]?|"
+    r"Plummet(?:s|ed)?|Rocket(?:s|ed)?|Up|Down|Higher|Lower|Flat)"
+    # with its number only: "Peso Falls" mostly restates the story's move under another label
+    r"(?=\s+(?i:(?:by|about|nearly|almost|over|more than|as much as|around|another)\s+)*"
+    r"[+\-−]?[$€£¥]?\d)|(?<=\w\s)Shares(?=\s)"
+)
 
 
 def _signed_after_a_name(

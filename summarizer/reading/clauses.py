@@ -255,7 +255,7 @@ def find_cues(lowered: str) -> list[Cue]:
 _NOUN_CAPABLE = re.compile(
     r"(?:gains?|rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"
     r"drops?|falls?|declines?|slumps?|dips?|slides?|plunges?|retreats?|decreases?|losses|loss|"
-    r"tumbles?|spikes?|leaps?|recovery|bounces?)"
+    r"tumbles?|spikes?|leaps?|recovery|bounces?|collapses?|crash(?:es)?)"
 )
 _DETERMINER_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their|this|that|his|her|our|strong|sharp|big|bigger|biggest|steep|"

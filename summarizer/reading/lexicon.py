@@ -403,7 +403,7 @@ UP_NOUN = re.compile(
 )
 DOWN_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+lows?|loss|losses|"
-    r"falls?|drops?|declines?|slumps?|dips?|slides?|plunges?|retreats?|"
+    r"falls?|drops?|declines?|slumps?|dips?|slides?|plunges?|retreats?|collapses?|crash(?:es)?|"
     r"sell-?offs?|selloffs?|routs?|decreases?|downturns?|tumbles?|slips?|weakness|"
     r"sell-off|pullbacks?|corrections?|downswing|losing streak|losing run|setbacks?|"
     r"deterioration|negative returns?|"
