@@ -233,16 +233,35 @@ def _a_rounded_restatement(move: Move, moves: Iterable[Move]) -> bool:
         and other.qualifier == "exact"
         and other.change_pct is not None
         and other.direction == move.direction
-        and other.timeframe == move.timeframe
+        # "slipped nearly 3% on Friday" and "traded 2.7% weaker": one day's move
+        and (other.timeframe == move.timeframe or {other.timeframe, move.timeframe} <= _A_DAY)
         # "over 2% in early trade" and "closed up 2.4%" are two moves
         and move.session in ("unspecified", other.session)
         and _ROUNDED[move.qualifier](said, abs(other.change_pct))
-        and instruments.compare(move.instrument, other.instrument) == "same"
+        and _one_instrument(move.instrument, other.instrument)
         # "the pound (vs euro)" is another move than the pound's against the dollar
         and instruments.name_hints(move.instrument) == instruments.name_hints(other.instrument)
         # "December WTI fell nearly 0.8%" and "January WTI lost 0.7%": two contracts
         and not _other_months(move, other)
         for other in moves
+    )
+
+
+_A_DAY = frozenset({"unspecified", "day"})
+
+
+def _one_instrument(name: str, other: str) -> bool:
+    """The same instrument, or two words for one market's benchmark: 'Hong Kong' twice, 'BIST
+    100 index' and 'Turkey's benchmark stock index'."""
+    verdict = instruments.compare(name, other)
+    if verdict == "same" or name.lower() == other.lower():
+        return True
+    market = instruments.market_of(name)
+    return (
+        verdict == "unknown"
+        and market is not None
+        and market == instruments.market_of(other)
+        and instruments.kind_of(name) == instruments.kind_of(other) == "index"
     )
 
 
@@ -263,8 +282,14 @@ _MONTH = re.compile(r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\
 _ROUNDED: dict[str, Callable[[float, float], bool]] = {
     "over": lambda said, exact: said < exact <= said * 1.5,
     "nearly": lambda said, exact: said * 0.9 <= exact < said,
-    "about": lambda said, exact: abs(exact - said) <= max(0.5, said * 0.1),
+    # "about 2%" for 2.3%, "about 30%" for 32%, but "about 0.4%" is no 0.6%
+    "about": lambda said, exact: abs(exact - said) <= max(_half_a_unit(said), said * 0.1),
 }
+
+
+def _half_a_unit(said: float) -> float:
+    """Half a unit of the last digit a rounded number states: 0.5 for '2', 0.05 for '0.4'."""
+    return 0.5 if said == int(said) else 0.05
 
 
 def _says_more(move: Move, other: Move) -> bool:

@@ -311,6 +311,29 @@ def test_a_rounded_restatement_of_a_move_is_kept_once_as_the_exact_number() -> N
 
 
 @pytest.mark.parametrize(
+    ("text", "moves", "kept"),
+    [
+        # the day named with one statement and not the other
+        ("The Varno rand traded 2.7% weaker. The rand slipped nearly 3% on Friday.",
+         [_down("Varno rand", -2.7, "The Varno rand traded 2.7% weaker"),
+          Move(instrument="Varno rand", direction="down", change_pct=-3.0, qualifier="nearly",
+               timeframe="day", evidence="The rand slipped nearly 3% on Friday")],
+         ("Varno rand", -2.7)),
+        # a market named by its place, twice
+        ("Hong Kong fell 2.31%. Hong Kong tumbled more than two percent.",
+         [_down("Hong Kong", -2.31, "Hong Kong fell 2.31%"),
+          Move(instrument="Hong Kong", direction="down", change_pct=-2.0, qualifier="over",
+               evidence="Hong Kong tumbled more than two percent")],
+         ("Hong Kong", -2.31)),
+    ],
+)  # fmt: skip
+def test_a_rounded_restatement_on_another_label_or_of_a_place_is_kept_once(
+    text: str, moves: list[Move], kept: tuple[str, float]
+) -> None:
+    assert _merged(text, moves) == [kept]
+
+
+@pytest.mark.parametrize(
     ("text", "moves"),
     [
         # two contracts
@@ -327,6 +350,20 @@ def test_a_rounded_restatement_of_a_move_is_kept_once_as_the_exact_number() -> N
             [
                 _down("British pound", -0.43, "The pound fell 0.43% against the dollar"),
                 _down("British pound (vs euro)", -0.4, "Against the euro, it was down about 0.4%"),
+            ],
+        ),
+        # "about" a number with decimals stands for that number, not for one 0.2 away
+        (
+            "The Varno peso was down 0.6% on the day. It was down around 0.4% later.",
+            [
+                _down("Varno peso", -0.6, "The Varno peso was down 0.6%"),
+                Move(
+                    instrument="Varno peso",
+                    direction="down",
+                    change_pct=-0.4,
+                    qualifier="about",
+                    evidence="down around 0.4%",
+                ),
             ],
         ),
         # a number too far from the rounded one to be it
