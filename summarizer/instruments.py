@@ -85,7 +85,7 @@ _PLACES = frozenset(
     "zurich amsterdam stockholm oslo copenhagen helsinki vienna brussels lisbon dublin istanbul "
     "moscow cairo lagos nairobi karachi jakarta bangkok manila kuala lumpur wellington arabia "
     "emirates qatar qatari oman omani bahrain egypt pakistan nigeria kenya argentina chile "
-    "colombia peru".split()
+    "colombia peru aus".split()
 )
 _DESCRIPTIVE = (
     _GENERIC

@@ -2332,3 +2332,13 @@ def test_a_major_plunge_for_a_name_is_that_names() -> None:
         "That was the second major plunge for Varno Coin over the last week."
     ).facts
     assert [(_name(f), f.direction, f.timeframe) for f in facts] == [("Varno Coin", "down", "week")]
+
+
+def test_a_price_word_inside_the_move_outweighs_a_figure_before_it() -> None:
+    (fact,) = read_sentence(
+        "Varno's owners refused to pay record dividends, which led to a collapse in quotations by "
+        "more than 30%."
+    ).facts
+    assert (fact.direction, fact.pct, fact.price) == ("down", 30.0, True)
+    (figure,) = read_sentence("Orvane posted a 9.8 per cent rise in quarterly net profit.").facts
+    assert not figure.price

@@ -1072,3 +1072,31 @@ def test_title_case_headlines_and_a_collapse(
     text: str, expected: list[tuple[str, str, float | None]]
 ) -> None:
     assert [brief(m) for m in moves_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a linking adverb opens the sentence; it is no name
+        ("Finally Orvane Foods tanked 15 per cent.", [("Orvane Foods", "down", -15.0)]),
+        ("Furthermore, the Varno index posted a decrease of 0.88%.",
+         [("Varno index", "down", -0.88)]),
+        # an appositive "one of X's ..." between a name and its verb names no second mover
+        ("Kestrel Telecom, one of Varno's top telephone companies, also climbed, rising 6.38 "
+         "percent.", [("Kestrel Telecom", "up", 6.38)]),
+        # what a fund seeks to deliver is its objective, not its move
+        ("The Orvane 3X Bear Shares, which seeks to deliver -300 percent of the index, finished "
+         "down about 8.9 percent.", [("Orvane 3X Bear Shares", "down", -8.9)]),
+        # a distance from an average is where a price stands, not a move
+        ("Natural gas stocks are 28 percent below the five-year average.", []),
+        ("Orvane shares are 12% above their 200-day moving average.", []),
+        # the country a currency belongs to is part of its name
+        ("Among emerging currencies, the Colombian peso (1.65%) and the Polish zloty (1.38%) rose.",
+         [("Colombian peso", "up", 1.65), ("Polish zloty", "up", 1.38)]),
+        ("Aus shares close 2.1% lower.", [("Aus shares", "down", -2.1)]),
+    ],
+)  # fmt: skip
+def test_names_without_adverbs_appositives_or_objectives(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected

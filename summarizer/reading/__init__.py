@@ -275,7 +275,7 @@ def _a_level_crossed(fact: Fact) -> Fact:
     return replace(fact, pct=None, has_number=False, qualifier="exact")
 
 
-_A_RATE_CROSSED = re.compile(r"\b(?:under|below|above|beyond|past)\s+$")
+_A_RATE_CROSSED = re.compile(r"\b(?:under|below|above|beyond|past|as high as|as low as)\s+$")
 
 
 def _pattern_fact(
@@ -1036,7 +1036,7 @@ _INTRODUCED = re.compile(
     r"\b(?:including|like|such as|notably|especially|among them)\s+(?:the\s+)?$"
 )
 _INSERTION = re.compile(
-    r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|[a-z]+ing|"
+    r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|one of|[a-z]+ing|"
     r"(?!followed\b|trailed\b)[a-z]+ed)\b[^,;()]*,"
 )
 _FOLLOWED_BY = re.compile(r"\b(?:followed by|trailed by)\s+(?:the\s+)?$")
@@ -2090,8 +2090,12 @@ def _is_price(
     words = lx.FUNDAMENTAL.search(head)
     if words is None:
         return True
-    # "shares of the profit-warning firm fell": a price word after the figure wins
-    return lx.PRICE_HEAD.search(head, words.end()) is not None
+    # "shares of the profit-warning firm fell": a price word after the figure wins, also inside
+    # the move's own words ("dividends, which led to a collapse in quotations by 30%")
+    return lx.PRICE_HEAD.search(head, words.end()) is not None or (
+        predicate.form == "noun"
+        and lx.PRICE_HEAD.search(lowered, predicate.start, predicate.end) is not None
+    )
 
 
 def _referent(mention: Mention | None, last: dict[str, Mention]) -> Mention | None:

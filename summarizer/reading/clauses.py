@@ -383,11 +383,19 @@ _SIGNED_LEVEL = re.compile(r"\b(?:to|at)\s*$")
 _STAYED = re.compile(r"\b(?:stayed|remained|stood|held)\s*$")
 
 
+_FROM_AN_AVERAGE = re.compile(
+    r"\s+(?:below|above|under|over|short of)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:average|norm|mean|moving average)\b"
+)
+
+
 def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
     """'rose to 2.27 percent', 'at 3.897%': a level reached, not a change (unless a change
     noun precedes: 'gains ... have increased to 2.7 percent')."""
     if change.qualifier in ("up_to", "limit"):
         return False
+    if _FROM_AN_AVERAGE.match(lowered, change.end):
+        return True  # "stocks are 28 percent below the five-year average": where, not a move
     if change.sign:
         if _STAYED.search(lowered, max(0, change.start - 10), change.start):
             return True  # "the yield stayed -0.045%"

@@ -519,7 +519,7 @@ MODAL = re.compile(
     r"\b(?:would|could|might|should|will|shall|can|expects?|expected|expecting|forecasts?|"
     r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|estimates?|"
     r"estimated|seen (?:rising|falling|gaining|climbing|dropping|at|as)|targets?|targeting|"
-    r"aims? to|plans? to|likely to|unlikely to|"
+    r"aims? to|plans? to|likely to|unlikely to|seeks? to|seeking to|designed to|strives? to|"
     r"set to|poised to|tipped to|bound to|need(?:s|ed)? to|hopes? to|if|unless|whether|"
     r"anticipat\w+|assum\w+)\b"
 )
@@ -567,7 +567,9 @@ INVENTORY_NAME = re.compile(
     r"\b(?:stocks|inventories|stockpiles)\s+(?:held\s+)?(?:in|at)\b|"
     r"^(?:crude|gasoline|distillate|diesel|heating oil|jet fuel|fuel oil)\s+(?:stocks|stockpiles)$"
 )
-PRICE_HEAD = re.compile(r"\b(?:shares?|stocks?|price|prices|index|futures|etf|adrs?)\b")
+PRICE_HEAD = re.compile(
+    r"\b(?:shares?|stocks?|price|prices|index|futures|etf|adrs?|quotations?|quotes)\b"
+)
 
 # --- sessions and timeframes ----------------------------------------------------------------
 
