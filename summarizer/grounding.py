@@ -836,6 +836,7 @@ def _framed(move: Move, frame: str, facts: Sequence[Fact]) -> list[Fact]:
         f
         for f in facts
         if f.timeframe == frame
+        and f.price  # "the week's average daily turnover increased by 11.49%" is no price's
         and (f.direction != move.direction or f.has_number)
         and (
             _verdict(move, f) == "same"
@@ -881,6 +882,7 @@ def _named_period_problem(
         f
         for f in facts
         if f not in ours
+        and f.price  # "the week's average daily turnover increased by 11.49%" is no price's
         and (_verdict(move, f) == "same" or f.mention in subjects or f.mention is None)
     ]
     if all(f.when is not None and conflicts(f.when, claimed) for f in ours):

@@ -292,6 +292,8 @@ def identity(name: str) -> str | None:
     pair = _PAIR.search(name)
     if pair:
         return f"pair:{pair.group('base')}/{pair.group('quote')}"
+    if (owned := _countrys_currency(name)) is not None:
+        return owned  # "Egypt's pound" is no sterling
     words = _normal(_PARENTHESES.sub("", name)).split()
     known = _known()
     for size in range(min(known.longest_alias_words, len(words)), 0, -1):
@@ -321,6 +323,41 @@ def identity(name: str) -> str | None:
                 return found[0]
             return None
     return None
+
+
+def _countrys_currency(name: str) -> str | None:
+    """'Brazil's real', 'Mexico's peso': a currency word that many countries share, named by its
+    country's possessive, is the currency ISO 4217 names after that country's adjective."""
+    owned = _COUNTRYS_UNIT.fullmatch(name.strip())
+    if owned is None:
+        return None
+    country, unit = _normal(owned["country"]), _normal(owned["unit"])
+    return _currency_by_country_and_unit().get((country, unit))
+
+
+_COUNTRYS_UNIT = re.compile(r"(?:[Tt]he\s+)?(?P<country>[A-Z][\w .-]*?)['’]s\s+(?P<unit>[A-Za-z]+)")
+
+
+@functools.cache
+def _currency_by_country_and_unit() -> dict[tuple[str, str], str]:
+    found: dict[tuple[str, str], str] = {}
+    countries = [c for c in _country_names() if " " not in c]
+    for currency in _iso_currencies():
+        words = _normal(currency.name).split()
+        if len(words) != 2:
+            continue
+        # "Mexican" is Mexico's, "Argentine" Argentina's: the name less its last letter or two
+        for country in countries:
+            if _shared_start(words[0], country) >= max(4, len(country) - 1):
+                found.setdefault((country, words[1]), f"currency:{currency.alpha_3}")
+    return found
+
+
+def _shared_start(a: str, b: str) -> int:
+    """How many letters the two words start with alike."""
+    return next(
+        (i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
 
 
 @functools.lru_cache(maxsize=8192)

@@ -21,6 +21,7 @@ from summarizer.models import (
     Span,
     Usage,
 )
+from summarizer.reading import WITHIN_A_SESSION
 from summarizer.sentences import is_title_case
 
 Item = TypeVar("Item", Move, Catalyst, Risk)
@@ -161,11 +162,25 @@ def _move_key(move: Move) -> tuple[str, str, float | None, float | None, str]:
     up with no number, are two; a week's 2.1% and a day's 2.1% are two. Not the session:
     "intraday gains reaching 3.78%" and "intraday highs of 3.78%" are one move."""
     numbered = move.change_pct is not None or move.change_bp is not None
-    known = instruments.identity(move.instrument) if numbered else None
+    known = instruments.identity(move.instrument)
+    if not numbered and known is not None:
+        if known.startswith(_ONE_OF_A_KIND):
+            # what a name's parentheses say stays apart: "Indian rupee (opening)"
+            known += "|" + instruments.name_hints(move.instrument)
+        else:
+            known = None  # a commodity's contracts are many: "spot platinum", "July platinum"
     name = known or _NOT_ALPHANUMERIC.sub("", move.instrument.lower())
     pct = None if move.change_pct is None else round(abs(move.change_pct), 2)
     bp = None if move.change_bp is None else round(abs(move.change_bp), 1)
-    return name, move.direction, pct, bp, move.timeframe
+    # with no number, a session's extreme is another fact than its close: "slipped as low as
+    # 7.0992 per dollar" beside "the yuan weakened"
+    within = "" if numbered or move.session not in WITHIN_A_SESSION else move.session
+    return name, move.direction, pct, bp, move.timeframe + within
+
+
+# identities with one price each: "the rouble" and "the Russian rouble" are one move, numbered
+# or not
+_ONE_OF_A_KIND = ("currency:", "pair:", "index:")
 
 
 def _dedupe_moves(moves: list[Move], text: str = "") -> list[Move]:

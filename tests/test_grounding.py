@@ -1413,3 +1413,12 @@ def test_a_claimed_period_in_the_quotes_words_is_left_to_them() -> None:
         gate(around(sentence), sentence, "palladium", "up", period="intraday, last Thursday")
         is None
     )
+
+
+def test_a_figure_of_the_same_period_is_no_move_the_claim_must_match() -> None:
+    # a sentence run on after its stop: the turnover's week is no price of the index
+    sentence = (
+        "The Varno Index closed at 948.62 points up by 0.23%.Furthermore, the week’s average "
+        "daily turnover increased by 11.49%, compared to the preceding week."
+    )
+    assert gate(sentence, sentence, "Varno Index (week)", "up", 0.23) is None

@@ -66,6 +66,11 @@ def test_kind_of(name: str, kind: str) -> None:
          "index:Tadawul All Share Index"),
         (["the Hang Seng index", "Hang Seng"], "index:Hang Seng Index"),
         (["Bitcoin", "bitcoin"], "crypto:bitcoin"),
+        # a currency word many countries share, owned by its country
+        (["Mexico’s peso", "Mexican peso", "MXN"], "currency:MXN"),
+        (["Argentina's peso", "Argentine peso"], "currency:ARS"),
+        (["Brazil’s real", "Brazilian real"], "currency:BRL"),
+        (["Egypt's pound", "Egyptian pound"], "currency:EGP"),
     ],
 )  # fmt: skip
 def test_aliases_name_one_identity(names: list[str], known: str) -> None:

@@ -380,3 +380,21 @@ def test_rounded_numbers_of_other_contracts_currencies_or_sizes_are_kept(
     text: str, moves: list[Move]
 ) -> None:
     assert len(_merged(text, moves)) == 2
+
+
+def test_a_currency_named_twice_without_a_number_is_one_move_and_its_low_another() -> None:
+    text = (
+        "The rouble slid. The Russian rouble was hit hardest, and slipped as low as 99 per dollar."
+    )
+    moves = [
+        Move(instrument="rouble", direction="down", evidence="The rouble slid"),
+        Move(instrument="Russian rouble", direction="down", evidence="Russian rouble was hit"),
+        Move(instrument="Russian rouble", direction="down", session="intraday_high",
+             evidence="slipped as low as 99 per dollar"),
+    ]  # fmt: skip
+    digest = merge_article(
+        Article(id="a", text=text),
+        [ChunkSummary(moves=moves)],
+        DigestInfo(engine="rules", chunks=1),
+    )
+    assert [m.session for m in digest.moves] == ["unspecified", "intraday_high"]
