@@ -240,19 +240,24 @@ def _a_rounded_restatement(move: Move, moves: Iterable[Move]) -> bool:
     """'BIST 100 index goes down over 3 percent' beside 'the BIST 100 fell 3.33%', 'skyrocket
     more than 70 percent' beside 'rose 73%': the same move, rounded (a headline's, or a lead's).
     A session's most ('as much as 5%') is another move."""
-    if move.qualifier not in _ROUNDED or move.change_pct is None:
+    if move.qualifier not in _ROUNDED:
         return False
-    said = abs(move.change_pct)
+    said = _size(move)
+    if said is None:
+        return False
     return any(
         other is not move
         and other.qualifier == "exact"
-        and other.change_pct is not None
+        and (exact := _size(other)) is not None
+        # a percentage is no basis points: "fell by more than 8 basis points" and "8.5 basis
+        # points" are one yield's move
+        and (move.change_pct is None) == (other.change_pct is None)
         and other.direction == move.direction
         # "slipped nearly 3% on Friday" and "traded 2.7% weaker": one day's move
         and (other.timeframe == move.timeframe or {other.timeframe, move.timeframe} <= _A_DAY)
         # "over 2% in early trade" and "closed up 2.4%" are two moves
         and move.session in ("unspecified", other.session)
-        and _ROUNDED[move.qualifier](said, abs(other.change_pct))
+        and _ROUNDED[move.qualifier](said, exact)
         and _one_instrument(move.instrument, other.instrument)
         # "the pound (vs euro)" is another move than the pound's against the dollar
         and instruments.name_hints(move.instrument) == instruments.name_hints(other.instrument)
@@ -262,14 +267,24 @@ def _a_rounded_restatement(move: Move, moves: Iterable[Move]) -> bool:
     )
 
 
+def _size(move: Move) -> float | None:
+    """How big the move says it is: its percentage, else its basis points."""
+    if move.change_pct is not None:
+        return abs(move.change_pct)
+    return None if move.change_bp is None else abs(move.change_bp)
+
+
 _A_DAY = frozenset({"unspecified", "day"})
 
 
 def _one_instrument(name: str, other: str) -> bool:
     """The same instrument, or two words for one market's benchmark: 'Hong Kong' twice, 'BIST
-    100 index' and 'Turkey's benchmark stock index'."""
+    100 index' and 'Turkey's benchmark stock index'; a yield and a yield that says too little
+    to tell ('10-year Italian bond yield' and 'the yield on Italian 10-year government bonds')."""
     verdict = instruments.compare(name, other)
     if verdict == "same" or name.lower() == other.lower():
+        return True
+    if verdict == "unknown" and instruments.kind_of(name) == instruments.kind_of(other) == "bond":
         return True
     market = instruments.market_of(name)
     return (

@@ -319,6 +319,14 @@ def test_a_rounded_restatement_of_a_move_is_kept_once_as_the_exact_number() -> N
           Move(instrument="Varno rand", direction="down", change_pct=-3.0, qualifier="nearly",
                timeframe="day", evidence="The rand slipped nearly 3% on Friday")],
          ("Varno rand", -2.7)),
+        # basis points rounded, of a yield named two ways
+        ("The 10-year Varno bond yield fell by more than 8 basis points. The yield on Varno "
+         "10-year government bonds fell by 8.5 basis points.",
+         [Move(instrument="10-year Varno bond yield", direction="down", change_bp=-8.0,
+               qualifier="over", evidence="10-year Varno bond yield fell by more than 8 basis points"),
+          Move(instrument="yield on Varno 10-year government bonds", direction="down",
+               change_bp=-8.5, evidence="The yield on Varno 10-year government bonds fell by 8.5 basis points")],
+         ("yield on Varno 10-year government bonds", None)),
         # a market named by its place, twice
         ("Hong Kong fell 2.31%. Hong Kong tumbled more than two percent.",
          [_down("Hong Kong", -2.31, "Hong Kong fell 2.31%"),
@@ -328,7 +336,7 @@ def test_a_rounded_restatement_of_a_move_is_kept_once_as_the_exact_number() -> N
     ],
 )  # fmt: skip
 def test_a_rounded_restatement_on_another_label_or_of_a_place_is_kept_once(
-    text: str, moves: list[Move], kept: tuple[str, float]
+    text: str, moves: list[Move], kept: tuple[str, float | None]
 ) -> None:
     assert _merged(text, moves) == [kept]
 
