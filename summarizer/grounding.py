@@ -1218,6 +1218,8 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
             f"'{move.instrument}' moved '{todays[0].direction}' (a move of another period or "
             "session needs it named in `period`)"
         )
+    if not same and _claims_no_period(move) and (problem := _only_another_periods(move, ours)):
+        return problem
     if any(f.direction == move.direction for f in deciding):
         return _withheld_number_problem(move, same) if deciding is same and not undated else None
     if move.direction in read.loose_directions and (not same or (other_period and not undated)):
@@ -1230,6 +1232,37 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
     if ours or read.loose_directions:
         return f"direction '{move.direction}' contradicts the evidence"
     return _direction_problem(move.direction, evidence, lambda: read.before)
+
+
+def _only_another_periods(move: Move, ours: list[Fact]) -> str | None:
+    """Where the quote's subject is named in other words than the move's ('South Korean stocks'
+    for the KOSPI), a move that names no period is still the day's: 'closed 1.71 percent
+    higher Friday, snapping a four-session slump' gives the day no fall, only the sessions
+    before it."""
+    # the story's session may be named by its weekday: "closed 1.71 percent higher Friday"
+    todays = [f for f in ours if f.price and (_is_the_days(f) or _a_weekdays(f))]
+    earlier = [f for f in ours if f.price and f not in todays]
+    if (
+        todays
+        and all(f.direction != move.direction for f in todays)
+        and any(f.direction == move.direction for f in earlier)
+        and any(f.has_number or f.attached for f in todays)
+    ):
+        return (
+            f"direction '{move.direction}' contradicts the text, which gives the day's move as "
+            f"'{todays[0].direction}' (a move of another period or session needs it named in "
+            "`period`)"
+        )
+    return None
+
+
+def _a_weekdays(fact: Fact) -> bool:
+    return (
+        fact.timeframe in ("unspecified", "day")
+        and fact.when is not None
+        and fact.when.unit == "day"
+        and fact.session not in _PARTS_OF_A_DAY
+    )
 
 
 def _label_in_quote(move: Move, evidence: str) -> bool:

@@ -1422,3 +1422,19 @@ def test_a_figure_of_the_same_period_is_no_move_the_claim_must_match() -> None:
         "daily turnover increased by 11.49%, compared to the preceding week."
     )
     assert gate(sentence, sentence, "Varno Index (week)", "up", 0.23) is None
+
+
+@pytest.mark.parametrize("instrument", ["Varno Composite Index", "VCI"])
+def test_a_move_naming_no_period_is_the_days_even_where_the_text_names_it_otherwise(
+    instrument: str,
+) -> None:
+    # the sessions before fell; the day, named by its weekday, rose
+    sentence = "Varno stocks closed 1.71 percent higher Friday, snapping a four-session slump."
+    assert gate(around(sentence), sentence, instrument, "down") is not None
+
+
+def test_the_sessions_before_a_run_was_snapped_went_the_other_way() -> None:
+    sentence = "Varno stocks closed 1.71 percent higher Friday, snapping a four-session slump."
+    name = "Varno stocks (previous four sessions)"
+    assert gate(around(sentence), sentence, name, "down") is None
+    assert gate(around(sentence), sentence, name, "up") is not None

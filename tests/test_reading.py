@@ -2342,3 +2342,20 @@ def test_a_price_word_inside_the_move_outweighs_a_figure_before_it() -> None:
     assert (fact.direction, fact.pct, fact.price) == ("down", 30.0, True)
     (figure,) = read_sentence("Orvane posted a 9.8 per cent rise in quarterly net profit.").facts
     assert not figure.price
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "earlier"),
+    [
+        ("Varno stocks closed 1.7 percent higher, snapping a four-session slump.", "up", "down"),
+        ("The Kestrel index fell 1%, ending a three-day rally.", "down", "up"),
+    ],
+)
+def test_a_run_of_sessions_ended_is_a_move_of_the_sessions_before(
+    sentence: str, day: str, earlier: str
+) -> None:
+    facts = read_sentence(sentence).facts
+    assert facts[0].direction == day
+    assert [(f.direction, f.timeframe) for f in facts if f.timeframe == "multi_day"] == [
+        (earlier, "multi_day")
+    ]

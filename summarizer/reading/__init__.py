@@ -1660,6 +1660,11 @@ _STREAK = re.compile(
     r"months?|gains?|advances?|rises?|declines?|falls?|drops?|loss(?:es)?)\b|"
     r"\b(?:snapp(?:ed|ing)|snaps?|broke|breaking|breaks|end(?:ed|ing|s)?|halt(?:ed|ing|s)?) "
     r"(?:a|an|its|their|the) (?:[\w-]+ ){0,2}(?:win(?:ning)?|losing) (?:streak|run)\b|"
+    # "snapping a four-session slump", "ended a three-day rally": a run the day's move ended
+    r"\b(?:snapp(?:ed|ing)|snaps?|end(?:ed|ing|s)?|broke|breaking|breaks|halt(?:ed|ing|s)?) "
+    r"(?:a|an|its|their|the) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)-(?:session|"
+    r"day|week|month) (?:slump|slide|decline|selloff|sell-off|losing run|rally|advance|run-up|"
+    r"climb)\b|"
     # "rose 2%, capping a six-session win streak": the streak the day's move ends or extends
     r"\b(?:capp(?:ed|ing)|caps|extend(?:ed|ing|s)?|stretch(?:ed|ing|es)?) (?:a|an|its|their|the) "
     r"(?:[\w-]+ ){0,2}(?:win(?:ning)?|losing) (?:streak|run)\b|"
@@ -1691,7 +1696,7 @@ def _streak_after_a_move(lowered: str, mention: Mention, predicate: Predicate) -
 _A_MOVE_CLAUSE = re.compile(r"\s+[^,;:()]{1,80},\s*")
 _STREAK_PARTICIPLE = re.compile(
     r"(?:snapping|capping|extending|ending|breaking|halting|stretching)\b"
-)
+)  # (the participles of _STREAK)
 _MOVE_WORDS = (lx.UP_VERB, lx.DOWN_VERB, lx.UP_WORD, lx.DOWN_WORD)
 
 

@@ -148,6 +148,12 @@ _STREAK_HELD = (
     r"(?:logged|posted|extended|extending|notched|recorded|marked|booked|stretched|capped|capping|"
     r"on|succumbed to) (?:a |an |its |their )?(?:[\w-]+ ){0,2}"
 )
+# a run of several sessions ended: "snapping a four-session slump", "ended a three-day rally"
+_ENDED_RUN = (
+    r"(?:snapp(?:ed|ing)|snaps?|end(?:ed|ing|s)?|broke|breaking|breaks|halt(?:ed|ing|s)?) "
+    r"(?:a |an |its |their |the )?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-"
+    r"(?:session|day|week|month)|(?:[\w-]+ )?(?:straight|consecutive)(?: [\w-]+)?) "
+)
 # a result over a named period, held or in prospect: "set for a fifth straight weekly loss",
 # "on track for its biggest monthly gain since 2020", "posted a weekly decline"; the move word
 # follows
@@ -220,6 +226,8 @@ _UP_VERBS = (
     rf"{_PERIOD_RESULT}(?:gains?|rises?|advances?|increases?|climbs?|rall(?:y|ies)|jumps?)\b|"
     rf"{_OFF_A}lows?\b|"
     r"snapp(?:ed|ing) (?:a |an |its |their )?(?:[\w-]+ )?losing (?:streak|run)|"
+    # "snapping a four-session slump": a fall of several sessions ended by a rise
+    rf"{_ENDED_RUN}(?:slump|slide|decline|selloff|sell-off|losing run)\b|"
     r"marked (?:the|a|its) \w+ (?:straight|consecutive) (?:week|day|session|month)s? (?:in|"
     r"of) gains|hit the (?:daily |upper )?limit|"
     # India's price bands: "were locked in a 10 per cent upper circuit", "hit the upper circuit"
@@ -287,6 +295,7 @@ _DOWN_VERBS = (
     rf"{_STREAK_HELD}losing (?:streak|run|sessions?|days?|weeks?)|"
     rf"{_PERIOD_RESULT}(?:loss|losses|declines?|drops?|falls?|slides?|slumps?|retreats?)\b|"
     rf"{_OFF_A}(?:highs?|peaks?|tops?)\b|"
+    rf"{_ENDED_RUN}(?:rally|advance|run-up|climb)\b|"
     r"(?:snapp|end|broke|halt)(?:ed|ing|s)? (?:a |an |its |their )?(?:[\w-]+ )?winning (?:streak|"
     r"run)|"
     r"lost ground|los(?:e|es|ing) ground|erase[ds]? (?:its |their |earlier |early )?gains|"
