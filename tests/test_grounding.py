@@ -1438,24 +1438,3 @@ def test_the_sessions_before_a_run_was_snapped_went_the_other_way() -> None:
     name = "Varno stocks (previous four sessions)"
     assert gate(around(sentence), sentence, name, "down") is None
     assert gate(around(sentence), sentence, name, "up") is not None
-
-
-@pytest.mark.parametrize(
-    ("sentence", "instrument", "direction", "within", "day", "label"),
-    [
-        ("The Varno peso fell as much as 0.9 percent before trading 0.3 percent weaker.",
-         "Varno peso", "down", -0.9, -0.3, "intraday"),
-        ("The Kestrel Index dived 5.7 percent at the start of trading before closing the day 3.2 "
-         "percent lower.", "Kestrel Index", "down", -5.7, -3.2, "open"),
-        ("The Orvane 50 slipped 0.19% after rising as much as 0.8% earlier in the session.",
-         "Orvane 50", "up", 0.8, None, "intraday"),
-    ],
-)  # fmt: skip
-def test_a_sessions_extreme_is_not_the_days_move_where_the_text_gives_the_days(
-    sentence: str, instrument: str, direction: str, within: float, day: float | None, label: str
-) -> None:
-    refused = gate(around(sentence), sentence, instrument, direction, within)
-    assert refused is not None and "not the day's" in refused
-    assert gate(around(sentence), sentence, f"{instrument} ({label})", direction, within) is None
-    if day is not None:
-        assert gate(around(sentence), sentence, instrument, direction, day) is None
