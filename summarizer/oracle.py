@@ -36,6 +36,7 @@ from typing import Any, Literal
 
 from pydantic import SecretStr
 
+from summarizer import instruments
 from summarizer.evaluate import (
     CATEGORIES,
     EvalReport,
@@ -444,7 +445,11 @@ def _same_when(move: Move, gold_name: str) -> bool:
     """Whether the gold name is the move's with the period or session the move has in its
     fields: 'Shanghai Composite (week)' for 'Shanghai Composite' with timeframe week."""
     bare = re.sub(r"\s*\([^)]*\)", "", gold_name).strip()
-    if bare != move.instrument or bare == gold_name:
+    if bare == gold_name or bare != re.sub(r"\s*\([^)]*\)", "", move.instrument).strip():
+        return False
+    # what the move's own parentheses say the gold's say too: 'Japanese yen (vs dollar)' with
+    # session intraday_high is 'Japanese yen (vs dollar, intraday high)'
+    if not _hints(move.instrument) <= _hints(gold_name):
         return False
     named = move.model_copy(update={"instrument": gold_name, "timeframe": "unspecified",
                                     "session": "unspecified"})  # fmt: skip
@@ -452,6 +457,14 @@ def _same_when(move: Move, gold_name: str) -> bool:
     return (move.timeframe != "unspecified" and timeframe_claimed(named) == move.timeframe) or (
         move.session != "unspecified" and move.session in sessions
     )
+
+
+def _hints(name: str) -> set[str]:
+    """The labels a name's parentheses give, one by one: 'X (vs dollar, intraday)' ->
+    {'vs dollar', 'intraday'}."""
+    return {h.strip().lower() for part in instruments.hint_parts(name) for h in part.split(",")} - {
+        ""
+    }
 
 
 def _describe_moves(digests: Sequence[ArticleDigest]) -> Iterator[str]:

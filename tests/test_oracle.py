@@ -184,6 +184,18 @@ def test_a_wrong_answer_that_states_another_gold_fact_is_told_apart() -> None:
     dated = move("Kospi", "up", 2.3)
     assert states_a_gold_fact(dated.model_copy(update={"timeframe": "week"}), weekly)
     assert not states_a_gold_fact(dated, weekly)  # without its period it reads as the day's
+    # a move's own parentheses beside the session merge gave it from its words
+    paired = Gold.model_validate({"moves": [
+        {"instrument": "Varno peso (vs dollar, intraday)", "direction": "down", "percent": 0.9,
+         "text": "fell as much as 0.9 percent"},
+    ]})  # fmt: skip
+    low = move("Varno peso (vs dollar)", "down", -0.9)
+    assert states_a_gold_fact(low.model_copy(update={"session": "intraday_high"}), paired)
+    assert not states_a_gold_fact(low, paired)
+    assert not states_a_gold_fact(
+        move("Varno peso (vs euro)", "down", -0.9).model_copy(update={"session": "intraday_high"}),
+        paired,
+    )
 
 
 def test_the_chunk_is_read_from_the_user_message_even_after_a_json_reask() -> None:
