@@ -821,4 +821,11 @@ def splits_a_name(first: str, second: str) -> bool:
     """Whether 'first and second' is one company name ('Procter and Gamble', 'Industrial and
     Commercial Bank of China'), not two instruments."""
     joined = _normal(f"{first} and {second}")
+    if _SIZES_JOINED.search(joined):
+        return True  # "the MASI Mid and Small Cap index": one gauge of two sizes of company
     return any(joined.startswith(_normal(n)) for n in _known().names_with_and)
+
+
+_SIZES_JOINED = re.compile(
+    r"\b(?:mid|small|large|big|micro)(?:-cap)? and (?:mid|small|large|big|micro)[- ]?cap"
+)

@@ -304,10 +304,10 @@ def report_line(result: ModeResult) -> str:
 # (of which true facts of the gold, which the yardstick counts all the same: flip 7, num 15,
 # swap 32). Part P and q09-q16, scored unread, still let more through than the parts read before
 # them (flip 7.7% and 9.1%, swap 14.5% and 28.6%).
-KEPT = {"moves": (0.975, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.047, 0.05), "num": (0.019, 0.05), "swap": (0.068, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 3.9%, num 0.6%, swap 3.6%
-WRONG = {"flip": 0.045, "num": 0.009, "swap": 0.038, "fab": 0.0}
+KEPT = {"moves": (0.978, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
+STOPPED = {"flip": (0.042, 0.05), "num": (0.018, 0.05), "swap": (0.063, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 3.6%, num 0.6%, swap 3.1%
+WRONG = {"flip": 0.040, "num": 0.009, "swap": 0.034, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:
@@ -356,7 +356,7 @@ def _target(kind: str, reached_today: bool) -> Any:
 
 
 @pytest.mark.parametrize(
-    "kind", [_target("moves", False), _target("catalysts", True), _target("risks", True)]
+    "kind", [_target("moves", True), _target("catalysts", True), _target("risks", True)]
 )
 def test_perfect_answers_are_kept_to_the_target(
     corpus_gate: dict[str, ModeResult], kind: str

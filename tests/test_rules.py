@@ -1100,3 +1100,25 @@ def test_names_without_adverbs_appositives_or_objectives(
     text: str, expected: list[tuple[str, str, float | None]]
 ) -> None:
     assert [brief(m) for m in moves_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # after a fronted phrase, ", the X closed at 4,129.68," is the clause, not an aside
+        ("On Monday, the Varno index closed at 4,129.68, up 21.06 points (0.51%).",
+         [("Varno index", "up", 0.51)]),
+        ("That day, the Kestrel 50 closed at 1,234.50, down 8.1 points (0.66%).",
+         [("Kestrel 50", "down", -0.66)]),
+        # an aside after a figure's clause still hides who said it
+        ("Gross domestic product grew 4.6 percent, the Commerce Department said, better than the "
+         "previous 4.2 percent estimate.", []),
+        # two sizes of company in one gauge's name
+        ("Meanwhile, the Varno Mid and Small Cap index, representing smaller companies, climbed "
+         "by 0.64%.", [("Varno Mid and Small Cap index", "up", 0.64)]),
+    ],
+)  # fmt: skip
+def test_fronted_phrases_asides_and_joined_sizes(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected

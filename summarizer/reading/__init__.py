@@ -1037,7 +1037,7 @@ _INTRODUCED = re.compile(
 )
 _INSERTION = re.compile(
     r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|one of|[a-z]+ing|"
-    r"(?!followed\b|trailed\b)[a-z]+ed)\b[^,;()]*,"
+    r"(?!followed\b|trailed\b)[a-z]+ed)\b(?:[^,;()]|(?<=\d),(?=\d{3}))*,"  # "4,129.68" goes on
 )
 _FOLLOWED_BY = re.compile(r"\b(?:followed by|trailed by)\s+(?:the\s+)?$")
 # a leader of the move with a move of its own: "Decliners were led by Orvane, down 4%",
@@ -1060,7 +1060,14 @@ def _insertions(
     """', the largest copper producer,', ', tracking China's Nasdaq-style board,' and ',
     Kestrel's biggest rival,': words set off by commas or dashes between a subject and its
     verb (not ', India's rupee,', which names an instrument of a list)."""
-    commas = [(lo + m.start(), lo + m.end()) for m in _INSERTION.finditer(lowered[lo:hi])]
+    # after a fronted phrase that names nothing and moves nothing, ", the KOSPI closed at
+    # 4,129.68," is the sentence's own clause, not an aside ("On Monday, the KOSPI ...")
+    commas = [
+        (lo + m.start(), lo + m.end())
+        for m in _INSERTION.finditer(lowered[lo:hi])
+        if any(n.end <= lo + m.start() for n in mentions)
+        or any(p.search(lowered, 0, lo + m.start()) for p in _MOVE_WORDS)
+    ]
     owned = [
         m.span()
         for m in _OWNED_DESCRIPTION.finditer(sentence, lo, hi)
