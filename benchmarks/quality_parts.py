@@ -31,9 +31,12 @@ PARTS = {
     "tuning": r"[ab]0[1-9]|[ab]1[0-4]",
     "measured": r"[ab]1[5-9]|[ab]20",
     **{letter: letter for letter in "cdefghijklmnop"},
-    # part Q: q01-q08 read for development, q09-q16 held out (fixtures/corpus/SOURCES-Q.md)
+    # part Q: q01-q08 read for development; q09-q16 held out until the fifth session of
+    # 2026-11-30, which read them (fixtures/corpus/SOURCES-Q.md)
     "q-read": r"q0[1-8]",
     "q-held-out": r"q09|q1[0-6]",
+    # part R: held out (fixtures/corpus/SOURCES-R.md)
+    "r": "r",
 }
 
 

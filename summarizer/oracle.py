@@ -462,9 +462,8 @@ def _same_when(move: Move, gold_name: str) -> bool:
 def _hints(name: str) -> set[str]:
     """The labels a name's parentheses give, one by one: 'X (vs dollar, intraday)' ->
     {'vs dollar', 'intraday'}."""
-    return {h.strip().lower() for part in instruments.hint_parts(name) for h in part.split(",")} - {
-        ""
-    }
+    labels = (h.strip().lower() for part in instruments.hint_parts(name) for h in part.split(","))
+    return {label for label in labels if label}
 
 
 def _describe_moves(digests: Sequence[ArticleDigest]) -> Iterator[str]:

@@ -9,6 +9,7 @@ test prints what it measures (`pytest -s`).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -77,6 +78,13 @@ def _same_number(move: Move, gold: GoldMove) -> bool:
     return False
 
 
+def _without_quote_currency(name: str) -> str:
+    """'US dollar (vs euro, week)' -> 'US dollar (week)': the currency a pair is quoted against
+    is not the instrument ('the euro was down 0.3%' is no sign error of the dollar's 0.3% rise)."""
+    name = re.sub(r"\(\s*(?:vs\.?|versus|against)\s[^,)]*\)", "", name)
+    return re.sub(r"(?:vs\.?|versus|against)\s[^,)]*(?:,\s*)?", "", name).strip()
+
+
 def sign_errors(run_: Run) -> list[str]:
     """Moves whose instrument and number a gold move has, only ever in the other direction."""
     errors = []
@@ -84,7 +92,8 @@ def sign_errors(run_: Run) -> list[str]:
         for move in digest.moves:
             same = [
                 g for g in gold.moves
-                if same_instrument(move.instrument, g.instrument) and _same_number(move, g)
+                if same_instrument(move.instrument, _without_quote_currency(g.instrument))
+                and _same_number(move, g)
             ]  # fmt: skip
             if same and all({g.direction, move.direction} == {"up", "down"} for g in same):
                 errors.append(f"{article.source_path}: {move.instrument} {move.direction} "
@@ -95,30 +104,30 @@ def sign_errors(run_: Run) -> list[str]:
 def test_corpus_moves() -> None:
     moves = score(*corpus()).overall["moves"]
     print("\ncorpus", described("moves", moves))
-    # measured 2026-11-30 (afternoon) on 288 articles (parts A-Q): P 0.916, R 0.815 (on the 272
-    # of parts A-P the night before: 0.912 / 0.798; target: 0.90 / 0.80)
+    # measured 2026-11-30 (evening) on 304 articles (parts A-R): P 0.917, R 0.820 (on the 288 of
+    # parts A-Q that afternoon: 0.916 / 0.815; target: 0.90 / 0.80)
     assert moves.precision >= 0.90
-    assert moves.recall >= 0.785
+    assert moves.recall >= 0.805
 
 
 def test_corpus_moves_that_state_a_percent() -> None:
     moves = percent_moves_only(corpus()).overall["moves"]
     print("\ncorpus", described("moves with a percent", moves))
-    # measured 2026-11-30 (afternoon) on 288 articles: P 0.976, R 0.951 (272 articles the night
-    # before: 0.970 / 0.943; target: 0.95 / 0.90)
+    # measured 2026-11-30 (evening) on 304 articles: P 0.974, R 0.950 (288 articles that
+    # afternoon: 0.976 / 0.951; target: 0.95 / 0.90)
     assert moves.precision >= 0.95
-    assert moves.recall >= 0.93
+    assert moves.recall >= 0.935
 
 
 def test_corpus_catalysts_and_risks() -> None:
     overall = score(*corpus()).overall
     print("\ncorpus", described("catalysts", overall["catalysts"]))
     print("corpus", described("risks", overall["risks"]))
-    # measured 2026-11-30 (afternoon) on 288 articles: catalysts P 0.706 R 0.631, risks P 0.587
-    # R 0.775 (on 272 that morning: catalysts P 0.700 R 0.632, risks P 0.575 R 0.761; target:
+    # measured 2026-11-30 (evening) on 304 articles: catalysts P 0.714 R 0.637, risks P 0.583
+    # R 0.767 (on 288 that afternoon: catalysts P 0.706 R 0.631, risks P 0.587 R 0.775; target:
     # catalysts R 0.60 with P 0.70, risks R 0.60)
-    assert overall["catalysts"].recall >= 0.62
-    assert overall["catalysts"].precision >= 0.69
+    assert overall["catalysts"].recall >= 0.625
+    assert overall["catalysts"].precision >= 0.70
     assert overall["risks"].recall >= 0.75
 
 

@@ -294,20 +294,17 @@ def report_line(result: ModeResult) -> str:
 # Issue #13's targets, and the floor each is held to today. A floor is the measured figure less a
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
-# Measured 2026-11-30 (afternoon) on 288 corpus articles (parts A-Q; E to Q were each written
-# after the gate was tuned on the parts before them, and their first-look figures are in
-# benchmarks/README.md; P and q09-q16 are still unread): perfect moves 0.9798 (3,150 of 3,215:
-# below the target since part Q came in: it kept 0.905 of its 190 moves at first look, and
-# today q01-q08, read, keep 0.955 and q09-q16, unread, 0.949), catalysts 1.000, risks 1.000;
-# let through: flip 4.1% (132 of 3,188: the target is reached on the corpus), num 1.6% (25 of
-# 1,581), swap 6.5% (71 of 1,093), fab 0%
-# (of which true facts of the gold, which the yardstick counts all the same: flip 7, num 15,
-# swap 32). Part P and q09-q16, scored unread, still let more through than the parts read before
-# them (flip 7.7% and 9.1%, swap 14.5% and 28.6%).
-KEPT = {"moves": (0.978, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.042, 0.05), "num": (0.018, 0.05), "swap": (0.063, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 3.6%, num 0.6%, swap 3.1%
-WRONG = {"flip": 0.040, "num": 0.009, "swap": 0.034, "fab": 0.0}
+# Measured 2026-11-30 (evening) on 304 corpus articles (parts A-R; E to R were each written after
+# the gate was tuned on the parts before them, and their first-look figures are in
+# benchmarks/README.md; part R is still unread): perfect moves 0.9757 (3,294 of 3,376: the 288 of
+# A-Q kept 0.981, 3,153 of 3,215, which reached the target; part R, unread, keeps 0.876 of its
+# 161), catalysts 1.000, risks 1.000; let through: flip 3.8% (127 of 3,346), num 1.7% (29 of
+# 1,679), swap 6.5% (76 of 1,174), fab 0% (of which true facts of the gold, which the yardstick
+# counts all the same: flip 7, num 16, swap 35).
+KEPT = {"moves": (0.973, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
+STOPPED = {"flip": (0.040, 0.05), "num": (0.019, 0.05), "swap": (0.068, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 3.6%, num 0.8%, swap 3.5%
+WRONG = {"flip": 0.038, "num": 0.009, "swap": 0.037, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:
@@ -356,7 +353,7 @@ def _target(kind: str, reached_today: bool) -> Any:
 
 
 @pytest.mark.parametrize(
-    "kind", [_target("moves", True), _target("catalysts", True), _target("risks", True)]
+    "kind", [_target("moves", False), _target("catalysts", True), _target("risks", True)]
 )
 def test_perfect_answers_are_kept_to_the_target(
     corpus_gate: dict[str, ModeResult], kind: str
