@@ -1240,7 +1240,12 @@ def _only_another_periods(move: Move, ours: list[Fact]) -> str | None:
     higher Friday, snapping a four-session slump' gives the day no fall, only the sessions
     before it."""
     # the story's session may be named by its weekday: "closed 1.71 percent higher Friday"
-    todays = [f for f in ours if f.price and (_is_the_days(f) or _a_weekdays(f))]
+    todays = [
+        f
+        for f in ours
+        if f.price
+        and (_is_the_days(f) or (_of_one_day(f) and f.timeframe in ("unspecified", "day")))
+    ]
     earlier = [f for f in ours if f.price and f not in todays]
     if (
         todays
@@ -1254,15 +1259,6 @@ def _only_another_periods(move: Move, ours: list[Fact]) -> str | None:
             "`period`)"
         )
     return None
-
-
-def _a_weekdays(fact: Fact) -> bool:
-    return (
-        fact.timeframe in ("unspecified", "day")
-        and fact.when is not None
-        and fact.when.unit == "day"
-        and fact.session not in _PARTS_OF_A_DAY
-    )
 
 
 def _label_in_quote(move: Move, evidence: str) -> bool:

@@ -206,7 +206,10 @@ def _a_headlines_restatement(move: Move, moves: Iterable[Move], text: str) -> bo
     'ALI HEALTH slid 6.4%' (the whole number of the same name's), 'Saudi Benchmark Index Sheds
     1.44%' beside 'the Tadawul All Share Index ... fell 1.44 percent' (the same number, under
     a name that does not say it is another)."""
-    if move.change_pct is None or move.span is None or not is_title_case(_line_of(text, move)):
+    if move.change_pct is None or move.span is None:
+        return False
+    line = _line_of(text, move)
+    if not is_title_case(line):
         return False
     said = abs(move.change_pct)
 
@@ -223,8 +226,8 @@ def _a_headlines_restatement(move: Move, moves: Iterable[Move], text: str) -> bo
         other is not move
         and other.direction == move.direction
         and other.timeframe == move.timeframe
-        and _line_of(text, other) != _line_of(text, move)
         and restated_by(other)
+        and _line_of(text, other) != line
         for other in moves
     )
 

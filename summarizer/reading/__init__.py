@@ -1066,7 +1066,7 @@ def _insertions(
         (lo + m.start(), lo + m.end())
         for m in _INSERTION.finditer(lowered[lo:hi])
         if any(n.end <= lo + m.start() for n in mentions)
-        or any(p.search(lowered, 0, lo + m.start()) for p in _MOVE_WORDS)
+        or any(p.search(lowered, 0, lo + m.start()) for p in lx.MOVE_WORDS)
     ]
     owned = [
         m.span()
@@ -1665,10 +1665,10 @@ _STREAK = re.compile(
     r"(?:straight |consecutive |successive )?(?:trading )?(?:days?|sessions?|weeks?|months?)\b|"
     rf"\b{_ORDINAL} (?:straight|consecutive|successive) (?:trading )?(?:days?|sessions?|weeks?|"
     r"months?|gains?|advances?|rises?|declines?|falls?|drops?|loss(?:es)?)\b|"
-    r"\b(?:snapp(?:ed|ing)|snaps?|broke|breaking|breaks|end(?:ed|ing|s)?|halt(?:ed|ing|s)?) "
-    r"(?:a|an|its|their|the) (?:[\w-]+ ){0,2}(?:win(?:ning)?|losing) (?:streak|run)\b|"
+    rf"\b{lx.ENDING} (?:a|an|its|their|the) (?:[\w-]+ ){{0,2}}(?:win(?:ning)?|losing) "
+    r"(?:streak|run)\b|"
     # "snapping a four-session slump", "ended a three-day rally": a run the day's move ended
-    r"\b(?:snapp(?:ed|ing)|snaps?|end(?:ed|ing|s)?|broke|breaking|breaks|halt(?:ed|ing|s)?) "
+    rf"\b{lx.ENDING} "
     r"(?:a|an|its|their|the) (?:\d+|two|three|four|five|six|seven|eight|nine|ten)-(?:session|"
     r"day|week|month) (?:slump|slide|decline|selloff|sell-off|losing run|rally|advance|run-up|"
     r"climb)\b|"
@@ -1696,7 +1696,7 @@ def _streak_after_a_move(lowered: str, mention: Mention, predicate: Predicate) -
     return (
         gap is not None
         and _STREAK_PARTICIPLE.match(lowered, predicate.start) is not None
-        and any(p.search(lowered, mention.end, predicate.start) for p in _MOVE_WORDS)
+        and any(p.search(lowered, mention.end, predicate.start) for p in lx.MOVE_WORDS)
     )
 
 
@@ -1704,7 +1704,6 @@ _A_MOVE_CLAUSE = re.compile(r"\s+[^,;:()]{1,80},\s*")
 _STREAK_PARTICIPLE = re.compile(
     r"(?:snapping|capping|extending|ending|breaking|halting|stretching)\b"
 )  # (the participles of _STREAK)
-_MOVE_WORDS = (lx.UP_VERB, lx.DOWN_VERB, lx.UP_WORD, lx.DOWN_WORD)
 
 
 def _as_the_quoted_currency(lowered: str, sentence: str, fact: Fact) -> Fact:

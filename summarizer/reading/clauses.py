@@ -710,11 +710,7 @@ def _continues(
 
 
 def _cues_in(gap: str) -> list[Cue]:
-    return [
-        Cue(m.start(), m.end(), "up", "verb")
-        for p in (lx.UP_VERB, lx.DOWN_VERB, lx.UP_WORD, lx.DOWN_WORD)
-        for m in p.finditer(gap)
-    ]
+    return [Cue(m.start(), m.end(), "up", "verb") for p in lx.MOVE_WORDS for m in p.finditer(gap)]
 
 
 # the words a gapped repeat may carry without naming a new subject ("and 3.4 percent on Thursday")

@@ -148,9 +148,11 @@ _STREAK_HELD = (
     r"(?:logged|posted|extended|extending|notched|recorded|marked|booked|stretched|capped|capping|"
     r"on|succumbed to) (?:a |an |its |their )?(?:[\w-]+ ){0,2}"
 )
+# the verbs that end a run of sessions: "snapped", "ending", "broke", "halts"
+ENDING = r"(?:snapp(?:ed|ing)|snaps?|end(?:ed|ing|s)?|broke|breaking|breaks|halt(?:ed|ing|s)?)"
 # a run of several sessions ended: "snapping a four-session slump", "ended a three-day rally"
 _ENDED_RUN = (
-    r"(?:snapp(?:ed|ing)|snaps?|end(?:ed|ing|s)?|broke|breaking|breaks|halt(?:ed|ing|s)?) "
+    rf"{ENDING} "
     r"(?:a |an |its |their |the )?(?:(?:\d+|two|three|four|five|six|seven|eight|nine|ten)-"
     r"(?:session|day|week|month)|(?:[\w-]+ )?(?:straight|consecutive)(?: [\w-]+)?) "
 )
@@ -385,6 +387,8 @@ DOWN_WORD = re.compile(
     r"in negative territory|into the red|into negative territory|below|"
     r"on a (?:negative|weak|soft|bearish|sour|low|downbeat|subdued) note)\b"
 )
+# every word of a direction, verb or not
+MOVE_WORDS = (UP_VERB, DOWN_VERB, UP_WORD, DOWN_WORD)
 UP_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+highs?|gains?|"
     r"rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"

@@ -131,6 +131,11 @@ _UNIT_BEFORE = re.compile(r"(?:\d|\b(?:billion|million|trillion|bn|mn|thousand|h
 _COUNTRY_OF_A_DOLLAR = re.compile(r"U\.?S\.?|C(?:an)?\.?|A(?:ust?)?\.?|N\.?Z\.?|H\.?K\.?")
 _A_CURRENCY_SIGN_AFTER = re.compile(r"[$¢€£¥₹₩₦₱₺]\s?\d")
 _AN_AMOUNT_AFTER = re.compile(r"\s?\d[\d,.]*+(?!\s*(?:%|per ?cent|percent))")
+# words that link a sentence to the one before ("Finally Premier Foods tanked"): never a name
+_LINKING_ADVERBS = (
+    r"Finally|Furthermore|Moreover|Lastly|Consequently|Accordingly|Nevertheless|Nonetheless|"
+    r"Subsequently|Thus|Hence|Likewise|Similarly|Conversely|Instead"
+)
 _LEADING = re.compile(
     r"^(?:(?:The|A|An|On|In|At|As|And|But|While|With|Although|Though|Despite|When|If|Because|"
     # "Why crypto prices are falling is unclear": a question word opens a clause
@@ -142,8 +147,7 @@ _LEADING = re.compile(
     # Stanley (MS US, +1.83%) rose"
     r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.|"
     r"Meanwhile|Elsewhere|Also|Among|Shares of|Shares in|Shares on|Stocks of|Stock of|Prices of|"
-    r"Finally|Furthermore|Moreover|Lastly|Consequently|Accordingly|Nevertheless|Nonetheless|"
-    r"Subsequently|Thus|Hence|Likewise|Similarly|Conversely|Instead|"
+    rf"{_LINKING_ADVERBS}|"
     r"Price of|"
     r"Units of|Share prices? of|"
     r"Overall|Separately|However|Shares|Stocks|Both|Its|Their|Leading|Heavyweight|Heavyweights|"
@@ -159,8 +163,7 @@ _NOT_NAMES = re.compile(
     r"^(?:The|A|An|On|In|At|As|It|This|That|These|Those|Its|Their|So|But|And|While|With|"
     r"There|Here|"
     r"Meanwhile|Elsewhere|Additionally|Notably|Separately|Also|Among|Other|Others|Major|"
-    r"Finally|Furthermore|Moreover|Lastly|Consequently|Accordingly|Nevertheless|Nonetheless|"
-    r"Subsequently|Thus|Hence|Likewise|Similarly|Conversely|Instead|"
+    rf"{_LINKING_ADVERBS}|"
     r"Leading|Heavy|Specifically|Currently|Today|Yesterday|Daily|Total|AI|US|U\.S\.|UK|EU|"
     r"Fed|Q[1-4]|H[12]|FY\d*|Analysts?|Investors?|Traders?|Dealers?|Shares|Stocks|Data|"
     r"Reports?|According|Combined|Under|Despite|Prices|Markets|Trading|Volume|Turnover|"
