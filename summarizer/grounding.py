@@ -765,7 +765,8 @@ def _number_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | N
     frame = timeframe_claimed(move)
     if frame != "unspecified":
         framed = _framed(move, frame, facts) or _framed_unnamed(move, frame, ours, facts)
-        if all(_period_of(f, frame) not in (frame, "unspecified") for f in ours) or (
+        also = ("week",) if frame == "multi_day" and _five_sessions_claimed(move) else ()
+        if all(_period_of(f, frame) not in (frame, "unspecified", *also) for f in ours) or (
             framed and not any(f in framed for f in ours)
         ):
             period = frame.replace("_", " ")
@@ -824,6 +825,14 @@ def _named_apart(move: Move, ours: Sequence[Fact], facts: Sequence[Fact]) -> boo
         and _verdict(move, f) == "unknown"
         for f in ours
     ) and not _of_the_claimed_period(move, ours, own)
+
+
+# "(five sessions)" claims what the text may call its week ("in the last five sessions")
+_FIVE_SESSIONS = re.compile(r"\b(?:five|5)[- ](?:trading )?(?:sessions?|days?)\b")
+
+
+def _five_sessions_claimed(move: Move) -> bool:
+    return any(_FIVE_SESSIONS.search(words) for words in _label_words(move))
 
 
 def _framed(move: Move, frame: str, facts: Sequence[Fact]) -> list[Fact]:
@@ -1077,8 +1086,21 @@ _FRAME_HINTS: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
         re.compile(r"\b(?:year to date|ytd|this year|since (?:january|the start of the year))\b"),
         "ytd",
     ),
-    (re.compile(r"^(?:week|weekly|the week)$"), "week"),
-    (re.compile(r"^(?:month|monthly|the month|[a-z]+ month)$"), "month"),
+    (
+        re.compile(
+            r"^(?:week|weekly|the week|this week|past week|(?:past|last) (?:7|seven) days)$"
+        ),
+        "week",
+    ),
+    (re.compile(r"^(?:(?:past|last) 24 hours|24 hours|24-hour|daily)$"), "day"),
+    # "(front month)", "(second month)" name a contract, not a period
+    (
+        re.compile(
+            r"^(?:month|monthly|the month|(?!front |nearby |next |second |third |deferred )"
+            r"[a-z]+ month)$"
+        ),
+        "month",
+    ),
     (re.compile(r"^(?:quarter|quarterly)$"), "quarter"),
     (re.compile(r"^(?:year|annual|12 months|one year|a year)$"), "year"),
     (re.compile(r"\b(?:previous|prior) (?:session|day)\b|^(?:yesterday)$"), "prior_session"),

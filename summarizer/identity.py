@@ -39,7 +39,7 @@ from summarizer.reading.lexicon import MONTH
 DATA_FILE = Path(__file__).parent / "data" / "identities.json"
 
 _SLUG_WORDS = re.compile(r"[a-z0-9]+")
-_TENOR = re.compile(r"\b(\d{1,2}|one|two|three|five|seven|ten|twenty|thirty)[- ]?(?:year|yr|y)\b")
+_TENOR = re.compile(rf"\b({instruments.TENOR_NUMBER})[- ]?(?:year|yr|y)\b")
 _MATURITY_YEAR = re.compile(r"\b(20\d\d)\b")
 _MONTH_WORD = re.compile(rf"\b{MONTH}(?<!\.)\b", re.IGNORECASE)
 # the year right after a contract's month: "June 2026", "Dec '26", "(June) 26"
@@ -89,8 +89,6 @@ _COMPANY_WORDS = re.compile(
 _ADR = re.compile(r"\bADRs?\b|\bAmerican depositary", re.I)
 # a ticker naming an index ('.DJI', 'INDEXSP:.INX') is no listing: the index's name decides
 _INDEX_CODE = re.compile(r"^(?:INDEX[A-Z]*:)?\.", re.I)
-_SPELLED = {"one": "1", "two": "2", "three": "3", "five": "5", "seven": "7", "ten": "10",
-            "twenty": "20", "thirty": "30"}  # fmt: skip
 _BOND_COUNTRY = {"treasury": "us", "treasuries": "us", "t-note": "us", "gilt": "uk", "gilts": "uk",
                  "bund": "germany", "bunds": "germany", "jgb": "japan", "jgbs": "japan",
                  "oat": "france", "btp": "italy", "btps": "italy"}  # fmt: skip
@@ -384,7 +382,7 @@ def _bond_key(lowered: str) -> str | None:
         tenors = re.findall(r"\d{1,2}", spread[0]) or re.findall(r"\b(\d{1,2})[- ]?y", lowered)
         term = "-".join(tenors) + "y-spread" if tenors else "spread"
     elif tenor is not None:
-        term = f"{_SPELLED.get(tenor[1], tenor[1])}y"
+        term = f"{instruments.SPELLED_TENORS.get(tenor[1], tenor[1])}y"
     elif maturity is not None:
         term = maturity[1]
     else:

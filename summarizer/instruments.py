@@ -50,7 +50,7 @@ _GENERIC = frozenset(
     "nv se llc adr adrs h a b w class ordinary common rate exchange traded overall major "
     "heavyweight leading top policy sensitive rate-sensitive closely watched front most active "
     "traded tech-heavy broad-based blue-chip crude oil january february march april may june "
-    "july august september october november december".split()
+    "july august september october november december month nearby".split()
 )
 # Heads that make a name a group of instruments rather than one.
 # words that may stand before a known name without making it another instrument
@@ -118,11 +118,16 @@ _SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", 
              # "MSCI's broad EM FX gauge" is its Emerging Markets currency index
              "em": "emerging", "fx": "currency", "currencies": "currency", "forex": "currency",
              "ether": "ethereum"}  # fmt: skip
+SPELLED_TENORS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+                  "seven": "7", "eight": "8", "nine": "9", "ten": "10", "fifteen": "15",
+                  "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50"}  # fmt: skip
+# a bond's term in digits or words: "10-year", "four-year"
+TENOR_NUMBER = "(?:" + "|".join([r"\d+", *SPELLED_TENORS]) + ")"
 _BOND_WORDS = re.compile(
     r"\b(?:yields?|treasur(?:y|ies)|bunds?|gilts?|jgbs?|t-notes?|t-bills?|"
     r"government bonds?|sovereign bonds?|bonds?|notes?|oat|btps?|spreads?|curve|"
     # "the 2-year rate": a tenor's rate is its yield
-    r"(?:\d+|two|three|five|seven|ten|twenty|thirty)-year rates?)\b"
+    rf"{TENOR_NUMBER}-year rates?)\b"
 )
 _ETF_WORDS = re.compile(r"\betfs?\b|exchange[- ]traded fund")
 _FUND_WORDS = re.compile(r"\b(?:fund|funds|trust|reit)\b")
@@ -263,6 +268,9 @@ def _normal(name: str) -> str:
 def split_ticker(name: str) -> tuple[str, str | None]:
     """'Tencent (0700.HK)' -> ('Tencent', '0700.HK'), 'Emaar Malls EMAA.DU' -> ('Emaar Malls',
     'EMAA.DU'); a name with no code -> (name, None)."""
+    stripped = _STRIPPED_CODE.search(name)
+    if stripped is not None and stripped.start() > 0:
+        return " ".join((name[: stripped.start()] + name[stripped.end() :]).split()), None
     ric = _RIC_AT_END.search(name)
     if ric is not None and ric.start() > 0:
         return name[: ric.start()].strip(), ric.group(1)
@@ -280,6 +288,8 @@ def split_ticker(name: str) -> tuple[str, str | None]:
     return bare, code.replace(": ", ":")
 
 
+# "Stellantis (NYSE:)": the exchange of a code a copying site stripped; no ticker is left
+_STRIPPED_CODE = re.compile(r"\s*\([A-Z][A-Za-z]*:\)")
 # "iShares MSCI Brazil (ETF)", "Alibaba (ADR)": what the security is, not its code
 _KINDS_OF_SECURITY = frozenset({"ETF", "ETFS", "ETN", "ETC", "ADR", "ADRS", "GDR", "REIT", "SPAC"})
 
@@ -309,6 +319,8 @@ def identity(name: str) -> str | None:
             if found is None:
                 continue
             rest, before = words[start + size :], words[:start]
+            # "Henry Hub natural gas futures": both names of the one commodity
+            rest, before = _without_aliases_of(rest, found), _without_aliases_of(before, found)
             if found[1] == "commodity" and _PRODUCERS_HEAD.intersection(rest):
                 return None
             if found[1] == "currency" and _MARKET_HEAD.intersection(rest):
@@ -323,6 +335,28 @@ def identity(name: str) -> str | None:
                 return found[0]
             return None
     return None
+
+
+def _without_aliases_of(words: list[str], found: tuple[str, InstrumentKind]) -> list[str]:
+    """The words less any run of them that is another name of the same instrument."""
+    known = _known()
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        size = next(
+            (
+                n
+                for n in range(min(known.longest_alias_words, len(words) - i), 0, -1)
+                if known.aliases.get(" ".join(words[i : i + n])) == found
+            ),
+            0,
+        )
+        if size:
+            i += size
+        else:
+            kept.append(words[i])
+            i += 1
+    return kept
 
 
 def _countrys_currency(name: str) -> str | None:
@@ -372,8 +406,10 @@ def kind_of(name: str) -> InstrumentKind:
         if kind == "commodity" and _STOCK_FUTURES.search(lowered):
             return "index"
         return kind  # type: ignore[return-value]
-    if _normal(name) in currency_units():
-        return "currency"  # "shilling": Kenya's, Uganda's or Tanzania's, a currency all the same
+    if _normal(name) in currency_units() or lowered.endswith("currencies"):
+        # "shilling": Kenya's, Uganda's or Tanzania's, a currency all the same; "Asian
+        # currencies", a group of them
+        return "currency"
     if _ETF_WORDS.search(lowered):
         return "etf"
     if _BOND_WORDS.search(lowered) and not _FUND_WORDS.search(lowered):
@@ -569,7 +605,7 @@ def _tenor_tokens(name: str) -> frozenset[str]:
     tokens: set[str] = set()
     for token in name_tokens(name):
         pair = _TENOR_PAIR.fullmatch(token)
-        tokens |= set(pair.groups()) if pair else {_SPELLED_TENORS.get(token, token)}
+        tokens |= set(pair.groups()) if pair else {SPELLED_TENORS.get(token, token)}
     return frozenset(tokens)
 
 
@@ -581,8 +617,6 @@ def _bond_countries(tokens: frozenset[str]) -> frozenset[str]:
     return frozenset(t for t in found if t in _FOLDED_PLACES)
 
 
-_SPELLED_TENORS = {"one": "1", "two": "2", "three": "3", "five": "5", "seven": "7", "ten": "10",
-                   "twenty": "20", "thirty": "30"}  # fmt: skip
 _FOLDED_PLACES = frozenset(_fold(_SYNONYMS.get(p, p)) for p in _PLACES)  # as name_tokens folds
 _BOND_MARKETS = {"bund": "germany", "gilt": "britain", "jgb": "japan", "treasury": "us",
                  "oat": "france", "btp": "italy"}  # fmt: skip

@@ -1438,3 +1438,58 @@ def test_the_sessions_before_a_run_was_snapped_went_the_other_way() -> None:
     name = "Varno stocks (previous four sessions)"
     assert gate(around(sentence), sentence, name, "down") is None
     assert gate(around(sentence), sentence, name, "up") is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "pct", "refused"),
+    [
+        # a commodity named by both its names, and a contract's month word, are still it
+        ("Front-month Henry Hub futures jumped 25% yesterday.",
+         "Henry Hub natural gas futures (front month)", 25.0, False),
+        ("Front-month Henry Hub futures jumped 25% yesterday, while Orvane shares rose 4%.",
+         "Henry Hub natural gas futures", 4.0, True),
+        # several sessions claimed where the text counts five of them, its week
+        ("The Varno dollar index accumulated an increase of 2.07% in the last five sessions.",
+         "Varno dollar index (five sessions)", 2.07, False),
+        # a week claimed where the text counts three sessions is still refused
+        ("Orvane shares rose 2.07% over three straight sessions.", "Orvane (week)", 2.07, True),
+    ],
+)  # fmt: skip
+def test_two_names_of_one_commodity_and_five_sessions_as_a_week(
+    sentence: str, instrument: str, pct: float, refused: bool
+) -> None:
+    problem = gate(around(sentence), sentence, instrument, "up", pct)
+    assert (problem is not None) is refused, problem
+
+
+TWO_SPANS = (
+    "Orvane shares have fallen by -86.61% over the last 12 months, and they have moved down by "
+    "-19.27% in the past week."
+)
+COIN = (
+    "Orvane coin has more than doubled in price over the past week, up 104% to a price of "
+    "$0.000024 at present, a 48% spike in just the last 24 hours."
+)
+THIRTY = (
+    "Orvane coin has lost 11.5 percent in a week, but the price has dropped 25.2 percent in "
+    "thirty days."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "direction", "pct", "refused"),
+    [
+        # "(past week)" claims the week, "(last 24 hours)" the day, "(30 days)" thirty of them
+        (TWO_SPANS, "Orvane (past week)", "down", -86.61, True),
+        (TWO_SPANS, "Orvane (past week)", "down", -19.27, False),
+        (COIN, "Orvane coin (last 24 hours)", "up", 104.0, True),
+        (COIN, "Orvane coin (last 24 hours)", "up", 48.0, False),
+        (THIRTY, "Orvane coin (30 days)", "down", -11.5, True),
+        (THIRTY, "Orvane coin (30 days)", "down", -25.2, False),
+    ],
+)  # fmt: skip
+def test_a_week_a_day_of_24_hours_and_thirty_days_claimed(
+    sentence: str, instrument: str, direction: str, pct: float, refused: bool
+) -> None:
+    problem = gate(around(sentence), sentence, instrument, direction, pct)
+    assert (problem is not None) is refused, problem

@@ -1122,3 +1122,175 @@ def test_fronted_phrases_asides_and_joined_sizes(
     text: str, expected: list[tuple[str, str, float | None]]
 ) -> None:
     assert [brief(m) for m in moves_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country's possessive between a generic head and the name: the name is the subject
+        ("Shares of Japan's Orvane Group fell 3.1% on Tuesday.", [("Orvane Group", "down", -3.1)]),
+        ("Stocks on Sweden's Kestrel 30 Index gained 0.8%, while Norway's Varno index declined "
+         "0.5%.", [("Kestrel 30 Index", "up", 0.8), ("Varno index", "down", -0.5)]),
+        # the next conjunct's words are not what a move noun's figure is of
+        ("Losses mounted, leaving Orvane crude with a year-to-date loss of 41 percent and Kestrel "
+         "crude with an annual deficit of 37 percent.",
+         [("Orvane crude", "down", -41.0)]),
+        # a level after "a low of" names no instrument: "per dollar" is the quote's unit
+        ("The Turkish lira weakened 1.2% to a record low of 32.5 per dollar.",
+         [("Turkish lira", "down", -1.2)]),
+    ],
+)  # fmt: skip
+def test_possessive_places_conjuncts_and_quote_units(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a ticker that is also a currency's ISO code names the company where the words say so
+        ("Chipmaker AMD rose 3%.", "stock"),
+        ("Shares of AMD rose 3%.", "stock"),
+        ("AMD shares rose 3%.", "stock"),
+        ("The AUD rose 0.5% against the USD.", "currency"),
+    ],
+)
+def test_an_iso_code_used_as_a_ticker_is_a_stock(text: str, kind: str) -> None:
+    assert [m.kind for m in moves_of(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "evidence"),
+    [
+        # the weather of crops and of heating demand drives commodities
+        ("Orvane gas futures jumped 8% amid a severe cold snap across the plains.",
+         "commodity_supply", "amid a severe cold snap across the plains"),
+        ("Kestrel coffee rallied 4% after frost hit the growing regions.", "commodity_supply",
+         "after frost hit the growing regions"),
+        ("Heating oil climbed 3% as colder-than-normal temperatures boosted demand.",
+         "commodity_supply", "as colder-than-normal temperatures boosted demand"),
+        # an epidemic or a failing grid is a driver of its own kind
+        ("Orvane crude fell 4% as the pandemic destroyed fuel demand.", "other",
+         "as the pandemic destroyed fuel demand"),
+        ("The Varnian crown weakened 1% after power cuts intensified.", "other",
+         "after power cuts intensified"),
+        # another region's gains followed
+        ("Varno stocks opened higher, in line with gains in Asia.", "cross_market",
+         "in line with gains in Asia"),
+        # short covering that intensified a move drove it
+        ("Heavy short covering intensified the rally in Orvane silver, which rose 3%.",
+         "capital_flows", "Heavy short covering intensified the rally in Orvane silver"),
+        # an analyst's act that sent the price, and one told with "with"
+        ("Kestrel Capital downgraded the stock to underweight, sending shares down 5%.",
+         "analyst_rating", "Kestrel Capital downgraded the stock to underweight"),
+        ("Shares of Orvane rose 6%, with Kestrel Capital upgrading the stock to buy.",
+         "analyst_rating", "with Kestrel Capital upgrading the stock to buy"),
+    ],
+)  # fmt: skip
+def test_weather_epidemics_regions_and_acts_that_sent_a_price(
+    text: str, kind: str, evidence: str
+) -> None:
+    assert [(c.type, c.evidence) for c in summary_of(text).catalysts] == [(kind, evidence)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # what investors looked past drove nothing
+        "Varno stocks rose 1% as investors looked past the new coronavirus variant.",
+        # the market's own earlier slump is no driver
+        "After their long Covid-19 pandemic-era slump, Orvane airline stocks rose 3%.",
+        # an act that sent no price
+        "Varnia threatened an additional 100% tariff on Kestland imports, prompting reactions.",
+        # a condition is no act
+        "The market could face further pressure if the central bank delays rate cuts.",
+    ],
+)
+def test_no_driver_in_what_was_ignored_or_conditional(text: str) -> None:
+    assert summary_of(text).catalysts == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The finance minister said Varnia will leave the crisis behind faster than its peers.",
+        "The country has emerged from the debt crisis stronger.",
+    ],
+)
+def test_a_crisis_left_behind_is_no_risk(text: str) -> None:
+    assert summary_of(text).risks == []
+
+
+@pytest.mark.parametrize(
+    ("text", "timeframe"),
+    [
+        # "in the past week" counts back a week as "over the past week" does; so for a month
+        ("Orvane coin surged 15% in the past week to $180.", "week"),
+        ("Kestrel shares lost 8% in the past month.", "month"),
+        ("Kestrel shares fell 2% during the last week.", "week"),
+        ("Kestrel shares lost 8% last month.", "month"),
+    ],
+)
+def test_a_week_or_month_counted_back(text: str, timeframe: str) -> None:
+    assert [m.timeframe for m in moves_of(text)] == [timeframe]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "both" or "each" between the verb and its comparative, also after "with"
+        ("Orvane Resources and Kestrel Metals were both lower.",
+         [("Orvane Resources", "down", None), ("Kestrel Metals", "down", None)]),
+        ("Miners slid, with Orvane Resources and Kestrel Metals both lower.",
+         [("Miners", "down", None), ("Orvane Resources", "down", None),
+          ("Kestrel Metals", "down", None)]),
+        # the worst performers fell (as the best rose)
+        ("Orvane Resources was among the worst performers.", [("Orvane Resources", "down", None)]),
+        # a place's main indexes, counted or not
+        ("Wall Street's three main indexes fell more than 1%.",
+         [("Wall Street's three main indexes", "down", -1.0)]),
+        # a group of currencies moves as a group of stocks does
+        ("Asian currencies came under pressure.", [("Asian currencies", "down", None)]),
+        ("Emerging market currencies fell 1.1%, with the rand down 2%.",
+         [("Emerging market currencies", "down", -1.1), ("rand", "down", -2.0)]),
+    ],
+)  # fmt: skip
+def test_both_lower_worst_performers_main_indexes_and_currency_groups(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected
+
+
+def test_a_group_of_currencies_is_of_the_currency_kind() -> None:
+    assert [m.kind for m in moves_of("Asian currencies weakened 0.4%.")] == ["currency"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a code a copying site stripped ("(NYSE:)") is no name: the company before it moved
+        ("Orvane (NYSE:) fell 2% after warning of a drop in shipments.",
+         [("Orvane", "down", -2.0)]),
+        ("Peers Kestrel (EPA:), Varno and Orvane fell between 2.1% and 5.3%.",
+         [("Kestrel", "down", None), ("Varno", "down", None), ("Orvane", "down", None)]),
+        # a decimal comma in basis points, a term spelled out, a bond named by its maturity and
+        # "that for" standing for its yield
+        ("The yield on the four-year bond fell 12 basis points to 7,02% while that for the 2026 "
+         "bond was 5,5 basis points lower at 8,615%.",
+         [("yield on the four-year bond", "down", None), ("2026 bond", "down", None)]),
+    ],
+)  # fmt: skip
+def test_stripped_codes_comma_basis_points_and_bonds_by_term_or_maturity(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected
+
+
+def test_a_decimal_comma_in_basis_points_is_one_number() -> None:
+    (move,) = moves_of("The six-year yield was 5,5 basis points lower.")
+    assert (move.instrument, move.change_bp) == ("six-year yield", -5.5)
+
+
+def test_that_for_after_a_verb_of_saying_is_no_bond() -> None:
+    assert moves_of("Orvane said that for the third quarter sales rose 5%.") == []

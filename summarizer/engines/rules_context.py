@@ -22,7 +22,7 @@ from summarizer.reading import read_sentence
 # A cue is plain phrases (substrings of the lowercased text: far cheaper to find than a regular
 # expression's alternatives) and, for words that need boundaries, a pattern.
 _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | None], ...] = (
-    ("analyst_rating", ("price target", "upgrade", "downgrade", "raised its rating", "to buy from",
+    ("analyst_rating", ("price target", "upgrad", "downgrad", "raised its rating", "to buy from",
                         "overweight", "outperform rating", "brokerage calls", "short-seller",
                         "called the stock", "rating on", "target price", "issued a 'sell'",
                         "issued a ‘sell’", "issued a sell", "issued a 'buy'", "issued a buy",
@@ -117,6 +117,10 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                 r"greenback|yen|euro|yuan|ringgit|rupee|won|peso|rand|lira|pound|sterling)\b|\b(?:u\.s\.|us|american|european|asian|chinese|japanese|"
                 r"global|regional|overseas|world)(?: [\w-]+){0,2} (?:stocks|shares|equities|"
                 r"markets|peers|bourses)\b|\bmarkets in\b|"
+                # "in line with gains in Asia", "following losses on Wall Street"
+                r"\b(?:gains|losses|advances|declines|weakness|strength|rally|sell-?off) "
+                r"(?:in|on|across) (?:asia|europe|the region|overseas|tokyo|hong kong|london|"
+                r"new york|shanghai|frankfurt|paris|other markets)\b|"
                 # another market's move: "after gold jumped 2.9% overnight"
                 r"\b(?:gold|silver|oil|crude|brent|copper|bitcoin|the dollar|the yen|the euro|"
                 r"treasur(?:y|ies)|yields|bonds|futures)\s+(?:prices?\s+)?(?:jumped|rose|fell|"
@@ -126,7 +130,12 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                           "output cut", "rig count", "harvest", "crop", "mines", "deficit",
                           "export demand", "oil stocks", "stocks of crude", "production cut",
                           "demand out of", "force majeure", "crop ratings", "rig count",
-                          "production cuts", "shipments", "stockpiles", "weather", "output"), None),
+                          "production cuts", "shipments", "stockpiles", "weather", "output",
+                          # the weather of crops and of heating demand
+                          "cold snap", "cold spell", "cold front", "freeze", "frost", "heatwave",
+                          "heat wave", "drought", "hurricane", "temperatures", "rainfall",
+                          "el niño", "el nino", "la niña", "la nina", "dry conditions",
+                          "dryness", "flooding", "floods"), None),
     ("management_legal", ("lawsuit", "court", "probe", "investigation", "resign", "copyright",
                           "ruling", "fine", "settlement", "indictment", "alleg", "secretary change",
                           "commingled", "fraud", "scrutiny", "manipulation"),
@@ -145,6 +154,10 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
     # ("buoyed by strong corporate earnings and investor appetite": the earnings)
     ("capital_flows", ("investor appetite", "appetite for", "investor demand", "haven demand"),
      None),
+    # events no other type covers: an epidemic, a grid failing, an attack on systems
+    ("other", ("pandemic", "coronavirus", "covid", "outbreak", "epidemic", "power cuts",
+               "power outage", "blackout", "load-shedding", "load shedding", "cyberattack",
+               "cyber attack"), None),
 )  # fmt: skip
 
 # A causal word and the phrase it introduces, up to the next clause break.
@@ -176,7 +189,8 @@ _CAUSE = re.compile(
     r"(?:triggered|sparked|caused|prompted) by|(?:under )?pressure from|ahead of|"
     r"(?<=\w )followed (?=(?:a|an|the)\s)|to (?=(?:book|lock in|take|cash in) profits)|"
     r"in the wake of|citing|cited|on the news|on reports|"
-    r"with (?=(?:[\w’'-]+\s+){1,4}(?:remarking|saying|warning|announcing|signall?ing)\b)|"
+    r"with (?=(?:[\w’'-]+\s+){1,4}(?:remarking|saying|warning|announcing|signall?ing|"
+    r"upgrading|downgrading)\b)|"
     r"with (?=(?:[\w’'-]+\s+){0,4}(?:prices?|yields?|stocks?|markets?|shares?|futures|liquidations|"
     r"rates?)\s+(?:rising|falling|climbing|dropping|sliding|surging|hit|higher|lower|continuing|"
     r"soaring|slumping|rallying|easing|firming|weakening))|"
@@ -208,7 +222,7 @@ _CAUSAL_VERB = re.compile(
     r"\b(?:boosted|lifted|spurred|prompted|drove|drives|fuel(?:l)?ed|sparked|triggered|"
     r"weigh(?:ed|s|ing)? on|drag(?:ged|s|ging)?(?: on| down)?|dented|pressured|help(?:ed|s|ing)|"
     r"supported|buoyed|(?<!\bit )(?<!\bthey )(?<!\bwe )made|sent|pushed|reignited|ignited|"
-    r"reinforced|underpin\w*|meant|"
+    r"reinforced|underpin\w*|meant|intensified|amplified|"
     r"resulted in|causing|contributing to|lay behind|had an impact on|led to|leading to|"
     # "Ideas that Russia will have to import grain were the catalyst behind the rally"
     r"(?:was|were|is|are|has been|have been) (?:the |a )?(?:main |key |big |biggest |primary |"
@@ -232,10 +246,13 @@ _CLAUSE_START = re.compile(
 _ONLY_A_MOVE = re.compile(
     r"^(?:after|following|despite)\s+(?:(?:yesterday|friday|monday|tuesday|wednesday|thursday|"
     r"last week|the previous session)['’]?s?\s+)?(?:a\s+|an\s+|its\s+|their\s+|the\s+|"
-    r"this\s+)?(?:strong\s+|sharp\s+|early\s+|big\s+)?(?:[\w-]+\s+)?(?:gains?|losses|declines?|"
-    r"rally|rebound|drop|fall|"
+    r"this\s+)?(?:strong\s+|sharp\s+|early\s+|big\s+)?(?:"
+    # "after their Covid-19 pandemic era slump"
+    r"(?:[\w-]+\s+){2,3}(?:gains?|losses|declines?|rally|rebound|drop|fall|slump|slide|plunge)"
+    r"\b(?!\s+(?:in|on|at|of|across|for)\b)|"
+    r"(?:[\w-]+\s+)?(?:gains?|losses|declines?|rally|rebound|drop|fall|"
     r"opening|falling|rising|climbing|trading|hitting|touching|reaching|surging|slumping|"
-    r"days of|sessions of)\b"
+    r"days of|sessions of)\b)"
 )
 # "citing President Yoshio Shirai" says who said it, not what drove it
 _ONLY_A_SOURCE = re.compile(r"(?:citing|cited)(?:\s+[A-Z][\w.'’-]*)+[\s,.;:]*")
@@ -339,6 +356,10 @@ _RISK_EASED = re.compile(
     # what could be alleviated is in what eased: "could alleviate 30% of the shortage"
     r"could (?:alleviate|boost|add|lift|help|support|benefit|double)\b[^.;,]*|"
     r"cautiously optimistic|(?:risk factors? )?favou?red|volatile (?:food|components|items)|"
+    # a crisis left behind: "will leave the crisis behind faster", "emerged from the crisis"
+    r"(?:leav\w*|left|put\w*) (?:the |its |this |that )?(?:[\w-]+ )?crisis behind|"
+    r"(?:emerg\w*|recover\w*|exit\w*) (?:from )?(?:the |its |this |that )?(?:[\w-]+ ){0,2}crisis|"
+    r"(?:overc[oa]m\w*|weather\w*|surviv\w*) (?:the |its |this |that )?(?:[\w-]+ ){0,2}crisis|"
     # "the volatility within the day is 91.92-92.53": a range traded, no worry
     r"volatility within the (?:day|session))\b"
 )
@@ -487,6 +508,7 @@ _ACTOR_ACTION = re.compile(
     r"halted|withdrew|recalled|terminated)\b"
 )
 _FUTURE_ACT = re.compile(r"\b(?:will|would|to|shall)\s+$")
+_CONDITION = re.compile(r"\b(?:if|unless|could|may|might|should)\b")
 _DRIVER_KINDS = frozenset({"earnings", "monetary_policy", "government_policy", "corporate_action",
                            "analyst_rating", "product_technology", "management_legal",
                            "geopolitics_trade"})  # fmt: skip
@@ -533,6 +555,11 @@ def _untyped_driver(phrase: str, lowered: str, start: int) -> CatalystType | Non
     return "other" if _STATED_DRIVER.search(phrase) or _A_STATEMENT.search(phrase) else None
 
 
+# "as investors looked past the omicron variant": what they shrugged off drove nothing
+_LOOKED_PAST = re.compile(
+    r"^(?:as|while|with|after)\s+(?:[\w’'-]+\s+){0,3}(?:looked past|look past|looking past|"
+    r"shrugged off|shrug off|shrugging off|brushed off|brushed aside|ignored|ignoring)\b"
+)
 # "as CoinGlass shows $2.53 billion of liquidations": where a figure comes from
 _A_SOURCE_SHOWS = re.compile(r"^as (?:[\w.’'-]+ ){1,3}show(?:s|ed)\b")
 
@@ -543,6 +570,7 @@ def _not_a_driver(phrase: str, lowered: str) -> bool:
     sentence states as a risk ("cautious ahead of Friday's payrolls": one sentence, one item)."""
     return bool(
         _ONLY_A_MOVE.match(phrase)
+        or _LOOKED_PAST.match(phrase)
         or _A_SOURCE_SHOWS.match(phrase)
         or (
             _A_CONCEDED_MOVE.match(phrase)
@@ -573,6 +601,8 @@ def _driver_sentence(sentence: str, lowered: str) -> list[tuple[int, int]]:
         # an act to come ("Illumina will announce its results on July 29") has not driven
         # anything yet, and an executive's own quote is comment, not an act
         or _FUTURE_ACT.search(lowered, 0, act.start())
+        # "could face pressure if the central bank delays rate cuts": a condition, no act
+        or _CONDITION.search(lowered, 0, act.start())
         or lowered.lstrip().startswith(("“", '"'))
         or _first_kind(_CATALYST_CUES, lowered) not in _DRIVER_KINDS
     ):
@@ -609,6 +639,7 @@ def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
             and not _MODAL_BEFORE.search(lowered, max(0, match.start() - 12), match.start())
         ):
             spans.append((clause_start, end))
+    spans += _acts_that_sent(lowered, spans)
     spans.sort()
     kept: list[tuple[int, int]] = []
     for span in spans:
@@ -621,6 +652,31 @@ def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
             continue
         kept.append(span)
     return kept
+
+
+# "Morgan Stanley downgraded the stock to underweight, sending shares down 5%": the act before
+# the comma moved the price after it
+_SENDING = re.compile(r",\s+(?:sending|pushing|driving|prompting|triggering|sparking)\b")
+
+
+def _acts_that_sent(lowered: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    found: list[tuple[int, int]] = []
+    for match in _SENDING.finditer(lowered):
+        clause_start = max(
+            (m.end() for m in _CLAUSE_START.finditer(lowered, 0, match.start())), default=0
+        )
+        act = lowered[clause_start : match.start()]
+        stop = _PHRASE_END.search(lowered, match.end())
+        sent = lowered[match.start() : stop.start() if stop else len(lowered)]
+        if (
+            not any(s <= match.start() < e for s, e in spans)
+            # what it sent is a price ("sending its shares down 5%", not "prompting reactions")
+            and any(f.realised and f.price for f in read_sentence(sent).facts)
+            and _first_kind(_CATALYST_CUES, act) in _DRIVER_KINDS
+            and not any(f.realised and f.price for f in read_sentence(act).facts)
+        ):
+            found.append((clause_start, match.start()))
+    return found
 
 
 Kind = TypeVar("Kind", CatalystType, RiskType)

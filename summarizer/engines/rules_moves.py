@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from summarizer import instruments
-from summarizer.models import Move, Span
+from summarizer.models import InstrumentKind, Move, Span
 from summarizer.reading import WITHIN_A_SESSION, Fact, read_sentence, resolve
 
 # sentences read before a chunk so that its first "the stock" or "Prices" can be named
@@ -115,6 +115,32 @@ def _same_period(one: Fact, other: Fact) -> bool:
     return one.timeframe == other.timeframe or {one.timeframe, other.timeframe} <= _ONE_DAY
 
 
+# "Chipmaker AMD", "shares of AMD": a ticker that is also an ISO 4217 code (the Armenian dram's)
+# names the company when the words around it say so
+_COMPANY_BEFORE = re.compile(
+    r"(?:\b(?:shares?|stocks?)\s+(?:of|in)\s+(?:the\s+)?|\b(?:[a-z]+maker|company|firm|rival|"
+    r"peer|group|giant|lender|retailer|miner|designer|insurer)\s+)$",
+    re.IGNORECASE,
+)
+_COMPANY_AFTER = re.compile(r"(?:['’]s)?\s+(?:shares|stock|inc\b|corp\b|ltd\b)", re.IGNORECASE)
+_CODE = re.compile(r"[A-Z]{3}")
+
+
+def _kind(text: str, offset: int, fact: Fact) -> InstrumentKind:
+    assert fact.mention is not None
+    name = fact.mention.name
+    kind = instruments.kind_of(name)
+    if kind != "currency" or not _CODE.fullmatch(name) or fact.mention.reference is not None:
+        return kind
+    start = offset + fact.mention.start
+    if text[start : start + len(name)] != name:
+        return kind  # named from another sentence
+    before, after = text[max(0, start - 30) : start], text[start + len(name) : start + 20]
+    if _COMPANY_BEFORE.search(before) or _COMPANY_AFTER.match(after):
+        return "stock"
+    return kind
+
+
 def _move(text: str, offset: int, fact: Fact) -> Move:
     assert fact.mention is not None
     sign = -1 if fact.direction == "down" else 1
@@ -123,7 +149,7 @@ def _move(text: str, offset: int, fact: Fact) -> Move:
     return Move(
         instrument=fact.mention.name,
         ticker=fact.mention.ticker,
-        kind=instruments.kind_of(fact.mention.name),
+        kind=_kind(text, offset, fact),
         direction=fact.direction,
         change_pct=None if fact.pct is None else sign * fact.pct,
         change_bp=None if fact.bp is None else sign * fact.bp,

@@ -803,9 +803,12 @@ _GENERIC_HEAD = re.compile(
     # "Shares on Wall Street declined", not "11 stocks on the BIST 100 rose" (a count of them)
     r"(?<!\d )(?<!many )(?<!most )(?<!few )(?<!all )(?<!some )(?:shares|stocks|equities)\s+on|"
     r"(?:all|each|both|most|some|many|none|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"\d+)\s+of)"
+    r"\d+)\s+of|"
+    # "while that for the 2026 bond was 5.5 bps lower": the yield (or price) of the bond
+    r"(?:(?<=while )|(?<=whereas )|(?<=and )|(?<=, ))(?:that|those)\s+(?:for|on|of))"
     # "shares of French automaker Renault", "stocks of the private lender Garanti Bankasi"
-    r"\s+(?:the\s+)?(?:(?:[A-Z][a-z]+|[a-z][\w-]*)\s+){0,3}?$"
+    # "shares of Japan's SoftBank", "stocks on Sweden's OMX Stockholm 30"
+    r"\s+(?:the\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+){0,3}?$"
 )
 # "The benchmark index of shares in Brazil, Russia, ...": places that say what a gauge covers
 _PLACES_OF_A_GAUGE = re.compile(
@@ -2036,7 +2039,8 @@ _DESCRIPTOR = re.compile(
 # what ends the words of what moved after a move noun: "losses of more than 7% on worries about
 # demand" is a price's loss; the cause after it says nothing of what fell
 _NOUN_TAIL_END = re.compile(
-    r"[,;]|\s(?:but|while|whereas|as|after|on|amid|despite|because|following|since)\s"
+    # "a year-to-date loss of 63 percent and Brent with an annual deficit": the next conjunct's
+    r"[,;]|\s(?:but|while|whereas|as|after|on|amid|despite|because|following|since|and)\s"
 )
 
 

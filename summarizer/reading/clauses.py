@@ -81,7 +81,9 @@ _WITH_CLAUSE = re.compile(
 # comparative after "with" (or after such a pair and "and") state that name's move
 _WITH_COMPARATIVE = re.compile(
     r"(?:\bwith|\b(?:higher|lower|firmer|weaker|steady|unchanged|flat),?\s+and)\s+"
-    r"(?:the\s+)?[\w.&'’/-]+(?:\s+[\w.&'’/-]+){0,3}\s+$"
+    # "with Orvane Resources and Kestrel Metals both lower"
+    r"(?:the\s+)?[\w.&'’/-]+(?:\s+[\w.&'’/-]+){0,3}(?:\s+and\s+(?:the\s+)?[\w.&'’/-]+"
+    r"(?:\s+[\w.&'’/-]+){0,3}\s+(?:both|all|each))?\s+$"
 )
 # "X, whose shares fell 5.9%": the relative's subject is X's
 _RELATIVE = re.compile(
@@ -120,10 +122,14 @@ _OBJECT_END = (
     r"driving|boosting|hurting|erasing|wiping|leaving|keeping)\b))"
 )
 _A_TIME = re.compile(
-    r"(?:(?:the|this|last|that|previous|past)\s+)?(?:day|session|week|month|quarter|year|"
-    r"morning|afternoon|evening|[a-z]+day|trading day|trading session|year to date)"
+    r"(?:just\s+|only\s+)?(?:(?:the|this|last|that|previous|past)\s+)*(?:day|session|week|month|"
+    r"quarter|year|morning|afternoon|evening|[a-z]+day|trading day|trading session|year to date|"
+    # "a 48% spike in just the last 24 hours"
+    r"(?:\d+|twelve|twenty-four) hours)"
 )
 _A_SCOPE = re.compile(r"(?:the\s+)?(?:region|board|globe|world|continent|sector|market)")
+# "a record low of 32.5 per dollar", "a high of $2,450 an ounce": a level, not what moved
+_A_LEVEL = re.compile(r"(?:about\s+|around\s+|nearly\s+)?[$€£¥]?\d[\d.,]*(?:\s|$)")
 _OWN_VALUE = re.compile(r"(?:its|their)\s+(?:share\s+|market\s+|stock\s+)?(?:value|price)s?")
 _NOUN_OBJECT = re.compile(
     r"\s*(?:in|from|on|of|for|at|among|across|by(?!\s+[\d.]))\s+(?:the\s+)?"
@@ -813,7 +819,8 @@ def _stands_alone(lowered: str, cue: Cue) -> bool:
         re.search(
             r"\b(?:was|were|is|are|been|ended|closed|finished|traded|trading|moved|opened|"
             r"stayed|remained|held|edged|inched|ticked|turned|headed|pushed|went|go|went)\s+"
-            r"(?:(?:also|all|again|too)\s+)?(?:the (?:day|session|week|trading day)\s+)?"
+            r"(?:(?:also|all|both|each|again|too|still)\s+)?"
+            r"(?:the (?:day|session|week|trading day)\s+)?"
             r"(?:(?:slightly|sharply|modestly|marginally|somewhat|significantly|much|a little|"
             r"a bit|a touch|little|mostly|broadly)\s+)?$",
             before,
@@ -826,7 +833,11 @@ def _noun_object(lowered: str, cue: Cue) -> tuple[int, int] | None:
     """'a selloff in [the tech sector]', 'gains from [the properties]': the object a move noun
     names; None when the noun has no such object."""
     match = _NOUN_OBJECT.match(lowered, cue.end)
-    if match is None or _OWN_VALUE.fullmatch(match.group("object")):
+    if (
+        match is None
+        or _OWN_VALUE.fullmatch(match.group("object"))
+        or _A_LEVEL.match(match.group("object"))
+    ):
         return None  # "a 5.87% increase in its value": the subject's own
     if _A_TIME.fullmatch(match.group("object")) or _A_SCOPE.fullmatch(match.group("object")):
         # "a 5 percent loss on the day", "a 2% gain for the week": when, not what; "the strong

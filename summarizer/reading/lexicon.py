@@ -20,7 +20,9 @@ _PERCENT_UNIT = (
 # a decimal comma, as European and translated copy writes it: "decreased by 2,76%" (three
 # digits after the comma are thousands: "1,234%")
 DECIMAL_COMMA_PERCENT = re.compile(
-    r"(?<![\w.,])(?P<sign>[+\-−])?(?P<num>\d{1,3},\d{1,2})(?P<unit>\s?%|\s?per\s?cent\b|\s?percent\b)"
+    r"(?<![\w.,])(?P<sign>[+\-−])?(?P<num>\d{1,3},\d{1,2})(?P<unit>\s?%|\s?per\s?cent\b|\s?percent\b|"
+    # "5,5 basis points"
+    r"\s?basis[ -]points?\b|\s?bps?\b)"
 )
 # one number with its unit; a list "30 and 32 basis points" shares the unit of its last member
 PERCENT = re.compile(rf"(?<![\w.])(?P<sign>[+\-−–])?\s?(?P<num>{NUM})(?P<unit>{_PERCENT_UNIT})")
@@ -281,6 +283,9 @@ _DOWN_VERBS = (
     r"decline|slump|selloff|sell-off|rout)|"
     r"(?:was|were|is|are) (?:also )?among (?:the )?(?:[\w-]+ )?(?:losers|fallers|decliners|"
     r"laggards)|"
+    # "was among the worst performers", "were the weakest performers"
+    r"(?:was|were|is|are) (?:also )?(?:among )?(?:the )?(?:worst|weakest|poorest) (?:[\w-]+ )?"
+    r"performers?|"
     r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened) (?:also |"
     r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:soft|softer|"
     r"weak|weaker|offered|red)\b|"
@@ -636,7 +641,8 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:this week|for the week|weekly|on the week|over the (?:past|last) week|"
+            r"\b(?:this week|for the week|weekly|on the week|(?:over|in|during) the (?:past|last) "
+            r"week|the past week|"
             r"in the week|last week|week[- ](?:on|over|to)[- ]week|a week|the week|"
             r"(?:completed|shortened) "
             r"(?:trading )?week|trading week|"
@@ -648,7 +654,8 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     ),
     (
         re.compile(
-            r"\b(?:this month|for the month|monthly|on the month|over the (?:past|last) month|"
+            r"\b(?:this month|for the month|monthly|on the month|(?:over|in|during) the (?:past|"
+            r"last) month|the past month|"
             r"in the month|last month|month-to-date|a month|(?:so far )?(?:in|during) (?:january|"
             r"february|march|april|may|june|july|august|september|october|november|december)"
             r"(?! \d))\b"
@@ -674,11 +681,13 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
         re.compile(
             r"\b(?:straight|consecutive|successive) (?:sessions?|days?|weeks?|months?|"
             r"trading days?)|in a row|win(?:ning)? streak|losing streak|(?:two|three|four|five|six|"
-            r"seven|eight|nine|ten|\d+)(?:-day| (?:(?:gaining|losing|winning|rising|falling|"
+            r"seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty|\d+)(?:-day| "
+            r"(?:(?:gaining|losing|winning|rising|falling|"
             r"positive|negative) )?(?:days|sessions|weeks))|along the way|multi-day|"
             r"(?:gaining|losing|winning) (?:days|sessions|weeks)|"
             r"in recent (?:sessions|weeks|days|months)|recent weeks|over the past (?:few|several|"
-            r"two|three|\d+) (?:days|sessions|weeks|months)|this past week"
+            r"two|three|four|five|six|seven|eight|nine|ten|\d+) (?:days|sessions|weeks|months)|"
+            r"this past week"
         ),
         "multi_day",
     ),
@@ -692,7 +701,9 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     (
         re.compile(
             r"\b(?:today|on the day|for the day|on (?:monday|tuesday|wednesday|thursday|friday)|"
-            r"in the session|single-day|daily)\b"
+            r"in the session|single-day|daily|"
+            # a market that never closes counts its day in hours: "up 4% in the past 24 hours"
+            r"(?:past|last) 24 hours|24-hour|in 24 hours)\b"
         ),
         "day",
     ),

@@ -26,9 +26,10 @@ class Mention:
 
 
 # a code or an alias in parentheses: "(0700.HK)", "(NASDAQ: MSFT)", "(9022 JT)", "(Sinopec)"
+# "(NYSE:)": an exchange whose code a copying site stripped is still the name's ticker slot
 _TICKER = (
-    r"\((?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.][A-Za-z0-9.&-]{0,14}(?:[:.\s][A-Z]{1,3})?"
-    r"(?:;\s*(?:[A-Z][A-Za-z]*:\s?)?[A-Z0-9.]{1,10})*\)"
+    r"(?:\((?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.][A-Za-z0-9.&-]{0,14}(?:[:.\s][A-Z]{1,3})?"
+    r"(?:;\s*(?:[A-Z][A-Za-z]*:\s?)?[A-Z0-9.]{1,10})*\)|\([A-Z][A-Za-z]*:\))"
 )
 _FIRST_WORD = r"(?:[A-Z][\w.&+'’-]*|[a-z][A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z]{2,}(?:-[A-Z])?)"
 # "3X" of "Direxion Daily Financial Bull 3X Shares": a leverage is part of a fund's name
@@ -86,12 +87,14 @@ _MARKET_WORDS = re.compile(
     r"all[- ]share(?: index)?|top[- ]40(?: index)?|"
     r"(?:(?:france|germany|italy|spain|portugal|greece|britain|japan|china|australia|canada|"
     r"india|korea|south korea|new zealand|switzerland)['’]s\s+)?"
-    rf"(?:(?:\d+/)?(?:\d+|two|three|five|seven|ten|twenty|thirty)-year\s+)(?:{_NATIONAL}\s+)?"
+    rf"(?:(?:\d+/)?{instruments.TENOR_NUMBER}-year\s+)(?:{_NATIONAL}\s+)?"
     r"(?:treasury|bund|gilt|jgb|government bond)?\s*(?:bonds?\s+yields?|yields?|notes?|bonds?|"
     # "the 2-year rate fell 5 basis points" (not "the 30-year mortgage rate")
     r"rates?)"
     r"(?:\s+(?:spread|curve))?|"
-    r"treasury yields?|bond yields?|yields|treasuries|bond prices|bonds)"
+    r"treasury yields?|bond yields?|yields|treasuries|bond prices|bonds|"
+    # "the 2026 bond was 5.5 bps lower": a bond named by the year it matures
+    r"(?<![\d,.])(?:19|20)\d\d (?:government )?(?:bonds?|notes?))"
     r"(?:\s+(?:futures|prices|contracts?|bars?|bullion|coins?))?\b"
     # "iron ore producers", "gold miners": companies, not the commodity
     r"(?!\s+(?:producers?|miners?|stocks|shares|companies|firms|exporters|importers|sector|"
@@ -120,6 +123,12 @@ _CURRENCY_WORDS = re.compile(
     r"shares|terms|funds|per|a\b|an\b))"
     # "the peso-denominated Par bond": what a bond is paid in, not the currency's move
     r"(?![-\u2011](?:denominated|based|linked|priced|dominated|hedged))"
+)
+# "Asian currencies", "emerging-market currencies": a group of currencies, as "Asian stocks" is
+# a group of stocks
+_CURRENCY_GROUP = re.compile(
+    r"\b(?:asian|emerging[- ]markets?|em|regional|latin american|latam|european|"
+    r"commodity(?:-linked)?|gulf|african|frontier|nordic|scandinavian)\s+currencies\b"
 )
 # a pair in words: "propelled euro/dollar higher by 0.54%"
 _CURRENCY_PAIR = re.compile(
@@ -151,7 +160,8 @@ _LEADING = re.compile(
     r"Price of|"
     r"Units of|Share prices? of|"
     r"Overall|Separately|However|Shares|Stocks|Both|Its|Their|Leading|Heavyweight|Heavyweights|"
-    r"Fellow|Rival|Dow component|Index heavyweight|Top|Other|Major|Blue-chip|Broader|"
+    r"Fellow|Rival|Rivals|Peer|Peers|Dow component|Index heavyweight|Top|Other|Major|Blue-chip|"
+    r"Broader|"
     r"Local|Regional|Notably|Additionally|Specifically|Currently|Today|Yesterday|Earlier|"
     r"Later|Then|Still|Even|Only|Just|Tech giant|Chip giant|Chipmaker|"
     r"Carmaker|Automaker|Lender|Insurer|Miner|Retailer|Developer|Brokerage|"
@@ -316,7 +326,7 @@ _BARE_SECTOR = re.compile(
     r"\(?\d[\d.,]*\s*(?:%|per ?cent|percent)))"  # searched in the lowercased sentence
 )
 _BARE_TENOR = re.compile(
-    r"\bthe\s+(?P<tenor>(?:\d{1,2}|two|three|five|seven|ten|twenty|thirty)-year)"
+    rf"\bthe\s+(?P<tenor>{instruments.TENOR_NUMBER}-year)"
     rf"(?=\s+(?:was|were|is|are|has|had|also|then|{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern}))"
 )
 _SECTOR_PAIR = re.compile(
@@ -407,9 +417,10 @@ _POSSESSIVE_ENTITY_REFERENCE = re.compile(
 _COUNTRYS_CURRENCY = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?['’]s\s+(?P<ref>currency)\b")
 # "Bahrain's index", "Kuwait's main stock index": a place's market gauge, named by the place
 _PLACES_INDEX = re.compile(
-    r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:(?:main|benchmark|broader|broad|key|"
+    r"\b(?P<owner>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)['’]s\s+(?:(?:two|three|four|five)\s+)?"
+    r"(?:(?:main|benchmark|broader|broad|key|"
     r"blue-chip|all-share|general|composite)\s+)?(?:stock\s+|share\s+|equity\s+)?"
-    r"(?:index|bourse|stock market|share market|benchmark)\b"
+    r"(?:index|indexes|indices|averages|bourse|stock market|share market|benchmark)\b"
 )
 # "the Qatari benchmark", "Omani stocks": a country's market by its adjective (checked with
 # instruments.is_demonym: "Kestrel benchmark" is no country's)
@@ -436,14 +447,14 @@ _INDEX_GROUP = re.compile(
 # "the yield on the benchmark 10-year Japanese government bond"
 # "the 2-year to 10-year spread", "the 2s10s curve", "the 10-year/2-year spread": the gap
 # between two tenors' yields, an instrument of its own (not the 10-year yield)
-_TENOR = r"(?:\d+|two|three|five|seven|ten|thirty)(?:[- ]year)?"
+_TENOR = rf"{instruments.TENOR_NUMBER}(?:[- ]year)?"
 _TENOR_SPREAD = re.compile(
     rf"\b(?:the\s+)?(?:[a-z.]+\s+)?(?:{_TENOR}\s*(?:to|/|-|and|over|versus|vs\.?)\s*{_TENOR}|"
     r"\d+s\s*/?\s*\d+s)\s+(?:(?:treasury|bond|yield|note)\s+){0,2}(?:spread|curve)\b"
 )
 _YIELD_ON = re.compile(
-    r"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){0,2}?(?:(?:\d+|two|three|five|ten|"
-    r"thirty)-year(?:\s+"
+    rf"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{instruments.TENOR_NUMBER}"
+    r"-year(?:\s+"
     r"(?:[A-Z][\w.-]*\s+){0,3}(?:government\s+)?(?:treasury\s+)?(?:notes?|bonds?|treasur(?:y|ies)|"
     r"gilts?|bunds?|jgbs?|debt|securities|tips)\b|(?![\w-]))"
     # "the yield on long-dated gilts", "yields on benchmark Bunds"
@@ -509,6 +520,10 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             if pattern is _CURRENCY_WORDS and _AN_AMOUNT_AFTER.match(lowered, match.end()):
                 continue  # "a high of Kes 4.30", "Rs 3,398 crore": a price in it
             found.append(_market_word(sentence, match.start(), match.end()))
+    if "currencies" in lowered:  # a cheap test first: a rare word
+        for match in _CURRENCY_GROUP.finditer(lowered):
+            name = sentence[match.start() : match.end()]
+            found.append(Mention(match.start(), match.end(), name, descriptive=True))
     pairs: list[tuple[int, int]] = []
     for match in _SECTOR_PAIR.finditer(sentence):
         pairs.append(match.span())

@@ -75,7 +75,8 @@ def _amounts(lowered: str) -> list[Amount]:
         found.append(Amount(match.start(), match.end(), decimal, _unit_read_out(match["unit"]), 0))
     for match in lx.DECIMAL_COMMA_PERCENT.finditer(lowered):
         decimal = float(match.group("num").replace(",", "."))
-        found.append(Amount(match.start(), match.end(), decimal, "pct", _sign(match)))
+        said: Unit = "bp" if "b" in match.group("unit") else "pct"
+        found.append(Amount(match.start(), match.end(), decimal, said, _sign(match)))
     for match in lx.FRACTION_OF_ONE.finditer(lowered):
         frac = match.group("frac")
         value = lx.GLYPH_VALUES.get(frac) or spelled_value(frac)

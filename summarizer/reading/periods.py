@@ -104,7 +104,8 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
         re.compile(
             r"\b(?:this week|for the week|on the week|the week|weekly|"
             r"week[- ](?:on|over|to)[- ]week|in the week|in a week|"
-            r"trading week|week to date|week-to-date|over the (?:past|last) week|seven days|"
+            r"trading week|week to date|week-to-date|(?:over|in|during) the (?:past|last) week|"
+            r"the past week|seven days|"
             r"seven-day|7-day|(?:the|last|past) (?:five|5) (?:sessions|trading days|days))\b"
         ),
         "week",
@@ -118,7 +119,8 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (
         re.compile(
             r"\b(?:this month|for the month|on the month|the month|monthly|month to date|"
-            r"month-to-date|so far in the month)\b"
+            r"month-to-date|so far in the month|(?:over|in|during) the (?:past|last) month|"
+            r"the past month)\b"
         ),
         "month",
         "this",
