@@ -492,9 +492,8 @@ def _facts_of(evidence: str, source: str | None, span: Span | None) -> _Read:
             if inside and not any(a <= cue_start and cue_end <= b for a, b in taken):
                 loose.add(direction)
     earlier = [(start, end) for start, end in sentences if end <= span[0]]
-    return _Read(
-        tuple(facts), frozenset(loose), source, paragraph, earlier[-1] if earlier else None
-    )
+    quoting = tuple((start, end) for start, end in sentences if end > span[0])
+    return _Read(tuple(facts), frozenset(loose), source, paragraph, tuple(earlier), quoting)
 
 
 def _last_sentence_before(source: str, start: int) -> str:
@@ -585,14 +584,27 @@ class _Read:
     loose_directions: frozenset[str]  # stated by a move word the reading bound to no fact
     source: str = ""
     paragraph_start: int = 0
-    sentence_before: Span | None = None  # the sentence before the evidence's, in its paragraph
+    sentences_before: tuple[Span, ...] = ()  # the evidence's paragraph's, read with it
+    sentences_of: tuple[Span, ...] = ()  # the sentences the evidence is in
+
+    @property
+    def around(self) -> str:
+        """The sentences the evidence is in, whole."""
+        return " ".join(self.source[start:end] for start, end in self.sentences_of)
 
     @property
     def before(self) -> str:
-        """The sentence before the evidence's: in its paragraph, else the paragraph before's
-        last (read only when a direction is looked for there, which is seldom)."""
-        if self.sentence_before is not None:
-            return self.source[self.sentence_before[0] : self.sentence_before[1]]
+        """The sentence before the evidence's: in its paragraph the nearest that states a
+        direction (a list's heading: "On the gainers' chart, A led by 10 per cent. B at 10 per
+        cent. C at 9.96 per cent"), else the paragraph before's last (read only when a
+        direction is looked for there, which is seldom)."""
+        for start, end in reversed(self.sentences_before):
+            sentence = self.source[start:end]
+            if _states("up", sentence.lower()) or _states("down", sentence.lower()):
+                return sentence
+        if self.sentences_before:
+            start, end = self.sentences_before[-1]
+            return self.source[start:end]
         return _last_sentence_before(self.source, self.paragraph_start)
 
 
@@ -765,7 +777,7 @@ def _number_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | N
     frame = timeframe_claimed(move)
     if frame != "unspecified":
         framed = _framed(move, frame, facts) or _framed_unnamed(move, frame, ours, facts)
-        also = ("week",) if frame == "multi_day" and _five_sessions_claimed(move) else ()
+        also = _also_said_as(move, frame)
         if all(_period_of(f, frame) not in (frame, "unspecified", *also) for f in ours) or (
             framed and not any(f in framed for f in ours)
         ):
@@ -827,12 +839,20 @@ def _named_apart(move: Move, ours: Sequence[Fact], facts: Sequence[Fact]) -> boo
     ) and not _of_the_claimed_period(move, ours, own)
 
 
-# "(five sessions)" claims what the text may call its week ("in the last five sessions")
+# "(five sessions)" claims what the text may call its week ("in the last five sessions"), and
+# "(24 hours)" what a market that never closes calls its previous day
 _FIVE_SESSIONS = re.compile(r"\b(?:five|5)[- ](?:trading )?(?:sessions?|days?)\b")
+_24_HOURS = re.compile(r"\b24[- ]hours?\b")
 
 
-def _five_sessions_claimed(move: Move) -> bool:
-    return any(_FIVE_SESSIONS.search(words) for words in _label_words(move))
+def _also_said_as(move: Move, frame: str) -> tuple[str, ...]:
+    """The text's other periods for the one the move claims in so many words."""
+    said = _label_words(move)
+    if frame == "multi_day" and any(_FIVE_SESSIONS.search(words) for words in said):
+        return ("week",)
+    if frame == "day" and any(_24_HOURS.search(words) for words in said):
+        return ("prior_session",)
+    return ()
 
 
 def _framed(move: Move, frame: str, facts: Sequence[Fact]) -> list[Fact]:
@@ -1162,7 +1182,9 @@ def _unread_direction_problem(move: Move, read: _Read, evidence: str) -> str | N
         return None
     # the sentence before may give the direction only to a number this very name holds
     return _direction_problem(
-        move.direction, evidence, lambda: read.before if _named_just_before(move, evidence) else ""
+        move.direction,
+        evidence,
+        lambda: (read.around, read.before) if _named_just_before(move, evidence) else (),
     )
 
 
@@ -1253,7 +1275,7 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
         )
     if ours or read.loose_directions:
         return f"direction '{move.direction}' contradicts the evidence"
-    return _direction_problem(move.direction, evidence, lambda: read.before)
+    return _direction_problem(move.direction, evidence, lambda: (read.around, read.before))
 
 
 def _only_another_periods(move: Move, ours: list[Fact]) -> str | None:
@@ -1434,7 +1456,7 @@ def _names(mentions: Iterable[Mention | None]) -> str:
 
 
 def _direction_problem(
-    direction: str, evidence: str, before: Callable[[], str] = lambda: ""
+    direction: str, evidence: str, contexts: Callable[[], Iterable[str]] = tuple
 ) -> str | None:
     lowered = evidence.lower()
     if _states(direction, lowered):
@@ -1442,13 +1464,18 @@ def _direction_problem(
     others = [other for other in ("up", "down", "flat") if other != direction]
     if any(_states(other, lowered) for other in others):
         return f"direction '{direction}' contradicts the evidence"
-    # a sentence that states no direction takes the one of the sentence before it: "Santander
-    # has been the bullish value of the session. Behind Santander are Banco Sabadell (1.30%),
-    # BBVA (1.03%) ...", "This drop can be seen in most assets. Ripple (XRP) and Cardano (ADA)
-    # posted 4.4% and 5.59%"
-    context = before().lower()
-    if _states(direction, context) and not any(_states(other, context) for other in others):
-        return None
+    # a quote that states no direction takes the one of its sentence ("The securities with
+    # the greatest upward variation were those of A, with 3.34%; of B, with 3.07%"), else of
+    # the sentence before it: "Santander has been the bullish value of the session. Behind
+    # Santander are Banco Sabadell (1.30%), BBVA (1.03%) ...", "This drop can be seen in most
+    # assets. Ripple (XRP) and Cardano (ADA) posted 4.4% and 5.59%"
+    for context in contexts():
+        lowered = context.lower()
+        stated = _states(direction, lowered)
+        if stated and not any(_states(other, lowered) for other in others):
+            return None
+        if stated or any(_states(other, lowered) for other in others):
+            break  # the nearest words that state a direction decide
     return f"direction '{direction}' is not stated in the evidence; quote the words that state it"
 
 
@@ -1471,8 +1498,15 @@ def _states(direction: str, lowered: str) -> bool:
     return any(m.group(1) in signs for m in _SIGNED_PERCENT.finditer(lowered))
 
 
-_RANKED_UP = re.compile(r"\b(?:gainers|advancers|winners|risers|best performers)\b")
-_RANKED_DOWN = re.compile(r"\b(?:losers|decliners|laggards|fallers|worst performers)\b")
+# "the gainers' chart", "the gainer’s chart", "top gainer"
+_RANKED_UP = re.compile(
+    r"\b(?:(?:gainer|advancer|winner|riser)(?:s|['’]s|s['’])?|best performers|"
+    r"(?:greatest|biggest|largest) upward)(?!\w)"
+)
+_RANKED_DOWN = re.compile(
+    r"\b(?:(?:loser|decliner|laggard|faller)(?:s|['’]s|s['’])?|worst performers|"
+    r"(?:greatest|biggest|largest) downward)(?!\w)"
+)
 
 
 def _without_other_cues(direction: str, lowered: str) -> str:

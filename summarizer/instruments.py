@@ -28,8 +28,10 @@ _NATGAS = re.compile(r"\bnat(?:\.|ural)?\s?gas\b")
 _WORDS_AND_WORDS = re.compile(r"\b([a-z]{3,})&([a-z]{3,})\b")
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 # "(0700.HK)", "(NYSE: AXP)", and the first of several listings: "(TASE: ENLT; Nasdaq: ENLT)"
+# Reuters codes too: "(EUR=)", "(US10YT=RR)", "(LCOc1)" (a continuous future)
+_RIC = r"[A-Z0-9.]{1,10}=[A-Z]{0,4}|[A-Z]{1,4}c\d{1,2}"
 _TICKER_IN_PARENTHESES = re.compile(
-    r"\((?P<code>(?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?)"
+    rf"\((?P<code>(?:[A-Z][A-Za-z]*:\s?\.?)?(?:{_RIC}|[A-Z0-9.]{{1,10}}(?:[:.\s][A-Z]{{1,3}})?))"
     r"(?:;\s*(?:[A-Z][A-Za-z]*:\s?)?[A-Z0-9.]{1,10})*\)"
 )
 _RIC_AT_END = re.compile(r"\s(\.?[A-Z0-9]{2,10}\.[A-Z]{1,3})$")
@@ -143,7 +145,9 @@ _PRODUCERS_HEAD = frozenset(
     "majors plays counters issues sector sectors index sub-index".split()
 )
 _MARKET_HEAD = frozenset(["stocks", "shares", "equities", "index", "benchmark", "bourse", "market"])
-_TICKER_FORM = re.compile(r"^(?:[A-Z][A-Za-z]*:\s?)?[A-Z0-9.]{1,10}(?:[:.\s][A-Z]{1,3})?$")
+_TICKER_FORM = re.compile(
+    rf"^(?:[A-Z][A-Za-z]*:\s?)?(?:{_RIC}|[A-Z0-9.]{{1,10}}(?:[:.\s][A-Z]{{1,3}})?)$"
+)
 
 
 @dataclass(frozen=True)

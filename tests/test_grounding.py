@@ -1486,10 +1486,81 @@ THIRTY = (
         (COIN, "Orvane coin (last 24 hours)", "up", 48.0, False),
         (THIRTY, "Orvane coin (30 days)", "down", -11.5, True),
         (THIRTY, "Orvane coin (30 days)", "down", -25.2, False),
+        # a coin's "previous day" is its last 24 hours; a stock's yesterday is not its today
+        ("Orvane coin has dropped 13.9 percent in the previous day.", "Orvane coin (24 hours)",
+         "down", -13.9, False),
+        ("Orvane stock fell 3% yesterday and rose 1% today.", "Orvane (today)", "down", -3.0,
+         True),
     ],
 )  # fmt: skip
 def test_a_week_a_day_of_24_hours_and_thirty_days_claimed(
     sentence: str, instrument: str, direction: str, pct: float, refused: bool
 ) -> None:
     problem = gate(around(sentence), sentence, instrument, direction, pct)
+    assert (problem is not None) is refused, problem
+
+
+GAINERS_CHART = (
+    "The market rose. On the gainer’s chart, Orvane Gas led by 10 per cent to close at N9.35 per "
+    "share. Kestrel Hotel at 10 per cent. Varno Oil at 9.96 per cent. On the loser’s chart, "
+    "Orvane Holt led by 10 per cent."
+)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "instrument", "direction", "refused"),
+    [
+        # a chart's name states its members' direction, also two members down the list
+        ("On the gainer’s chart, Orvane Gas led by 10 per cent", "Orvane Gas", "up", False),
+        ("On the gainer’s chart, Orvane Gas led by 10 per cent", "Orvane Gas", "down", True),
+        ("Kestrel Hotel at 10 per cent", "Kestrel Hotel", "up", False),
+        ("Varno Oil at 9.96 per cent", "Varno Oil", "up", False),
+        ("Varno Oil at 9.96 per cent", "Varno Oil", "down", True),
+        ("On the loser’s chart, Orvane Holt led by 10 per cent", "Orvane Holt", "up", True),
+    ],
+)
+def test_a_charts_name_states_its_members_direction(
+    evidence: str, instrument: str, direction: str, refused: bool
+) -> None:
+    pct = 9.96 if "9.96" in evidence else 10.0
+    problem = gate(GAINERS_CHART, evidence, instrument, direction, pct)
+    assert (problem is not None) is refused, problem
+
+
+GREATEST_UPWARD = (
+    "Volumes were thin. The securities with the greatest upward variation were those of "
+    "the brewer Orvane Brewing (ORV), with 3.34%; of the logistics company Kestrel Freight (KSF), "
+    "with 3.07%."
+)
+
+
+@pytest.mark.parametrize(
+    ("evidence", "direction", "refused"),
+    [
+        # a quote that states no direction takes its sentence's ("the greatest upward variation")
+        ("Orvane Brewing (ORV), with 3.34%", "up", False),
+        ("Orvane Brewing (ORV), with 3.34%", "down", True),
+    ],
+)
+def test_a_quote_takes_the_direction_of_its_sentence(
+    evidence: str, direction: str, refused: bool
+) -> None:
+    pct = 3.34 if direction == "up" else -3.34
+    problem = gate(GREATEST_UPWARD, evidence, "Orvane Brewing", direction, pct)
+    assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "pct", "refused"),
+    [
+        ("Orvane Brewing", 3.34, False),
+        ("Kestrel Freight", 3.07, False),
+        # the numbers of a list told with "with" belong to the names before them
+        ("Orvane Brewing", 3.07, True),
+        ("Kestrel Freight", 3.34, True),
+    ],
+)
+def test_a_with_lists_numbers_are_its_names(instrument: str, pct: float, refused: bool) -> None:
+    sentence = GREATEST_UPWARD.split(". ", 1)[1]
+    problem = gate(GREATEST_UPWARD, sentence, instrument, "up", pct)
     assert (problem is not None) is refused, problem

@@ -1294,3 +1294,56 @@ def test_a_decimal_comma_in_basis_points_is_one_number() -> None:
 
 def test_that_for_after_a_verb_of_saying_is_no_bond() -> None:
     assert moves_of("Orvane said that for the third quarter sales rose 5%.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "crude oil" after a place is one name
+        ("West Texas crude oil edged lower.", [("West Texas crude oil", "down", None)]),
+        # a Reuters code in parentheses is the name's code, not a name of its own
+        ("The euro (EUR=) slipped 0.3%.", [("euro", "down", -0.3)]),
+        ("The benchmark 10-year yield (US10YT=RR) rose 5 bps.",
+         [("benchmark 10-year yield", "up", None)]),
+        ("Brent (LCOc1) rose 1%.", [("Brent", "up", 1.0)]),
+        # a bare term moving in basis points is that term's yield, with its country
+        ("The US 10-year finished down 0.88 basis points.", [("US 10-year yield", "down", None)]),
+        ("The 10-year was up 3 bps.", [("10-year yield", "up", None)]),
+        ("The 10-year plan was approved.", []),
+    ],
+)  # fmt: skip
+def test_crude_oil_reuters_codes_and_bare_terms(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a list's items told with "with", under a heading of gainers or of the greatest upward
+        # variation
+        "The biggest gainers were Orvane Brewing, with 3.34%, Kestrel Freight, with 3.07%, and "
+        "Varno Mobile, with 2.79%.",
+        "The securities with the greatest upward variation were those of the brewer Orvane "
+        "Brewing (ORV), with 3.34%; of the logistics company Kestrel Freight (KSF), with 3.07%, "
+        "and of the telecommunications giant Varno Mobile (VRM), with 2.79%.",
+    ],
+)
+def test_list_items_told_with_with(text: str) -> None:
+    assert [brief(m) for m in moves_of(text)] == [
+        ("Orvane Brewing", "up", 3.34),
+        ("Kestrel Freight", "up", 3.07),
+        ("Varno Mobile", "up", 2.79),
+    ]
+
+
+def test_with_a_share_of_a_count_is_no_list_item() -> None:
+    assert [
+        brief(m) for m in moves_of("The Varno index rose 1%, with 3.34% of shares advancing.")
+    ] == [("Varno index", "up", 1.0)]
+
+
+def test_what_trades_on_a_market_moved_not_the_market() -> None:
+    moves = moves_of("The ADRs of Argentine companies on Wall Street fell up to 8%.")
+    assert moves and all("Wall Street" not in m.instrument for m in moves)

@@ -132,7 +132,7 @@ def read_sentence(sentence: str) -> SentenceReading:
         if predicate.in_list:
             # "consumer discretionary (0.38 per cent), bankex (0.36 per cent)": an item no
             # pattern names is no one's, not the item before it
-            subjects = _list_item(mentions, predicate) or (
+            subjects = _list_item(lowered, mentions, predicate) or (
                 [] if _unnamed_item(lowered, predicate.start) else subjects
             )
         if not subjects and predicate.temporal:
@@ -808,7 +808,9 @@ _GENERIC_HEAD = re.compile(
     r"(?:(?<=while )|(?<=whereas )|(?<=and )|(?<=, ))(?:that|those)\s+(?:for|on|of))"
     # "shares of French automaker Renault", "stocks of the private lender Garanti Bankasi"
     # "shares of Japan's SoftBank", "stocks on Sweden's OMX Stockholm 30"
-    r"\s+(?:the\s+)?(?:[a-z][\w-]*(?:['’]s)?\s+){0,3}?$"
+    # (not "the ADRs of Argentine companies on Wall Street": what stands on Wall Street moved)
+    r"\s+(?:the\s+)?(?:(?!(?:on|at|in|for|from|to|against|with)\s)[a-z][\w-]*(?:['’]s)?\s+)"
+    r"{0,3}?$"
 )
 # "The benchmark index of shares in Brazil, Russia, ...": places that say what a gauge covers
 _PLACES_OF_A_GAUGE = re.compile(
@@ -1461,10 +1463,22 @@ def _table_subject(lowered: str, mentions: list[Mention], predicate: Predicate) 
     return before[-1:]
 
 
-def _list_item(mentions: list[Mention], predicate: Predicate) -> list[Mention]:
-    """'COL Group (3%)': the name right before the parenthesis."""
-    before = [m for m in mentions if m.end <= predicate.start and predicate.start - m.end <= 4]
+def _list_item(lowered: str, mentions: list[Mention], predicate: Predicate) -> list[Mention]:
+    """'COL Group (3%)': the name right before the parenthesis; 'Orvane Brewing (ORV), with
+    3.34%': the name before the comma."""
+    before = [
+        m
+        for m in mentions
+        if m.end <= predicate.start
+        and (
+            predicate.start - m.end <= 4
+            or _WITH_AFTER_A_NAME.fullmatch(lowered, m.end, predicate.start) is not None
+        )
+    ]
     return before[-1:]
+
+
+_WITH_AFTER_A_NAME = re.compile(r"(?:\s*\([^()]{1,15}\))?\s*,\s*with\s+")
 
 
 def _facts(

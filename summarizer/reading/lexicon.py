@@ -456,11 +456,11 @@ ERASED = re.compile(
 # a leading direction before a list: "Top gainers were", "Among decliners:", "took sharp falls:"
 LIST_HEAD_UP = re.compile(
     r"\b(?:gainers?|advancers?|winners|risers|leaders|outperformers|best performers?|"
-    r"gains|up)\b"
+    r"gains|up|upward)\b"
 )
 LIST_HEAD_DOWN = re.compile(
     r"\b(?:losers?|decliners?|laggards?|fallers|underperformers|worst performers?|falls|"
-    r"losses|declines|drops|down)\b"
+    r"losses|declines|drops|down|downward)\b"
 )
 
 # --- references ----------------------------------------------------------------------------

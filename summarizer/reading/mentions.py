@@ -28,7 +28,7 @@ class Mention:
 # a code or an alias in parentheses: "(0700.HK)", "(NASDAQ: MSFT)", "(9022 JT)", "(Sinopec)"
 # "(NYSE:)": an exchange whose code a copying site stripped is still the name's ticker slot
 _TICKER = (
-    r"(?:\((?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.][A-Za-z0-9.&-]{0,14}(?:[:.\s][A-Z]{1,3})?"
+    r"(?:\((?:[A-Z][A-Za-z]*:\s?\.?)?[A-Z0-9.][A-Za-z0-9.&-]{0,14}=?[A-Z]{0,4}(?:[:.\s][A-Z]{1,3})?"
     r"(?:;\s*(?:[A-Z][A-Za-z]*:\s?)?[A-Z0-9.]{1,10})*\)|\([A-Z][A-Za-z]*:\))"
 )
 _FIRST_WORD = r"(?:[A-Z][\w.&+'’-]*|[a-z][A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z]{2,}(?:-[A-Z])?)"
@@ -54,7 +54,7 @@ _NAME = re.compile(
     rf"(?:(?:\s+|-|/)(?:(?:of|de|du|la|&|ex|the)\s+|ex-)?(?:{_CAPITALISED_WORD}|"
     rf"{_LOWER_NAME_PART}(?=[\s,.;:)]|$)))*"
     rf"(?:\s+(?:{_NOT_SAYING}[a-z]+-?[a-z]*\s+)?(?:stocks|stock(?=\s*\()|shares|sector|indexes|index|indices|futures|"
-    rf"prices|price|composite|average|etfs?|adrs|crude|yields?|bonds?|notes?))?"
+    rf"prices|price|composite|average|etfs?|adrs|crude(?:\s+oil)?|yields?|bonds?|notes?))?"
     rf"(?:,\s*(?:Inc|Ltd|Co|Corp|Plc|LLC|Limited|S\.A|N\.V|AG|SE)\b\.?)*"
     rf"(?:\s*{_TICKER}(?:\s+[A-Z][a-z][\w&-]*)*(?:\s+(?:crude|oil|stock|shares|futures|index|"
     rf"composite)\b(?:\s+futures)?)?)?"
@@ -136,6 +136,7 @@ _CURRENCY_PAIR = re.compile(
     r"(?:euro|dollar|yen|sterling|pound|yuan|franc|swissie)\b"
 )
 # words before a name that are not part of it
+_INSIDE_A_RIC = re.compile(r"\([A-Z0-9.]{1,10}=[A-Z]{0,4}\)|=[A-Z]{1,4}\)")
 _UNIT_BEFORE = re.compile(r"(?:\d|\b(?:billion|million|trillion|bn|mn|thousand|hundred))\s*$")
 _COUNTRY_OF_A_DOLLAR = re.compile(r"U\.?S\.?|C(?:an)?\.?|A(?:ust?)?\.?|N\.?Z\.?|H\.?K\.?")
 _A_CURRENCY_SIGN_AFTER = re.compile(r"[$¢€£¥₹₩₦₱₺]\s?\d")
@@ -326,8 +327,10 @@ _BARE_SECTOR = re.compile(
     r"\(?\d[\d.,]*\s*(?:%|per ?cent|percent)))"  # searched in the lowercased sentence
 )
 _BARE_TENOR = re.compile(
-    rf"\bthe\s+(?P<tenor>{instruments.TENOR_NUMBER}-year)"
-    rf"(?=\s+(?:was|were|is|are|has|had|also|then|{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern}))"
+    rf"\bthe\s+(?P<tenor>(?:(?:us|u\.s\.|uk|german|japanese|italian|french|australian|"
+    rf"canadian)\s+)?{instruments.TENOR_NUMBER}-year)"
+    rf"(?=\s+(?:was|were|is|are|has|had|also|then|ended|finished|closed|settled|"
+    rf"{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern}))"
 )
 _SECTOR_PAIR = re.compile(
     rf"\b(?P<first>{_SECTOR_WORD})\s+and\s+(?P<second>{_SECTOR_WORD})\s+"
@@ -498,6 +501,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             continue  # "a high of Kes 4.30": a price in shillings, not the shilling
         if mention is not None and _A_CURRENCY_SIGN_AFTER.match(sentence, mention.end):
             continue  # "GH¢1.45", "HK$40.05": the letters of a money sign
+        if mention is not None and _INSIDE_A_RIC.match(sentence, max(0, mention.start - 1)):
+            continue  # "the euro (EUR=)": the code of the name before it
         if (
             mention is not None
             and _COUNTRY_OF_A_DOLLAR.fullmatch(mention.name)
@@ -598,7 +603,7 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
                     descriptive=pattern is _DESCRIBED_INDEX,
                 )
             )
-    if "yield" in lowered:
+    if "yield" in lowered or "basis point" in lowered or "bps" in lowered:
         for match in _BARE_TENOR.finditer(lowered):
             # "the two-year yield rose, while the 10-year edged down": the 10-year yield
             start, end = match.span("tenor")
