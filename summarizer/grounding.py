@@ -282,7 +282,7 @@ def _label_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | No
     percent during the downturn, but has since recovered 7.28 percent' gives 'during the
     downturn' to 17.16 %, so 'Bitcoin (during the downturn)' at 7.28 % is refused. Each word of
     the label the quote holds must stand nearer that number than any other of the instrument's."""
-    label = instruments.name_hints(move.instrument)
+    label = _AS_OF.sub("", instruments.name_hints(move.instrument)).strip(" ,")
     if label.startswith(("vs", "against", "versus")):
         return None  # the quote currency: checked with the number's own "against"
     words = [w for w in _LABEL_WORD.findall(label) if w not in _LABEL_FILLERS]
@@ -951,12 +951,16 @@ def _another_periods_number(
     # beside a week's number, a day's is one whatever day it names ("rose 0.4% on Friday"),
     # and "settled flat" states the day's move as surely as a number
     dated = all(f.when is not None and f.when.unit == "day" for f in ours)
+    # "fell Friday morning by 0.2 percent at $1.38, and fell about 0.3 percent against the
+    # euro": a move against another currency is no day's number of the one claimed
+    counter = _counter_claimed(move)
     days = [
         f
         for f in facts
         if f not in ours
         and (_number_of(f) is not None or (not dated and f.direction == "flat"))
         and not f.forecast
+        and (counter is None or f.against in (None, counter))
         and (_is_the_days(f) or (not dated and _of_one_day(f)))
         and (f.mention in subjects or _verdict(move, f) == "same")
     ]
@@ -1084,8 +1088,15 @@ def timeframe_claimed(move: Move) -> str:
 def _label_words(move: Move) -> tuple[str, ...]:
     """The words a move names its period or session in, lower case: its `period`, its name's
     parentheses."""
-    said = ((move.period or "").lower(), instruments.name_hints(move.instrument))
+    # "(quarter to date, as of last week)": when the period was measured, not the period
+    said = (
+        _AS_OF.sub("", words).strip(" ,")
+        for words in ((move.period or "").lower(), instruments.name_hints(move.instrument))
+    )
     return tuple(words for words in said if words)
+
+
+_AS_OF = re.compile(r",?\s*\bas of\b[^,;]*")
 
 
 def _frame_said(said: str, move: Move) -> str:
@@ -1121,7 +1132,7 @@ _FRAME_HINTS: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
         ),
         "month",
     ),
-    (re.compile(r"^(?:quarter|quarterly)$"), "quarter"),
+    (re.compile(r"^(?:quarter|quarterly)$|\bquarter[- ]to[- ]date\b|\bqtd\b"), "quarter"),
     (re.compile(r"^(?:year|annual|12 months|one year|a year)$"), "year"),
     (re.compile(r"\b(?:previous|prior) (?:session|day)\b|^(?:yesterday)$"), "prior_session"),
 )
@@ -1494,7 +1505,7 @@ def _states(direction: str, lowered: str) -> bool:
     if (_RANKED_UP if direction == "up" else _RANKED_DOWN).search(lowered):
         return True
     # a sign states a direction only beside a percentage ("+15%"), not in "2024-25"
-    signs = "+" if sign == "+" else "-−"
+    signs = "+" if sign == "+" else "-−\u2011"
     return any(m.group(1) in signs for m in _SIGNED_PERCENT.finditer(lowered))
 
 
@@ -1517,4 +1528,4 @@ def _without_other_cues(direction: str, lowered: str) -> str:
     return lowered
 
 
-_SIGNED_PERCENT = re.compile(r"(?<![\w.])([+\-−])\d+(?:\.\d+)?\s?(?:%|per ?cent)")
+_SIGNED_PERCENT = re.compile(r"(?<![\w.])([+\-−\u2011])\d+(?:\.\d+)?\s?(?:%|per ?cent)")

@@ -1564,3 +1564,36 @@ def test_a_with_lists_numbers_are_its_names(instrument: str, pct: float, refused
     sentence = GREATEST_UPWARD.split(". ", 1)[1]
     problem = gate(GREATEST_UPWARD, sentence, instrument, "up", pct)
     assert (problem is not None) is refused, problem
+
+
+QUARTER = "Brent fell 11% last week, bringing the decline in the two contracts to more than 35% for the quarter."
+POUND = (
+    "The pound failed to hold on to previous gains against the dollar, and fell Friday morning "
+    "by 0.2 percent at $1.38, and fell about 0.3 percent against the euro at 1.31 euros."
+)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "direction", "value", "refused"),
+    [
+        # "as of last week" says when a quarter's number was taken, not its period
+        (QUARTER, "Brent crude (quarter to date, as of last week)", "down", -35.0, False),
+        (QUARTER, "Brent crude (quarter to date, as of last week)", "down", -11.0, True),
+        (QUARTER, "Brent crude (last week)", "down", -35.0, True),
+        # a move against the euro is no day's number of the pound against the dollar
+        (POUND, "British pound vs dollar", "down", -0.2, False),
+        # "the day earlier" is the session before
+        ("It also edged down 0.1 percent the day earlier.", "Varno index (previous session)",
+         "down", -0.1, False),
+        # a curve "steeper" rose
+        ("That yield curve was last about 6 basis points steeper.", "5-year/30-year yield curve",
+         "up", None, False),
+        ("That yield curve was last about 6 basis points steeper.", "5-year/30-year yield curve",
+         "down", None, True),
+    ],
+)  # fmt: skip
+def test_as_of_another_currency_the_day_earlier_and_a_steeper_curve(
+    sentence: str, instrument: str, direction: str, value: float | None, refused: bool
+) -> None:
+    problem = gate(around(sentence), sentence, instrument, direction, value)
+    assert (problem is not None) is refused, problem

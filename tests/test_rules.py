@@ -1347,3 +1347,108 @@ def test_with_a_share_of_a_count_is_no_list_item() -> None:
 def test_what_trades_on_a_market_moved_not_the_market() -> None:
     moves = moves_of("The ADRs of Argentine companies on Wall Street fell up to 8%.")
     assert moves and all("Wall Street" not in m.instrument for m in moves)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a non-breaking hyphen is a minus sign
+        ("Varno 600: closed \u20110.6% at 580.", [("Varno 600", "down", -0.6)]),
+        # a price change in money, then the same in percent: rupees, shillings, naira
+        ("The share price of Orvane Holdings declined by Rs 1.75 (0.97%) to close at Rs 178.00.",
+         [("Orvane Holdings", "down", -0.97)]),
+        ("Orvane Telecom shed Sh0.50 (3.4%) to Sh14.50.", [("Orvane Telecom", "down", -3.4)]),
+        ("Kestrel Oil also gained N4.12 at 9.87 per cent.", [("Kestrel Oil", "up", 9.87)]),
+        # ... but an index's code in parentheses is no money
+        ("Japan's Nikkei (N225) jumped 1.4%.", [("Nikkei", "up", 1.4)]),
+        # a yield's extreme is a level, not a move
+        ("The 10-year yield was last up 1.6 basis points at 1.5771%, holding below a 14-month "
+         "high of 1.776%.", [("10-year yield", "up", None)]),
+        # the first number of "5.0 and 2.5 percent respectively" shares the last's unit
+        ("Orvane Media and Kestrel Bank gained 5.0 and 2.5 percent respectively.",
+         [("Orvane Media", "up", 5.0), ("Kestrel Bank", "up", 2.5)]),
+        # a time of day between the verb and its number
+        ("The pound fell Friday morning by 0.2 percent.", [("pound", "down", -0.2)]),
+        # a gauge named by what it tracks
+        ("A gauge tracking 20 of the most-traded developing-nation currencies dropped 0.3 "
+         "percent.",
+         [("gauge tracking 20 of the most-traded developing-nation currencies", "down", -0.3)]),
+        # an amount's currency unit and a turnover's rise are no moves
+        ("Liquidity increased to 1.42 trillion VND (63.1 million USD), up 36 percent in volume "
+         "and 22 percent in value.", []),
+        # the subject's earlier move after "after"
+        ("The Varno Composite rose 5.6 percent after falling slightly on Wednesday.",
+         [("Varno Composite", "up", 5.6), ("Varno Composite", "down", None)]),
+        # an appositive between a name and its relative clause describes that name
+        ("Gainers included Orvane Capital, which rose 2 percent, and Kestrel International Bank, "
+         "the country's biggest private bank, which added 2.3 percent.",
+         [("Orvane Capital", "up", 2.0), ("Kestrel International Bank", "up", 2.3)]),
+        # a yield curve that steepened rose
+        ("The 2s/10s curve steepened 4 bps.", [("2s/10s curve", "up", None)]),
+    ],
+)  # fmt: skip
+def test_signs_money_in_percent_levels_and_appositives(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected
+
+
+def test_the_day_earlier_is_the_session_before() -> None:
+    moves = moves_of(
+        "The Varno index fell 1.2 percent. It also edged down 0.1 percent the day earlier."
+    )
+    assert [(m.change_pct, m.timeframe) for m in moves] == [
+        (-1.2, "unspecified"),
+        (-0.1, "prior_session"),
+    ]
+
+
+def test_the_first_of_a_respectively_list_quotes_the_unit_it_shares() -> None:
+    """Its quote must state its number with the unit, or grounding drops it."""
+    first, second = moves_of(
+        "Orvane Media and Kestrel Bank gained 5.0 and 2.5 percent respectively."
+    )
+    assert first.evidence.endswith("5.0 and 2.5 percent")
+    assert second.evidence.endswith("2.5 percent")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "evidence"),
+    [
+        ("Orvane Bank gained 4.6 percent to close at 40.00 shillings on increased demand.",
+         "capital_flows", "on increased demand"),
+        ("The media company's gain is attributable to its second share buyback.",
+         "corporate_action", "attributable to its second share buyback"),
+        ("The main reason for this drop is the regulator's attack on two exchanges.",
+         "government_policy", "main reason for this drop is the regulator's attack on two exchanges"),
+        ("The rand fell 1% amid a slump in oil.", "cross_market", "amid a slump in oil"),
+        ("The baht slumped 1% as an explosion struck the central shopping district.", "other",
+         "as an explosion struck the central shopping district"),
+        ("The ringgit weakened after the shock devaluation of the yuan.", "monetary_policy",
+         "after the shock devaluation of the yuan"),
+        ("The central bank stepped in the market with emergency bond purchases.",
+         "monetary_policy", "The central bank stepped in the market with emergency bond purchases."),
+        ("The index jumped 2% after the index provider relaxed the liquidity requirement on stocks.",
+         "government_policy", "after the index provider relaxed the liquidity requirement on stocks"),
+        ("Orvane rose 3% after it unveiled plans to deconsolidate its healthcare unit.",
+         "corporate_action", "after it unveiled plans to deconsolidate its healthcare unit"),
+        ("The dollar slipped, influenced by mixed US economic data.", "macro_data",
+         "influenced by mixed US economic data"),
+        ("Silver hit a series of record highs amid surging industrial demand.", "commodity_supply",
+         "amid surging industrial demand"),
+    ],
+)  # fmt: skip
+def test_more_drivers_and_causal_words(text: str, kind: str, evidence: str) -> None:
+    assert [(c.type, c.evidence) for c in summary_of(text).catalysts] == [(kind, evidence)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "industrials" holds no drug trial, "results in" no company's results
+        "Kestrel shares fell 2% as industrials fell.",
+        "As market participants pile into curve trades, part of that results in selling.",
+    ],
+)
+def test_words_inside_words_type_no_driver(text: str) -> None:
+    assert summary_of(text).catalysts == []

@@ -41,7 +41,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                          "reserve requirement", "bank of japan", "bank of england", "ecb",
                          "yellen", "powell", "lagarde", "rates higher", "cutting rates",
                          "raise rates", "hike rates", "interest-rate", "rate decision",
-                         "national bank", "reserve bank", "intervention"),
+                         "national bank", "reserve bank", "intervention", "devaluation",
+                         "devalued"),
      re.compile(r"\b(?:fed|lpr|rrr|boj|boe|rba|rbi)\b")),
     ("capital_flows", ("inflow", "net buying", "southbound", "northbound", "capital flow",
                        "foreign capital", "net purchases", "margin trad", "profit-taking",
@@ -68,7 +69,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                   "trading statement"),
      # a company's sales, not a country's retail sales (macro data); a company's own outlook
      # raised or cut ("after it raised its full-year forecast")
-     re.compile(r"\bresults\b|(?<!retail )\bsales\b|\b(?:raised|raises|lifted|lifts|cut|cuts|"
+     re.compile(r"\bresults\b(?!\s+in\b)|(?<!retail )\bsales\b|"
+                r"\b(?:raised|raises|lifted|lifts|cut|cuts|"
                 r"lowered|lowers|trimmed|slashed|boosted|reaffirmed|reiterated)\s+(?:its|their)\s+"
                 r"(?:[\w-]+\s+){0,2}(?:forecasts?|outlook)\b")),
     ("geopolitics_trade", ("tariff", "trade deal", "trade talks", "trade war", "trade tensions",
@@ -84,14 +86,18 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                            "state funds", "rescue measures", "measures to", "tax cut",
                            "policy support", "election", "minister", "president", "beijing",
                            "lockdown", "emerge from lockdowns", "bailout", "policymakers",
-                           "parliament", "senate", "congress", "budget"),
-     re.compile(r"\bpolic(?:y|ies)\b|national .*fund")),
+                           "parliament", "senate", "congress", "budget", "ban on"),
+     re.compile(r"\bpolic(?:y|ies)\b|national .*fund|"
+                # "relaxed the liquidity requirement", "tightened capital controls"
+                r"\b(?:relax|eas|tighten|scrap|lift)\w*\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+){0,2}"
+                r"(?:rules?|requirements?|restrictions?|curbs|limits?|controls)\b")),
     ("corporate_action", ("acqui", "merger", "buyback", "repurchase", "convertible bond",
                           "placement", "listing", "financing", "bond sale", "dividend",
                           "capital increase", "rights issue", "share issue",
                           "takeover", "tie-up", "rescued by", "to buy", "cut its stake",
                           "stake in", "spin-off", "deal to", "bought out", "buyout",
-                          "buy out", "agreement to", "preliminary agreement", "stake sale"),
+                          "buy out", "agreement to", "preliminary agreement", "stake sale",
+                          "deconsolidat", "spin off", "spinoff", "share buyback"),
      re.compile(r"\bipo\b|\bmerg(?:e|es|ed|ing)\b")),
     ("macro_data", ("data", "gdp", "pmi", "cpi", "inflation figures", "jobs report", "payrolls",
                     "retail sales", "industrial production", "numbers out of", "economic",
@@ -117,6 +123,9 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                 r"greenback|yen|euro|yuan|ringgit|rupee|won|peso|rand|lira|pound|sterling)\b|\b(?:u\.s\.|us|american|european|asian|chinese|japanese|"
                 r"global|regional|overseas|world)(?: [\w-]+){0,2} (?:stocks|shares|equities|"
                 r"markets|peers|bourses)\b|\bmarkets in\b|"
+                # "amid a slump in oil", "after a rally in Treasuries"
+                r"\b(?:slump|rally|surge|drop|fall|rise|jump|plunge|sell-?off|rebound|slide) in "
+                r"(?:oil|crude|gold|copper|the dollar|the yen|bonds|treasuries|equities|stocks)\b|"
                 # "in line with gains in Asia", "following losses on Wall Street"
                 r"\b(?:gains|losses|advances|declines|weakness|strength|rally|sell-?off) "
                 r"(?:in|on|across) (?:asia|europe|the region|overseas|tokyo|hong kong|london|"
@@ -135,7 +144,8 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                           "cold snap", "cold spell", "cold front", "freeze", "frost", "heatwave",
                           "heat wave", "drought", "hurricane", "temperatures", "rainfall",
                           "el niño", "el nino", "la niña", "la nina", "dry conditions",
-                          "dryness", "flooding", "floods"), None),
+                          "dryness", "flooding", "floods", "industrial demand", "physical demand",
+                          "fuel demand", "jewellery demand", "jewelry demand"), None),
     ("management_legal", ("lawsuit", "court", "probe", "investigation", "resign", "copyright",
                           "ruling", "fine", "settlement", "indictment", "alleg", "secretary change",
                           "commingled", "fraud", "scrutiny", "manipulation"),
@@ -143,21 +153,24 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
      re.compile(r"\b(?:ceo|chief executive)\b[^.;]{0,40}\b(?:resign\w*|steps? down|stepped down|"
                 r"quit|fired|ousted|depart\w*|replaced)|\bnew (?:ceo|chief executive)\b")),
     ("product_technology", ("launch", "released", "unveil", "partnership",
-                            "computing", "trial", "artificial intelligence", "breakthrough",
+                            "computing", "artificial intelligence", "breakthrough",
                             "order for", "electric vehicles", "self-driving", "rights",
                             "vaccine", "tests", "clinical", "app for"),
      # not a blue chip, a futures contract or a downstream market
      re.compile(r"(?<!blue )(?<!blue-)\bchips?\b|\bmodel\b|models\b|\bai\b|\bstreaming\b|"
+                r"\btrials?\b|"
                 r"\b(?:won|wins|win|signed|signs|awarded|secured|landed|clinched)\b[^.;]{0,40}"
                 r"\bcontracts?\b|\bcontracts? (?:with|from|worth|to supply|to build)\b")),
     # investors' appetite or demand is the driver only where nothing more specific is named
     # ("buoyed by strong corporate earnings and investor appetite": the earnings)
-    ("capital_flows", ("investor appetite", "appetite for", "investor demand", "haven demand"),
+    ("capital_flows", ("investor appetite", "appetite for", "investor demand", "haven demand",
+                       "increased demand", "strong demand", "renewed demand", "higher demand"),
      None),
     # events no other type covers: an epidemic, a grid failing, an attack on systems
     ("other", ("pandemic", "coronavirus", "covid", "outbreak", "epidemic", "power cuts",
                "power outage", "blackout", "load-shedding", "load shedding", "cyberattack",
-               "cyber attack"), None),
+               "cyber attack", "explosion", "bombing", "blast", "terror", "earthquake",
+               "debt crisis", "anxiety"), None),
 )  # fmt: skip
 
 # A causal word and the phrase it introduces, up to the next clause break.
@@ -165,7 +178,11 @@ _CAUSE = re.compile(
     r"\b(?:after|following|amid|due to|owing to|thanks to|because of|on the back of|driven by|"
     r"helped by|aided by|boosted by|lifted by|buoyed by|supported by|fuel(?:l)?ed by|spurred by|"
     r"underpinned by|weighed(?: down)? by|dragged(?: down)? by|pressured by|hit by|hurt by|"
-    r"dented by|"
+    r"dented by|influenced by|attributable to|attributed to|"
+    # "The main reason for this drop is the SEC's attack on two exchanges"
+    r"(?:main |key |primary |chief )?reasons? (?:for|behind) (?:this|the|that) (?:[\w-]+ )?"
+    r"(?:drop|fall|rise|rally|decline|gain|slump|surge|move|jump|plunge|weakness|strength)s? "
+    r"(?:is|was|are|were) |"
     # "were driven today by", "was helped mainly by"
     r"(?:driven|helped|aided|boosted|lifted|buoyed|supported|fuel(?:l)?ed|spurred|underpinned|"
     r"weighed(?: down)?|dragged(?: down)?|pressured|hit|hurt|dented|triggered|sparked|caused|"
@@ -203,7 +220,8 @@ _CAUSE = re.compile(
     r"the (?:[\w’'.-]+ ){0,2}(?:decision|announcement|move|plan)\b|"
     r"renewed|fresh|foreign|continued|heavy|persistent|inflows|outflows|buying|selling|"
     r"(?:a |an )?(?:higher|lower|firmer|weaker|stronger|softer|rising|falling|improving|"
-    r"worsening|robust|solid|grim|gloomy|bleak|production|supply)\b))|"
+    r"worsening|robust|solid|grim|gloomy|bleak|production|supply|increased|reduced|"
+    r"decreased|slower|faster)\b))|"
     r"(?<!as much )(?<!as well )(?<!such )(?<!so far )(?<!as far )(?<!just )(?<!as high )"
     r"(?<!as low )(?<!as little )(?<!as many )(?<!as long )(?<!as soon )as (?!(?:much|well|of|"
     # "as did the share of X", "as we continue", "as data from X shows": no driver
@@ -222,7 +240,8 @@ _CAUSAL_VERB = re.compile(
     r"\b(?:boosted|lifted|spurred|prompted|drove|drives|fuel(?:l)?ed|sparked|triggered|"
     r"weigh(?:ed|s|ing)? on|drag(?:ged|s|ging)?(?: on| down)?|dented|pressured|help(?:ed|s|ing)|"
     r"supported|buoyed|(?<!\bit )(?<!\bthey )(?<!\bwe )made|sent|pushed|reignited|ignited|"
-    r"reinforced|underpin\w*|meant|intensified|amplified|"
+    r"reinforced|underpin\w*|meant|intensified|amplified|rattl(?:ed|es|ing)|spook(?:ed|s|ing)|"
+    r"roil(?:ed|s|ing)|(?:sent|sending|sends) shockwaves|"
     r"resulted in|causing|contributing to|lay behind|had an impact on|led to|leading to|"
     # "Ideas that Russia will have to import grain were the catalyst behind the rally"
     r"(?:was|were|is|are|has been|have been) (?:the |a )?(?:main |key |big |biggest |primary |"
@@ -505,7 +524,7 @@ _ACTOR_ACTION = re.compile(
     r"forecasts|plans|agreed|reached|held|kicks off|welcomed|warned|downgraded|upgraded|"
     r"confirmed|won|filed|opened|ruled|declared|suspended|revised|revising|reiterated|"
     r"maintained|initiated|trimmed|reduced|completed|issued|cancell?ed|scrapped|postponed|"
-    r"halted|withdrew|recalled|terminated)\b"
+    r"halted|withdrew|recalled|terminated|abandoned|intervened|intervenes|stepped in)\b"
 )
 _FUTURE_ACT = re.compile(r"\b(?:will|would|to|shall)\s+$")
 _CONDITION = re.compile(r"\b(?:if|unless|could|may|might|should)\b")

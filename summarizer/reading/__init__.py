@@ -772,11 +772,15 @@ def _may_state_a_move(lowered: str) -> bool:
 
 
 def _lower(sentence: str) -> str:
-    """Lower case, character for character (so offsets stay valid)."""
+    """Lower case, character for character (so offsets stay valid); a non-breaking hyphen is a
+    hyphen ("closed ‑0.6%")."""
     lowered = sentence.lower()
-    if len(lowered) == len(sentence):
-        return lowered
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    if len(lowered) != len(sentence):
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
+    return lowered.translate(_HYPHENS) if "\u2011" in lowered else lowered
+
+
+_HYPHENS = str.maketrans({"\u2011": "-"})
 
 
 def _clause_of(cuts: list[tuple[int, int, str]], position: int) -> tuple[int, int]:
@@ -1262,6 +1266,12 @@ def _antecedent(
         and _A_PLACE_AFTER.fullmatch(lowered, before[-2].end, before[-1].start)
     ):
         before = before[:-1]  # "The Orvane contract in London, which ...": the contract
+    if before and before[-1].reference is not None:
+        # "Commercial International Bank, the country's biggest private bank, which added
+        # 2.3 percent": the appositive describes the name right before it
+        named = [m for m in mentions if m.end <= before[-1].start and m.reference is None]
+        if named and _COMMA.fullmatch(lowered, named[-1].end, before[-1].start):
+            before = [*before[:-1], named[-1]]
     antecedent = before[-1:]
     if antecedent and len(predicate.changes) > 1:
         # "Orvane and Kestrel, which fell 5% and 4%, respectively": the names listed together
@@ -1463,6 +1473,18 @@ def _table_subject(lowered: str, mentions: list[Mention], predicate: Predicate) 
     return before[-1:]
 
 
+_SHARED_UNIT = re.compile(
+    rf"(?:\s*(?:,\s*|\s+and\s+|,\s+and\s+)[+\-−]?{lx.NUM})+\s?(?:%|per\s?cent\b|percent\b|"
+    r"basis[ -]points?\b|bps?\b)"
+)
+
+
+def _unit_end(lowered: str, end: int) -> int:
+    """Where the unit a list's numbers share ends: '5.0 and 2.5 percent' from after '5.0'."""
+    shared = _SHARED_UNIT.match(lowered, end)
+    return shared.end() if shared else end
+
+
 def _list_item(lowered: str, mentions: list[Mention], predicate: Predicate) -> list[Mention]:
     """'COL Group (3%)': the name right before the parenthesis; 'Orvane Brewing (ORV), with
     3.34%': the name before the comma."""
@@ -1539,6 +1561,10 @@ def _facts(
         if subject is not None and subject in used and predicate.start - subject.end > 60:
             start = predicate.start  # "..., and down more than 26 percent from the levels"
         end = max(predicate.end, change.end if change else 0)
+        last = changes[-1]
+        if respectively and change is not None and last is not None and change.end < last.end:
+            # "gained 5.0 and 2.5 percent respectively": the first number's unit is the last's
+            end = max(end, _unit_end(lowered, change.end))
         if (
             predicate.noun_object is not None
             and mention is not None
@@ -1873,10 +1899,19 @@ def _attached(lowered: str, mention: Mention | None, predicate: Predicate) -> bo
         and _ITS_OWN_CLAUSE.fullmatch(lowered, mention.end, predicate.start)
     ):
         return True  # "Brent crude hovered near $80 a barrel, down 30 cents"
+    if lowered.endswith("ing", predicate.start, predicate.end) and _AFTER_ITS_OWN_MOVE.fullmatch(
+        lowered, mention.end, predicate.start
+    ):
+        return True  # "The Nasdaq rose 5.6 percent after falling slightly on Wednesday"
     return _ATTACHED.fullmatch(lowered, mention.end, predicate.start) is not None
 
 
 _COMMA = re.compile(r",\s*")
+# the subject's own move, then the one before it: "rose 5.6 percent after falling"
+_AFTER_ITS_OWN_MOVE = re.compile(
+    r"\s+(?:(?!(?:while|whereas|but|and|which|who|that)\b)(?:[^,;:()]|(?<=\d),(?=\d{3}))){1,60}?"
+    r"\s(?:after|following)\s+"
+)
 # what may stand between a subject and ", down 30 cents" in its own clause: its verb and level
 _ASIDE_BEFORE_A_MOVE_WORD = 60
 _ITS_OWN_CLAUSE = re.compile(
@@ -2041,6 +2076,7 @@ def _period(window: tuple[str, str]) -> str | None:
 
 _PROPER_NAME = re.compile(r"[A-Z][\w&.'’-]*(?:\s+(?:&|and|of|[A-Z][\w&.'’-]*))+$")
 _OF_ITS_VALUE = re.compile(r"\s+of\s+(?:its|their)\s+(?:market\s+)?value\b")
+_IN_VOLUME = re.compile(r"\s+in\s+(?:trading\s+)?(?:volume|value|turnover)\b")
 
 
 # words that describe an instrument with a figure's name: "the market cap weighted NSE 25",
@@ -2115,6 +2151,8 @@ def _is_price(
         return False  # "revenue up 26% year-over-year" (but "average prices up 34% year-over-year")
     if change is not None and _OF_ITS_VALUE.match(lowered, change.end):
         return True  # "has lost 52% of its value"
+    if change is not None and _IN_VOLUME.match(lowered, change.end):
+        return False  # "up 36 percent in volume and 22 percent in value": the turnover's
     head = _DESCRIPTOR.sub(" ", head)
     words = lx.FUNDAMENTAL.search(head)
     if words is None:

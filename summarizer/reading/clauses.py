@@ -104,7 +104,8 @@ _GAP_FILLER = re.compile(
     r"intraday|early|late|trade|trading|deals|session|its|their|value|day|single-day|"
     r"year-to-date|was|were|is|are|has|have|had|been|be|being|having|ended|closed|finished|"
     r"settled|stood|traded|trading|still|only|then|now|currently|last|so|far|this|year|"
-    r"week|month|[a-z]+day|relatively|modest|solid|healthy|hefty|whopping|massive|meagre|meager|"
+    r"week|month|[a-z]+day|morning|afternoon|evening|relatively|modest|solid|healthy|hefty|"
+    r"whopping|massive|meagre|meager|"
     r"mere|another|additional|impressive|decent|small|slight|steep|sharp|marginal|negligible|"
     r"notable|significant|substantial|considerable|moderate|paltry|robust|strong|"
     r"hefty|sizeable|sizable|remarkable|stunning|staggering|"
@@ -574,6 +575,12 @@ def _left_cue(
             return None
         if _TO_AS_FAR_AS.fullmatch(gap):
             return None  # "rose to as high as 0.597%": the level reached, not the move
+        if (
+            (change.pct is not None or change.bp is not None)
+            and _AN_EXTREME.search(lowered, cue.start, cue.end)
+            and _OF_A_LEVEL.fullmatch(gap)
+        ):
+            return None  # "a 14-month high of 1.776%": the yield's level, not its move
         if lowered.endswith(" by", cue.start, cue.end) and _AN_ARTICLE.match(gap):
             return None  # "boosted by a 5.8 per cent leapfrog in Orvane": the cause's number
         stripped = lx.QUALIFIER.sub("", gap) if lx.QUALIFIER.search(gap) else gap
@@ -588,6 +595,8 @@ def _left_cue(
 
 
 _AN_ARTICLE = re.compile(r"\s+an?\s")
+_AN_EXTREME = re.compile(r"\b(?:highs?|lows?|peaks?|troughs?|tops?|bottoms?)$")
+_OF_A_LEVEL = re.compile(r"\s+(?:of|at)\s+(?:about\s+|around\s+|nearly\s+)?")
 _TO_AS_FAR_AS = re.compile(r"\s+to\s+as\s+(?:high|low|much|little)\s+as\s+")
 
 

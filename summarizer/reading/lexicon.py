@@ -32,8 +32,9 @@ BASIS_POINTS = re.compile(
 POINTS = re.compile(rf"(?<![\w.$])(?P<sign>[+\-−])?(?P<num>{NUM})\s?(?:points?|pts?\b)")
 # money changes: "$1.20", "HK$0.45", "52 cents", "9-1/2 cents", "6.40 won", "5.0 sen", "40p"
 MONEY = re.compile(
-    rf"(?<![\w.])(?P<sign>[+\-−])?(?:(?:[a-z]{{0,3}}\$|us\$|€|£|¥|rs\.?\s?|rmb\s?|"
-    rf"inr\s?)(?P<amount>{NUM})"
+    rf"(?<![\w.])(?P<sign>[+\-−])?(?:(?:[a-z]{{0,3}}\$|us\$|€|£|¥|₦|rs\.?\s?|rmb\s?|"
+    # Kenya's "Sh0.50", "KSh 14", Nigeria's "N9.35"
+    rf"inr\s?|k?sh\.?\s?|kes\s?|(?<!\()n(?=\d+[.,]\d))(?P<amount>{NUM})"
     rf"(?:\s?(?:billion|million|bn|mn|m|trillion))?"
     rf"|(?P<cents>{NUM}(?:[-\s]\d/\d|\s?[¼½¾⅛⅜⅝⅞])?|\d/\d|[¼½¾⅛⅜⅝⅞])\s?(?:cents?|sen|pence|p\b|won\b|yen\b|"
     rf"rupees?|paise|dollars?\b|euros?\b|"
@@ -251,6 +252,8 @@ _UP_VERBS = (
     r"regain(?:s|ed|ing)?|recoup(?:s|ed|ing)?|expand(?:s|ed|ing)?|"
     r"improv(?:e|es|ed|ing)|gapp(?:ed|ing) (?:up|higher)|garner(?:s|ed|ing)?|"
     r"explod(?:e|es|ed|ing)|harden(?:s|ed|ing)?|"
+    # a yield curve's rise: "the curve steepened", "6 basis points steeper"
+    r"steepen(?:s|ed|ing)?|"
     # "overcame early losses", "performed well", "broke through resistance", "moved above"
     r"(?:overc(?:ame|ome|omes|oming)|sh(?:ook|akes?|aking) off) (?:its |their |the )?(?:early |"
     r"earlier |initial |morning )?(?:losses|declines|weakness)|"
@@ -383,12 +386,13 @@ UP_VERB = re.compile(rf"\b(?:{_UP_VERBS})\b")
 DOWN_VERB = re.compile(rf"\b(?:{_DOWN_VERBS})\b")
 FLAT = re.compile(rf"\b(?:{_FLAT_WORDS})\b")
 UP_WORD = re.compile(
-    r"\b(?:up(?!\s+to\s+[\d.])|higher|firmer|stronger|resurgent|plus|in the green|in the black|"
+    r"\b(?:up(?!\s+to\s+[\d.])|higher|firmer|stronger|steeper|resurgent|plus|in the green|"
+    r"in the black|"
     r"in positive territory|into the green|into the black|into positive territory|above|"
     r"on a (?:positive|firm|strong|bright|upbeat|buoyant|bullish|high) note)\b"
 )
 DOWN_WORD = re.compile(
-    r"\b(?:down|lower|off(?!\s+(?:its|their|the|a)\b)|weaker|softer|minus|in the red|"
+    r"\b(?:down|lower|off(?!\s+(?:its|their|the|a)\b)|weaker|softer|flatter|minus|in the red|"
     r"in negative territory|into the red|into negative territory|below|"
     r"on a (?:negative|weak|soft|bearish|sour|low|downbeat|subdued) note)\b"
 )
@@ -665,7 +669,7 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     (
         re.compile(
             r"\b(?:this quarter|for the quarter|in the (?:first|second|third|fourth) quarter|"
-            r"quarterly|so far this quarter)\b"
+            r"quarterly|so far this quarter|quarter[- ]to[- ]date|qtd)\b"
         ),
         "quarter",
     ),
@@ -694,7 +698,7 @@ TIMEFRAMES: tuple[tuple[re.Pattern[str], Timeframe], ...] = (
     (
         re.compile(
             r"\b(?:yesterday|overnight|previous (?:session|day|trading day)|prior (?:session|day)|"
-            r"last session|a day earlier|the day before)\b"
+            r"last session|(?:a|the) (?:day|session) (?:earlier|before))\b"
         ),
         "prior_session",
     ),

@@ -170,14 +170,15 @@ _LEADING = re.compile(
     r"Several|Some|Many|Few|Numerous)\s+)+"
 )
 _NOT_NAMES = re.compile(
-    r"^(?:Rs|INR|USD|US\$|HK\$|S\$|A\$|C\$|NT\$)\.?\s?\d|"  # "Rs 3038": an amount, not a name
+    # "Rs 3038", "Sh0.50", "N9.35": an amount, not a name
+    r"^(?:Rs|INR|USD|US\$|HK\$|S\$|A\$|C\$|NT\$|Sh|KSh|Ksh|KES|Kes)\.?\s?\d|^N\d+[.,]\d|"
     r"^(?:The|A|An|On|In|At|As|It|This|That|These|Those|Its|Their|So|But|And|While|With|"
     r"There|Here|"
     r"Meanwhile|Elsewhere|Additionally|Notably|Separately|Also|Among|Other|Others|Major|"
     rf"{_LINKING_ADVERBS}|"
     r"Leading|Heavy|Specifically|Currently|Today|Yesterday|Daily|Total|AI|US|U\.S\.|UK|EU|"
     r"Fed|Q[1-4]|H[12]|FY\d*|Analysts?|Investors?|Traders?|Dealers?|Shares|Stocks|Data|"
-    r"Reports?|According|Combined|Under|Despite|Prices|Markets|Trading|Volume|Turnover|"
+    r"Reports?|According|Combined|Under|Despite|Prices|Markets|Trading|Volume|Turnover|Liquidity|"
     r"Gainers|Losers|Advancers|Decliners|GMT|EDT|EST|BST|CET|HKT|JST|IST|ET|CEO|CFO|"
     r"Chairman|President|Governor|Minister|Company|Companies|YoY|MoM|QoQ|During|Throughout|"
     r"Within|Upon|Across|Behind|Below|Above|Outside|Inside|Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -269,8 +270,10 @@ _GAUGE_OF = re.compile(
 # "a gauge of their currencies", "an index of regional shares": a new gauge, named by what it
 # measures (the indefinite article: not the gauge named before)
 _A_GAUGE_OF = re.compile(
-    r"\b(?:[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:gauge|barometer|index|measure)\s+of\s+"
-    r"(?:[\w'’-]+\s+){0,4}?(?:currencies|stocks|shares|equities|bonds|companies|lenders|banks|"
+    # "a gauge tracking 20 of the most-traded developing-nation currencies"
+    r"\b(?:[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?:gauge|barometer|index|measure)\s+(?:of|tracking|"
+    r"measuring)\s+"
+    r"(?:[\w'’-]+\s+){0,5}?(?:currencies|stocks|shares|equities|bonds|companies|lenders|banks|"
     r"miners)\b|"
     # "an Asian equities benchmark", "a regional stocks gauge"
     r"\b(?:[Aa]n?)\s+(?:(?:broad|broader|regional|global|key|main|[A-Z][a-z]+)\s+){1,2}"
@@ -501,6 +504,12 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             continue  # "a high of Kes 4.30": a price in shillings, not the shilling
         if mention is not None and _A_CURRENCY_SIGN_AFTER.match(sentence, mention.end):
             continue  # "GH¢1.45", "HK$40.05": the letters of a money sign
+        if (
+            mention is not None
+            and _UNIT_BEFORE.search(sentence, max(0, mention.start - 16), mention.start)
+            and instruments.kind_of(mention.name.upper()) == "currency"
+        ):
+            continue  # "(63.1 million USD)": the unit of an amount, not the currency's move
         if mention is not None and _INSIDE_A_RIC.match(sentence, max(0, mention.start - 1)):
             continue  # "the euro (EUR=)": the code of the name before it
         if (

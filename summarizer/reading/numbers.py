@@ -113,6 +113,8 @@ def _amounts(lowered: str) -> list[Amount]:
     for match in lx.BARE_BEFORE_PERCENT.finditer(lowered):
         if _INDEX_WORD_BEFORE.search(lowered, max(0, match.start() - 12), match.start()):
             continue  # "Nikkei 225 (+0.3%)": the number is the index's name
+        if _MONEY_SIGN_BEFORE.search(lowered, max(0, match.start() - 5), match.start()):
+            continue  # "declined by Rs 1.75 (0.97%)": money, which the money pattern reads
         found.append(Amount(match.start(), match.end(), _float(match.group("num")), "points", 0))
     for match in lx.PAREN_SIGNED.finditer(lowered):
         found.append(_amount(match, "points"))
@@ -207,10 +209,15 @@ def _restates(lowered: str, first: Amount, second: Amount) -> bool:
         lowered, max(0, first.start - 10), first.start
     ):
         return False  # "trading at $45,848.37 or 2.37 per cent lower": a level, then the change
-    return _RESTATED.match(lowered[first.end : second.start]) is not None
+    gap = lowered[first.end : second.start]
+    if first.unit == "money" and second.unit == "pct" and _MONEY_AT_PERCENT.fullmatch(gap):
+        return True  # "gained N4.12 at 9.87 per cent": a price's change, then the same in percent
+    return _RESTATED.match(gap) is not None
 
 
+_MONEY_AT_PERCENT = re.compile(r"\s+at\s+")
 _AT_A_LEVEL = re.compile(r"\b(?:at|to|near|around)\s+$")
+_MONEY_SIGN_BEFORE = re.compile(r"(?:^|[\s(])(?:rs\.?|sh\.?|kes|ksh|inr|rmb)\s?$|(?:^|\s)n$")
 
 
 def _change(lowered: str, group: list[Amount]) -> Change:

@@ -146,7 +146,7 @@ _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
     (
         re.compile(
             r"\b(?:yesterday|overnight|previous (?:session|day|trading day)|prior (?:session|"
-            r"day)|last session|a day earlier|the day before)\b"
+            r"day)|last session|(?:a|the) (?:day|session) (?:earlier|before))\b"
         ),
         "day",
         "previous",
