@@ -44,6 +44,12 @@ _FURNITURE = re.compile(
     r"sponsored|print|email|comments?|subscribe|log ?in|sign ?up|menu|search)\W*$"
 )
 _EMPTY_LIST_ITEM = re.compile(r"^\s*(?:\d+[.)]?\s*)+$")
+# a paywall's pitch: "Complete your profile to continue reading and get FREE access to ..."
+_PAYWALL_PHRASES = (
+    "continue reading", "keep reading", "digital membership", "complete your profile",
+    "unlimited access", "access to unlimited", "already a subscriber", "subscribe now",
+    "subscribe to continue", "create a free account", "free access to",
+)  # fmt: skip
 _AD = re.compile(
     r"^\W*(?:join|sign up|register|download|open an account|subscribe|claim|get)\b.{0,80}"
     r"\b(?:bonus|free|now|today|reward|offer|app|minutes)\b.{0,40}$"
@@ -121,9 +127,18 @@ def _drop_reason(block: str) -> str | None:
         return "quote_tape"
     if _AD.match(block) and len(block) <= 120:
         return "ad"
+    if _a_paywall(block) and not _states_a_move(block):
+        return "paywall"
     if _may_be_disclaimer(block) and _DISCLAIMER.search(block) and not _states_a_move(block):
         return "disclaimer"
     return None
+
+
+def _a_paywall(lowered_block: str) -> bool:
+    for phrase in _PAYWALL_PHRASES:  # noqa: SIM110
+        if phrase in lowered_block:
+            return True
+    return False
 
 
 def _may_be_disclaimer(lowered_block: str) -> bool:

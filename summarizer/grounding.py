@@ -200,6 +200,8 @@ def _label_direction_problem(move: Move) -> str | None:
     label = instruments.name_hints(move.instrument).lower()
     if not label or _MEASURED_FROM.search(label):
         return None
+    if _UP_NOUN.search(label) and _DOWN_NOUN.search(label):
+        return None  # "(October low to January high)": a span between two extremes
     for word, direction in ((_UP_NOUN, "up"), (_DOWN_NOUN, "down")):
         said = word.search(label)
         if said is not None and move.direction not in (direction, "flat"):
@@ -211,11 +213,18 @@ def _label_direction_problem(move: Move) -> str | None:
 
 
 # the nouns of a move that a label may name it by ("fall" may be the autumn)
-_UP_NOUN = re.compile(r"\b(?:rall(?:y|ies)|surges?|rebounds?|recovery|jumps?|climbs?|advances?)\b")
-_DOWN_NOUN = re.compile(
-    r"\b(?:dips?|drops?|declines?|slumps?|sell-?offs?|slides?|plunges?|losses|retreats?)\b"
+_UP_NOUN = re.compile(
+    r"\b(?:rall(?:y|ies)|surges?|rebounds?|recovery|jumps?|climbs?|advances?|gains|highs?)\b"
 )
-_MEASURED_FROM = re.compile(r"\b(?:after|despite|from|since|off|before|following|amid)\b")
+_DOWN_NOUN = re.compile(
+    r"\b(?:dips?|drops?|declines?|slumps?|sell-?offs?|slides?|plunges?|losses|retreats?|lows?)\b"
+)
+# "(after losses)", "(from the peak)": where a move was measured from; "(pared gains)": what it
+# undid
+_MEASURED_FROM = re.compile(
+    r"\b(?:after|despite|from|since|off|before|following|amid|pared|paring|erased|erasing|"
+    r"trimmed|trimming|gave up|giving up|reversed|reversing|lost|losing|wiped|wiping)\b"
+)
 
 
 def _without_contract_month(move: Move, evidence: str) -> Move:
@@ -1045,7 +1054,11 @@ _DAYS = {d[:3].lower(): d for d in ("Monday", "Tuesday", "Wednesday", "Thursday"
                                     "Saturday", "Sunday")}  # fmt: skip
 
 
-_STREAK = re.compile(r"\b(?:streak|straight|consecutive|sessions|[\w-]+-session)\b")
+# "(previous weeks)", "(past few days)": several sessions before, as a streak is
+_STREAK = re.compile(
+    r"\b(?:streak|straight|consecutive|sessions|[\w-]+-session|"
+    r"(?:previous|past|prior|preceding|recent|last)(?: few| several)? (?:days|weeks|months))\b"
+)
 
 
 def _period_of(fact: Fact, claimed: str) -> str:

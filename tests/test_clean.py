@@ -111,3 +111,16 @@ def test_a_rights_notice_or_a_browser_notice_is_removed(notice: str) -> None:
     cleaned = "\n".join(text[s:e] for s, e in clean_article(text).kept)
     assert notice not in cleaned
     assert "Orvane index rose 1.2%" in cleaned and "Kestrel fell 3%" in cleaned
+
+
+def test_a_paywalls_pitch_goes_and_a_subscription_business_stays() -> None:
+    text = (
+        "Varno stocks rose 1% on Monday.\n"
+        "Complete your profile to continue reading and get FREE access to Varno Risk.\n"
+        "Your access to unlimited Varno Risk content isn’t changing.\n"
+        "Orvane said subscription revenue rose 4.5%, and unlimited access plans sold well.\n"
+    )
+    cleaned = clean_article(text)
+    assert [why for _, why in cleaned.removed] == ["paywall", "paywall"]
+    kept = " ".join(text[s:e] for s, e in cleaned.kept)
+    assert "subscription revenue rose 4.5%" in kept and "Varno stocks rose 1%" in kept

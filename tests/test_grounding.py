@@ -1597,3 +1597,27 @@ def test_as_of_another_currency_the_day_earlier_and_a_steeper_curve(
 ) -> None:
     problem = gate(around(sentence), sentence, instrument, direction, value)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "refused"),
+    [
+        # a label's gains or high is a rise, its low a fall ...
+        ("British pound (previous gains)", "down", True),
+        ("British pound (previous gains)", "up", False),
+        ("Varno 10-year yield (intraday low)", "up", True),
+        ("Varno 10-year yield (intraday low)", "down", False),
+        # ... unless the label says what the move undid, or spans a low and a high
+        ("British pound (pared gains)", "down", False),
+        ("Varno 10-year yield (March low to May high)", "up", False),
+    ],
+)
+def test_a_labels_gains_highs_and_lows_name_a_direction(
+    instrument: str, direction: str, refused: bool
+) -> None:
+    sentence = (
+        "The pound failed to hold on to previous gains against the dollar and fell. The Varno "
+        "10-year yield dropped to 1.469%, the lowest since March 4, before it rose."
+    )
+    problem = gate(around(sentence), sentence, instrument, direction)
+    assert (problem is not None) is refused, problem

@@ -362,7 +362,11 @@ _RISK_SIGNAL = re.compile(
 # said of a risk that has receded, or of a gauge of fear that fell: not a risk
 _RISK_EASED = re.compile(
     r"\b(?:eas(?:ed|ing|es) (?:\w+ )?(?:concerns?|worries|fears?|tensions?)|allay\w* (?:\w+ )?"
-    r"(?:concerns?|worries|fears?)|(?:concerns?|worries|fears?)(?: (?:[\w-]+|\([\w-]+\))){0,8} "
+    r"(?:concerns?|worries|fears?)|"
+    # "removed concerns about the market outlook", "may help to reduce tensions"
+    r"(?:remov|reduc|dispel|calm|sooth|defus)\w* (?:the |some |those |these )?(?:[\w-]+ )?"
+    r"(?:concerns?|worries|fears?|tensions?|jitters|uncertainty)|"
+    r"(?:concerns?|worries|fears?)(?: (?:[\w-]+|\([\w-]+\))){0,8} "
     r"(?:(?:have|has|had) )?(?:eased|receded|faded|abated|eases|recede)|"
     # a warning or a restriction taken away: "removed from the investment warning list",
     # "decided to lift pandemic restrictions"
