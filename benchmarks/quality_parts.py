@@ -35,8 +35,11 @@ PARTS = {
     # 2026-11-30, which read them (fixtures/corpus/SOURCES-Q.md)
     "q-read": r"q0[1-8]",
     "q-held-out": r"q09|q1[0-6]",
-    # part R: held out (fixtures/corpus/SOURCES-R.md)
+    # part R: held out until the sixth session of 2026-11-30, which read it; part S: scored
+    # unread, then read in that session; part T: held out (fixtures/corpus/SOURCES-T.md)
     "r": "r",
+    "s": "s",
+    "t": "t",
 }
 
 
