@@ -127,24 +127,21 @@ def _drop_reason(block: str) -> str | None:
         return "quote_tape"
     if _AD.match(block) and len(block) <= 120:
         return "ad"
-    if _a_paywall(block) and not _states_a_move(block):
+    if _holds_any(block, _PAYWALL_PHRASES) and not _states_a_move(block):
         return "paywall"
-    if _may_be_disclaimer(block) and _DISCLAIMER.search(block) and not _states_a_move(block):
+    if (
+        _holds_any(block, _DISCLAIMER_WORDS)
+        and _DISCLAIMER.search(block)
+        and not _states_a_move(block)
+    ):
         return "disclaimer"
     return None
 
 
-def _a_paywall(lowered_block: str) -> bool:
-    for phrase in _PAYWALL_PHRASES:  # noqa: SIM110
-        if phrase in lowered_block:
-            return True
-    return False
-
-
-def _may_be_disclaimer(lowered_block: str) -> bool:
+def _holds_any(lowered_block: str, phrases: tuple[str, ...]) -> bool:
     # a plain loop: any() over a generator takes twice as long here
-    for word in _DISCLAIMER_WORDS:  # noqa: SIM110
-        if word in lowered_block:
+    for phrase in phrases:  # noqa: SIM110
+        if phrase in lowered_block:
             return True
     return False
 

@@ -2090,6 +2090,7 @@ _DESCRIPTOR = re.compile(
 # demand" is a price's loss; the cause after it says nothing of what fell
 _NOUN_TAIL_END = re.compile(
     # "a year-to-date loss of 63 percent and Brent with an annual deficit": the next conjunct's
+    # words are not what the figure is of
     r"[,;]|\s(?:but|while|whereas|as|after|on|amid|despite|because|following|since|and)\s"
 )
 
