@@ -291,7 +291,7 @@ def _label_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | No
     percent during the downturn, but has since recovered 7.28 percent' gives 'during the
     downturn' to 17.16 %, so 'Bitcoin (during the downturn)' at 7.28 % is refused. Each word of
     the label the quote holds must stand nearer that number than any other of the instrument's."""
-    label = _AS_OF.sub("", instruments.name_hints(move.instrument)).strip(" ,")
+    label = _name_label(move)
     if label.startswith(("vs", "against", "versus")):
         return None  # the quote currency: checked with the number's own "against"
     words = [w for w in _LABEL_WORD.findall(label) if w not in _LABEL_FILLERS]
@@ -609,7 +609,8 @@ class _Read:
         direction is looked for there, which is seldom)."""
         for start, end in reversed(self.sentences_before):
             sentence = self.source[start:end]
-            if _states("up", sentence.lower()) or _states("down", sentence.lower()):
+            lowered = sentence.lower()
+            if _states("up", lowered) or _states("down", lowered):
                 return sentence
         if self.sentences_before:
             start, end = self.sentences_before[-1]
@@ -1101,12 +1102,18 @@ def timeframe_claimed(move: Move) -> str:
 def _label_words(move: Move) -> tuple[str, ...]:
     """The words a move names its period or session in, lower case: its `period`, its name's
     parentheses."""
-    # "(quarter to date, as of last week)": when the period was measured, not the period
-    said = (
-        _AS_OF.sub("", words).strip(" ,")
-        for words in ((move.period or "").lower(), instruments.name_hints(move.instrument))
-    )
+    said = (_without_as_of((move.period or "").lower()), _name_label(move))
     return tuple(words for words in said if words)
+
+
+def _name_label(move: Move) -> str:
+    """The words of the move's name's parentheses, less an "as of" that dates them."""
+    return _without_as_of(instruments.name_hints(move.instrument))
+
+
+def _without_as_of(words: str) -> str:
+    """'(quarter to date, as of last week)': when the period was measured, not the period."""
+    return _AS_OF.sub("", words).strip(" ,")
 
 
 _AS_OF = re.compile(r",?\s*\bas of\b[^,;]*")
@@ -1496,9 +1503,10 @@ def _direction_problem(
     for context in contexts():
         lowered = context.lower()
         stated = _states(direction, lowered)
-        if stated and not any(_states(other, lowered) for other in others):
+        stated_otherwise = any(_states(other, lowered) for other in others)
+        if stated and not stated_otherwise:
             return None
-        if stated or any(_states(other, lowered) for other in others):
+        if stated or stated_otherwise:
             break  # the nearest words that state a direction decide
     return f"direction '{direction}' is not stated in the evidence; quote the words that state it"
 

@@ -1135,23 +1135,37 @@ def test_a_years_gain_said_by_its_year_is_the_year_to_date(
     assert (problem is not None) is refused, problem
 
 
+VELORA = "Velora Coin rallied 12% in a month after a steep drop, and rose 3% on Friday."
+POUND_AND_YIELD = (
+    "The pound failed to hold on to previous gains against the dollar and fell. The Varno "
+    "10-year yield dropped to 1.469%, the lowest since March 4, before it rose."
+)
+
+
 @pytest.mark.parametrize(
-    ("instrument", "direction", "refused"),
+    ("sentence", "instrument", "direction", "refused"),
     [
         # a label naming a move the other way gives that move's name to another
-        ("Velora Coin (earlier drop)", "up", True),
-        ("Velora Coin (earlier drop)", "down", False),
-        ("Velora Coin (recent rally)", "down", True),
-        ("Velora Coin (recent rally)", "up", False),
+        (VELORA, "Velora Coin (earlier drop)", "up", True),
+        (VELORA, "Velora Coin (earlier drop)", "down", False),
+        (VELORA, "Velora Coin (recent rally)", "down", True),
+        (VELORA, "Velora Coin (recent rally)", "up", False),
         # where a move was measured from is no move of the label's own
-        ("Velora Coin (rebound after losses)", "up", False),
-        ("Velora Coin (from the peak)", "down", False),
+        (VELORA, "Velora Coin (rebound after losses)", "up", False),
+        (VELORA, "Velora Coin (from the peak)", "down", False),
+        # a label's gains or high is a rise, its low a fall ...
+        (POUND_AND_YIELD, "British pound (previous gains)", "down", True),
+        (POUND_AND_YIELD, "British pound (previous gains)", "up", False),
+        (POUND_AND_YIELD, "Varno 10-year yield (intraday low)", "up", True),
+        (POUND_AND_YIELD, "Varno 10-year yield (intraday low)", "down", False),
+        # ... unless the label says what the move undid, or spans a low and a high
+        (POUND_AND_YIELD, "British pound (pared gains)", "down", False),
+        (POUND_AND_YIELD, "Varno 10-year yield (March low to May high)", "up", False),
     ],
-)
+)  # fmt: skip
 def test_a_label_naming_a_move_the_other_way_is_refused(
-    instrument: str, direction: str, refused: bool
+    sentence: str, instrument: str, direction: str, refused: bool
 ) -> None:
-    sentence = "Velora Coin rallied 12% in a month after a steep drop, and rose 3% on Friday."
     problem = gate(around(sentence), sentence, instrument, direction)
     assert (problem is not None) is refused, problem
 
@@ -1596,28 +1610,4 @@ def test_as_of_another_currency_the_day_earlier_and_a_steeper_curve(
     sentence: str, instrument: str, direction: str, value: float | None, refused: bool
 ) -> None:
     problem = gate(around(sentence), sentence, instrument, direction, value)
-    assert (problem is not None) is refused, problem
-
-
-@pytest.mark.parametrize(
-    ("instrument", "direction", "refused"),
-    [
-        # a label's gains or high is a rise, its low a fall ...
-        ("British pound (previous gains)", "down", True),
-        ("British pound (previous gains)", "up", False),
-        ("Varno 10-year yield (intraday low)", "up", True),
-        ("Varno 10-year yield (intraday low)", "down", False),
-        # ... unless the label says what the move undid, or spans a low and a high
-        ("British pound (pared gains)", "down", False),
-        ("Varno 10-year yield (March low to May high)", "up", False),
-    ],
-)
-def test_a_labels_gains_highs_and_lows_name_a_direction(
-    instrument: str, direction: str, refused: bool
-) -> None:
-    sentence = (
-        "The pound failed to hold on to previous gains against the dollar and fell. The Varno "
-        "10-year yield dropped to 1.469%, the lowest since March 4, before it rose."
-    )
-    problem = gate(around(sentence), sentence, instrument, direction)
     assert (problem is not None) is refused, problem

@@ -639,8 +639,7 @@ def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
     """Spans of the phrases introduced by a causal word, and of the subjects of causal verbs."""
     spans: list[tuple[int, int]] = []
     for match in _CAUSE.finditer(lowered):
-        stop = _PHRASE_END.search(lowered, match.end())
-        end = stop.start() if stop else len(lowered)
+        end = _phrase_end(lowered, match.end())
         if not lowered[: match.start()].strip(" \"“‘'("):
             # a fronted driver ends at its comma: "Following the announcement, WTI rose 1.3%"
             comma = lowered.find(", ", match.end(), end)
@@ -648,11 +647,8 @@ def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
         if end - match.start() > 12:
             spans.append((match.start(), end))
     for match in _CAUSAL_VERB.finditer(lowered):
-        clause_start = max(
-            (m.end() for m in _CLAUSE_START.finditer(lowered, 0, match.start())), default=0
-        )
-        stop = _PHRASE_END.search(lowered, match.end())
-        end = stop.start() if stop else len(lowered)
+        clause_start = _clause_start(lowered, match.start())
+        end = _phrase_end(lowered, match.end())
         if (
             match.start() - clause_start > 6
             and not any(s <= clause_start < e for s, e in spans)
@@ -685,21 +681,29 @@ _SENDING = re.compile(r",\s+(?:sending|pushing|driving|prompting|triggering|spar
 def _acts_that_sent(lowered: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     found: list[tuple[int, int]] = []
     for match in _SENDING.finditer(lowered):
-        clause_start = max(
-            (m.end() for m in _CLAUSE_START.finditer(lowered, 0, match.start())), default=0
-        )
+        clause_start = _clause_start(lowered, match.start())
         act = lowered[clause_start : match.start()]
-        stop = _PHRASE_END.search(lowered, match.end())
-        sent = lowered[match.start() : stop.start() if stop else len(lowered)]
+        sent = lowered[match.start() : _phrase_end(lowered, match.end())]
         if (
             not any(s <= match.start() < e for s, e in spans)
+            and _first_kind(_CATALYST_CUES, act) in _DRIVER_KINDS
             # what it sent is a price ("sending its shares down 5%", not "prompting reactions")
             and any(f.realised and f.price for f in read_sentence(sent).facts)
-            and _first_kind(_CATALYST_CUES, act) in _DRIVER_KINDS
             and not any(f.realised and f.price for f in read_sentence(act).facts)
         ):
             found.append((clause_start, match.start()))
     return found
+
+
+def _clause_start(lowered: str, position: int) -> int:
+    """Where the clause that holds position begins."""
+    return max((m.end() for m in _CLAUSE_START.finditer(lowered, 0, position)), default=0)
+
+
+def _phrase_end(lowered: str, position: int) -> int:
+    """Where the phrase going on from position ends: the next clause break, or the sentence's."""
+    stop = _PHRASE_END.search(lowered, position)
+    return stop.start() if stop else len(lowered)
 
 
 Kind = TypeVar("Kind", CatalystType, RiskType)
