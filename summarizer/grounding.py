@@ -997,6 +997,13 @@ def _another_periods_number(
     )
 
 
+def _within_the_day(fact: Fact) -> bool:
+    """A fact of the story's day, in any of its sessions ("fell in afternoon trade")."""
+    return fact.timeframe in ("unspecified", "day") and (
+        fact.when is None or fact.when.unit == "day"
+    )
+
+
 def _of_one_day(fact: Fact) -> bool:
     return fact.when is not None and fact.when.unit == "day" and fact.session not in _PARTS_OF_A_DAY
 
@@ -1279,6 +1286,11 @@ def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | Non
         # "fell 6 basis points, trimming gains after climbing to 3.39%": the day's number
         # decides over words set apart from the name ("Kestrel edged higher" still counts)
         todays = [f for f in todays if f.has_number or f.attached]
+    elif any(f.direction == move.direction and f.attached and _within_the_day(f) for f in same):
+        # "Brent fell to $101.10 in afternoon trade before regaining some of that decline":
+        # words set apart from the name, with no number or close, do not outweigh the name's
+        # own verb (but "fell in early trade, then rallied to close higher" names the close)
+        todays = [f for f in todays if f.attached or f.session == "close"]
     if (
         deciding is same
         and _claims_no_period(move)
@@ -1322,10 +1334,18 @@ def _only_another_periods(move: Move, ours: list[Fact]) -> str | None:
         and (_is_the_days(f) or (_of_one_day(f) and f.timeframe in ("unspecified", "day")))
     ]
     earlier = [f for f in ours if f.price and f not in todays]
+    # the day's move and the earlier one must be of one subject, or the day's said of one in
+    # words that may be any ("they slipped", "shares slipped into the red"): "the UK and Europe
+    # opened higher ... despite property developers weighing on the Hang Seng" gives the UK no
+    # day of its own
+    subjects = {f.mention for f in todays if f.mention is not None}
+    unnamed = any(_names_nothing_itself(f.mention) for f in todays)
     if (
         todays
         and all(f.direction != move.direction for f in todays)
-        and any(f.direction == move.direction for f in earlier)
+        and any(
+            f.direction == move.direction and (unnamed or f.mention in subjects) for f in earlier
+        )
         and any(f.has_number or f.attached for f in todays)
     ):
         return (
@@ -1334,6 +1354,15 @@ def _only_another_periods(move: Move, ours: list[Fact]) -> str | None:
             "`period`)"
         )
     return None
+
+
+def _names_nothing_itself(mention: Mention | None) -> bool:
+    """Words that stand for whatever the story is about: 'they', 'the stock', bare 'shares'."""
+    return (
+        mention is None
+        or mention.reference is not None
+        or mention.name.lower() in ("shares", "stocks", "equities", "the shares", "the stocks")
+    )
 
 
 def _label_in_quote(move: Move, evidence: str) -> bool:

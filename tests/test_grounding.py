@@ -1447,6 +1447,59 @@ def test_a_move_naming_no_period_is_the_days_even_where_the_text_names_it_otherw
     assert gate(around(sentence), sentence, instrument, "down") is not None
 
 
+@pytest.mark.parametrize(
+    ("sentence", "instrument"),
+    [
+        ("Macro-wise, the US and Canada opened higher, despite Varno developers weighing on the "
+         "Kestrel index.", "US stocks"),
+        ("Overall, Japan and Korea opened higher, despite carmakers weighing on the Kestrel "
+         "index.", "Japanese stocks"),
+    ],
+)  # fmt: skip
+def test_another_names_fall_is_no_day_for_a_market_that_opened_higher(
+    sentence: str, instrument: str
+) -> None:
+    # the fall is the developers' (or carmakers'): the market the move names has no day's move
+    # of its own to contradict its opening rise
+    assert gate(around(sentence), sentence, instrument, "up") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument"),
+    [
+        ("Earlier in the day, equities in Varno and Orvane outperformed, while they slipped in "
+         "Kestrel, Tarn and Sydney.", "Kestrel equities"),
+        ("Despite a positive opening and the stock hitting a one-year high, shares slipped into "
+         "the red and ended with a loss of 3.88 per cent.", "Orvane"),
+    ],
+)  # fmt: skip
+def test_a_day_said_of_words_that_may_be_anything_still_contradicts(
+    sentence: str, instrument: str
+) -> None:
+    # "they" and bare "shares" may be the move's instrument: their fall is its day
+    assert gate(around(sentence), sentence, instrument, "up") is not None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "direction", "refused"),
+    [
+        # a partial recovery set apart from the name, with no number, is no day's rise
+        ("Kestrel Oil slid to a two-week low in early trade before recouping some of that "
+         "decline.", "Kestrel Oil", "down", False),
+        ("Brent fell to $101.10 a barrel in afternoon trade before regaining some of that "
+         "decline.", "Brent crude", "down", False),
+        # but a close named after the early move is the day's
+        ("The Kestrel index fell in early trade, then rallied to close higher.",
+         "Kestrel index", "down", True),
+        ("The Kestrel index rose in morning trade but ended lower.", "Kestrel index", "up", True),
+    ],
+)  # fmt: skip
+def test_words_apart_from_the_name_decide_the_day_only_with_a_number_or_the_close(
+    sentence: str, instrument: str, direction: str, refused: bool
+) -> None:
+    assert (gate(around(sentence), sentence, instrument, direction) is not None) is refused
+
+
 def test_the_sessions_before_a_run_was_snapped_went_the_other_way() -> None:
     sentence = "Varno stocks closed 1.71 percent higher Friday, snapping a four-session slump."
     name = "Varno stocks (previous four sessions)"
