@@ -52,7 +52,9 @@ _GENERIC = frozenset(
     "nv se llc adr adrs h a b w class ordinary common rate exchange traded overall major "
     "heavyweight leading top policy sensitive rate-sensitive closely watched front most active "
     "traded tech-heavy broad-based blue-chip crude oil january february march april may june "
-    "july august september october november december month nearby".split()
+    "july august september october november december month nearby "
+    # what a story says of a group, not which: "the weighty energy sector"
+    "weighty influential beleaguered battered embattled hard-hit".split()
 )
 # Heads that make a name a group of instruments rather than one.
 # words that may stand before a known name without making it another instrument
@@ -97,7 +99,7 @@ _DESCRIPTIVE = (
         "industrial materials utility telecom defensive cyclical small mid large cap small-cap "
         "mid-cap large-cap growth value internet ai chip semiconductor bank mining insurance auto "
         "car oil gas metal metals commodity commodities bond bonds sovereign government yield "
-        "yields treasury treasuries note notes bill bills year years month day "
+        "yields treasury treasuries note notes bill bills year years yr yrs month day "
         # what a group of producers is named after: "copper stocks", "gold miners"
         "gold silver copper coal iron ore steel uranium lithium nickel aluminium aluminum "
         "platinum palladium zinc tin cobalt crude "
@@ -125,11 +127,12 @@ SPELLED_TENORS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5"
                   "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50"}  # fmt: skip
 # a bond's term in digits or words: "10-year", "four-year"
 TENOR_NUMBER = "(?:" + "|".join([r"\d+", *SPELLED_TENORS]) + ")"
+YEAR_WORD = r"(?:year|yr)"  # "the 10-yr German Bund"
 _BOND_WORDS = re.compile(
     r"\b(?:yields?|treasur(?:y|ies)|bunds?|gilts?|jgbs?|t-notes?|t-bills?|"
     r"government bonds?|sovereign bonds?|bonds?|notes?|oat|btps?|spreads?|curve|"
     # "the 2-year rate": a tenor's rate is its yield
-    rf"{TENOR_NUMBER}-year rates?)\b"
+    rf"{TENOR_NUMBER}-{YEAR_WORD} rates?)\b"
 )
 _ETF_WORDS = re.compile(r"\betfs?\b|exchange[- ]traded fund")
 _FUND_WORDS = re.compile(r"\b(?:fund|funds|trust|reit)\b")
@@ -255,12 +258,16 @@ _VENUE_CODE_OF = {
 _VENUE_NAME = re.compile(r"\b(?:" + "|".join(_VENUE_CODE_OF) + r")\b")
 
 
+_LETTERS_AND_LETTERS = re.compile(r"\b([a-z]) and ([a-z])\b")
+
+
 @functools.lru_cache(maxsize=8192)
 def _normal(name: str) -> str:
     """Lower-case words of a name, possessives and punctuation dropped: "Japan’s Nikkei" ->
     "japan nikkei"."""
     lowered = name.lower().replace("’", "'").replace("'s ", " ").replace("u.s.", "us")
     lowered = _WORDS_AND_WORDS.sub(r"\1 and \2", lowered)  # "Oil&Gas", not "S&P"
+    lowered = _LETTERS_AND_LETTERS.sub(r"\1&\2", lowered)  # "Samsung C and T" is "C&T"
     lowered = _NATGAS.sub("natural gas", lowered)
     lowered = _VENUE_NAME.sub(lambda venue: _VENUE_CODE_OF[venue[0]], lowered)
     if lowered.endswith("'s"):
@@ -638,17 +645,32 @@ _EQUITY_MARKET = re.compile(
 
 
 def _other_asset_class(known: str, market: str) -> bool:
-    """A commodity, currency or crypto asset beside a stock or bond market ('gold' and 'stock
-    markets', 'the yen' and 'Tokyo stocks', 'the euro' and 'euro-area government bonds'): never
-    the same."""
+    """A commodity, currency or crypto asset beside a stock or bond market or a company ('gold'
+    and 'stock markets', 'the yen' and 'Tokyo stocks', 'the euro' and 'euro-area government
+    bonds', 'copper' and 'Jiangxi Copper'): never the same."""
     found = identity(known)
     lowered = market.lower()
     return (
         found is not None
         and found.split(":", 1)[0] in _NOT_EQUITY
         and identity(market) is None
-        and (_EQUITY_MARKET.search(lowered) is not None or _BOND_WORDS.search(lowered) is not None)
+        and (
+            _EQUITY_MARKET.search(lowered) is not None
+            or _BOND_WORDS.search(lowered) is not None
+            or _a_company_named_after(found, market)
+        )
         and _STOCK_FUTURES.search(lowered) is None
+    )
+
+
+def _a_company_named_after(commodity: str, name: str) -> bool:
+    """'China Gold International', 'Jiangxi Copper', 'Barrick Gold': a company with the
+    commodity's word, capitalised, in its name."""
+    if not commodity.startswith("commodity:") or kind_of(name) != "stock":
+        return False
+    words = set(commodity.removeprefix("commodity:").lower().split())
+    return any(word[:1].isupper() and word.lower() in words for word in name.split()[1:]) or (
+        len(name.split()) > 1 and name.split()[0].lower() in words and name.split()[1][:1].isupper()
     )
 
 

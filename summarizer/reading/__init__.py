@@ -995,8 +995,14 @@ def _moved_by_the_verb_before(
         if lo <= m.start
         and m.end <= change_at
         # "down 1.1%" starts after the object; "0.9% higher" is read from the article before it
-        and _SMALL_CLAUSE_GAP.fullmatch(
-            lowered, m.end, predicate.start if m.end <= predicate.start else change_at
+        and (
+            _SMALL_CLAUSE_GAP.fullmatch(
+                lowered, m.end, predicate.start if m.end <= predicate.start else change_at
+            )
+            or (
+                _POINTS_GAP.fullmatch(lowered, m.end, change_at) is not None
+                and _POINTS.match(lowered, change_at) is not None
+            )
         )
     ]
     if not before:
@@ -1016,6 +1022,9 @@ _SMALL_CLAUSE_GAP = re.compile(
     r"\s*(?:['’]s\s+)?(?:shares|stock|stocks|prices?)?\s*(?:by\s+)?"
     r"(?:(?:about|nearly|almost|around|some|roughly|more than|over)\s+)?"
 )
+# "pushed the index up by 13.82 points (+0.74%)": its points, then their percentage
+_POINTS_GAP = re.compile(r"\s*(?:up|down|higher|lower)\s+(?:by\s+)?")
+_POINTS = re.compile(r"[\d.,]+\s+(?:points?|pts)\b")
 _LED_THE = re.compile(r"\bled\s+(?:the\s+|its\s+|their\s+)?$")
 # verbs that move their object ("dragged the index down", "lifted the Nasdaq 0.9% higher")
 _MOVING_VERBS = (
@@ -1055,7 +1064,10 @@ _LED_BY = re.compile(
     r"\b(?:led|helped|lifted|boosted|driven|dragged(?: down)?|weighed(?: down)?|pressured) by\s+"
     r"(?:the\s+)?$"
 )
-_ITS_OWN_MOVE_AFTER = re.compile(r",\s+(?:up|down|off|higher|lower)\b")
+# "led by Orvane, down 4%", "led by energy with a 2.4% gain"
+_ITS_OWN_MOVE_AFTER = re.compile(
+    r",\s+(?:up|down|off|higher|lower)\b|\s+with\s+(?:a|an)\s+(?:[a-z]+\s+)?[+\-−]?\d"
+)
 _DETACHED_START = re.compile(r"(?:[a-z]+ing|up|down|off|higher|lower|a|an|having|was|were|\d)\b")
 _VERBISH = re.compile(
     r"\b(?:was|were|is|are|has|have|had|traded|trades|closed|ended|finished|settled|stood|led|"
@@ -1273,6 +1285,21 @@ def _antecedent(
         if named and _COMMA.fullmatch(lowered, named[-1].end, before[-1].start):
             before = [*before[:-1], named[-1]]
     antecedent = before[-1:]
+    if (
+        antecedent
+        and _WHICH_MOVED_ITS.match(lowered, comma)
+        and not _can_be_subject(lowered, antecedent[0], mentions)
+    ):
+        # "The yen gained 5.46% against the dollar, which pushed its year-to-date gain to 6%":
+        # "which" is the gain, and "its" the subject's, not the dollar's
+        subjects = [
+            m
+            for m in mentions
+            if m.end <= antecedent[0].start
+            and m.reference is None
+            and _can_be_subject(lowered, m, mentions)
+        ]
+        antecedent = subjects[-1:] or antecedent
     if antecedent and len(predicate.changes) > 1:
         # "Orvane and Kestrel, which fell 5% and 4%, respectively": the names listed together
         for mention in reversed([m for m in mentions if m.end <= antecedent[0].start]):
@@ -1285,6 +1312,7 @@ def _antecedent(
 
 
 _A_PLACE_AFTER = re.compile(r"(?:\s+[\w-]+){0,2}\s+(?:in|on|at)\s+(?:the\s+)?")
+_WHICH_MOVED_ITS = re.compile(r"\s*,?\s*which\s+[a-z]+\s+(?:its|their)\s")
 # "The peso currency, which ...": what of the name the relative clause is about
 _ANTECEDENT_HEAD = re.compile(
     r"(?:\s+(?:stocks?|shares?|currency|index|unit|coin|token|contract|futures|price|prices|"
@@ -1378,6 +1406,17 @@ def _owner_of_its(
             and m.end <= subjects[0].start
             and _ITS_OPENS.fullmatch(lowered, m.end, subjects[0].start)
         ]
+        if owners and not _can_be_subject(lowered, owners[-1], mentions):
+            # "Orvane was added to the Kestrel index, with its share price jumping 5%": the
+            # name before is the object of "to"; the shares are the sentence's subject's
+            earlier = [
+                m
+                for m in mentions
+                if m.reference is None
+                and m.end <= owners[-1].start
+                and _can_be_subject(lowered, m, mentions)
+            ]
+            owners = earlier[-1:] or owners
     return owners[-1:]
 
 
@@ -1524,10 +1563,11 @@ def _facts(
     # "WTI futures, which will soon become the front month, lost 14 cents": what a relative
     # clause says of the subject does not make its move a forecast
     head = _RELATIVE_ASIDE.sub(_blank, lowered[clause[0] : predicate.start])
+    headline = _in_title_case(sentence)
     modal = any(
         # "Retail giant Target saw its shares fall": a capitalised word inside a sentence
-        # is a name, not a modal
-        not sentence[clause[0] + m.start()].isupper() or m.start() == 0
+        # is a name, not a modal (but in "Analyst Projects 300% Rally" every word is one)
+        not sentence[clause[0] + m.start()].isupper() or m.start() == 0 or headline
         for m in lx.MODAL.finditer(head)
     ) or any(
         head[m.start() - clause[0]] != " "
@@ -1630,6 +1670,8 @@ def _facts(
                 when = when_named(words[0])
             if session == "unspecified":
                 session = _session(words, None)
+        # "Nikkei seen up 20% by the end of next year": a move of a time to come is a forecast
+        future = _FUTURE_AFTER.match(lowered, change.end if change else predicate.end)
         facts.append(
             Fact(
                 mention=mention,
@@ -1642,8 +1684,8 @@ def _facts(
                 period=_period(window),
                 start=start,
                 end=end,
-                realised=realised,
-                forecast=forecast,
+                realised=realised and future is None,
+                forecast=forecast or future is not None,
                 price=price,
                 has_number=change is not None,
                 attached=_attached(
@@ -1933,12 +1975,26 @@ _NOUN_HYPOTHETICAL = re.compile(
     r"prospects? of|chance of|hopes? (?:of|for)|expectations? (?:of|for)|bets? on|any|further)\b"
 )
 _MODAL_AFTER = re.compile(r"^[^,;.]*?\b(?:would|could|might|may|will|can)\b")
+_FUTURE_AFTER = re.compile(
+    r"\s*(?:higher|lower|up|down)?\s*(?:by\s+(?:the\s+end\s+of\s+)?(?:next\s+(?:year|month|"
+    r"quarter|week)|year-end|the\s+year['’]s\s+end|this\s+year)|next\s+(?:year|month|quarter|week)"
+    r"(?![’'\w])|over\s+the\s+(?:next|coming)\s|in\s+the\s+(?:next|coming)\s)"
+)
 _FORECAST = re.compile(
     r"\b(?:is|are|was|were|been|be)\s+(?:widely\s+|now\s+|still\s+)?(?:(?:seen|expected|"
     r"forecast|projected|tipped|predicted|estimated|poised|likely|due)\s+(?:to\s+)?|set\s+to\s+)$|"
     r"\b(?:would|could|might|should|will|shall|can|cannot|won't)\s+(?:(?:still|also|now|"
     r"then|easily|further|only|not|even|well|yet|possibly|likely)\s+)*(?:(?:have|be)\s+)?$"
 )
+
+
+def _in_title_case(sentence: str) -> bool:
+    """Whether a headline capitalises its words: 'Analyst Projects 300% Rally for Cardano'."""
+    words = _WORD.findall(sentence)
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")  # words of four letters up: not "for", "of"
 
 
 def _infinitive(lowered: str, start: int) -> bool:
@@ -2002,7 +2058,11 @@ _NEXT_LABEL_STOP = re.compile(
     r"prior|preceding) (?:day|session|trading day|close))\b|"
     # "rallied strongly ahead of the weekend and is backing off for the second session",
     # "falling 14% and extending its weekly losses to over 20%": another predicate's words
-    r"\band (?=(?:is|was|are|were|has|have|had)\b|[a-z]{3,}(?:ing|ed)\b)"
+    r"\band (?=(?:is|was|are|were|has|have|had)\b|[a-z]{3,}(?:ing|ed)\b)|"
+    # "gains of 3.5% in A and B helped the Dow close at a record for a second straight day":
+    # the words after a verb that moves something else are that thing's
+    r"\b(?:helped|lifted|pushed|dragged|sent|drove|boosted|pulled|propelled|knocked|"
+    r"weighed on)\s+(?:the|its|their)\b"
 )
 _MONTH_BEFORE = re.compile(rf"\b{lx.MONTH}\s$")  # not "market 2%" nor "decline 3"
 _LEAD_STOP = re.compile(r"\b(?:before|after|then|while|and|but)\b|[,;%]")

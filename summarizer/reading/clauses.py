@@ -136,11 +136,12 @@ _NOUN_OBJECT = re.compile(
     r"\s*(?:in|from|on|of|for|at|among|across|by(?!\s+[\d.]))\s+(?:the\s+)?"
     r"(?P<object>[^,;()]{2,60}?)" + _OBJECT_END
 )
-# "a gain of 1.25% for Germany's Dax", "an advance of 0.47% to 5,343.41 in the Cac-40"
+# "a gain of 1.25% for Germany's Dax", "an advance of 0.47% to 5,343.41 in the Cac-40",
+# "gains of about 3.5% each in Orvane and Kestrel"
 _NUMBER_THEN_OBJECT = re.compile(
     r"\s+of\s+(?:about\s+|nearly\s+|almost\s+|more than\s+|over\s+)?[\d.,]+\s?(?:%|per ?cent|"
-    r"percent)(?:\s+to\s+[\d.,]+)?\s+(?:in|for)\s+(?:the\s+)?(?P<object>[^,;()]{2,60}?)"
-    + _OBJECT_END
+    r"percent)(?:\s+to\s+[\d.,]+)?(?:\s+each)?\s+(?:in|for)\s+(?:the\s+)?"
+    r"(?P<object>[^,;()]{2,60}?)" + _OBJECT_END
 )
 
 
@@ -279,9 +280,16 @@ def _as_noun(lowered: str, cue: Cue) -> Cue:
     """'a 16% gain', 'the advance', 'Alibaba’s jump': a move word used as a noun."""
     if cue.form != "verb" or not _NOUN_CAPABLE.fullmatch(lowered, cue.start, cue.end):
         return cue
-    if _DETERMINER_BEFORE.search(lowered, max(0, cue.start - 24), cue.start):
+    if _DETERMINER_BEFORE.search(lowered, max(0, cue.start - 24), cue.start) or (
+        # "Gains of about 3.5% each in A and B helped ...": a sentence opened by the noun
+        not lowered[: cue.start].strip(_OPENING_MARKS) and _OF_AFTER.match(lowered, cue.end)
+    ):
         return Cue(cue.start, cue.end, cue.direction, "noun")
     return cue
+
+
+_OPENING_MARKS = " \t\n\"'“‘(-—–"
+_OF_AFTER = re.compile(r"\s+of\s")
 
 
 def predicates(
@@ -486,7 +494,8 @@ def _governed(
         # "a gain of 1.25% for Germany's Dax": the noun's object moved, where it names one
         after = _NUMBER_THEN_OBJECT.match(lowered, cue.end) if cue.form == "noun" else None
         obj = None if after is None else after.span("object")
-        if obj is not None and not _mention_between(mention_spans, *obj):
+        # (a name may run on past the object: "in the main index, the IPSA")
+        if obj is not None and not any(s < obj[1] and obj[0] < e for s, e in mention_spans):
             obj = None
         return Predicate(
             cue.start, change.end, cue.direction, cue.form, [change], in_list=in_list,

@@ -15,7 +15,8 @@ from summarizer.models import Timeframe
 
 NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _PERCENT_UNIT = (
-    r"(?:\s?%|\s?percent\b|\s?per\s?cents?\b|\s?pct\b|\s?percentage\s+points?\b|\s?ppts?\b|pc\b)"
+    r"(?:\s?%|\s?percent\b|\s?per\s?cents?\b|\s?per-cent\b|\s?pct\b|\s?percentage\s+points?\b|"
+    r"\s?ppts?\b|pc\b|\s?p\.c\.?(?!\w))"
 )
 # a decimal comma, as European and translated copy writes it: "decreased by 2,76%" (three
 # digits after the comma are thousands: "1,234%")
@@ -84,7 +85,19 @@ FRACTION_OF_ONE = re.compile(
 )
 GLYPH_PERCENT = re.compile(
     rf"(?<![\w.])(?P<sign>[+\-−])?(?P<num>\d+)?(?P<glyph>[{_GLYPHS}])(?P<unit>\s?%|\s?percent\b|"
-    rf"\s?per\s?cent\b|\s?percentage\s+points?\b)"
+    rf"\s?per\s?cent\b|\s?percentage\s+points?\b|\s?basis[ -]points?\b|\s?bps?\b)"
+)
+# the fractions of US wire copy: "2-1/2 basis points", "1 1/4 percent", "1/2 point" (a price's
+# "5/32" has no unit, and is no change of these)
+SLASH_FRACTION = re.compile(
+    r"(?<![\w./-])(?P<sign>[+\-−])?(?:(?P<num>\d+)[-\s])?(?P<top>[1-9]\d?)/(?P<bottom>2|4|8|16)"
+    r"(?P<unit>\s?%|\s?percent\b|\s?per\s?cent\b|\s?percentage\s+points?\b|"
+    r"\s?basis[ -]points?\b|\s?bps?\b)"
+)
+# one of a unit, said with the article: "rose a basis point", "fell a full percentage point"
+ONE_UNIT = re.compile(
+    r"(?<![\w-])(?<!half )(?<!quarter )(?<!third )(?<!tenth )(?:a|one)\s+(?:full\s+)?"
+    r"(?P<unit>basis[ -]point|percentage\s+point)\b"
 )
 GLYPH_VALUES = {"¼": 0.25, "½": 0.5, "¾": 0.75, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 SMALL_NUMBERS = {
@@ -389,12 +402,15 @@ UP_WORD = re.compile(
     r"\b(?:up(?!\s+to\s+[\d.])|higher|firmer|stronger|steeper|resurgent|plus|in the green|"
     r"in the black|"
     r"in positive territory|into the green|into the black|into positive territory|above|"
-    r"on a (?:positive|firm|strong|bright|upbeat|buoyant|bullish|high) note)\b"
+    r"on a (?:positive|firm|strong|bright|upbeat|buoyant|bullish|high) note|"
+    # "remains ahead by 0.75% on a year-to-date basis", "behind by 0.9%": with the number only
+    r"ahead(?=\s+by\s+(?:about\s+|nearly\s+|almost\s+)?\d))\b"
 )
 DOWN_WORD = re.compile(
     r"\b(?:down|lower|off(?!\s+(?:its|their|the|a)\b)|weaker|softer|flatter|minus|in the red|"
     r"in negative territory|into the red|into negative territory|below|"
-    r"on a (?:negative|weak|soft|bearish|sour|low|downbeat|subdued) note)\b"
+    r"on a (?:negative|weak|soft|bearish|sour|low|downbeat|subdued) note|"
+    r"behind(?=\s+by\s+(?:about\s+|nearly\s+|almost\s+)?\d))\b"
 )
 # every word of a direction, verb or not
 MOVE_WORDS = (UP_VERB, DOWN_VERB, UP_WORD, DOWN_WORD)
@@ -411,6 +427,8 @@ UP_NOUN = re.compile(
     r"returns?(?= (?:year-to-date|ytd|so far|this year|for the year|in the year))|"
     # "showing a positive change of 0.36%": only with its number
     r"positive (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?\+?\d)|"
+    # "made weekly progress of 0.20%": only with its number
+    r"progress(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?\+?\d)|"
     r"(?:strong|firm|solid|bright|upbeat) start|ascent|"
     # "the KSX-15 recorded 3.69% growth": a number's growth (a figure's, where the sentence
     # names one, is caught as a company or economic figure)
@@ -543,7 +561,9 @@ MODAL = re.compile(
     r"estimated|seen (?:rising|falling|gaining|climbing|dropping|at|as)|targets?|targeting|"
     r"aims? to|plans? to|likely to|unlikely to|seeks? to|seeking to|designed to|strives? to|"
     r"set to|poised to|tipped to|bound to|need(?:s|ed)? to|hopes? to|if|unless|whether|"
-    r"anticipat\w+|assum\w+)\b"
+    r"anticipat\w+|assum\w+|"
+    # "Analysts see a 20% rally in the Nikkei next year"
+    r"(?:analysts?|strategists?|economists?|brokers?|forecasters?)\s+(?:now\s+)?sees?)\b"
 )
 # an economic gauge named like an index: never a price, capitalised or not
 _ECONOMIC_GAUGES = (

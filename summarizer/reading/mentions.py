@@ -51,10 +51,11 @@ SAYING = (
 _NOT_SAYING = rf"(?!(?:{SAYING})\b)"
 _NAME = re.compile(
     rf"{_FIRST_WORD}"
-    rf"(?:(?:\s+|-|/)(?:(?:of|de|du|la|&|ex|the)\s+|ex-)?(?:{_CAPITALISED_WORD}|"
-    rf"{_LOWER_NAME_PART}(?=[\s,.;:)]|$)))*"
+    # "Samsung C and T", "P and G": letters joined by "and" are one name's
+    rf"(?:(?<=\b[A-Z])\s+and\s+[A-Z](?!\w)|(?:\s+|-|/)(?:(?:of|de|du|la|&|ex|the)\s+|ex-)?"
+    rf"(?:{_CAPITALISED_WORD}|{_LOWER_NAME_PART}(?=[\s,.;:)]|$)))*"
     rf"(?:\s+(?:{_NOT_SAYING}[a-z]+-?[a-z]*\s+)?(?:stocks|stock(?=\s*\()|shares|sector|indexes|index|indices|futures|"
-    rf"prices|price|composite|average|etfs?|adrs|crude(?:\s+oil)?|yields?|bonds?|notes?))?"
+    rf"prices|price|composite|average|etfs?|adrs|crude(?:\s+oil)?|yields?|bonds?|notes?)\b)?"
     rf"(?:,\s*(?:Inc|Ltd|Co|Corp|Plc|LLC|Limited|S\.A|N\.V|AG|SE)\b\.?)*"
     rf"(?:\s*{_TICKER}(?:\s+[A-Z][a-z][\w&-]*)*(?:\s+(?:crude|oil|stock|shares|futures|index|"
     rf"composite)\b(?:\s+futures)?)?)?"
@@ -87,7 +88,7 @@ _MARKET_WORDS = re.compile(
     r"all[- ]share(?: index)?|top[- ]40(?: index)?|"
     r"(?:(?:france|germany|italy|spain|portugal|greece|britain|japan|china|australia|canada|"
     r"india|korea|south korea|new zealand|switzerland)['’]s\s+)?"
-    rf"(?:(?:\d+/)?{instruments.TENOR_NUMBER}-year\s+)(?:{_NATIONAL}\s+)?"
+    rf"(?:(?:\d+/)?{instruments.TENOR_NUMBER}-{instruments.YEAR_WORD}\s+)(?:{_NATIONAL}\s+)?"
     r"(?:treasury|bund|gilt|jgb|government bond)?\s*(?:bonds?\s+yields?|yields?|notes?|bonds?|"
     # "the 2-year rate fell 5 basis points" (not "the 30-year mortgage rate")
     r"rates?)"
@@ -188,6 +189,10 @@ _NOT_NAMES = re.compile(
     r"However|Still|Even|Only|Just|Then|Later|Earlier|Overall|Both|All|Each|Some|Many|Most|"
     r"Several|Few|Top|Bottom|Big|Biggest|Best|Worst|Key|Main|Further|New|Old|First|Second|"
     r"Smaller|Larger|Bigger|Small|Large|Mid|"
+    # a sentence's first adjective: "Strong gains of about 3.5% each in A and B"
+    r"Strong|Stronger|Solid|Steep|Sharp|Modest|Slight|Broad|Robust|Hefty|Steady|Weak|Weaker|"
+    r"Firm|Firmer|Renewed|Fresh|Continued|Persistent|Significant|Massive|Huge|Moderate|Mixed|"
+    r"Positive|Negative|"
     r"Third|Last|Next|Early|Late|Half|Full|Local|Regional|Global|Domestic|Foreign|North|South|"
     r"East|West|Asian|European|American|Japanese|Chinese|Korean|Indian|Australian|British|"
     r"German|French|Italian|Spanish|Swiss|Dutch|Greek|Taiwanese|Malaysian|Singaporean|"
@@ -195,7 +200,7 @@ _NOT_NAMES = re.compile(
     r"Saudi|Emirati|Around|Together|R&D|M&A|IPOs?|ESG|EV|EVs|GDP|CPI|PPI|PMI|Higher|Lower|Up|Down|"
     r"Flat|Notable|Trade|Trading|Volume|Stock|Instead|Otherwise|Likewise|Similarly|Upper|"
     r"Markets?|Investors?|Stocks|Shares|Equities|Notably|All \d+|Each|None|Most|Some|Many|"
-    r"Two|Three|Four|Five|Although|Though|Despite|When|If|Because|Since|After|Before|"
+    r"Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Although|Though|Despite|When|If|Because|Since|After|Before|"
     r"Until|Unless|Whereas|Yet|Or|For|From|To|Of|Over|Against|Amid|Following|Including|"
     r"Like|Unlike|Besides|Beyond|Year-to-date|Year-on-year|Weekly|Monthly|Daily|Annual|Quarterly|"
     r"(?:Day|Week|Month|Quarter|Year)-(?:over|on)-(?:day|week|month|quarter|year)|Rs\.?|"
@@ -264,7 +269,8 @@ _GAUGE_OF = re.compile(
     # "the Russell 2000 index of smaller companies", which is named)
     r"\b(?:[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*)*|[A-Z][\w&.-]*(?:\s+(?:[A-Z][\w&.-]*|\d+))*['’]s)\s+"
     r"(?:gauge|barometer|index|benchmark|measure)\s+"
-    r"of\s+(?:[\w'’-]+\s+){0,4}?(?:stocks|shares|equities|companies)\b"
+    # "the MSCI index of emerging market currencies"
+    r"of\s+(?:[\w'’-]+\s+){0,4}?(?:stocks|shares|equities|companies|currencies|bonds)\b"
     r"(?:\s+(?:outside|excluding|ex)\s+[A-Z][\w-]*)?"
 )
 # "a gauge of their currencies", "an index of regional shares": a new gauge, named by what it
@@ -318,7 +324,8 @@ _SECTOR_NAME = re.compile(
 # services 1.25 percent and property 0.48 percent" (only there: "power" or "services" elsewhere
 # are no instrument)
 _BARE_SECTOR = re.compile(
-    r"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bwhile\s)|(?<=\bbut\s)|(?<=\bwhereas\s))"
+    r"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bwhile\s)|(?<=\bbut\s)|(?<=\bwhereas\s)|"
+    r"(?<=\bled by\s)|(?<=\bfollowed by\s))"
     r"(?:auto|autos|financial services|realty|metals?|pharma|fmcg|bankex|capital goods|"
     r"consumer durables|oil and gas|oil & gas|power|healthcare|health care|telecom|telecoms|energy|"
     r"services|property|holding firms|mining|banks|banking|tourism|chemicals|insurance|"
@@ -327,11 +334,13 @@ _BARE_SECTOR = re.compile(
     # "materials, including miners and fertilizer companies, dropped 0.89%"
     r"(?=(?:,\s+(?:including|such as|led by)\s[^,;]{1,80},)?"
     rf"\s+(?:(?:{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern})\s+(?:by\s+)?\d|"
-    r"\(?\d[\d.,]*\s*(?:%|per ?cent|percent)))"  # searched in the lowercased sentence
+    # "led by energy with a 2.4% gain", "followed by utilities, up 0.8%"
+    r"with\s+(?:a|an)\s+(?:[a-z]+\s+)?\d|"
+    r"\(?\d[\d.,]*\s*(?:%|per ?cent|percent))|,\s*(?:up|down|off)\s+\d)"
 )
 _BARE_TENOR = re.compile(
     rf"\bthe\s+(?P<tenor>(?:(?:us|u\.s\.|uk|german|japanese|italian|french|australian|"
-    rf"canadian)\s+)?{instruments.TENOR_NUMBER}-year)"
+    rf"canadian)\s+)?{instruments.TENOR_NUMBER}-{instruments.YEAR_WORD})"
     rf"(?=\s+(?:was|were|is|are|has|had|also|then|ended|finished|closed|settled|"
     rf"{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern}))"
 )
@@ -453,14 +462,14 @@ _INDEX_GROUP = re.compile(
 # "the yield on the benchmark 10-year Japanese government bond"
 # "the 2-year to 10-year spread", "the 2s10s curve", "the 10-year/2-year spread": the gap
 # between two tenors' yields, an instrument of its own (not the 10-year yield)
-_TENOR = rf"{instruments.TENOR_NUMBER}(?:[- ]year)?"
+_TENOR = rf"{instruments.TENOR_NUMBER}(?:[- ]{instruments.YEAR_WORD})?"
 _TENOR_SPREAD = re.compile(
     rf"\b(?:the\s+)?(?:[a-z.]+\s+)?(?:{_TENOR}\s*(?:to|/|-|and|over|versus|vs\.?)\s*{_TENOR}|"
     r"\d+s\s*/?\s*\d+s)\s+(?:(?:treasury|bond|yield|note)\s+){0,2}(?:spread|curve)\b"
 )
 _YIELD_ON = re.compile(
     rf"\b(?:the\s+)?yields?\s+on\s+(?:the\s+)?(?:[\w-]+\s+){{0,2}}?(?:{instruments.TENOR_NUMBER}"
-    r"-year(?:\s+"
+    rf"-{instruments.YEAR_WORD}(?:\s+"
     r"(?:[A-Z][\w.-]*\s+){0,3}(?:government\s+)?(?:treasury\s+)?(?:notes?|bonds?|treasur(?:y|ies)|"
     r"gilts?|bunds?|jgbs?|debt|securities|tips)\b|(?![\w-]))"
     # "the yield on long-dated gilts", "yields on benchmark Bunds"
@@ -686,7 +695,69 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             sentence, _merged(_without_persons(sentence, _with_producers(sentence, lowered, found)))
         ),
     )
-    return _with_appositions(sentence, _with_contract_heads(sentence, mentions))
+    return _with_described_heads(
+        sentence,
+        _named_by_apposition(
+            sentence, _with_appositions(sentence, _with_contract_heads(sentence, mentions))
+        ),
+    )
+
+
+def _with_described_heads(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A name and the lower-case words after it that end in a gauge's head ('The Nasdaq
+    electronic exchange index') are one name: the words describe it."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        previous = kept[-1] if kept else None
+        if (
+            previous is not None
+            and previous.reference is None
+            and not previous.descriptive
+            and mention.descriptive
+            and mention.reference is None
+            and sentence[previous.end : mention.start] == " "
+            and _A_GAUGES_HEAD.search(mention.name) is not None
+        ):
+            mention = replace(previous, end=mention.end, name=f"{previous.name} {mention.name}")
+            kept.pop()
+        kept.append(mention)
+    return kept
+
+
+_A_GAUGES_HEAD = re.compile(r"\b(?:index|sub-index|gauge)$")
+
+
+def _named_by_apposition(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A gauge described, then named after a comma ('the main index of the Paris Stock
+    Exchange, the CAC 40', 'its main index, the IPSA'), is one mention of the name: what the
+    words say of the gauge is said of it."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        if (
+            kept
+            and _described_gauge(kept[-1])
+            and _APPOSITION.fullmatch(sentence, kept[-1].end, mention.start)
+            and not (mention.descriptive or mention.reference is not None)
+        ):
+            # one span from the description to the name, so an aside's commas keep it whole
+            mention = replace(mention, start=kept[-1].start)
+            kept.pop()
+        kept.append(mention)
+    return kept
+
+
+def _described_gauge(mention: Mention) -> bool:
+    return (
+        mention.reference in lx.INDEX_REFERENCES or _GAUGE_DESCRIBED.match(mention.name) is not None
+    )
+
+
+_APPOSITION = re.compile(r",\s*(?:the\s+)?")
+_GAUGE_DESCRIBED = re.compile(
+    r"(?:the\s+)?(?:(?:main|benchmark|key|broad|broader|leading|general|blue-chip)\s+)*"
+    r"(?:index|gauge|barometer)\s+of\b",
+    re.IGNORECASE,
+)
 
 
 # a person named with the job that says so: "Enrique Covarrubias, director of economic analysis

@@ -83,6 +83,17 @@ def _amounts(lowered: str) -> list[Amount]:
         if value is not None:
             unit_said = _unit_read_out(match["unit"])
             found.append(Amount(match.start(), match.end(), value, unit_said, 0))
+    for match in lx.SLASH_FRACTION.finditer(lowered):
+        top, bottom = int(match.group("top")), int(match.group("bottom"))
+        if top < bottom:
+            value = float(match.group("num") or 0) + top / bottom
+            found.append(
+                Amount(
+                    match.start(), match.end(), value, _unit_read_out(match["unit"]), _sign(match)
+                )
+            )
+    for match in lx.ONE_UNIT.finditer(lowered):
+        found.append(Amount(match.start(), match.end(), 1.0, _unit_read_out(match["unit"]), 0))
     for match in lx.GLYPH_PERCENT.finditer(lowered):
         value = float(match.group("num") or 0) + lx.GLYPH_VALUES[match.group("glyph")]
         found.append(
@@ -143,7 +154,7 @@ _BIG_MONEY = re.compile(r"billion|million|trillion|bn|mn|m$")
 
 
 def _unit_read_out(words: str) -> Unit:
-    if "basis" in words:
+    if "basis" in words or words.strip() in ("bp", "bps"):
         return "bp"
     if "percentage" in words:
         return "pp"

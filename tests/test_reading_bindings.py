@@ -1,0 +1,178 @@
+"""reading: whose number it is, in the sentence shapes of wire copy the reading misread.
+
+Every sentence is invented (names like Orvane, Kestrel and Varno are no real instruments), one
+per pattern; each case says which mention a careful reader gives each number to, or that the
+number is no realised move at all.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer import instruments
+from summarizer.reading import Fact, read_sentence, stated_numbers
+
+Stated = tuple[str | None, str, float | None]
+
+
+def _name(fact: Fact) -> str | None:
+    return fact.mention.name if fact.mention is not None else None
+
+
+def numbered(sentence: str) -> list[Stated]:
+    """(instrument, direction, percent or bp) of every realised fact stated with a number."""
+    return [
+        (_name(f), f.direction, f.pct if f.pct is not None else f.bp)
+        for f in read_sentence(sentence).facts
+        if f.has_number and f.realised
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a leader with its own move: "led by X with a N% gain"
+        ("Nine of the 11 sectors rose, led by energy with a 2.4% gain, followed by utilities "
+         "up 0.8%.", [("energy", "up", 2.4), ("utilities", "up", 0.8)]),
+        ("Varno stocks rose, led by Orvane with a 2.4% gain.", [("Orvane", "up", 2.4)]),
+        ("Most sectors fell, led by technology with a 1.9% drop.", [("technology", "down", 1.9)]),
+        ("Most sectors fell, led by technology, down 1.9%.", [("technology", "down", 1.9)]),
+        # a move noun whose object moved, "each" or not
+        ("Strong gains of about 3.5% each in Orvane and Kestrel Group lifted the index.",
+         [("Orvane", "up", 3.5), ("Kestrel Group", "up", 3.5)]),
+        ("Steep losses of 4% in Varno Bank weighed on the market.", [("Varno Bank", "down", 4.0)]),
+        # the object a verb moves, its points first: "pushed the index up by N points (+P%)"
+        ("Orvane (+2.1%) and Kestrel (+1.5%) pushed the Varno index up by 45 points (+0.6%).",
+         [("Orvane", "up", 2.1), ("Kestrel", "up", 1.5), ("Varno index", "up", 0.6)]),
+        ("Orvane dragged the Varno index down 45 points, or 0.6%.",
+         [("Varno index", "down", 0.6)]),
+        # "its" is the subject's, not the name right before it
+        ("Orvane was added to the Varno 50 index, with its share price jumping 5% to a record.",
+         [("Orvane", "up", 5.0)]),
+        ("The franc gained 2.3% against the euro in the quarter, which pushed its year-to-date "
+         "gain to 4 percent.", [("franc", "up", 2.3), ("franc", "up", 4.0)]),
+        # a gauge described, then named: the name is what moved
+        ("The main index of the Varno Stock Exchange, the Kestrel 40, fell by 4.78%.",
+         [("Kestrel 40", "down", 4.78)]),
+        ("The Varno exchange recorded an advance of 0.8% in its main index, the Orvane 20.",
+         [("Orvane 20", "up", 0.8)]),
+        # a name with the lower-case words that describe it
+        ("The Kestrel electronic exchange index fell by 112.4 points (1.93%).",
+         [("Kestrel electronic exchange index", "down", 1.93)]),
+        # letters joined by "and" are one name
+        ("Varno C and T shot down 9.93 percent.", [("Varno C and T", "down", 9.93)]),
+        ("Regional currencies weakened, with the Kestrel index of emerging market currencies "
+         "falling 0.4%.", [("Kestrel index of emerging market currencies", "down", 0.4)]),
+        # a tenor written short
+        ("The yield on the 10-yr Varno bond fell 4 basis points.",
+         [("yield on the 10-yr Varno bond", "down", 4.0)]),
+        ("The 2-yr yield rose 3 bps to 4.1%.", [("2-yr yield", "up", 3.0)]),
+        # "ahead by", "behind by" and "progress of", with their number
+        ("The Kestrel 40 remains ahead by 3.5% on a year-to-date basis.",
+         [("Kestrel 40", "up", 3.5)]),
+        ("The pound was behind by 0.9% on a year-to-date basis.", [("pound", "down", 0.9)]),
+    ],
+)  # fmt: skip
+def test_the_number_goes_to_the_name_the_sentence_gives_it(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a headline in title case: its verbs of forecasting are still verbs
+        "Analyst Projects 300% Rally for Orvane",
+        "Strategist Predicts 50% Surge in Kestrel",
+        # a move of a time to come
+        "The Varno index seen up 20% by the end of next year.",
+        "Orvane could rally 40% over the next month.",
+        "Analysts see a 20% rally in the Kestrel 40 next year.",
+    ],
+)
+def test_a_forecast_is_no_move(sentence: str) -> None:
+    assert numbered(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a headline's past move, and a move before a date to come, are moves
+        ("Orvane Shares Jump 12% After Earnings Beat", [("Orvane", "up", 12.0)]),
+        ("The Kestrel 40 rose 2% ahead of next week's central bank meeting.",
+         [("Kestrel 40", "up", 2.0)]),
+    ],
+)  # fmt: skip
+def test_a_move_beside_words_of_the_future_is_still_a_move(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected
+
+
+def test_the_words_after_a_verb_that_moves_another_name_are_not_the_first_names() -> None:
+    # the record close and the second straight day are the index's, not the two stocks'
+    sentence = (
+        "Gains of about 3.5% each in Orvane and Kestrel Group helped the Varno index close at a "
+        "record high for a second straight day."
+    )
+    stocks = [f for f in read_sentence(sentence).facts if _name(f) in ("Orvane", "Kestrel Group")]
+    assert [(f.pct, f.session, f.timeframe) for f in stocks] == [
+        (3.5, "unspecified", "unspecified"),
+        (3.5, "unspecified", "unspecified"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Strong gains in Orvane lifted the index.", "Mixed results from Kestrel weighed."],
+)
+def test_a_sentences_first_adjective_is_no_name(sentence: str) -> None:
+    names = [m.name for m in read_sentence(sentence).mentions]
+    assert names[0] in ("Orvane", "Kestrel"), names
+
+
+@pytest.mark.parametrize(
+    ("text", "percents", "basis_points"),
+    [
+        ("rose 2-1/2 basis points", [], [2.5]),
+        ("rose 2 1/2 basis points", [], [2.5]),
+        ("rose 2½ bps to 4.1%", [4.1], [2.5]),
+        ("fell 1/2 bp", [], [0.5]),
+        ("rose 1 1/4 percent", [1.25], []),
+        ("up 3/4%", [0.75], []),
+        ("rose a basis point", [], [1.0]),
+        ("rose 1.5 p.c. on Monday", [1.5], []),
+        ("rose 1.5 per-cent", [1.5], []),
+        # a price's fraction has no unit; a curve's tenors are no number
+        ("fell 5/32 in price", [], []),
+        ("the 2/10s curve steepened 3 bps", [], [3.0]),
+        ("half a percentage point higher", [], [50.0]),
+    ],
+)
+def test_numbers_written_as_fractions_or_with_other_units(
+    text: str, percents: list[float], basis_points: list[float]
+) -> None:
+    assert stated_numbers(text) == (percents, basis_points)
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "verdict"),
+    [
+        # a company named after a commodity is no commodity
+        ("gold", "Varno Gold International", "different"),
+        ("copper", "Kestrel Copper", "different"),
+        ("gold", "Orvane Gold", "different"),
+        ("gold", "spot gold", "same"),
+        ("gold", "COMEX gold futures", "same"),
+        # "&" and "and" between letters; words a story says of a group
+        ("Varno C&T", "Varno C and T", "same"),
+        ("Kestrel energy sector", "weighty energy sector", "same"),
+        ("Kestrel energy sector", "beleaguered materials sector", "different"),
+        ("Varno 10-year bond yield", "10-yr Varno bond", "same"),
+        ("Varno 2-year yield", "Varno 10-yr yield", "different"),
+        ("Kestrel Composite", "Kestrel electronic exchange index", "same"),
+    ],
+)  # fmt: skip
+def test_names_compared(name: str, other: str, verdict: str) -> None:
+    assert instruments.compare(name, other) == verdict
