@@ -49,8 +49,13 @@ def numbered(sentence: str) -> list[Stated]:
         # "its" is the subject's, not the name right before it
         ("Orvane was added to the Varno 50 index, with its share price jumping 5% to a record.",
          [("Orvane", "up", 5.0)]),
+        ("The Kestrel index fell after a warning from Orvane, with its shares sliding 6%.",
+         [("Orvane", "down", 6.0)]),
         ("The franc gained 2.3% against the euro in the quarter, which pushed its year-to-date "
          "gain to 4 percent.", [("franc", "up", 2.3), ("franc", "up", 4.0)]),
+        # (a move the other way is the object's)
+        ("The dollar rose 0.5% against the yen, which pushed its decline this year to 8%.",
+         [("dollar", "up", 0.5), ("yen", "down", 8.0)]),
         # a gauge described, then named: the name is what moved
         ("The main index of the Varno Stock Exchange, the Kestrel 40, fell by 4.78%.",
          [("Kestrel 40", "down", 4.78)]),
@@ -85,6 +90,7 @@ def test_the_number_goes_to_the_name_the_sentence_gives_it(
         # a headline in title case: its verbs of forecasting are still verbs
         "Analyst Projects 300% Rally for Orvane",
         "Strategist Predicts 50% Surge in Kestrel",
+        "Orvane Price Prediction: Analyst Projects 500% Rally",
         # a move of a time to come
         "The Varno index seen up 20% by the end of next year.",
         "Orvane could rally 40% over the next month.",
@@ -100,8 +106,11 @@ def test_a_forecast_is_no_move(sentence: str) -> None:
     [
         # a headline's past move, and a move before a date to come, are moves
         ("Orvane Shares Jump 12% After Earnings Beat", [("Orvane", "up", 12.0)]),
+        # a name that is a verb of forecasting, in a title-case headline, is still a name
+        ("Shares Of Target Jump 5% In Early Trade", [("Target", "up", 5.0)]),
         ("The Kestrel 40 rose 2% ahead of next week's central bank meeting.",
          [("Kestrel 40", "up", 2.0)]),
+        ("Orvane shares had fallen 20% by year-end.", [("Orvane", "down", 20.0)]),
     ],
 )  # fmt: skip
 def test_a_move_beside_words_of_the_future_is_still_a_move(
@@ -144,6 +153,13 @@ def test_a_sentences_first_adjective_is_no_name(sentence: str) -> None:
         ("rose a basis point", [], [1.0]),
         ("rose 1.5 p.c. on Monday", [1.5], []),
         ("rose 1.5 per-cent", [1.5], []),
+        ("rose 1.5 pc", [1.5], []),
+        # US copy's leading point; a unit hyphenated to its number before a noun
+        ("rose .5%", [0.5], []),
+        ("a 1.5-percent gain", [1.5], []),
+        ("a 25-basis-point cut", [], [25.0]),
+        ("a 10-bp rise", [], [10.0]),
+        ("the 10-year yield rose 3 bps", [], [3.0]),
         # a price's fraction has no unit; a curve's tenors are no number
         ("fell 5/32 in price", [], []),
         ("the 2/10s curve steepened 3 bps", [], [3.0]),

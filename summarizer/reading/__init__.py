@@ -1291,13 +1291,18 @@ def _antecedent(
         and not _can_be_subject(lowered, antecedent[0], mentions)
     ):
         # "The yen gained 5.46% against the dollar, which pushed its year-to-date gain to 6%":
-        # "which" is the gain, and "its" the subject's, not the dollar's
+        # "which" is the gain, and "its" the subject's, not the dollar's (a move the other way
+        # is the object's: "rose against the yen, which pushed its decline to 8%")
         subjects = [
             m
             for m in mentions
             if m.end <= antecedent[0].start
             and m.reference is None
             and _can_be_subject(lowered, m, mentions)
+            and any(
+                c.direction == predicate.direction and m.end <= c.start < antecedent[0].start
+                for c in find_cues(lowered)
+            )
         ]
         antecedent = subjects[-1:] or antecedent
     if antecedent and len(predicate.changes) > 1:
@@ -1406,15 +1411,22 @@ def _owner_of_its(
             and m.end <= subjects[0].start
             and _ITS_OPENS.fullmatch(lowered, m.end, subjects[0].start)
         ]
-        if owners and not _can_be_subject(lowered, owners[-1], mentions):
-            # "Orvane was added to the Kestrel index, with its share price jumping 5%": the
-            # name before is the object of "to"; the shares are the sentence's subject's
+        if (
+            owners
+            and subjects[0].reference in _A_COMPANYS
+            and instruments.kind_of(owners[-1].name) != "stock"
+            and not _can_be_subject(lowered, owners[-1], mentions)
+        ):
+            # "Orvane was added to the Kestrel index, with its share price jumping 5%": an index
+            # has no shares, and it is the object of "to"; the shares are the subject's (but
+            # in "after a warning from Orvane, with its shares sliding 6%" they are Orvane's)
             earlier = [
                 m
                 for m in mentions
                 if m.reference is None
                 and m.end <= owners[-1].start
                 and _can_be_subject(lowered, m, mentions)
+                and instruments.kind_of(m.name) == "stock"
             ]
             owners = earlier[-1:] or owners
     return owners[-1:]
@@ -1567,7 +1579,10 @@ def _facts(
     modal = any(
         # "Retail giant Target saw its shares fall": a capitalised word inside a sentence
         # is a name, not a modal (but in "Analyst Projects 300% Rally" every word is one)
-        not sentence[clause[0] + m.start()].isupper() or m.start() == 0 or headline
+        not sentence[clause[0] + m.start()].isupper()
+        or m.start() == 0
+        # ("Shares Of Target Jump 5%": a name that starts with the word is a name)
+        or (headline and not any(n.start == clause[0] + m.start() for n in subjects))
         for m in lx.MODAL.finditer(head)
     ) or any(
         head[m.start() - clause[0]] != " "
@@ -1975,10 +1990,11 @@ _NOUN_HYPOTHETICAL = re.compile(
     r"prospects? of|chance of|hopes? (?:of|for)|expectations? (?:of|for)|bets? on|any|further)\b"
 )
 _MODAL_AFTER = re.compile(r"^[^,;.]*?\b(?:would|could|might|may|will|can)\b")
+# (not "by year-end": "had fallen 20% by year-end" looks back as often as forward)
 _FUTURE_AFTER = re.compile(
-    r"\s*(?:higher|lower|up|down)?\s*(?:by\s+(?:the\s+end\s+of\s+)?(?:next\s+(?:year|month|"
-    r"quarter|week)|year-end|the\s+year['’]s\s+end|this\s+year)|next\s+(?:year|month|quarter|week)"
-    r"(?![’'\w])|over\s+the\s+(?:next|coming)\s|in\s+the\s+(?:next|coming)\s)"
+    r"\s*(?:higher|lower|up|down)?\s*(?:by\s+(?:the\s+end\s+of\s+)?next\s+(?:year|month|"
+    r"quarter|week)|next\s+(?:year|month|quarter|week)(?![’'\w])|over\s+the\s+(?:next|coming)\s|"
+    r"in\s+the\s+(?:next|coming)\s)"
 )
 _FORECAST = re.compile(
     r"\b(?:is|are|was|were|been|be)\s+(?:widely\s+|now\s+|still\s+)?(?:(?:seen|expected|"

@@ -289,7 +289,9 @@ def _as_noun(lowered: str, cue: Cue) -> Cue:
 
 
 _OPENING_MARKS = " \t\n\"'“‘(-—–"
-_OF_AFTER = re.compile(r"\s+of\s")
+_OF_AFTER = re.compile(
+    r"\s+of\s+(?:(?:about|around|nearly|almost|roughly|some|over|more than)\s+)?[+\-−]?\.?\d"
+)
 
 
 def predicates(

@@ -13,10 +13,12 @@ from summarizer.models import Timeframe
 
 # --- numbers -------------------------------------------------------------------------------
 
-NUM = r"\d+(?:,\d{3})*(?:\.\d+)?"
+# "0.5", "1,234.5", and US copy's ".5"
+NUM = r"(?:\d+(?:,\d{3})*(?:\.\d+)?|\.\d+)"
+# a unit may be hyphenated to its number where the two describe a noun: "a 1.5-percent gain"
 _PERCENT_UNIT = (
-    r"(?:\s?%|\s?percent\b|\s?per\s?cents?\b|\s?per-cent\b|\s?pct\b|\s?percentage\s+points?\b|"
-    r"\s?ppts?\b|pc\b|\s?p\.c\.?(?!\w))"
+    r"(?:\s?%|[\s-]?percent\b|[\s-]?per[\s-]?cents?\b|\s?pct\b|\s?percentage\s+points?\b|"
+    r"\s?ppts?\b|\s?pc\b|\s?p\.c\.?(?!\w))"
 )
 # a decimal comma, as European and translated copy writes it: "decreased by 2,76%" (three
 # digits after the comma are thousands: "1,234%")
@@ -28,7 +30,7 @@ DECIMAL_COMMA_PERCENT = re.compile(
 # one number with its unit; a list "30 and 32 basis points" shares the unit of its last member
 PERCENT = re.compile(rf"(?<![\w.])(?P<sign>[+\-−–])?\s?(?P<num>{NUM})(?P<unit>{_PERCENT_UNIT})")
 BASIS_POINTS = re.compile(
-    rf"(?<![\w.])(?P<sign>[+\-−])?(?P<num>{NUM})\s?(?:basis[ -]points?|bps?\b|bpts?\b)"
+    rf"(?<![\w.])(?P<sign>[+\-−])?(?P<num>{NUM})[\s-]?(?:basis[ -]points?|bps?\b|bpts?\b)"
 )
 POINTS = re.compile(rf"(?<![\w.$])(?P<sign>[+\-−])?(?P<num>{NUM})\s?(?:points?|pts?\b)")
 # money changes: "$1.20", "HK$0.45", "52 cents", "9-1/2 cents", "6.40 won", "5.0 sen", "40p"
