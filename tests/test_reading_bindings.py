@@ -192,3 +192,32 @@ def test_numbers_written_as_fractions_or_with_other_units(
 )  # fmt: skip
 def test_names_compared(name: str, other: str, verdict: str) -> None:
     assert instruments.compare(name, other) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "that" with a move verb right after it relates the move to the name before it
+        ("Oil and gold were dealt a blow by a dollar that rallied.",
+         {("Oil", "down"), ("gold", "down"), ("dollar", "up")}),
+        # "that" before a plural is no determiner
+        ("Analysts noted that shares rose 5%.", {("shares", "up")}),
+        ("The Kestrel index took a hit on Tuesday.", {("Kestrel index", "down")}),
+    ],
+)  # fmt: skip
+def test_who_moved_which_way(sentence: str, expected: set[tuple[str, str]]) -> None:
+    assert {(_name(f), f.direction) for f in read_sentence(sentence).facts} == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timeframe"),
+    [
+        (
+            "The index is now up roughly 13% in 2025, compared with a 17% rise in the S&P 500.",
+            "ytd",
+        ),
+        ("The index rose 13% in 2024.", "year"),
+    ],
+)
+def test_a_years_move_said_of_now_is_the_year_to_date(sentence: str, timeframe: str) -> None:
+    assert read_sentence(sentence).facts[0].timeframe == timeframe

@@ -761,7 +761,7 @@ _MAY_MOVE = re.compile(
     r"power|roar|gapp|circuit|deteriorat|garner|explod|red\b|overc[ao]m|shook off|best|worst|"
     r"ascent|descent|record level|resistance|support|moved? (?:above|over|past|under|below)|"
     r"held at|holds? at|holding at|drift|uptick|downtick|growth|winning|beating|pounding|"
-    r"drubbing|thrashing|bruising|leapfrog|pick-?up|"
+    r"drubbing|thrashing|bruising|leapfrog|pick-?up|a (?:heavy |big |severe |fresh )?(?:hit|blow)|"
     r"turn\w* (?:negative|positive|red|green|into)|"
     r"(?:start|began|begin)\w* (?:the |its |their )?(?:trading )?(?:day|session|trade|week)"
 )
@@ -2134,7 +2134,8 @@ _LONGER_PERIOD: dict[str, Timeframe] = {
     "quarter": "quarter",
     "year": "year",
 }
-_SO_FAR = re.compile(r"\bso far\b")
+# "So far, TASI has lost 6.4 percent in 2015", "The index is now up roughly 13% in 2025"
+_SO_FAR = re.compile(r"\bso far\b|\bnow\s+$")
 # a period that owns a move after it: "Monday's gains", "last week's 3% rally"
 _OWNED_MOVE = re.compile(
     r"\b[\w-]+(?:\s+[\w-]+)?['’]s?\s+(?:[\w.%-]+\s+){0,2}?(?:gains?|loss(?:es)?|rall(?:y|ies)|rises?|"

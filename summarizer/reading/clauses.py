@@ -94,7 +94,10 @@ _RELATIVE = re.compile(
 # Seng rose" relate no move to the name before)
 _BARE_RELATIVE = re.compile(
     r"(?<=[a-z0-9).])\s+(?:which|who)\s(?!(?:the|a|an|its|their|this|these|that|those|it|they|"
-    r"we)\b)"
+    r"we)\b)|"
+    # "a US dollar that rallied": "that" with a move verb right after it relates the move to
+    # the name before
+    rf"(?<=[a-z0-9).])\s+that\s(?=(?:{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern}))"
 )
 _NOT_AN_ANTECEDENT = re.compile(r"\b(?:in|of|by|for|on|to|at)$")
 _LIST_CONNECTOR = re.compile(r"^(?:\s*,\s*|\s+and\s+|\s*,\s*and\s+|\s*;\s*|\s*/\s*|\s+or\s+)$")

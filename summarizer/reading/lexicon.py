@@ -284,6 +284,9 @@ _DOWN_VERBS = (
     r"plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|sag(?:s|ged|ging)?|skid(?:s|ded|ding)?|"
     r"retreat(?:s|ed|ing)?|div(?:e|es|ed|ing)|dove|weaken(?:s|ed|ing)?|soften(?:s|ed|ing)?|"
     r"depreciat(?:e|es|ed|ing)|gave up|give(?:s|n)? up|giving up|pared|par(?:e|es|ing)|"
+    # "Prices for oil and gold were dealt a blow", "the stock took a hit"
+    r"(?:were|was|been|be)\s+dealt\s+a\s+(?:heavy\s+|severe\s+|fresh\s+)?blow|"
+    r"t(?:ook|akes?|aking|aken)\s+a\s+(?:heavy\s+|big\s+)?hit|"
     r"gave back|give(?:s|n)? back|giving back|back(?:s|ed|ing)? off|"
     r"(?:went|go|goes|gone|going) (?:down|lower)|better offered|"
     r"(?:became|become|becomes|got|grew) cheaper|flatten(?:s|ed|ing)|"
@@ -490,7 +493,8 @@ LIST_HEAD_DOWN = re.compile(
 # --- references ----------------------------------------------------------------------------
 
 REFERENCE = re.compile(
-    r"\b(?:the|its|their|this|that)\s+(?:(?:broader|wider|benchmark|main|local|single|"
+    # ("noted that shares rose": "that" before a plural is no determiner)
+    r"\b(?:the|its|their|this|that(?!\s+(?:stocks|shares)\b))\s+(?:(?:broader|wider|benchmark|main|local|single|"
     r"common|blue-chip|tech-heavy|smaller|larger|bigger|nasdaq-listed|hong kong-listed|"
     r"london-listed|us-listed|u\.s\.-listed)\s+)?"
     r"(?P<ref>stock|stocks|shares|share price|company|firm|group|gauge|index|benchmark|barometer|"
