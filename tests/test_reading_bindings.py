@@ -221,3 +221,19 @@ def test_who_moved_which_way(sentence: str, expected: set[tuple[str, str]]) -> N
 )
 def test_a_years_move_said_of_now_is_the_year_to_date(sentence: str, timeframe: str) -> None:
     assert read_sentence(sentence).facts[0].timeframe == timeframe
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        ("Orvane and Kestrel posted modest gains.", ["Orvane", "Kestrel"]),
+        ("Orvane posted a modest gain on Tuesday.", ["Orvane"]),
+        ("Varno Bank also recorded solid gains.", ["Varno Bank"]),
+    ],
+)
+def test_a_name_that_posted_gains_moved(sentence: str, names: list[str]) -> None:
+    # the rules engine reports a move with no number only where its name is attached to it
+    facts = read_sentence(sentence).facts
+    assert [(_name(f), f.direction, f.attached) for f in facts] == [
+        (name, "up", True) for name in names
+    ]

@@ -1960,10 +1960,18 @@ def _attached(lowered: str, mention: Mention | None, predicate: Predicate) -> bo
         lowered, mention.end, predicate.start
     ):
         return True  # "The Nasdaq rose 5.6 percent after falling slightly on Wednesday"
+    if predicate.form == "noun" and _POSTED_GAP.fullmatch(lowered, mention.end, predicate.start):
+        return True  # "Orvane and Kestrel posted modest gains"
     return _ATTACHED.fullmatch(lowered, mention.end, predicate.start) is not None
 
 
 _COMMA = re.compile(r",\s*")
+_POSTED_GAP = re.compile(
+    r"\s+(?:also\s+)?(?:posted|posts|posting|recorded|records|recording|registered|registering|"
+    r"logged|logging|booked|booking|notched|notching|made|making)\s+(?:(?:a|an)\s+)?"
+    r"(?:(?:modest|small|slight|solid|strong|sharp|big|hefty|steep|heavy|marginal|minor|mild|"
+    r"broad|further|fresh|early|some)\s+){0,2}"
+)
 # the subject's own move, then the one before it: "rose 5.6 percent after falling"
 _AFTER_ITS_OWN_MOVE = re.compile(
     r"\s+(?:(?!(?:while|whereas|but|and|which|who|that)\b)(?:[^,;:()]|(?<=\d),(?=\d{3}))){1,60}?"

@@ -54,7 +54,11 @@ _OWN_BEST = re.compile(
 # "Oil prices showed a slight uptick", "the index posted a modest gain": the subject's move
 _POSTED_A = re.compile(
     r"\b(?:posted|posts|recorded|records|showed|shows|registered|staged|stages|logged|enjoyed|"
-    r"suffered|saw|sees|notched|booked|made|makes)\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}$"
+    r"suffered|saw|sees|notched|booked|made|makes)\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}$|"
+    # "Orvane and Kestrel posted modest gains", "with A and B posting gains"
+    r"\b(?:posted|posting|recorded|recording|registered|registering|logged|logging|notched|"
+    r"notching|booked|booking|made|making|saw|seeing)\s+(?:(?:modest|small|slight|solid|strong|"
+    r"sharp|big|hefty|steep|heavy|marginal|minor|mild|broad|further|fresh|early|some)\s+){0,2}$"
 )
 _ITS_BEFORE = re.compile(
     r"\b(?:its|their|(?:posted|posts|recorded|records|showed|shows|delivered|logged|had|has|saw|"
@@ -121,6 +125,8 @@ _GAP_FILLER = re.compile(
 _OBJECT_END = (
     r"(?=\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|helped|weighed|dragged|"
     r"limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their)|"
+    # "Gains in Orvane and Kestrel lifted the index"
+    r"lifted|pushed|pulled|sent|drove|boosted|supported|kept|capped|offset|outweighed|"
     # "with losses in Financials offsetting strength elsewhere"
     r"offsetting|outweighing|lifting|pushing|dragging|weighing|helping|sending|pulling|"
     r"driving|boosting|hurting|erasing|wiping|leaving|keeping)\b))"
