@@ -237,3 +237,72 @@ def test_a_name_that_posted_gains_moved(sentence: str, names: list[str]) -> None
     assert [(_name(f), f.direction, f.attached) for f in facts] == [
         (name, "up", True) for name in names
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "earlier"),
+    [
+        # a run that names its own direction, ended by the day's move or extended by it
+        ("The Kestrel index closed down 1.46%, ending a three-day streak of gains.", "up"),
+        ("The Kestrel 50 fell 0.8%, snapping a five-session run of good gains.", "up"),
+        ("The Varno All Share fell 0.3% after four days of gains.", "up"),
+        ("The Varno index rose 0.5% after three sessions of losses.", "down"),
+        ("Kestrel soybean futures retreated after two sessions of gains.", "up"),
+        ("Kestrel aluminium fell 1%, retreating after eight straight sessions of gains.", "up"),
+        ("Kestrel gold futures rose 0.5%, marking a fourth straight day of gains.", "up"),
+        ("The Varno index rose 0.4%, its third session in a row of gains.", "up"),
+        ("The Varno index fell 0.5%, its third straight losing session.", "down"),
+    ],
+)
+def test_the_sessions_before_go_the_way_the_run_says(sentence: str, earlier: str) -> None:
+    # the earlier sessions' move, attached to its name: the rules engine reports it
+    runs = [
+        (f.direction, f.attached)
+        for f in read_sentence(sentence).facts
+        if f.timeframe == "multi_day" and f.attached
+    ]
+    assert runs and all(direction == earlier for direction, _ in runs), runs
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a move noun whose object lists names, commas and all
+        ("The index rose on price gains in counters such as Orvane Bank, Kestrel Holdings and "
+         "Varno Group.", ["Orvane Bank", "Kestrel Holdings", "Varno Group"]),
+        ("The index was lifted by gains in Orvane, Kestrel and Varno.",
+         ["Orvane", "Kestrel", "Varno"]),
+        ("Gains in Orvane and Kestrel lifted the index.", ["Orvane", "Kestrel"]),
+        ("Stocks rose on gains in Orvane and Kestrel.", ["Orvane", "Kestrel"]),
+    ],
+)  # fmt: skip
+def test_the_names_a_move_noun_lists_moved(sentence: str, expected: list[str]) -> None:
+    attached = [_name(f) for f in read_sentence(sentence).facts if f.attached and f.mention]
+    assert [name for name in attached if name in expected] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "names"),
+    [
+        # an amount in kwacha is no name; nor is a verb of reporting part of one
+        ("Zambeef recorded price increases of K0.11, K6, K0.04.", ["Zambeef"]),
+        ("Kestrel preferred shares rose 2%.", ["Kestrel preferred"]),
+    ],
+)
+def test_what_is_no_name(sentence: str, names: list[str]) -> None:
+    assert [m.name for m in read_sentence(sentence).mentions] == names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timeframes"),
+    [
+        # a move set beside another for comparison is of the other's period
+        ("The index is now up roughly 13% in 2025, compared with a 17% rise in the Varno 50.",
+         ["ytd", "ytd"]),
+        ("Orvane rose 3% this week, compared with a 1% gain in the index.", ["week", "week"]),
+        # (a move joined by "while" names its own)
+        ("Orvane rose 3% this week, while Kestrel fell 1%.", ["week", "unspecified"]),
+    ],
+)  # fmt: skip
+def test_a_comparisons_period(sentence: str, timeframes: list[str]) -> None:
+    assert [f.timeframe for f in read_sentence(sentence).facts] == timeframes

@@ -219,13 +219,36 @@ def read_sentence(sentence: str) -> SentenceReading:
         if subjects and not predicate.describes:
             last_subjects = subjects
         last_end = predicate.end
-    facts = _with_openings(lowered, facts)
+    facts = _with_openings(lowered, _comparisons_share_the_period(lowered, facts))
     facts += _leaders(lowered, mentions, facts)
     facts += _listed_under_a_heading(lowered, mentions, facts)
     cue_spans = tuple((c.start, c.end, c.direction) for c in cues)
     return SentenceReading(
         original, tuple(mentions), tuple(facts), cue_spans, _subject_like(lowered, mentions)
     )
+
+
+def _comparisons_share_the_period(lowered: str, facts: list[Fact]) -> list[Fact]:
+    """'up roughly 13% in 2025, compared with a 17% rise in the S&P 500': a move set beside
+    another for comparison, naming no period of its own, is of the other's period."""
+    shared = list(facts)
+    for i, fact in enumerate(shared):
+        if i == 0 or fact.timeframe != "unspecified" or fact.when is not None:
+            continue
+        before = shared[i - 1]
+        if (
+            before.timeframe != "unspecified"
+            and before.mention != fact.mention
+            and _COMPARED_WITH_BEFORE.fullmatch(lowered, before.end, fact.predicate[0])
+        ):
+            shared[i] = replace(fact, timeframe=before.timeframe, when=before.when)
+    return shared
+
+
+# what stands between a move and one set beside it: ", compared with a", "versus a"
+_COMPARED_WITH_BEFORE = re.compile(
+    r"[^,;]{0,30}?,?\s*(?:compared (?:with|to)|as against|versus|vs\.?)\s+(?:a\s+|an\s+|the\s+)?"
+)
 
 
 def _lowercase(word: re.Match[str]) -> str:
@@ -1722,9 +1745,27 @@ def _facts(
         erased = lx.ERASED.match(lowered, predicate.start)
         if erased is not None and realised and _EARLIER_MOVE.search(erased[0]):
             facts.append(_move_before(facts[-1]))
-        if streak is not None and realised:
+        number_end = change.end if change is not None else predicate.end
+        after_a_run = _AFTER_A_RUN.match(lowered, predicate.end) if streak is None else None
+        if streak is None and after_a_run is None:
+            # "rose 0.5%, marking a fourth straight day of gains", "fell 0.5%, its third
+            # straight losing session": a run set after the move, of the move's own subject
+            appended = _STREAK_APPENDED.match(lowered, number_end)
+            streak = None if appended is None else _STREAK.search(appended[0])
+        if after_a_run is not None and realised:
+            earlier = _earlier_move(
+                facts[-1], _run_direction(after_a_run), session="unspecified",
+                timeframe="multi_day",
+            )  # fmt: skip
+            own_clause = mention is not None and _a_clause_after_its_move(
+                lowered, mention, predicate
+            )
+            facts.append(replace(earlier, attached=earlier.attached or own_clause))
+        elif streak is not None and realised:
             facts[-1:] = _streak_facts(
-                facts[-1], broken=_BROKEN_STREAK.search(streak[0]) is not None
+                facts[-1],
+                broken=_BROKEN_STREAK.search(streak[0]) is not None,
+                run=_run_direction(streak),
             )
             if mention is not None and _streak_after_a_move(lowered, mention, predicate):
                 facts[-1] = replace(facts[-1], attached=True)
@@ -1756,6 +1797,8 @@ def _period_shared(facts: list[Fact]) -> list[Fact]:
 
 # "gained for a seventh day", "a fourth straight day of gains", "snapped an eight-day losing
 # streak": the day's move, and a move of the sessions before it
+# what a run of sessions was made of: its direction
+_RUN_WORDS = r"(?:gains|advances|rises|increases|losses|declines|falls|drops|decreases)\b"
 _ORDINAL = (
     r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
     r"\d+(?:st|nd|rd|th))"
@@ -1778,7 +1821,24 @@ _STREAK = re.compile(
     # "ended three straight sessions in the red with a rise of 4.4 percent"
     r"\b(?:snapp(?:ed|ing)|broke|breaking|end(?:ed|ing|s)?|halt(?:ed|ing|s)?) (?:a |an |its |"
     r"their )?(?:[\w-]+ ){0,2}(?:straight|consecutive|successive) (?:trading )?(?:sessions?|days?) "
-    r"(?:in the (?:red|green)|of (?:gains|losses|declines|advances))"
+    r"(?:in the (?:red|green)|of (?:gains|losses|declines|advances))|"
+    # a run that names its own direction: "ending a three-day streak of gains", "snapping a
+    # five-session run of good gains", "marking a fourth straight day of gains", "its third
+    # session in a row of gains", "its third straight losing session"
+    rf"\b{lx.ENDING} (?:a|an|its|their|the) (?:[\w-]+ ){{0,2}}(?:streak|run) of "
+    rf"(?:[\w-]+ )?{_RUN_WORDS}|"
+    # (in a row: "its fifth winning session" may be of a month's)
+    rf"\b{_ORDINAL} (?:(?:straight|consecutive|successive) (?:trading )?(?:days?|sessions?|weeks?)|"
+    rf"(?:trading )?(?:days?|sessions?|weeks?) in a row) of {_RUN_WORDS}|"
+    rf"\b{_ORDINAL} (?:straight|consecutive|successive) (?:winning|losing|gaining) "
+    r"(?:days?|sessions?|weeks?)\b"
+)
+# a move after a run of sessions the other way: "fell 0.3% after four days of gains",
+# "retreated after two sessions of gains" (the day's own direction says nothing of the run's)
+_AFTER_A_RUN = re.compile(
+    r"[^,;:]{0,40}?\b(?:after|following) (?:a |an )?(?:\d+|two|three|four|five|six|seven|eight|"
+    r"nine|ten|several|a few) (?:straight |consecutive |successive )?(?:trading )?(?:days?|"
+    rf"sessions?|weeks?|months?) (?:in a row )?of (?P<run>{_RUN_WORDS})"
 )
 _BROKEN_STREAK = re.compile(r"^(?:snap|broke|break|end|halt)")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,100},")
@@ -1800,7 +1860,21 @@ def _streak_after_a_move(lowered: str, mention: Mention, predicate: Predicate) -
     )
 
 
+def _a_clause_after_its_move(lowered: str, mention: Mention, predicate: Predicate) -> bool:
+    """'Kestrel aluminium fell 1%, retreating after eight sessions of gains': a participle
+    whose subject is the name of the move right before it."""
+    return (
+        _A_MOVE_CLAUSE.fullmatch(lowered, mention.end, predicate.start) is not None
+        and _PARTICIPLE.match(lowered, predicate.start) is not None
+        and any(p.search(lowered, mention.end, predicate.start) for p in lx.MOVE_WORDS)
+    )
+
+
 _A_MOVE_CLAUSE = re.compile(r"\s+[^,;:()]{1,80},\s*")
+_STREAK_APPENDED = re.compile(
+    rf"[^,;:]{{0,30}}?,\s*(?:its|their|marking|notching|posting|logging|for)\s+(?:a\s+|the\s+)?"
+    rf"{_ORDINAL}\s[^,;:]{{0,50}}"
+)
 _STREAK_PARTICIPLE = re.compile(
     r"(?:snapping|capping|extending|ending|breaking|halting|stretching)\b"
 )  # (the participles of _STREAK)
@@ -1834,16 +1908,30 @@ _CROSS_RATE = re.compile(
 )
 
 
-def _streak_facts(fact: Fact, *, broken: bool) -> list[Fact]:
+def _streak_facts(fact: Fact, *, broken: bool, run: Direction | None = None) -> list[Fact]:
     """The day's move (labelled as the rest of its words say, a streak aside) and the earlier
-    sessions' move: the same way, or the other way when the day broke the streak."""
+    sessions' move: the way the run's words say ("a three-day streak of gains"), else the
+    same way, or the other way when the day broke the streak."""
     day = replace(
         fact,
         timeframe="unspecified" if fact.timeframe == "multi_day" else fact.timeframe,
         when=None if fact.when is not None and fact.when.unit == "multi_day" else fact.when,
     )
     direction = _OPPOSITE.get(fact.direction, fact.direction) if broken else fact.direction
-    return [day, _earlier_move(fact, direction, session="unspecified", timeframe="multi_day")]
+    return [
+        day,
+        _earlier_move(fact, run or direction, session="unspecified", timeframe="multi_day"),
+    ]
+
+
+def _run_direction(streak: re.Match[str]) -> Direction | None:
+    """The direction a run's own words give it: 'streak of gains', 'losing session'."""
+    words = streak.groupdict().get("run") or streak[0]
+    if re.search(r"\b(?:gain|advance|rise|increase|winning|gaining)", words):
+        return "up"
+    if re.search(r"\b(?:loss|decline|fall|drop|decrease|losing)", words):
+        return "down"
+    return None
 
 
 _OPPOSITE: dict[Direction, Direction] = {"up": "down", "down": "up"}

@@ -290,16 +290,23 @@ def _as_noun(lowered: str, cue: Cue) -> Cue:
     if cue.form != "verb" or not _NOUN_CAPABLE.fullmatch(lowered, cue.start, cue.end):
         return cue
     if _DETERMINER_BEFORE.search(lowered, max(0, cue.start - 24), cue.start) or (
-        # "Gains of about 3.5% each in A and B helped ...": a sentence opened by the noun
-        not lowered[: cue.start].strip(_OPENING_MARKS) and _OF_AFTER.match(lowered, cue.end)
+        # "Gains of about 3.5% each in A and B helped ...": a sentence opened by the noun;
+        # "lifted by gains in A, B and C": one after a preposition
+        (
+            not lowered[: cue.start].strip(_OPENING_MARKS)
+            or _PREPOSITION_BEFORE.search(lowered, max(0, cue.start - 8), cue.start)
+        )
+        and _OF_AFTER.match(lowered, cue.end)
     ):
         return Cue(cue.start, cue.end, cue.direction, "noun")
     return cue
 
 
+_PREPOSITION_BEFORE = re.compile(r"\b(?:by|on|amid|after|with|despite|from)\s+$")
 _OPENING_MARKS = " \t\n\"'“‘(-—–"
 _OF_AFTER = re.compile(
-    r"\s+of\s+(?:(?:about|around|nearly|almost|roughly|some|over|more than)\s+)?[+\-−]?\.?\d"
+    r"\s+of\s+(?:(?:about|around|nearly|almost|roughly|some|over|more than)\s+)?[+\-−]?\.?\d|"
+    r"\s+in\s"  # "Gains in Orvane and Kestrel lifted the index"
 )
 
 
@@ -369,7 +376,7 @@ def predicates(
             found.append(Predicate(cue.start, cue.end, cue.direction, cue.form, moved_object=True))
             continue
         if cue.form == "noun":
-            obj = _noun_object(lowered, cue)
+            obj = _listed_object(lowered, cue, mention_spans) or _noun_object(lowered, cue)
             if obj is not None:
                 found.append(Predicate(cue.start, cue.end, cue.direction, "noun", noun_object=obj))
             elif owner := _POSSESSIVE_BEFORE.search(lowered, max(0, cue.start - 40), cue.start):
@@ -517,7 +524,11 @@ def _governed(
         used.add(right)
         start = _article_before(lowered, change.start)
         # "a 3.5% rise in Emaar Malls": the noun's object moved
-        obj = _noun_object(lowered, cue) if cue.form == "noun" else None
+        obj = (
+            (_listed_object(lowered, cue, mention_spans) or _noun_object(lowered, cue))
+            if cue.form == "noun"
+            else None
+        )
         # "the IT index's 2 per cent fall": the owner before the number moved
         owner = _POSSESSIVE_BEFORE.search(lowered, max(0, start - 40), start)
         owned = (
@@ -863,6 +874,33 @@ def _stands_alone(lowered: str, cue: Cue) -> bool:
         )
         is not None
     )
+
+
+def _listed_object(
+    lowered: str, cue: Cue, mention_spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """'gains in Orvane, Kestrel and Varno', 'price gains in counters such as A, B and C': a
+    move noun's object that lists names, commas and all (where two or more are listed)."""
+    lead = _LIST_OBJECT_LEAD.match(lowered, cue.end)
+    if lead is None:
+        return None
+    spans = sorted(mention_spans)
+    first = next((i for i, (start, _) in enumerate(spans) if start == lead.end()), None)
+    if first is None:
+        return None
+    last = first
+    while last + 1 < len(spans) and _LIST_OBJECT_GAP.fullmatch(
+        lowered, spans[last][1], spans[last + 1][0]
+    ):
+        last += 1
+    return (spans[first][0], spans[last][1]) if last > first else None
+
+
+_LIST_OBJECT_LEAD = re.compile(
+    r"\s+(?:in|of|among|from|for)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:such as|like|including)"
+    r"\s+)?(?:the\s+)?"
+)
+_LIST_OBJECT_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
 
 
 def _noun_object(lowered: str, cue: Cue) -> tuple[int, int] | None:

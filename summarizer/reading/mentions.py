@@ -48,7 +48,10 @@ SAYING = (
     r"said|says|say|told|noted|added|warned|believes?|thinks?|expects?|wrote|writes|argued|"
     r"explained"
 )
-_NOT_SAYING = rf"(?!(?:{SAYING})\b)"
+# nor are verbs of reporting a result: "Zambeef recorded price increases"
+_NOT_SAYING = (
+    rf"(?!(?:{SAYING}|recorded|posted|registered|logged|booked|showed|saw|had|made|notched)\b)"
+)
 _NAME = re.compile(
     rf"{_FIRST_WORD}"
     # "Samsung C and T", "P and G": letters joined by "and" are one name's
@@ -172,7 +175,9 @@ _LEADING = re.compile(
 )
 _NOT_NAMES = re.compile(
     # "Rs 3038", "Sh0.50", "N9.35": an amount, not a name
+    # (and Zambia's "K0.11", "K6": kwacha)
     r"^(?:Rs|INR|USD|US\$|HK\$|S\$|A\$|C\$|NT\$|Sh|KSh|Ksh|KES|Kes)\.?\s?\d|^N\d+[.,]\d|"
+    r"^K\d+(?:[.,]\d+)?$|"
     r"^(?:The|A|An|On|In|At|As|It|This|That|These|Those|Its|Their|So|But|And|While|With|"
     r"There|Here|"
     r"Meanwhile|Elsewhere|Additionally|Notably|Separately|Also|Among|Other|Others|Major|"
