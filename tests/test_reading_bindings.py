@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer import instruments
+from summarizer.engines.rules import summarize_text
 from summarizer.reading import Fact, read_sentence, stated_numbers
 
 Stated = tuple[str | None, str, float | None]
@@ -306,3 +307,14 @@ def test_what_is_no_name(sentence: str, names: list[str]) -> None:
 )  # fmt: skip
 def test_a_comparisons_period(sentence: str, timeframes: list[str]) -> None:
     assert [f.timeframe for f in read_sentence(sentence).facts] == timeframes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Varno index fell as investors continued to take profit.",
+        "Kestrel stocks slipped as traders were taking profits after the rally.",
+    ],
+)
+def test_taking_profit_is_a_flow_of_capital(text: str) -> None:
+    assert [c.type for c in summarize_text(text, 0, len(text)).catalysts] == ["capital_flows"]
