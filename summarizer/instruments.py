@@ -121,7 +121,11 @@ _SYNONYMS = {"technology": "tech", "u.s.": "us", "usa": "us", "american": "us", 
              "chipmakers": "semiconductors", "oilers": "energy",
              # "MSCI's broad EM FX gauge" is its Emerging Markets currency index
              "em": "emerging", "fx": "currency", "currencies": "currency", "forex": "currency",
-             "ether": "ethereum"}  # fmt: skip
+             "ether": "ethereum",
+             # a sector's two names: "transport" is the "QSE Transportation Index"
+             "transportation": "transport", "telecommunications": "telecom",
+             "telecommunication": "telecom", "telecoms": "telecom",
+             "pharmaceuticals": "pharma", "pharmaceutical": "pharma"}  # fmt: skip
 SPELLED_TENORS = {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
                   "seven": "7", "eight": "8", "nine": "9", "ten": "10", "fifteen": "15",
                   "twenty": "20", "thirty": "30", "forty": "40", "fifty": "50"}  # fmt: skip

@@ -318,3 +318,28 @@ def test_a_comparisons_period(sentence: str, timeframes: list[str]) -> None:
 )
 def test_taking_profit_is_a_flow_of_capital(text: str) -> None:
     assert [c.type for c in summarize_text(text, 0, len(text)).catalysts] == ["capital_flows"]
+
+
+def test_a_list_item_of_two_words_joined_by_and_is_one_name() -> None:
+    sentence = (
+        "The telecom sector index shot up 1.8%, industrials (0.33%), consumer goods and services "
+        "(0.15%) and banks and financial services (0.03%)."
+    )
+    assert numbered(sentence) == [
+        ("telecom sector index", "up", 1.8),
+        ("industrials", "up", 0.33),
+        ("consumer goods and services", "up", 0.15),
+        ("banks and financial services", "up", 0.03),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "other"),
+    [
+        ("Varno transportation index", "transport"),
+        ("Kestrel telecommunications sector", "telecom sector"),
+        ("Orvane Pharmaceuticals", "Orvane Pharma"),
+    ],
+)
+def test_a_sectors_two_names_are_one(name: str, other: str) -> None:
+    assert instruments.compare(name, other) == "same"

@@ -700,12 +700,43 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             sentence, _merged(_without_persons(sentence, _with_producers(sentence, lowered, found)))
         ),
     )
-    return _with_described_heads(
+    return _with_joined_items(
         sentence,
-        _named_by_apposition(
-            sentence, _with_appositions(sentence, _with_contract_heads(sentence, mentions))
+        _with_described_heads(
+            sentence,
+            _named_by_apposition(
+                sentence, _with_appositions(sentence, _with_contract_heads(sentence, mentions))
+            ),
         ),
     )
+
+
+def _with_joined_items(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """A list item of two lower-case words joined by 'and' before its figure ('industrials
+    (0.33%), consumer goods and services (0.15%) and banks and financial services (0.03%)')
+    is one name: 'services' alone is no sector of its own."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        item = _ITEM_JOINED_BEFORE.search(sentence, max(0, mention.start - 50), mention.start)
+        if (
+            mention.reference is None
+            and item is not None
+            and _FIGURE_AFTER.match(sentence, mention.end)
+        ):
+            start = item.start("words")
+            kept = [k for k in kept if k.end <= start]
+            mention = replace(
+                mention, start=start, name=sentence[start : mention.end], descriptive=True
+            )
+        kept.append(mention)
+    return kept
+
+
+# a list's separator, then lower-case words and "and": "), consumer goods and "
+_ITEM_JOINED_BEFORE = re.compile(
+    r"(?:[,;:(]\s*|\)\s*and\s+|^)(?P<words>(?:[a-z][\w-]*\s+){1,3}(?:and|&)\s+)$"
+)
+_FIGURE_AFTER = re.compile(r"\s*\(\s*[+\-−]?\d")
 
 
 def _with_described_heads(sentence: str, mentions: list[Mention]) -> list[Mention]:
