@@ -722,6 +722,11 @@ def _number_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | N
     ]
     if not ours and not own and _a_listed_member(move, stating):
         return None  # "Several stocks rose 10 percent, including A and B": A's number, too
+    if not ours and _named_just_before(move, evidence) and not _listed_in_order(stating, facts):
+        # the move's own name is the last one before its number: the reading's other owner is
+        # its mistake ("A (+4.21%) pushed the B index up by 13.82 points (+0.74%)"), so the
+        # number is read as said of no one in particular, its labels kept
+        ours = [replace(f, mention=None) for f in stating]
     if not ours:
         owners = _names(f.mention for f in stating)
         return (
@@ -1223,6 +1228,18 @@ def _unread_direction_problem(move: Move, read: _Read, evidence: str) -> str | N
         move.direction,
         evidence,
         lambda: (read.around, read.before) if _named_just_before(move, evidence) else (),
+    )
+
+
+def _listed_in_order(stating: Sequence[Fact], facts: Sequence[Fact]) -> bool:
+    """Whether a number's predicate gives several numbers or names in turn ('Sony and Nintendo
+    rose 1.2% and 3.4%, respectively', 'A, ..., and B, ..., increased by 0.53% and 0.31%'):
+    there the reading's order decides, not the name last before the number."""
+    return any(
+        other.predicate == fact.predicate
+        and (other.mention != fact.mention or (other.pct, other.bp) != (fact.pct, fact.bp))
+        for fact in stating
+        for other in facts
     )
 
 

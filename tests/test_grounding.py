@@ -1500,6 +1500,39 @@ def test_words_apart_from_the_name_decide_the_day_only_with_a_number_or_the_clos
     assert (gate(around(sentence), sentence, instrument, direction) is not None) is refused
 
 
+VARNO_FINANCIALS = (
+    "Orvane Bank (+4.21%), Kestrel (+3.70%) and Tarn (+0.22%) pushed the Varno Financial Index "
+    "up by 13.82 points (+0.74%) to close at 1,890.89 with a year-to-date return of 6.07%."
+)
+
+
+@pytest.mark.parametrize(
+    ("instrument", "pct", "refused"),
+    [
+        # the move's own name is the last one before its number: the number is its own,
+        # whatever name the reading gave it
+        ("Varno Financial Index (year to date)", 6.07, False),
+        ("Varno Financial Index", 0.74, False),
+        # and another's name before it still refuses the number
+        ("Orvane Bank", 0.74, True),
+    ],
+)
+def test_the_name_right_before_a_number_owns_it(instrument: str, pct: float, refused: bool) -> None:
+    sentence = VARNO_FINANCIALS
+    verdict = gate(around(sentence), sentence, instrument, "up", pct)
+    assert (verdict is not None) is refused, verdict
+
+
+def test_a_list_of_numbers_in_turn_is_not_read_by_the_last_name() -> None:
+    # the numbers follow the names in turn: the name last before 0.53% is not its owner
+    sentence = (
+        "Shortly after the opening, both the Kestrel 20 index, which reflects the top 20 listed "
+        "companies, and the Varno ESG index, tracking the highest-rated ESG companies, increased "
+        "by 0.53% to 1,223.48 points and 0.31% to 1,076.47 points, respectively."
+    )
+    assert gate(around(sentence), sentence, "Varno ESG index", "up", 0.53) is not None
+
+
 def test_the_sessions_before_a_run_was_snapped_went_the_other_way() -> None:
     sentence = "Varno stocks closed 1.71 percent higher Friday, snapping a four-session slump."
     name = "Varno stocks (previous four sessions)"
