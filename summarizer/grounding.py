@@ -40,6 +40,7 @@ from summarizer.reading.lexicon import (
     UP_VERB,
     UP_WORD,
 )
+from summarizer.reading.mentions import BARE_SHARES
 from summarizer.reading.periods import WEEKDAYS, When, conflicts, when_named
 from summarizer.sentences import split_sentences
 
@@ -1375,11 +1376,7 @@ def _only_another_periods(move: Move, ours: list[Fact]) -> str | None:
 
 def _names_nothing_itself(mention: Mention | None) -> bool:
     """Words that stand for whatever the story is about: 'they', 'the stock', bare 'shares'."""
-    return (
-        mention is None
-        or mention.reference is not None
-        or mention.name.lower() in ("shares", "stocks", "equities", "the shares", "the stocks")
-    )
+    return mention is None or mention.reference is not None or mention.name.lower() in BARE_SHARES
 
 
 def _label_in_quote(move: Move, evidence: str) -> bool:

@@ -1598,7 +1598,7 @@ def _facts(
     # "WTI futures, which will soon become the front month, lost 14 cents": what a relative
     # clause says of the subject does not make its move a forecast
     head = _RELATIVE_ASIDE.sub(_blank, lowered[clause[0] : predicate.start])
-    headline = _in_title_case(sentence)
+    headline = is_title_case(sentence)
     modal = any(
         # "Retail giant Target saw its shares fall": a capitalised word inside a sentence
         # is a name, not a modal (but in "Analyst Projects 300% Rally" every word is one)
@@ -1752,11 +1752,9 @@ def _facts(
             # straight losing session": a run set after the move, of the move's own subject
             appended = _STREAK_APPENDED.match(lowered, number_end)
             streak = None if appended is None else _STREAK.search(appended[0])
-        if after_a_run is not None and realised:
-            earlier = _earlier_move(
-                facts[-1], _run_direction(after_a_run), session="unspecified",
-                timeframe="multi_day",
-            )  # fmt: skip
+        run = None if after_a_run is None else _run_direction(after_a_run)
+        if run is not None and realised:
+            earlier = _earlier_move(facts[-1], run, session="unspecified", timeframe="multi_day")
             own_clause = mention is not None and _a_clause_after_its_move(
                 lowered, mention, predicate
             )
@@ -1927,11 +1925,15 @@ def _streak_facts(fact: Fact, *, broken: bool, run: Direction | None = None) -> 
 def _run_direction(streak: re.Match[str]) -> Direction | None:
     """The direction a run's own words give it: 'streak of gains', 'losing session'."""
     words = streak.groupdict().get("run") or streak[0]
-    if re.search(r"\b(?:gain|advance|rise|increase|winning|gaining)", words):
+    if _A_RUN_UP.search(words):
         return "up"
-    if re.search(r"\b(?:loss|decline|fall|drop|decrease|losing)", words):
+    if _A_RUN_DOWN.search(words):
         return "down"
     return None
+
+
+_A_RUN_UP = re.compile(r"\b(?:gain|advance|rise|increase|winning|gaining)")
+_A_RUN_DOWN = re.compile(r"\b(?:loss|decline|fall|drop|decrease|losing)")
 
 
 _OPPOSITE: dict[Direction, Direction] = {"up": "down", "down": "up"}
@@ -2056,9 +2058,8 @@ def _attached(lowered: str, mention: Mention | None, predicate: Predicate) -> bo
 _COMMA = re.compile(r",\s*")
 _POSTED_GAP = re.compile(
     r"\s+(?:also\s+)?(?:posted|posts|posting|recorded|records|recording|registered|registering|"
-    r"logged|logging|booked|booking|notched|notching|made|making)\s+(?:(?:a|an)\s+)?"
-    r"(?:(?:modest|small|slight|solid|strong|sharp|big|hefty|steep|heavy|marginal|minor|mild|"
-    r"broad|further|fresh|early|some)\s+){0,2}"
+    rf"logged|logging|booked|booking|notched|notching|made|making)\s+(?:(?:a|an)\s+)?"
+    rf"(?:{lx.HOW_BIG}\s+){{0,2}}"
 )
 # the subject's own move, then the one before it: "rose 5.6 percent after falling"
 _AFTER_ITS_OWN_MOVE = re.compile(
@@ -2098,15 +2099,6 @@ _FORECAST = re.compile(
     r"\b(?:would|could|might|should|will|shall|can|cannot|won't)\s+(?:(?:still|also|now|"
     r"then|easily|further|only|not|even|well|yet|possibly|likely)\s+)*(?:(?:have|be)\s+)?$"
 )
-
-
-def _in_title_case(sentence: str) -> bool:
-    """Whether a headline capitalises its words: 'Analyst Projects 300% Rally for Cardano'."""
-    words = _WORD.findall(sentence)
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-_WORD = re.compile(r"\b[A-Za-z][a-z]{3,}\b")  # words of four letters up: not "for", "of"
 
 
 def _infinitive(lowered: str, start: int) -> bool:

@@ -57,8 +57,7 @@ _POSTED_A = re.compile(
     r"suffered|saw|sees|notched|booked|made|makes)\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}$|"
     # "Orvane and Kestrel posted modest gains", "with A and B posting gains"
     r"\b(?:posted|posting|recorded|recording|registered|registering|logged|logging|notched|"
-    r"notching|booked|booking|made|making|saw|seeing)\s+(?:(?:modest|small|slight|solid|strong|"
-    r"sharp|big|hefty|steep|heavy|marginal|minor|mild|broad|further|fresh|early|some)\s+){0,2}$"
+    rf"notching|booked|booking|made|making|saw|seeing)\s+(?:{lx.HOW_BIG}\s+){{0,2}}$"
 )
 _ITS_BEFORE = re.compile(
     r"\b(?:its|their|(?:posted|posts|recorded|records|showed|shows|delivered|logged|had|has|saw|"

@@ -564,6 +564,12 @@ CURRENCY_REFERENCES = frozenset({"currency", "pair", "single currency", "common 
 CRYPTO_REFERENCES = frozenset({"coin", "token", "cryptocurrency"})
 COMMODITY_REFERENCES = frozenset({"metal", "commodity"})
 
+# how big a move noun is said to be, between a verb of posting and the noun: "posted modest gains"
+HOW_BIG = (
+    r"(?:modest|small|slight|solid|strong|sharp|big|hefty|steep|heavy|marginal|minor|mild|broad|"
+    r"further|fresh|early|some)"
+)
+
 # --- what is not a realised price move ------------------------------------------------------
 
 # a modal, forecast or condition before the move word in the same clause
