@@ -36,10 +36,13 @@ PARTS = {
     "q-read": r"q0[1-8]",
     "q-held-out": r"q09|q1[0-6]",
     # part R: held out until the sixth session of 2026-11-30, which read it; part S: scored
-    # unread, then read in that session; part T: held out (fixtures/corpus/SOURCES-T.md)
+    # unread, then read in that session; part T: held out then, read in the seventh session;
+    # parts U and V: that session's held-out sets (fixtures/corpus/SOURCES-U.md, SOURCES-V.md)
     "r": "r",
     "s": "s",
     "t": "t",
+    "u": "u",
+    "v": "v",
 }
 
 

@@ -294,17 +294,17 @@ def report_line(result: ModeResult) -> str:
 # Issue #13's targets, and the floor each is held to today. A floor is the measured figure less a
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
-# Measured 2026-11-30 (night) on 336 corpus articles (parts A-T; E to T were each written after
-# the gate was tuned on the parts before them, and their first-look figures are in
-# benchmarks/README.md; part T is still unread): perfect moves 0.9733 (3,652 of 3,752: the 304 of
-# A-R kept 0.980, reaching the target; part S, read this session, 0.954; part T, unread, 0.871
-# of its 201), catalysts 1.000, risks 1.000; let through: flip 3.6% (133 of 3,722), num 1.8%
-# (34 of 1,872), swap 6.3% (82 of 1,308), fab 0% (of which true facts of the gold, which the
-# yardstick counts all the same: flip 9, num 19, swap 38).
-KEPT = {"moves": (0.970, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.040, 0.05), "num": (0.021, 0.05), "swap": (0.068, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 3.3%, num 0.8%, swap 3.4%
-WRONG = {"flip": 0.038, "num": 0.010, "swap": 0.037, "fab": 0.0}
+# Measured 2026-11-30 (late night) on 368 corpus articles (parts A-V; E to V were each written
+# after the gate was tuned on the parts before them, and their first-look figures are in
+# benchmarks/README.md; parts U and V are that session's held-out sets): perfect moves 0.9688
+# (3,947 of 4,074: the 336 of A-T kept 0.978, the held-out U 0.867 and V 0.866), catalysts
+# 1.000, risks 1.000; let through: flip 3.9% (157 of 4,042), num 2.3% (47 of 2,037), swap 6.7%
+# (95 of 1,420), fab 0% (of which true facts of the gold, which the yardstick counts all the
+# same: flip 19, num 20, swap 40). Of A-T alone: flip 3.6% (133), num 1.9% (35), swap 6.1% (80).
+KEPT = {"moves": (0.965, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
+STOPPED = {"flip": (0.040, 0.05), "num": (0.025, 0.05), "swap": (0.070, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 3.4%, num 1.3%, swap 3.9%
+WRONG = {"flip": 0.038, "num": 0.015, "swap": 0.041, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:
