@@ -670,11 +670,12 @@ def _other_asset_class(known: str, market: str) -> bool:
 def _a_company_named_after(commodity: str, name: str) -> bool:
     """'China Gold International', 'Jiangxi Copper', 'Barrick Gold': a company with the
     commodity's word, capitalised, in its name."""
-    if not commodity.startswith("commodity:") or kind_of(name) != "stock":
+    if not commodity.startswith("commodity:") or not name.split() or kind_of(name) != "stock":
         return False
     words = set(commodity.removeprefix("commodity:").lower().split())
-    return any(word[:1].isupper() and word.lower() in words for word in name.split()[1:]) or (
-        len(name.split()) > 1 and name.split()[0].lower() in words and name.split()[1][:1].isupper()
+    first, *rest = name.split()
+    return any(word[:1].isupper() and word.lower() in words for word in rest) or (
+        bool(rest) and first.lower() in words and rest[0][:1].isupper()
     )
 
 

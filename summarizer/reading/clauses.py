@@ -375,7 +375,7 @@ def predicates(
             found.append(Predicate(cue.start, cue.end, cue.direction, cue.form, moved_object=True))
             continue
         if cue.form == "noun":
-            obj = _listed_object(lowered, cue, mention_spans) or _noun_object(lowered, cue)
+            obj = _object_of(lowered, cue, mention_spans)
             if obj is not None:
                 found.append(Predicate(cue.start, cue.end, cue.direction, "noun", noun_object=obj))
             elif owner := _POSSESSIVE_BEFORE.search(lowered, max(0, cue.start - 40), cue.start):
@@ -523,11 +523,7 @@ def _governed(
         used.add(right)
         start = _article_before(lowered, change.start)
         # "a 3.5% rise in Emaar Malls": the noun's object moved
-        obj = (
-            (_listed_object(lowered, cue, mention_spans) or _noun_object(lowered, cue))
-            if cue.form == "noun"
-            else None
-        )
+        obj = _object_of(lowered, cue, mention_spans) if cue.form == "noun" else None
         # "the IT index's 2 per cent fall": the owner before the number moved
         owner = _POSSESSIVE_BEFORE.search(lowered, max(0, start - 40), start)
         owned = (
@@ -873,6 +869,14 @@ def _stands_alone(lowered: str, cue: Cue) -> bool:
         )
         is not None
     )
+
+
+def _object_of(
+    lowered: str, cue: Cue, mention_spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
+    """What a move noun names as moved: a list of names ('gains in A, B and C'), else its
+    object ('a selloff in the tech sector')."""
+    return _listed_object(lowered, cue, mention_spans) or _noun_object(lowered, cue)
 
 
 def _listed_object(

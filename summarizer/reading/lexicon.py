@@ -85,16 +85,19 @@ FRACTION_OF_ONE = re.compile(
     rf"(?<![\w-])(?P<frac>(?:(?:a|one|two|three)[\s-]+)?(?:half|quarters?|thirds?|tenths?|fifths?)|"
     rf"[{_GLYPHS}])\s+of\s+(?:1|one|a)\s+(?P<unit>percent\b|per\s?cent\b|percentage\s+points?\b)"
 )
+# the units a fraction is written with: "2¼ percent", "2-1/2 basis points"
+_FRACTION_UNIT = (
+    r"(?P<unit>\s?%|\s?percent\b|\s?per\s?cent\b|\s?percentage\s+points?\b|"
+    r"\s?basis[ -]points?\b|\s?bps?\b)"
+)
 GLYPH_PERCENT = re.compile(
-    rf"(?<![\w.])(?P<sign>[+\-−])?(?P<num>\d+)?(?P<glyph>[{_GLYPHS}])(?P<unit>\s?%|\s?percent\b|"
-    rf"\s?per\s?cent\b|\s?percentage\s+points?\b|\s?basis[ -]points?\b|\s?bps?\b)"
+    rf"(?<![\w.])(?P<sign>[+\-−])?(?P<num>\d+)?(?P<glyph>[{_GLYPHS}]){_FRACTION_UNIT}"
 )
 # the fractions of US wire copy: "2-1/2 basis points", "1 1/4 percent", "1/2 point" (a price's
 # "5/32" has no unit, and is no change of these)
 SLASH_FRACTION = re.compile(
     r"(?<![\w./-])(?P<sign>[+\-−])?(?:(?P<num>\d+)[-\s])?(?P<top>[1-9]\d?)/(?P<bottom>2|4|8|16)"
-    r"(?P<unit>\s?%|\s?percent\b|\s?per\s?cent\b|\s?percentage\s+points?\b|"
-    r"\s?basis[ -]points?\b|\s?bps?\b)"
+    + _FRACTION_UNIT
 )
 # one of a unit, said with the article: "rose a basis point", "fell a full percentage point"
 ONE_UNIT = re.compile(

@@ -7,6 +7,7 @@ gauge", "the carmaker", "its shares").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from summarizer import instruments
@@ -700,15 +701,9 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             sentence, _merged(_without_persons(sentence, _with_producers(sentence, lowered, found)))
         ),
     )
-    return _with_joined_items(
-        sentence,
-        _with_described_heads(
-            sentence,
-            _named_by_apposition(
-                sentence, _with_appositions(sentence, _with_contract_heads(sentence, mentions))
-            ),
-        ),
-    )
+    for step in _AFTER_FINDING:
+        mentions = step(sentence, mentions)
+    return mentions
 
 
 def _with_joined_items(sentence: str, mentions: list[Mention]) -> list[Mention]:
@@ -739,25 +734,37 @@ _ITEM_JOINED_BEFORE = re.compile(
 _FIGURE_AFTER = re.compile(r"\s*\(\s*[+\-−]?\d")
 
 
+def _pairs_joined(
+    mentions: list[Mention], join: Callable[[Mention, Mention], Mention | None]
+) -> list[Mention]:
+    """The mentions with each one that `join` makes one with the mention before it so made."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        joined = join(kept[-1], mention) if kept else None
+        if joined is not None:
+            kept[-1] = joined
+        else:
+            kept.append(mention)
+    return kept
+
+
 def _with_described_heads(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """A name and the lower-case words after it that end in a gauge's head ('The Nasdaq
     electronic exchange index') are one name: the words describe it."""
-    kept: list[Mention] = []
-    for mention in mentions:
-        previous = kept[-1] if kept else None
+
+    def join(previous: Mention, mention: Mention) -> Mention | None:
         if (
-            previous is not None
-            and previous.reference is None
+            previous.reference is None
             and not previous.descriptive
             and mention.descriptive
             and mention.reference is None
             and sentence[previous.end : mention.start] == " "
             and _A_GAUGES_HEAD.search(mention.name) is not None
         ):
-            mention = replace(previous, end=mention.end, name=f"{previous.name} {mention.name}")
-            kept.pop()
-        kept.append(mention)
-    return kept
+            return replace(previous, end=mention.end, name=f"{previous.name} {mention.name}")
+        return None
+
+    return _pairs_joined(mentions, join)
 
 
 _A_GAUGES_HEAD = re.compile(r"\b(?:index|sub-index|gauge)$")
@@ -767,19 +774,18 @@ def _named_by_apposition(sentence: str, mentions: list[Mention]) -> list[Mention
     """A gauge described, then named after a comma ('the main index of the Paris Stock
     Exchange, the CAC 40', 'its main index, the IPSA'), is one mention of the name: what the
     words say of the gauge is said of it."""
-    kept: list[Mention] = []
-    for mention in mentions:
+
+    def join(previous: Mention, mention: Mention) -> Mention | None:
         if (
-            kept
-            and _described_gauge(kept[-1])
-            and _APPOSITION.fullmatch(sentence, kept[-1].end, mention.start)
+            _described_gauge(previous)
+            and _APPOSITION.fullmatch(sentence, previous.end, mention.start)
             and not (mention.descriptive or mention.reference is not None)
         ):
             # one span from the description to the name, so an aside's commas keep it whole
-            mention = replace(mention, start=kept[-1].start)
-            kept.pop()
-        kept.append(mention)
-    return kept
+            return replace(mention, start=previous.start)
+        return None
+
+    return _pairs_joined(mentions, join)
 
 
 def _described_gauge(mention: Mention) -> bool:
@@ -1092,3 +1098,15 @@ def _merged(found: list[Mention]) -> list[Mention]:
         if all(mention.end <= k.start or mention.start >= k.end for k in kept):
             kept.append(mention)
     return sorted(kept, key=lambda m: m.start)
+
+
+# what is done to the mentions once found, in this order: a contract's head and a name's
+# apposition are part of it; a described gauge takes the name after it; a name takes the words
+# that describe it; a list item of two words joined by "and" is one
+_AFTER_FINDING: tuple[Callable[[str, list[Mention]], list[Mention]], ...] = (
+    _with_contract_heads,
+    _with_appositions,
+    _named_by_apposition,
+    _with_described_heads,
+    _with_joined_items,
+)
