@@ -240,13 +240,23 @@ def _without_contract_month(move: Move, evidence: str) -> Move:
     said = list(re.finditer(rf"\b{claimed.which}[a-z]*\b\.?", lowered))
     if not said or any(_PERIOD_PREPOSITION.search(lowered, 0, m.start()) for m in said):
         return move
-    name = _HINT.sub(lambda hint: "" if _names_month(hint[0]) else hint[0], move.instrument)
+    name = _HINT.sub(lambda hint: _without_a_month(hint[0]), move.instrument)
     return move.model_copy(update={"instrument": name.strip()})
 
 
-def _names_month(hint: str) -> bool:
-    """Whether a name's parenthesis names nothing but a month ('(Mar)', '(Dec 21)')."""
-    when = when_named(hint.strip(" ()").lower(), bare=True)
+def _without_a_month(hint: str) -> str:
+    """A name's parenthesis without the parts that name a month: '(Mar)' and '(Dec 21)' go,
+    '(September, most-traded)' keeps '(most-traded)'."""
+    parts = [p.strip() for p in hint.strip(" ()").split(",")]
+    kept = [p for p in parts if not _names_month(p)]
+    if len(kept) == len(parts):
+        return hint
+    return f" ({', '.join(kept)})" if kept else ""
+
+
+def _names_month(words: str) -> bool:
+    """Whether the words name nothing but a month ('Mar', 'Dec 21')."""
+    when = when_named(words.lower(), bare=True)
     return when is not None and when.unit == "month"
 
 
@@ -329,6 +339,8 @@ _LABEL_WORD = re.compile(r"[a-z]{4,}")
 _LABEL_FILLERS = frozenset(
     "with from than that this into over after before during since against versus also "  # noqa: SIM905
     "shares stock stocks index futures contract price prices "
+    # which contract: "(July, benchmark)", "(most-traded)", "(front month)"
+    "benchmark most traded active actively front nearby deferred spot cash "
     # periods, sessions and quote currencies have checks of their own
     "week weeks weekly month months monthly year years yearly quarter daily today yesterday "
     "session sessions intraday close open high highs lows euro dollar pound sterling franc "

@@ -1697,3 +1697,63 @@ def test_as_of_another_currency_the_day_earlier_and_a_steeper_curve(
 ) -> None:
     problem = gate(around(sentence), sentence, instrument, direction, value)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "pct", "bp", "refused"),
+    [
+        # the words before each figure of a list name the figure's owner, known word or not
+        ("Banks fell 1.4 percent, followed by leisure (-0.6 percent) and ports (-0.2 percent).",
+         "Varno leisure sub-index", -0.6, None, False),
+        ("Banks fell 1.4 percent, followed by leisure (-0.6 percent) and ports (-0.2 percent).",
+         "Banks", -0.6, None, True),
+        # two tenors sharing "bonds": each takes its own number in turn
+        ("The 7-year and 3-year bonds rose by 2.1bp and 4.4bp respectively.",
+         "Varno 7-year government bond yield", None, 2.1, False),
+        ("The 7-year and 3-year bonds rose by 2.1bp and 4.4bp respectively.",
+         "Varno 3-year government bond yield", None, 2.1, True),
+        # a rate's change in percent, then the level it reached
+        ("The yield on the 7-year note lost 2.5% to 3.12%.", "7-year note yield", -2.5, None,
+         False),
+    ],
+)  # fmt: skip
+def test_lists_of_figures_shared_heads_and_a_rates_change_to_a_level(
+    sentence: str, instrument: str, pct: float | None, bp: float | None, refused: bool
+) -> None:
+    direction = "down" if (pct or bp or 0) < 0 else "up"
+    verdict = gate(around(sentence), sentence, instrument, direction, pct, bp)
+    assert (verdict is not None) is refused, verdict
+
+
+@pytest.mark.parametrize(
+    ("instrument", "pct", "refused"),
+    [
+        # a number told in turn of a name the reading does not know is no known name's...
+        ("Varno coke futures", -0.8, False),
+        ("Varno iron ore futures", -1.5, False),
+        # ... and the known name's own number still refuses another
+        ("Varno iron ore futures", -0.8, True),
+    ],
+)
+def test_numbers_in_turn_of_names_not_all_read(instrument: str, pct: float, refused: bool) -> None:
+    sentence = (
+        "Iron ore and coke, the other steel-making ingredients, fell 1.5% and 0.8%, respectively."
+    )
+    verdict = gate(around(sentence), sentence, instrument, "down", pct)
+    assert (verdict is not None) is refused, verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "pct"),
+    [
+        ("The most-traded September iron ore on the Varno exchange ended 0.12% lower, following "
+         "a rise of about 2% the week before.",
+         "Varno iron ore futures (September, most-traded)", 2.0),
+        ("The benchmark July iron ore contract in Kestrel edged down 0.05%, after rising by more "
+         "than 4% in the previous week.", "Kestrel iron ore futures (July, benchmark)", 4.0),
+    ],
+)  # fmt: skip
+def test_a_contract_month_and_which_contract_are_no_labels_of_one_number(
+    sentence: str, instrument: str, pct: float
+) -> None:
+    assert gate(around(sentence), sentence, instrument, "up", pct) is None

@@ -946,11 +946,12 @@ def test_every_cue_passes_the_prefilter(sentence: str, direction: str) -> None:
     [
         ("ShFE copper fell 1.3% to 70,360 yuan a tonne and lead decreased 1.5% to 14,900 yuan.",
          [("copper", 1.3), ("lead", 1.5)]),
-        # an item no pattern names is no one's, not the item before it; a bare sector word in
-        # a list of sector moves names the sector
+        # a bare sector word in a list of sector moves names the sector, and so do the words
+        # before any figure of a list of figures in parentheses
         ("Among indices, auto declined 0.97 per cent, consumer discretionary (0.38 per cent), "
          "bankex (0.36 per cent) and commodities (0.34 per cent).",
-         [("auto", 0.97), ("consumer discretionary", 0.38), ("bankex", 0.36), (None, 0.34)]),
+         [("auto", 0.97), ("consumer discretionary", 0.38), ("bankex", 0.36),
+          ("commodities", 0.34)]),
         ("Holding firms shed 0.82 percent, financials 1.51 percent, and property 0.48 percent, "
          "while demand for power rose 2%.",
          [("Holding firms", 0.82), ("financials", 1.51), ("property", 0.48), (None, 2.0)]),

@@ -343,3 +343,118 @@ def test_a_list_item_of_two_words_joined_by_and_is_one_name() -> None:
 )
 def test_a_sectors_two_names_are_one(name: str, other: str) -> None:
     assert instruments.compare(name, other) == "same"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a modifier before "and" shares the head of the name after it: tenors...
+        ("The 5-year and 2-year bonds increased by 4.1bp and 6.3bp respectively.",
+         [("5-year bonds", "up", 4.1), ("2-year bonds", "up", 6.3)]),
+        ("The three- and 7-year yields fell 2 and 3 basis points, respectively.",
+         [("three-year yields", "down", 2.0), ("7-year yields", "down", 3.0)]),
+        # ... and places, a list of them too
+        ("Taiwan, Thailand and Malaysia stocks fell 1%, 2% and 3%, respectively.",
+         [("Taiwan stocks", "down", 1.0), ("Thailand stocks", "down", 2.0),
+          ("Malaysia stocks", "down", 3.0)]),
+        # (two places with no head after them are the two places)
+        ("Stocks in Norway and Denmark fell 1%.", [("Norway", "down", 1.0),
+                                                  ("Denmark", "down", 1.0)]),
+        # the words before each figure of a list of figures name what moved, known or not
+        ("Losses were led by transport (-1.2 percent), leisure (-0.8 percent) and shipping and "
+         "ports (-0.5 percent).",
+         [("transport", "down", 1.2), ("leisure", "down", 0.8),
+          ("shipping and ports", "down", 0.5)]),
+        ("Among sub-indices, “forestry” (+4.1%) and “beverages” (+2.2%) led.",
+         [("forestry", "up", 4.1), ("beverages", "up", 2.2)]),
+        # two sectors that "both" moved
+        ("Stocks ended lower, with banks and insurance both dropping 1.4 percent.",
+         [("banks", "down", 1.4), ("insurance", "down", 1.4)]),
+        # a rate's change, then the level it reached, is no range
+        ("The 7-year yield lost 2.5% to 3.12%.", [("7-year yield", "down", 2.5)]),
+        ("Shares of Orvane rose 2% to 3%.", []),
+        # a rate's change told in percentage points and in percent
+        ("The 5-year yield fell 0.25 percentage point, or 6.2%, to 3.8%.",
+         [("5-year yield", "down", 6.2)]),
+        # a price band's top and bottom
+        ("Kestrel Land hit the ceiling at 6.9 per cent, while Varno Steel hit the floor price at "
+         "7 per cent.", [("Kestrel Land", "up", 6.9), ("Varno Steel", "down", 7.0)]),
+        # "per-cent" written with a hyphen before a move noun
+        ("Orvane's 4.2-per-cent rise added 30 points to the index.", [("Orvane", "up", 4.2)]),
+        # a place set before the clause is no name the clause is an aside of
+        ("In Lisbon, the 10-year yield closed at 3.1%, up 4 basis points.",
+         [("10-year yield", "up", 4.0)]),
+        # the neighbourhood of a level is a level
+        ("The 10-year yield climbed to the 4% range.", []),
+        # the exchange rate of a currency is the currency's price
+        ("The exchange rate of the Swedish krona against the euro sank 0.9 per cent.",
+         [("Swedish krona", "down", 0.9)]),
+    ],
+)  # fmt: skip
+def test_shared_heads_lists_of_figures_and_rates(sentence: str, expected: list[Stated]) -> None:
+    assert [s for s in numbered(sentence) if s[2] is not None] == expected
+
+
+def test_the_figures_of_a_list_of_company_results_are_no_moves() -> None:
+    text = "Revenue (+5%) and profit (+3%) beat forecasts."
+    assert summarize_text(text, 0, len(text)).moves == []
+
+
+def test_a_move_measured_from_the_previous_day_is_no_move_of_that_day() -> None:
+    (fact,) = read_sentence("The Varno index rose 1.2% from the previous day.").facts
+    assert (fact.pct, fact.timeframe) == (1.2, "unspecified")
+
+
+def test_the_days_before_a_move_say_nothing_of_its_direction() -> None:
+    reading = read_sentence("The Varno index opened 0.7 percent after several days of sharp falls.")
+    assert reading.cues == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # items after semicolons, each a name and its number, repeat the verb...
+        ("Lisbon is up 1.1%; Madrid, 0.9%; Athens, 1.4%.",
+         [("Lisbon", "up", 1.1), ("Madrid", "up", 0.9), ("Athens", "up", 1.4)]),
+        # ... and an index's number is part of its name, not a percentage of a list
+        ("The Dax rose 1.3%; the CAC 40, 1.2%; and the FTSE 100, 0.8%.",
+         [("Dax", "up", 1.3), ("CAC 40", "up", 1.2), ("FTSE 100", "up", 0.8)]),
+        # what an apposition says of the name before it is the name's
+        ("VRX, the oldest index on the Varno Stock Exchange (VSE), rose by 0.37 percent.",
+         [("VRX", "up", 0.37)]),
+        ("The Spanish national index, the IBEX 35, is up 151.2 points, or 1.62%.",
+         [("IBEX 35", "up", 1.62)]),
+        ("Kestrelcoin, the third-largest cryptocurrency by market value, fell below $3,100, "
+         "reflecting a 6% decrease.", [("Kestrelcoin", "down", 6.0)]),
+        # "some" of a group moved: no name
+        ("Tokens slid, with some dropping nearly 14%.", [(None, "down", 14.0)]),
+        # numbers told in turn of names the reading does not all know: the unknown one's
+        # number is no one's (not the known name's)
+        ("Iron ore and coke fell 1.5% and 0.8%, respectively.",
+         [("Iron ore", "down", 1.5), (None, "down", 0.8)]),
+        ("Copper and tin fell 1.5% and 0.8%, respectively.",
+         [("Copper", "down", 1.5), ("tin", "down", 0.8)]),
+    ],
+)  # fmt: skip
+def test_semicolon_lists_appositions_and_names_not_all_read(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected
+
+
+def test_gainers_named_with_where_they_gained() -> None:
+    reading = read_sentence(
+        "Major gainers in the main market included Orvane Holding, Kestrel Bank and Varno Foods."
+    )
+    assert [(_name(f), f.direction) for f in reading.facts] == [
+        ("Orvane Holding", "up"),
+        ("Kestrel Bank", "up"),
+        ("Varno Foods", "up"),
+    ]
+
+
+def test_what_an_aside_says_a_company_makes_is_no_figure_of_its_move() -> None:
+    text = "Orvane Group, known for its mining and steel production, rose 0.4 percent."
+    assert [(m.instrument, m.change_pct) for m in summarize_text(text, 0, len(text)).moves] == [
+        ("Orvane Group", 0.4)
+    ]

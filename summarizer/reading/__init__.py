@@ -210,7 +210,9 @@ def read_sentence(sentence: str) -> SentenceReading:
             or _named_by_the_copula(lowered, mentions, subjects)
             or _named_in_sentence(subjects, last_subjects, lowered, mentions)
         )
-        facts += _facts(sentence, lowered, predicate, subjects, clause, used)
+        if _QUANTIFIED_SUBJECT.search(lowered, max(0, predicate.start - 40), predicate.start):
+            subjects = []  # "with some dropping nearly 14%": how many moved, not which
+        facts += _facts(sentence, lowered, predicate, subjects, clause, used, mentions)
         used.update(subjects)
         if predicate.moved_object:
             # "Caterpillar led the index higher, adding more than 2.5%": the participle is
@@ -222,10 +224,24 @@ def read_sentence(sentence: str) -> SentenceReading:
     facts = _with_openings(lowered, _comparisons_share_the_period(lowered, facts))
     facts += _leaders(lowered, mentions, facts)
     facts += _listed_under_a_heading(lowered, mentions, facts)
-    cue_spans = tuple((c.start, c.end, c.direction) for c in cues)
+    # "after several days of sharp declines" says how the days before went, not which way the
+    # move went
+    runs = [m.span("run") for m in _AFTER_A_RUN.finditer(lowered)] if "of" in lowered else []
+    cue_spans = tuple(
+        (c.start, c.end, c.direction)
+        for c in cues
+        if not any(start <= c.start < end for start, end in runs)
+    )
     return SentenceReading(
         original, tuple(mentions), tuple(facts), cue_spans, _subject_like(lowered, mentions)
     )
+
+
+# a count of unnamed members as a clause's subject: "with some dropping", ", while most fell"
+_QUANTIFIED_SUBJECT = re.compile(
+    r"(?:^|[,;]\s*|\b(?:with|while|and|but|as)\s+)(?:some|many|most|several|others|a few|few|"
+    r"half|a handful|the rest)(?:\s+of\s+(?:them|those|these))?\s+$"
+)
 
 
 def _comparisons_share_the_period(lowered: str, facts: list[Fact]) -> list[Fact]:
@@ -431,6 +447,9 @@ _HEADING_LIST = re.compile(
     r"main\s+|major\s+|other\s+)?"
     r"(?:(?P<up>gainers|advancers|risers|winners|in the green|in positive territory)|"
     r"(?:losers|decliners|fallers|laggards|in the red|in negative territory))"
+    # "Major gainers in the main market included": where they gained
+    r"(?:\s+(?:in|on|at|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:market|board|segment|index|bourse|"
+    r"exchange|session|day))?"
     r"\s+(?:(?:of the day|on the day|today)\s+)?(?:were|included|include|are|was)\b\s*"
 )
 _LIST_JOINER = re.compile(
@@ -825,8 +844,8 @@ _SKIP_BEFORE = re.compile(
 )
 _GENERIC_HEAD = re.compile(
     r"\b(?:(?:shares?|stocks?|gains?|losses|advances?|declines?|index|sub-index|prices?|futures|"
-    r"contracts?|yields?|markets?|sector|adrs?|bonds?|notes?|units?|etfs?|trading|value)\s+(?:in|"
-    r"of)|"
+    r"contracts?|yields?|markets?|sector|adrs?|bonds?|notes?|units?|etfs?|trading|value|"
+    r"(?:exchange|spot|currency) rates?)\s+(?:in|of)|"
     # "Shares on Wall Street declined", not "11 stocks on the BIST 100 rose" (a count of them)
     r"(?<!\d )(?<!many )(?<!most )(?<!few )(?<!all )(?<!some )(?:shares|stocks|equities)\s+on|"
     r"(?:all|each|both|most|some|many|none|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -1077,7 +1096,7 @@ _INTRODUCED = re.compile(
     r"\b(?:including|like|such as|notably|especially|among them)\s+(?:the\s+)?$"
 )
 _INSERTION = re.compile(
-    r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|one of|[a-z]+ing|"
+    r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|one of|known|[a-z]+ing|"
     r"(?!followed\b|trailed\b)[a-z]+ed)\b(?:[^,;()]|(?<=\d),(?=\d{3}))*,"  # "4,129.68" goes on
 )
 _FOLLOWED_BY = re.compile(r"\b(?:followed by|trailed by)\s+(?:the\s+)?$")
@@ -1106,10 +1125,16 @@ def _insertions(
     verb (not ', India's rupee,', which names an instrument of a list)."""
     # after a fronted phrase that names nothing and moves nothing, ", the KOSPI closed at
     # 4,129.68," is the sentence's own clause, not an aside ("On Monday, the KOSPI ...")
+    # ("In Seoul, the 3-year yield closed at 2.044%, up 9.7 basis points": a name of where it
+    # happened, set before the clause, is no name the clause is an aside of)
+    setting = _FRONTED_SETTING.match(lowered)
     commas = [
         (lo + m.start(), lo + m.end())
         for m in _INSERTION.finditer(lowered[lo:hi])
-        if any(n.end <= lo + m.start() for n in mentions)
+        if any(
+            n.end <= lo + m.start() and not (setting is not None and n.end <= setting.end())
+            for n in mentions
+        )
         or any(p.search(lowered, 0, lo + m.start()) for p in lx.MOVE_WORDS)
     ]
     owned = [
@@ -1122,6 +1147,10 @@ def _insertions(
     return commas + owned + asides(lowered, lo, hi)
 
 
+# where the sentence happens, set before it: "In Seoul,", "Elsewhere in Asia,"
+_FRONTED_SETTING = re.compile(
+    r"(?:(?:elsewhere|over|meanwhile),?\s+)?(?:in|at|across)\s[^,;]{1,40},"
+)
 # "The VIX, Wall Street's fear gauge, jumped": a description owned by a name (in lower-case
 # words, unlike the next item of a list: "Spain's Bankia, Italy's UniCredit and ...")
 _OWNED_DESCRIPTION = re.compile(
@@ -1138,6 +1167,11 @@ def _subject_after_conjunction(lowered: str, mention: Mention, predicate: Predic
     inserted = _INSERTION.match(lowered, after, predicate.start)
     if inserted is not None:
         after = inserted.end()
+    elif ", " in lowered[mention.start : mention.end]:
+        # (a name that took its description in: "Orvane, the bourse's heaviest stock")
+        after += len(lowered[after : predicate.start]) - len(
+            lowered[after : predicate.start].lstrip(", ")
+        )
     if not _ATTACHED.fullmatch(lowered, after, predicate.start):
         return False
     # "led by 10-year yields dropping 10 basis points": a name right before a participle
@@ -1584,14 +1618,36 @@ def _facts(
     subjects: list[Mention],
     clause: tuple[int, int],
     used: set[Mention],
+    mentions: Sequence[Mention] = (),
 ) -> list[Fact]:
     changes: list[Change | None] = list(predicate.changes) or [None]
     # "dropped 5.6% and 5.5%, respectively", and without the word: "A and B closing 3.2 and
     # 2.9 per cent lower"
     respectively = len(changes) > 1 and len(subjects) == len(changes)
+    # "respectively" with fewer names found than numbers: told in turn of names not all read
+    in_turn = (
+        len(changes) > 1
+        and 0 < len(subjects) < len(changes)
+        # ("Both had plummeted, dropping by 30 and 32 basis points respectively": names the
+        # sentences before give, read later)
+        and all(s.reference is None for s in subjects)
+        and _RESPECTIVELY.search(lowered, predicate.start, clause[1]) is not None
+    )
+    if in_turn:
+        # "both the A index, which ..., and the B index, tracking ..., increased by 0.53% and
+        # 0.31%, respectively": the clause's names before the verb are the list
+        named_before = [
+            m
+            for m in mentions
+            if clause[0] <= m.start and m.end <= predicate.start and m.reference is None
+        ]
+        if len(named_before) == len(changes):
+            subjects, respectively, in_turn = named_before, True, False
     pairs: list[tuple[Mention | None, Change | None]]
     if respectively:
         pairs = list(zip(subjects, changes, strict=True))
+    elif in_turn:
+        pairs = _partly_named_in_turn(lowered, subjects, changes, clause, predicate, mentions)
     else:
         named: list[Mention | None] = list(subjects) or [None]
         pairs = [(s, c) for c in changes for s in named]
@@ -1836,8 +1892,33 @@ _STREAK = re.compile(
 _AFTER_A_RUN = re.compile(
     r"[^,;:]{0,40}?\b(?:after|following) (?:a |an )?(?:\d+|two|three|four|five|six|seven|eight|"
     r"nine|ten|several|a few) (?:straight |consecutive |successive )?(?:trading )?(?:days?|"
-    rf"sessions?|weeks?|months?) (?:in a row )?of (?P<run>{_RUN_WORDS})"
+    rf"sessions?|weeks?|months?) (?:in a row )?of (?:[a-z]+ )?(?P<run>{_RUN_WORDS})"
 )
+
+
+def _partly_named_in_turn(
+    lowered: str,
+    subjects: list[Mention],
+    changes: list[Change | None],
+    clause: tuple[int, int],
+    predicate: Predicate,
+    mentions: Sequence[Mention],
+) -> list[tuple[Mention | None, Change | None]]:
+    """'Coking coal and coke fell 1.55% and 0.81%, respectively', 'coke' no name the reading
+    knows: only a name that opens the clause is known to own the first number, and one the verb
+    follows the last; the others are no known name's."""
+    opens = _OPENS_THE_CLAUSE.fullmatch(lowered, clause[0], subjects[0].start) is not None
+    closes = not any(subjects[-1].end <= m.start < predicate.start for m in mentions)
+    pairs: list[tuple[Mention | None, Change | None]] = [
+        (subjects[0] if i == 0 and opens else None, change) for i, change in enumerate(changes)
+    ]
+    if closes and not (opens and len(subjects) == 1):
+        pairs[-1] = (subjects[-1], changes[-1])
+    return pairs
+
+
+_RESPECTIVELY = re.compile(r"\brespectively\b")
+_OPENS_THE_CLAUSE = re.compile(r"[\s,]*(?:(?:the|both|while|and|but|whereas)\s+)*")
 _BROKEN_STREAK = re.compile(r"^(?:snap|broke|break|end|halt)")
 _RELATIVE_ASIDE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,100},")
 

@@ -279,8 +279,8 @@ _DETERMINER_BEFORE = re.compile(
     r"marginal|heavy|hefty|broad|solid|robust|fresh|renewed|mild|moderate|minor|huge|massive|"
     r"deep|deeper|sharper|major|another|latest|significant|dramatic|severe|second|third|"
     r"fourth|fifth|worst|largest|best|"
-    r"single-day|daily|weekly|monthly|annual|year-to-date|intraday|session|percent|per cent|"
-    r"pct|point|points|price|prices)|%|['’]s|\b(?:19|20)\d\d)\s*$"  # "its 2025 gain"
+    r"single-day|daily|weekly|monthly|annual|year-to-date|intraday|session|percent|per[\s-]cent|"
+    r"pct|pc|bps?|point|points|price|prices)|%|['’]s|\b(?:19|20)\d\d)\s*$"  # "its 2025 gain"
 )
 
 
@@ -415,6 +415,8 @@ _SIGNED_LEVEL = re.compile(r"\b(?:to|at)\s*$")
 _STAYED = re.compile(r"\b(?:stayed|remained|stood|held)\s*$")
 
 
+_THE_LEVELS_AREA_BEFORE = re.compile(r"\b(?:to|at|in|around|near|within)\s+the\s+$")
+_A_LEVELS_AREA = re.compile(r"\s+(?:range|level|area|mark|zone|region|handle)\b")
 _FROM_AN_AVERAGE = re.compile(
     r"\s+(?:below|above|under|over|short of)\s+(?:the|its|their)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:average|norm|mean|moving average)\b"
@@ -434,6 +436,8 @@ def _is_level(lowered: str, change: Change, cues: list[Cue]) -> bool:
         if not _SIGNED_LEVEL.search(lowered, max(0, change.start - 10), change.start):
             return False  # "+1.2%" is a change; "spiked to -0.26%" is a level all the same
     before = lowered[max(0, change.start - 40) : change.start]
+    if _THE_LEVELS_AREA_BEFORE.search(before) and _A_LEVELS_AREA.match(lowered, change.end):
+        return True  # "surged to the 1.7% range": the neighbourhood of a level
     if change.pct is None and change.bp is None and _A_LEVEL_LISTED_BEFORE.search(before):
         return True  # "to HK$76.10 and HK$178.70, respectively": both prices reached
     if not _LEVEL_BEFORE.search(before):
@@ -745,16 +749,23 @@ def _continues(
     first = previous.changes[0]
     if (first.pct is None) != (change.pct is None) and (first.bp is None) != (change.bp is None):
         return False  # "jumped 4 per cent to HK$76.10 and HK$178.70": a price after a percentage
+    # "Paris is up 1.32%; Milan, 1.19%; Frankfurt, 1.32%": items after semicolons, each a
+    # name and its number, repeat the verb too
+    gapped_items = _GAPPED_ITEMS.fullmatch(gap) is not None
     if len(gap) > 80 or any(
         previous.end <= s < change.start
         and kind == "clause"
         and lowered[s:e].strip(" ,") not in ("and",)
+        and not (gapped_items and lowered[s:e].strip() == ";")
         for s, e, kind in cuts
     ):
         return False
     return re.search(r"(?:,|\band\b|;)", gap) is not None and not re.search(
         r"\b(?:to|at|from)\s*$", gap
     )
+
+
+_GAPPED_ITEMS = re.compile(r"(?:[^;]*;\s*(?:and\s+)?(?=[^;,]*[a-z])[^;,]{1,40},?\s*)+")
 
 
 def _cues_in(gap: str) -> list[Cue]:

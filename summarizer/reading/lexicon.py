@@ -132,7 +132,7 @@ QUALIFIER = re.compile(
     r"a little more than|slightly more than|at least|nearly|almost|close to|just under|"
     r"just shy of|less than|under|slightly less than|about|around|approximately|roughly|some|"
     r"an estimated|as much as|up to|as high as|as low as|as many as|the daily limit of|"
-    r"a further|another|an additional)\s+$"
+    r"a further|another|an additional|ceiling at|floor at|ceiling price at|floor price at)\s+$"
 )
 QUALIFIER_OF = {
     "more than": "over", "over": "over", "above": "over", "upwards of": "over",
@@ -144,6 +144,9 @@ QUALIFIER_OF = {
     "approximately": "about", "roughly": "about", "some": "about", "an estimated": "about",
     "as much as": "up_to", "up to": "up_to", "as high as": "up_to", "as low as": "up_to",
     "as many as": "up_to", "the daily limit of": "limit",
+    # a price band's top or bottom reached: "hit the ceiling at 6.97%"
+    "ceiling at": "limit", "floor at": "limit", "ceiling price at": "limit",
+    "floor price at": "limit",
 }  # fmt: skip
 
 # --- direction ------------------------------------------------------------------------------
@@ -281,7 +284,11 @@ _UP_VERBS = (
     r"perform(?:s|ed|ing)? (?:well|strongly|robustly)|"
     r"br(?:oke|eaks?|eaking) (?:through|above) (?:the |a |its )?(?:[\w-]+ )?resistance|"
     r"mov(?:e|es|ed|ing) (?:above|over|past)(?= (?:the )?[$€£¥]?\d)|"
-    r"hit the (?:mandatory |maximum )?(?:daily )?upper limit"
+    r"hit the (?:mandatory |maximum )?(?:daily )?upper limit|"
+    # a price band's top, as Vietnamese and Korean copy writes it: "reached the ceiling"
+    r"(?:hit|hits|hitting|reached|reaches|reaching|touched|touching|rose to|jumped to|surged to|"
+    r"soared to|climbed to) (?:the |its )?(?:daily )?ceiling(?: price| level)?"
+    r"(?: at(?= \d[\d.,]* ?(?:%|per ?cent|percent)))?"
 )
 _DOWN_VERBS = (
     r"f[ae]ll(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|los(?:e|es|t|ing)|"
@@ -377,7 +384,11 @@ _DOWN_VERBS = (
     r"mov(?:e|es|ed|ing) (?:under|below)(?= (?:the )?[$€£¥]?\d)|"
     r"(?:see|sees|saw|seeing|seen) (?:deep |deeply )?red|"
     r"drift(?:s|ed|ing)? to (?:a|its|their) (?:[\w-]+ )?low|"
-    r"hit the (?:mandatory |maximum )?(?:daily )?lower limit"
+    r"hit the (?:mandatory |maximum )?(?:daily )?lower limit|"
+    # a price band's bottom: "hit the floor price", "fell to the floor"
+    r"(?:hit|hits|hitting|reached|reaches|reaching|touched|touching|fell to|dropped to|sank to|"
+    r"plunged to|slumped to|tumbled to) (?:the |its )?(?:daily )?floor(?: price| level)?"
+    r"(?: at(?= \d[\d.,]* ?(?:%|per ?cent|percent)))?"
 )
 _FLAT_WORDS = (
     r"(?:was|were|is|are|ended|closed|finished|settled|opened|stayed|remained|held|traded|stood)"

@@ -36,7 +36,7 @@ _FIRST_WORD = r"(?:[A-Z][\w.&+'’-]*|[a-z][A-Z][\w.&+'’-]*|\d{3,6}(?=\))|[A-Z
 # "3X" of "Direxion Daily Financial Bull 3X Shares": a leverage is part of a fund's name
 # a number in a name, but not a code's ("Tokyo Electron 8035.T")
 _CAPITALISED_WORD = (
-    r"(?:[A-Z][\w.&+'’-]*|\d[xX]\b|\d{1,6}(?![.,]\d|\d|\s?%|\s?per|[xX]\b|\.[A-Z])|"
+    r"(?:[A-Z][\w.&+'’-]*|\d[xX]\b|\d{1,6}(?![.,]\d|\d|[\s-]?%|[\s-]?per|[xX]\b|\.[A-Z])|"
     r"[A-Z]{2,}(?:-[A-Z])?)"
 )
 _LOWER_NAME_PART = (
@@ -329,16 +329,21 @@ _SECTOR_NAME = re.compile(
 # 0.97 per cent, financial services fell by 0.53 per cent", "holding firms shed 0.82 percent,
 # services 1.25 percent and property 0.48 percent" (only there: "power" or "services" elsewhere
 # are no instrument)
-_BARE_SECTOR = re.compile(
-    r"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bwhile\s)|(?<=\bbut\s)|(?<=\bwhereas\s)|"
-    r"(?<=\bled by\s)|(?<=\bfollowed by\s))"
+_BARE_SECTOR_WORD = (
     r"(?:auto|autos|financial services|realty|metals?|pharma|fmcg|bankex|capital goods|"
     r"consumer durables|oil and gas|oil & gas|power|healthcare|health care|telecom|telecoms|energy|"
     r"services|property|holding firms|mining|banks|banking|tourism|chemicals|insurance|"
     r"technology|tech|materials|media|infrastructure|construction|transport|transportation|"
     r"textiles|food|beverages|retail|utilities|industrials|financials)"
+)
+_BARE_SECTOR = re.compile(
+    r"(?:^|(?<=[,;:]\s)|(?<=\band\s)|(?<=\bwhile\s)|(?<=\bbut\s)|(?<=\bwhereas\s)|"
+    r"(?<=\bled by\s)|(?<=\bfollowed by\s)|(?<=\bwith\s))"
+    rf"{_BARE_SECTOR_WORD}"
     # "materials, including miners and fertilizer companies, dropped 0.89%"
     r"(?=(?:,\s+(?:including|such as|led by)\s[^,;]{1,80},)?"
+    # "holding firms and property both dropping 1.93 percent"
+    rf"(?:\s+and\s+{_BARE_SECTOR_WORD})?(?:\s+(?:both|each|all))?"
     rf"\s+(?:(?:{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern})\s+(?:by\s+)?\d|"
     # "led by energy with a 2.4% gain", "followed by utilities, up 0.8%"
     r"with\s+(?:a|an)\s+(?:[a-z]+\s+)?\d|"
@@ -729,7 +734,7 @@ def _with_joined_items(sentence: str, mentions: list[Mention]) -> list[Mention]:
 
 # a list's separator, then lower-case words and "and": "), consumer goods and "
 _ITEM_JOINED_BEFORE = re.compile(
-    r"(?:[,;:(]\s*|\)\s*and\s+|^)(?P<words>(?:[a-z][\w-]*\s+){1,3}(?:and|&)\s+)$"
+    r"(?:[,;:(]\s*(?:and\s+)?|\)\s*and\s+|^)(?P<words>(?:[a-z][\w-]*\s+){1,3}(?:and|&)\s+)$"
 )
 _FIGURE_AFTER = re.compile(r"\s*\(\s*[+\-−]?\d")
 
@@ -776,22 +781,40 @@ def _named_by_apposition(sentence: str, mentions: list[Mention]) -> list[Mention
     words say of the gauge is said of it."""
 
     def join(previous: Mention, mention: Mention) -> Mention | None:
-        if (
-            _described_gauge(previous)
-            and _APPOSITION.fullmatch(sentence, previous.end, mention.start)
-            and not (mention.descriptive or mention.reference is not None)
-        ):
+        if not _APPOSITION.fullmatch(sentence, previous.end, mention.start):
+            return None
+        named = not (mention.descriptive or mention.reference is not None)
+        if _described_gauge(previous) and named:
             # one span from the description to the name, so an aside's commas keep it whole
             return replace(mention, start=previous.start)
+        if previous.descriptive or previous.reference is not None:
+            return None
+        # "WIG, the oldest index on the Warsaw Stock Exchange, rose", "Ethereum, the
+        # second-largest cryptocurrency by market value, fell": the words after the name
+        # describe it (one span, so a relative clause after them is still the name's)
+        if mention.descriptive and _A_GAUGES_WORD.search(mention.name):
+            return replace(previous, end=mention.end)
+        closed = _CLOSED_BY_A_COMMA.match(sentence, mention.end)
+        if mention.reference is not None and closed is not None:
+            return replace(previous, end=closed.end())
         return None
 
     return _pairs_joined(mentions, join)
 
 
 def _described_gauge(mention: Mention) -> bool:
-    return (
-        mention.reference in lx.INDEX_REFERENCES or _GAUGE_DESCRIBED.match(mention.name) is not None
-    )
+    if mention.reference in lx.INDEX_REFERENCES or _GAUGE_DESCRIBED.match(mention.name):
+        return True
+    # "The Spanish national index, the IBEX 35": a country's adjective, then words for a gauge
+    described = _A_COUNTRYS_GAUGE.fullmatch(mention.name)
+    return described is not None and _a_place_word(described.group("owner"))
+
+
+_A_COUNTRYS_GAUGE = re.compile(
+    r"(?:the\s+)?(?P<owner>[A-Z][\w-]*)\s+(?:[a-z][\w-]*\s+){0,3}(?:index|gauge|barometer|benchmark)"
+)
+_CLOSED_BY_A_COMMA = re.compile(r"(?:\s+(?!and\b)[a-z][\w-]*){0,5}(?=,)")
+_A_GAUGES_WORD = re.compile(r"\b(?:index|gauge|barometer|benchmark)\b", re.IGNORECASE)
 
 
 _APPOSITION = re.compile(r",\s*(?:the\s+)?")
@@ -1100,10 +1123,136 @@ def _merged(found: list[Mention]) -> list[Mention]:
     return sorted(kept, key=lambda m: m.start)
 
 
-# what is done to the mentions once found, in this order: a contract's head and a name's
+def _with_listed_figures(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """'followed by industrial (-0.49 percent), services (-0.28 percent)', 'the indices
+    “electricity” (+5.54%) and “insurance” (+3.78%)': in a list of figures in parentheses the
+    lower-case words before each figure name what moved, whatever words they are."""
+    figures = list(_PAREN_FIGURE.finditer(sentence))
+    if len(figures) < 2:
+        return mentions
+    found = list(mentions)
+    for figure in figures:
+        item = _ITEM_BEFORE_FIGURE.search(sentence, max(0, figure.start() - 60), figure.start())
+        if item is None:
+            continue
+        start, end = item.span("words")
+        words = sentence[start:end]
+        if (
+            _NOT_AN_ITEM.match(words)
+            or lx.FUNDAMENTAL.search(words)
+            or any(m.start < figure.start() and start < m.end for m in mentions)
+        ):
+            continue
+        found.append(Mention(start, end, words, descriptive=True))
+    return sorted(found, key=lambda m: m.start)
+
+
+_PAREN_FIGURE = re.compile(r"\(\s*[+\-−–]?\s?\d[\d.,]*\s*(?:%|per ?cent|percent|pct)\s*\)")
+_ITEM_WORD = (
+    r"(?!(?:and|or|by|of|the|a|an|in|on|to|at|with|from|followed|led|including|as|like|were|"
+    r"was|are|is|while|but)\b)[a-z][\w&-]*"
+)
+# the words of a list's item right before its figure, after the list's comma, "and" or lead
+_ITEM_BEFORE_FIGURE = re.compile(
+    r"(?:^|[,;:]\s*(?:and\s+)?|\)\s*,?\s*(?:and\s+)?|\b(?:by|were|was|are|is|including|as|like)\s+)"
+    rf"[“\"‘']?(?P<words>{_ITEM_WORD}(?:\s+(?:(?:and|&)\s+)?{_ITEM_WORD}){{0,3}})[”\"’']?\s*$"
+)
+_NOT_AN_ITEM = re.compile(
+    r"(?:the|a|an|and|or|of|in|on|to|at|by|up|down|from|with|its|their|while|which|was|were|is|"
+    r"are|percent|points|shares|stocks|index|indices|sector|sectors|respectively|year|month|"
+    r"week|day|session)\b"
+)
+
+
+def _with_shared_heads(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """'The 5-year and 2-year bonds', 'the two- and 10-year yields', 'US and European stocks',
+    'Seoul, Tokyo and Hong Kong markets': each modifier before "and" (and the list's commas)
+    names an instrument of its own with the head of the name after it."""
+    kept: list[Mention] = []
+    for mention in mentions:
+        split = _modifier_and_head(sentence, mention)
+        shared: list[Mention] = []
+        joined = _SHARED_BEFORE
+        while split is not None:
+            start = shared[0].start if shared else mention.start
+            before = joined.search(sentence, max(0, start - 40), start)
+            item = None if before is None else _shared_item(before, *split)
+            if item is None:
+                break
+            shared.insert(0, replace(item, descriptive=mention.descriptive))
+            joined = _LISTED_BEFORE
+        if shared:
+            kept = [k for k in kept if k.end <= shared[0].start]
+            kept.extend(shared)
+        kept.append(mention)
+    return kept
+
+
+def _modifier_and_head(sentence: str, mention: Mention) -> tuple[str, str] | None:
+    """'2-year' and 'bonds' of '2-year bonds', 'Hong Kong' and 'stocks' of 'Hong Kong stocks':
+    a tenor or a place before the name's head; None for any other name."""
+    if mention.reference is not None or mention.ticker is not None:
+        return None
+    words = mention.name.split(" ")
+    if (
+        len(words) < 2
+        or not sentence.startswith(mention.name, mention.start)
+        or _a_place_word(mention.name)  # "Japan and South Korea": two places, no head
+    ):
+        return None
+    # the modifier is the longest run of first words that names a place ("Hong Kong stocks")
+    size = next((n for n in (3, 2) if n < len(words) and _a_place_word(" ".join(words[:n]))), 1)
+    modifier, head = " ".join(words[:size]), " ".join(words[size:])
+    if _TENOR_MODIFIER.fullmatch(modifier) is None and not _a_place_word(modifier):
+        return None
+    return modifier, head
+
+
+def _shared_item(before: re.Match[str], modifier: str, head: str) -> Mention | None:
+    """The mention the words before "and" (or a list's comma) make with the head they share,
+    if they are the same kind of modifier: two tenors, or two places."""
+    other = before.group("other")
+    tenor = _TENOR_MODIFIER.fullmatch(modifier)
+    if tenor is not None:
+        if _TENOR_MODIFIER.fullmatch(other) is None and _SUSPENDED_TENOR.fullmatch(other) is None:
+            return None
+        # "two- and 10-year": the first takes the second's word for years
+        unit = tenor.group("unit")[1:]
+        name = f"{other}{unit} {head}" if other.endswith("-") else f"{other} {head}"
+        return Mention(before.start("other"), before.end("other"), name)
+    # "South Korean and", "Hong Kong and": the longest run of words before "and" that names one
+    words_before = other.split(" ")
+    for size in range(len(words_before), 0, -1):
+        place = " ".join(words_before[-size:])
+        if _a_place_word(place):
+            return Mention(before.end("other") - len(place), before.end("other"), f"{place} {head}")
+    return None
+
+
+def _a_place_word(word: str) -> bool:
+    return instruments.is_demonym(word) or instruments.is_country(word.replace(".", ""))
+
+
+# the modifier a name's head is shared with: "5-year and ", "two- and ", "US and ", "German & "
+_SHARED_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<other>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*|(?:\d+|[a-z]+)-(?:year|yr|month)?)"
+    r"\s+(?:and|&)\s+$"
+)
+_LISTED_BEFORE = re.compile(
+    r"(?:^|(?<=[\s(]))(?P<other>(?:[A-Z][\w.]*\s+){0,2}[A-Z][\w.]*|(?:\d+|[a-z]+)-(?:year|yr|month)?)"
+    r"\s*,\s*$"
+)
+_TENOR_MODIFIER = re.compile(rf"(?:{instruments.TENOR_NUMBER}|\d+)(?P<unit>-(?:year|yr|month))")
+_SUSPENDED_TENOR = re.compile(rf"(?:{instruments.TENOR_NUMBER}|\d+)-")
+
+
+# what is done to the mentions once found, in this order: a modifier before "and" shares the
+# name's head; the words before each figure of a list name one; a contract's head and a name's
 # apposition are part of it; a described gauge takes the name after it; a name takes the words
 # that describe it; a list item of two words joined by "and" is one
 _AFTER_FINDING: tuple[Callable[[str, list[Mention]], list[Mention]], ...] = (
+    _with_shared_heads,
+    _with_listed_figures,
     _with_contract_heads,
     _with_appositions,
     _named_by_apposition,

@@ -136,6 +136,8 @@ def _amounts(lowered: str) -> list[Amount]:
     for match in lx.SPELLED_MONEY.finditer(lowered):
         found.append(Amount(match.start(), match.end(), None, "money", 0))
     for match in lx.NUMBER_LIST_MEMBER.finditer(lowered):
+        if _INDEX_WORD_BEFORE.search(lowered, max(0, match.start() - 12), match.start()):
+            continue  # "the CAC 40, 1.2%": the number is the index's name
         unit_of_list = _unit_of_list(lowered, match.end())
         if unit_of_list is not None:
             found.append(
@@ -175,7 +177,19 @@ def _float(text: str) -> float:
 
 
 def _ranges(lowered: str) -> list[tuple[int, int]]:
-    return [m.span() for m in lx.RANGE.finditer(lowered)]
+    return [
+        m.span()
+        for m in lx.RANGE.finditer(lowered)
+        if not (
+            _CHANGE_TO_A_LEVEL.fullmatch(m[0])
+            and _A_RATE.search(lowered, max(0, m.start() - 80), m.start())
+        )
+    ]
+
+
+# "the yield lost 2.96% to 3.591%": a rate's change, then the level it reached (no range)
+_CHANGE_TO_A_LEVEL = re.compile(rf"{lx.NUM}\s?(?:%|percent|per cent)\s+to\s+{lx.NUM}\s?%")
+_A_RATE = re.compile(r"\b(?:yields?|rates?|treasur(?:y|ies)|bunds?|gilts?)\b")
 
 
 def _unit_of_list(lowered: str, end: int) -> Unit | None:
@@ -212,8 +226,11 @@ _RESTATED = re.compile(
 
 def _restates(lowered: str, first: Amount, second: Amount) -> bool:
     """'212.4 points, or 0.6 percent', '9.08 (0.49 per cent)', '1.2 percent, or 35 points'."""
-    if {first.unit, second.unit} <= {"pct", "pp"} or first.unit == second.unit:
+    if first.unit == second.unit:
         return False
+    if {first.unit, second.unit} == {"pct", "pp"}:
+        # "dropped by almost half a percentage point or 10.34%": a rate's change both ways
+        return _OR_RESTATED.fullmatch(lowered, first.end, second.start) is not None
     if "pct" not in (first.unit, second.unit) and "bp" not in (first.unit, second.unit):
         return False
     if first.unit in ("money", "points") and _AT_A_LEVEL.search(
@@ -227,6 +244,7 @@ def _restates(lowered: str, first: Amount, second: Amount) -> bool:
 
 
 _MONEY_AT_PERCENT = re.compile(r"\s+at\s+")
+_OR_RESTATED = re.compile(r",?\s+or\s+(?:about\s+|around\s+|nearly\s+|almost\s+|roughly\s+)?")
 _AT_A_LEVEL = re.compile(r"\b(?:at|to|near|around)\s+$")
 _MONEY_SIGN_BEFORE = re.compile(r"(?:^|[\s(])(?:rs\.?|sh\.?|kes|ksh|inr|rmb)\s?$|(?:^|\s)n$")
 

@@ -191,7 +191,10 @@ _FROM_A_POINT = re.compile(
     # "gained 0.53 percent compared to the previous close": no close of its own
     r"\b(?:compared (?:to|with)|from|versus|vs\.?|against|over) (?:the |its |their )?"
     r"(?:previous|prior|last|yesterday's|friday's|monday's|tuesday's|wednesday's|thursday's) "
-    r"(?:session's )?clos"
+    r"(?:session's )?clos|"
+    # "up 9.7 basis points from the previous day": measured from the day before, not made in it
+    r"\b(?:compared (?:to|with)|from|versus|vs\.?|against|over) (?:the |its |their )?"
+    r"(?:previous|prior|preceding) (?:day|session|trading day|trading session)\b(?![’'])"
 )
 # "since March 2009", "since early 2020": a move over the years since
 # "its highest level since October 2014", "the largest decline since 2020": how rare the move
