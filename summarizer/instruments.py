@@ -541,6 +541,8 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
         b_code and _the_codes_main_index(a_bare, b_code)
     ):
         return "same"
+    if _a_group_beside_a_company(a_bare, b_bare) or _a_group_beside_a_company(b_bare, a_bare):
+        return "different"  # "Qatar bank shares" are not "Qatar National Bank"
     tokens_a, tokens_b = (
         _joined(a_bare, b_bare),
         _joined(b_bare, a_bare),
@@ -557,6 +559,26 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
     # every distinguishing word of the shorter name must be in the longer one: "Woori
     # Financial" is not "KB Financial", "Hang Seng IT sector" not "Hang Seng energy sub-index"
     return "same" if tokens_a <= tokens_b or tokens_b <= tokens_a else "different"
+
+
+def _a_group_beside_a_company(group: str, company: str) -> bool:
+    """Whether the first name is a group of companies by a lower-case word ('Qatar bank shares',
+    'tech stocks') and the second one company's, with a capitalised word no place has
+    ('Qatar National Bank')."""
+    if (
+        _A_GROUP.search(group) is None
+        or _A_GROUP.search(company) is not None
+        or _A_GAUGE.search(company) is not None  # "Hang Seng Tech index" may be the group's
+    ):
+        return False
+    capitalised = [w for w in company.split() if w[:1].isupper()]
+    return any(not is_place(w) and not is_demonym(w) for w in capitalised)
+
+
+_A_GAUGE = re.compile(r"\b(?:index|indices|gauge|average|benchmark|etf|fund)\b", re.IGNORECASE)
+_A_GROUP = re.compile(
+    r"\b[a-z][\w-]*\s+(?:shares|stocks|equities|names|counters|firms|companies)\b"
+)
 
 
 def _the_codes_main_index(name: str, code: str) -> bool:

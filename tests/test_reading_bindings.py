@@ -458,3 +458,50 @@ def test_what_an_aside_says_a_company_makes_is_no_figure_of_its_move() -> None:
     assert [(m.instrument, m.change_pct) for m in summarize_text(text, 0, len(text)).moves] == [
         ("Orvane Group", 0.4)
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a heading of gainers or losers after a fronted place, or in a clause of its own, with
+        # words that describe a name before it
+        ("In the Varno-30 basket, the biggest gainers included property giant Orvane (ORV), "
+         "Kestrel Group (KSG) and Varno Air (VAR).",
+         [("Orvane", "up"), ("Kestrel Group", "up"), ("Varno Air", "up")]),
+        ("Stocks rose, with gainers including Orvane Bank (ORB) and Kestrel Bank (KSB).",
+         [(None, "up"), ("Orvane Bank", "up"), ("Kestrel Bank", "up")]),
+        ("Banks were mixed, while losers were Orvane Bank (ORB) and Kestrel Bank (KSB).",
+         [("Orvane Bank", "down"), ("Kestrel Bank", "down")]),
+        # a count is no name
+        ("Another 59 closed flat.", [(None, "flat")]),
+        # a name in quotes and the word after it are one name
+        ("Losses were led by “Orvane” Communications and “Kestrel” Insurance, down by 8.86 "
+         "percent and 8.39 percent, respectively.",
+         [("“Orvane” Communications", "down"), ("“Kestrel” Insurance", "down")]),
+        # where the figures come from is no name
+        ("The price of kestrelcoin (KST) has plunged this week, trading at $1,878 according to "
+         "exchange data via Varnoview — down 23% in 24 hours.", [("KST", "down"), ("KST", "down")]),
+        # an acronym of the words before it is no name
+        ("The broader VX 70 of the leading small and medium enterprises (SMEs) dropped by 0.67 "
+         "per cent.", [("VX 70", "down")]),
+    ],
+)  # fmt: skip
+def test_headings_quoted_names_counts_sources_and_acronyms(
+    sentence: str, expected: list[tuple[str | None, str]]
+) -> None:
+    assert [(_name(f), f.direction) for f in read_sentence(sentence).facts] == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "verdict"),
+    [
+        # a group of companies by a lower-case word is not one company named with that word
+        ("Varno bank shares", "Varno National Bank", "different"),
+        ("tech stocks", "Orvane Tech", "different"),
+        # (a gauge may be the group's, and a company's shares are the company)
+        ("Varno tech stocks", "Varno Tech index", "same"),
+        ("Orvane shares", "Orvane", "same"),
+    ],
+)
+def test_a_group_of_companies_and_one_company(name: str, other: str, verdict: str) -> None:
+    assert instruments.compare(name, other) == verdict

@@ -418,43 +418,52 @@ _LEADER_GAP = re.compile(r"\s+(?:(?:shares|stocks)\s+)?(?:also\s+)?")
 
 def _listed_under_a_heading(lowered: str, mentions: list[Mention], facts: list[Fact]) -> list[Fact]:
     """'Among the gainers were Tesla and Apple', 'In the red were Innscor, Axia and Delta',
-    'Gainers included A, B and C': the names after such a heading went its way, each a move
-    without a number (where a number follows a name, the list reading has it already)."""
-    head = _HEADING_LIST.match(lowered)
-    if head is None:
-        return []
-    direction: Direction = "up" if head.group("up") else "down"
+    'Gainers included A, B and C', '..., with gainers including A (AAA) and B (BBB)': the names
+    after such a heading went its way, each a move without a number (where a number follows a
+    name, the list reading has it already)."""
     found: list[Fact] = []
-    for mention in mentions:
-        if mention.start < head.end() or mention.reference is not None or mention.descriptive:
-            continue
-        if any(f.mention == mention for f in facts):
-            continue
-        if not _LIST_JOINER.fullmatch(lowered, head.end() if not found else found[-1].end,
-                                      mention.start):  # fmt: skip
-            break  # the list ended: "... and Delta, while the index fell"
-        heading_starts = head.end() - len(head.group(0).lstrip(_NOT_A_WORD))
-        found.append(
-            _pattern_fact(
-                mention, direction, span=(heading_starts, mention.end), predicate=head.span()
+    for head in _HEADING_LIST.finditer(lowered):
+        direction: Direction = "up" if head.group("up") else "down"
+        heading_starts = head.start("heading")
+        listed: list[Fact] = []
+        for mention in mentions:
+            if mention.start < head.end() or mention.reference is not None or mention.descriptive:
+                continue
+            if any(f.mention == mention for f in facts):
+                continue
+            after = head.end() if not listed else listed[-1].end
+            if not _LIST_JOINER.fullmatch(lowered, after, mention.start):
+                break  # the list ended: "... and Delta, while the index fell"
+            listed.append(
+                _pattern_fact(
+                    mention, direction, span=(heading_starts, mention.end), predicate=head.span()
+                )
             )
-        )
+        found += listed
     return found
 
 
+# where a heading may stand: the sentence's start, a fronted setting ("In the VN-30 basket,"),
+# or a clause of its own ("..., with gainers including", "; losers were")
 _HEADING_LIST = re.compile(
-    r"\W*(?:among\s+|leading\s+)?(?:the\s+)?(?:top\s+|biggest\s+|leading\s+|notable\s+|"
+    r"(?:^\W*(?:(?:in|on|at|across)\s[^,;]{1,40},\s*)?|[,;:]\s*(?:(?:with|while|and|but|whereas)\s+)?|"
+    r"\b(?:with|while|whereas)\s+)"
+    r"(?P<heading>(?:among\s+|leading\s+)?(?:the\s+)?(?:top\s+|biggest\s+|leading\s+|notable\s+|"
     r"main\s+|major\s+|other\s+)?"
     r"(?:(?P<up>gainers|advancers|risers|winners|in the green|in positive territory)|"
     r"(?:losers|decliners|fallers|laggards|in the red|in negative territory))"
     # "Major gainers in the main market included": where they gained
     r"(?:\s+(?:in|on|at|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:market|board|segment|index|bourse|"
-    r"exchange|session|day))?"
-    r"\s+(?:(?:of the day|on the day|today)\s+)?(?:were|included|include|are|was)\b\s*"
+    r"exchange|session|day|basket))?"
+    r"\s+(?:(?:of the day|on the day|today)\s+)?(?:were|included|include|including|such as|like|"
+    r"are|was)\b\s*)"
 )
+# between a heading or a list's name and the next name: a comma or "and", a lower-case company
+# suffix the name left out, and a few words that describe the next ("property giant Orvane")
 _LIST_JOINER = re.compile(
     r"(?:\s+(?:limited|ltd\.?|plc|inc\.?|corp\.?))?"  # a lower-case suffix left out of the name
     r"\s*(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*|:\s*)?(?:the\s+)?"
+    r"(?:(?!(?:and|while|but|which|who|as|after|before|than|were|was)\b)[a-z][\w-]*\s+){0,2}"
 )
 _NOT_A_WORD = " \t\n\"'“‘(-—–:;,."
 
@@ -837,7 +846,7 @@ _SKIP_BEFORE = re.compile(
     r"tracking|track|tracked|led|helped|hit|hurt|dragged|pushed|weighed|boosted|"
     r"measuring|measures|comprising|covering|representing|mirroring|"
     r"lifted|outpaced|outperformed|trailed|beat|overtook|of|for|among|by|with|within|across|"
-    r"between|about|unlike|outside|excluding|except)|\bahead of|\bin)\s+(?:the\s+|its\s+|"
+    r"between|about|unlike|outside|excluding|except|via)|\bahead of|\bin)\s+(?:the\s+|its\s+|"
     r"their\s+|a\s+|an\s+)?"
     r"(?:(?!(?:and|or|but|while|cent|as|was|were|is|are|has|have|had|been|be|monday|tuesday|"
     r"wednesday|thursday|friday|saturday|sunday|today|yesterday)\b)[\w'’-]+\s+){0,2}$"

@@ -205,7 +205,8 @@ _NOT_NAMES = re.compile(
     r"Indonesian|Thai|Canadian|Brazilian|Mexican|Russian|Turkish|South African|Israeli|"
     r"Saudi|Emirati|Around|Together|R&D|M&A|IPOs?|ESG|EV|EVs|GDP|CPI|PPI|PMI|Higher|Lower|Up|Down|"
     r"Flat|Notable|Trade|Trading|Volume|Stock|Instead|Otherwise|Likewise|Similarly|Upper|"
-    r"Markets?|Investors?|Stocks|Shares|Equities|Notably|All \d+|Each|None|Most|Some|Many|"
+    r"Markets?|Investors?|Stocks|Shares|Equities|Notably|All \d+|Another(?: \d+)?|Other \d+|Each|"
+    r"None|Most|Some|Many|"
     r"Two|Three|Four|Five|Six|Seven|Eight|Nine|Ten|Eleven|Twelve|Although|Though|Despite|When|If|Because|Since|After|Before|"
     r"Until|Unless|Whereas|Yet|Or|For|From|To|Of|Over|Against|Amid|Following|Including|"
     r"Like|Unlike|Besides|Beyond|Year-to-date|Year-on-year|Weekly|Monthly|Daily|Annual|Quarterly|"
@@ -787,12 +788,20 @@ def _named_by_apposition(sentence: str, mentions: list[Mention]) -> list[Mention
         if _described_gauge(previous) and named:
             # one span from the description to the name, so an aside's commas keep it whole
             return replace(mention, start=previous.start)
-        if previous.descriptive or previous.reference is not None:
+        if (
+            previous.descriptive
+            or previous.reference is not None
+            or instruments.is_place(previous.name)  # "In the UAE, the Dubai index closed"
+        ):
             return None
         # "WIG, the oldest index on the Warsaw Stock Exchange, rose", "Ethereum, the
         # second-largest cryptocurrency by market value, fell": the words after the name
         # describe it (one span, so a relative clause after them is still the name's)
-        if mention.descriptive and _A_GAUGES_WORD.search(mention.name):
+        if (
+            mention.descriptive
+            and mention.name[:1].islower()
+            and _A_GAUGES_WORD.search(mention.name)
+        ):
             return replace(previous, end=mention.end)
         closed = _CLOSED_BY_A_COMMA.match(sentence, mention.end)
         if mention.reference is not None and closed is not None:
@@ -1164,6 +1173,51 @@ _NOT_AN_ITEM = re.compile(
 )
 
 
+def _with_quoted_heads(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """'“STC” Communications', '“Replay” Insurance': a name in quotes and the capitalised word
+    right after it, as translated wire copy writes a company, are one name."""
+
+    def join(previous: Mention, mention: Mention) -> Mention | None:
+        if (
+            previous.reference is None
+            and mention.reference is None
+            and sentence[previous.start - 1 : previous.start] in _OPENING_QUOTES
+            and _CLOSING_QUOTE_THEN_A_NAME.fullmatch(sentence, previous.end, mention.start)
+        ):
+            start = previous.start - 1
+            return Mention(start, mention.end, sentence[start : mention.end], mention.ticker)
+        return None
+
+    return _pairs_joined(mentions, join)
+
+
+_OPENING_QUOTES = ("“", '"', "‘")
+_CLOSING_QUOTE_THEN_A_NAME = re.compile(r"[”\"’]\s")
+
+
+def _without_spelled_acronyms(sentence: str, mentions: list[Mention]) -> list[Mention]:
+    """'small and medium enterprises (SMEs)': an acronym in parentheses right after the
+    lower-case words it stands for names no instrument (a code after a name does)."""
+    return [m for m in mentions if not _spells_out(sentence, m)]
+
+
+def _spells_out(sentence: str, mention: Mention) -> bool:
+    acronym = _ACRONYM.fullmatch(sentence, mention.start - 1, mention.end + 1)
+    if acronym is None:
+        return False
+    words = _LOWER_WORDS_BEFORE.search(sentence, max(0, mention.start - 80), mention.start - 1)
+    if words is None:
+        return False
+    initials = "".join(
+        w[0] for w in words[0].split() if w not in ("and", "of", "the", "&", "for")
+    ).upper()
+    return initials.endswith(acronym.group("letters"))
+
+
+_ACRONYM = re.compile(r"\((?P<letters>[A-Z]{2,6})s?\)")
+_LOWER_WORDS_BEFORE = re.compile(r"(?:\b[a-z][\w-]*\s+|&\s+){2,8}$")
+
+
 def _with_shared_heads(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """'The 5-year and 2-year bonds', 'the two- and 10-year yields', 'US and European stocks',
     'Seoul, Tokyo and Hong Kong markets': each modifier before "and" (and the list's commas)
@@ -1246,11 +1300,14 @@ _TENOR_MODIFIER = re.compile(rf"(?:{instruments.TENOR_NUMBER}|\d+)(?P<unit>-(?:y
 _SUSPENDED_TENOR = re.compile(rf"(?:{instruments.TENOR_NUMBER}|\d+)-")
 
 
-# what is done to the mentions once found, in this order: a modifier before "and" shares the
-# name's head; the words before each figure of a list name one; a contract's head and a name's
+# what is done to the mentions once found, in this order: a quoted name and the word after it
+# are one; an acronym of the words before it is none; a modifier before "and" shares the name's
+# head; the words before each figure of a list name one; a contract's head and a name's
 # apposition are part of it; a described gauge takes the name after it; a name takes the words
 # that describe it; a list item of two words joined by "and" is one
 _AFTER_FINDING: tuple[Callable[[str, list[Mention]], list[Mention]], ...] = (
+    _with_quoted_heads,
+    _without_spelled_acronyms,
     _with_shared_heads,
     _with_listed_figures,
     _with_contract_heads,
