@@ -310,6 +310,11 @@ _KINDS_OF_SECURITY = frozenset({"ETF", "ETFS", "ETN", "ETC", "ADR", "ADRS", "GDR
 
 
 @functools.lru_cache(maxsize=8192)
+def _qualifies(word: str) -> bool:
+    """A word before a known name that keeps it the same instrument ('benchmark', 'US')."""
+    return word in _GENERIC or word in _PLACES or word in _QUALIFYING or word.isdigit()
+
+
 def identity(name: str) -> str | None:
     """The known instrument a name refers to ('the Hang Seng index' -> 'index:Hang Seng Index',
     'sterling' -> 'currency:GBP', 'USD/JPY' -> 'pair:USD/JPY'), or None when the name is not a
@@ -342,10 +347,10 @@ def identity(name: str) -> str | None:
                 return None  # "Omani stocks" are Oman's, not its rial
             # words around the alias that are not generic make it another instrument: "Nasdaq
             # Internet index", "Impala Platinum"
-            if all(
-                w in _GENERIC or w in _PLACES or (w.isdigit() and size > 1) for w in rest
-            ) and all(
-                w in _GENERIC or w in _PLACES or w in _QUALIFYING or w.isdigit() for w in before
+            if all(w in _GENERIC or w in _PLACES or (w.isdigit() and size > 1) for w in rest) and (
+                all(_qualifies(w) for w in before)
+                # "United States West Texas Intermediate crude futures": a country's name
+                or is_country(" ".join(before))
             ):
                 return found[0]
             return None
@@ -571,7 +576,10 @@ def _a_group_beside_a_company(group: str, company: str) -> bool:
         or _A_GAUGE.search(company) is not None  # "Hang Seng Tech index" may be the group's
     ):
         return False
-    capitalised = [w for w in company.split() if w[:1].isupper()]
+    # a capitalised word of the company's own, not a place's nor one of the group's words
+    # ("Real Estate" may be the group "US real estate stocks")
+    group_words = {w.lower() for w in group.split()}
+    capitalised = [w for w in company.split() if w[:1].isupper() and w.lower() not in group_words]
     return any(not is_place(w) and not is_demonym(w) for w in capitalised)
 
 

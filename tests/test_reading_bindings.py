@@ -505,3 +505,43 @@ def test_headings_quoted_names_counts_sources_and_acronyms(
 )
 def test_a_group_of_companies_and_one_company(name: str, other: str, verdict: str) -> None:
     assert instruments.compare(name, other) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a move noun set before the subject is the subject's own move before the one told
+        ("Despite a promising start, the Varno index fell 0.5% in the late afternoon.",
+         [("Varno index", "up", None), ("Varno index", "down", 0.5)]),
+        ("After a strong rally, the Kestrel index fell sharply.",
+         [("Kestrel index", "up", None), ("Kestrel index", "down", None)]),
+        # (a fronted phrase that moves nothing names no move)
+        ("After a meeting, Orvane rose 2%.", [("Orvane", "up", 2.0)]),
+        # a count of shares is part of an index's name
+        ("The VSE 30-share index grew by 99.53 points or 0.59 percent.",
+         [("VSE 30-share index", "up", 0.59)]),
+    ],
+)  # fmt: skip
+def test_fronted_move_nouns_and_share_counts(sentence: str, expected: list[Stated]) -> None:
+    facts = read_sentence(sentence).facts
+    assert [(_name(f), f.direction, f.pct) for f in facts] == expected
+
+
+def test_the_move_before_the_one_told_is_of_an_earlier_period() -> None:
+    first = read_sentence("After a strong rally, the Kestrel index fell sharply.").facts[0]
+    assert first.timeframe == "prior_session"
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "verdict"),
+    [
+        # a group's own words capitalised are still the group
+        ("Varno real estate stocks", "Real Estate", "same"),
+        # a country's name before a commodity's is the commodity's place
+        ("WTI crude futures", "United States West Texas Intermediate crude futures", "same"),
+    ],
+)
+def test_a_groups_capitalised_words_and_a_countrys_commodity(
+    name: str, other: str, verdict: str
+) -> None:
+    assert instruments.compare(name, other) == verdict

@@ -590,7 +590,9 @@ def _fronted_subject(lowered: str, mentions: list[Mention], predicate: Predicate
 
 _FRONTED_GAP = re.compile(r"\s*(?:the|its|their|shares of|shares in)?\s*")
 _FRONTED = re.compile(
-    r"\W*(?:after|before|despite|since|while|having|on top of)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b"
+    r"\W*(?:after|before|despite|since|while|having|on top of)\s+(?:[a-z]+ly\s+)?[a-z]+ing\b|"
+    # "Despite a promising start, the SMI fell": a move noun of the subject's, set before it
+    r"\W*(?:after|despite|following)\s+(?:a|an|its|their)\s+(?:[a-z]+\s+)?[a-z]+\s*,"
 )
 
 

@@ -403,6 +403,14 @@ def predicates(
             ):
                 # "Gold posted its best week since March": the subject's own move
                 found.append(Predicate(cue.start, cue.end, cue.direction, "noun"))
+            elif _FRONTED_NOUN.fullmatch(lowered, 0, cue.start) and lowered.startswith(
+                ",", cue.end
+            ):
+                # "After a strong rally, the index fell", "Despite a promising start, the SMI
+                # fell": the subject's own move before the one the sentence tells (a start is
+                # the session's opening, read from its word)
+                earlier = not lowered.endswith("start", cue.start, cue.end)
+                found.append(Predicate(cue.start, cue.end, cue.direction, "noun", temporal=earlier))
         elif cue.form == "verb" and lx.NEEDS_A_NUMBER.fullmatch(lowered, cue.start, cue.end):
             found.append(Predicate(cue.start, cue.end, cue.direction, cue.form, weak=True))
         elif cue.form in ("verb", "flat", "word"):
@@ -410,6 +418,7 @@ def predicates(
     return sorted(found, key=lambda p: p.start)
 
 
+_FRONTED_NOUN = re.compile(r"\W*(?:after|despite|following)\s+(?:a|an|its|their)\s+(?:[a-z-]+\s+)?")
 _SIGNED_LEVEL = re.compile(r"\b(?:to|at)\s*$")
 # "the yield stayed -0.045%": a level, whatever its sign
 _STAYED = re.compile(r"\b(?:stayed|remained|stood|held)\s*$")

@@ -454,7 +454,7 @@ UP_NOUN = re.compile(
     r"positive (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?\+?\d)|"
     # "made weekly progress of 0.20%": only with its number
     r"progress(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?\+?\d)|"
-    r"(?:strong|firm|solid|bright|upbeat) start|ascent|"
+    r"(?:strong|firm|solid|bright|upbeat|promising|positive|good|buoyant|encouraging) start|ascent|"
     # "the KSX-15 recorded 3.69% growth": a number's growth (a figure's, where the sentence
     # names one, is caught as a company or economic figure)
     r"(?<=%\s)growth|(?<=percent\s)growth|(?<=per cent\s)growth|"
@@ -474,7 +474,7 @@ DOWN_NOUN = re.compile(
     r"deterioration|negative returns?|"
     r"depreciation|devaluation|"
     r"negative (?:change|variation)(?=\s+of\s+(?:about\s+|around\s+|nearly\s+)?-?\d)|"
-    r"(?:weak|soft|shaky|poor|sluggish|rocky) start|descent|"
+    r"(?:weak|soft|shaky|poor|sluggish|rocky|disappointing|negative|bad|tepid) start|descent|"
     r"(?:weak|poor|negative|dismal|lacklustre|lackluster) performances?|"
     r"worst (?:[\w-]+ )?(?:performance|day|week|month|quarter|year|session|showing)|"
     r"(?:weak|soft|negative|poor|bearish|soggy) leads?(?= from\b))\b"
@@ -665,7 +665,9 @@ OPEN = re.compile(
     r"\b(?:open(?:ed|ing|s)?|at the open|in early trad(?:e|ing)|early in the session|early deals|"
     r"(?:start(?:ed|ing|s)?|beg(?:an|in|ins|inning)) (?:the |its |their )?(?:trading )?"
     r"(?:day|session|trade)|at the (?:start|beginning|outset) of (?:trading|trade|dealings|"
-    r"the (?:trading )?(?:day|session)))\b"
+    r"the (?:trading )?(?:day|session))|"
+    # "despite a promising start" (not "its best start to a year")
+    r"(?:a|an|its|their) (?:[a-z-]+ )?start(?! (?:to|of)\b))\b"
 )
 PRE_MARKET = re.compile(r"\b(?:pre-?market|premarket|before the bell|before the open)\b")
 AFTER_HOURS = re.compile(r"\b(?:after-?hours|after the bell|extended trading|late trading)\b")
