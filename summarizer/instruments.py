@@ -548,6 +548,8 @@ def compare(a: str, b: str, *, ticker_a: str | None = None, ticker_b: str | None
         return "same"
     if _a_group_beside_a_company(a_bare, b_bare) or _a_group_beside_a_company(b_bare, a_bare):
         return "different"  # "Qatar bank shares" are not "Qatar National Bank"
+    if _a_sector_beside_its_market(a_bare, b_bare) or _a_sector_beside_its_market(b_bare, a_bare):
+        return "different"  # "Qatar bank shares" are not the "Qatar Stock Exchange index"
     tokens_a, tokens_b = (
         _joined(a_bare, b_bare),
         _joined(b_bare, a_bare),
@@ -571,7 +573,7 @@ def _a_group_beside_a_company(group: str, company: str) -> bool:
     'tech stocks') and the second one company's, with a capitalised word no place has
     ('Qatar National Bank')."""
     if (
-        _A_GROUP.search(group) is None
+        not _a_group(group)
         or _A_GROUP.search(company) is not None
         or _A_GAUGE.search(company) is not None  # "Hang Seng Tech index" may be the group's
     ):
@@ -583,9 +585,40 @@ def _a_group_beside_a_company(group: str, company: str) -> bool:
     return any(not is_place(w) and not is_demonym(w) for w in capitalised)
 
 
-_A_GAUGE = re.compile(r"\b(?:index|indices|gauge|average|benchmark|etf|fund)\b", re.IGNORECASE)
+def _a_group(name: str) -> bool:
+    """'Qatar bank shares', 'tech stocks': companies by a lower-case word, named by no company
+    ('Murata's U.S.-listed shares' are one company's)."""
+    return _A_GROUP.search(name) is not None and all(
+        is_place(w) or is_demonym(w) for w in name.split() if w[:1].isupper()
+    )
+
+
+def _a_sector_beside_its_market(group: str, gauge: str) -> bool:
+    """Whether the first name is a sector's group ('Muscat investment shares') and the second a
+    whole market's gauge that names no such sector ('Muscat Stock Exchange index')."""
+    found = _A_GROUP.search(group)
+    if found is None or not _a_group(group) or _A_MARKETS_GAUGE.search(gauge) is None:
+        return False
+    sector = found[0].split()[0]
+    if sector in _NO_SECTOR or is_demonym(sector.capitalize()) or is_place(sector):
+        return False
+    return not any(w.lower().startswith(sector[:4]) for w in re.findall(r"[\w-]+", gauge))
+
+
+_A_MARKETS_GAUGE = re.compile(
+    r"\b(?:index|exchange|bourse|market|composite|all-?share|benchmark|average)\b", re.IGNORECASE
+)
+# words before "shares" that say which shares without naming a sector
+_NO_SECTOR = frozenset(
+    "local listed domestic foreign blue-chip mainland regional global major key leading small-cap "  # noqa: SIM905
+    "mid-cap large-cap most other all index heavyweight heavy-weight bellwether".split()
+)
+_A_GAUGE = re.compile(
+    r"\b(?:index|indices|gauge|average|benchmark|etf|fund|sector|sub-index|industry|group)\b",
+    re.IGNORECASE,
+)
 _A_GROUP = re.compile(
-    r"\b[a-z][\w-]*\s+(?:shares|stocks|equities|names|counters|firms|companies)\b"
+    r"(?:^|(?<=\s))[a-z][\w-]*\s+(?:shares|stocks|equities|names|counters|firms|companies)\b"
 )
 
 

@@ -496,7 +496,7 @@ def test_headings_quoted_names_counts_sources_and_acronyms(
     ("name", "other", "verdict"),
     [
         # a group of companies by a lower-case word is not one company named with that word
-        ("Varno bank shares", "Varno National Bank", "different"),
+        ("Omani bank shares", "Varno National Bank", "different"),
         ("tech stocks", "Orvane Tech", "different"),
         # (a gauge may be the group's, and a company's shares are the company)
         ("Varno tech stocks", "Varno Tech index", "same"),
@@ -545,3 +545,46 @@ def test_a_groups_capitalised_words_and_a_countrys_commodity(
     name: str, other: str, verdict: str
 ) -> None:
     assert instruments.compare(name, other) == verdict
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "and Company" ends a name, so the list item before its figure is named
+        ("Orvane (up 1.5 percent at 35.50), Kestrel and Company (up 7.1 percent at 27.30) and "
+         "Varno Holdings (up 2.2 percent) gained.",
+         [("Orvane", "up", 1.5), ("Kestrel and Company", "up", 7.1),
+          ("Varno Holdings", "up", 2.2)]),
+        # an index's lower-case "allshare" is part of its name
+        ("VSE allshare-index went up by 112.08 points or 0.70 percent, while the VSE 30-share "
+         "index grew by 99.53 points or 0.59 percent.",
+         [("VSE allshare-index", "up", 0.7), ("VSE 30-share index", "up", 0.59)]),
+    ],
+)  # fmt: skip
+def test_company_suffixes_and_lower_case_index_words(sentence: str, expected: list[Stated]) -> None:
+    assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "other", "verdict"),
+    [
+        # a sector's group is not the whole market's gauge...
+        ("Omani bank shares", "Muscat Stock Exchange index", "different"),
+        # ... unless the gauge is the sector's
+        ("Omani bank shares", "Oman banks index", "same"),
+        # one company's shares are no group ("U.S.-listed" is no sector)
+        ("Orvane U.S.-listed shares", "Orvane’s U.S.-listed", "same"),
+        ("Varno utilities sector", "utilities stocks", "same"),
+    ],
+)
+def test_a_sectors_group_and_a_markets_gauge(name: str, other: str, verdict: str) -> None:
+    assert instruments.compare(name, other) == verdict
+
+
+def test_spans_of_a_different_count_are_different_periods() -> None:
+    from summarizer.reading.periods import conflicts, when_named
+
+    four = when_named("previous four weeks", bare=True)
+    two, also_four = when_named("over the past two weeks"), when_named("over the past 4 weeks")
+    assert four is not None and two is not None and also_four is not None
+    assert conflicts(four, two) and not conflicts(four, also_four)

@@ -41,7 +41,7 @@ _CAPITALISED_WORD = (
 )
 _LOWER_NAME_PART = (
     r"(?:hynix|ex-japan|composite|industrial average|stock average|small-cap|mid-cap|large-cap|"
-    r"internet|tech|banking|technology|energy|property|index|component|select|"
+    r"internet|tech|banking|technology|energy|property|index|component|select|allshare-index|allshare|all-share|"
     r"50|100|200|225|300|500|600|1000|2000|"
     # "KSE 30-share index", "FTSE 100-share index"
     r"(?<=\d-)share(?=\s+index))"
@@ -63,6 +63,8 @@ _NAME = re.compile(
     rf"(?:\s+(?:{_NOT_SAYING}[a-z]+-?[a-z]*\s+)?(?:stocks|stock(?=\s*\()|shares|sector|indexes|index|indices|futures|"
     rf"prices|price|composite|average|etfs?|adrs|crude(?:\s+oil)?|yields?|bonds?|notes?)\b)?"
     rf"(?:,\s*(?:Inc|Ltd|Co|Corp|Plc|LLC|Limited|S\.A|N\.V|AG|SE)\b\.?)*"
+    # "Richard Pieris and Company", "Orvane & Sons"
+    rf"(?:\s+(?:and|&)\s+(?:Company|Co\b\.?|Sons|Partners|Associates)\b)?"
     rf"(?:\s*{_TICKER}(?:\s+[A-Z][a-z][\w&-]*)*(?:\s+(?:crude|oil|stock|shares|futures|index|"
     rf"composite)\b(?:\s+futures)?)?)?"
     rf"(?:\s+[A-Z0-9]{{2,6}}\.[A-Z]{{1,3}}\b)?"

@@ -28,7 +28,11 @@ def when_named(words: str, *, bare: bool = False) -> When | None:
     or a year needs no preposition before it."""
     words = before_reference_point(words)
     for pattern, unit, which in _NAMED:
-        if pattern.search(words):
+        if found := pattern.search(words):
+            if unit == "span":
+                # "the past two weeks" is not "the previous four weeks"
+                count, length = found[0].split()[1:3]
+                return When(unit, f"{_COUNTS.get(count, count)} {length}")
             return When(unit, which)
     since = _SINCE.search(_RECORD_SINCE.sub(" ", words))
     if since is not None:
@@ -81,6 +85,10 @@ def conflicts(one: When, other: When) -> bool:
     return one.which != other.which and one.which not in relative and other.which not in relative
 
 
+_COUNTS = {
+    "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
+    "nine": "9", "ten": "10", "fourteen": "14", "thirty": "30",
+}  # fmt: skip
 # "over the last week" is the week to now; "from the end of last year" starts this year
 _PREVIOUS = r"(?<!the )(?:last|previous|prior|preceding)"
 _NAMED: tuple[tuple[re.Pattern[str], str, str | None], ...] = (
