@@ -555,6 +555,9 @@ def test_a_groups_capitalised_words_and_a_countrys_commodity(
          "Varno Holdings (up 2.2 percent) gained.",
          [("Orvane", "up", 1.5), ("Kestrel and Company", "up", 7.1),
           ("Varno Holdings", "up", 2.2)]),
+        # an increment is a rise
+        ("Orvane enjoyed a 2.2% increment, while Kestrel recorded a 1% decrement.",
+         [("Orvane", "up", 2.2), ("Kestrel", "down", 1.0)]),
         # an index's lower-case "allshare" is part of its name
         ("VSE allshare-index went up by 112.08 points or 0.70 percent, while the VSE 30-share "
          "index grew by 99.53 points or 0.59 percent.",

@@ -443,6 +443,7 @@ UP_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+highs?|gains?|"
     r"rises?|jumps?|surges?|rall(?:y|ies)|advances?|increases?|climbs?|rebounds?|"
     r"upticks?|spikes?|bounces?|recovery|upswing|leaps?|leapfrogs?|spurts?|upturns?|strength|"
+    r"increments?|"
     r"pick-?ups?|"
     r"winning streak|winning run|"
     r"appreciation|"
@@ -469,6 +470,7 @@ UP_NOUN = re.compile(
 DOWN_NOUN = re.compile(
     r"\b(?:(?:record|all-time|fresh|new|multi-year|\d+-(?:year|month|week))\s+lows?|loss|losses|"
     r"falls?|drops?|declines?|slumps?|dips?|slides?|plunges?|retreats?|collapses?|crash(?:es)?|"
+    r"decrements?|"
     r"sell-?offs?|selloffs?|routs?|decreases?|downturns?|tumbles?|slips?|weakness|"
     r"sell-off|pullbacks?|corrections?|downswing|losing streak|losing run|setbacks?|"
     r"deterioration|negative returns?|"
