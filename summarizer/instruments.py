@@ -142,7 +142,7 @@ _ETF_WORDS = re.compile(r"\betfs?\b|exchange[- ]traded fund")
 _FUND_WORDS = re.compile(r"\b(?:fund|funds|trust|reit)\b")
 _INDEX_WORDS = re.compile(
     r"\b(?:index|indices|indexes|composite|average|gauge|barometer|benchmark|sub-index|"
-    r"stock market|share market|equity market|bourse|market)\b"
+    r"stock market|share market|equity market|bourse|market|stock exchanges?|bourses)\b"
 )
 _FUTURES_WORD = re.compile(r"\bfutures?\b")
 _STOCK_FUTURES = re.compile(r"\b(?:stock|equity|index)\s+futures\b")

@@ -591,3 +591,14 @@ def test_spans_of_a_different_count_are_different_periods() -> None:
     two, also_four = when_named("over the past two weeks"), when_named("over the past 4 weeks")
     assert four is not None and two is not None and also_four is not None
     assert conflicts(four, two) and not conflicts(four, also_four)
+
+
+def test_a_names_price_that_moved_is_the_names_move() -> None:
+    text = "Kestrelcoin’s price fell to below $95,000 per coin on Friday."
+    assert [(m.instrument, m.direction) for m in summarize_text(text, 0, len(text)).moves] == [
+        ("Kestrelcoin", "down")
+    ]
+
+
+def test_a_stock_exchange_that_moved_is_its_index() -> None:
+    assert instruments.kind_of("Varno stock exchange") == "index"

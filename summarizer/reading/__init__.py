@@ -2092,6 +2092,8 @@ _PARTICIPIAL_CLAUSE = re.compile(r"\s*(?:(?:after|before|while|since|when)\s+)?[
 _ATTACHED = re.compile(
     # an opening quote mark between them: 'Becle, OMA and GAP "concentrated the declines"'
     r"[\s“\"‘]*(?::\s*[\d,.]+\s*\(?\s*)?(?:\([^)]*\)\s*)?"
+    # "Bitcoin's price fell": the name's price
+    r"(?:['’]s?\s+(?:share\s+|stock\s+|spot\s+)?(?:price|prices|value|shares|stock)\s+)?"
     # a relative clause or an appositive between them: "Tencent, of which Naspers owns about a
     # third, softened", "Quanta Computer Inc., another AI server supplier, ended unchanged"
     r"(?:,\s*(?:of which|which|who|whose|in which|a|an|another|the|one of the)\s[^,;]{1,80},\s*)?"
