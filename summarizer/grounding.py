@@ -770,17 +770,6 @@ def _number_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | N
         # "fell 0.1 percent at 3:02 p.m.; the gauge rose as much as 0.1 percent": the day's
         # 0.1% is a fall, and the rise was within the session
         days = [f for f in ours if f.direction != move.direction and _is_the_days(f)]
-        # "slipped 0.19% after rising as much as 0.8%", "fell as much as 0.9 percent before
-        # trading 0.3 percent weaker": the same subject's day has a number of its own
-        subjects = {f.mention for f in alike if f.mention is not None}
-        days += [
-            f
-            for f in facts
-            if f not in ours
-            and f.has_number
-            and _is_the_days(f)
-            and (f.mention in subjects or _verdict(move, f) == "same")
-        ]
         if days:
             within = alike[0].session.replace("_", " ")
             return (

@@ -1757,26 +1757,3 @@ def test_a_contract_month_and_which_contract_are_no_labels_of_one_number(
     sentence: str, instrument: str, pct: float
 ) -> None:
     assert gate(around(sentence), sentence, instrument, "up", pct) is None
-
-
-@pytest.mark.parametrize(
-    ("sentence", "instrument", "direction", "pct", "refused"),
-    [
-        # a number the text marks as within the session, claimed as the day's, where the same
-        # subject's day has a number of its own
-        ("The Varno index slipped 0.19% to 39,569.68 after rising as much as 0.8% earlier in the "
-         "session.", "Varno index", "up", 0.8, True),
-        ("Orvane fell as much as 0.9 percent to 77.21 yen before trading 0.3 percent weaker.",
-         "Orvane", "down", -0.9, True),
-        # (named with its session it passes, and so does the day's own number)
-        ("The Varno index slipped 0.19% to 39,569.68 after rising as much as 0.8% earlier in the "
-         "session.", "Varno index (intraday high)", "up", 0.8, False),
-        ("The Varno index slipped 0.19% to 39,569.68 after rising as much as 0.8% earlier in the "
-         "session.", "Varno index", "down", -0.19, False),
-    ],
-)  # fmt: skip
-def test_a_number_within_the_session_is_not_the_days_where_the_day_has_its_own(
-    sentence: str, instrument: str, direction: str, pct: float, refused: bool
-) -> None:
-    verdict = gate(around(sentence), sentence, instrument, direction, pct)
-    assert (verdict is not None) is refused, verdict
