@@ -1532,7 +1532,9 @@ def _said(facts: list[Fact]) -> str:
     for fact in facts[:3]:
         name = fact.mention.name if fact.mention is not None else "it"
         frame = "" if fact.timeframe == "unspecified" else f" ({fact.timeframe.replace('_', ' ')})"
-        parts.append(f"{name} {fact.direction} {_number_of(fact) or ''}{frame}".replace("  ", " "))
+        parts.append(
+            f"{name} {fact.direction} {_number_of(fact) or ''}{frame}".replace("  ", " ").strip()
+        )
     return "the text gives " + "; ".join(parts)
 
 

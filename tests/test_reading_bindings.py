@@ -602,3 +602,9 @@ def test_a_names_price_that_moved_is_the_names_move() -> None:
 
 def test_a_stock_exchange_that_moved_is_its_index() -> None:
     assert instruments.kind_of("Varno stock exchange") == "index"
+
+
+@pytest.mark.parametrize("unit", ["pesewas", "kobo", "fils", "piastres", "shillings"])
+def test_a_change_in_a_currencys_small_units_is_a_number(unit: str) -> None:
+    (fact,) = read_sentence(f"Orvane added 8 {unit} to settle at 3.29.").facts
+    assert (fact.direction, fact.has_number) == ("up", True)

@@ -40,7 +40,8 @@ MONEY = re.compile(
     rf"inr\s?|k?sh\.?\s?|kes\s?|(?<!\()n(?=\d+[.,]\d))(?P<amount>{NUM})"
     rf"(?:\s?(?:billion|million|bn|mn|m|trillion))?"
     rf"|(?P<cents>{NUM}(?:[-\s]\d/\d|\s?[¼½¾⅛⅜⅝⅞])?|\d/\d|[¼½¾⅛⅜⅝⅞])\s?(?:cents?|sen|pence|p\b|won\b|yen\b|"
-    rf"rupees?|paise|dollars?\b|euros?\b|"
+    rf"rupees?|paise|pesewas?|kobo\b|fils\b|piastres?|cedis?\b|naira\b|shillings?\b|dollars?\b|"
+    rf"euros?\b|"
     rf"yuan\b|ringgit|baht|rand\b))"
 )
 # spelled money changes: "lost two cents", "gained a dollar", "half a cent"
