@@ -1181,6 +1181,9 @@ def _with_quoted_heads(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """'“STC” Communications', '“Replay” Insurance': a name in quotes and the capitalised word
     right after it, as translated wire copy writes a company, are one name."""
 
+    if not any(quote in sentence for quote in _OPENING_QUOTES):
+        return mentions  # a cheap test first
+
     def join(previous: Mention, mention: Mention) -> Mention | None:
         if (
             previous.reference is None
@@ -1202,6 +1205,8 @@ _CLOSING_QUOTE_THEN_A_NAME = re.compile(r"[”\"’]\s")
 def _without_spelled_acronyms(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """'small and medium enterprises (SMEs)': an acronym in parentheses right after the
     lower-case words it stands for names no instrument (a code after a name does)."""
+    if "(" not in sentence:
+        return mentions  # a cheap test first
     return [m for m in mentions if not _spells_out(sentence, m)]
 
 
@@ -1226,6 +1231,8 @@ def _with_shared_heads(sentence: str, mentions: list[Mention]) -> list[Mention]:
     """'The 5-year and 2-year bonds', 'the two- and 10-year yields', 'US and European stocks',
     'Seoul, Tokyo and Hong Kong markets': each modifier before "and" (and the list's commas)
     names an instrument of its own with the head of the name after it."""
+    if " and " not in sentence and " & " not in sentence:
+        return mentions  # a cheap test first: no "and", no modifier to share a head with
     kept: list[Mention] = []
     for mention in mentions:
         split = _modifier_and_head(sentence, mention)
