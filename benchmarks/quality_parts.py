@@ -37,12 +37,16 @@ PARTS = {
     "q-held-out": r"q09|q1[0-6]",
     # part R: held out until the sixth session of 2026-11-30, which read it; part S: scored
     # unread, then read in that session; part T: held out then, read in the seventh session;
-    # parts U and V: that session's held-out sets (fixtures/corpus/SOURCES-U.md, SOURCES-V.md)
+    # parts U and V: that session's held-out sets (fixtures/corpus/SOURCES-U.md, SOURCES-V.md),
+    # read in the eighth session; part W: written and read in the eighth session; part X: its
+    # held-out set (SOURCES-W.md, SOURCES-X.md)
     "r": "r",
     "s": "s",
     "t": "t",
     "u": "u",
     "v": "v",
+    "w": "w",
+    "x": "x",
 }
 
 
