@@ -254,6 +254,9 @@ def article_record(
         for kind, letter, found in said
         for index, item in enumerate(found)
     ]
+    if text.text is not None and not text.text.isascii():
+        for record in items:
+            record["span"] = _in_utf16_units(text.text, record["span"])
     dropped = [w for w in digest.warnings if w.startswith("dropped ")]
     source = digest.source_path
     return {
@@ -268,6 +271,15 @@ def article_record(
         "missing": text.missing_because,
         "items": items,
     }
+
+
+def _in_utf16_units(text: str, span: list[int] | None) -> list[int] | None:
+    """A span in the page script's units: a JavaScript string counts a character outside the
+    Basic Multilingual Plane (an emoji) as two, Python as one, so every span after one would
+    highlight the wrong words."""
+    if span is None:
+        return None
+    return [len(text[:offset].encode("utf-16-le")) // 2 for offset in span]
 
 
 def _file_name(source_path: str | None) -> str | None:

@@ -99,6 +99,11 @@ def every_drawn_article(driver: Any) -> Iterator[dict[str, Any]]:
         button.click()
 
 
+def _units(text: str) -> int:
+    """The length of the text as a JavaScript string counts it (UTF-16 code units)."""
+    return len(text.encode("utf-16-le")) // 2
+
+
 def assert_every_span_highlighted(report: Report, drawn: list[dict[str, Any]]) -> int:
     assert [a["position"] for a in drawn] == list(range(len(report.digests)))
     checked = 0
@@ -114,11 +119,12 @@ def assert_every_span_highlighted(report: Report, drawn: list[dict[str, Any]]) -
                 pieces = [m for m in view["marks"] if anchor in m[2]]
                 assert pieces, f"{digest.source_path}: {kind} {index} is not highlighted"
                 start, end = item.span
-                # the highlights of the item follow each other and cover exactly its span
-                assert pieces[0][0] == start, (anchor, pieces)
+                # the highlights of the item follow each other and cover exactly its span (the
+                # page counts in JavaScript's units: an emoji is two)
+                assert pieces[0][0] == _units(article.text[:start]), (anchor, pieces)
                 for before, after in itertools.pairwise(pieces):
-                    assert before[0] + len(before[1]) == after[0], (anchor, pieces)
-                assert pieces[-1][0] + len(pieces[-1][1]) == end, (anchor, pieces)
+                    assert before[0] + _units(before[1]) == after[0], (anchor, pieces)
+                assert pieces[-1][0] + _units(pieces[-1][1]) == _units(article.text[:end])
                 assert "".join(p[1] for p in pieces) == article.text[start:end]
                 assert all(f"k-{kind}" in p[3] for p in pieces)
                 checked += 1

@@ -111,6 +111,19 @@ def test_each_item_carries_its_span_kind_and_fields_and_drops_are_listed() -> No
     assert article["warnings"] == []
 
 
+def test_spans_after_an_emoji_are_in_the_page_scripts_units() -> None:
+    # a JavaScript string counts a character outside the Basic Multilingual Plane as two
+    text = "\U0001f4c9 Markets \U0001f4c8 " + TEXT
+    page = render_report_html(PICTURE, [digest_of(text)], [ArticleText(text)])
+    [article] = page_data(page)["articles"]  # type: ignore[misc]
+    oil = text.index("Oil")
+    assert article["items"][1]["span"] == [oil + 2, oil + 2 + 11]
+    assert (
+        article["text"].encode("utf-16-le")[2 * (oil + 2) : 2 * (oil + 13)].decode("utf-16-le")
+        == "Oil fell 1%"
+    )
+
+
 def test_the_market_table_marks_conflicts_and_links_each_source() -> None:
     rows = market_rows(PICTURE, {"a1": [0]})
     assert [(r.instrument_id, r.change, r.conflict, r.sort_value) for r in rows] == [
