@@ -309,12 +309,12 @@ _STRIPPED_CODE = re.compile(r"\s*\([A-Z][A-Za-z]*:\)")
 _KINDS_OF_SECURITY = frozenset({"ETF", "ETFS", "ETN", "ETC", "ADR", "ADRS", "GDR", "REIT", "SPAC"})
 
 
-@functools.lru_cache(maxsize=8192)
 def _qualifies(word: str) -> bool:
     """A word before a known name that keeps it the same instrument ('benchmark', 'US')."""
     return word in _GENERIC or word in _PLACES or word in _QUALIFYING or word.isdigit()
 
 
+@functools.lru_cache(maxsize=8192)
 def identity(name: str) -> str | None:
     """The known instrument a name refers to ('the Hang Seng index' -> 'index:Hang Seng Index',
     'sterling' -> 'currency:GBP', 'USD/JPY' -> 'pair:USD/JPY'), or None when the name is not a

@@ -41,7 +41,9 @@ _CAPITALISED_WORD = (
 )
 _LOWER_NAME_PART = (
     r"(?:hynix|ex-japan|composite|industrial average|stock average|small-cap|mid-cap|large-cap|"
-    r"internet|tech|banking|technology|energy|property|index|component|select|allshare-index|allshare|all-share|"
+    r"internet|tech|banking|technology|energy|property|index|component|select|"
+    # "KSE allshare-index", "the JSE all-share index"
+    r"allshare-index|allshare|all-share|"
     r"50|100|200|225|300|500|600|1000|2000|"
     # "KSE 30-share index", "FTSE 100-share index"
     r"(?<=\d-)share(?=\s+index))"
