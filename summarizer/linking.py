@@ -143,15 +143,17 @@ def _join_names_to_listings(union: _Union, groups: Mapping[str, KeyNames]) -> No
                 k for f, k in listing_forms.get(_block(form), []) if same_spelling(form, f)
             }
         roots = {union.find(listing) for listing in listings}
-        if len(roots) == 1 and _in_listings_market(group, next(iter(listings))):
+        if len(roots) == 1 and _in_listings_market(group, listings):
             union.join(key, roots.pop())
 
 
-def _in_listings_market(group: KeyNames, listing: str) -> bool:
+def _in_listings_market(group: KeyNames, listings: set[str]) -> bool:
     """Whether every article that wrote the name is about the listing's market: 'Anglo
-    American' in a story on London's miners is not the Johannesburg listing 'JSE:AGL'."""
-    market = identity.market_of_listing(listing.removeprefix("ticker:"))
-    return market is not None and group.markets == {market}
+    American' in a story on London's miners is not the Johannesburg listing 'JSE:AGL'. The
+    listing's keys joined so far ('ticker:0005.HK' and the bare 'ticker:5') are all read, not
+    one of them: a set's order changes with the process's hash seed, and so did the link."""
+    markets = {identity.market_of_listing(k.removeprefix("ticker:")) for k in listings} - {None}
+    return len(markets) == 1 and group.markets == markets
 
 
 def _join_spellings(union: _Union, groups: Mapping[str, KeyNames]) -> None:
