@@ -183,7 +183,9 @@ def _seen_from_its_quote(move: Move, facts: Sequence[Fact]) -> Move:
     if f"currency:{quote}" not in named or named.keys() & {f"currency:{base}", pair}:
         return move
     turned = {
-        "instrument": named[f"currency:{quote}"],
+        # the pair's base is what the quote currency moved against: 'EUR/JPY' is the yen's
+        # move against the euro
+        "instrument": f"{named[f'currency:{quote}']} (vs {base})",
         "direction": _TURNED[move.direction],
         "change_pct": None if move.change_pct is None else -move.change_pct,
         "change_bp": None if move.change_bp is None else -move.change_bp,
@@ -1211,7 +1213,16 @@ def _counter_claimed(move: Move) -> str | None:
     said = instruments.name_hints(move.instrument)
     # ... or in the name itself: 'US dollar vs Swiss franc'
     match = _COUNTER.search(said) or _COUNTER.search(move.instrument.lower())
-    return None if match is None else currency_named(match.group(1))
+    if match is not None:
+        code = instruments.identity(match.group(1).upper())  # 'vs EUR', as ISO 4217 codes
+        return currency_named(match.group(1)) or (
+            code if code is not None and code.startswith("currency:") else None
+        )
+    # ... or by the pair: 'GBP/EUR' is the pound against the euro
+    pair = instruments.identity(move.instrument)
+    if pair is not None and pair.startswith("pair:"):
+        return f"currency:{pair.rpartition('/')[2]}"
+    return None
 
 
 _COUNTER = re.compile(r"\b(?:vs\.?|versus|against)\s+((?:the\s+)?[a-z][\w.]*(?:\s+[a-z]+)?)")

@@ -1757,3 +1757,45 @@ def test_a_contract_month_and_which_contract_are_no_labels_of_one_number(
     sentence: str, instrument: str, pct: float
 ) -> None:
     assert gate(around(sentence), sentence, instrument, "up", pct) is None
+
+
+STERLING = (
+    "The sell-off spilled into currency markets, sending the pound down 0.9% against the dollar "
+    "and 0.4% against the euro."
+)
+YEN = "The yen rose 0.5% against the dollar and 0.8% versus the euro."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "direction", "pct", "refused"),
+    [
+        # a pair names what its base moved against: the pound's number against the dollar is
+        # no GBP/EUR move
+        (STERLING, "GBP/EUR", "down", -0.9, True),
+        (STERLING, "GBP/EUR", "down", -0.4, False),
+        (STERLING, "GBP/USD", "down", -0.9, False),
+        # the pair quoted the other way round is the yen's move against the pair's base
+        (YEN, "EUR/JPY", "down", -0.5, True),
+        (YEN, "EUR/JPY", "down", -0.8, False),
+        (YEN, "USD/JPY", "down", -0.5, False),
+        # where the text names no counter currency, a pair's is not contradicted
+        ("The euro rose 0.3% to $1.09.", "EUR/USD", "up", 0.3, False),
+        ("The euro rose 0.3% against the yen.", "EUR/USD", "up", 0.3, True),
+        # a period stated for a year still running is the year to date ...
+        ("For 2022, the Varno ETF has traded lower by roughly 20%.", "Varno ETF (year to date)",
+         "down", -20.0, False),
+        ("The Varno ETF has fallen 20% in 2022.", "Varno ETF (year to date)", "down", -20.0,
+         False),
+        # ... a year's move said in the past tense need not be
+        ("The Varno ETF fell 20% in 2021, and 4% this year.", "Varno ETF (year to date)", "down",
+         -20.0, True),
+        # a noun's owner is what moved, whatever is then said of the move
+        ("Investors also cheered the previous week, when the Kestrel index's 1.6% gain was fuelled "
+         "by an upbeat jobs report.", "Kestrel index", "up", 1.6, False),
+    ],
+)  # fmt: skip
+def test_a_pairs_counter_currency_a_running_year_and_a_nouns_owner(
+    sentence: str, instrument: str, direction: str, pct: float, refused: bool
+) -> None:
+    problem = gate(around(sentence), sentence, instrument, direction, pct)
+    assert (problem is not None) is refused, problem

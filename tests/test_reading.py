@@ -2360,3 +2360,51 @@ def test_a_run_of_sessions_ended_is_a_move_of_the_sessions_before(
     assert [(f.direction, f.timeframe) for f in facts if f.timeframe == "multi_day"] == [
         (earlier, "multi_day")
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a sector's figure written with its sign in parentheses
+        ("All sectors in the Kestrel index gained, with materials (+2.1%) and utilities (+0.4%) "
+         "outperforming.", [("materials", "up", 2.1), ("utilities", "up", 0.4)]),
+        ("Stocks fell, with property (-0.9%) the worst.", [("property", "down", 0.9)]),
+    ],
+)  # fmt: skip
+def test_a_sectors_signed_figure_in_parentheses_is_its_own(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "price"),
+    [
+        # "per share" and "a share" name no share price
+        ("Orvane's revenue rose 12%, while its adjusted earnings per share grew 30%.", False),
+        ("Orvane's earnings of 10 cents a share grew 8%.", False),
+        ("Net income rose to $2.5 million, while book value grew 8%.", False),
+        # what is said of a move after its noun is not what moved
+        ("The Kestrel index's 2% slide, led by weak exports data, hurt sentiment.", True),
+        ("Last week the Varno index's 1.6% gain was fuelled by an upbeat jobs report.", True),
+        ("Orvane posted a 4% rise in quarterly sales.", False),
+    ],
+)  # fmt: skip
+def test_a_figure_per_share_and_what_is_said_of_a_moves_noun(sentence: str, price: bool) -> None:
+    facts = [f for f in read_sentence(sentence).facts if f.has_number]
+    assert [f.price for f in facts][-1] is price
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timeframe"),
+    [
+        ("The Varno ETF has fallen 20% so far in 2022.", "ytd"),
+        ("For 2022, the Varno ETF has traded lower by roughly 20%.", "ytd"),
+        ("Kestrel is up 9% in 2024 to date.", "ytd"),
+        ("For 2021, the Varno ETF fell 20%.", "year"),
+        ("The Varno index fell 12% in 2021, which has hurt savers.", "year"),
+        ("The stock has lost 55.1% in the past 12 months.", "year"),
+    ],
+)
+def test_a_named_year_still_running_is_the_year_to_date(sentence: str, timeframe: str) -> None:
+    assert only_fact(sentence).timeframe == timeframe

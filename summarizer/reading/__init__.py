@@ -1775,6 +1775,8 @@ def _facts(
                 when = when_named(words[0])
             if session == "unspecified":
                 session = _session(words, None)
+        if timeframe == "year" and _a_year_still_running(lowered, clause, predicate, when):
+            timeframe = "ytd"
         # "Nikkei seen up 20% by the end of next year": a move of a time to come is a forecast
         future = _FUTURE_AFTER.match(lowered, change.end if change else predicate.end)
         facts.append(
@@ -2345,6 +2347,29 @@ _DESCRIPTOR = re.compile(
     r"\bmarket[- ]cap(?:itali[sz]ation)?[- ]weighted\b|\bby market (?:cap|capitali[sz]ation|"
     r"value)\b|\bbudget (?:carrier|airline)s?\b|\binflation[- ](?:protected|linked|indexed)\b"
 )
+
+
+def _a_year_still_running(
+    lowered: str, clause: tuple[int, int], predicate: Predicate, when: When | None
+) -> bool:
+    """Whether the year the clause names is the one still running: "has fallen 20% in 2022",
+    "For 2022, KWEB has traded lower by roughly 20%", "down 9% in 2024 to date" (not "has lost
+    55% in the past 12 months", a span counted back)."""
+    return (
+        when is not None
+        and when.unit == "year"
+        and (when.which or "").isdigit()
+        and bool(
+            _PERFECT_BEFORE.search(lowered, max(clause[0], predicate.start - 30), predicate.start)
+            or _TO_DATE.search(lowered, predicate.start, clause[1])
+        )
+    )
+
+
+_PERFECT_BEFORE = re.compile(r"\bha(?:s|ve)(?:\s+(?:been|now|already|also|so far))*\s+$")
+_TO_DATE = re.compile(r"\b(?:so far|to date)\b")
+# a verb after a move's noun says something of the move, not what moved
+_SAID_OF_THE_NOUN = re.compile(r"\s*(?:was|were|is|are|has|had|have|came|comes|led|\w+ed)\b")
 # what ends the words of what moved after a move noun: "losses of more than 7% on worries about
 # demand" is a price's loss; the cause after it says nothing of what fell
 _NOUN_TAIL_END = re.compile(
@@ -2390,8 +2415,10 @@ def _is_price(
     if predicate.noun_object is not None:
         head += " " + lowered[predicate.noun_object[0] : predicate.noun_object[1]]
     elif predicate.form == "noun":
-        # "a 9.8 per cent rise in September quarter consolidated net profit": what rose
-        head += _NOUN_TAIL_END.split(lowered[predicate.end : predicate.end + 60], 1)[0]
+        # "a 9.8 per cent rise in September quarter consolidated net profit": what rose; not
+        # what is said of the rise ("the TSX's 1.6% gain was fuelled by a jobs report")
+        tail = _NOUN_TAIL_END.split(lowered[predicate.end : predicate.end + 60], 1)[0]
+        head += "" if _SAID_OF_THE_NOUN.match(tail) else tail
     if mention is not None and lx.ECONOMIC_INDEX.search(mention.name.lower()):
         return False  # "The Personal Consumption Expenditures (PCE) Price Index rose 0.3%"
     if mention is not None and lx.INVENTORY_NAME.search(mention.name.lower()):

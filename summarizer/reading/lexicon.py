@@ -626,7 +626,7 @@ FUNDAMENTAL = re.compile(
     r"growth|"
     r"demand|supply|inventor(?:y|ies)|stockpiles|rig count|population|approval rating|"
     r"probability|odds|chance|valuation|"
-    r"net asset value|nav|open interest|margin debt|short interest|tax|fees?|"
+    r"net asset value|nav|book value|open interest|margin debt|short interest|tax|fees?|"
     r"tariffs?|budget|deficit|surplus|cash flow|operating|guidance|forecast|target|estimate|"
     r"rating|traffic|passengers|visitors|bookings|arrivals|headcount|workforce|staff|economy|"
     r"economies|mortgages|number of)\b"
@@ -645,7 +645,9 @@ INVENTORY_NAME = re.compile(
     r"^(?:crude|gasoline|distillate|diesel|heating oil|jet fuel|fuel oil)\s+(?:stocks|stockpiles)$"
 )
 PRICE_HEAD = re.compile(
-    r"\b(?:shares?|stocks?|price|prices|index|futures|etf|adrs?|quotations?|quotes)\b"
+    # not "earnings per share", "10 cents a share", "book value per share"
+    r"\b(?<!per )(?<!a )(?:shares?|stocks?|price|prices|index|futures|etf|adrs?|quotations?|"
+    r"quotes)\b"
 )
 
 # --- sessions and timeframes ----------------------------------------------------------------

@@ -354,7 +354,8 @@ _BARE_SECTOR = re.compile(
     rf"\s+(?:(?:{lx.UP_VERB.pattern}|{lx.DOWN_VERB.pattern})\s+(?:by\s+)?\d|"
     # "led by energy with a 2.4% gain", "followed by utilities, up 0.8%"
     r"with\s+(?:a|an)\s+(?:[a-z]+\s+)?\d|"
-    r"\(?\d[\d.,]*\s*(?:%|per ?cent|percent))|,\s*(?:up|down|off)\s+\d)"
+    # "materials (+2.1%)": the sign written
+    r"\(?[+\-−]?\d[\d.,]*\s*(?:%|per ?cent|percent))|,\s*(?:up|down|off)\s+\d)"
 )
 _BARE_TENOR = re.compile(
     rf"\bthe\s+(?P<tenor>(?:(?:us|u\.s\.|uk|german|japanese|italian|french|australian|"
