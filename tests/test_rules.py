@@ -442,6 +442,27 @@ def _alive(pid: int) -> bool:
          "commodity_supply", "on a production glut in the region"),
         ("The krona eased on mounting concern over the housing market.",
          "other", "on mounting concern over the housing market"),
+        # a cause after "attributed ... to", "blamed ... on", "on account of", "coincided
+        # with", a move "reflecting" a driver, who sold or bought
+        ("Dealers attributed the early fall in the krona to month-end dollar demand.",
+         "cross_market", "month-end dollar demand"),
+        ("Traders blamed the slide on weak Vordan trade data.",
+         "macro_data", "on weak Vordan trade data"),
+        ("The Halvard dollar firmed on account of upbeat factory data.",
+         "macro_data", "on account of upbeat factory data"),
+        ("The drop in Kestrel Coin coincided with heavy outflows from its funds.",
+         "capital_flows", "coincided with heavy outflows from its funds"),
+        ("The Varno index fell 3%, reflecting worries about slowing retail sales.",
+         "macro_data", "reflecting worries about slowing retail sales"),
+        ("The krona rose 4 ore on dollar selling by exporters.",
+         "capital_flows", "on dollar selling by exporters"),
+        # a subject that capped a move, unsettled a market, spilled into another
+        ("Sustained outflows of funds restricted the krona's rise.",
+         "capital_flows", "Sustained outflows of funds restricted the krona's rise"),
+        ("Worries about the central bank's independence have unsettled markets.",
+         "monetary_policy", "Worries about the central bank's independence have unsettled markets"),
+        ("The gilt sell-off spilled into Vordan currency markets.",
+         "cross_market", "The gilt sell-off spilled into Vordan currency markets"),
     ],
 )  # fmt: skip
 def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:
@@ -472,6 +493,10 @@ def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:
         "The Varno index fell as more than half of its blue chip stocks lost ground.",
         "Wheat rose after the April contract rallied 1.4% on Friday.",
         "Orvane gas prices jumped after upstream and downstream restrictions.",
+        # a byline; a blame said of no cause; a market that erased its own gains
+        "Jane Roe and John Doe contributed to this report.",
+        "The company attributed the loss to be temporary.",
+        "Kestrel Coin has largely erased the gains it made since the election.",
     ],
 )
 def test_not_a_catalyst(text: str) -> None:

@@ -44,12 +44,12 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                          "national bank", "reserve bank", "intervention", "devaluation",
                          "devalued"),
      re.compile(r"\b(?:fed|lpr|rrr|boj|boe|rba|rbi)\b")),
-    ("capital_flows", ("inflow", "net buying", "southbound", "northbound", "capital flow",
-                       "foreign capital", "net purchases", "margin trad", "profit-taking",
-                       "profit taking", "took profits", "cashed out", "short-covering",
-                       "short covering", "foreigners buying", "offloaded", "unwound",
-                       "peripheral buying", "bargain hunting", "bargain buying", "sell-off by",
-                       "selling by",
+    ("capital_flows", ("inflow", "outflow", "net buying", "southbound", "northbound",
+                       "capital flow", "foreign capital", "net purchases", "margin trad",
+                       "profit-taking", "profit taking", "took profits", "cashed out",
+                       "short-covering", "short covering", "foreigners buying", "offloaded",
+                       "unwound", "peripheral buying", "bargain hunting", "bargain buying",
+                       "sell-off by", "selling by",
                        "book profits", "liquidations", "fund flows", "rebalanc",
                        "sell-offs", "selloffs", "selling pressure", "pocketed profits",
                        "booked profits", "profit booking", "took profit", "take profit",
@@ -179,7 +179,11 @@ _CAUSE = re.compile(
     r"\b(?:after|following|amid|due to|owing to|thanks to|because of|on the back of|driven by|"
     r"helped by|aided by|boosted by|lifted by|buoyed by|supported by|fuel(?:l)?ed by|spurred by|"
     r"underpinned by|weighed(?: down)? by|dragged(?: down)? by|pressured by|hit by|hurt by|"
-    r"dented by|influenced by|attributable to|attributed to|"
+    r"dented by|influenced by|attributable to|attributed to|on account of|coincided with|"
+    # "the peso's decline reflected persistent demand for the dollar", "fell 3%, reflecting
+    # worries about ..."
+    r"reflect(?:ed|s|ing) (?=(?:[\w’'-]+\s+){0,3}?(?:demand|supply|worries|concerns|fears|"
+    r"hopes|optimism|expectations|bets|selling|buying|inflows|outflows|data)\b)|"
     # "The main reason for this drop is the SEC's attack on two exchanges"
     r"(?:main |key |primary |chief )?reasons? (?:for|behind) (?:this|the|that) (?:[\w-]+ )?"
     r"(?:drop|fall|rise|rally|decline|gain|slump|surge|move|jump|plunge|weakness|strength)s? "
@@ -219,7 +223,10 @@ _CAUSE = re.compile(
     r"worse|solid|soft|"
     r"bargain|mounting|positive|negative|flights? to|the eve of|"
     r"the (?:[\w’'.-]+ ){0,2}(?:decision|announcement|move|plan)\b|"
-    r"renewed|fresh|foreign|continued|heavy|persistent|inflows|outflows|buying|selling|"
+    r"renewed|fresh|foreign|continued|heavy|persistent|sustained|inflows|outflows|buying|"
+    r"selling|"
+    # "on dollar selling by exporters", "on sustained paying pressure from banks"
+    r"(?:[\w-]+\s+){1,2}(?:selling|buying|demand|pressure|inflows|outflows)\b|"
     r"(?:a |an )?(?:higher|lower|firmer|weaker|stronger|softer|rising|falling|improving|"
     r"worsening|robust|solid|grim|gloomy|bleak|production|supply|increased|reduced|"
     r"decreased|slower|faster)\b))|"
@@ -243,7 +250,12 @@ _CAUSAL_VERB = re.compile(
     r"supported|buoyed|(?<!\bit )(?<!\bthey )(?<!\bwe )made|sent|pushed|reignited|ignited|"
     r"reinforced|underpin\w*|meant|intensified|amplified|rattl(?:ed|es|ing)|spook(?:ed|s|ing)|"
     r"roil(?:ed|s|ing)|(?:sent|sending|sends) shockwaves|"
-    r"resulted in|causing|contributing to|lay behind|had an impact on|led to|leading to|"
+    r"resulted in|causing|contribut(?:ing|ed|es|e) to(?! (?:this|the) (?:report|story|article))|"
+    r"lay behind|had an impact on|led to|"
+    r"leading to|unsettl(?:ed|es|ing)|spill(?:ed|s|ing) (?:over )?into|"
+    # "Sustained outflows of funds restricted the rupee rise", "Profit-taking capped gains"
+    r"(?:restricted|limited|capped|curbed)(?= (?:[\w'’-]+ ){0,3}?(?:rise|"
+    r"gains?|losses|fall|decline|advance|rally|rebound|recovery|upside|downside)\b)|"
     # "Ideas that Russia will have to import grain were the catalyst behind the rally"
     r"(?:was|were|is|are|has been|have been) (?:the |a )?(?:main |key |big |biggest |primary |"
     r"chief |major |latest )?(?:catalyst|driver|trigger)s? (?:behind|for|of)|"
@@ -282,7 +294,8 @@ _NEGATIVE = re.compile(
     r"concerns?|worr\w*|fears?|disappoint\w*|lacklustre|lackluster|loss\w*|doubts?|tensions?|"
     r"sell-?off|rout|plung\w*|slump\w*|cuts? (?:its|their) (?:stake|outlook|forecast)|"
     r"warning|downgrade\w*|probe|investigation|crash|uncertain\w*|protests?|jeopardi\w*|"
-    r"suspended|lower|slow\w*|profit-taking|took profits|cashed out|offloaded|unwound)\b"
+    r"suspended|lower|slow\w*|profit-taking|took profits|cashed out|offloaded|unwound|"
+    r"outflows?)\b"
 )
 _POSITIVE = re.compile(
     r"\b(?:optimis\w*|hopes?|strong\w*|beat\w*|upbeat|better|boost\w*|rall\w*|gains?|support\w*|"
@@ -636,9 +649,20 @@ def _driver_sentence(sentence: str, lowered: str) -> list[tuple[int, int]]:
     return [(0, len(sentence))]
 
 
+# "Dealers attributed the initial fall in the rupee to month-end dollar demand": the cause is
+# what comes after "to"
+_ATTRIBUTED_TO = re.compile(
+    r"\b(?:attribut|ascrib|blam)(?:ed|es|ing) (?:[\w’'-]+\s+){1,8}?(?:to|on) (?!(?:be|have)\b)"
+)
+
+
 def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
     """Spans of the phrases introduced by a causal word, and of the subjects of causal verbs."""
     spans: list[tuple[int, int]] = []
+    for match in _ATTRIBUTED_TO.finditer(lowered):
+        end = _phrase_end(lowered, match.end())
+        if end - match.end() > 8:
+            spans.append((match.end(), end))
     for match in _CAUSE.finditer(lowered):
         end = _phrase_end(lowered, match.end())
         if not lowered[: match.start()].strip(" \"“‘'("):
