@@ -31,12 +31,14 @@ from summarizer.reading import (
 )
 from summarizer.reading.clauses import find_cues
 from summarizer.reading.lexicon import (
+    DOWN_ARROWS,
     DOWN_VERB,
     DOWN_WORD,
     ENTITY_REFERENCES,
     FLAT,
     MONTH,
     TIMEFRAMES,
+    UP_ARROWS,
     UP_VERB,
     UP_WORD,
 )
@@ -1594,7 +1596,7 @@ def _states(direction: str, lowered: str) -> bool:
     if (_RANKED_UP if direction == "up" else _RANKED_DOWN).search(lowered):
         return True
     # a sign states a direction only beside a percentage ("+15%"), not in "2024-25"
-    signs = "+" if sign == "+" else "-−\u2011"
+    signs = f"+{UP_ARROWS}" if sign == "+" else f"-−\u2011{DOWN_ARROWS}"
     return any(m.group(1) in signs for m in _SIGNED_PERCENT.finditer(lowered))
 
 
@@ -1617,4 +1619,6 @@ def _without_other_cues(direction: str, lowered: str) -> str:
     return lowered
 
 
-_SIGNED_PERCENT = re.compile(r"(?<![\w.])([+\-−\u2011])\d+(?:\.\d+)?\s?(?:%|per ?cent)")
+_SIGNED_PERCENT = re.compile(
+    rf"(?<![\w.])([+\-−\u2011{UP_ARROWS}{DOWN_ARROWS}])\s?\d+(?:\.\d+)?\s?(?:%|per ?cent)"
+)

@@ -1799,3 +1799,20 @@ def test_a_pairs_counter_currency_a_running_year_and_a_nouns_owner(
 ) -> None:
     problem = gate(around(sentence), sentence, instrument, direction, pct)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "pct", "refused"),
+    [
+        ("Orvane", "up", 5.2, False),
+        ("Kestrel", "down", -3.1, False),
+        ("Orvane", "down", -3.1, True),
+        ("Kestrel", "up", 5.2, True),
+    ],
+)
+def test_an_arrow_states_a_direction_and_binds_its_figure(
+    instrument: str, direction: str, pct: float, refused: bool
+) -> None:
+    sentence = "Top movers: Orvane ▲5.2%, Kestrel ▼3.1%."
+    problem = gate(around(sentence), sentence, instrument, direction, pct)
+    assert (problem is not None) is refused, problem

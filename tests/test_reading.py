@@ -2408,3 +2408,11 @@ def test_a_figure_per_share_and_what_is_said_of_a_moves_noun(sentence: str, pric
 )
 def test_a_named_year_still_running_is_the_year_to_date(sentence: str, timeframe: str) -> None:
     assert only_fact(sentence).timeframe == timeframe
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Orvane ▲5.2% Kestrel ▼3.1%", "Orvane ↑5.2%, Kestrel ↓3.1%", "Orvane △5.2%; Kestrel ▽3.1%"],
+)
+def test_an_arrow_before_a_figure_is_its_sign(sentence: str) -> None:
+    assert numbered(sentence) == [("Orvane", "up", 5.2), ("Kestrel", "down", 3.1)]

@@ -826,14 +826,17 @@ def _may_state_a_move(lowered: str) -> bool:
 
 def _lower(sentence: str) -> str:
     """Lower case, character for character (so offsets stay valid); a non-breaking hyphen is a
-    hyphen ("closed ‑0.6%")."""
+    hyphen ("closed ‑0.6%"), and an arrow before a figure is its sign ("Orvane ▲5.2%", as
+    automated market reports write it)."""
     lowered = sentence.lower()
     if len(lowered) != len(sentence):
         lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in sentence)
-    return lowered.translate(_HYPHENS) if "\u2011" in lowered else lowered
+    return lowered.translate(_AS_SIGNS) if _SIGN_GLYPHS.search(lowered) else lowered
 
 
-_HYPHENS = str.maketrans({"\u2011": "-"})
+_AS_SIGNS = str.maketrans({"\u2011": "-", **dict.fromkeys(lx.UP_ARROWS, "+"),
+                           **dict.fromkeys(lx.DOWN_ARROWS, "-")})  # fmt: skip
+_SIGN_GLYPHS = re.compile(f"[\u2011{lx.UP_ARROWS}{lx.DOWN_ARROWS}]")
 
 
 def _clause_of(cuts: list[tuple[int, int, str]], position: int) -> tuple[int, int]:

@@ -54,6 +54,9 @@ BARE_BEFORE_PERCENT = re.compile(
     rf"(?<![\w.$,])(?P<num>{NUM})(?=\s*(?:,\s*or\s+|\(\s*)[+\-−]?{NUM}{_PERCENT_UNIT})"
 )
 # "DAX: 5,859.43 (-107.77)": a signed change in points after a level
+# arrows that automated market reports write for a sign: "Orvane ▲5.2%", "Kestrel ↓1.1%"
+UP_ARROWS = "▲△↑⬆"
+DOWN_ARROWS = "▼▽↓⬇"
 PAREN_SIGNED = re.compile(rf"(?<=\()(?P<sign>[+\-−])(?P<num>{NUM})(?=\))")
 # spelled percentages: "two per cent", "about one percent", "half a percent", "three-quarters of
 # a per cent", "a quarter of a percentage point"
