@@ -1489,3 +1489,23 @@ def test_words_inside_words_type_no_driver(text: str) -> None:
 )
 def test_a_concern_taken_away_is_no_risk(text: str) -> None:
     assert summary_of(text).risks == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an index's move in points is a move, however far its name stands from the verb
+        ("The Kestrel 30 index, comprising blue chips, also advanced 0.94 points to 2,100.",
+         ("Kestrel 30 index", "up")),
+        ("Meanwhile, the Varno Shariah Index saw a fractional loss of 0.99 points.",
+         ("Varno Shariah Index", "down")),
+        # a participle's appositive between a name and its verb, a figure's words in it no figure
+        ("Ten-year gilt yields, closely watched as a benchmark for borrowing costs, also rose.",
+         ("Ten-year gilt yields", "up")),
+        ("The Kestrel 30 index, comprising blue chips, also advanced.", ("Kestrel 30 index", "up")),
+    ],
+)  # fmt: skip
+def test_an_index_move_in_points_or_after_an_appositive_is_a_move(
+    text: str, expected: tuple[str, str]
+) -> None:
+    assert [(m.instrument, m.direction) for m in summary_of(text).moves] == [expected]

@@ -49,6 +49,8 @@ def _is_move(fact: Fact) -> bool:
         return False  # "Dealers said it rose": which "it", a sentence later, is a guess
     if fact.pct is not None or fact.bp is not None:
         return True
+    if fact.has_number and instruments.kind_of(mention.name) == "index":
+        return True  # "The DS30 index, comprising blue chips, also advanced 0.94 points"
     if fact.weak and instruments.kind_of(mention.name) == "stock":
         return False  # "Goldman Sachs increased its stake": not a price
     return fact.attached

@@ -1110,7 +1110,9 @@ _INTRODUCED = re.compile(
     r"\b(?:including|like|such as|notably|especially|among them)\s+(?:the\s+)?$"
 )
 _INSERTION = re.compile(
-    r",\s+(?:the|a|an|its|their|which|who|whose|tracking|including|led|one of|known|[a-z]+ing|"
+    # "Ten-year gilt yields, closely watched as a benchmark for borrowing costs, also rose"
+    r",\s+(?:[a-z]+ly\s+)?(?:the|a|an|its|their|which|who|whose|tracking|including|led|one of|"
+    r"known|seen|[a-z]+ing|"
     r"(?!followed\b|trailed\b)[a-z]+ed)\b(?:[^,;()]|(?<=\d),(?=\d{3}))*,"  # "4,129.68" goes on
 )
 _FOLLOWED_BY = re.compile(r"\b(?:followed by|trailed by)\s+(?:the\s+)?$")
@@ -2101,7 +2103,10 @@ _ATTACHED = re.compile(
     r"(?:['’]s?\s+(?:share\s+|stock\s+|spot\s+)?(?:price|prices|value|shares|stock)\s+)?"
     # a relative clause or an appositive between them: "Tencent, of which Naspers owns about a
     # third, softened", "Quanta Computer Inc., another AI server supplier, ended unchanged"
-    r"(?:,\s*(?:of which|which|who|whose|in which|a|an|another|the|one of the)\s[^,;]{1,80},\s*)?"
+    r"(?:,\s*(?:of which|which|who|whose|in which|a|an|another|the|one of the)\s[^,;]{1,80},\s*|"
+    # "The DS30 index, comprising blue chips, also advanced", "Ten-year gilt yields, closely
+    # watched as a benchmark, also rose" (not "the lira, dropping 2 per cent this week, has")
+    r",\s*(?:[a-z]+ly\s+)?(?:[a-z]{3,}ing|[a-z]{3,}ed|seen|known)\s[^,;\d]{1,80},\s*)?"
     # "Micron shares, for example, rose"
     r"(?:,\s*(?:for example|for instance|meanwhile|however|in turn|though|by contrast)\s*,\s*)?"
     # "Commercial Bank, which gained 1.50 rupees"
