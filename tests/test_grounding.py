@@ -1816,3 +1816,27 @@ def test_an_arrow_states_a_direction_and_binds_its_figure(
     sentence = "Top movers: Orvane ▲5.2%, Kestrel ▼3.1%."
     problem = gate(around(sentence), sentence, instrument, direction, pct)
     assert (problem is not None) is refused, problem
+
+
+SPANS = (
+    "Over the past three months, the stock has lost 72.12%, while over the past six months, it "
+    "has shed 74.98%."
+)
+
+
+@pytest.mark.parametrize(
+    ("instrument", "pct", "refused"),
+    [
+        # a label that counts a span, and a period fronted before a later clause
+        ("Varno Motors (three months)", -72.12, False),
+        ("Varno Motors (six months)", -74.98, False),
+        ("Varno Motors (six months)", -72.12, True),
+        ("Varno Motors (three months)", -74.98, True),
+    ],
+)
+def test_a_counted_span_and_a_period_fronted_before_a_later_clause(
+    instrument: str, pct: float, refused: bool
+) -> None:
+    paragraph = f"Varno Motors fell again. {SPANS} Volumes were close to average."
+    problem = gate(paragraph, SPANS, instrument, "down", pct)
+    assert (problem is not None) is refused, problem

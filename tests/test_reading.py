@@ -2416,3 +2416,16 @@ def test_a_named_year_still_running_is_the_year_to_date(sentence: str, timeframe
 )
 def test_an_arrow_before_a_figure_is_its_sign(sentence: str) -> None:
     assert numbered(sentence) == [("Orvane", "up", 5.2), ("Kestrel", "down", 3.1)]
+
+
+def test_a_period_fronted_before_a_later_clause_is_that_clauses() -> None:
+    facts = read_sentence(
+        "Over the past three months, the stock has lost 7.2%, while over the past six months, it "
+        "has shed 9.8%."
+    ).facts
+    assert [(f.pct, f.when) for f in facts] == [
+        (7.2, When("span", "3 months")),
+        (9.8, When("span", "6 months")),
+    ]
+    assert when_named("six months", bare=True) == When("span", "6 months")
+    assert when_named("five sessions", bare=True) == When("week", "this")

@@ -1762,7 +1762,7 @@ def _facts(
         session = _session(window, change)
         if session == "intraday_high" and timeframe not in ("unspecified", "day"):
             session = "unspecified"  # "up as much as 30% this year": the year's most
-        fronted = _FRONTED_PERIOD.match(lowered)
+        fronted = _fronted_period(lowered, predicate.start)
         if (
             fronted is not None
             and predicate.start > fronted.end()
@@ -2246,6 +2246,21 @@ _FRONTED_PERIOD = re.compile(
     r"(?:the|a) (?:day|session) (?:before|earlier)|the (?:previous|prior) (?:day|session)|"
     r"yesterday|(?:day|week|month|quarter|year)[- ](?:over|on)[- ](?:day|week|month|quarter|year)),"
 )
+# a period before the clause after "while", "but", "and": "..., while over the past six months,
+# it has shed 74.98%"
+_CLAUSE_FRONTED_PERIOD = re.compile(
+    r"\b(?:while|whereas|and|but)\s+(?P<words>(?:over|in|during|for|so far|since|across|"
+    r"throughout)\b[^,;.]{2,50}),"
+)
+
+
+def _fronted_period(lowered: str, before: int) -> re.Match[str] | None:
+    """The period fronted before the clause of the words at `before`: the sentence's, or the
+    last one a later clause fronts before them."""
+    later = [m for m in _CLAUSE_FRONTED_PERIOD.finditer(lowered, 0, before) if m.end() < before]
+    return later[-1] if later else _FRONTED_PERIOD.match(lowered)
+
+
 _PERIOD_OWNER = re.compile(r"\b((?:last |this |previous )?[a-z]+)['’]s\s*(?:[a-z-]+\s+)?$")
 _A_PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|per ?cent|percent)")
 # a year or a count of periods ("over the past 12 months") labels the number before it

@@ -50,7 +50,19 @@ def when_named(words: str, *, bare: bool = False) -> When | None:
         for pattern, unit in _BARE_UNITS:
             if pattern.fullmatch(words.strip()):
                 return When(unit, "this")
+        # a label that counts the span: "XPeng (six months)" is "the past six months"
+        if counted := _BARE_SPAN.fullmatch(words.strip()):
+            count = _COUNTS.get(counted.group("count"), counted.group("count"))
+            if count == "5" and counted.group("length") in ("days", "sessions"):
+                return When("week", "this")  # as "the last five sessions" is
+            return When("span", f"{count} {counted.group('length')}")
     return None
+
+
+_BARE_SPAN = re.compile(
+    r"(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty)\s+"
+    r"(?P<length>days|weeks|months|sessions)"
+)
 
 
 def when_named_last(words: str) -> When | None:
