@@ -1503,9 +1503,13 @@ def test_a_concern_taken_away_is_no_risk(text: str) -> None:
         ("Ten-year gilt yields, closely watched as a benchmark for borrowing costs, also rose.",
          ("Ten-year gilt yields", "up")),
         ("The Kestrel 30 index, comprising blue chips, also advanced.", ("Kestrel 30 index", "up")),
+        # a move noun after "experienced", "suffered", "saw", sized or not
+        ("Varno Coin experienced sharp drops today.", ("Varno Coin", "down")),
+        ("The Kestrel index suffered heavy losses.", ("Kestrel index", "down")),
+        ("Orvane Mining saw significant gains.", ("Orvane Mining", "up")),
     ],
 )  # fmt: skip
-def test_an_index_move_in_points_or_after_an_appositive_is_a_move(
+def test_points_an_appositive_and_a_move_noun_after_experienced_or_saw(
     text: str, expected: tuple[str, str]
 ) -> None:
     assert [(m.instrument, m.direction) for m in summary_of(text).moves] == [expected]

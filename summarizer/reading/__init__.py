@@ -2161,8 +2161,9 @@ def _attached(lowered: str, mention: Mention | None, predicate: Predicate) -> bo
 
 _COMMA = re.compile(r",\s*")
 _POSTED_GAP = re.compile(
-    r"\s+(?:also\s+)?(?:posted|posts|posting|recorded|records|recording|registered|registering|"
-    rf"logged|logging|booked|booking|notched|notching|made|making)\s+(?:(?:a|an)\s+)?"
+    r"(?:\s*\([^()]{1,20}\))?\s+(?:also\s+)?(?:posted|posts|posting|recorded|records|recording|registered|registering|"
+    r"logged|logging|booked|booking|notched|notching|made|making|saw|experienced|experiencing|"
+    rf"suffered|suffering|enjoyed|enjoying|witnessed)\s+(?:(?:a|an)\s+)?"
     rf"(?:{lx.HOW_BIG}\s+){{0,2}}"
 )
 # the subject's own move, then the one before it: "rose 5.6 percent after falling"

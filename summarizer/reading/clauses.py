@@ -57,7 +57,8 @@ _POSTED_A = re.compile(
     r"suffered|saw|sees|notched|booked|made|makes)\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}$|"
     # "Orvane and Kestrel posted modest gains", "with A and B posting gains"
     r"\b(?:posted|posting|recorded|recording|registered|registering|logged|logging|notched|"
-    rf"notching|booked|booking|made|making|saw|seeing)\s+(?:{lx.HOW_BIG}\s+){{0,2}}$"
+    r"notching|booked|booking|made|making|saw|seeing|experienced|experiencing|suffered|"
+    rf"suffering|enjoyed|enjoying|witnessed)\s+(?:{lx.HOW_BIG}\s+){{0,2}}$"
 )
 _ITS_BEFORE = re.compile(
     r"\b(?:its|their|(?:posted|posts|recorded|records|showed|shows|delivered|logged|had|has|saw|"

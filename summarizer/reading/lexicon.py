@@ -587,7 +587,8 @@ COMMODITY_REFERENCES = frozenset({"metal", "commodity"})
 # how big a move noun is said to be, between a verb of posting and the noun: "posted modest gains"
 HOW_BIG = (
     r"(?:modest|small|slight|solid|strong|sharp|big|hefty|steep|heavy|marginal|minor|mild|broad|"
-    r"further|fresh|early|some)"
+    r"further|fresh|early|some|significant|substantial|considerable|notable|massive|huge|deep|"
+    r"large|double-digit|single-digit|percentage)"
 )
 
 # --- what is not a realised price move ------------------------------------------------------
