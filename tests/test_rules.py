@@ -456,6 +456,9 @@ def _alive(pid: int) -> bool:
          "macro_data", "reflecting worries about slowing retail sales"),
         ("The krona rose 4 ore on dollar selling by exporters.",
          "capital_flows", "on dollar selling by exporters"),
+        # "as" after a verb of regarding before a clause is a cause
+        ("Kestrel Coin saw a drop as traders took profits.",
+         "capital_flows", "as traders took profits"),
         # a subject that capped a move, unsettled a market, spilled into another
         ("Sustained outflows of funds restricted the krona's rise.",
          "capital_flows", "Sustained outflows of funds restricted the krona's rise"),
@@ -493,6 +496,10 @@ def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:
         "The Varno index fell as more than half of its blue chip stocks lost ground.",
         "Wheat rose after the April contract rallied 1.4% on Friday.",
         "Orvane gas prices jumped after upstream and downstream restrictions.",
+        # "as" naming a role after a verb of regarding
+        "Halvard sees such a quota reallocation as a breach of the OPEC deal.",
+        "Any tweak to the guidance would come as a major surprise to the central bank.",
+        "A chip division sale is seen as crucial for the merger with Orvane.",
         # a byline; a blame said of no cause; a market that erased its own gains
         "Jane Roe and John Doe contributed to this report.",
         "The company attributed the loss to be temporary.",

@@ -485,8 +485,13 @@ def extract_catalysts(text: str, start: int, end: int) -> list[Catalyst]:
             # "after a sharp drop the previous day on the back of weak US inflation data"
             phrase_start += later.start()
             phrase = lowered[phrase_start:phrase_end]
-        if _not_a_driver(phrase, lowered) or _ONLY_A_SOURCE.fullmatch(
-            sentence, phrase_start, phrase_end
+        if (
+            _not_a_driver(phrase, lowered)
+            or _ONLY_A_SOURCE.fullmatch(sentence, phrase_start, phrase_end)
+            or (
+                _A_ROLE.match(phrase) is not None
+                and _A_ROLE_BEFORE.search(lowered, 0, phrase_start) is not None
+            )
         ):
             continue
         kind = _first_kind(_CATALYST_CUES, phrase) or _untyped_driver(phrase, lowered, phrase_start)
@@ -618,6 +623,21 @@ def _not_a_driver(phrase: str, lowered: str) -> bool:
         )
         or (phrase.startswith("ahead of") and _RISK_SIGNAL.search(lowered))
     )
+
+
+# "as" after a verb of regarding, before a noun or an adjective (not a clause: "saw a drop as
+# traders took profits"), names a role, not a cause: "Iran sees such a reallocation as a breach
+# of the deal", "a sale is seen as crucial for", "would come as a major surprise", "the election
+# of Joe Biden as president and"
+_A_ROLE = re.compile(r"as\s+(?:an?\s|[\w-]+\s+(?:for|to|and)\b)")
+_A_ROLE_BEFORE = re.compile(
+    r"\b(?:sees?|saw|seen|seeing|views?|viewed|viewing|regard(?:s|ed|ing)?|consider(?:s|ed|ing)?|"
+    r"describ(?:e|es|ed|ing)|interpret(?:s|ed|ing)?|treat(?:s|ed|ing)?|label(?:s|l?ed|l?ing)?|"
+    r"characteri[sz](?:e|es|ed|ing)|brand(?:s|ed|ing)?|elect(?:s|ed|ion of)|appoint(?:s|ed|ment "
+    r"of)|nam(?:e|es|ed|ing)|cit(?:e|es|ed|ing)|rank(?:s|ed|ing)?|identif(?:y|ies|ied|ying)|"
+    r"flag(?:s|ged|ging)?|touted|hailed|dismiss(?:es|ed|ing)?)\b(?:\s+(?!as\b)[\w'’.-]+){0,4}\s+$|"
+    r"\b(?:come|comes|came|coming|serves?|served|serving)\s+$"
+)
 
 
 def _an_accompanying_move(phrase: str) -> bool:
