@@ -496,6 +496,9 @@ def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:
         "The Varno index fell as more than half of its blue chip stocks lost ground.",
         "Wheat rose after the April contract rallied 1.4% on Friday.",
         "Orvane gas prices jumped after upstream and downstream restrictions.",
+        # a market's own move adding up
+        "The krona gained 5.4% against the dollar in the month, which pushed its year-to-date "
+        "gain to just over 6 percent.",
         # "as" naming a role after a verb of regarding
         "Halvard sees such a quota reallocation as a breach of the OPEC deal.",
         "Any tweak to the guidance would come as a major surprise to the central bank.",

@@ -701,6 +701,9 @@ def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
             and not any(clause_start <= s < match.start() < e for s, e in spans)
             # "The report could play a key role": a driver to come has driven nothing yet
             and not _MODAL_BEFORE.search(lowered, max(0, match.start() - 12), match.start())
+            # "The yen gained 5.46% in the month, which pushed its year-to-date gain to 6%": the
+            # market's own move adding up, no driver
+            and not _ITS_OWN_TALLY.search(lowered, max(0, match.start() - 8), match.end() + 30)
         ):
             spans.append((clause_start, end))
     spans += _acts_that_sent(lowered, spans)
@@ -716,6 +719,12 @@ def _causal_phrases(lowered: str) -> list[tuple[int, int]]:
             continue
         kept.append(span)
     return kept
+
+
+_ITS_OWN_TALLY = re.compile(
+    r",\s*which\s+\w+\s+(?:its|their)\s+(?:[\w-]+\s+){0,2}?(?:gains?|loss(?:es)?|advance|decline|"
+    r"rally|tally|total|streak)\b"
+)
 
 
 # "Morgan Stanley downgraded the stock to underweight, sending shares down 5%": the act before
