@@ -496,6 +496,9 @@ def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:
         "The Varno index fell as more than half of its blue chip stocks lost ground.",
         "Wheat rose after the April contract rallied 1.4% on Friday.",
         "Orvane gas prices jumped after upstream and downstream restrictions.",
+        # "the following chart"; a market's own breadth
+        "The following chart shows the performance of Varno bond yields over the month.",
+        "Of the Kestrel index's 50 stocks, 14 closed with their prices rising, 36 had losses.",
         # a market's own move adding up
         "The krona gained 5.4% against the dollar in the month, which pushed its year-to-date "
         "gain to just over 6 percent.",

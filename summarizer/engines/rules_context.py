@@ -176,10 +176,11 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
 
 # A causal word and the phrase it introduces, up to the next clause break.
 _CAUSE = re.compile(
-    r"\b(?:after|following|amid|due to|owing to|thanks to|because of|on the back of|driven by|"
-    r"helped by|aided by|boosted by|lifted by|buoyed by|supported by|fuel(?:l)?ed by|spurred by|"
-    r"underpinned by|weighed(?: down)? by|dragged(?: down)? by|pressured by|hit by|hurt by|"
-    r"dented by|influenced by|attributable to|attributed to|on account of|coincided with|"
+    # (not "the following chart", an adjective)
+    r"\b(?:after|(?<!the )following|amid|due to|owing to|thanks to|because of|on the back of|"
+    r"driven by|helped by|aided by|boosted by|lifted by|buoyed by|supported by|fuel(?:l)?ed by|"
+    r"spurred by|underpinned by|weighed(?: down)? by|dragged(?: down)? by|pressured by|hit by|"
+    r"hurt by|dented by|influenced by|attributable to|attributed to|on account of|coincided with|"
     # "the peso's decline reflected persistent demand for the dollar", "fell 3%, reflecting
     # worries about ..."
     r"reflect(?:ed|s|ing) (?=(?:[\w’'-]+\s+){0,3}?(?:demand|supply|worries|concerns|fears|"
@@ -213,7 +214,9 @@ _CAUSE = re.compile(
     r"in the wake of|citing|cited|on the news|on reports|"
     r"with (?=(?:[\w’'-]+\s+){1,4}(?:remarking|saying|warning|announcing|signall?ing|"
     r"upgrading|downgrading)\b)|"
-    r"with (?=(?:[\w’'-]+\s+){0,4}(?:prices?|yields?|stocks?|markets?|shares?|futures|liquidations|"
+    # (not "closed with their prices rising": the market's own breadth)
+    r"with (?!(?:its|their) )(?=(?:[\w’'-]+\s+){0,4}(?:prices?|yields?|stocks?|markets?|shares?|"
+    r"futures|liquidations|"
     r"rates?)\s+(?:rising|falling|climbing|dropping|sliding|surging|hit|higher|lower|continuing|"
     r"soaring|slumping|rallying|easing|firming|weakening))|"
     r"on (?=(?:worries|concerns|fears|hopes|expectations|optimism|news|reports?|data|forecasts?|"
