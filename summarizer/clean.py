@@ -50,6 +50,12 @@ _PAYWALL_PHRASES = (
     "unlimited access", "access to unlimited", "already a subscriber", "subscribe now",
     "subscribe to continue", "create a free account", "free access to",
 )  # fmt: skip
+# a newsletter's pitch: "Have breaking news sent to your inbox. Subscribe to MarketWatch's free
+# Bulletin emails. Sign up here."
+_NEWSLETTER_PHRASES = (
+    "to your inbox", "in your inbox", "sign up here", "sign up for our", "newsletter",
+    "bulletin emails", "daily briefing email",
+)  # fmt: skip
 _AD = re.compile(
     r"^\W*(?:join|sign up|register|download|open an account|subscribe|claim|get)\b.{0,80}"
     r"\b(?:bonus|free|now|today|reward|offer|app|minutes)\b.{0,40}$"
@@ -129,6 +135,8 @@ def _drop_reason(block: str) -> str | None:
         return "ad"
     if _holds_any(block, _PAYWALL_PHRASES) and not _states_a_move(block):
         return "paywall"
+    if len(block) <= 300 and _holds_any(block, _NEWSLETTER_PHRASES) and not _states_a_move(block):
+        return "ad"
     if (
         _holds_any(block, _DISCLAIMER_WORDS)
         and _DISCLAIMER.search(block)

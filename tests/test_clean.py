@@ -124,3 +124,17 @@ def test_a_paywalls_pitch_goes_and_a_subscription_business_stays() -> None:
     assert [why for _, why in cleaned.removed] == ["paywall", "paywall"]
     kept = " ".join(text[s:e] for s, e in cleaned.kept)
     assert "subscription revenue rose 4.5%" in kept and "Varno stocks rose 1%" in kept
+
+
+def test_a_newsletters_pitch_goes_and_a_newsletter_business_stays() -> None:
+    text = (
+        "Varno stocks rose 1% on Monday.\n"
+        "Have breaking news sent to your inbox. Subscribe to Varno's free Bulletin emails. Sign "
+        "up here.\n"
+        "Get the latest Kestrel markets news delivered straight to your inbox.\n"
+        "Orvane Media said newsletter subscriptions jumped 12%, and its shares rose 3%.\n"
+    )
+    cleaned = clean_article(text)
+    assert [why for _, why in cleaned.removed] == ["ad", "ad"]
+    kept = " ".join(text[s:e] for s, e in cleaned.kept)
+    assert "newsletter subscriptions jumped 12%" in kept and "Varno stocks rose 1%" in kept
