@@ -2126,9 +2126,10 @@ def test_owned_descriptions_commodity_grades_and_a_gauge_of(
         # a name that owns the head of a list's last item is no item of the list
         ("The pound, oil and London's equity markets all fell.",
          {("pound", "down"), ("oil", "down"), ("equity markets", "down")}),
-        # what a participle describes is no subject of its clause's verb
+        # what a participle describes is no subject of its clause's verb (what the verb
+        # weighed on moved its way)
         ("Orvane fell 4.9% after concerns about rising oil prices weighed on airlines.",
-         {("Orvane", "down"), ("oil prices", "up"), (None, "down")}),
+         {("Orvane", "down"), ("oil prices", "up"), (None, "down"), ("airlines", "down")}),
         # the spread between two tenors is an instrument of its own
         ("The 10-year yield climbed 1.5 basis points, and the 2-year to 10-year spread "
          "flattened by 1.5 basis points.",
@@ -2429,3 +2430,39 @@ def test_a_period_fronted_before_a_later_clause_is_that_clauses() -> None:
     ]
     assert when_named("six months", bare=True) == When("span", "6 months")
     assert when_named("five sessions", bare=True) == When("week", "this")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a verb that moves its object states the object's direction, with no number of its own
+        ("Strong results lifted the Kestrel index.", {("Kestrel index", "up")}),
+        # (the verb's own subject is no name: a fact of no one)
+        ("Weak data weighed on the Kestrel index.", {(None, "down"), ("Kestrel index", "down")}),
+        ("Rising oil prices boosted Orvane shares on Monday.", {("Orvane", "up")}),
+        ("Rising costs hurt Orvane Airlines.", set()),
+        ("Kestrel Mining weighed on the Varno index.",
+         {("Kestrel Mining", "down"), ("Varno index", "down")}),
+        # not a noun ("selling pressure on"), a verb to come, a passive, a clause of its own
+        ("Foreign investors sold, with selling pressure on Orvane and Kestrel.", set()),
+        ("This should support risk assets and weigh on the Varno dollar.", set()),
+        ("The news helped Orvane win a contract.", set()),
+        ("The deal lifted Orvane's profit.", set()),
+    ],
+)  # fmt: skip
+def test_the_object_of_a_verb_that_moves_it(
+    sentence: str, expected: set[tuple[str | None, str]]
+) -> None:
+    assert directions(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A rally in banks helped the Kestrel index gain 1%.",
+        "A rally in banks helped the Kestrel index to gain 1%.",
+    ],
+)
+def test_what_a_verb_helped_to_move_holds_the_number(sentence: str) -> None:
+    assert ("Kestrel index", "up", 1.0) in numbered(sentence)
+    assert ("banks", "up", 1.0) not in numbered(sentence)

@@ -224,6 +224,7 @@ def read_sentence(sentence: str) -> SentenceReading:
     facts = _with_openings(lowered, _comparisons_share_the_period(lowered, facts))
     facts += _leaders(lowered, mentions, facts)
     facts += _listed_under_a_heading(lowered, mentions, facts)
+    facts += _objects_of_causes(lowered, mentions, cues, facts)
     # "after several days of sharp declines" says how the days before went, not which way the
     # move went
     runs = [m.span("run") for m in _AFTER_A_RUN.finditer(lowered)] if "of" in lowered else []
@@ -412,6 +413,57 @@ def _leaders(lowered: str, mentions: list[Mention], facts: list[Fact]) -> list[F
     return found
 
 
+def _objects_of_causes(
+    lowered: str, mentions: list[Mention], cues: list[Cue], facts: list[Fact]
+) -> list[Fact]:
+    """'Strong results lifted the Kospi', 'Weak data weighed on the yen': a verb that moves its
+    object states the object's direction (a move without a number; where a number follows, the
+    predicate read it already: 'lifted the Kospi 1.2%')."""
+    found: list[Fact] = []
+    said = {f.mention for f in facts}
+    for cue in cues:
+        verb = _A_CAUSE_THAT_MOVES if cue.form == "cause" else _A_VERB_ON_AN_OBJECT
+        if cue.form not in ("cause", "verb") or not verb.match(lowered, cue.start):
+            continue
+        gap = _CAUSE_OBJECT_GAP.match(lowered, cue.end)
+        if gap is None or lx.MODAL.search(lowered, max(0, cue.start - 80), cue.start):
+            continue  # "This should support risk assets and weigh on the dollar"
+        objects = [m for m in mentions if m.start == gap.end() and m.reference is None]
+        if (
+            objects
+            and objects[0] not in said
+            and _CAUSE_OBJECT_END.match(lowered, objects[0].end)
+            and not _AN_ABBREVIATION_END.search(objects[0].name)  # "dragged the U.S. currency"
+        ):
+            mention = objects[0]
+            span = (cue.start, mention.end)
+            found.append(_pattern_fact(mention, cue.direction, span=span, predicate=span))
+            said.add(mention)
+    return found
+
+
+# verbs, not nouns ("selling pressure on HPG", "a boost to"), whose object moved their way
+# ("helped" takes a verb after its object, read elsewhere; "hurt" and "hit" say as much of a
+# business as of its shares: "rising costs hurt airlines")
+_A_CAUSE_THAT_MOVES = re.compile(
+    r"(?:lift|boost|buoy|propel|underpin|weigh|drag|dent|hammer|batter|sap)(?:s|ed|ged|ped|led|"
+    r"ned|ing|ging|ping|ling|ning)\b|pressur(?:ed|es|ing)\b"
+)
+# move words that are verbs of their own subject and move an object too ("Banks weighed on the
+# FTSE": both fell)
+_A_VERB_ON_AN_OBJECT = re.compile(r"weigh\w*\s+on\b|drag\w*\s+down\b")
+_CAUSE_OBJECT_GAP = re.compile(
+    r"\w*\s+(?:on\s+|down\s+)?(?:the\s+|its\s+|their\s+)?(?:(?:shares|stocks|prices)\s+of\s+"
+    r"(?:the\s+)?)?"
+)
+# the object's clause goes on with no verb of its own ("helped the Kospi gain", "lifted Orvane's
+# profit"): a stop, a preposition, a direction word
+_CAUSE_OBJECT_END = re.compile(
+    r"(?:['’]s?\s+(?:shares|stock|prices?)\b)?\s*(?:$|[,.;:)]|(?:to|on|in|at|by|as|after|amid|"
+    r"higher|lower|down|up|and|while|but|across|for|from|into|toward|towards|during|today|"
+    r"yesterday|shares|stocks|prices)\b)"
+)
+_AN_ABBREVIATION_END = re.compile(r"\b[A-Z]\.[A-Z]$")
 _LED = re.compile(r"\bled\s+(?:the\s+|its\s+|their\s+)?")
 _LEADER_GAP = re.compile(r"\s+(?:(?:shares|stocks)\s+)?(?:also\s+)?")
 
@@ -1075,7 +1127,9 @@ def _moved_by_the_verb_before(
 
 # what may stand between the moved object and its move: "sent Orvane shares up 12%"
 _SMALL_CLAUSE_GAP = re.compile(
-    r"\s*(?:['’]s\s+)?(?:shares|stock|stocks|prices?)?\s*(?:by\s+)?"
+    r"\s*(?:['’]s\s+)?(?:shares|stock|stocks|prices?)?\s*(?:to\s+)?(?:by\s+)?"
+    # "lifted the Medium Cap Index by a negligible 0,02 percent"
+    r"(?:(?:a|an)\s+(?:[a-z]+\s+)?(?=\d))?"
     r"(?:(?:about|nearly|almost|around|some|roughly|more than|over)\s+)?"
 )
 # "pushed the index up by 13.82 points (+0.74%)": its points, then their percentage
@@ -1085,7 +1139,9 @@ _LED_THE = re.compile(r"\bled\s+(?:the\s+|its\s+|their\s+)?$")
 # verbs that move their object ("dragged the index down", "lifted the Nasdaq 0.9% higher")
 _MOVING_VERBS = (
     r"dragg(?:ed|ing)|drag|push(?:ed|es|ing)?|lift(?:ed|s|ing)?|sen(?:t|ds|ding)|"
-    r"knock(?:ed|s|ing)?|boost(?:ed|s|ing)?|pull(?:ed|s|ing)?|propell(?:ed|ing)"
+    r"knock(?:ed|s|ing)?|boost(?:ed|s|ing)?|pull(?:ed|s|ing)?|propell(?:ed|ing)|"
+    # "A rally in banks helped the Kospi gain 1%"
+    r"help(?:ed|s|ing)?"
 )
 _A_VERB_THAT_MOVES = re.compile(
     rf"\b(?:{_MOVING_VERBS}|dr(?:ove|ives?|iving)|took|tak(?:es|ing)|le(?:ft|aving))\s+"
