@@ -2466,3 +2466,16 @@ def test_the_object_of_a_verb_that_moves_it(
 def test_what_a_verb_helped_to_move_holds_the_number(sentence: str) -> None:
     assert ("Kestrel index", "up", 1.0) in numbered(sentence)
     assert ("banks", "up", 1.0) not in numbered(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Kestrel Coin was pushed south by about $500.", {("Kestrel Coin", "down")}),
+        ("The Kestrel index turned north after the data.", {("Kestrel index", "up")}),
+    ],
+)
+def test_pushed_south_and_turned_north_are_directions(
+    sentence: str, expected: set[tuple[str | None, str]]
+) -> None:
+    assert directions(sentence) == expected
