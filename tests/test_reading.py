@@ -2479,3 +2479,9 @@ def test_pushed_south_and_turned_north_are_directions(
     sentence: str, expected: set[tuple[str | None, str]]
 ) -> None:
     assert directions(sentence) == expected
+
+
+def test_points_then_a_percentage_with_no_comma_are_one_change() -> None:
+    assert numbered("The Kestrel Main Index advanced by 3,927.57 points 1.19 per cent.") == [
+        ("Kestrel Main Index", "up", 1.19)
+    ]

@@ -240,6 +240,8 @@ def _restates(lowered: str, first: Amount, second: Amount) -> bool:
     gap = lowered[first.end : second.start]
     if first.unit == "money" and second.unit == "pct" and _MONEY_AT_PERCENT.fullmatch(gap):
         return True  # "gained N4.12 at 9.87 per cent": a price's change, then the same in percent
+    if first.unit == "points" and second.unit == "pct" and gap.isspace():
+        return True  # "advanced by 3,927.57 points 1.19 per cent": the comma left out
     return _RESTATED.match(gap) is not None
 
 
