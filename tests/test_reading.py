@@ -2485,3 +2485,10 @@ def test_points_then_a_percentage_with_no_comma_are_one_change() -> None:
     assert numbered("The Kestrel Main Index advanced by 3,927.57 points 1.19 per cent.") == [
         ("Kestrel Main Index", "up", 1.19)
     ]
+
+
+def test_where_an_instrument_trades_stands_between_it_and_its_verb() -> None:
+    (fact,) = read_sentence(
+        "The price of Kestrel gold in the international market rose by US$ 12 to US$ 2,650."
+    ).facts
+    assert (fact.direction, fact.attached, fact.has_number) == ("up", True, True)

@@ -2182,7 +2182,10 @@ _ATTACHED = re.compile(
     r"traded|trading|moved|moving|turned|turning|drifted|drifting|finished|ended|closed|"
     r"settled|stayed|remained|the day|the session|the week|the trading day|"
     # "opened about 100 points higher": a number of points between the verb and the direction
-    r"about|nearly|almost|around|roughly|more than|\d[\d,.]*(?: points?| pts)?)"
+    r"about|nearly|almost|around|roughly|more than|\d[\d,.]*(?: points?| pts)?|"
+    # "The price of gold in the international market rose": where it trades
+    r"(?:in|on) (?:the )?(?:international|global|world|local|domestic|spot|futures|physical|"
+    r"overseas|open|cash) markets?)"
     r"\b[\s,]*)*"
 )
 

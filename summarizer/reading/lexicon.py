@@ -35,7 +35,7 @@ BASIS_POINTS = re.compile(
 POINTS = re.compile(rf"(?<![\w.$])(?P<sign>[+\-−])?(?P<num>{NUM})\s?(?:points?|pts?\b)")
 # money changes: "$1.20", "HK$0.45", "52 cents", "9-1/2 cents", "6.40 won", "5.0 sen", "40p"
 MONEY = re.compile(
-    rf"(?<![\w.])(?P<sign>[+\-−])?(?:(?:[a-z]{{0,3}}\$|us\$|€|£|¥|₦|rs\.?\s?|rmb\s?|"
+    rf"(?<![\w.])(?P<sign>[+\-−])?(?:(?:[a-z]{{0,3}}\$\s?|us\$\s?|€|£|¥|₦|rs\.?\s?|rmb\s?|"
     # Kenya's "Sh0.50", "KSh 14", Nigeria's "N9.35"
     rf"inr\s?|k?sh\.?\s?|kes\s?|(?<!\()n(?=\d+[.,]\d))(?P<amount>{NUM})"
     rf"(?:\s?(?:billion|million|bn|mn|m|trillion))?"
