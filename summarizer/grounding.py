@@ -716,6 +716,10 @@ def _number_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | N
     stating = [f for f in facts if _states_number(f, pct, bp)]
     number = _number_said(pct, bp)
     own = [f for f in facts if f.has_number and _verdict(move, f) == "same"]
+    if all(f.mention is None for f in stating) and (
+        problem := _another_number_after_the_name(move, evidence)
+    ):
+        return problem
     if not stating:
         # the reading bound this number to nothing: a mismatch only if it gives this
         # instrument a number of its own ("Spot ore with 62 percent content has lost 20
@@ -1267,6 +1271,49 @@ def _listed_in_order(stating: Sequence[Fact], facts: Sequence[Fact]) -> bool:
         for fact in stating
         for other in facts
     )
+
+
+def _another_number_after_the_name(move: Move, evidence: str) -> str | None:
+    """Where the reading gives the move's number to no name (a publisher's names it does not
+    know): the percentages after the move's own name in the quote, up to another capitalised
+    word or a contrast ('while'), are its numbers ('ORVANE (+5.2%), KESTREL (+3.1%)' gives
+    ORVANE 5.2%, 'acme put on 5.2% while zorbel added 3.1%' acme 5.2%); where another name
+    stands between a name and the first number after it ('ORVANE and KESTREL rose 5.2% and
+    3.1%'), or the names are listed before their numbers, nothing is decided."""
+    pct = move.change_pct
+    lowered = evidence.lower()
+    if pct is None or _IN_TURN.search(lowered):
+        return None  # "A, B and C are 10.65%, 27.72% and 88.88%, respectively"
+    followed_by: list[float] = []
+    for written in (_bare_name(move.instrument), move.ticker or ""):
+        if len(written) < 2:
+            continue
+        for at in re.finditer(rf"(?<!\w){re.escape(written.lower())}(?!\w)", lowered):
+            if _AFTER_A_LISTED_NAME.search(evidence, max(0, at.start() - 40), at.start()):
+                return None  # one of a list of names, their numbers after them all
+            other = _ANOTHER_NAME_OR_CLAUSE.search(evidence, at.end())
+            until = other.start() if other is not None else len(evidence)
+            numbers = list(_A_CHANGE.finditer(evidence, at.end(), until))
+            if not numbers and _A_CHANGE.search(evidence, at.end()) is not None:
+                return None  # another name may stand between it and its number
+            followed_by += [float(n[1].replace(",", ".")) for n in numbers]
+    if followed_by and not _among(pct, followed_by):
+        stated = ", ".join(f"{v:g}%" for v in followed_by)
+        return (
+            f"{_number_said(pct, None)} is not the number the text gives '{move.instrument}' "
+            f"(it gives {stated}); report each number for the instrument the text gives it to"
+        )
+    return None
+
+
+def _bare_name(instrument: str) -> str:
+    return re.sub(r"\s*\([^)]*\)", "", instrument).strip()
+
+
+# where the words that may be a name's end: another name, or a clause of a contrast
+_ANOTHER_NAME_OR_CLAUSE = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]+|\b(?:while|whereas|but)\b|;")
+_IN_TURN = re.compile(r"\b(?:respectively|in that order)\b")
+_AFTER_A_LISTED_NAME = re.compile(r"[A-Z][\w&.'’)-]*(?:,|,? and|,? &)\s+$")
 
 
 def _named_just_before(move: Move, evidence: str) -> bool:

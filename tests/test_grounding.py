@@ -1840,3 +1840,35 @@ def test_a_counted_span_and_a_period_fronted_before_a_later_clause(
     paragraph = f"Varno Motors fell again. {SPANS} Volumes were close to average."
     problem = gate(paragraph, SPANS, instrument, "down", pct)
     assert (problem is not None) is refused, problem
+
+
+UNKNOWN_NAMES = (
+    "Among the gainers, orvane holdings put on 5.2% while kestrel group added 3.1% and the rest "
+    "were flat."
+)
+UNKNOWN_CAPITALS = "Gainers: ORVANE HLDG (+5.2%), KESTREL GRP (+3.1%), TALLIS CO (+2.0%)."
+
+
+@pytest.mark.parametrize(
+    ("sentence", "instrument", "pct", "refused"),
+    [
+        # names the reading does not know: the numbers right after each name are its own
+        (UNKNOWN_NAMES, "orvane holdings", 5.2, False),
+        (UNKNOWN_NAMES, "orvane holdings", 3.1, True),
+        (UNKNOWN_NAMES, "kestrel group", 3.1, False),
+        (UNKNOWN_NAMES, "kestrel group", 5.2, True),
+        (UNKNOWN_CAPITALS, "KESTREL GRP", 3.1, False),
+        (UNKNOWN_CAPITALS, "KESTREL GRP", 2.0, True),
+        # names listed before their numbers, in turn: nothing decided by position
+        ("Weekly gains of orvane, kestrel and tallis are 10.65%, 27.72% and 88.88%, respectively.",
+         "tallis", 88.88, False),
+        # one name's two numbers, a day's and a year's
+        ("While the Varno Composite Index advanced 1 percent to end the day at 4,209.9 points, a "
+         "7.6 percent increase from year-end.", "Varno Composite Index (year to date)", 7.6, False),
+    ],
+)  # fmt: skip
+def test_the_numbers_after_a_name_the_reading_does_not_know(
+    sentence: str, instrument: str, pct: float, refused: bool
+) -> None:
+    problem = gate(around(sentence), sentence, instrument, "up", pct)
+    assert (problem is not None) is refused, problem
