@@ -1310,8 +1310,12 @@ def _bare_name(instrument: str) -> str:
     return re.sub(r"\s*\([^)]*\)", "", instrument).strip()
 
 
-# where the words that may be a name's end: another name, or a clause of a contrast
-_ANOTHER_NAME_OR_CLAUSE = re.compile(r"(?<![\w'’])[A-Z][\w&.'’-]+|\b(?:while|whereas|but)\b|;")
+# where the words that may be a name's end: another name, or a contrast with another subject
+# ("but the price has dropped 25.2% in thirty days" is still the name's)
+_ANOTHER_NAME_OR_CLAUSE = re.compile(
+    r"(?<![\w'’])[A-Z][\w&.'’-]+|;|\b(?:while|whereas|but)\b"
+    r"(?!\s+(?:the|it|its|they|their|this|that|these|those|also|still)\b)"
+)
 _IN_TURN = re.compile(r"\b(?:respectively|in that order)\b")
 _AFTER_A_LISTED_NAME = re.compile(r"[A-Z][\w&.'’)-]*(?:,|,? and|,? &)\s+$")
 

@@ -1862,6 +1862,9 @@ UNKNOWN_CAPITALS = "Gainers: ORVANE HLDG (+5.2%), KESTREL GRP (+3.1%), TALLIS CO
         # names listed before their numbers, in turn: nothing decided by position
         ("Weekly gains of orvane, kestrel and tallis are 10.65%, 27.72% and 88.88%, respectively.",
          "tallis", 88.88, False),
+        # a contrast that goes on with the same subject ("but the price")
+        ("orvane coin has gained 11.5 percent in a week, but the price has risen 25.2 percent "
+         "since May.", "orvane coin (since May)", 25.2, False),
         # one name's two numbers, a day's and a year's
         ("While the Varno Composite Index advanced 1 percent to end the day at 4,209.9 points, a "
          "7.6 percent increase from year-end.", "Varno Composite Index (year to date)", 7.6, False),
