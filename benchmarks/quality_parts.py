@@ -39,7 +39,8 @@ PARTS = {
     # unread, then read in that session; part T: held out then, read in the seventh session;
     # parts U and V: that session's held-out sets (fixtures/corpus/SOURCES-U.md, SOURCES-V.md),
     # read in the eighth session; part W: written and read in the eighth session; part X: its
-    # held-out set (SOURCES-W.md, SOURCES-X.md)
+    # held-out set (SOURCES-W.md, SOURCES-X.md), read in the ninth session (2026-12-01); part
+    # Y: the ninth session's held-out set (SOURCES-Y.md)
     "r": "r",
     "s": "s",
     "t": "t",
@@ -47,6 +48,7 @@ PARTS = {
     "v": "v",
     "w": "w",
     "x": "x",
+    "y": "y",
 }
 
 

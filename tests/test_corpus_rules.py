@@ -104,18 +104,18 @@ def sign_errors(run_: Run) -> list[str]:
 def test_corpus_moves() -> None:
     moves = score(*corpus()).overall["moves"]
     print("\ncorpus", described("moves", moves))
-    # measured 2026-11-30 (eighth session) on 400 articles (parts A-X; W and X each written
-    # after the rules, X read only as aggregates): P 0.911, R 0.813 (the 368 of A-V: 0.913 /
-    # 0.820, 0.912 / 0.814 the session before; target: 0.90 / 0.80)
+    # measured 2026-12-01 (ninth session) on 416 articles (parts A-Y; Y written after the
+    # rules and read only as aggregates): P 0.911, R 0.815 (the 400 of A-X at the session's
+    # start: 0.911 / 0.813; target: 0.90 / 0.80)
     assert moves.precision >= 0.90
-    assert moves.recall >= 0.805
+    assert moves.recall >= 0.81
 
 
 def test_corpus_moves_that_state_a_percent() -> None:
     moves = percent_moves_only(corpus()).overall["moves"]
     print("\ncorpus", described("moves with a percent", moves))
-    # measured 2026-11-30 (eighth session) on 400 articles: P 0.972, R 0.946 (target: 0.95 /
-    # 0.90)
+    # measured 2026-12-01 (ninth session) on 416 articles: P 0.973, R 0.944 (the 400 at the
+    # session's start: 0.972 / 0.946; target: 0.95 / 0.90)
     assert moves.precision >= 0.95
     assert moves.recall >= 0.935
 
@@ -124,12 +124,12 @@ def test_corpus_catalysts_and_risks() -> None:
     overall = score(*corpus()).overall
     print("\ncorpus", described("catalysts", overall["catalysts"]))
     print("corpus", described("risks", overall["risks"]))
-    # measured 2026-11-30 (eighth session) on 400 articles: catalysts P 0.681 R 0.615, risks P
-    # 0.567 R 0.738 (the 368 of A-V: 0.694 / 0.631 and 0.568 / 0.754, as the session before;
-    # parts W and X, new publishers, brought them down: X, unread, scores catalysts P 0.462 R
-    # 0.286; target: catalysts R 0.60 with P 0.70, risks R 0.60)
+    # measured 2026-12-01 (ninth session) on 416 articles: catalysts P 0.684 R 0.617, risks P
+    # 0.560 R 0.734 (the 400 at the session's start: 0.681 / 0.615 and 0.567 / 0.738; part Y,
+    # new publishers and unread, scores catalysts P 0.655 R 0.432, risks P 0.375 R 0.600;
+    # target: catalysts R 0.60 with P 0.70, risks R 0.60)
     assert overall["catalysts"].recall >= 0.61
-    assert overall["catalysts"].precision >= 0.675
+    assert overall["catalysts"].precision >= 0.68
     assert overall["risks"].recall >= 0.73
 
 
