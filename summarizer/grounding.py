@@ -1293,8 +1293,8 @@ def _another_number_after_the_name(move: Move, evidence: str) -> str | None:
                 return None  # one of a list of names, their numbers after them all
             other = _ANOTHER_NAME_OR_CLAUSE.search(evidence, at.end())
             until = other.start() if other is not None else len(evidence)
-            numbers = list(_A_CHANGE.finditer(evidence, at.end(), until))
-            if not numbers and _A_CHANGE.search(evidence, at.end()) is not None:
+            numbers = list(_A_PERCENT.finditer(evidence, at.end(), until))
+            if not numbers and _A_PERCENT.search(evidence, at.end()) is not None:
                 return None  # another name may stand between it and its number
             followed_by += [float(n[1].replace(",", ".")) for n in numbers]
     if followed_by and not _among(pct, followed_by):
@@ -1317,6 +1317,7 @@ _ANOTHER_NAME_OR_CLAUSE = re.compile(
     r"(?!\s+(?:the|it|its|they|their|this|that|these|those|also|still)\b)"
 )
 _IN_TURN = re.compile(r"\b(?:respectively|in that order)\b")
+_A_PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(?:%|per ?cents?\b|percent\b)")
 _AFTER_A_LISTED_NAME = re.compile(r"[A-Z][\w&.'’)-]*(?:,|,? and|,? &)\s+$")
 
 
@@ -1648,7 +1649,7 @@ def _states(direction: str, lowered: str) -> bool:
         return True
     # a sign states a direction only beside a percentage ("+15%"), not in "2024-25"
     signs = f"+{UP_ARROWS}" if sign == "+" else f"-−\u2011{DOWN_ARROWS}"
-    return any(m.group(1) in signs for m in _SIGNED_PERCENT.finditer(lowered))
+    return any(m.group(1).strip() in signs for m in _SIGNED_PERCENT.finditer(lowered))
 
 
 # "the gainers' chart", "the gainer’s chart", "top gainer"
@@ -1671,5 +1672,6 @@ def _without_other_cues(direction: str, lowered: str) -> str:
 
 
 _SIGNED_PERCENT = re.compile(
-    rf"(?<![\w.])([+\-−\u2011{UP_ARROWS}{DOWN_ARROWS}])\s?\d+(?:\.\d+)?\s?(?:%|per ?cent)"
+    # an arrow may stand apart from its figure ("▲ 5.2%"); a hyphen so set is no sign ("10% - 15%")
+    rf"(?<![\w.])([+\-−\u2011]|[{UP_ARROWS}{DOWN_ARROWS}]\s?)\d+(?:\.\d+)?\s?(?:%|per ?cent)"
 )

@@ -1875,3 +1875,11 @@ def test_the_numbers_after_a_name_the_reading_does_not_know(
 ) -> None:
     problem = gate(around(sentence), sentence, instrument, "up", pct)
     assert (problem is not None) is refused, problem
+
+
+def test_an_arrow_apart_from_its_figure_is_a_sign_and_a_hyphen_apart_is_none() -> None:
+    spaced = "Top movers: Orvane ▲ 5.2%, Kestrel ▼ 3.1%."
+    assert gate(around(spaced), spaced, "Orvane", "up", 5.2) is None
+    assert gate(around(spaced), spaced, "Kestrel", "up", 3.1) is not None
+    ranged = "Orvane guided for sales growth of 10% - 15%, and its shares rose."
+    assert gate(around(ranged), ranged, "Orvane", "up") is None
