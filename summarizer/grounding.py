@@ -1672,6 +1672,6 @@ def _without_other_cues(direction: str, lowered: str) -> str:
 
 
 _SIGNED_PERCENT = re.compile(
-    # an arrow may stand apart from its figure ("▲ 5.2%"); a hyphen so set is no sign ("10% - 15%")
+    # an arrow may stand apart from its figure ("▲ 5.2%"), a hyphen may not ("10% - 15%")
     rf"(?<![\w.])([+\-−\u2011]|[{UP_ARROWS}{DOWN_ARROWS}]\s?)\d+(?:\.\d+)?\s?(?:%|per ?cent)"
 )

@@ -2220,8 +2220,8 @@ def _attached(lowered: str, mention: Mention | None, predicate: Predicate) -> bo
 
 _COMMA = re.compile(r",\s*")
 _POSTED_GAP = re.compile(
-    r"(?:\s*\([^()]{1,20}\))?\s+(?:also\s+)?(?:posted|posts|posting|recorded|records|recording|registered|registering|"
-    r"logged|logging|booked|booking|notched|notching|made|making|saw|experienced|experiencing|"
+    r"(?:\s*\([^()]{1,20}\))?\s+(?:also\s+)?(?:posted|posts|posting|recorded|records|recording|"
+    r"registered|registering|logged|logging|booked|booking|notched|notching|made|making|saw|experienced|experiencing|"
     rf"suffered|suffering|enjoyed|enjoying|witnessed)\s+(?:(?:a|an)\s+)?"
     rf"(?:{lx.HOW_BIG}\s+){{0,2}}"
 )

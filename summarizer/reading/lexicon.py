@@ -650,7 +650,7 @@ INVENTORY_NAME = re.compile(
 )
 PRICE_HEAD = re.compile(
     # not "earnings per share", "10 cents a share", "book value per share"
-    r"\b(?<!per )(?<!a )(?:shares?|stocks?|price|prices|index|futures|etf|adrs?|quotations?|"
+    r"\b(?:(?<!per )(?<!a )shares?|stocks?|price|prices|index|futures|etf|adrs?|quotations?|"
     r"quotes)\b"
 )
 
