@@ -702,7 +702,7 @@ def _outnamed(move: Move, fact: Fact, facts: Sequence[Fact]) -> bool:
 def _the_places_market(name: str, place: str) -> bool:
     """Whether the name is a place's market ('Frankfurt stocks (DAX)') and the place is that
     one: the text's 'Frankfurt' then is it. (A company named after a place is no market.)"""
-    bare = re.sub(r"\s*\([^)]*\)", "", name)
+    bare = _HINT.sub("", name)
     return (
         instruments.is_place(place)
         and instruments.is_descriptive(bare)
@@ -1220,10 +1220,10 @@ def _counter_claimed(move: Move) -> str | None:
     # ... or in the name itself: 'US dollar vs Swiss franc'
     match = _COUNTER.search(said) or _COUNTER.search(move.instrument.lower())
     if match is not None:
+        if named := currency_named(match.group(1)):
+            return named
         code = instruments.identity(match.group(1).upper())  # 'vs EUR', as ISO 4217 codes
-        return currency_named(match.group(1)) or (
-            code if code is not None and code.startswith("currency:") else None
-        )
+        return code if code is not None and code.startswith("currency:") else None
     # ... or by the pair: 'GBP/EUR' is the pound against the euro
     pair = instruments.identity(move.instrument)
     if pair is not None and pair.startswith("pair:"):
@@ -1285,7 +1285,7 @@ def _another_number_after_the_name(move: Move, evidence: str) -> str | None:
     if pct is None or _IN_TURN.search(lowered):
         return None  # "A, B and C are 10.65%, 27.72% and 88.88%, respectively"
     followed_by: list[float] = []
-    for written in (_bare_name(move.instrument), move.ticker or ""):
+    for written in (_HINT.sub("", move.instrument).strip(), move.ticker or ""):
         if len(written) < 2:
             continue
         for at in re.finditer(rf"(?<!\w){re.escape(written.lower())}(?!\w)", lowered):
@@ -1306,10 +1306,6 @@ def _another_number_after_the_name(move: Move, evidence: str) -> str | None:
     return None
 
 
-def _bare_name(instrument: str) -> str:
-    return re.sub(r"\s*\([^)]*\)", "", instrument).strip()
-
-
 # where the words that may be a name's end: another name, or a contrast with another subject
 # ("but the price has dropped 25.2% in thirty days" is still the name's)
 _ANOTHER_NAME_OR_CLAUSE = re.compile(
@@ -1317,7 +1313,10 @@ _ANOTHER_NAME_OR_CLAUSE = re.compile(
     r"(?!\s+(?:the|it|its|they|their|this|that|these|those|also|still)\b)"
 )
 _IN_TURN = re.compile(r"\b(?:respectively|in that order)\b")
-_A_PERCENT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(?:%|per ?cents?\b|percent\b)")
+# a figure and its unit, as the quote writes them (the figure is group 1)
+_A_FIGURE = r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?"
+_PERCENT_UNIT = r"%|per ?cents?\b|percent\b"
+_A_PERCENT = re.compile(rf"{_A_FIGURE}(?:{_PERCENT_UNIT})")
 _AFTER_A_LISTED_NAME = re.compile(r"[A-Z][\w&.'’)-]*(?:,|,? and|,? &)\s+$")
 
 
@@ -1345,7 +1344,7 @@ def _named_just_before(move: Move, evidence: str) -> bool:
     return False
 
 
-_A_CHANGE = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)\s?(?:%|per ?cents?\b|percent\b|bps?\b|basis)")
+_A_CHANGE = re.compile(rf"{_A_FIGURE}(?:{_PERCENT_UNIT}|bps?\b|basis)")
 
 
 def _direction_only_problem(move: Move, read: _Read, evidence: str) -> str | None:
