@@ -888,6 +888,10 @@ def _also_said_as(move: Move, frame: str) -> tuple[str, ...]:
         return ("week",)
     if frame == "day" and any(_24_HOURS.search(words) for words in said):
         return ("prior_session",)
+    if frame == "year":
+        # "on track to end the year with an annual gain of about 76%": the year's move so far
+        # is the year's move the text tells
+        return ("ytd",)
     return ()
 
 

@@ -1883,3 +1883,12 @@ def test_an_arrow_apart_from_its_figure_is_a_sign_and_a_hyphen_apart_is_none() -
     assert gate(around(spaced), spaced, "Kestrel", "up", 3.1) is not None
     ranged = "Orvane guided for sales growth of 10% - 15%, and its shares rose."
     assert gate(around(ranged), ranged, "Orvane", "up") is None
+
+
+def test_a_year_claimed_for_a_year_still_running_passes() -> None:
+    sentence = (
+        "Orvane coffee prices are on track to end the year with an annual gain of about 76% with "
+        "drought in top producer Varno earlier this year helping fuel gains."
+    )
+    assert gate(around(sentence), sentence, "Orvane coffee (year)", "up", 76.0) is None
+    assert gate(around(sentence), sentence, "Orvane coffee (week)", "up", 76.0) is not None
