@@ -232,6 +232,12 @@ def _iso_currencies() -> list[Any]:
 
 
 @functools.cache
+def currency_codes() -> frozenset[str]:
+    """The ISO 4217 codes of currencies ("PLN", "MAD", "KES")."""
+    return frozenset(currency.alpha_3 for currency in _iso_currencies())
+
+
+@functools.cache
 def currency_units() -> frozenset[str]:
     """The word text names each ISO 4217 currency by, the last of its name ("Kenyan Shilling"
     -> "shilling", "Naira", "Zambian Kwacha"), less the ones that are also ordinary words or

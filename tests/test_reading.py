@@ -2492,3 +2492,93 @@ def test_where_an_instrument_trades_stands_between_it_and_its_verb() -> None:
         "The price of Kestrel gold in the international market rose by US$ 12 to US$ 2,650."
     ).facts
     assert (fact.direction, fact.attached, fact.has_number) == ("up", True, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a noun's object that carries its code in brackets
+        ("The Varno index gained 1.3%, helped by a 3% jump in lender Orvane Bank (ORVB.VA) and a "
+         "1.7% rise in Kestrel Holdings (KSTH.VA).",
+         [("Varno index", "up", 1.3), ("Orvane Bank", "up", 3.0), ("Kestrel Holdings", "up", 1.7)]),
+        # an aside set off by dashes, with a clause word of its own inside
+        ("The Varno index – which reopened after a two-day break – gained 1.3%.",
+         [("Varno index", "up", 1.3)]),
+        # a Reuters index code keeps its dot
+        ("The Kestrel Composite Index (.KSTCI) gained 1.3%.", [("Kestrel Composite Index", "up", 1.3)]),
+        # giving up, with a number; a decimal comma
+        ("Orvane surrendered 2,96% and Kestrel ceded 1.9%.",
+         [("Orvane", "down", 2.96), ("Kestrel", "down", 1.9)]),
+        # an item's price after its change, inside the parenthesis
+        ("The biggest drops were recorded by Orvane (-12.73% at 24 MAD), Kestrel (-9.64% at 1,190 "
+         "MAD).", [("Orvane", "down", 12.73), ("Kestrel", "down", 9.64)]),
+        # a move noun whose "of" takes a signed number that agrees with it
+        ("The Varno index posted a decline of -0.2% to stand at 61,200 points.",
+         [("Varno index", "down", 0.2)]),
+        ("The Varno index suffered a correction of -0.2%.", [("Varno index", "down", 0.2)]),
+        # an amount in a currency's ISO code is no name
+        ("Shares worth PLN 180m changed hands and Orvane rose 2%.", [("Orvane", "up", 2.0)]),
+        # "the X Company (CODE)" is a name with its code, not a reference to a company before
+        ("It is worth noting the fall in shares of the Orvane Tower management Company (OTMC), "
+         "which fell by 15.61%.", [("Orvane Tower management Company", "down", 15.61)]),
+        # a verb with a subject of its own that the reading does not know is not the first's
+        ("Orvane fell 4.1% and widgets fell 5.9%.", [("Orvane", "down", 4.1), (None, "down", 5.9)]),
+        ("Orvane fell 4.1% and later rebounded 2%.", [("Orvane", "down", 4.1), ("Orvane", "up", 2.0)]),
+        ("Dalian coking coal fell 4.1% and coke fell 5.9%.",
+         [("Dalian coking coal", "down", 4.1), ("coke", "down", 5.9)]),
+        # a place set before the clause names the gauge a bare "the index" is
+        ("In Qatar, the index (.QSI) rose 0.2%.", [("Qatar index", "up", 0.2)]),
+        ("In Orvane, the index rose 0.2%.", [("the index", "up", 0.2)]),
+    ],
+)  # fmt: skip
+def test_names_codes_and_asides_of_gulf_and_translated_wraps(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # each name of a listed object moved, codes and "shares of" included
+        ("Chipmakers fell, with the biggest drop in shares of Orvane (ORV), Kestrel (KST) and "
+         "Varno (VRN).",
+         {("Chipmakers", "down"), ("Orvane", "down"), ("Kestrel", "down"), ("Varno", "down")}),
+        # "led by gains in" is no "led the gains"
+        ("The Tallis index rose 1%, led by gains in Orvane, Kestrel and Varno.",
+         {("Tallis index", "up"), ("Orvane", "up"), ("Kestrel", "up"), ("Varno", "up")}),
+        ("Orvane was among the steepest climbers after the results.", {("Orvane", "up")}),
+        ("Yields on 5- and 20-year Varno bonds ended around the flatline.",
+         {("Yields on 5- and 20-year Varno bonds", "flat")}),
+        ("Orvane Coin started the week strong.", {("Orvane Coin", "up")}),
+        ("The Kestrel index began the session on a weak note.", {("Kestrel index", "down")}),
+    ],
+)  # fmt: skip
+def test_listed_objects_and_the_words_of_a_day_or_week_start(
+    sentence: str, expected: set[tuple[str | None, str]]
+) -> None:
+    assert directions(sentence) == expected
+
+
+def test_a_bare_shares_is_the_company_named_just_before_it() -> None:
+    def named(*sentences: str) -> list[str | None]:
+        *_, last = resolve([read_sentence(s) for s in sentences])
+        return [_name(f) if f.mention and f.mention.reference is None else None for f in last.facts]
+
+    assert named("Orvane won a large order from the navy.", "Shares gained 4%.") == ["Orvane"]
+    # a wrap's lede, after a byline, and after an index: the market's, no company's
+    assert named("Staff writer, with Varno", "Shares closed higher yesterday.") == [None]
+    assert named("Orvane won an order.", "The Kestrel index fell 1%.", "Shares fell 2%.") == [None]
+
+
+def test_an_amount_in_a_currency_code_is_no_name() -> None:
+    reading = read_sentence("Shares worth PLN 180m changed hands and Orvane rose 2%.")
+    assert [m.name for m in reading.mentions] == ["Orvane"]
+
+
+def test_the_yield_on_a_debt_is_a_price() -> None:
+    fact = only_fact(
+        "Varno bond yields jumped, with the yield on the 10-year debt instruments adding around "
+        "30 basis points."
+    )
+    assert (fact.bp, fact.price) == (30.0, True)

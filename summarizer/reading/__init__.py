@@ -172,6 +172,10 @@ def read_sentence(sentence: str) -> SentenceReading:
             and not predicate.possessive
             and predicate.noun_object is None
             and not predicate.unnamed
+            and not (
+                predicate.form == "verb"
+                and _UNKNOWN_SUBJECT_JOINED.search(lowered, last_end, predicate.start)
+            )
         ):
             subjects = (
                 # "and Televisa, which dropped 3.71%": the relative clause's own antecedent
@@ -744,6 +748,19 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
         last |= moved
         if reading.subjects and not any(f.mention is not None for f in facts):
             last["subject"] = reading.subjects[0]
+        companies = [
+            m
+            for m in (
+                *(f.mention for f in facts),
+                # (a subject that says something: not a byline's "Staff writer, with CNA")
+                *(m for m in reading.subjects if _WORD_AFTER.match(reading.sentence, m.end)),
+            )
+            if m is not None and m.reference is None and instruments.kind_of(m.name) == "stock"
+        ]
+        if companies:
+            last[_JUST_BEFORE] = companies[-1]
+        else:
+            last.pop(_JUST_BEFORE, None)
         resolved.append(replace(reading, facts=tuple(facts)))
     return resolved
 
@@ -1168,7 +1185,10 @@ _INTRODUCED = re.compile(
 _INSERTION = re.compile(
     # "Ten-year gilt yields, closely watched as a benchmark for borrowing costs, also rose"
     r",\s+(?:[a-z]+ly\s+)?(?:the|a|an|its|their|which|who|whose|tracking|including|led|one of|"
-    r"known|seen|[a-z]+ing|"
+    r"known|seen|such as|[a-z]+ing|"
+    # "The MASI.ESG, index of companies with the best ESG rating, rose": an article dropped
+    r"(?:[a-z-]+\s+){0,2}(?:index|gauge|benchmark|barometer|indicator|measure)\s+(?:of|which|that|"
+    r"for|tracking|comprising)|"
     r"(?!followed\b|trailed\b)[a-z]+ed)\b(?:[^,;()]|(?<=\d),(?=\d{3}))*,"  # "4,129.68" goes on
 )
 _FOLLOWED_BY = re.compile(r"\b(?:followed by|trailed by)\s+(?:the\s+)?$")
@@ -2151,6 +2171,17 @@ _AGAINST = re.compile(
 _AGAINST_STOP = re.compile(r"\band\b|\bwhile\b|\bbut\b|;|\d+(?:\.\d+)?\s*(?:%|per\s?cent|percent)")
 
 
+# "Dalian coking coal fell 4.1% and coke fell 5.9%": a verb with a subject of its own the
+# reading does not know is not the earlier subject's (the fact stays unnamed)
+_UNKNOWN_SUBJECT_JOINED = re.compile(
+    r"\b(?:and|while|but|whereas)\s+(?:the\s+)?(?!(?:then|later|also|subsequently|eventually|"
+    r"finally|again|only|just|still|even|now|currently|today|yesterday|since|had|has|have|was|"
+    r"were|is|are|it|they|its|their|partly|slightly|briefly|further|more|most|so|thus|therefore|"
+    r"sharply|remain|remains|remained|ended|closed|finished|settled|traded|stood|stands|"
+    r"hovered|sat|sits|is|was|were)\b)"
+    r"(?![a-z]+(?:ly|ing)\b)[a-z][\w-]{2,}(?:\s+(?:also|then|later|only|just|had|has|have))?"
+    r"\s+$"
+)
 _PARTICIPIAL_CLAUSE = re.compile(r"\s*(?:(?:after|before|while|since|when)\s+)?[a-z]+ing\b")
 _ATTACHED = re.compile(
     # an opening quote mark between them: 'Becle, OMA and GAP "concentrated the declines"'
@@ -2527,12 +2558,18 @@ def _is_price(
     words = lx.FUNDAMENTAL.search(head)
     if words is None:
         return True
+    owner = lx.PRICE_HEAD.search(head, 0, words.start())
+    if owner is not None and _OF_WHAT.match(head, owner.end()):
+        return True  # "the yield on the 10-year debt", "the price of the company's bonds"
     # "shares of the profit-warning firm fell": a price word after the figure wins, also inside
     # the move's own words ("dividends, which led to a collapse in quotations by 30%")
     return lx.PRICE_HEAD.search(head, words.end()) is not None or (
         predicate.form == "noun"
         and lx.PRICE_HEAD.search(lowered, predicate.start, predicate.end) is not None
     )
+
+
+_OF_WHAT = re.compile(r"\s+(?:on|of|for)\s")
 
 
 def _referent(mention: Mention | None, last: dict[str, Mention]) -> Mention | None:
@@ -2553,7 +2590,15 @@ def _referent(mention: Mention | None, last: dict[str, Mention]) -> Mention | No
         return last.get("subject", mention)
     if ref in ("contract", "yield", "note", "bond"):
         return last.get("subject", mention)
+    if ref == "shares" and mention is not None and mention.name.lower() == "shares":
+        # a bare "Shares ..." is a company's only right after a sentence that names it
+        # ("BT said ... Shares rose 4%"); a wrap's lede "Shares closed higher" is the market's
+        return last.get(_JUST_BEFORE, mention)
     return last.get("company", mention)
+
+
+_JUST_BEFORE = "company named in the sentence before"
+_WORD_AFTER = re.compile(r"\s+[a-z]")
 
 
 def _remember(mention: Mention, last: dict[str, Mention], *, weak: bool = False) -> None:

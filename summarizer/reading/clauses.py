@@ -123,7 +123,8 @@ _GAP_FILLER = re.compile(
 # the object of a move noun: "gains from [the properties] were limited", "a 3.5% rise in
 # [Emaar Malls EMAA.DU] and ...", "a selloff in [the tech sector]"
 _OBJECT_END = (
-    r"(?=\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|helped|weighed|dragged|"
+    # "a 3% jump in Emaar Properties (EMAR.DU) and ...": a ticker in brackets closes the name
+    r"(?=(?:\s*\((?=[^()]*[a-z])[^()]{1,24}\))?\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|helped|weighed|dragged|"
     r"limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their)|"
     # "Gains in Orvane and Kestrel lifted the index"
     r"lifted|pushed|pulled|sent|drove|boosted|supported|kept|capped|offset|outweighed|"
@@ -213,13 +214,14 @@ def _without_paired_dashes(
     lowered: str, cuts: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """'A and B - the top two losers - dropped 5.6% and 5.5%': two dashes set off an aside,
-    which does not end the clause (insertions() skips the names in it)."""
+    which does not end the clause (insertions() skips the names in it), nor does a clause word
+    inside it ('The index – which traded after a break – gained 1.3%')."""
     dashes = [c for c in cuts if lowered[c[0] : c[1]].strip() in ("-", "–", "—")]
     paired = set()
     for first, second in itertools.pairwise(dashes):
         between = [c for c in cuts if first[1] <= c[0] and c[1] <= second[0]]
-        if not between and second[0] - first[1] < 80:
-            paired |= {first, second}
+        if second[0] - first[1] < 80 and not any(";" in lowered[c[0] : c[1]] for c in between):
+            paired |= {first, second, *between}
     return [c for c in cuts if c not in paired]
 
 
@@ -496,7 +498,10 @@ def _governed(
         return Predicate(cue.start, cue.end, cue.direction, cue.form, [limit])
     left = _left_cue(lowered, change, cues, mention_spans)
     right = _right_cue(lowered, change, cues)
-    if change.sign and (left is None or cues[left].form != "verb"):
+    if change.sign and (
+        left is None
+        or (cues[left].form != "verb" and not _agreeing_signed_object(lowered, cues[left], change))
+    ):
         direction = "up" if change.sign > 0 else "down"
         in_list = _in_parentheses(lowered, change)
         return Predicate(change.start, change.end, direction, "sign", [change], in_list=in_list)
@@ -703,16 +708,34 @@ def _article_before(lowered: str, start: int) -> int:
     return start - (len(lowered[max(0, start - 20) : start]) - match.start()) if match else start
 
 
+def _agreeing_signed_object(lowered: str, cue: Cue, change: Change) -> bool:
+    """'posted a decline of -0.2%': a move noun whose 'of' takes a signed number that agrees
+    with it governs the number (the sign only repeats the noun)."""
+    agrees = (change.sign > 0) == (cue.direction == "up")
+    return (
+        cue.form == "noun"
+        and agrees
+        and _OF_BEFORE_NUMBER.fullmatch(lowered, cue.end, change.start) is not None
+    )
+
+
+_OF_BEFORE_NUMBER = re.compile(r"\s+of\s+(?:about\s+|around\s+|nearly\s+|almost\s+)?")
+
+
 def _in_parentheses(lowered: str, change: Change) -> bool:
     """'Orvane (5.2%)', and a list's item told with "with": 'those of Orvane, with 3.34%; of
     Kestrel, with 3.07%'."""
     before = lowered[max(0, change.start - 2) : change.start]
-    if "(" in before and ")" in lowered[change.end : change.end + 2]:
+    if "(" in before and (
+        ")" in lowered[change.end : change.end + 2] or _LEVEL_CLOSES.match(lowered, change.end)
+    ):
         return True
     return _WITH_ITEM.search(lowered, max(0, change.start - 12), change.start) is not None
 
 
 _WITH_ITEM = re.compile(r"[\w)],\s*with\s+$")
+# "Cartier Saada (-12.73% at 24 MAD)": the item's price after its change, in the parenthesis
+_LEVEL_CLOSES = re.compile(r"\s*,?\s*(?:at|to)\s+[$€£¥]?\s?\d[\d.,]*\s*[a-z$€£¥.]{0,6}\s*\)")
 
 
 def _list_head(lowered: str, start: int, cues: list[Cue]) -> Direction | None:
@@ -922,9 +945,13 @@ def _listed_object(
 
 _LIST_OBJECT_LEAD = re.compile(
     r"\s+(?:in|of|among|from|for)\s+(?:the\s+)?(?:(?:[a-z-]+\s+){0,3}?(?:such as|like|including)"
-    r"\s+)?(?:the\s+)?"
+    r"\s+)?(?:the\s+)?(?:(?:shares|stocks)\s+(?:of|in)\s+(?:the\s+)?)?"
 )
-_LIST_OBJECT_GAP = re.compile(r"\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+(?:the\s+)?")
+# (each name may carry its code: "Semtech (SMTC), Cypress Semiconductor (CY) and Nvidia")
+_LIST_OBJECT_GAP = re.compile(
+    r"(?:\s*\((?=[^()]*[a-z])[^()]{1,30}\))?(?:\s*,\s*(?:and\s+)?(?:the\s+)?|\s+(?:and|&)\s+"
+    r"(?:the\s+)?)"
+)
 
 
 def _noun_object(lowered: str, cue: Cue) -> tuple[int, int] | None:

@@ -239,18 +239,23 @@ _UP_VERBS = (
     r"far(?:ed|es|ing) (?:well|better|best)|"
     r"(?:boosted|lifted|buoyed|supported|propelled) by|"
     r"(?:was|were|is|are) (?:the |among the )?(?:top|biggest|best|leading|standout|"
-    r"strongest|big|clear) (?:[\w-]+ )?(?:gainers?|risers?|performers?|advancers?|winners?)|"
+    r"strongest|big|clear) (?:[\w-]+ )?(?:gainers?|risers?|performers?|advancers?|winners?|"
+    r"climbers?)|"
     r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)(?!\s+(?:its|their|the|a|an|his|her|from)\b)|"
     r"(?:was|were|is|are) (?:also )?among (?:the )?(?:[\w-]+ )?(?:gainers|risers|advancers|"
-    r"winners)|"
+    r"winners|climbers)|"
     r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened) (?:also |"
     r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:firm|firmer|"
     r"strong|stronger|buoyant|bid|upbeat|green)\b|claw(?:s|ed|ing)? back|"
+    # "started the week strong", "began the session firmer"
+    r"(?:start|began|begin|open|end|finish|clos)(?:s|ed|ing|e|es)? the (?:week|day|session|"
+    r"month|year|quarter|trading day) (?:on a )?(?:strong|stronger|firm|firmer|higher|buoyant)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:gains|rally|advance|winning streak|rise|"
     r"climb|rebound|recovery)|"
     rf"{_RANKED}(?:gains|advances|rises|increases|jumps)\b|"
-    r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:gains|gainers|advance|advances|rally|"
-    r"rise|risers|advancers)|"
+    # ("led by gains in Orvane" is the index's leaders, not its own move)
+    r"(?:led|leads|leading|lead) (?:the )?(?!by )(?:[\w-]+ )?(?:gains|gainers|advance|advances|"
+    r"rally|rise|risers|advancers)|"
     r"(?:was|were|been|be|is|are|got) (?:\w+ )?(?:boosted|lifted|buoyed|propelled|underpinned)|"
     rf"{_STREAK_HELD}win(?:ning)? (?:streak|run|sessions?|days?|weeks?)|"
     rf"{_PERIOD_RESULT}(?:gains?|rises?|advances?|increases?|climbs?|rall(?:y|ies)|jumps?)\b|"
@@ -309,6 +314,10 @@ _DOWN_VERBS = (
     r"(?:became|become|becomes|got|grew) cheaper|flatten(?:s|ed|ing)|"
     # "erased a further 1.5%": erased, with a number and no object
     r"eras(?:e|es|ed|ing)(?= (?:a further |another |an additional )?\d)|"
+    # "Gold Fields surrendered 2,96%", "ceded 1.2 percent": giving up, with a number
+    r"(?:surrender(?:s|ed|ing)?|forfeit(?:s|ed|ing)?|(?:con)?ced(?:e|es|ed|ing)|"
+    r"relinquish(?:es|ed|ing)?)(?= (?:about |around |nearly |almost |some |a further |"
+    r"another |an additional )?[\d−-])|"
     r"crash(?:ed|ing)|crater(?:s|ed|ing)?|tank(?:s|ed|ing)?|shrank|shrink(?:s|ing)?|"
     r"decreas(?:e|es|ed|ing)|trimm(?:ed|ing)|trim(?:s)?|tumbled|slumped|shav(?:ed|es|ing)|"
     r"push(?:ed|es|ing)? (?:lower|down)|languish(?:es|ed|ing)?|far(?:ed|es|ing) (?:badly|poorly|"
@@ -327,10 +336,12 @@ _DOWN_VERBS = (
     r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened) (?:also |"
     r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:soft|softer|"
     r"weak|weaker|offered|red)\b|"
+    r"(?:start|began|begin|open|end|finish|clos)(?:s|ed|ing|e|es)? the (?:week|day|session|"
+    r"month|year|quarter|trading day) (?:on a )?(?:weak|weaker|soft|softer|lower)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:losses|declines|slide|fall|losing streak|"
     r"selloff|sell-off|decline|drop|slump|retreat)|"
     rf"{_RANKED}(?:losses|declines|drops|falls|decreases|slides)\b|"
-    r"(?:led|leads|leading|lead) (?:the )?(?:[\w-]+ )?(?:losses|declines|decline|fall|falls|"
+    r"(?:led|leads|leading|lead) (?:the )?(?!by )(?:[\w-]+ )?(?:losses|declines|decline|fall|falls|"
     r"losers|selloff|sell-off|slide|drop|decliners|fallers)|"
     r"(?:was|were|been|be|is|are|got) (?:\w+ )?(?:hit|dragged|weighed|pressured|hammered|battered)|"
     r"(?:took|take|takes|taking|taken|suffered) (?:a |an )?(?:[\w-]+ )?(?:beating|hammering|"
@@ -404,6 +415,8 @@ _FLAT_WORDS = (
     r"on a (?:flat|quiet|muted) note|"
     # "Sterling held at $1.1539"
     r"(?:hold|holds|holding|held) at(?= [$€£¥]?\d)|"
+    # "ended around the flatline", "closed near the flat line"
+    r"(?:around|near|at|close to) the flat[- ]?line|"
     r"little[- ]changed|unchanged|flat(?:lined|-lined|tish|ish)?|steady|barely (?:moved|changed)|"
     r"(?:showed|saw|with) little (?:movement|change)"
 )
@@ -536,6 +549,10 @@ REFERENCE = re.compile(
     r"\s+(?:markets?|exchanges?|index|indices|"
     r"futures|prices?|options|shares))"
     r"|\b(?P<pronoun>it|they)\b|(?:^|[;:]\s*)(?P<both>both)\b|^(?P<prices>prices)\b(?!\s+of\b)"
+    # "KGHM said it would sell Dialog. Shares gained 4 percent": the company's, where nothing
+    # after the word says whose or where
+    r"|^(?P<shares>shares)\b(?!\s+(?:of|in|on|at|for|across|around|worth|and|traded|listed|"
+    r"elsewhere|globally|generally|broadly|overall)\b|\s*[,(])"
     r"|\bthe\s+(?P<order>former|latter)\b"
     # "The February contract is up 2.15%": a delivery month names no commodity of its own
     r"|\bthe\s+(?:(?:most[- ]active|most[- ]traded|benchmark|front[- ]month|nearby)\s+)?"
@@ -651,7 +668,9 @@ INVENTORY_NAME = re.compile(
 PRICE_HEAD = re.compile(
     # not "earnings per share", "10 cents a share", "book value per share"
     r"\b(?:(?<!per )(?<!a )shares?|stocks?|price|prices|index|futures|etf|adrs?|quotations?|"
-    r"quotes)\b"
+    r"quotes|"
+    # "the yield on the 10-year debt": a bond's price (not a dividend's or earnings' yield)
+    r"(?<!dividend )(?<!earnings )(?<!rental )yields?)\b"
 )
 
 # --- sessions and timeframes ----------------------------------------------------------------

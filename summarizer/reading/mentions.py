@@ -92,8 +92,8 @@ _MARKET_WORDS = re.compile(
     r"soybeans?|beans|soyoil|soymeal|bullion|"
     r"coffee|sugar|"
     r"cocoa|cotton|palm oil|rubber|lithium|coal|bitcoin|ether|ethereum|solana|dogecoin|cardano|"
-    r"litecoin|rebar|hot[- ]rolled coils?|wire rods?|stainless steel|coking coal|lumber|canola|"
-    r"rapeseed|lean hogs|live cattle|feeder cattle|gasoline|heating oil|gasoil|"
+    r"litecoin|rebar|hot[- ]rolled coils?|wire rods?|stainless steel|coking coal|coke|lumber|"
+    r"canola|rapeseed|lean hogs|live cattle|feeder cattle|gasoline|heating oil|gasoil|"
     # lower-case index names of wire copy: "the all share closed 0.75% lower", "the top 40"
     r"all[- ]share(?: index)?|top[- ]40(?: index)?|"
     r"(?:(?:france|germany|italy|spain|portugal|greece|britain|japan|china|australia|canada|"
@@ -198,6 +198,8 @@ _NOT_NAMES = re.compile(
     r"Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|"
     r"November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Read|More|"
     r"Photo|Reuters|Bloomberg|AFP|AP|Xinhua|Yonhap|Kyodo|Bernama|RTTNews|CNBC|By|"
+    # a byline: "Staff writer, with CNA"
+    r"Staff|Writers?|Correspondents?|Reporters?|Editors?|"
     r"However|Still|Even|Only|Just|Then|Later|Earlier|Overall|Both|All|Each|Some|Many|Most|"
     r"Several|Few|Top|Bottom|Big|Biggest|Best|Worst|Key|Main|Further|New|Old|First|Second|"
     r"Smaller|Larger|Bigger|Small|Large|Mid|"
@@ -681,6 +683,7 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             or match.group("pronoun")
             or match.group("both")
             or match.group("prices")
+            or match.group("shares")
             or match.group("order")
             or match.group("dated")
         )
@@ -698,6 +701,21 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             continue  # "the benchmark S&P/ASX200": a word for the name after it
         if match.group("ref") and _OF_A_NAME.match(sentence, match.end()):
             continue  # "the stock of Kestrel", "the token of Varno": the name after it
+        place = _FRONTED_PLACE.match(sentence) if ref in lx.INDEX_REFERENCES else None
+        if (
+            place is not None
+            and place.end() <= match.start()
+            and instruments.is_country(place["place"])
+            and not any(
+                m.start >= place.end()
+                and m.end <= match.start()
+                and instruments.kind_of(m.name) in ("index", "stock")
+                for m in found
+            )
+        ):
+            # "In Qatar, the index rose 0.2%": the place's gauge, not the last one named
+            found.append(Mention(match.start(), match.end(), f"{place['place']} {ref}"))
+            continue
         found.append(
             Mention(
                 match.start(), match.end(), sentence[match.start() : match.end()], reference=ref
@@ -997,8 +1015,10 @@ def _with_appositions(sentence: str, mentions: list[Mention]) -> list[Mention]:
 # Reuters codes ("Coking coal DJMcv1", "The 20-year JGB yield JP20YTN=JBTC") and MarketWatch's
 # inline quote ("August Brent crude LCOQ8, -0.82%")
 _CODE_AFTER = re.compile(
-    # Zacks's syndicated copy links every code: "(NVDA – Free Report)"
-    r"\s*\(\s*(?P<paren>[A-Z][A-Za-z]{1,5}\d{1,2}|[A-Z]{2,6})\s*(?:[–-]\s*Free Report\s*)?\)"
+    # Zacks's syndicated copy links every code: "(NVDA – Free Report)"; a Reuters index code
+    # keeps its dot: "(.DFMGI)"
+    r"\s*\(\s*\.?(?P<paren>(?<=\.)[A-Z][A-Z0-9]{1,9}|[A-Z][A-Za-z]{1,5}\d{1,2}|[A-Z]{2,6})"
+    r"\s*(?:[–-]\s*Free Report\s*)?\)"
     r"|\s*\[\s*(?P<bracket>[A-Z]{2,6}:\s?[A-Z0-9.]{1,10})\s*\]"
     r"|\s+(?P<ric>[A-Z]{1,6}(?:c|v|cv)\d|[A-Z0-9]{3,10}=[A-Z]{0,6}|\.[A-Z][A-Z0-9]{1,7}|"
     r"\d{3,6}\.[A-Z]{1,2})(?![\w=])"
@@ -1024,6 +1044,25 @@ def _with_codes_attached(sentence: str, mentions: list[Mention]) -> list[Mention
         if delivery is not None:
             mention = replace(mention, end=delivery.end())
         code = _CODE_AFTER.match(sentence, mention.end)
+        if (
+            code is not None
+            and code["paren"]
+            and mention.reference in lx.ENTITY_REFERENCES
+            and any(word[:1].isupper() for word in mention.name.split()[1:])
+        ):
+            # "the Eiffel Tower management Company (EIFF)": a name with its code, not a
+            # reference to a company named before
+            mention = Mention(mention.start, mention.end, _strip_article(mention.name))
+        if (
+            code is not None
+            and code["paren"]
+            and mention.ticker is None
+            and mention.reference in lx.INDEX_REFERENCES
+        ):
+            # "the index (.FTFADGI)": the code of the index referred to, no name of its own
+            kept.append(replace(mention, end=code.end(), ticker=code["paren"]))
+            covered_until = code.end()
+            continue
         if code is not None and mention.ticker is None and mention.reference is None:
             found = next(group for group in code.groups() if group)
             standalone = code["quote"] is not None or code["paren"] is not None
@@ -1084,10 +1123,16 @@ def _named(sentence: str, start: int, end: int) -> Mention | None:
     bare = _TRAILING_HEAD.sub("", bare) if not instruments.is_descriptive(bare) else bare
     if len(bare) < 2 or _NOT_NAMES.match(bare) or (bare.isdigit() and len(bare) < 3):
         return None
+    if (code := _CODE_THEN_AMOUNT.match(bare)) and code[1] in instruments.currency_codes():
+        return None  # "PLN 180m", "MAD 24": an amount in a currency's code, not a name
     descriptive = instruments.is_descriptive(bare)
     return Mention(start, end, bare, ticker=ticker, descriptive=descriptive)
 
 
+# "In Abu Dhabi, the economy of which is mostly reliant on oil, the index ...": the place a
+# sentence is set in, before its clause
+_FRONTED_PLACE = re.compile(r"\s*(?:In|At)\s+(?P<place>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\s*,")
+_CODE_THEN_AMOUNT = re.compile(r"([A-Z]{3})\s?\d")
 _WORD_BEFORE = re.compile(r"\b([a-z]{2,})\s+$")
 
 
