@@ -2582,3 +2582,20 @@ def test_the_yield_on_a_debt_is_a_price() -> None:
         "30 basis points."
     )
     assert (fact.bp, fact.price) == (30.0, True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # "seen as a benchmark" describes; it forecasts nothing
+        ("The Varno 10-year yield, seen as a benchmark for the region, ticked lower.",
+         [("10-year yield", "down", "unspecified")]),
+        # the start of a session, and a turn the other way after it
+        ("The Kestrel index started strong, but grew weaker as institutions sold.",
+         [("Kestrel index", "up", "open"), ("Kestrel index", "down", "unspecified")]),
+        ("Orvane erased its morning losses.", [("Orvane", "up", "unspecified")]),
+    ],
+)  # fmt: skip
+def test_within_a_session_words(sentence: str, expected: list[tuple[str, str, str]]) -> None:
+    facts = read_sentence(sentence).facts
+    assert [(_name(f), f.direction, f.session) for f in facts if f.realised] == expected

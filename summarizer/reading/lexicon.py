@@ -244,7 +244,8 @@ _UP_VERBS = (
     r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)(?!\s+(?:its|their|the|a|an|his|her|from)\b)|"
     r"(?:was|were|is|are) (?:also )?among (?:the )?(?:[\w-]+ )?(?:gainers|risers|advancers|"
     r"winners|climbers)|"
-    r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened) (?:also |"
+    r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened|started|"
+    r"began) (?:also |"
     r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:firm|firmer|"
     r"strong|stronger|buoyant|bid|upbeat|green)\b|claw(?:s|ed|ing)? back|"
     # "started the week strong", "began the session firmer"
@@ -312,6 +313,8 @@ _DOWN_VERBS = (
     r"gave back|give(?:s|n)? back|giving back|back(?:s|ed|ing)? off|"
     r"(?:went|go|goes|gone|going) (?:down|lower)|better offered|"
     r"(?:became|become|becomes|got|grew) cheaper|flatten(?:s|ed|ing)|"
+    # "grew weaker as institutions sold": grew, which way the adjective says
+    r"(?:grew|grow|grows|growing|became|become|becomes|turned|turns|got) (?:weaker|softer)|"
     # "erased a further 1.5%": erased, with a number and no object
     r"eras(?:e|es|ed|ing)(?= (?:a further |another |an additional )?\d)|"
     # "Gold Fields surrendered 2,96%", "ceded 1.2 percent": giving up, with a number
@@ -333,7 +336,8 @@ _DOWN_VERBS = (
     # "was among the worst performers", "were the weakest performers"
     r"(?:was|were|is|are) (?:also )?(?:among )?(?:the )?(?:worst|weakest|poorest) (?:[\w-]+ )?"
     r"performers?|"
-    r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened) (?:also |"
+    r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened|started|"
+    r"began) (?:also |"
     r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:soft|softer|"
     r"weak|weaker|offered|red)\b|"
     r"(?:start|began|begin|open|end|finish|clos)(?:s|ed|ing|e|es)? the (?:week|day|session|"
@@ -514,7 +518,7 @@ ERASED = re.compile(
     r"gave up(?= (?:an? |its |their |the )?(?:early |earlier |initial ))|giving up(?= (?:an? |its |"
     r"their |the )?(?:early |earlier |initial )))\s+"
     r"(?:all\s+|most\s+|much\s+|some\s+|part\s+|half\s+)?(?:of\s+)?(?:the\s+|its\s+|their\s+|"
-    r"an?\s+|early\s+|earlier\s+|initial\s+|recent\s+)*"
+    r"an?\s+|early\s+|earlier\s+|initial\s+|opening\s+|morning\s+|recent\s+)*"
     # "nearly wiping out five straight days of selling"
     r"(?:(?:\w+\s+){0,3}(?:days?|sessions?|weeks?)\s+of\s+)?"
     r"(?P<obj>gains|advances?|rally|rise|climb|losses|declines?|drop|fall|slide|selling|buying)\b"
@@ -614,7 +618,7 @@ HOW_BIG = (
 MODAL = re.compile(
     r"\b(?:would|could|might|should|will|shall|can|expects?|expected|expecting|forecasts?|"
     r"forecasted|forecasting|projects?|projected|projecting|predicts?|predicted|estimates?|"
-    r"estimated|seen (?:rising|falling|gaining|climbing|dropping|at|as)|targets?|targeting|"
+    r"estimated|seen (?:rising|falling|gaining|climbing|dropping|at)|targets?|targeting|"
     r"aims? to|plans? to|likely to|unlikely to|seeks? to|seeking to|designed to|strives? to|"
     r"set to|poised to|tipped to|bound to|need(?:s|ed)? to|hopes? to|if|unless|whether|"
     r"anticipat\w+|assum\w+|"
@@ -692,7 +696,10 @@ INTRADAY = re.compile(
 OPEN = re.compile(
     r"\b(?:open(?:ed|ing|s)?|at the open|in early trad(?:e|ing)|early in the session|early deals|"
     r"(?:start(?:ed|ing|s)?|beg(?:an|in|ins|inning)) (?:the |its |their )?(?:trading )?"
-    r"(?:day|session|trade)|at the (?:start|beginning|outset) of (?:trading|trade|dealings|"
+    r"(?:day|session|trade)|"
+    # "The market started strong, but grew weaker"
+    r"(?:start(?:ed|s)?|beg(?:an|ins)) (?=(?:strong|stronger|weak|weaker|firm|firmer|soft|softer|"
+    r"higher|lower|on a)\b)|at the (?:start|beginning|outset) of (?:trading|trade|dealings|"
     r"the (?:trading )?(?:day|session))|"
     # "despite a promising start" (not "its best start to a year")
     r"(?:a|an|its|their) (?:[a-z-]+ )?start(?! (?:to|of)\b))\b"
