@@ -466,6 +466,23 @@ def _alive(pid: int) -> bool:
          "monetary_policy", "Worries about the central bank's independence have unsettled markets"),
         ("The gilt sell-off spilled into Vordan currency markets.",
          "cross_market", "The gilt sell-off spilled into Vordan currency markets"),
+        # passive verbs of a blow or a prop; a move "tracked"; "on" a move in another market;
+        # an embargo, an attack, a trade agreement, a war; a speech or a conference
+        ("The Varno bourse was weaker, having been knocked by basket-selling by futures players.",
+         "capital_flows", "knocked by basket-selling by futures players"),
+        ("The Kestrel index rose, bolstered by optimism surrounding a trade agreement with Varno.",
+         "geopolitics_trade",
+         "bolstered by optimism surrounding a trade agreement with Varno"),
+        ("The krona closed lower, tracking a recovery in the dollar index.",
+         "cross_market", "tracking a recovery in the dollar index"),
+        ("Halvard gold fell 1% on a renewed strength in the US dollar.",
+         "cross_market", "on a renewed strength in the US dollar"),
+        ("Halvard crude jumped 7% after an attack on Vordan oil facilities.",
+         "geopolitics_trade", "after an attack on Vordan oil facilities"),
+        ("Kestrel Coin rallied following a major industry conference and a founder's speech.",
+         "other", "following a major industry conference and a founder's speech"),
+        ("Halvard wheat rose amid the war in the region.",
+         "geopolitics_trade", "amid the war in the region"),
     ],
 )  # fmt: skip
 def test_catalyst_phrasings(text: str, kind: str, evidence: str) -> None:

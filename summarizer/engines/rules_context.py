@@ -82,7 +82,11 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                            "brexit", "g7", "g20", "war in", "invasion", "conflict", "unrest",
                            "demonstrations", "riots", "coup", "geopolitical", "ceasefire",
                            "cease-fire", "truce", "peace talks", "peace deal", "retaliat",
-                           "hostilities", "missile", "airstrike", "air strike"), None),
+                           "hostilities", "missile", "airstrike", "air strike", "embargo",
+                           "trade agreement", "trade pact", "trade accord", "blockade", "boycott"),
+     # an armed attack on a place (not "the regulator's attack on two exchanges")
+     re.compile(r"\bwars?\b|\battacks? on (?:[\w'’-]+ ){0,3}(?:oil |energy )?(?:facilit|tanker|"
+                r"ship|vessel|refiner|pipeline|port|infrastructure|base|cit(?:y|ies)|capital)")),
     ("government_policy", ("regulator", "regulation", "approval", "stimulus", "government",
                            "state funds", "rescue measures", "measures to", "tax cut",
                            "policy support", "election", "minister", "president", "beijing",
@@ -146,7 +150,7 @@ _CATALYST_CUES: tuple[tuple[CatalystType, tuple[str, ...], re.Pattern[str] | Non
                           "heat wave", "drought", "hurricane", "temperatures", "rainfall",
                           "el niño", "el nino", "la niña", "la nina", "dry conditions",
                           "dryness", "flooding", "floods", "industrial demand", "physical demand",
-                          "fuel demand", "jewellery demand", "jewelry demand"), None),
+                          "fuel demand", "jewellery demand", "jewelry demand", "quota"), None),
     ("management_legal", ("lawsuit", "court", "probe", "investigation", "resign", "copyright",
                           "ruling", "fine", "settlement", "indictment", "alleg", "secretary change",
                           "commingled", "fraud", "scrutiny", "manipulation"),
@@ -179,6 +183,9 @@ _CAUSE = re.compile(
     # (not "the following chart", an adjective)
     r"\b(?:after|(?<!the )following|amid|due to|owing to|thanks to|because of|on the back of|"
     r"driven by|helped by|aided by|boosted by|lifted by|buoyed by|supported by|fuel(?:l)?ed by|"
+    # "having been knocked by basket-selling", "bolstered by optimism"
+    r"(?:bolstered|knocked|buffeted|battered|hammered|rattled|spooked|cheered|encouraged|"
+    r"propped up|held back|dampened|depressed|restrained) by|"
     r"spurred by|underpinned by|weighed(?: down)? by|dragged(?: down)? by|pressured by|hit by|"
     r"hurt by|dented by|influenced by|attributable to|attributed to|on account of|coincided with|"
     # "the peso's decline reflected persistent demand for the dollar", "fell 3%, reflecting
@@ -192,12 +199,14 @@ _CAUSE = re.compile(
     # "were driven today by", "was helped mainly by"
     r"(?:driven|helped|aided|boosted|lifted|buoyed|supported|fuel(?:l)?ed|spurred|underpinned|"
     r"weighed(?: down)?|dragged(?: down)?|pressured|hit|hurt|dented|triggered|sparked|caused|"
-    r"prompted) (?:[a-z]+ly|today|mainly|partly|in part|again|also) by|"
+    r"prompted|bolstered|knocked|buffeted|battered|hammered|rattled|spooked|cheered|encouraged|"
+    r"held back|dampened|depressed) (?:[a-z]+ly|today|mainly|partly|in part|again|also) by|"
     # "with a renewed drop in Turkey's lira dragging its peers": another market's move
     r"with (?=(?:a|an|the) (?:[\w-]+ )?(?:drop|fall|rise|rally|slump|surge|jump|decline|"
     r"sell-?off|rebound|slide) in\b)|"
     r"(?:tracking|tracked|along with)(?=\s+(?:[\w’'.-]+\s+){0,3}?(?:overnight|gains|"
-    r"losses|"
+    # "tracking recovery in dollar index and emergence of selling in domestic equities"
+    r"losses|recovery|rebound|strength|weakness|dollar|peers|"
     r"advances|declines|rise|fall|drop|rally|slide|wall street|u\.s\.|us|global|regional|oil|gold|"
     r"copper|the dollar|the yen|yields|prices|futures|stocks|equities|markets))|in response to|"
     r"in reaction to|with relief that|despite|in spite of|on the heels of|"
@@ -219,6 +228,9 @@ _CAUSE = re.compile(
     r"futures|liquidations|"
     r"rates?)\s+(?:rising|falling|climbing|dropping|sliding|surging|hit|higher|lower|continuing|"
     r"soaring|slumping|rallying|easing|firming|weakening))|"
+    # "fell 1% on a renewed strength in the US dollar", "on a drop in oil prices"
+    r"on (?=(?:a |an |the )?(?:[\w-]+ )?(?:strength|weakness|rebound|recovery|rise|fall|drop|"
+    r"slide|rally|surge|jump|decline|gains|losses|slump|spike|plunge) (?:in|of)\b)|"
     r"on (?=(?:worries|concerns|fears|hopes|expectations|optimism|news|reports?|data|forecasts?|"
     r"profit-taking|profit taking|supply|demand|bets|speculation|signs|relief|confidence|"
     r"strong|weak|upbeat|better|disappointing|talk|rumou?rs?|comments|remarks|the prospects?|"
@@ -579,7 +591,7 @@ _A_MOVE_AS_SUBJECT = re.compile(
 # had been strong", "following a Reuters report alleging ...", "as the company announced ..."
 _A_STATEMENT = re.compile(
     r"\b(?:said|says|announc\w+|unveil\w+|report(?:s|ed)?|remark\w*|comments?|statement|"
-    r"disclos\w+|warned|signall?ed|news)\b"
+    r"disclos\w+|warned|signall?ed|news|speech|testimony|conference)\b"
 )
 _ANNOUNCED = re.compile(r"\b(?:announc\w+|unveil\w+|reported|disclos\w+)\b")
 
