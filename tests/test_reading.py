@@ -2599,3 +2599,32 @@ def test_the_yield_on_a_debt_is_a_price() -> None:
 def test_within_a_session_words(sentence: str, expected: list[tuple[str, str, str]]) -> None:
     facts = read_sentence(sentence).facts
     assert [(_name(f), f.direction, f.session) for f in facts if f.realised] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a name with what the company does between it and its verb (wire copy from Warsaw)
+        ("Orvane insulin producer fell significantly.", {("Orvane", "down", True)}),
+        ("Kestrel butter fat producer was gaining.", {("Kestrel", "up", True)}),
+        # (a description with its article is a reference of its own)
+        ("Varno said the copper producer rose 4%.", {("the copper producer", "up", True)}),
+        # an aside set off by dashes between the subject and its verb
+        ("Orvane crude – a key driver for the region's markets – fell.", {("Orvane crude", "down", True)}),
+        # a time set before the subject is no place the subject is in
+        ("In the morning Kestrel jumped to 2,253 points.", {("Kestrel", "up", True)}),
+        # the moves, ranked, as a heading of the names that made them
+        ("The biggest drops corresponded to Orvane, Kestrel and Varno.",
+         {("Orvane", "down", True), ("Kestrel", "down", True), ("Varno", "down", True)}),
+        ("The largest gains of the week came from Orvane and Kestrel.",
+         {("Orvane", "up", True), ("Kestrel", "up", True)}),
+        ("The biggest gains were limited.", set()),
+    ],
+)  # fmt: skip
+def test_subjects_with_descriptions_times_and_ranked_moves(
+    sentence: str, expected: set[tuple[str | None, str, bool]]
+) -> None:
+    facts = read_sentence(sentence).facts
+    assert {
+        (_name(f), f.direction, f.attached) for f in facts if f.realised and f.price
+    } == expected

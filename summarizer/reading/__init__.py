@@ -479,7 +479,7 @@ def _listed_under_a_heading(lowered: str, mentions: list[Mention], facts: list[F
     name, the list reading has it already)."""
     found: list[Fact] = []
     for head in _HEADING_LIST.finditer(lowered):
-        direction: Direction = "up" if head.group("up") else "down"
+        direction: Direction = "up" if head.group("up") or head.group("up_noun") else "down"
         heading_starts = head.start("heading")
         listed: list[Fact] = []
         for mention in mentions:
@@ -504,15 +504,20 @@ def _listed_under_a_heading(lowered: str, mentions: list[Mention], facts: list[F
 _HEADING_LIST = re.compile(
     r"(?:^\W*(?:(?:in|on|at|across)\s[^,;]{1,40},\s*)?|[,;:]\s*(?:(?:with|while|and|but|whereas)\s+)?|"
     r"\b(?:with|while|whereas)\s+)"
-    r"(?P<heading>(?:among\s+|leading\s+)?(?:the\s+)?(?:top\s+|biggest\s+|leading\s+|notable\s+|"
+    r"(?P<heading>(?:among\s+|leading\s+)?(?:the\s+)?(?:(?:top\s+|biggest\s+|leading\s+|notable\s+|"
     r"main\s+|major\s+|other\s+)?"
     r"(?:(?P<up>gainers|advancers|risers|winners|in the green|in positive territory)|"
-    r"(?:losers|decliners|fallers|laggards|in the red|in negative territory))"
+    r"(?:losers|decliners|fallers|laggards|in the red|in negative territory))|"
+    # "The biggest drops of the week corresponded to A, B and C": the moves, ranked
+    r"(?:top|biggest|largest|highest|strongest|sharpest|steepest|heaviest|main)\s+"
+    r"(?:(?P<up_noun>gains|advances|rises|increases|climbs)|(?:drops|falls|declines|losses|"
+    r"decreases|slides)))"
     # "Major gainers in the main market included": where they gained
     r"(?:\s+(?:in|on|at|of)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:market|board|segment|index|bourse|"
-    r"exchange|session|day|basket))?"
+    r"exchange|session|day|week|basket))?"
     r"\s+(?:(?:of the day|on the day|today)\s+)?(?:were|included|include|including|such as|like|"
-    r"are|was)\b\s*)"
+    r"are|was|corresponded to|came from|belonged to|went to|"
+    r"(?:were|was)\s+(?:posted|recorded|registered|displayed|seen|made)\s+(?:by|in))\b\s*)"
 )
 # between a heading or a list's name and the next name: a comma or "and", a lower-case company
 # suffix the name left out, and a few words that describe the next ("property giant Orvane")
@@ -923,7 +928,9 @@ _SKIP_BEFORE = re.compile(
     r"between|about|unlike|outside|excluding|except|via)|\bahead of|\bin)\s+(?:the\s+|its\s+|"
     r"their\s+|a\s+|an\s+)?"
     r"(?:(?!(?:and|or|but|while|cent|as|was|were|is|are|has|have|had|been|be|monday|tuesday|"
-    r"wednesday|thursday|friday|saturday|sunday|today|yesterday)\b)[\w'’-]+\s+){0,2}$"
+    # "In the morning WIG20 jumped": a time set before the subject, no place it is in
+    r"wednesday|thursday|friday|saturday|sunday|today|yesterday|morning|afternoon|evening|"
+    r"meantime|session)\b)[\w'’-]+\s+){0,2}$"
 )
 _GENERIC_HEAD = re.compile(
     r"\b(?:(?:shares?|stocks?|gains?|losses|advances?|declines?|index|sub-index|prices?|futures|"
@@ -2196,6 +2203,13 @@ _ATTACHED = re.compile(
     r",\s*(?:[a-z]+ly\s+)?(?:[a-z]{3,}ing|[a-z]{3,}ed|seen|known)\s[^,;\d]{1,80},\s*)?"
     # "Micron shares, for example, rose"
     r"(?:,\s*(?:for example|for instance|meanwhile|however|in turn|though|by contrast)\s*,\s*)?"
+    # an aside set off by dashes: "Oil – a key catalyst for the Gulf's markets – fell"
+    r"(?:\s[-–—]\s[^;()\d–—]{1,80}?\s[-–—]\s*)?"
+    # a description of what the company does: "Bioton insulin producer fell significantly"
+    rf"(?:(?:(?!(?:the|a|an|its|their|this|that|and|or|as|{SAYING})\b)[a-z][\w-]*\s+){{0,3}}"
+    r"(?:producer|maker|miner|lender|bank|company|firm|group|operator|"
+    r"retailer|developer|refiner|insurer|carrier|brewer|manufacturer|exporter|distributor|"
+    r"supplier|chain)\s+)?"
     # "Commercial Bank, which gained 1.50 rupees"
     r"(?:,\s*(?=(?:which|who|that)\b))?"
     r"(?:(?:also|all|both|each|shares?|stocks?|index|indexes|indices|have|"
