@@ -2594,6 +2594,10 @@ def test_the_yield_on_a_debt_is_a_price() -> None:
         ("The Kestrel index started strong, but grew weaker as institutions sold.",
          [("Kestrel index", "up", "open"), ("Kestrel index", "down", "unspecified")]),
         ("Orvane erased its morning losses.", [("Orvane", "up", "unspecified")]),
+        # a time of day fronted with no comma; "although" ends the label before it
+        ("In the morning Kestrel jumped to 2,253 points.", [("Kestrel", "up", "intraday")]),
+        ("Orvane rose 0.6 percent although in the morning the company was losing.",
+         [("Orvane", "up", "unspecified"), ("Orvane", "down", "intraday")]),
     ],
 )  # fmt: skip
 def test_within_a_session_words(sentence: str, expected: list[tuple[str, str, str]]) -> None:

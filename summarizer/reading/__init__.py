@@ -2349,7 +2349,9 @@ _FRONTED_PERIOD = re.compile(
     r"^\W*(?P<words>(?:over|in|during|for|so far|since|across|throughout|at the start of|"
     r"earlier in)\b[^,;.]{2,50}|at (?:the )?(?:opening|open|close|closing)|"
     r"(?:the|a) (?:day|session) (?:before|earlier)|the (?:previous|prior) (?:day|session)|"
-    r"yesterday|(?:day|week|month|quarter|year)[- ](?:over|on)[- ](?:day|week|month|quarter|year)),"
+    r"yesterday|(?:day|week|month|quarter|year)[- ](?:over|on)[- ](?:day|week|month|quarter|year))"
+    # "In the morning WIG20 jumped": a time of day needs no comma
+    r"(?:,|(?<=\bmorning)\s|(?<=\bafternoon)\s|(?<=\bevening)\s)"
 )
 # a period before the clause after "while", "but", "and": "..., while over the past six months,
 # it has shed 74.98%"
@@ -2374,7 +2376,7 @@ _NEXT_LABEL_STOP = re.compile(
     r"(?<![\w.,])(?<!\bto )(?<!\bto \$)(?!(?:19|20)\d\d\b|\d+ (?:days|weeks|months|years|"
     r"sessions)\b)\d|;|,|"
     # "before closing 0.3% lower" starts another label; "the day before" ends this one
-    r"(?<!\bday )(?<!\bsession )\bbefore\b|\bafter\b|\bwhile\b|"
+    r"(?<!\bday )(?<!\bsession )\bbefore\b|\bafter\b|\bwhile\b|\balthough\b|\bthough\b|\bwhereas\b|"
     # "rebounding from losses in the previous two sessions": the period is the losses'
     r"\bfrom (?:the |its |their |a |an )?(?:[a-z'’-]+ ){0,3}(?:losses|gains|declines|falls|drops|"
     r"slide|slump|rally|rout|sell-?off)\b|"

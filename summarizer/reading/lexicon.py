@@ -691,7 +691,8 @@ INTRADAY_HIGH = re.compile(
 INTRADAY = re.compile(
     r"\b(?:intraday|intra-day|at one point|during the session|in the session|during the day|"
     r"through(?:out)? the (?:day|session)|"
-    r"earlier in the day|during the morning|in the afternoon|at one stage|in (?:early |late )?"
+    r"earlier in the day|during the morning|in the afternoon|in the morning|at one stage|"
+    r"in (?:early |late )?"
     r"(?:morning|afternoon) (?:trade|trading|deals))\b"
 )
 OPEN = re.compile(
