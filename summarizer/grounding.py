@@ -716,8 +716,9 @@ def _number_problem(move: Move, facts: Sequence[Fact], evidence: str) -> str | N
     stating = [f for f in facts if _states_number(f, pct, bp)]
     number = _number_said(pct, bp)
     own = [f for f in facts if f.has_number and _verdict(move, f) == "same"]
-    if all(f.mention is None for f in stating) and (
-        problem := _another_number_after_the_name(move, evidence)
+    unnamed = all(f.mention is None for f in stating)
+    if (unnamed or all(_verdict(move, f) == "unknown" for f in stating)) and (
+        problem := _another_number_after_the_name(move, evidence, whole_name=unnamed)
     ):
         return problem
     if not stating:
@@ -1277,19 +1278,29 @@ def _listed_in_order(stating: Sequence[Fact], facts: Sequence[Fact]) -> bool:
     )
 
 
-def _another_number_after_the_name(move: Move, evidence: str) -> str | None:
+def _another_number_after_the_name(
+    move: Move, evidence: str, *, whole_name: bool = True
+) -> str | None:
     """Where the reading gives the move's number to no name (a publisher's names it does not
     know): the percentages after the move's own name in the quote, up to another capitalised
     word or a contrast ('while'), are its numbers ('ORVANE (+5.2%), KESTREL (+3.1%)' gives
     ORVANE 5.2%, 'acme put on 5.2% while zorbel added 3.1%' acme 5.2%); where another name
     stands between a name and the first number after it ('ORVANE and KESTREL rose 5.2% and
-    3.1%'), or the names are listed before their numbers, nothing is decided."""
+    3.1%'), or the names are listed before their numbers, nothing is decided. Where the reading
+    gives the number to a name it cannot relate to the move's (not `whole_name`), only the
+    words of the move's name that the text does not write whole decide."""
     pct = move.change_pct
     lowered = evidence.lower()
     if pct is None or _IN_TURN.search(lowered):
         return None  # "A, B and C are 10.65%, 27.72% and 88.88%, respectively"
     followed_by: list[float] = []
-    for written in (_HINT.sub("", move.instrument).strip(), move.ticker or ""):
+    name = _HINT.sub("", move.instrument).strip()
+    writings = [name, move.ticker or ""] if whole_name else []
+    if not re.search(rf"(?<!\w){re.escape(name.lower())}(?!\w)", lowered):
+        # a name the text does not write whole ('Casablanca beverages index' of 'and that of
+        # beverages by 6.44%'): the word of it that no other name has, where the text has it
+        writings += _distinctive_words(name, lowered)
+    for written in writings:
         if len(written) < 2:
             continue
         for at in re.finditer(rf"(?<!\w){re.escape(written.lower())}(?!\w)", lowered):
@@ -1310,11 +1321,33 @@ def _another_number_after_the_name(move: Move, evidence: str) -> str | None:
     return None
 
 
+def _distinctive_words(name: str, lowered: str) -> list[str]:
+    """The words of a name that say which one it is ('beverages' of 'Casablanca beverages
+    index'), each written once in the quote: not the kind of thing it is, not a place."""
+    return [
+        word
+        for word in re.findall(r"[a-z][a-z-]{4,}", name.lower())
+        if word not in _KIND_WORDS
+        and not instruments.is_country(word.title())
+        and not instruments.is_demonym(word.title())
+        and len(re.findall(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)) == 1
+    ]
+
+
+_KIND_WORDS = frozenset(
+    {"index", "indices", "indexes", "stocks", "shares", "market", "markets", "exchange",
+     "prices", "price", "futures", "composite", "benchmark", "general", "sector", "sectors",
+     "group", "holding", "company", "companies", "limited", "corporation", "yield", "yields",
+     "bonds", "currency", "dollar", "crude", "spot", "contract", "weighted", "share", "stock",
+     "equities", "total", "global", "international", "national"}
+)  # fmt: skip
 # where the words that may be a name's end: another name, or a contrast with another subject
-# ("but the price has dropped 25.2% in thirty days" is still the name's)
+# ("but the price has dropped 25.2% in thirty days" is still the name's), or a gapped clause
+# of another ("and that of beverages by 6.44%")
 _ANOTHER_NAME_OR_CLAUSE = re.compile(
     r"(?<![\w'’])[A-Z][\w&.'’-]+|;|\b(?:while|whereas|but)\b"
-    r"(?!\s+(?:the|it|its|they|their|this|that|these|those|also|still)\b)"
+    r"(?!\s+(?:the|it|its|they|their|this|that|these|those|also|still)\b)|"
+    r"\band (?:that|those) of\b"
 )
 _IN_TURN = re.compile(r"\b(?:respectively|in that order)\b")
 # a figure and its unit, as the quote writes them (the figure is group 1)

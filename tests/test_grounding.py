@@ -1892,3 +1892,24 @@ def test_a_year_claimed_for_a_year_still_running_passes() -> None:
     )
     assert gate(around(sentence), sentence, "Orvane coffee (year)", "up", 76.0) is None
     assert gate(around(sentence), sentence, "Orvane coffee (week)", "up", 76.0) is not None
+
+
+@pytest.mark.parametrize(
+    ("instrument", "pct", "refused"),
+    [
+        # the word that tells the move's name apart, where the text does not write the name
+        ("Varno beverages index (week)", 9.0, True),
+        ("Varno beverages index (week)", 6.44, False),
+        ("Varno holdings index (week)", 6.44, True),
+        ("Varno holdings index (week)", 9.0, False),
+        # (a word of the kind of thing it is decides nothing)
+        ("Varno index (week)", 6.44, False),
+    ],
+)
+def test_a_word_of_the_name_the_text_writes_decides_its_number(
+    instrument: str, pct: float, refused: bool
+) -> None:
+    sentence = "Similarly, the index of portfolio companies-Holdings soared by 9% and that of "
+    sentence += "beverages by 6.44%."
+    problem = gate(around(sentence), sentence, instrument, "up", pct)
+    assert (problem is not None) is refused, problem
