@@ -190,6 +190,11 @@ def summary_of(text: str) -> ChunkSummary:
     return summarize_text(text, 0, len(text))
 
 
+def test_a_correction_to_come_and_a_fearful_market_are_risks() -> None:
+    assert summary_of("Analysts warned of a correction in risk assets.").risks
+    assert summary_of("Kestrel Coin and other risk assets slid as investors were fearful.").risks
+
+
 def test_a_risk_that_could_derail_a_rally_is_no_positive_catalyst() -> None:
     text = "Risks remain: a hawkish turn from the European Central Bank could derail the rebound."
     summary = summary_of(text)
@@ -209,6 +214,9 @@ def test_a_risk_that_could_derail_a_rally_is_no_positive_catalyst() -> None:
         "Past performance is no guarantee of future results; investing carries risks.",
         # "stretched" is a move verb too
         "Orvane stretched its winning run to six sessions.",
+        # a class of assets; a correction that happened
+        "The promise of support from the central bank spurred demand for risk assets.",
+        "The Varno index suffered a correction of -0.2% to stand at 61,200 points.",
     ],
 )
 def test_not_a_risk(text: str) -> None:

@@ -361,7 +361,8 @@ _RISK_CUES: tuple[tuple[RiskType, tuple[str, ...], re.Pattern[str] | None], ...]
      re.compile(r"uncertaint\w+")),
 )  # fmt: skip
 _RISK_SIGNAL = re.compile(
-    r"\b(?:risks?(?!-(?:sensitive|linked|on)\b)|concerns?|concerned|worr\w+|fears?|feared|uncertain\w*|volatil\w+|"
+    r"\b(?:risks?(?!-(?:sensitive|linked|on)\b)|concerns?|concerned|worr\w+|fears?|feared|fearful|"
+    r"uncertain\w*|volatil\w+|"
     r"restrictions?|tensions?|headwinds?|cautio\w+|hurdle|threat\w*|vulnerable|"
     r"nervous|jitters|on edge|unlikely|shortage|bottlenecks?|bubble|overvalued|lofty|"
     r"jeopardi\w+|doubts?|may not|might not|(?:could|may|might) (?:hurt|weigh|pressure|derail|hit|"
@@ -403,7 +404,13 @@ _RISK_EASED = re.compile(
     r"their )?(?:[\w-]+ ){0,3}(?:warning list|watch list|restrictions|curbs|lockdowns?|"
     r"sanctions)|"
     r"risk appetite(?! (?:remains?|is|was|stayed) (?:low|weak|subdued|fragile|muted|thin))|"
-    r"risk-on|(?:vix|fear gauge|volatility index)\b[^.;]*\b(?:fell|dropped|"
+    r"risk-on|"
+    # a class of assets, no risk: "spurred demand for risk assets"
+    r"risk(?:ier)? assets|"
+    # a correction that happened is a move, not a risk: "suffered a correction of -0.2%"
+    r"(?:suffer\w*|saw|posted|recorded|underw\w*|experienc\w*) (?:a |an |its |their )?"
+    r"(?:[\w-]+ ){0,2}(?:correction|pullback)|(?:correction|pullback) of [+\-−]?\d|"
+    r"(?:vix|fear gauge|volatility index)\b[^.;]*\b(?:fell|dropped|"
     r"declined|eased|slid|retreated|lower)|"
     # what could be alleviated is in what eased: "could alleviate 30% of the shortage"
     r"could (?:alleviate|boost|add|lift|help|support|benefit|double)\b[^.;,]*|"
