@@ -474,6 +474,9 @@ def _alive(pid: int) -> bool:
          "monetary_policy", "Worries about the central bank's independence have unsettled markets"),
         ("The gilt sell-off spilled into Vordan currency markets.",
          "cross_market", "The gilt sell-off spilled into Vordan currency markets"),
+        # a quote ends where its mark does, the comma inside it
+        ("“Kestrel crude fell on worries about demand,” said Jane Doe, an analyst at Orvane.",
+         "other", "on worries about demand"),
         # passive verbs of a blow or a prop; a move "tracked"; "on" a move in another market;
         # an embargo, an attack, a trade agreement, a war; a speech or a conference
         ("The Varno bourse was weaker, having been knocked by basket-selling by futures players.",

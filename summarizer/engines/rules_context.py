@@ -254,7 +254,8 @@ _CAUSE = re.compile(
     r"noted|mentioned|reported by|per)\b))"
 )
 _PHRASE_END = re.compile(
-    r"[;:]|[\"”],\s|\sand (?=as\s|after\s|amid\s)|"
+    # a quote ends where its mark does, the comma inside or out: 'on supply plans," Lu said'
+    r"[;:]|[\"”],\s|,[\"”]\s|\sand (?=as\s|after\s|amid\s)|"
     r",\s+(?:while|whereas|but|and|which|as|after|with|following|adding|said|"
     r"according|though|although)\b|,\s+(?:[\w-]+\s+){1,2}(?:said|says|noted|added)\b|\s(?:while|whereas|but)\s|\.[\"”’)]*\s*$|\s[-–—]\s|$"
 )
