@@ -430,7 +430,7 @@ def test_the_days_before_a_move_say_nothing_of_its_direction() -> None:
         ("Tokens slid, with some dropping nearly 14%.", [(None, "down", 14.0)]),
         # numbers told in turn of names the reading does not all know: the unknown one's
         # number is no one's (not the known name's)
-        ("Iron ore and coke fell 1.5% and 0.8%, respectively.",
+        ("Iron ore and gizmos fell 1.5% and 0.8%, respectively.",
          [("Iron ore", "down", 1.5), (None, "down", 0.8)]),
         ("Copper and tin fell 1.5% and 0.8%, respectively.",
          [("Copper", "down", 1.5), ("tin", "down", 0.8)]),
