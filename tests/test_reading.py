@@ -2623,6 +2623,10 @@ def test_within_a_session_words(sentence: str, expected: list[tuple[str, str, st
         ("The largest gains of the week came from Orvane and Kestrel.",
          {("Orvane", "up", True), ("Kestrel", "up", True)}),
         ("The biggest gains were limited.", set()),
+        # the day's move told as the latest of a run
+        ("The Varno index recorded its third consecutive decline this Friday.",
+         {("Varno index", "down", True)}),
+        ("Kestrel Coin posted its fifth straight weekly gain.", {("Kestrel Coin", "up", True)}),
     ],
 )  # fmt: skip
 def test_subjects_with_descriptions_times_and_ranked_moves(

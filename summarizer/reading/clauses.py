@@ -55,6 +55,10 @@ _OWN_BEST = re.compile(
 _POSTED_A = re.compile(
     r"\b(?:posted|posts|recorded|records|showed|shows|registered|staged|stages|logged|enjoyed|"
     r"suffered|saw|sees|notched|booked|made|makes)\s+(?:a|an)\s+(?:[a-z][\w-]*\s+){0,2}$|"
+    # "recorded its third consecutive intraday decline", "posted their fifth straight gain"
+    r"\b(?:posted|posts|recorded|records|registered|logged|notched|booked|suffered|saw)\s+"
+    r"(?:its|their)\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th))\s+(?:consecutive|straight|successive)\s+(?:[a-z][\w-]*\s+)?$|"
     # "Orvane and Kestrel posted modest gains", "with A and B posting gains"
     r"\b(?:posted|posting|recorded|recording|registered|registering|logged|logging|notched|"
     r"notching|booked|booking|made|making|saw|seeing|experienced|experiencing|suffered|"
@@ -281,7 +285,8 @@ _DETERMINER_BEFORE = re.compile(
     r"steeper|modest|slight|small|overnight|recent|early|late|further|initial|record|"
     r"marginal|heavy|hefty|broad|solid|robust|fresh|renewed|mild|moderate|minor|huge|massive|"
     r"deep|deeper|sharper|major|another|latest|significant|dramatic|severe|second|third|"
-    r"fourth|fifth|worst|largest|best|"
+    r"fourth|fifth|sixth|seventh|eighth|ninth|tenth|worst|largest|best|consecutive|straight|"
+    r"successive|"
     r"single-day|daily|weekly|monthly|annual|year-to-date|intraday|session|percent|per[\s-]cent|"
     r"pct|pc|bps?|point|points|price|prices)|%|['’]s|\b(?:19|20)\d\d)\s*$"  # "its 2025 gain"
 )
