@@ -2627,6 +2627,10 @@ def test_within_a_session_words(sentence: str, expected: list[tuple[str, str, st
         ("The Varno index recorded its third consecutive decline this Friday.",
          {("Varno index", "down", True)}),
         ("Kestrel Coin posted its fifth straight weekly gain.", {("Kestrel Coin", "up", True)}),
+        # the hardest hit of a fall
+        ("The Varno index fell, with chipmakers among the hardest hit.",
+         {("Varno index", "down", True), ("chipmakers", "down", True)}),
+        ("Banks were the worst hit.", {("Banks", "down", True)}),
     ],
 )  # fmt: skip
 def test_subjects_with_descriptions_times_and_ranked_moves(

@@ -889,7 +889,7 @@ _MAY_MOVE = re.compile(
     r"ascent|descent|record level|resistance|support|moved? (?:above|over|past|under|below)|"
     r"held at|holds? at|holding at|drift|uptick|downtick|growth|winning|beating|pounding|"
     r"drubbing|thrashing|bruising|leapfrog|pick-?up|a (?:heavy |big |severe |fresh )?(?:hit|blow)|"
-    r"turn\w* (?:negative|positive|red|green|into)|"
+    r"turn\w* (?:negative|positive|red|green|into)|(?:hardest|worst|most|biggest)[- ]hit|"
     r"(?:start|began|begin)\w* (?:the |its |their )?(?:trading )?(?:day|session|trade|week)"
 )
 

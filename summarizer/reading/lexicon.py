@@ -333,6 +333,8 @@ _DOWN_VERBS = (
     r"decline|slump|selloff|sell-off|rout)|"
     r"(?:was|were|is|are) (?:also )?among (?:the )?(?:[\w-]+ )?(?:losers|fallers|decliners|"
     r"laggards)|"
+    # "with chipmakers among the hardest hit", "Banks were the worst hit"
+    r"(?:(?:was|were|is|are)\s+)?(?:among\s+)?the\s+(?:hardest|worst|most|biggest)[- ]hit\b|"
     # "was among the worst performers", "were the weakest performers"
     r"(?:was|were|is|are) (?:also )?(?:among )?(?:the )?(?:worst|weakest|poorest) (?:[\w-]+ )?"
     r"performers?|"
