@@ -2560,17 +2560,6 @@ def test_listed_objects_and_the_words_of_a_day_or_week_start(
     assert directions(sentence) == expected
 
 
-def test_a_bare_shares_is_the_company_named_just_before_it() -> None:
-    def named(*sentences: str) -> list[str | None]:
-        *_, last = resolve([read_sentence(s) for s in sentences])
-        return [_name(f) if f.mention and f.mention.reference is None else None for f in last.facts]
-
-    assert named("Orvane won a large order from the navy.", "Shares gained 4%.") == ["Orvane"]
-    # a wrap's lede, after a byline, and after an index: the market's, no company's
-    assert named("Staff writer, with Varno", "Shares closed higher yesterday.") == [None]
-    assert named("Orvane won an order.", "The Kestrel index fell 1%.", "Shares fell 2%.") == [None]
-
-
 def test_an_amount_in_a_currency_code_is_no_name() -> None:
     reading = read_sentence("Shares worth PLN 180m changed hands and Orvane rose 2%.")
     assert [m.name for m in reading.mentions] == ["Orvane"]

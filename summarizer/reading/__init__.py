@@ -753,19 +753,6 @@ def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
         last |= moved
         if reading.subjects and not any(f.mention is not None for f in facts):
             last["subject"] = reading.subjects[0]
-        companies = [
-            m
-            for m in (
-                *(f.mention for f in facts),
-                # (a subject that says something: not a byline's "Staff writer, with CNA")
-                *(m for m in reading.subjects if _WORD_AFTER.match(reading.sentence, m.end)),
-            )
-            if m is not None and m.reference is None and instruments.kind_of(m.name) == "stock"
-        ]
-        if companies:
-            last[_JUST_BEFORE] = companies[-1]
-        else:
-            last.pop(_JUST_BEFORE, None)
         resolved.append(replace(reading, facts=tuple(facts)))
     return resolved
 
@@ -2609,15 +2596,7 @@ def _referent(mention: Mention | None, last: dict[str, Mention]) -> Mention | No
         return last.get("subject", mention)
     if ref in ("contract", "yield", "note", "bond"):
         return last.get("subject", mention)
-    if ref == "shares" and mention is not None and mention.name.lower() == "shares":
-        # a bare "Shares ..." is a company's only right after a sentence that names it
-        # ("BT said ... Shares rose 4%"); a wrap's lede "Shares closed higher" is the market's
-        return last.get(_JUST_BEFORE, mention)
     return last.get("company", mention)
-
-
-_JUST_BEFORE = "company named in the sentence before"
-_WORD_AFTER = re.compile(r"\s+[a-z]")
 
 
 def _remember(mention: Mention, last: dict[str, Mention], *, weak: bool = False) -> None:

@@ -556,10 +556,6 @@ REFERENCE = re.compile(
     r"\s+(?:markets?|exchanges?|index|indices|"
     r"futures|prices?|options|shares))"
     r"|\b(?P<pronoun>it|they)\b|(?:^|[;:]\s*)(?P<both>both)\b|^(?P<prices>prices)\b(?!\s+of\b)"
-    # "KGHM said it would sell Dialog. Shares gained 4 percent": the company's, where nothing
-    # after the word says whose or where
-    r"|^(?P<shares>shares)\b(?!\s+(?:of|in|on|at|for|across|around|worth|and|traded|listed|"
-    r"elsewhere|globally|generally|broadly|overall)\b|\s*[,(])"
     r"|\bthe\s+(?P<order>former|latter)\b"
     # "The February contract is up 2.15%": a delivery month names no commodity of its own
     r"|\bthe\s+(?:(?:most[- ]active|most[- ]traded|benchmark|front[- ]month|nearby)\s+)?"

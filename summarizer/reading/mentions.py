@@ -683,7 +683,6 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
             or match.group("pronoun")
             or match.group("both")
             or match.group("prices")
-            or match.group("shares")
             or match.group("order")
             or match.group("dated")
         )
