@@ -578,7 +578,7 @@ def test_a_sentence_that_names_no_one_and_refers_to_no_one_is_a_driver_of_its_ow
 def test_a_driver_restated_in_detail_is_one_catalyst_and_results_alone_drive_nothing() -> None:
     # a company's results, outlook or product told in a sentence of their own are detail of a
     # driver the move's sentence names, or news that moved nothing the text says (of 58 such
-    # sentences in parts A-X, 13 were a catalyst of the gold); a central bank's act, an
+    # sentences in parts A-X, 9 were a catalyst of the gold); a central bank's act, an
     # analyst's or a deal alone are
     text = (
         "Shares of Vantor slid 18% after the company released weak quarterly results. "

@@ -580,7 +580,7 @@ _DRIVER_KINDS = frozenset({"earnings", "monetary_policy", "government_policy", "
 # the acts a sentence may state as a catalyst on its own, beside the moves of the sentences
 # around it: a central bank's, an analyst's, a company's deal or a court's. A company's results
 # or outlook, a government's or a trade measure, a product told in a sentence of their own were
-# a driver of the gold in 13 of 58 (parts A-X): detail of a driver the move's own sentence
+# a driver of the gold in 9 of 58 (parts A-X): detail of a driver the move's own sentence
 # names ("after it cut its forecast"), or news that moved nothing the text says
 _STANDALONE_DRIVER_KINDS = frozenset({"monetary_policy", "analyst_rating", "corporate_action",
                                       "management_legal"})  # fmt: skip

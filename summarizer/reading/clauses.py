@@ -128,7 +128,8 @@ _GAP_FILLER = re.compile(
 # [Emaar Malls EMAA.DU] and ...", "a selloff in [the tech sector]"
 _OBJECT_END = (
     # "a 3% jump in Emaar Properties (EMAR.DU) and ...": a ticker in brackets closes the name
-    r"(?=(?:\s*\((?=[^()]*[a-z])[^()]{1,24}\))?\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|helped|weighed|dragged|"
+    r"(?=(?:\s*\((?=[^()]*[a-z])[^()]{1,24}\))?"
+    r"\s*(?:,|;|\.(?:\s|$)|$|\s(?:was|were|is|are|has|have|had|led|helped|weighed|dragged|"
     r"limited|after|as|amid|on|in|following|while|to|and (?:a|an|the|its|their)|"
     # "Gains in Orvane and Kestrel lifted the index"
     r"lifted|pushed|pulled|sent|drove|boosted|supported|kept|capped|offset|outweighed|"
