@@ -2256,8 +2256,7 @@ _POSTED_GAP = re.compile(
     r"registered|registering|logged|logging|booked|booking|notched|notching|made|making|saw|experienced|experiencing|"
     rf"suffered|suffering|enjoyed|enjoying|witnessed)\s+(?:(?:a|an|its|their)\s+)?"
     # "recorded its third consecutive intraday decline"
-    r"(?:(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
-    r"\s+)?(?:(?:consecutive|straight|successive)\s+)?(?:(?:daily|weekly|monthly|intraday)\s+)?"
+    rf"(?:{lx.ORDINAL}\s+)?(?:{lx.IN_A_ROW}\s+)?(?:(?:daily|weekly|monthly|intraday)\s+)?"
     rf"(?:{lx.HOW_BIG}\s+){{0,2}}"
 )
 # the subject's own move, then the one before it: "rose 5.6 percent after falling"

@@ -193,6 +193,20 @@ _PERIOD_RESULT = (
     r"registered|registering|suffered|suffering|clocked|chalked up|racked up|eked out) (?:a |an |"
     r"its |their )?(?:[\w-]+ ){0,3}?(?:weekly|monthly|quarterly|annual|yearly) "
 )
+# a verb that says how a market stood, before the adjective that says which way: "was firm",
+# "closed slightly weaker", "started weaker"
+_STOOD = (
+    r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened|started|"
+    r"began) (?:also |slightly |broadly |mostly |significantly |marginally |much |considerably )?"
+)
+# a period begun or ended, before the adjective that says which way: "started the week strong"
+_THE_PERIOD_BEGUN = (
+    r"(?:start|began|begin|open|end|finish|clos)(?:s|ed|ing|e|es)? the (?:week|day|session|"
+    r"month|year|quarter|trading day) (?:on a )?"
+)
+# the ordinal of a run: "its third consecutive decline", "their fifth straight gain"
+ORDINAL = r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))"
+IN_A_ROW = r"(?:consecutive|straight|successive)"
 # "edged off recent two-month highs", "came off its lows": off a high is down, off a low up
 _OFF_A = (
     r"(?:edg(?:e|es|ed|ing)|c(?:ame|ome|omes|oming)|mov(?:e|es|ed|ing)|drift(?:s|ed|ing)?|"
@@ -244,13 +258,9 @@ _UP_VERBS = (
     r"(?:doubl|tripl|quadrupl)(?:ed|es|ing)(?!\s+(?:its|their|the|a|an|his|her|from)\b)|"
     r"(?:was|were|is|are) (?:also )?among (?:the )?(?:[\w-]+ )?(?:gainers|risers|advancers|"
     r"winners|climbers)|"
-    r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened|started|"
-    r"began) (?:also |"
-    r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:firm|firmer|"
-    r"strong|stronger|buoyant|bid|upbeat|green)\b|claw(?:s|ed|ing)? back|"
+    rf"{_STOOD}(?:firm|firmer|strong|stronger|buoyant|bid|upbeat|green)\b|claw(?:s|ed|ing)? back|"
     # "started the week strong", "began the session firmer"
-    r"(?:start|began|begin|open|end|finish|clos)(?:s|ed|ing|e|es)? the (?:week|day|session|"
-    r"month|year|quarter|trading day) (?:on a )?(?:strong|stronger|firm|firmer|higher|buoyant)\b|"
+    rf"{_THE_PERIOD_BEGUN}(?:strong|stronger|firm|firmer|higher|buoyant)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:gains|rally|advance|winning streak|rise|"
     r"climb|rebound|recovery)|"
     rf"{_RANKED}(?:gains|advances|rises|increases|jumps)\b|"
@@ -338,12 +348,8 @@ _DOWN_VERBS = (
     # "was among the worst performers", "were the weakest performers"
     r"(?:was|were|is|are) (?:also )?(?:among )?(?:the )?(?:worst|weakest|poorest) (?:[\w-]+ )?"
     r"performers?|"
-    r"(?:was|were|is|are|looked|stayed|remained|traded|closed|ended|finished|opened|started|"
-    r"began) (?:also |"
-    r"slightly |broadly |mostly |significantly |marginally |much |considerably )?(?:soft|softer|"
-    r"weak|weaker|offered|red)\b|"
-    r"(?:start|began|begin|open|end|finish|clos)(?:s|ed|ing|e|es)? the (?:week|day|session|"
-    r"month|year|quarter|trading day) (?:on a )?(?:weak|weaker|soft|softer|lower)\b|"
+    rf"{_STOOD}(?:soft|softer|weak|weaker|offered|red)\b|"
+    rf"{_THE_PERIOD_BEGUN}(?:weak|weaker|soft|softer|lower)\b|"
     r"extend(?:s|ed|ing)? (?:its |their )?(?:[\w-]+ )?(?:losses|declines|slide|fall|losing streak|"
     r"selloff|sell-off|decline|drop|slump|retreat)|"
     rf"{_RANKED}(?:losses|declines|drops|falls|decreases|slides)\b|"
