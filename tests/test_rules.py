@@ -177,6 +177,42 @@ def test_moves_without_a_number(text: str, expected: list[tuple[str, str, None]]
     assert [brief(m) for m in moves_of(text)] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # time words and verbs that carry a move between its subject and its words
+        ("The Canadian dollar again fell against the euro.", [("Canadian dollar", "down", None)]),
+        ("Kestrel Mining once again weakened.", [("Kestrel Mining", "down", None)]),
+        ("The peso continued to edge lower.", [("peso", "down", None)]),
+        ("Platinum began to slide.", [("Platinum", "down", None)]),
+        ("Orvane Holdings has begun to recover.", [("Orvane Holdings", "up", None)]),
+        ("Gilt yields pushed slightly higher.", [("Gilt yields", "up", None)]),
+        ("The Swiss franc is holding steady.", [("Swiss franc", "flat", None)]),
+        # a noun of the move after the verb that shows it
+        ("Cocoa futures showed a slight uptick.", [("Cocoa futures", "up", None)]),
+        # a group's first word is capitalised because it begins the sentence, not a name
+        ("Energy companies slumped.", [("Energy companies", "down", None)]),
+        ("Tech giants were under pressure.", [("Tech giants", "down", None)]),
+    ],
+)  # fmt: skip
+def test_moves_whose_subject_stands_a_few_words_before(
+    text: str, expected: list[tuple[str, str, None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Investors want the euro to fall.",  # a wish: "to" only after a verb of going on
+        "Traders expect copper to keep rising.",
+        "Orvane showed strong results.",  # shown, but no move
+    ],
+)
+def test_no_move_from_a_wish_or_a_showing(text: str) -> None:
+    assert moves_of(text) == []
+
+
 def test_the_index_refers_to_the_named_index() -> None:
     text = (
         "The Hang Seng Tech Index rose 4.2%. The index has marked the 7th straight week in gains."

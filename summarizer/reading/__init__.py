@@ -2204,6 +2204,12 @@ _ATTACHED = re.compile(
     r"then|further|sharply|initially|later|too|likewise|similarly|been|itself|alone|both|"
     r"respectively|which|that|who|has since|had earlier|just|continued|continues|continuing|"
     r"kept|keeps|extended|extends|also|"
+    # "The yen again fell", "The dollar continued to edge lower", "Treasury yields pushed
+    # slightly higher": time words and verbs that carry the move without being it
+    r"again|once again|once more|yet again|"
+    r"(?:continued|continues|continue|began|begins|begun|started|starts|went on|managed|manages|"
+    r"appeared|appears|seemed|seems) to|edge|edged|edging|pushed|pushing|ticked|ticking|inched|"
+    r"inching|crept|creeping|nudged|holding|held|"
     # how and when: "is slightly lower", "today closed weaker", "is currently showing a 4.6% rise"
     r"slightly|modestly|marginally|somewhat|significantly|a little|a bit|a touch|little|"
     r"today|now|currently|still|yesterday|"
@@ -2254,7 +2260,7 @@ _COMMA = re.compile(r",\s*")
 _POSTED_GAP = re.compile(
     r"(?:\s*\([^()]{1,20}\))?\s+(?:also\s+)?(?:posted|posts|posting|recorded|records|recording|"
     r"registered|registering|logged|logging|booked|booking|notched|notching|made|making|saw|experienced|experiencing|"
-    rf"suffered|suffering|enjoyed|enjoying|witnessed)\s+(?:(?:a|an|its|their)\s+)?"
+    rf"suffered|suffering|enjoyed|enjoying|witnessed|showed|shows|staged|staging|mounted)\s+(?:(?:a|an|its|their)\s+)?"
     # "recorded its third consecutive intraday decline"
     rf"(?:{lx.ORDINAL}\s+)?(?:{lx.IN_A_ROW}\s+)?(?:(?:daily|weekly|monthly|intraday)\s+)?"
     rf"(?:{lx.HOW_BIG}\s+){{0,2}}"

@@ -599,7 +599,8 @@ def find_mentions(sentence: str, lowered: str) -> list[Mention]:
         found.append(
             Mention(*match.span(), sentence[match.start() : match.end()], descriptive=True)
         )
-    for match in _SECTOR_PHRASE.finditer(sentence):
+    # "Energy companies fell": a sentence's first word is capitalised, not a name
+    for match in _SECTOR_PHRASE.finditer(sentence[:1].lower() + sentence[1:]):
         start, end = match.span()
         found.append(Mention(start, end, sentence[start:end].strip(), descriptive=True))
     for match in _DEMONYM_MARKET.finditer(sentence):
