@@ -169,6 +169,30 @@ def check_move(
     return _direction_only_problem(move, read, evidence)
 
 
+def confirmed_by_quote(
+    move: Move, evidence: str, *, source: str | None = None, span: Span | None = None
+) -> bool:
+    """Whether the reading of the quote gives the move's number and direction to its very
+    instrument, named in the quoted words (not a reference named from a sentence before).
+
+    A move check_move passes without this is one whose quote states its number and direction
+    while the reading ties them to nothing it can compare: no contradiction, no confirmation.
+    Measured with the stand-in model on articles the reading was not tuned on, such moves were
+    a fifth to a third of the correct answers, and most of the wrong ones that passed.
+    """
+    read = _facts_of(evidence, source, span)
+    move = _without_contract_month(_with_declared_code(move, source or evidence), evidence)
+    move = _seen_from_its_quote(move, read.facts)
+    pct, bp = move.change_pct, move.change_bp
+    numbered = pct is not None or bp is not None
+    return any(
+        fact.direction == move.direction
+        and (_states_number(fact, pct, bp) if numbered else True)
+        and _verdict(move, fact) == "same"
+        for fact in read.facts
+    )
+
+
 def _seen_from_its_quote(move: Move, facts: Sequence[Fact]) -> Move:
     """'USD/JPY' up 0.5% where the text says 'the yen weakened 0.5%': a pair rises as its quote
     currency falls, so the move is checked as the yen's, the other way. Where the text names

@@ -8,7 +8,13 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from summarizer import days, identity, instruments, markets
-from summarizer.grounding import check_move, locate_evidence, qualifier_stated, when_stated
+from summarizer.grounding import (
+    check_move,
+    confirmed_by_quote,
+    locate_evidence,
+    qualifier_stated,
+    when_stated,
+)
 from summarizer.models import (
     Article,
     ArticleDigest,
@@ -54,7 +60,7 @@ def merge_article(
         _grounded(article.text, [m for s in summaries for m in s.moves], warnings), article.text
     )
     day = days.day_of(article.published)
-    placed = [_placed(m, day) for m in moves]
+    placed = [_placed(m, day, article.text) for m in moves]
     catalysts = _dedupe_by_span(
         _grounded(article.text, [c for s in summaries for c in s.catalysts], warnings)
     )
@@ -122,11 +128,22 @@ def _grounded(text: str, items: Sequence[Item], warnings: list[str]) -> list[Ite
     return sorted(kept, key=lambda i: i.span or (0, 0))
 
 
-def _placed(move: Move, day: str | None) -> DigestMove:
-    """The move with the market its text or the instrument list says it trades in, and the key
-    of its instrument (day: the article's, which dates a futures contract month)."""
+def _placed(move: Move, day: str | None, text: str) -> DigestMove:
+    """The move with the market its text or the instrument list says it trades in, the key of
+    its instrument (day: the article's, which dates a futures contract month), and whether its
+    quote itself ties it to the instrument (text: the article's, where its span points)."""
     fields = {**dict(move), "market": markets.market_of_move(move)}
-    return DigestMove(**fields, instrument_id=identity.instrument_id(Move(**fields), day))
+    span = move.span
+    confirmed = (
+        None
+        if span is None
+        else confirmed_by_quote(move, text[span[0] : span[1]], source=text, span=span)
+    )
+    return DigestMove(
+        **fields,
+        instrument_id=identity.instrument_id(Move(**fields), day),
+        confirmed=confirmed,
+    )
 
 
 def _verified_span(text: str, item: Move | Catalyst | Risk) -> Span | None:

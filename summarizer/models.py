@@ -190,6 +190,14 @@ class DigestMove(Move):
         "'ticker:0700.HK', 'ccy:USD'); null when the name identifies none ('the index'). Set "
         "by the summarizer when the digest is made, never by the model.",
     )
+    confirmed: bool | None = Field(
+        default=None,
+        description="True when the quoted words themselves give this number and direction to "
+        "this instrument (read clause by clause); false when they state both but the tie is "
+        "not read from them: a reference ('the stock') named from an earlier sentence, or "
+        "wording the reading does not parse (no contradiction was found either). Set by the "
+        "summarizer, never by the model; null in digests made before it was.",
+    )
 
 
 class ArticleDigest(_Frozen):

@@ -329,7 +329,9 @@ class ModeResult:
     `true_after_corruption` those of them that state a fact the gold also holds (a swap of two
     null moves going the same way, a number of another gold move of the same name, or one whose
     period merge set as the gold's name says it): the yardstick counts them as let through, but
-    they are not wrong.
+    they are not wrong. `confirmed_scores` and `let_through_confirmed` are the same counts for
+    the moves whose quote itself ties them to their instrument (`DigestMove.confirmed`): what a
+    user who keeps only those gets.
     """
 
     mode: OracleMode
@@ -342,6 +344,9 @@ class ModeResult:
     scores: EvalReport | None = None
     let_through_moves: tuple[str, ...] = ()
     true_after_corruption: int = 0
+    # the same, counting only moves whose quote the reading confirms (DigestMove.confirmed)
+    confirmed_scores: EvalReport | None = None
+    let_through_confirmed: int = 0
 
     @property
     def share(self) -> float | None:
@@ -401,10 +406,16 @@ def _run_mode(
         started = time.perf_counter()
         digests = summarize_many(articles, settings)
         seconds = time.perf_counter() - started
-    scores = None
+    scores = confirmed_scores = None
     if model.mode == "perfect":
         scores = aggregate(
             [evaluate_digest(d, gold, a.text) for d, (a, gold) in zip(digests, pairs, strict=True)]
+        )
+        confirmed_scores = aggregate(
+            [
+                evaluate_digest(_confirmed_only(d), gold, a.text)
+                for d, (a, gold) in zip(digests, pairs, strict=True)
+            ]
         )
     return ModeResult(
         mode=model.mode,
@@ -415,6 +426,8 @@ def _run_mode(
         moves_sent=model.moves_sent,
         let_through=sum(len(d.moves) for d in digests),
         scores=scores,
+        confirmed_scores=confirmed_scores,
+        let_through_confirmed=sum(bool(m.confirmed) for d in digests for m in d.moves),
         let_through_moves=tuple(_describe_moves(digests)) if model.mode != "perfect" else (),
         true_after_corruption=0
         if model.mode == "perfect"
@@ -424,6 +437,10 @@ def _run_mode(
             for move in digest.moves
         ),
     )
+
+
+def _confirmed_only(digest: ArticleDigest) -> ArticleDigest:
+    return digest.model_copy(update={"moves": [m for m in digest.moves if m.confirmed]})
 
 
 def states_a_gold_fact(move: Move, gold: Gold) -> bool:
@@ -488,6 +505,12 @@ def render_gate_text(results: Sequence[ModeResult]) -> str:
                 for kind, s in r.scores.overall.items()
             )
             lines.append(f"{r.mode:<8} {cells} · {run}")
+            if r.confirmed_scores is not None:
+                s = r.confirmed_scores.overall["moves"]
+                lines.append(
+                    f"{'':<8} confirmed moves only: R {s.recall:.3f} P {s.precision:.3f} "
+                    f"({s.tp}/{s.tp + s.fn})"
+                )
         else:
             share = "n/a" if r.share is None else f"{r.share:.1%}"
             true = (
@@ -495,9 +518,14 @@ def render_gate_text(results: Sequence[ModeResult]) -> str:
                 if r.true_after_corruption
                 else ""
             )
+            confirmed = (
+                "n/a"
+                if not r.moves_sent
+                else f"{r.let_through_confirmed} ({r.let_through_confirmed / r.moves_sent:.1%})"
+            )
             lines.append(
                 f"{r.mode:<8} let through {r.let_through} of {r.moves_sent} wrong moves sent "
-                f"({share}{true}) · {run}"
+                f"({share}{true}), confirmed {confirmed} · {run}"
             )
     return "\n".join(lines) + "\n"
 
@@ -513,6 +541,11 @@ def gate_report_to_json(results: Sequence[ModeResult]) -> dict[str, Any]:
             for kind, s in r.scores.overall.items():
                 entry[kind] = {"recall": round(s.recall, 4), "precision": round(s.precision, 4),
                                "tp": s.tp, "fp": s.fp, "fn": s.fn}  # fmt: skip
+            if r.confirmed_scores is not None:
+                s = r.confirmed_scores.overall["moves"]
+                entry["confirmed_moves"] = {"recall": round(s.recall, 4),
+                                            "precision": round(s.precision, 4),
+                                            "tp": s.tp, "fp": s.fp, "fn": s.fn}  # fmt: skip
             entry["misses"] = {
                 a.name: {k: v for k, v in a.misses.items() if v}
                 for a in r.scores.articles
@@ -520,8 +553,13 @@ def gate_report_to_json(results: Sequence[ModeResult]) -> dict[str, Any]:
             }
         else:
             share = None if r.share is None else round(r.share, 4)
+            confirmed_share = (
+                round(r.let_through_confirmed / r.moves_sent, 4) if r.moves_sent else None
+            )
             entry |= {"sent": r.moves_sent, "let_through": r.let_through, "share": share,
                       "true_after_corruption": r.true_after_corruption,
+                      "let_through_confirmed": r.let_through_confirmed,
+                      "confirmed_share": confirmed_share,
                       "let_through_moves": list(r.let_through_moves)}  # fmt: skip
         report[r.mode] = entry
     return report

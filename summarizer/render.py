@@ -48,6 +48,7 @@ MOVE_COLUMNS = (
     "evidence",
     "span_start",
     "span_end",
+    "confirmed",
 )
 
 
@@ -369,6 +370,7 @@ def _move_row(digest: ArticleDigest, move: Move) -> list[object]:
         _cell(move.evidence),
         start,
         end,
+        "" if (confirmed := getattr(move, "confirmed", None)) is None else confirmed,
     ]
 
 
@@ -453,7 +455,10 @@ def _moves_table(moves: Sequence[Move]) -> list[str]:
     lines = ["| Instrument | Move | Basis | Evidence |", "| --- | --- | --- | --- |"]
     for move in moves:
         name = move.instrument + (f" ({move.ticker})" if move.ticker else "")
-        basis = ", ".join(b for b in (move.session, move.timeframe) if b != "unspecified") or "—"
+        labels: list[str] = [b for b in (move.session, move.timeframe) if b != "unspecified"]
+        if getattr(move, "confirmed", None) is False:
+            labels.append("unconfirmed")  # the quote states it; the tie to the name is inferred
+        basis = ", ".join(labels) or "—"
         lines.append(f"| {_md(name)} | {_format_change(move)} | {basis} | {_md(move.evidence)} |")
     return [*lines, ""]
 

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from summarizer.grounding import (
     check_move,
+    confirmed_by_quote,
     locate_evidence,
     percents_in,
     session_claimed,
@@ -1913,3 +1914,36 @@ def test_a_word_of_the_name_the_text_writes_decides_its_number(
     sentence += "beverages by 6.44%."
     problem = gate(around(sentence), sentence, instrument, "up", pct)
     assert (problem is not None) is refused, problem
+
+
+@pytest.mark.parametrize(
+    ("source", "evidence", "instrument", "pct", "confirmed"),
+    [
+        # the quoted words give the number to the name: confirmed
+        ("Gold rose 1.1 percent and silver gained about 2.6 percent.", None, "silver", 2.6, True),
+        ("Top gainers were Orvane (5.2%) and Kestrel (3.9%).", None, "Kestrel", 3.9, True),
+        ("It was a good day for Orvane, whose stock put on 4.1%.", None, "Orvane", 4.1, True),
+        # stated, nothing contradicts, but the tie is not read from the quoted words
+        ("Orvane said sales rose. The stock rose 3%.", "The stock rose 3%.", "Orvane", 3.0,
+         False),
+        ("Among the big movers, a 4.1% jump came from Orvane.", None, "Orvane", 4.1, False),
+        ("The session's best performer, up 3%, was Orvane.", None, "Orvane", 3.0, False),
+    ],
+)  # fmt: skip
+def test_a_move_is_confirmed_only_where_its_quote_ties_it_to_its_name(
+    source: str, evidence: str | None, instrument: str, pct: float, confirmed: bool
+) -> None:
+    quote = evidence or source
+    move = Move(instrument=instrument, direction="up", change_pct=pct, evidence=quote)
+    span = locate_evidence(quote, source)
+    assert check_move(move, quote, source=source, span=span) is None  # the gate passes them all
+    assert confirmed_by_quote(move, quote, source=source, span=span) is confirmed
+
+
+def test_a_move_of_another_instrument_or_direction_is_not_confirmed() -> None:
+    source = "Gold rose 1.1 percent and silver gained about 2.6 percent."
+    gold = Move(instrument="Gold", direction="up", change_pct=2.6, evidence=source)
+    down = Move(instrument="silver", direction="down", change_pct=-2.6, evidence=source)
+    span = (0, len(source))
+    assert not confirmed_by_quote(gold, source, source=source, span=span)
+    assert not confirmed_by_quote(down, source, source=source, span=span)

@@ -406,3 +406,15 @@ def test_a_currency_named_twice_without_a_number_is_one_move_and_its_low_another
         DigestInfo(engine="rules", chunks=1),
     )
     assert [m.session for m in digest.moves] == ["unspecified", "intraday_high"]
+
+
+def test_each_move_says_whether_its_quote_ties_it_to_its_instrument() -> None:
+    text = "Orvane said sales rose. The stock rose 3%. Kestrel rose 2%."
+    summary = ChunkSummary(
+        moves=[move("Orvane", 3.0, "The stock rose 3%."), move("Kestrel", 2.0, "Kestrel rose 2%.")]
+    )
+    digest = merge_article(Article(id="c", text=text), [summary], DigestInfo(engine="llm"))
+    assert [(m.instrument, m.confirmed) for m in digest.moves] == [
+        ("Orvane", False),  # named by a sentence before its quote
+        ("Kestrel", True),
+    ]

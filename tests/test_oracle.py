@@ -251,6 +251,12 @@ def test_the_harness_runs_every_mode_on_the_seeds(seed_pairs: list[tuple[Article
     for mode in ("flip", "num", "swap", "fab"):
         assert results[mode].scores is None and results[mode].moves_sent > 0, mode
         assert len(results[mode].let_through_moves) == results[mode].let_through
+        assert 0 <= results[mode].let_through_confirmed <= results[mode].let_through
+    # keeping only confirmed moves keeps fewer correct ones, and no move the gate dropped
+    confirmed = results["perfect"].confirmed_scores
+    assert confirmed is not None
+    assert 0 < confirmed.overall["moves"].tp <= perfect.overall["moves"].tp
+    assert confirmed.overall["moves"].tp + confirmed.overall["moves"].fn == 94
 
 
 def test_the_harness_gives_the_same_numbers_in_json_schema_mode(
@@ -335,6 +341,31 @@ def test_wrong_answers_are_stopped_at_least_as_well_as_today(
 ) -> None:
     share, report = let_through_share(corpus_gate, mode)
     assert share <= STOPPED[mode][0], f"{mode}: {share:.1%} let through: {report}"
+
+
+# Keeping only confirmed moves (DigestMove.confirmed), measured the same day (eleventh session):
+# perfect moves 0.7724; let through flip 1.49%, num 0.70%, swap 3.54%, fab 0%.
+CONFIRMED_KEPT = 0.765
+CONFIRMED_STOPPED = {"flip": 0.017, "num": 0.009, "swap": 0.038, "fab": 0.0}
+
+
+def test_confirmed_moves_alone_keep_three_quarters_of_perfect_answers(
+    corpus_gate: dict[str, ModeResult],
+) -> None:
+    confirmed = corpus_gate["perfect"].confirmed_scores
+    assert confirmed is not None
+    recall = confirmed.overall["moves"].recall
+    assert recall >= CONFIRMED_KEPT, report_line(corpus_gate["perfect"])
+
+
+@pytest.mark.parametrize("mode", list(CONFIRMED_STOPPED))
+def test_confirmed_moves_let_through_fewer_wrong_answers(
+    corpus_gate: dict[str, ModeResult], mode: str
+) -> None:
+    result = corpus_gate[mode]
+    share = result.let_through_confirmed / result.moves_sent
+    assert result.let_through_confirmed <= result.let_through
+    assert share <= CONFIRMED_STOPPED[mode], f"{mode}: {share:.1%}: {report_line(result)}"
 
 
 @pytest.mark.parametrize("mode", list(WRONG))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.models import ArticleDigest, Move
+from summarizer.models import ArticleDigest, DigestMove, Move
 from summarizer.render import (
     MOVE_COLUMNS,
     digest_json,
@@ -60,6 +60,21 @@ def test_csv_carries_the_date_the_source_the_market_and_basis_points() -> None:
         ("2025-03-04", "news/a.txt", "hong kong"), ("2025-03-04", "news/a.txt", "")
     ]  # fmt: skip
     assert (rows[1]["change_pct"], rows[1]["change_bp"]) == ("", "6.0")
+
+
+def test_csv_says_whether_each_move_is_confirmed_and_empty_where_unknown() -> None:
+    confirmed = DigestMove(**dict(MOVE), confirmed=True)
+    unconfirmed = DigestMove(**dict(MOVE), confirmed=False)
+    digest = DIGEST.model_copy(update={"moves": [confirmed, unconfirmed, MOVE]})
+    rows = list(csv.DictReader(io.StringIO(render_moves_csv([digest]))))
+    assert [r["confirmed"] for r in rows] == ["True", "False", ""]
+
+
+def test_the_report_marks_a_move_its_quote_does_not_tie_to_its_name() -> None:
+    unconfirmed = DigestMove(**dict(MOVE), confirmed=False)
+    report = render_markdown([DIGEST.model_copy(update={"moves": [unconfirmed]})])
+    assert "| BABA-W | ▲ >18% | unconfirmed | BABA-W surged over 18% |" in report
+    assert "unconfirmed" not in render_markdown([DIGEST])
 
 
 def test_csv_cells_a_spreadsheet_would_run_are_quoted_in_the_new_columns_too() -> None:
