@@ -708,6 +708,8 @@ def test_to_the_currency_is_the_quote_currency() -> None:
         "Hopes faded as the talks collapsed.",
         "The company conceded the point and regained control of the unit.",
         "Analysts corrected their forecasts after the call.",
+        "Orvane was valued at 3 billion dollars in the deal.",
+        "The reform regressed and the board valued the plan.",
     ],
 )
 def test_ambiguous_verbs_state_no_move_without_a_number(sentence: str) -> None:
@@ -2509,6 +2511,12 @@ def test_where_an_instrument_trades_stands_between_it_and_its_verb() -> None:
         # giving up, with a number; a decimal comma
         ("Orvane surrendered 2,96% and Kestrel ceded 1.9%.",
          [("Orvane", "down", 2.96), ("Kestrel", "down", 1.9)]),
+        # translated copy's verbs: 'valorizou', 'desvalorizou', 'regresse'
+        ("Orvane valued 1.5% and Kestrel devalued 0.8%.",
+         [("Orvane", "up", 1.5), ("Kestrel", "down", 0.8)]),
+        ("The naira devalued by 2% while the Varno index regressed 0.4%.",
+         [("naira", "down", 2.0), ("Varno index", "down", 0.4)]),
+        ("Kestrel valorized 2.1%.", [("Kestrel", "up", 2.1)]),
         # an item's price after its change, inside the parenthesis
         ("The biggest drops were recorded by Orvane (-12.73% at 24 MAD), Kestrel (-9.64% at 1,190 "
          "MAD).", [("Orvane", "down", 12.73), ("Kestrel", "down", 9.64)]),

@@ -296,6 +296,8 @@ _UP_VERBS = (
     r"regain(?:s|ed|ing)?|recoup(?:s|ed|ing)?|expand(?:s|ed|ing)?|"
     r"improv(?:e|es|ed|ing)|gapp(?:ed|ing) (?:up|higher)|garner(?:s|ed|ing)?|"
     r"explod(?:e|es|ed|ing)|harden(?:s|ed|ing)?|"
+    # translated copy: "Orvane valued 1.5%" (Portuguese 'valorizou'), "valorized 2%"
+    r"valori[sz](?:e|es|ed|ing)|valued(?= (?:by )?(?:about |around |nearly |almost )?\d)|"
     # a yield curve's rise: "the curve steepened", "6 basis points steeper"
     r"steepen(?:s|ed|ing)?|"
     # "overcame early losses", "performed well", "broke through resistance", "moved above"
@@ -401,6 +403,8 @@ _DOWN_VERBS = (
     r"wilt(?:s|ed|ing)|buckl(?:e|es|ed|ing)|deflat(?:e|es|ed|ing)|subsid(?:e|es|ed|ing)|"
     r"reced(?:e|es|ed|ing)|ebb(?:s|ed|ing)|cheapen(?:s|ed|ing)|gapp(?:ed|ing) (?:down|lower)|"
     r"h(?:a)?emorrhag(?:e|es|ed|ing)|"
+    # translated copy: "devalued 1.5%" ('desvalorizou', 'se devaluó'), "regressed 0.8%"
+    r"devalu(?:e|es|ed|ing)|devalori[sz](?:e|es|ed|ing)|regress(?:es|ed|ing)?|"
     r"contract(?:ed|ing)|conced(?:e|es|ed|ing)|erod(?:e|es|ed|ing)|retrac(?:e|es|ed|ing)|"
     r"fad(?:e|es|ed|ing)|dwindl(?:e|es|ed|ing)|correct(?:s|ed|ing)|backtrack(?:s|ed|ing)?|"
     r"relinquish(?:es|ed|ing)|forfeit(?:s|ed|ing)?|part(?:s|ed|ing)? with|bled|bleed(?:s|ing)?|"
@@ -445,7 +449,7 @@ NEEDS_A_NUMBER = re.compile(
     r"regain\w*|recoup\w*|expand\w*|improv\w*|contract\w*|conced\w*|erod\w*|"
     r"retrac\w*|fad\w*|dwindl\w*|correct\w*|backtrack\w*|relinquish\w*|forfeit\w*|"
     r"part\w* with|bled|bleed\w*|pop\w*|subsid\w*|reced\w*|ebb\w*|stumbl\w*|buckl\w*|"
-    r"wilt\w*|deflat\w*|cheapen\w*|garner\w*|explod\w*|"
+    r"wilt\w*|deflat\w*|cheapen\w*|garner\w*|explod\w*|valori\w*|regress\w*|"
     # "the rupee hardened against the euro"; "the stance hardened" is no move
     r"harden\w*(?!\s+against))"
 )
