@@ -2517,6 +2517,11 @@ def test_where_an_instrument_trades_stands_between_it_and_its_verb() -> None:
         ("The naira devalued by 2% while the Varno index regressed 0.4%.",
          [("naira", "down", 2.0), ("Varno index", "down", 0.4)]),
         ("Kestrel valorized 2.1%.", [("Kestrel", "up", 2.1)]),
+        # a verb's particle or object before its number
+        ("The yen fell back 0.3% and Orvane lost ground 1.5%.",
+         [("yen", "down", 0.3), ("Orvane", "down", 1.5)]),
+        ("Kestrel gained ground 2% and the peso slipped back 0.4%.",
+         [("Kestrel", "up", 2.0), ("peso", "down", 0.4)]),
         # an item's price after its change, inside the parenthesis
         ("The biggest drops were recorded by Orvane (-12.73% at 24 MAD), Kestrel (-9.64% at 1,190 "
          "MAD).", [("Orvane", "down", 12.73), ("Kestrel", "down", 9.64)]),

@@ -120,7 +120,9 @@ _GAP_FILLER = re.compile(
     r"notable|significant|substantial|considerable|moderate|paltry|robust|strong|"
     r"hefty|sizeable|sizable|remarkable|stunning|staggering|"
     # "gained the most at 9.3 percent", "rose for the second day in a row, by 1.31 percent"
-    r"most,?\s+at|(?:for|in)\s+(?:the\s+)?[a-z]+\s+(?:straight\s+|consecutive\s+)?"
+    # "fell back 0.3%", "lost ground 1.5%": the verb's own particle or object
+    r"back|ground|"
+    r"most,?\s+at|(?:for|in)\s+(?:the\s+|a\s+)?[a-z]+\s+(?:straight\s+|consecutive\s+)?"
     r"(?:day|session|week)s?(?:\s+in\s+a\s+row)?,\s*by)\b[\s,]*)*$"
 )
 # the object of a move noun: "gains from [the properties] were limited", "a 3.5% rise in
