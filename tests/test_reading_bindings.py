@@ -120,6 +120,25 @@ def test_a_move_beside_words_of_the_future_is_still_a_move(
     assert numbered(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a headline of two words and a number: its verb is no part of the name
+        ("Orvane Drops 5%", [("Orvane", "down", 5.0)]),
+        ("Kestrel Down 1.3%", [("Kestrel", "down", 1.3)]),
+        # a verb or a word for the stock before the direction
+        ("Varno 40 Ends Up 0.5%", [("Varno 40", "up", 0.5)]),
+        ("Orvane Stock Down 4% After Recall", [("Orvane", "down", 4.0)]),
+        # "Stock" in a name stays in it
+        ("Varno Stock Exchange Falls 2% On Monday", [("Varno Stock Exchange", "down", 2.0)]),
+    ],
+)  # fmt: skip
+def test_a_short_headline_names_the_instrument_without_its_verb(
+    sentence: str, expected: list[Stated]
+) -> None:
+    assert numbered(sentence) == expected
+
+
 def test_the_words_after_a_verb_that_moves_another_name_are_not_the_first_names() -> None:
     # the record close and the second straight day are the index's, not the two stocks'
     sentence = (

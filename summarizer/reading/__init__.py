@@ -98,8 +98,9 @@ def read_sentence(sentence: str) -> SentenceReading:
     sentence = _LINK_WIDGET.sub(_code_only, sentence)
     sentence = _QUOTE_BOXES.sub(_last_code_only, sentence)
     sentence = _CODE_WITH_CHANGE.sub(_code_then_change, sentence)
-    if is_title_case(sentence):
-        # "Orvane Shares Jump 12% On Takeover Bid": a headline's verbs are no part of a name
+    if is_title_case(sentence) or _A_SHORT_HEADLINE.fullmatch(sentence):
+        # "Orvane Shares Jump 12% On Takeover Bid", "Nasdaq Down 1.3%": a headline's verbs are
+        # no part of a name
         sentence = _HEADLINE_VERB.sub(_lowercase, sentence)
     lowered = _lower(sentence)
     mentions = find_mentions(sentence, lowered)
@@ -288,7 +289,15 @@ _HEADLINE_VERB = re.compile(
     r"Plummet(?:s|ed)?|Rocket(?:s|ed)?|Up|Down|Higher|Lower|Flat)"
     # with its number only: "Peso Falls" mostly restates the story's move under another label
     r"(?=\s+(?i:(?:by|about|nearly|almost|over|more than|as much as|around|another)\s+)*"
-    r"[+\-−]?[$€£¥]?\d)|(?<=\w\s)Shares(?=\s)"
+    r"[+\-−]?[$€£¥]?\d)|(?<=\w\s)Shares(?=\s)|"
+    # "Nikkei Ends Up 0.5%", "Orvane Stock Down 4%": the verb or the word before the direction
+    r"(?<=\w\s)(?:Ends?|Ended|Closes?|Closed|Opens?|Opened|Finish(?:es|ed)?|Settles?|Settled|"
+    r"Trades?|Traded|Is|Was|Are|Were|Stock)(?=\s+(?:Up|Down|Higher|Lower)\s+[+\-−]?\d)"
+)
+# a headline of two capitalised words and a number ("Bitcoin Drops 5%", "Nasdaq Down 1.3%"),
+# too short for is_title_case's share of capitalised words
+_A_SHORT_HEADLINE = re.compile(
+    r"\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){1,4}\s+[+\-−]?[$€£¥]?\d[\d.,]*\s?%?\s*"
 )
 
 
