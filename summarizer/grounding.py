@@ -653,13 +653,17 @@ class _Read:
             lowered = sentence.lower()
             if _states("up", lowered) or _states("down", lowered):
                 return sentence
-        if self.sentences_before:
-            start, end = self.sentences_before[-1]
-            return self.source[start:end]
+        items = [self.source[start:end] for start, end in self.sentences_before]
+        if items and not all(_A_LIST_ITEM.fullmatch(item) for item in items):
+            return items[-1]
+        # the first items of a list under a heading of its own ("Top gainers" / "Orvane (5.1%)"
+        # / "Kestrel (3.2%)"): the heading is the paragraph before's last sentence
         return _last_sentence_before(self.source, self.paragraph_start)
 
 
 _CONTEXT = 2  # sentences before the evidence read to name its references
+# a line of a list: a short line with a percentage and no full sentence ("Orvane (5.1%)")
+_A_LIST_ITEM = re.compile(r"(?:[^.!?]|\.(?=\d)){0,80}\d\s?%(?:[^.!?]|\.(?=\d)){0,20}")
 
 
 def _verdict(move: Move, fact: Fact) -> str:

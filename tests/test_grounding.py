@@ -1947,3 +1947,17 @@ def test_a_move_of_another_instrument_or_direction_is_not_confirmed() -> None:
     span = (0, len(source))
     assert not confirmed_by_quote(gold, source, source=source, span=span)
     assert not confirmed_by_quote(down, source, source=source, span=span)
+
+
+@pytest.mark.parametrize(
+    ("instrument", "direction", "pct", "passes"),
+    [("Kestrel", "up", 3.2, True), ("Kestrel", "down", -3.2, False), ("Zelkova", "up", 1.1, True)],
+)
+def test_a_list_line_takes_its_direction_from_the_heading_above_the_list(
+    instrument: str, direction: str, pct: float, passes: bool
+) -> None:
+    source = "Top gainers\n\nOrvane (5.1%)\nKestrel (3.2%)\nZelkova (1.1%)"
+    quote = f"{instrument} ({abs(pct)}%)"
+    move = Move(instrument=instrument, direction=direction, change_pct=pct, evidence=quote)
+    problem = check_move(move, quote, source=source, span=locate_evidence(quote, source))
+    assert (problem is None) is passes, problem

@@ -213,6 +213,27 @@ def test_no_move_from_a_wish_or_a_showing(text: str) -> None:
     assert moves_of(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Top gainers\n\nOrvane (5.1%)\nKestrel (3.2%)",
+         [("Orvane", "up", 5.1), ("Kestrel", "up", 3.2)]),
+        ("Biggest losers:\nZelkova (4.4%), Varno (2.0%)\nThe Varno 40 index ended 0.5% higher.",
+         [("Zelkova", "down", 4.4), ("Varno", "down", 2.0), ("Varno 40 index", "up", 0.5)]),
+        ("Worst performers\nKestrel Bank (1.7%)", [("Kestrel Bank", "down", 1.7)]),
+        # no heading, no direction: nothing
+        ("Stocks were mixed.\nOrvane (5.1%)\nKestrel (3.2%)", []),
+    ],
+)  # fmt: skip
+def test_a_list_under_a_heading_of_its_own_moves_the_headings_way(
+    text: str, expected: list[tuple[str, str, float | None]]
+) -> None:
+    assert [brief(m) for m in moves_of(text)] == [
+        (name, direction, None if pct is None else (pct if direction == "up" else -pct))
+        for name, direction, pct in expected
+    ]
+
+
 def test_the_index_refers_to_the_named_index() -> None:
     text = (
         "The Hang Seng Tech Index rose 4.2%. The index has marked the 7th straight week in gains."

@@ -11,8 +11,16 @@ import re
 from collections.abc import Sequence
 
 from summarizer import instruments
-from summarizer.models import InstrumentKind, Move, Span
-from summarizer.reading import WITHIN_A_SESSION, Fact, read_sentence, resolve
+from summarizer.models import Direction, InstrumentKind, Move, Span
+from summarizer.reading import (
+    WITHIN_A_SESSION,
+    Fact,
+    SentenceReading,
+    heading_direction,
+    read_sentence,
+    read_under_heading,
+    resolve,
+)
 
 # sentences read before a chunk so that its first "the stock" or "Prices" can be named
 _CONTEXT_SENTENCES = 3
@@ -22,7 +30,7 @@ def extract_moves(text: str, sentences: Sequence[Span], context: Sequence[Span] 
     """Moves stated in the given sentences of text (spans into text); `context` are the
     sentences before them, read only to name references."""
     spans = [*context[-_CONTEXT_SENTENCES:], *sentences]
-    readings = resolve([read_sentence(text[s:e]) for s, e in spans])
+    readings = _under_headings(text, spans, resolve([read_sentence(text[s:e]) for s, e in spans]))
     found: list[tuple[int, Fact]] = []
     for (start, _end), reading in list(zip(spans, readings, strict=True))[
         len(spans) - len(sentences) :
@@ -37,6 +45,30 @@ def extract_moves(text: str, sentences: Sequence[Span], context: Sequence[Span] 
         or fact.bp is not None
         or not _restates(fact, stated if fact.has_number else numbered)
     ]
+
+
+def _under_headings(
+    text: str, spans: Sequence[Span], readings: list[SentenceReading]
+) -> list[SentenceReading]:
+    """Lists under a heading on a line of its own ('Top gainers' then 'Orvane (5.1%)' and
+    'Kestrel (3.2%)'), read in the heading's direction: the heading holds for the lines after
+    it that state numbers but no move of their own, until a line that does."""
+    direction: Direction | None = None
+    read: list[SentenceReading] = []
+    for (start, end), reading in zip(spans, readings, strict=True):
+        sentence = text[start:end]
+        heading = heading_direction(sentence)
+        if heading is not None:
+            direction = heading
+        elif reading.facts or not _A_PERCENT.search(sentence):
+            direction = None
+        elif direction is not None and reading.mentions:
+            reading = read_under_heading(sentence, direction)
+        read.append(reading)
+    return read
+
+
+_A_PERCENT = re.compile(r"\d\s?%")
 
 
 def _is_move(fact: Fact) -> bool:

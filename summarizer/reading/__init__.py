@@ -33,7 +33,16 @@ from summarizer.reading.periods import (
 )
 from summarizer.sentences import PAGE_FURNITURE_LINE, is_title_case
 
-__all__ = ["Fact", "Mention", "SentenceReading", "read_sentence", "resolve", "stated_numbers"]
+__all__ = [
+    "Fact",
+    "Mention",
+    "SentenceReading",
+    "heading_direction",
+    "read_sentence",
+    "read_under_heading",
+    "resolve",
+    "stated_numbers",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -700,6 +709,56 @@ def _subject_like(lowered: str, mentions: list[Mention]) -> tuple[Mention, ...]:
         for m in mentions
         if m.reference is None and not m.descriptive and _can_be_subject(lowered, m, mentions)
     )
+
+
+# a list's heading on a line of its own: "Top gainers", "Biggest losers:", "Worst performers"
+_HEADING_LINE = re.compile(
+    r"\W*(?:(?:the|today['’]s|the day['’]s)\s+)?"
+    r"(?:(?P<rank>top|biggest|leading|main|major|best|worst)\s+)?"
+    r"(?:(?P<up>gainers|advancers|risers|winners)|(?P<down>losers|decliners|fallers|laggards)|"
+    r"performers)(?:\s+(?:of the (?:day|session|week)|today|this week))?\W*",
+    re.IGNORECASE,
+)
+
+
+def heading_direction(line: str) -> Direction | None:
+    """The direction a list's heading line states ('Top gainers' up, 'Losers:' down), or None
+    when the line is not such a heading."""
+    match = _HEADING_LINE.fullmatch(line)
+    if match is None:
+        return None
+    if match["up"]:
+        return "up"
+    if match["down"]:
+        return "down"
+    rank = (match["rank"] or "").lower()
+    return "up" if rank in ("top", "best") else "down" if rank == "worst" else None
+
+
+def read_under_heading(sentence: str, direction: Direction) -> SentenceReading:
+    """A list under a heading on a line of its own ('Top gainers' then 'Orvane (5.1%),
+    Kestrel (3.2%)'), read as the same list after the heading in one sentence is read;
+    offsets into the sentence."""
+    lead = "Top gainers: " if direction == "up" else "Top losers: "
+    reading = read_sentence(lead + sentence)
+    shift = len(lead)
+    mentions = tuple(_shifted_mention(m, shift) for m in reading.mentions if m.start >= shift)
+    facts = tuple(
+        replace(
+            fact,
+            mention=_shifted_mention(fact.mention, shift),
+            start=max(0, fact.start - shift),
+            end=fact.end - shift,
+            predicate=(max(0, fact.predicate[0] - shift), fact.predicate[1] - shift),
+        )
+        for fact in reading.facts
+        if fact.mention is not None and fact.mention.start >= shift
+    )
+    return SentenceReading(sentence, mentions, facts)
+
+
+def _shifted_mention(mention: Mention, shift: int) -> Mention:
+    return replace(mention, start=mention.start - shift, end=mention.end - shift)
 
 
 def resolve(readings: Sequence[SentenceReading]) -> list[SentenceReading]:
