@@ -627,3 +627,26 @@ def test_a_stock_exchange_that_moved_is_its_index() -> None:
 def test_a_change_in_a_currencys_small_units_is_a_number(unit: str) -> None:
     (fact,) = read_sentence(f"Orvane added 8 {unit} to settle at 3.29.").facts
     assert (fact.direction, fact.has_number) == ("up", True)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "timeframe"),
+    [
+        # the period a driver's clause names is the driver's, not the move's
+        ("Orvane tumbled 11% on news the maker late Tuesday cut its guidance for 2014.",
+         "unspecified"),
+        ("Orvane rose 5% on hopes that demand in 2025 will recover.", "unspecified"),
+        ("Kestrel fell 3% due to weak results for the first quarter.", "unspecified"),
+        # the move's own period still is
+        ("Orvane rose 5% in 2024 on hopes of a deal.", "year"),
+    ],
+)  # fmt: skip
+def test_a_period_inside_the_drivers_clause_is_not_the_moves(sentence: str, timeframe: str) -> None:
+    [fact] = [f for f in read_sentence(sentence).facts if f.pct is not None]
+    assert fact.timeframe == timeframe
+
+
+def test_a_driver_clause_keeps_its_own_numbers_to_its_own_names() -> None:
+    assert numbered("Orvane rose 5% due to a 3% rise in Kestrel.") == [
+        ("Orvane", "up", 5.0), ("Kestrel", "up", 3.0)
+    ]  # fmt: skip

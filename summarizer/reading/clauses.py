@@ -33,6 +33,10 @@ _BOUNDARY = re.compile(
     r"\s(?:while|whereas)\s|"
     r"\sbut\s|,\s+(?:with|as|after|following|on|despite|amid|even as)\s|"
     r"\s(?:after|following|amid|despite)\s|"
+    # a driver's own clause: "tumbled 11% on news the maker late Tuesday cut its guidance for
+    # 2014" (its Tuesday and its 2014 are not the move's)
+    r"\s(?:on(?=\s+(?:the\s+)?(?:news|reports?|hopes?|fears?|worries|concerns|expectations|"
+    r"speculation|optimism|bets|signs|rumou?rs?)\b)|due to|thanks to|because of)\s|"
     r"(?<!as much)(?<!as well)(?<!such)(?<!so far)(?<!as high)(?<!as low)(?<!as many)"
     r"\s+as\s+(?!much\b|"
     r"well\b|high\b|low\b|many\b|of\b|part\b|a result\b|the\b(?=\s+\w+\s+(?:of|for)\b))|"
