@@ -234,6 +234,28 @@ def test_a_list_under_a_heading_of_its_own_moves_the_headings_way(
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a number the reading leaves unnamed, in a sentence that names one instrument before it
+        ("The move for Orvane follows a gain of 23.8% on Thursday.", [("Orvane", "up", 23.8)]),
+        ("The rush into gold has subsided after the news, with prices down 0.16%.",
+         [("gold", "down", -0.16)]),
+        ("The fall leaders were Kestrel, whose holders voted to skip the dividend, which led "
+         "to a collapse in quotations by more than 30%.", [("Kestrel", "down", -30.0)]),
+        # not a market's breadth, a company's figure, or a name after the number
+        ("Of the 1,600 stocks on the Varno exchange, 77% rose, 19% fell and 3% traded flat.", []),
+        ("Kestrel said revenue rose 12%.", []),
+        ("After a gain of 4%, Orvane was halted.", []),
+    ],
+)  # fmt: skip
+def test_an_unnamed_number_is_the_one_named_instruments(
+    text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    moves = moves_of(text)
+    assert [brief(m) for m in moves] == expected
+
+
 def test_the_index_refers_to_the_named_index() -> None:
     text = (
         "The Hang Seng Tech Index rose 4.2%. The index has marked the 7th straight week in gains."

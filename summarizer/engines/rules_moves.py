@@ -1,7 +1,8 @@
 """Price moves from the clause-level reading of each sentence (`summarizer.reading`).
 
 A fact becomes a move when the text states it as realised, of a price, for a named instrument
-(a reference such as "the gauge" is named from the sentences before), with a number, or with
+(a reference such as "the gauge" is named from the sentences before; a percentage the reading
+leaves unnamed, from the one instrument its sentence names before it), with a number, or with
 its subject right before the move words ("JD.com Inc. also climbed sharply").
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from summarizer import instruments
 from summarizer.models import Direction, InstrumentKind, Move, Span
@@ -21,6 +23,7 @@ from summarizer.reading import (
     read_under_heading,
     resolve,
 )
+from summarizer.reading.mentions import SAYING
 
 # sentences read before a chunk so that its first "the stock" or "Prices" can be named
 _CONTEXT_SENTENCES = 3
@@ -35,7 +38,8 @@ def extract_moves(text: str, sentences: Sequence[Span], context: Sequence[Span] 
     for (start, _end), reading in list(zip(spans, readings, strict=True))[
         len(spans) - len(sentences) :
     ]:
-        found += [(start, fact) for fact in reading.facts if _is_move(fact)]
+        facts = [_named_by_the_one_name(fact, reading) for fact in reading.facts]
+        found += [(start, fact) for fact in facts if _is_move(fact)]
     stated = [fact for _, fact in found if fact.pct is not None or fact.bp is not None]
     numbered = [fact for _, fact in found if fact.has_number]
     return [
@@ -69,6 +73,31 @@ def _under_headings(
 
 
 _A_PERCENT = re.compile(r"\d\s?%")
+
+
+def _named_by_the_one_name(fact: Fact, reading: SentenceReading) -> Fact:
+    """A number the reading left unnamed, in a sentence that names one instrument before it:
+    that instrument's ('The move for WTI follows a gain of 23.8% on Thursday'). Marked as
+    named from around it (resolved), so its quote does not confirm it. Not a market's breadth
+    ('77% rose, 19% fell')."""
+    if fact.mention is not None or fact.pct is None:
+        return fact  # (basis points: a rate decision's "25bp cut" is no instrument's move)
+    if not fact.realised or not fact.price or _BREADTH.search(reading.sentence):
+        return fact
+    names = [m for m in reading.mentions if m.reference is None]
+    if len(names) != 1 or names[0].end > fact.predicate[0]:
+        return fact
+    return replace(fact, mention=names[0], resolved=True)
+
+
+# a share of the stocks that moved ("77% rose, 19% fell", "advancers outnumbered"), or what a
+# speaker said ("Lopez, of Tellus Securities, said the gain is now 4.4%": not Tellus's)
+_BREADTH = re.compile(
+    r"\d\s?%\s+(?:of\s+(?:the\s+)?(?:[\w-]+\s+){0,3})?(?:rose|fell|gained|declined|advanced|"
+    r"traded|ended|closed|were|was)\b|\b(?:advancers|decliners|breadth|advance-decline)\b|"
+    rf"\b(?:{SAYING}|according to)\b",
+    re.IGNORECASE,
+)
 
 
 def _is_move(fact: Fact) -> bool:
