@@ -3,7 +3,7 @@ client killed (SIGKILL) while it polls and then run again.
 
 Usage: python benchmarks/bench_batch.py [--articles 1000]      (exit 1 when a check fails)
 
-The articles are fixtures/corpus's (432 today), copied with " Edition N." at the end of every
+The articles are fixtures/corpus's (448 today), copied with " Edition N." at the end of every
 line so that each copy's chunks are its own. The server answers each request with an empty summary
 (valid, so every answer goes to the cache). Checks: one batch created in all (the second run
 resumes it), every chunk of every article answered through it (none lost, none sent live),

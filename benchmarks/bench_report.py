@@ -1,7 +1,7 @@
 """report.html for many articles: the time to build it, and to open it in headless Chromium.
 
 Usage: python benchmarks/bench_report.py [--articles 1000] [--runs 3] [--also 10000]
-The corpus's articles (432 today) are repeated, each copy opened by a line of its own ("Edition 2.")
+The corpus's articles (448 today) are repeated, each copy opened by a line of its own ("Edition 2.")
 so that every article has a text and an id of its own, and summarized once by the rules engine
 (not timed). Then, each run:
 - build: what `summarizer run --format html` does once the digests are made

@@ -40,7 +40,8 @@ PARTS = {
     # parts U and V: that session's held-out sets (fixtures/corpus/SOURCES-U.md, SOURCES-V.md),
     # read in the eighth session; part W: written and read in the eighth session; part X: its
     # held-out set (SOURCES-W.md, SOURCES-X.md), read in the ninth session (2026-12-01); part
-    # Y: the ninth session's held-out set (SOURCES-Y.md)
+    # Y: the ninth session's held-out set (SOURCES-Y.md); parts Z and AA: the tenth's and the
+    # eleventh's (SOURCES-Z.md, SOURCES-AA.md)
     "r": "r",
     "s": "s",
     "t": "t",
@@ -50,6 +51,7 @@ PARTS = {
     "x": "x",
     "y": "y",
     "z": "z",
+    "aa": "aa",
 }
 
 

