@@ -112,6 +112,12 @@ _ENGINE_OPTIONS: dict[str, Callable[[Any], Any]] = {
     "--connect-timeout": click.option("--connect-timeout", "connect_timeout_s",
                                       type=click.FloatRange(0.1),
                                       help="Seconds to connect to the endpoint (default 5)."),
+    "--hang-check": click.option("--hang-check", "hang_check_s", type=click.FloatRange(0.1),
+                                 metavar="SECONDS",
+                                 help="Seconds without an answer before the endpoint is checked "
+                                      "for life with GET /models (default 10); raise it above a "
+                                      "chunk's time for a server that answers nothing while it "
+                                      "computes (llama-cpp-python's)."),
     "--breaker-after": click.option("--breaker-after", type=click.IntRange(1),
                                     help="Chunks failing in a row on 429, 5xx, timeouts or "
                                          "refused connections before nothing more is sent "

@@ -162,6 +162,26 @@ def test_defect5_a_hung_server_is_found_out_by_a_check_before_the_timeout() -> N
     assert server.posts == 1 and "GET /v1/models HTTP/1.1" in server.requests
 
 
+def test_the_hang_check_is_set_from_the_command_line(tmp_path: Any) -> None:
+    from click.testing import CliRunner
+
+    from summarizer.cli import cli
+
+    article = tmp_path / "a.txt"
+    article.write_text(TEXT, encoding="utf-8")
+    with serve_silent() as server:
+        args = ["run", str(article), "--engine", "llm", "--base-url", server.base_url,
+                "--model", "m", "--no-cache", "--out", str(tmp_path / "out"), "--timeout",
+                "600", "--max-retries", "0"]  # fmt: skip
+        done = CliRunner().invoke(cli, [*args, "--hang-check", "0.3"])
+    # a silent server is checked after 0.3 s, not after the default 10 s, and given up
+    assert done.exit_code == 1, done.output
+    assert "did not answer a check" in done.output
+    assert "GET /v1/models HTTP/1.1" in server.requests
+    refused = CliRunner().invoke(cli, [*args, "--hang-check", "0"])
+    assert refused.exit_code == 2 and "--hang-check" in refused.output
+
+
 def test_defect5_a_slow_server_that_answers_the_check_is_waited_for() -> None:
     slow = Reply(body=completion(arguments=json.dumps(GOOD)), delay=1.0)
     with serve(FakeOpenAI.scripted([slow])) as server:  # answers GET /models with 501 at once

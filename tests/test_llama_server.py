@@ -80,7 +80,11 @@ def test_run_against_llama_server(llama_server: str, tmp_path: Path) -> None:
          "--concurrency", "2", "--chunk-tokens", "700", "-q",
          # a 270M base model rambles to any limit: bound each answer and skip re-asks, so the
          # test checks the protocol path in minutes rather than generating for half an hour
-         "--max-tokens", "256", "--max-retries", "0"],
+         "--max-tokens", "256", "--max-retries", "0",
+         # this server answers nothing, GET /models included, while it generates: on a busy
+         # 2-core host a chunk took over the 10 s after which a silent check means "hung", and
+         # the breaker stopped the run (seen in CI, 2026-12-01)
+         "--hang-check", "300"],
         capture_output=True, text=True, timeout=900, env=env,
     )  # fmt: skip
     assert done.returncode in (0, 1), done.stderr
