@@ -156,9 +156,7 @@ def check_move(
         )
     if problem := _label_direction_problem(move):
         return problem
-    read = _facts_of(evidence, source, span)
-    move = _without_contract_month(_with_declared_code(move, source or evidence), evidence)
-    move = _seen_from_its_quote(move, read.facts)
+    move, read = _as_read(move, evidence, source, span)
     if move.change_pct is not None or move.change_bp is not None:
         return (
             _number_problem(move, read.facts, evidence)
@@ -181,9 +179,7 @@ def confirmed_by_quote(
     correct answers kept, on the corpus and on a part the reading was never tuned on, and on
     that part most of the flipped and misattributed answers the gate let through.
     """
-    read = _facts_of(evidence, source, span)
-    move = _without_contract_month(_with_declared_code(move, source or evidence), evidence)
-    move = _seen_from_its_quote(move, read.facts)
+    move, read = _as_read(move, evidence, source, span)
     pct, bp = move.change_pct, move.change_bp
     numbered = pct is not None or bp is not None
     return any(
@@ -192,6 +188,16 @@ def confirmed_by_quote(
         and _verdict(move, fact) == "same"
         for fact in read.facts
     )
+
+
+def _as_read(
+    move: Move, evidence: str, source: str | None, span: Span | None
+) -> tuple[Move, _Read]:
+    """The facts of the evidence's sentences, and the move as they are compared with: with the
+    code the text declares for its name, without a contract month, seen from its quote currency."""
+    read = _facts_of(evidence, source, span)
+    move = _without_contract_month(_with_declared_code(move, source or evidence), evidence)
+    return _seen_from_its_quote(move, read.facts), read
 
 
 def _seen_from_its_quote(move: Move, facts: Sequence[Fact]) -> Move:

@@ -517,6 +517,9 @@ def _listed_under_a_heading(lowered: str, mentions: list[Mention], facts: list[F
     return found
 
 
+# the names a list's heading gives the names under it
+_RISERS = r"(?:gainers|advancers|risers|winners)"
+_FALLERS = r"(?:losers|decliners|fallers|laggards)"
 # where a heading may stand: the sentence's start, a fronted setting ("In the VN-30 basket,"),
 # or a clause of its own ("..., with gainers including", "; losers were")
 _HEADING_LIST = re.compile(
@@ -524,8 +527,8 @@ _HEADING_LIST = re.compile(
     r"\b(?:with|while|whereas)\s+)"
     r"(?P<heading>(?:among\s+|leading\s+)?(?:the\s+)?(?:(?:top\s+|biggest\s+|leading\s+|notable\s+|"
     r"main\s+|major\s+|other\s+)?"
-    r"(?:(?P<up>gainers|advancers|risers|winners|in the green|in positive territory)|"
-    r"(?:losers|decliners|fallers|laggards|in the red|in negative territory))|"
+    rf"(?:(?P<up>{_RISERS}|in the green|in positive territory)|"
+    rf"(?:{_FALLERS}|in the red|in negative territory))|"
     # "The biggest drops of the week corresponded to A, B and C": the moves, ranked
     r"(?:top|biggest|largest|highest|strongest|sharpest|steepest|heaviest|main)\s+"
     r"(?:(?P<up_noun>gains|advances|rises|increases|climbs)|(?:drops|falls|declines|losses|"
@@ -715,7 +718,7 @@ def _subject_like(lowered: str, mentions: list[Mention]) -> tuple[Mention, ...]:
 _HEADING_LINE = re.compile(
     r"\W*(?:(?:the|today['’]s|the day['’]s)\s+)?"
     r"(?:(?P<rank>top|biggest|leading|main|major|best|worst)\s+)?"
-    r"(?:(?P<up>gainers|advancers|risers|winners)|(?P<down>losers|decliners|fallers|laggards)|"
+    rf"(?:(?P<up>{_RISERS})|(?P<down>{_FALLERS})|"
     r"performers)(?:\s+(?:of the (?:day|session|week)|today|this week))?\W*",
     re.IGNORECASE,
 )
